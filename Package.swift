@@ -1,0 +1,60 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Acumen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "acumen", targets: ["acumen"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+    ],
+    targets: [
+        .target(
+            name: "AcumenCore",
+            dependencies: [.product(name: "CSV", package: "CSV.swift")]
+        ),
+        .target(
+            name: "AcumenStore",
+            dependencies: [
+                "AcumenCore",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
+        .target(
+            name: "AcumenWeb",
+            dependencies: [
+                "AcumenCore",
+                "AcumenStore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Plot", package: "Plot"),
+            ]
+        ),
+        .executableTarget(
+            name: "acumen",
+            dependencies: ["AcumenWeb"]
+        ),
+        .testTarget(name: "AcumenCoreTests", dependencies: ["AcumenCore"]),
+        .testTarget(
+            name: "AcumenStoreTests",
+            dependencies: ["AcumenStore", .product(name: "XCTFluent", package: "fluent-kit")]
+        ),
+        .testTarget(
+            name: "AcumenWebTests",
+            dependencies: ["AcumenWeb", .product(name: "XCTVapor", package: "vapor")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

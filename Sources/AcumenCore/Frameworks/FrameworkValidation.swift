@@ -1,0 +1,146 @@
+/// A problem found in framework content, located precisely enough for a person to fix it.
+public struct ValidationProblem: Hashable, Sendable, CustomStringConvertible {
+    /// Where the problem is, e.g. `competency OM.1, Advanced behaviour 2`.
+    public var location: String
+    public var message: String
+
+    public init(location: String, message: String) {
+        self.location = location
+        self.message = message
+    }
+
+    public var description: String { location.isEmpty ? message : "\(location): \(message)" }
+}
+
+/// The outcome of checking framework content: errors block saving, warnings are shown.
+public struct FrameworkValidation: Sendable {
+    public var errors: [ValidationProblem] = []
+    public var warnings: [ValidationProblem] = []
+
+    public var isValid: Bool { errors.isEmpty }
+}
+
+/// Field limits shared by every way content enters Acumen (forms, API, CASE, CSV).
+public enum TextLimits {
+    public static let name = 200
+    public static let code = 20
+    public static let description = 4000
+    public static let behaviour = 500
+    /// The programme recommends five to seven categories; outside that range is worth a warning.
+    public static let recommendedCategoryCount = 5...7
+}
+
+extension FrameworkContent {
+    /// Checks the content against the rules every framework must keep.
+    public func validate() -> FrameworkValidation {
+        var result = FrameworkValidation()
+        func error(_ location: String, _ message: String) {
+            result.errors.append(ValidationProblem(location: location, message: message))
+        }
+        checkText(name, field: "name", limit: TextLimits.name, required: true, at: "framework", report: error)
+        checkText(
+            description, field: "description", limit: TextLimits.description, required: false,
+            at: "framework", report: error)
+        checkText(owner, field: "owner", limit: TextLimits.name, required: false, at: "framework", report: error)
+        if levels.count < 2 || levels.count > 7 {
+            error("framework", "a level scale needs between 2 and 7 levels (it has \(levels.count))")
+        }
+        if Set(levels.names.map { $0.lowercased() }).count != levels.count {
+            error("framework", "level names must be different from each other")
+        }
+        if categories.isEmpty {
+            error("framework", "a framework needs at least one category")
+        }
+        if !TextLimits.recommendedCategoryCount.contains(categories.count) {
+            result.warnings.append(
+                ValidationProblem(
+                    location: "framework",
+                    message:
+                        "it has \(categories.count) categories; five to seven usually keeps a model clear enough to rate"
+                ))
+        }
+
+        var seenCodes: Set<String> = []
+        for (index, category) in categories.enumerated() {
+            let location = "category \(index + 1)"
+            checkText(
+                category.title, field: "title", limit: TextLimits.name, required: true, at: location, report: error)
+            checkText(
+                category.description, field: "description", limit: TextLimits.description, required: false,
+                at: location, report: error)
+            checkCode(category.code, required: false, at: location, seen: &seenCodes, report: error)
+            for competency in category.competencies {
+                validate(competency, seenCodes: &seenCodes, report: error)
+            }
+        }
+        if competencies.isEmpty && !categories.isEmpty {
+            error("framework", "a framework needs at least one competency")
+        }
+        return result
+    }
+
+    private func validate(
+        _ competency: CompetencyContent, seenCodes: inout Set<String>, report: (String, String) -> Void
+    ) {
+        let location = competency.code.isEmpty ? "competency \"\(competency.title)\"" : "competency \(competency.code)"
+        checkCode(competency.code, required: true, at: location, seen: &seenCodes, report: report)
+        checkText(
+            competency.title, field: "title", limit: TextLimits.name, required: true, at: location, report: report)
+        checkText(
+            competency.description, field: "description", limit: TextLimits.description, required: false,
+            at: location, report: report)
+        for level in 0..<levels.count {
+            let levelName = levels.names[level]
+            let standards = competency.standards.filter { $0.level == level }
+            guard let standard = standards.first else {
+                report(location, "no \(levelName) standard: every level needs at least one observable behaviour")
+                continue
+            }
+            if standards.count > 1 {
+                report(location, "the \(levelName) standard is given more than once")
+            }
+            if standard.behaviours.isEmpty {
+                report(location, "the \(levelName) standard needs at least one observable behaviour")
+            }
+            for (number, behaviour) in standard.behaviours.enumerated() {
+                checkText(
+                    behaviour, field: "text", limit: TextLimits.behaviour, required: true,
+                    at: "\(location), \(levelName) behaviour \(number + 1)", report: report)
+            }
+        }
+        if let stray = competency.standards.first(where: { !(0..<levels.count).contains($0.level) }) {
+            report(location, "a standard refers to level \(stray.level + 1), which the scale does not have")
+        }
+    }
+}
+
+private func checkText(
+    _ text: String, field: String, limit: Int, required: Bool, at location: String,
+    report: (String, String) -> Void
+) {
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    if required && trimmed.isEmpty {
+        report(location, "\(field) is required")
+    } else if text.count > limit {
+        report(location, "\(field) is \(text.count) characters long; at most \(limit) are allowed")
+    }
+}
+
+private func checkCode(
+    _ code: String, required: Bool, at location: String, seen: inout Set<String>,
+    report: (String, String) -> Void
+) {
+    if code.isEmpty {
+        if required { report(location, "code is required (for example OM.1)") }
+        return
+    }
+    if code.count > TextLimits.code {
+        report(location, "code \"\(code)\" is longer than \(TextLimits.code) characters")
+    }
+    if !code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }) {
+        report(location, "code \"\(code)\" may contain only letters, digits, '.', '-' and '_'")
+    }
+    if !seen.insert(code.uppercased()).inserted {
+        report(location, "code \"\(code)\" is used more than once in this framework")
+    }
+}

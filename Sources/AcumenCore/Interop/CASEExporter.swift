@@ -1,0 +1,152 @@
+import Foundation
+
+/// Turns a framework version into a CASE 1.1 package.
+///
+/// Every identifier in the package is either the stored identifier of a document,
+/// category or competency, or derived from those with `UUID.stable(named:)`, so the
+/// same version always exports to the same package.
+public struct CASEExporter: Sendable {
+    /// The server's public origin, e.g. `https://acumen.example.com`, used to build `uri` fields.
+    public var baseURL: String
+
+    public init(baseURL: String) {
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+    }
+
+    public static let categoryType = "Category"
+    public static let competencyType = "Competency"
+
+    public func document(
+        for content: FrameworkContent, version: Int, status: FrameworkStatus, lastChange: Date
+    ) -> CASEDocument {
+        let id = content.identifier.lowercasedString
+        return CASEDocument(
+            identifier: id,
+            uri: uri("CFDocuments", id),
+            creator: content.owner.isEmpty ? "Acumen" : content.owner,
+            title: content.name,
+            lastChangeDateTime: lastChange.formatted(.iso8601),
+            description: content.description.isEmpty ? nil : content.description,
+            version: String(version),
+            adoptionStatus: Self.adoptionStatus(for: status),
+            language: "en",
+            notes: "Levels: " + content.levels.names.joined(separator: ", "),
+            packageURI: CASELinkURI(title: content.name, identifier: id, uri: uri("CFPackages", id)))
+    }
+
+    public func package(
+        for content: FrameworkContent, version: Int, status: FrameworkStatus, lastChange: Date
+    ) -> CASEPackage {
+        let stamp = lastChange.formatted(.iso8601)
+        let document = document(for: content, version: version, status: status, lastChange: lastChange)
+        let documentLink = CASELinkURI(title: document.title, identifier: document.identifier, uri: document.uri)
+        var items: [CASEItem] = []
+        var associations: [CASEAssociation] = []
+        var rubrics: [CASERubric] = []
+
+        for (categoryIndex, category) in content.categories.enumerated() {
+            let categoryItem = item(
+                identifier: category.identifier, code: category.code, title: category.title,
+                description: category.description, type: Self.categoryType, document: documentLink, stamp: stamp)
+            items.append(categoryItem)
+            associations.append(
+                childOf(
+                    child: link(categoryItem), parent: documentLink, sequence: categoryIndex + 1,
+                    document: documentLink, stamp: stamp))
+            for (competencyIndex, competency) in category.competencies.enumerated() {
+                let competencyItem = item(
+                    identifier: competency.identifier, code: competency.code, title: competency.title,
+                    description: competency.description, type: Self.competencyType, document: documentLink,
+                    stamp: stamp)
+                items.append(competencyItem)
+                associations.append(
+                    childOf(
+                        child: link(competencyItem), parent: link(categoryItem), sequence: competencyIndex + 1,
+                        document: documentLink, stamp: stamp))
+                rubrics.append(
+                    rubric(for: competency, item: link(competencyItem), levels: content.levels, stamp: stamp))
+            }
+        }
+        return CASEPackage(
+            document: document, items: items, associations: associations,
+            definitions: CASEDefinitions(itemTypes: [
+                itemType(Self.categoryType, "A group of related competencies.", hierarchy: "1", stamp: stamp),
+                itemType(
+                    Self.competencyType, "An observable capability rated at each level.", hierarchy: "2", stamp: stamp),
+            ]),
+            rubrics: rubrics)
+    }
+
+    static func adoptionStatus(for status: FrameworkStatus) -> String {
+        switch status {
+        case .draft: "Draft"
+        case .published: "Adopted"
+        case .retired: "Deprecated"
+        }
+    }
+
+    private func uri(_ collection: String, _ identifier: String) -> String {
+        "\(baseURL)/ims/case/v1p1/\(collection)/\(identifier)"
+    }
+
+    private func link(_ item: CASEItem) -> CASELinkURI {
+        CASELinkURI(title: item.abbreviatedStatement ?? item.fullStatement, identifier: item.identifier, uri: item.uri)
+    }
+
+    /// The title goes in `abbreviatedStatement` and the description, when there is one,
+    /// in `fullStatement`, which CASE requires to be non-empty.
+    private func item(
+        identifier: UUID, code: String, title: String, description: String, type: String,
+        document: CASELinkURI, stamp: String
+    ) -> CASEItem {
+        let id = identifier.lowercasedString
+        return CASEItem(
+            identifier: id, uri: uri("CFItems", id),
+            fullStatement: description.isEmpty ? title : description,
+            abbreviatedStatement: title,
+            humanCodingScheme: code.isEmpty ? nil : code,
+            itemType: type, documentURI: document, notes: nil, language: "en",
+            lastChangeDateTime: stamp)
+    }
+
+    private func childOf(
+        child: CASELinkURI, parent: CASELinkURI, sequence: Int, document: CASELinkURI, stamp: String
+    ) -> CASEAssociation {
+        let id = UUID.stable(named: "isChildOf/\(child.identifier)/\(parent.identifier)").lowercasedString
+        return CASEAssociation(
+            identifier: id, uri: uri("CFAssociations", id), associationType: "isChildOf",
+            sequenceNumber: sequence, originNodeURI: child, destinationNodeURI: parent,
+            documentURI: document, lastChangeDateTime: stamp)
+    }
+
+    private func rubric(
+        for competency: CompetencyContent, item: CASELinkURI, levels: LevelScale, stamp: String
+    ) -> CASERubric {
+        let rubricID = UUID.stable(named: "rubric/\(item.identifier)").lowercasedString
+        let criterionID = UUID.stable(named: "criterion/\(item.identifier)").lowercasedString
+        let criterionLevels = levels.names.enumerated().map { position, name in
+            let levelID = UUID.stable(named: "level/\(item.identifier)/\(position)").lowercasedString
+            return CASERubricCriterionLevel(
+                identifier: levelID, uri: uri("CFRubricCriterionLevels", levelID),
+                description: competency.standard(at: position)?.behaviours.joined(separator: "\n") ?? "",
+                quality: name, score: Double(position + 1), feedback: nil, position: position + 1,
+                rubricCriterionId: criterionID, lastChangeDateTime: stamp)
+        }
+        let criterion = CASERubricCriterion(
+            identifier: criterionID, uri: uri("CFRubricCriteria", criterionID), category: nil,
+            description: competency.title, itemURI: item, weight: 1, position: 1, rubricId: rubricID,
+            lastChangeDateTime: stamp, levels: criterionLevels)
+        return CASERubric(
+            identifier: rubricID, uri: uri("CFRubrics", rubricID),
+            title: "\(competency.code) \(competency.title)",
+            description: "Observable behaviours at each level of \(competency.code).",
+            lastChangeDateTime: stamp, criteria: [criterion])
+    }
+
+    private func itemType(_ title: String, _ description: String, hierarchy: String, stamp: String) -> CASEItemType {
+        let id = UUID.stable(named: "item-type/\(title)").lowercasedString
+        return CASEItemType(
+            identifier: id, uri: uri("CFItemTypes", id), title: title, description: description,
+            hierarchyCode: hierarchy, lastChangeDateTime: stamp)
+    }
+}
