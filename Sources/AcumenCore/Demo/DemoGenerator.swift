@@ -52,7 +52,7 @@ public struct DemoGenerator {
 
     public mutating func generate() -> DemoOrganisation {
         var people: [PersonRecord] = []
-        var events: [DemoOrganisation.EmploymentEventRecord] = []
+        var events: [EmploymentEvent] = []
         var usedEmails: Set<String> = []
 
         func newPerson(organisation: String, domain: String) -> (name: String, email: String) {

@@ -6,19 +6,17 @@ public struct DemoOrganisation: Sendable {
         public var email: String
         public var role: Role
         public var note: String
-    }
 
-    public struct EmploymentEventRecord: Sendable, Hashable {
-        public var email: String
-        public var kind: EmploymentEventKind
-        public var date: CalendarDate
-        public var fromTitle: String
-        public var toTitle: String
+        public init(email: String, role: Role, note: String) {
+            self.email = email
+            self.role = role
+            self.note = note
+        }
     }
 
     public var vendorName: String
     public var people: [PersonRecord]
-    public var events: [EmploymentEventRecord]
+    public var events: [EmploymentEvent]
     public var accounts: [AccountRecord]
     public var logins: [Login]
 

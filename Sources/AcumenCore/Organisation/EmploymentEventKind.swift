@@ -12,3 +12,20 @@ public enum EmploymentStatus: String, Codable, Sendable, CaseIterable {
     case active
     case left
 }
+
+/// One change in someone's employment, identified by their email.
+public struct EmploymentEvent: Sendable, Hashable {
+    public var email: String
+    public var kind: EmploymentEventKind
+    public var date: CalendarDate
+    public var fromTitle: String
+    public var toTitle: String
+
+    public init(email: String, kind: EmploymentEventKind, date: CalendarDate, fromTitle: String, toTitle: String) {
+        self.email = email
+        self.kind = kind
+        self.date = date
+        self.fromTitle = fromTitle
+        self.toTitle = toTitle
+    }
+}

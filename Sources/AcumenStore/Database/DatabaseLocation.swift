@@ -1,0 +1,84 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+
+/// Where Acumen keeps its data, read from `DATABASE_URL`.
+///
+/// - unset: `./acumen.sqlite` in the working directory
+/// - `sqlite:///absolute/path.sqlite` (or `sqlite://relative.sqlite`)
+/// - `sqlite::memory:` for a throwaway in-memory database (tests)
+/// - `postgres://user:password@host:5432/database`
+public enum DatabaseLocation: Equatable, Sendable, CustomStringConvertible {
+    case sqliteFile(path: String)
+    case sqliteMemory(identifier: String)
+    case postgres(url: String)
+
+    public static let defaultPath = "acumen.sqlite"
+
+    public struct InvalidURL: Error, CustomStringConvertible {
+        public let url: String
+        public var description: String {
+            "DATABASE_URL '\(url)' is not understood. Use sqlite:///absolute/path.sqlite or postgres://user:password@host:5432/database."
+        }
+    }
+
+    public init(environmentValue: String?) throws {
+        guard let url = environmentValue?.trimmingCharacters(in: .whitespaces), !url.isEmpty else {
+            self = .sqliteFile(path: Self.defaultPath)
+            return
+        }
+        if url == "sqlite::memory:" {
+            self = .sqliteMemory(identifier: UUID().uuidString)
+        } else if url.hasPrefix("sqlite://") {
+            let path = String(url.dropFirst("sqlite://".count))
+            guard !path.isEmpty else { throw InvalidURL(url: url) }
+            self = .sqliteFile(path: path)
+        } else if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            guard (try? SQLPostgresConfiguration(url: url)) != nil else { throw InvalidURL(url: url) }
+            self = .postgres(url: url)
+        } else {
+            throw InvalidURL(url: url)
+        }
+    }
+
+    public var isSQLite: Bool {
+        if case .postgres = self { return false }
+        return true
+    }
+
+    /// The location for messages, with any password removed.
+    public var description: String {
+        switch self {
+        case .sqliteFile(let path): "SQLite file \(path)"
+        case .sqliteMemory: "in-memory SQLite"
+        case .postgres(let url):
+            if let components = URLComponents(string: url) {
+                "PostgreSQL \(components.host ?? "localhost"):\(components.port ?? 5432)\(components.path)"
+            } else {
+                "PostgreSQL"
+            }
+        }
+    }
+
+    public func configurationFactory() throws -> DatabaseConfigurationFactory {
+        switch self {
+        case .sqliteFile(let path):
+            .sqlite(.init(storage: .file(path: path), enableForeignKeys: true), sqlLogLevel: .trace)
+        case .sqliteMemory(let identifier):
+            .sqlite(.init(storage: .memory(identifier: identifier), enableForeignKeys: true), sqlLogLevel: .trace)
+        case .postgres(let url):
+            .postgres(
+                configuration: try SQLPostgresConfiguration(url: url), maxConnectionsPerEventLoop: 4,
+                sqlLogLevel: .trace)
+        }
+    }
+
+    /// Settings that must hold on every connection. WAL lets readers work while one
+    /// writer commits; it is stored in the file, so setting it once is enough.
+    public func prepare(_ database: any Database) async throws {
+        guard case .sqliteFile = self, let sql = database as? any SQLDatabase else { return }
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
+}

@@ -1,0 +1,47 @@
+import FluentKit
+
+struct CreateAccessTables: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(UserModel.schema)
+            .id()
+            .field("email", .string, .required)
+            .field("password_hash", .string, .required)
+            .field("role", .string, .required)
+            .field("person_id", .uuid, .references(PersonModel.schema, "id", onDelete: .restrict))
+            .field("disabled_at", .datetime)
+            .timestamps()
+            .unique(on: "email")
+            .create()
+        try await database.schema(WebSessionModel.schema)
+            .id()
+            .field("token_hash", .string, .required)
+            .field("data", .string, .required)
+            .field("expires_at", .datetime, .required)
+            .timestamps()
+            .unique(on: "token_hash")
+            .create()
+        try await database.schema(APITokenModel.schema)
+            .id()
+            .field("user_id", .uuid, .required, .references(UserModel.schema, "id", onDelete: .restrict))
+            .field("token_hash", .string, .required)
+            .field("expires_at", .datetime, .required)
+            .field("last_used_at", .datetime)
+            .timestamps()
+            .unique(on: "token_hash")
+            .create()
+        try await database.schema(LoginThrottleModel.schema)
+            .id()
+            .field("subject", .string, .required)
+            .field("failures", .int, .required)
+            .field("window_started_at", .datetime, .required)
+            .timestamps()
+            .unique(on: "subject")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        for schema in [LoginThrottleModel.schema, APITokenModel.schema, WebSessionModel.schema, UserModel.schema] {
+            try await database.schema(schema).delete()
+        }
+    }
+}

@@ -1,0 +1,385 @@
+import AcumenCore
+import FluentKit
+import Foundation
+
+/// Reads and writes competency frameworks. Every write runs in one transaction.
+///
+/// Published versions are frozen: the only changes allowed to them are retiring them
+/// and starting a new draft version from them.
+public struct FrameworkRepository: Sendable {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    // MARK: Reading
+
+    public func summaries() async throws -> [FrameworkSummary] {
+        try await FrameworkModel.query(on: database)
+            .sort(\.$name).sort(\.$version, .descending)
+            .all().map(\.summary)
+    }
+
+    public func summary(id: UUID) async throws -> FrameworkSummary {
+        try await model(id).summary
+    }
+
+    public func versions(lineageID: UUID) async throws -> [FrameworkSummary] {
+        try await FrameworkModel.query(on: database).filter(\.$lineageID == lineageID)
+            .sort(\.$version, .descending).all().map(\.summary)
+    }
+
+    public func version(id: UUID) async throws -> FrameworkVersion {
+        let framework = try await model(id)
+        return try await load(framework, on: database)
+    }
+
+    /// The newest published version of the framework with this name, if any.
+    public func latestPublished(named name: String) async throws -> FrameworkSummary? {
+        try await FrameworkModel.query(on: database)
+            .filter(\.$name == name).filter(\.$status == .published)
+            .sort(\.$version, .descending).first()?.summary
+    }
+
+    // MARK: Writing
+
+    /// Stores content as a new framework (version 1) in the given status.
+    @discardableResult
+    public func create(
+        _ content: FrameworkContent, status: FrameworkStatus = .draft, roleProfiles: [RoleProfile] = []
+    ) async throws -> FrameworkSummary {
+        try requireValid(content)
+        if try await FrameworkModel.find(content.identifier, on: database) != nil {
+            throw StoreError.conflict(
+                "A framework with identifier \(content.identifier.lowercasedString) already exists.")
+        }
+        return try await database.transaction { database in
+            let framework = try await insert(
+                content, lineageID: UUID(), version: 1, status: status, on: database)
+            try await insert(roleProfiles, frameworkID: content.identifier, on: database)
+            return framework.summary
+        }
+    }
+
+    /// Replaces what a draft says. Competencies and categories keep their identifiers when
+    /// the new content keeps them; those left out are archived, not deleted.
+    @discardableResult
+    public func update(id: UUID, to content: FrameworkContent) async throws -> FrameworkSummary {
+        var replacement = content
+        replacement.identifier = id
+        try requireValid(replacement)
+        let content = replacement
+        return try await database.transaction { database in
+            let framework = try await editableModel(id, on: database)
+            framework.name = content.name
+            framework.description = content.description
+            framework.owner = content.owner
+            framework.levels = content.levels.names
+            try await framework.save(on: database)
+            try await replaceItems(of: framework, with: content, on: database)
+            return framework.summary
+        }
+    }
+
+    /// Starts the next version of a framework as a draft copy of this one.
+    public func startNewVersion(from id: UUID) async throws -> FrameworkSummary {
+        try await database.transaction { database in
+            let source = try await model(id, on: database)
+            let lineage = try await FrameworkModel.query(on: database)
+                .filter(\.$lineageID == source.lineageID).sort(\.$version, .descending).all()
+            if let draft = lineage.first(where: { $0.status == .draft }) {
+                throw StoreError.conflict(
+                    "Version \(draft.version) of \(draft.name) is already a draft; edit it instead of starting another."
+                )
+            }
+            let loaded = try await load(source, on: database)
+            let copy = loaded.content.withFreshIdentifiers()
+            let framework = try await insert(
+                copy, lineageID: source.lineageID, version: (lineage.first?.version ?? source.version) + 1,
+                status: .draft, on: database)
+            try await insert(loaded.roleProfiles, frameworkID: copy.identifier, on: database)
+            return framework.summary
+        }
+    }
+
+    /// Freezes a draft. An earlier published version of the same framework is retired,
+    /// so that new cycles use the new version while old ratings keep pointing at theirs.
+    public func publish(id: UUID, at date: Date = Date()) async throws -> FrameworkSummary {
+        try await database.transaction { database in
+            let framework = try await editableModel(id, on: database)
+            let loaded = try await load(framework, on: database)
+            try requireValid(loaded.content)
+            let earlier = try await FrameworkModel.query(on: database)
+                .filter(\.$lineageID == framework.lineageID).filter(\.$status == .published).all()
+            for previous in earlier {
+                previous.status = .retired
+                previous.retiredAt = date
+                try await previous.save(on: database)
+            }
+            framework.status = .published
+            framework.publishedAt = date
+            try await framework.save(on: database)
+            return framework.summary
+        }
+    }
+
+    public func retire(id: UUID, at date: Date = Date()) async throws -> FrameworkSummary {
+        let framework = try await model(id)
+        guard framework.status == .published else {
+            throw StoreError.conflict(
+                "Only a published version can be retired; this one is \(framework.status.label.lowercased()).")
+        }
+        framework.status = .retired
+        framework.retiredAt = date
+        try await framework.save(on: database)
+        return framework.summary
+    }
+
+    public func saveRoleProfiles(_ profiles: [RoleProfile], frameworkID: UUID) async throws {
+        try await database.transaction { database in
+            _ = try await editableModel(frameworkID, on: database)
+            try await RoleProfileModel.query(on: database).filter(\.$framework.$id == frameworkID).delete()
+            try await insert(profiles, frameworkID: frameworkID, on: database)
+        }
+    }
+
+    // MARK: Review
+
+    public func comments(frameworkID: UUID) async throws -> [ReviewComment] {
+        let rows = try await ReviewCommentModel.query(on: database)
+            .filter(\.$framework.$id == frameworkID)
+            .with(\.$author).with(\.$competency).with(\.$resolvedBy)
+            .sort(\.$createdAt).all()
+        return rows.map { row in
+            ReviewComment(
+                id: row.id!, competencyID: row.$competency.id, competencyCode: row.competency.code,
+                authorEmail: row.author.email, body: row.body, createdAt: row.createdAt ?? Date(),
+                resolvedAt: row.resolvedAt, resolvedByEmail: row.resolvedBy?.email)
+        }
+    }
+
+    public func addComment(frameworkID: UUID, competencyID: UUID, authorID: UUID, body: String) async throws {
+        let text = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else {
+            throw StoreError.invalid([ValidationProblem(location: "comment", message: "write something before saving")])
+        }
+        guard text.count <= TextLimits.description else {
+            throw StoreError.invalid([
+                ValidationProblem(
+                    location: "comment", message: "at most \(TextLimits.description) characters are allowed")
+            ])
+        }
+        _ = try await editableModel(frameworkID, on: database)
+        guard
+            try await CompetencyModel.query(on: database)
+                .filter(\.$id == competencyID).filter(\.$framework.$id == frameworkID).first() != nil
+        else { throw StoreError.notFound("That competency") }
+        let comment = ReviewCommentModel()
+        comment.$framework.id = frameworkID
+        comment.$competency.id = competencyID
+        comment.$author.id = authorID
+        comment.body = text
+        try await comment.create(on: database)
+    }
+
+    public func resolveComment(id: UUID, frameworkID: UUID, by userID: UUID, at date: Date = Date()) async throws {
+        guard
+            let comment = try await ReviewCommentModel.query(on: database)
+                .filter(\.$id == id).filter(\.$framework.$id == frameworkID).first()
+        else { throw StoreError.notFound("That comment") }
+        guard comment.resolvedAt == nil else { return }
+        comment.resolvedAt = date
+        comment.$resolvedBy.id = userID
+        try await comment.save(on: database)
+    }
+
+    public func reviewerEmails(frameworkID: UUID) async throws -> [String] {
+        try await FrameworkReviewerModel.query(on: database).filter(\.$framework.$id == frameworkID)
+            .with(\.$user).all().map(\.user.email).sorted()
+    }
+
+    public func addReviewer(frameworkID: UUID, userID: UUID) async throws {
+        _ = try await editableModel(frameworkID, on: database)
+        let exists = try await FrameworkReviewerModel.query(on: database)
+            .filter(\.$framework.$id == frameworkID).filter(\.$user.$id == userID).first()
+        guard exists == nil else { return }
+        let reviewer = FrameworkReviewerModel()
+        reviewer.$framework.id = frameworkID
+        reviewer.$user.id = userID
+        try await reviewer.create(on: database)
+    }
+
+    public func isReviewer(frameworkID: UUID, userID: UUID) async throws -> Bool {
+        try await FrameworkReviewerModel.query(on: database)
+            .filter(\.$framework.$id == frameworkID).filter(\.$user.$id == userID).first() != nil
+    }
+
+    // MARK: Internals
+
+    private func requireValid(_ content: FrameworkContent) throws {
+        let validation = content.validate()
+        guard validation.isValid else { throw StoreError.invalid(validation.errors) }
+    }
+
+    private func model(_ id: UUID, on database: (any Database)? = nil) async throws -> FrameworkModel {
+        guard let framework = try await FrameworkModel.find(id, on: database ?? self.database) else {
+            throw StoreError.notFound("That framework")
+        }
+        return framework
+    }
+
+    private func editableModel(_ id: UUID, on database: any Database) async throws -> FrameworkModel {
+        let framework = try await model(id, on: database)
+        guard framework.status.isEditable else {
+            throw StoreError.conflict(
+                "Version \(framework.version) of \(framework.name) is \(framework.status.label.lowercased()) and cannot change; start a new version to edit it."
+            )
+        }
+        return framework
+    }
+
+    private func load(_ framework: FrameworkModel, on database: any Database) async throws -> FrameworkVersion {
+        let id = try framework.requireID()
+        let categories = try await FrameworkCategoryModel.query(on: database)
+            .filter(\.$framework.$id == id).sort(\.$position).all()
+        let competencies = try await CompetencyModel.query(on: database)
+            .filter(\.$framework.$id == id).sort(\.$position).all()
+        let behaviours = try await BehaviourModel.query(on: database)
+            .join(CompetencyModel.self, on: \BehaviourModel.$competency.$id == \CompetencyModel.$id)
+            .filter(CompetencyModel.self, \.$framework.$id == id)
+            .sort(\.$level).sort(\.$position).all()
+        let behavioursByCompetency = Dictionary(grouping: behaviours, by: { $0.$competency.id })
+        let competenciesByCategory = Dictionary(grouping: competencies, by: { $0.$category.id })
+        let levels = LevelScale(names: framework.levels)
+
+        let content = FrameworkContent(
+            identifier: id, name: framework.name, description: framework.description, owner: framework.owner,
+            levels: levels,
+            categories: categories.map { category in
+                CategoryContent(
+                    identifier: category.id!, code: category.code, title: category.title,
+                    description: category.description,
+                    competencies: (competenciesByCategory[category.id!] ?? []).map { competency in
+                        let rows = behavioursByCompetency[competency.id!] ?? []
+                        return CompetencyContent(
+                            identifier: competency.id!, code: competency.code, title: competency.title,
+                            description: competency.description,
+                            standards: (0..<levels.count).map { level in
+                                LevelStandard(level: level, behaviours: rows.filter { $0.level == level }.map(\.text))
+                            })
+                    })
+            })
+        let profiles = try await RoleProfileModel.query(on: database)
+            .filter(\.$framework.$id == id).sort(\.$minimumTenureMonths).sort(\.$name).all()
+        return FrameworkVersion(
+            summary: framework.summary, content: content,
+            roleProfiles: profiles.map {
+                RoleProfile(
+                    name: $0.name, jobRole: $0.jobRole, minimumTenureMonths: $0.minimumTenureMonths,
+                    maximumTenureMonths: $0.maximumTenureMonths, targets: $0.targets)
+            })
+    }
+
+    private func insert(
+        _ content: FrameworkContent, lineageID: UUID, version: Int, status: FrameworkStatus,
+        on database: any Database
+    ) async throws -> FrameworkModel {
+        let framework = FrameworkModel()
+        framework.id = content.identifier
+        framework.lineageID = lineageID
+        framework.version = version
+        framework.status = status
+        framework.name = content.name
+        framework.description = content.description
+        framework.owner = content.owner
+        framework.levels = content.levels.names
+        if status == .published { framework.publishedAt = Date() }
+        try await framework.create(on: database)
+        try await replaceItems(of: framework, with: content, on: database)
+        return framework
+    }
+
+    private func replaceItems(
+        of framework: FrameworkModel, with content: FrameworkContent, on database: any Database
+    ) async throws {
+        let frameworkID = try framework.requireID()
+        let existingCategories = try await FrameworkCategoryModel.query(on: database)
+            .filter(\.$framework.$id == frameworkID).all()
+        let existingCompetencies = try await CompetencyModel.query(on: database)
+            .filter(\.$framework.$id == frameworkID).all()
+        let categoriesByID = Dictionary(uniqueKeysWithValues: existingCategories.map { ($0.id!, $0) })
+        let competenciesByID = Dictionary(uniqueKeysWithValues: existingCompetencies.map { ($0.id!, $0) })
+        try await archive(behavioursOf: existingCompetencies.compactMap(\.id), on: database)
+
+        var newBehaviours: [BehaviourModel] = []
+        for (categoryPosition, category) in content.categories.enumerated() {
+            let categoryRow = categoriesByID[category.identifier] ?? FrameworkCategoryModel()
+            categoryRow.id = category.identifier
+            categoryRow.$framework.id = frameworkID
+            categoryRow.code = category.code
+            categoryRow.title = category.title
+            categoryRow.description = category.description
+            categoryRow.position = categoryPosition
+            try await categoryRow.save(on: database)
+            for (position, competency) in category.competencies.enumerated() {
+                let row = competenciesByID[competency.identifier] ?? CompetencyModel()
+                row.id = competency.identifier
+                row.$framework.id = frameworkID
+                row.$category.id = category.identifier
+                row.code = competency.code
+                row.title = competency.title
+                row.description = competency.description
+                row.position = position
+                try await row.save(on: database)
+                for standard in competency.standards {
+                    for (behaviourPosition, text) in standard.behaviours.enumerated() {
+                        let behaviour = BehaviourModel()
+                        behaviour.$competency.id = competency.identifier
+                        behaviour.level = standard.level
+                        behaviour.position = behaviourPosition
+                        behaviour.text = text
+                        newBehaviours.append(behaviour)
+                    }
+                }
+            }
+        }
+        if !newBehaviours.isEmpty {
+            try await newBehaviours.create(on: database)
+        }
+        let keptCompetencies = Set(content.competencies.map(\.identifier))
+        for row in existingCompetencies where !keptCompetencies.contains(row.id!) {
+            try await row.delete(on: database)
+        }
+        let keptCategories = Set(content.categories.map(\.identifier))
+        for row in existingCategories where !keptCategories.contains(row.id!) {
+            try await row.delete(on: database)
+        }
+    }
+
+    private func archive(behavioursOf competencyIDs: [UUID], on database: any Database) async throws {
+        guard !competencyIDs.isEmpty else { return }
+        try await BehaviourModel.query(on: database).filter(\.$competency.$id ~~ competencyIDs).delete()
+    }
+
+    private func insert(_ profiles: [RoleProfile], frameworkID: UUID, on database: any Database) async throws {
+        for profile in profiles {
+            let row = RoleProfileModel()
+            row.$framework.id = frameworkID
+            row.name = profile.name
+            row.jobRole = profile.jobRole
+            row.minimumTenureMonths = profile.minimumTenureMonths
+            row.maximumTenureMonths = profile.maximumTenureMonths
+            row.targets = profile.targets
+            try await row.create(on: database)
+        }
+    }
+}
+
+extension FrameworkModel {
+    var summary: FrameworkSummary {
+        FrameworkSummary(
+            id: id!, lineageID: lineageID, name: name, description: description, owner: owner, version: version,
+            status: status, createdAt: createdAt ?? Date(), updatedAt: updatedAt ?? Date(), publishedAt: publishedAt)
+    }
+}

@@ -1,0 +1,228 @@
+import AcumenCore
+import FluentKit
+import Foundation
+
+/// People, their organisations, locations and teams, and their employment history.
+public struct PeopleRepository: Sendable {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    /// Lower-cased emails of everyone stored; imports check references against these.
+    public func allEmails() async throws -> Set<String> {
+        Set(try await PersonModel.query(on: database).field(\.$email).all().map { $0.email.lowercased() })
+    }
+
+    /// Everyone the viewer may see: programme staff see all, a supervisor sees themselves and
+    /// everyone who reports to them directly or indirectly, anyone else only themselves.
+    public func people(visibleTo viewer: Viewer) async throws -> [PersonSummary] {
+        let all = try await summaries(PersonModel.query(on: database))
+        if viewer.role.seesEveryone { return all }
+        guard let me = viewer.personID else { return [] }
+        if viewer.role == .supervisor {
+            let visible = ReportingLines(people: all.map { ($0.id, $0.supervisorID) }).reports(of: me).union([me])
+            return all.filter { visible.contains($0.id) }
+        }
+        return all.filter { $0.id == me }
+    }
+
+    /// One person, or `notFound` when they do not exist or the viewer may not see them,
+    /// so that the answer never reveals whether someone exists.
+    public func person(id: UUID, visibleTo viewer: Viewer) async throws -> PersonSummary {
+        guard let person = try await people(visibleTo: viewer).first(where: { $0.id == id }) else {
+            throw StoreError.notFound("That person")
+        }
+        return person
+    }
+
+    public func personID(email: String) async throws -> UUID? {
+        try await PersonModel.query(on: database).filter(\.$email == email.lowercased()).first()?.id
+    }
+
+    public func employmentHistory(personID: UUID) async throws -> [EmploymentEvent] {
+        let rows = try await EmploymentEventModel.query(on: database).filter(\.$person.$id == personID)
+            .with(\.$person).sort(\.$date).all()
+        return rows.compactMap { row in
+            CalendarDate(row.date).map {
+                .init(email: row.person.email, kind: row.kind, date: $0, fromTitle: row.fromTitle, toTitle: row.toTitle)
+            }
+        }
+    }
+
+    /// Validates the whole file, then stores it in one transaction: a file with any bad row changes nothing.
+    public func importPeople(csv text: String) async throws -> ImportSummary {
+        let records = try PeopleImport.records(fromCSV: text, existingEmails: try await allEmails())
+        return try await store(records, events: [])
+    }
+
+    /// Creates or updates people by email, with the organisations, locations and teams they name.
+    public func store(
+        _ records: [PersonRecord], events: [EmploymentEvent]
+    ) async throws -> ImportSummary {
+        try await database.transaction { database in
+            var directory = try await Directory.load(on: database)
+            let existing = try await PersonModel.query(on: database).all()
+            var byEmail = Dictionary(uniqueKeysWithValues: existing.map { ($0.email.lowercased(), $0) })
+            var summary = ImportSummary(created: 0, updated: 0)
+            var newPeople: [PersonModel] = []
+            for record in records {
+                let organisation = try await directory.organisation(named: record.organisation, on: database)
+                let person = byEmail[record.email] ?? PersonModel()
+                let isNew = person.id == nil
+                person.$organisation.id = organisation
+                person.name = record.name
+                person.email = record.email
+                person.jobTitle = record.jobTitle
+                person.hireDate = record.hireDate.description
+                person.$location.id =
+                    record.location.isEmpty
+                    ? nil : try await directory.location(city: record.location, country: record.country, on: database)
+                person.$team.id =
+                    record.team.isEmpty
+                    ? nil : try await directory.team(named: record.team, organisationID: organisation, on: database)
+                person.status = record.status
+                person.endDate = record.endDate?.description
+                if isNew {
+                    person.id = UUID()
+                    newPeople.append(person)
+                    summary.created += 1
+                } else {
+                    try await person.save(on: database)
+                    summary.updated += 1
+                }
+                byEmail[record.email] = person
+            }
+            // Supervisors are linked after everyone exists, since a file may list a report before its supervisor.
+            for record in records {
+                byEmail[record.email]?.$supervisor.id =
+                    record.supervisorEmail.isEmpty ? nil : byEmail[record.supervisorEmail]?.id
+            }
+            if !newPeople.isEmpty {
+                try await newPeople.create(on: database)
+            }
+            for record in records where !record.supervisorEmail.isEmpty {
+                try await byEmail[record.email]?.save(on: database)
+            }
+            try await storeEvents(
+                records: records, explicit: events, people: byEmail, newPeople: newPeople, on: database)
+            return summary
+        }
+    }
+
+    /// Explicit history is stored as given; a new person without any gets a hire (and leave) event
+    /// from their record, so that turnover can be computed for imported people too.
+    private func storeEvents(
+        records: [PersonRecord], explicit: [EmploymentEvent],
+        people: [String: PersonModel], newPeople: [PersonModel], on database: any Database
+    ) async throws {
+        let newEmails = Set(newPeople.map(\.email))
+        let existingKeys = Set(
+            try await EmploymentEventModel.query(on: database).all().map { "\($0.$person.id)|\($0.kind)|\($0.date)" })
+        var rows: [EmploymentEventModel] = []
+        func add(_ personID: UUID, _ kind: EmploymentEventKind, _ date: CalendarDate, _ from: String, _ to: String) {
+            guard !existingKeys.contains("\(personID)|\(kind)|\(date)") else { return }
+            rows.append(EmploymentEventModel(personID: personID, kind: kind, date: date, fromTitle: from, toTitle: to))
+        }
+        let explicitEmails = Set(explicit.map(\.email))
+        for event in explicit {
+            guard let id = people[event.email]?.id else { continue }
+            add(id, event.kind, event.date, event.fromTitle, event.toTitle)
+        }
+        for record in records where newEmails.contains(record.email) && !explicitEmails.contains(record.email) {
+            guard let id = people[record.email]?.id else { continue }
+            add(id, .hired, record.hireDate, "", record.jobTitle)
+            if record.status == .left, let end = record.endDate {
+                add(id, .left, end, record.jobTitle, "")
+            }
+        }
+        if !rows.isEmpty {
+            try await rows.create(on: database)
+        }
+    }
+
+    private func summaries(_ query: QueryBuilder<PersonModel>) async throws -> [PersonSummary] {
+        let people = try await query.with(\.$organisation).with(\.$location).with(\.$team).sort(\.$name).all()
+        let names = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0.name) })
+        return people.map { person in
+            PersonSummary(
+                id: person.id!, name: person.name, email: person.email, jobTitle: person.jobTitle,
+                organisation: person.organisation.name, organisationKind: person.organisation.kind,
+                location: person.location.map { $0.city == "remote" ? "Remote" : "\($0.city), \($0.country)" } ?? "",
+                team: person.team?.name ?? "", supervisorID: person.$supervisor.id,
+                supervisorName: person.$supervisor.id.flatMap { names[$0] } ?? "", hireDate: person.hireDate,
+                status: person.status, endDate: person.endDate)
+        }
+    }
+}
+
+/// Organisations, locations and teams by name, created on first use during an import.
+struct Directory {
+    private var organisations: [String: UUID]
+    private var vendorID: UUID?
+    private var locations: [String: UUID]
+    private var teams: [String: UUID]
+
+    /// The name given to the vendor when the first import creates it.
+    static let defaultVendorName = "Our organisation"
+
+    static func load(on database: any Database) async throws -> Directory {
+        let organisations = try await OrganisationModel.query(on: database).all()
+        let locations = try await LocationModel.query(on: database).all()
+        let teams = try await TeamModel.query(on: database).all()
+        return Directory(
+            organisations: Dictionary(
+                organisations.filter { $0.kind == .customer }.map { ($0.name.lowercased(), $0.id!) },
+                uniquingKeysWith: { first, _ in first }),
+            vendorID: organisations.first { $0.kind == .vendor }?.id,
+            locations: Dictionary(
+                locations.map { ("\($0.city.lowercased())|\($0.country.lowercased())", $0.id!) },
+                uniquingKeysWith: { first, _ in first }),
+            teams: Dictionary(
+                teams.map { ("\($0.$organisation.id)|\($0.name.lowercased())", $0.id!) },
+                uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// A blank name is the vendor; any other name is a customer.
+    mutating func organisation(named name: String, on database: any Database) async throws -> UUID {
+        if name.isEmpty {
+            if let vendorID { return vendorID }
+            let vendor = OrganisationModel(name: Self.defaultVendorName, kind: .vendor)
+            try await vendor.create(on: database)
+            vendorID = vendor.id
+            return vendor.id!
+        }
+        if let id = organisations[name.lowercased()] { return id }
+        let customer = OrganisationModel(name: name, kind: .customer)
+        try await customer.create(on: database)
+        organisations[name.lowercased()] = customer.id
+        return customer.id!
+    }
+
+    mutating func location(city: String, country: String, on database: any Database) async throws -> UUID {
+        let isRemote = city.lowercased() == "remote"
+        let key = isRemote ? "remote|" : "\(city.lowercased())|\(country.lowercased())"
+        if let id = locations[key] { return id }
+        let location = LocationModel(city: isRemote ? "remote" : city, country: isRemote ? "" : country)
+        try await location.create(on: database)
+        locations[key] = location.id
+        return location.id!
+    }
+
+    mutating func team(named name: String, organisationID: UUID, on database: any Database) async throws -> UUID {
+        let key = "\(organisationID)|\(name.lowercased())"
+        if let id = teams[key] { return id }
+        let team = TeamModel(name: name, organisationID: organisationID)
+        try await team.create(on: database)
+        teams[key] = team.id
+        return team.id!
+    }
+
+    mutating func renameVendor(to name: String, on database: any Database) async throws {
+        let id = try await organisation(named: "", on: database)
+        guard let vendor = try await OrganisationModel.find(id, on: database), vendor.name != name else { return }
+        vendor.name = name
+        try await vendor.save(on: database)
+    }
+}

@@ -1,0 +1,119 @@
+import AcumenCore
+import FluentKit
+import Foundation
+
+/// A login as the web layer needs it. The password hash never leaves the store except for checking.
+public struct UserAccount: Sendable, Hashable {
+    public var id: UUID
+    public var email: String
+    public var role: Role
+    public var personID: UUID?
+    public var passwordHash: String
+    public var isDisabled: Bool
+
+    public var viewer: Viewer { Viewer(userID: id, email: email, role: role, personID: personID) }
+}
+
+public struct UserRepository: Sendable {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    /// Creates a login; the person with the same email, if any, is linked to it.
+    @discardableResult
+    public func create(email: String, passwordHash: String, role: Role) async throws -> UserAccount {
+        let email = email.lowercased().trimmingCharacters(in: .whitespaces)
+        guard EmailAddress.isValid(email) else {
+            throw StoreError.invalid([
+                ValidationProblem(location: "email", message: "'\(email)' is not an email address")
+            ])
+        }
+        if try await UserModel.query(on: database).filter(\.$email == email).first() != nil {
+            throw StoreError.conflict("A user with email \(email) already exists.")
+        }
+        let user = UserModel()
+        user.email = email
+        user.passwordHash = passwordHash
+        user.role = role
+        user.$person.id = try await PeopleRepository(database: database).personID(email: email)
+        try await user.create(on: database)
+        return user.account
+    }
+
+    public func user(email: String) async throws -> UserAccount? {
+        try await UserModel.query(on: database).filter(\.$email == email.lowercased()).first()?.account
+    }
+
+    public func user(id: UUID) async throws -> UserAccount? {
+        try await UserModel.find(id, on: database)?.account
+    }
+
+    public func users() async throws -> [UserAccount] {
+        try await UserModel.query(on: database).sort(\.$email).all().map(\.account)
+    }
+
+    public func setPassword(userID: UUID, passwordHash: String) async throws {
+        guard let user = try await UserModel.find(userID, on: database) else { throw StoreError.notFound("That user") }
+        user.passwordHash = passwordHash
+        try await user.save(on: database)
+    }
+
+    // MARK: API tokens
+
+    public func storeToken(hash: String, userID: UUID, expiresAt: Date) async throws {
+        let token = APITokenModel()
+        token.$user.id = userID
+        token.tokenHash = hash
+        token.expiresAt = expiresAt
+        try await token.create(on: database)
+    }
+
+    /// The user a bearer token belongs to, if the token exists, has not expired and the user is enabled.
+    public func user(tokenHash: String, now: Date = Date()) async throws -> UserAccount? {
+        guard
+            let token = try await APITokenModel.query(on: database).filter(\.$tokenHash == tokenHash)
+                .filter(\.$expiresAt > now).with(\.$user).first()
+        else { return nil }
+        let account = token.user.account
+        return account.isDisabled ? nil : account
+    }
+
+    // MARK: Sign-in throttling
+
+    /// Records a failed sign-in and returns how many failures the subject has in the current window.
+    @discardableResult
+    public func recordFailedSignIn(subject: String, now: Date = Date(), window: TimeInterval) async throws -> Int {
+        let row =
+            try await LoginThrottleModel.query(on: database).filter(\.$subject == subject).first()
+            ?? LoginThrottleModel()
+        if row.id == nil || now.timeIntervalSince(row.windowStartedAt) > window {
+            row.subject = subject
+            row.failures = 0
+            row.windowStartedAt = now
+        }
+        row.failures += 1
+        try await row.save(on: database)
+        return row.failures
+    }
+
+    public func failedSignIns(subject: String, now: Date = Date(), window: TimeInterval) async throws -> Int {
+        guard let row = try await LoginThrottleModel.query(on: database).filter(\.$subject == subject).first(),
+            now.timeIntervalSince(row.windowStartedAt) <= window
+        else { return 0 }
+        return row.failures
+    }
+
+    public func clearFailedSignIns(subject: String) async throws {
+        try await LoginThrottleModel.query(on: database).filter(\.$subject == subject).delete()
+    }
+}
+
+extension UserModel {
+    var account: UserAccount {
+        UserAccount(
+            id: id!, email: email, role: role, personID: $person.id, passwordHash: passwordHash,
+            isDisabled: disabledAt != nil)
+    }
+}

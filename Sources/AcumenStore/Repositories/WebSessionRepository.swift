@@ -1,0 +1,42 @@
+import FluentKit
+import Foundation
+
+/// Server-side browser sessions, stored in the database so that several app servers share them.
+/// Sessions are found by a hash of the cookie value.
+public struct WebSessionRepository: Sendable {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    public func create(tokenHash: String, data: String, expiresAt: Date) async throws {
+        let session = WebSessionModel()
+        session.tokenHash = tokenHash
+        session.data = data
+        session.expiresAt = expiresAt
+        try await session.create(on: database)
+    }
+
+    /// The session's data, or nil when there is none or it has expired.
+    public func data(tokenHash: String, now: Date = Date()) async throws -> String? {
+        try await WebSessionModel.query(on: database).filter(\.$tokenHash == tokenHash)
+            .filter(\.$expiresAt > now).first()?.data
+    }
+
+    public func update(tokenHash: String, data: String, expiresAt: Date) async throws {
+        guard let session = try await WebSessionModel.query(on: database).filter(\.$tokenHash == tokenHash).first()
+        else { return }
+        session.data = data
+        session.expiresAt = expiresAt
+        try await session.save(on: database)
+    }
+
+    public func delete(tokenHash: String) async throws {
+        try await WebSessionModel.query(on: database).filter(\.$tokenHash == tokenHash).delete()
+    }
+
+    public func deleteExpired(now: Date = Date()) async throws {
+        try await WebSessionModel.query(on: database).filter(\.$expiresAt <= now).delete()
+    }
+}
