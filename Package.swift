@@ -39,6 +39,7 @@ let package = Package(
                 "AcumenCore",
                 "AcumenStore",
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
             ]
         ),

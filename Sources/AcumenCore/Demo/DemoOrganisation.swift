@@ -24,6 +24,6 @@ public struct DemoOrganisation: Sendable {
     public static let password = "acumen-demo"
 
     public var accountManagers: [PersonRecord] {
-        people.filter { $0.organisation.isEmpty && $0.jobTitle.contains("Account Manager") }
+        people.filter { $0.organisation.isEmpty && $0.jobTitle.contains("Account Manager") && $0.status == .active }
     }
 }

@@ -32,10 +32,17 @@ public enum TextLimits {
 
 extension FrameworkContent {
     /// Checks the content against the rules every framework must keep.
-    public func validate() -> FrameworkValidation {
+    ///
+    /// - Parameter requireComplete: whether gaps (a category without competencies, a level
+    ///   without behaviours) are errors. A draft may be saved with gaps; publishing needs none.
+    public func validate(requireComplete: Bool = true) -> FrameworkValidation {
         var result = FrameworkValidation()
         func error(_ location: String, _ message: String) {
             result.errors.append(ValidationProblem(location: location, message: message))
+        }
+        func gap(_ location: String, _ message: String) {
+            let problem = ValidationProblem(location: location, message: message)
+            if requireComplete { result.errors.append(problem) } else { result.warnings.append(problem) }
         }
         checkText(name, field: "name", limit: TextLimits.name, required: true, at: "framework", report: error)
         checkText(
@@ -49,7 +56,7 @@ extension FrameworkContent {
             error("framework", "level names must be different from each other")
         }
         if categories.isEmpty {
-            error("framework", "a framework needs at least one category")
+            gap("framework", "a framework needs at least one category")
         }
         if !TextLimits.recommendedCategoryCount.contains(categories.count) {
             result.warnings.append(
@@ -70,17 +77,18 @@ extension FrameworkContent {
                 at: location, report: error)
             checkCode(category.code, required: false, at: location, seen: &seenCodes, report: error)
             for competency in category.competencies {
-                validate(competency, seenCodes: &seenCodes, report: error)
+                validate(competency, seenCodes: &seenCodes, report: error, gap: gap)
             }
         }
         if competencies.isEmpty && !categories.isEmpty {
-            error("framework", "a framework needs at least one competency")
+            gap("framework", "a framework needs at least one competency")
         }
         return result
     }
 
     private func validate(
-        _ competency: CompetencyContent, seenCodes: inout Set<String>, report: (String, String) -> Void
+        _ competency: CompetencyContent, seenCodes: inout Set<String>, report: (String, String) -> Void,
+        gap: (String, String) -> Void
     ) {
         let location = competency.code.isEmpty ? "competency \"\(competency.title)\"" : "competency \(competency.code)"
         checkCode(competency.code, required: true, at: location, seen: &seenCodes, report: report)
@@ -93,14 +101,14 @@ extension FrameworkContent {
             let levelName = levels.names[level]
             let standards = competency.standards.filter { $0.level == level }
             guard let standard = standards.first else {
-                report(location, "no \(levelName) standard: every level needs at least one observable behaviour")
+                gap(location, "no \(levelName) standard: every level needs at least one observable behaviour")
                 continue
             }
             if standards.count > 1 {
                 report(location, "the \(levelName) standard is given more than once")
             }
             if standard.behaviours.isEmpty {
-                report(location, "the \(levelName) standard needs at least one observable behaviour")
+                gap(location, "the \(levelName) standard needs at least one observable behaviour")
             }
             for (number, behaviour) in standard.behaviours.enumerated() {
                 checkText(

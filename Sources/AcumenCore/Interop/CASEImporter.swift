@@ -85,7 +85,7 @@ public enum CASEImporter {
                         title: title(of: item),
                         description: description(of: item),
                         standards: levels.enumerated().map { position, level in
-                            LevelStandard(level: position, behaviours: behaviours(in: level.description ?? ""))
+                            LevelStandard(level: position, behaviours: lines(level.description ?? ""))
                         }))
             }
             categories.append(
@@ -160,7 +160,7 @@ public enum CASEImporter {
     }
 
     /// One behaviour per line; list markers some tools add are dropped.
-    static func behaviours(in description: String) -> [String] {
+    public static func lines(_ description: String) -> [String] {
         description.split(whereSeparator: \.isNewline).map { line in
             var text = line.trimmingCharacters(in: .whitespaces)
             for marker in ["- ", "* ", "• "] where text.hasPrefix(marker) {

@@ -49,7 +49,7 @@ public struct FrameworkRepository: Sendable {
     public func create(
         _ content: FrameworkContent, status: FrameworkStatus = .draft, roleProfiles: [RoleProfile] = []
     ) async throws -> FrameworkSummary {
-        try requireValid(content)
+        try requireValid(content, complete: status != .draft)
         if try await FrameworkModel.find(content.identifier, on: database) != nil {
             throw StoreError.conflict(
                 "A framework with identifier \(content.identifier.lowercasedString) already exists.")
@@ -68,7 +68,7 @@ public struct FrameworkRepository: Sendable {
     public func update(id: UUID, to content: FrameworkContent) async throws -> FrameworkSummary {
         var replacement = content
         replacement.identifier = id
-        try requireValid(replacement)
+        try requireValid(replacement, complete: false)
         let content = replacement
         return try await database.transaction { database in
             let framework = try await editableModel(id, on: database)
@@ -217,8 +217,8 @@ public struct FrameworkRepository: Sendable {
 
     // MARK: Internals
 
-    private func requireValid(_ content: FrameworkContent) throws {
-        let validation = content.validate()
+    private func requireValid(_ content: FrameworkContent, complete: Bool = true) throws {
+        let validation = content.validate(requireComplete: complete)
         guard validation.isValid else { throw StoreError.invalid(validation.errors) }
     }
 
@@ -381,5 +381,27 @@ extension FrameworkModel {
         FrameworkSummary(
             id: id!, lineageID: lineageID, name: name, description: description, owner: owner, version: version,
             status: status, createdAt: createdAt ?? Date(), updatedAt: updatedAt ?? Date(), publishedAt: publishedAt)
+    }
+}
+
+extension FrameworkRepository {
+    /// Whether any document, category or competency already has one of these identifiers.
+    public func contains(identifiers: [UUID]) async throws -> Bool {
+        guard !identifiers.isEmpty else { return false }
+        if try await FrameworkModel.query(on: database).withDeleted().filter(\.$id ~~ identifiers).count() > 0 {
+            return true
+        }
+        if try await FrameworkCategoryModel.query(on: database).withDeleted().filter(\.$id ~~ identifiers).count() > 0 {
+            return true
+        }
+        return try await CompetencyModel.query(on: database).withDeleted().filter(\.$id ~~ identifiers).count() > 0
+    }
+}
+
+extension FrameworkRepository {
+    /// The framework version a category or competency identifier belongs to.
+    public func frameworkID(containingItem id: UUID) async throws -> UUID? {
+        if let competency = try await CompetencyModel.find(id, on: database) { return competency.$framework.id }
+        return try await FrameworkCategoryModel.find(id, on: database)?.$framework.id
     }
 }

@@ -1,0 +1,111 @@
+import AcumenCore
+import AcumenStore
+import Vapor
+
+/// The JSON form of a framework version: nested categories, competencies, levels and behaviours.
+struct FrameworkDTO: Content {
+    struct Level: Content {
+        var position: Int
+        var name: String
+        var behaviours: [String]
+    }
+    struct Competency: Content {
+        var id: UUID
+        var code: String
+        var title: String
+        var description: String
+        var levels: [Level]
+    }
+    struct Category: Content {
+        var id: UUID
+        var code: String
+        var title: String
+        var description: String
+        var competencies: [Competency]
+    }
+    struct Profile: Content {
+        var name: String
+        var jobRole: String
+        var minimumTenureMonths: Int
+        var maximumTenureMonths: Int?
+        var targets: [String: String]
+    }
+
+    var id: UUID
+    var lineageId: UUID
+    var name: String
+    var description: String
+    var owner: String
+    var version: Int
+    var status: FrameworkStatus
+    var levels: [String]
+    var categories: [Category]
+    var roleProfiles: [Profile]
+    var createdAt: Date
+    var updatedAt: Date
+    var publishedAt: Date?
+
+    init(_ version: FrameworkVersion) {
+        let content = version.content
+        let summary = version.summary
+        id = summary.id
+        lineageId = summary.lineageID
+        name = summary.name
+        description = summary.description
+        owner = summary.owner
+        self.version = summary.version
+        status = summary.status
+        levels = content.levels.names
+        categories = content.categories.map { category in
+            Category(
+                id: category.identifier, code: category.code, title: category.title,
+                description: category.description,
+                competencies: category.competencies.map { competency in
+                    Competency(
+                        id: competency.identifier, code: competency.code, title: competency.title,
+                        description: competency.description,
+                        levels: content.levels.names.enumerated().map { position, name in
+                            Level(
+                                position: position + 1, name: name,
+                                behaviours: competency.standard(at: position)?.behaviours ?? [])
+                        })
+                })
+        }
+        roleProfiles = version.roleProfiles.map { profile in
+            Profile(
+                name: profile.name, jobRole: profile.jobRole, minimumTenureMonths: profile.minimumTenureMonths,
+                maximumTenureMonths: profile.maximumTenureMonths,
+                targets: profile.targets.compactMapValues { content.levels.name(at: $0) })
+        }
+        createdAt = summary.createdAt
+        updatedAt = summary.updatedAt
+        publishedAt = summary.publishedAt
+    }
+}
+
+/// One row of `GET /api/v1/frameworks`.
+struct FrameworkSummaryDTO: Content {
+    var id: UUID
+    var lineageId: UUID
+    var name: String
+    var owner: String
+    var version: Int
+    var status: FrameworkStatus
+    var updatedAt: Date
+    var publishedAt: Date?
+
+    init(_ summary: FrameworkSummary) {
+        id = summary.id
+        lineageId = summary.lineageID
+        name = summary.name
+        owner = summary.owner
+        version = summary.version
+        status = summary.status
+        updatedAt = summary.updatedAt
+        publishedAt = summary.publishedAt
+    }
+}
+
+struct FrameworkListDTO: Content {
+    var frameworks: [FrameworkSummaryDTO]
+}

@@ -1,0 +1,42 @@
+import AcumenStore
+import Vapor
+
+/// Keeps browser sessions in the database so that any app server can serve any request.
+/// The cookie holds a random value; the table holds its digest and an expiry time.
+struct DatabaseSessionDriver: AsyncSessionDriver {
+    let lifetime: TimeInterval
+
+    func createSession(_ data: SessionData, for request: Request) async throws -> SessionID {
+        let token = SecretToken.generate()
+        try await repository(request).create(
+            tokenHash: SecretToken.digest(token), data: try encode(data),
+            expiresAt: Date().addingTimeInterval(lifetime))
+        return SessionID(string: token)
+    }
+
+    func readSession(_ sessionID: SessionID, for request: Request) async throws -> SessionData? {
+        guard let json = try await repository(request).data(tokenHash: SecretToken.digest(sessionID.string)) else {
+            return nil
+        }
+        return try? JSONDecoder().decode(SessionData.self, from: Data(json.utf8))
+    }
+
+    func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) async throws -> SessionID {
+        try await repository(request).update(
+            tokenHash: SecretToken.digest(sessionID.string), data: try encode(data),
+            expiresAt: Date().addingTimeInterval(lifetime))
+        return sessionID
+    }
+
+    func deleteSession(_ sessionID: SessionID, for request: Request) async throws {
+        try await repository(request).delete(tokenHash: SecretToken.digest(sessionID.string))
+    }
+
+    private func repository(_ request: Request) -> WebSessionRepository {
+        WebSessionRepository(database: request.db)
+    }
+
+    private func encode(_ data: SessionData) throws -> String {
+        String(decoding: try JSONEncoder().encode(data), as: UTF8.self)
+    }
+}

@@ -1,0 +1,47 @@
+import AcumenCore
+import AcumenStore
+import Vapor
+
+/// `acumen demo`: migrates, loads the demo organisation once, prints how to sign in, then serves.
+struct DemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "hostname", short: "H", help: "The address to listen on (default 127.0.0.1).")
+        var hostname: String?
+        @Option(name: "port", short: "p", help: "The port to listen on (default 8080).")
+        var port: Int?
+    }
+
+    let settings: AcumenSettings
+    var help: String { "Loads a demo organisation and the built-in frameworks, then serves Acumen." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await prepareDatabase(app, settings: settings)
+        let passwords = app.password
+        let outcome = try await DemoLoader(database: app.db).load {
+            try passwords.hash(DemoOrganisation.password)
+        }
+        let host = signature.hostname ?? "127.0.0.1"
+        let port = signature.port ?? 8080
+        let demo = outcome.organisation
+        let console = context.console
+        console.print(
+            outcome.createdSomething
+                ? "Demo organisation loaded: \(demo.vendorName), \(demo.accountManagers.count) account managers, \(demo.accounts.count) customer accounts."
+                : "Demo organisation already loaded; nothing added.")
+        console.print("Database: \(settings.database)")
+        console.print("")
+        console.print("Open http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/ and sign in as one of:")
+        for login in demo.logins {
+            console.print(
+                "  \(login.email.padding(toLength: 48, withPad: " ", startingAt: 0)) \(login.role.label) (\(login.note))"
+            )
+        }
+        console.print("Every demo login has the password: \(DemoOrganisation.password)")
+        console.print("")
+
+        var serveContext = context
+        serveContext.input = CommandInput(arguments: ["acumen serve", "--hostname", host, "--port", String(port)])
+        try await app.servers.asyncCommand.run(using: &serveContext)
+    }
+}

@@ -1,0 +1,59 @@
+import AcumenCore
+import AcumenStore
+import Foundation
+import Vapor
+
+/// `acumen import people|accounts|framework FILE`: all or nothing, with every problem listed.
+struct ImportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "kind", help: "people, accounts or framework")
+        var kind: String
+        @Argument(name: "file", help: "The CSV file (people, accounts) or CASE JSON package (framework)")
+        var file: String
+    }
+
+    var help: String { "Imports people or accounts from CSV, or a framework from a CASE package." }
+
+    struct ImportFailed: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        guard let data = FileManager.default.contents(atPath: signature.file) else {
+            throw ImportFailed(description: "Cannot read \(signature.file): no such file, or it is not readable.")
+        }
+        do {
+            switch signature.kind {
+            case "people":
+                let summary = try await PeopleRepository(database: app.db).importPeople(
+                    csv: try text(data, signature.file))
+                context.console.print("\(summary)")
+            case "accounts":
+                let summary = try await AccountRepository(database: app.db).importAccounts(
+                    csv: try text(data, signature.file))
+                context.console.print("\(summary)")
+            case "framework":
+                let summary = try await FrameworkImport.importCASE(data, database: app.db)
+                context.console.print(
+                    "Imported \(summary.name) as a draft (version \(summary.version), id \(summary.id.lowercasedString))."
+                )
+            default:
+                throw ImportFailed(
+                    description: "Unknown import '\(signature.kind)'. Use people, accounts or framework.")
+            }
+        } catch let report as ImportReport {
+            throw ImportFailed(description: report.description)
+        } catch let error as CASEImportError {
+            throw ImportFailed(description: error.description)
+        }
+    }
+
+    private func text(_ data: Data, _ path: String) throws -> String {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ImportFailed(description: "\(path) is not UTF-8 text. Save it as CSV UTF-8 and try again.")
+        }
+        return text
+    }
+}

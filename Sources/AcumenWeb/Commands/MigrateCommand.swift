@@ -1,0 +1,14 @@
+import Vapor
+
+/// `acumen migrate`: brings the database schema up to date. Safe to run repeatedly.
+struct MigrateCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+
+    let settings: AcumenSettings
+    var help: String { "Creates or updates the database tables. serve and demo run this automatically." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        try await prepareDatabase(context.application, settings: settings)
+        context.console.print("Database is up to date (\(settings.database)).")
+    }
+}

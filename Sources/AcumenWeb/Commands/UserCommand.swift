@@ -1,0 +1,71 @@
+import AcumenCore
+import AcumenStore
+import Foundation
+import Vapor
+
+/// `acumen user create --email E --role R` (password from standard input) and
+/// `acumen user token --email E` (prints a bearer token for the API).
+struct UserCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "action", help: "create or token")
+        var action: String
+        @Option(name: "email", help: "The user's email")
+        var email: String?
+        @Option(name: "role", help: "administrator, programmeManager, supervisor, accountManager or customerReviewer")
+        var role: String?
+    }
+
+    let settings: AcumenSettings
+    var help: String { "Creates users and API tokens." }
+
+    struct UsageError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await prepareDatabase(app, settings: settings)
+        guard let email = signature.email?.lowercased(), !email.isEmpty else {
+            throw UsageError(description: "Give the user's email with --email.")
+        }
+        let users = UserRepository(database: app.db)
+        switch signature.action {
+        case "create":
+            guard let roleText = signature.role, let role = Role(parsing: roleText) else {
+                throw UsageError(
+                    description: "Give a role with --role: " + Role.allCases.map(\.rawValue).joined(separator: ", ")
+                        + ".")
+            }
+            let password = try readPassword(console: context.console)
+            let user = try await users.create(email: email, passwordHash: try app.password.hash(password), role: role)
+            context.console.print("Created \(user.email) as \(user.role.label).")
+        case "token":
+            guard let user = try await users.user(email: email) else {
+                throw UsageError(description: "No user has the email \(email).")
+            }
+            let token = try await AuthController.issueToken(
+                for: user, lifetime: settings.tokenLifetime, database: app.db)
+            context.console.print(token.token)
+        default:
+            throw UsageError(description: "Unknown action '\(signature.action)'. Use create or token.")
+        }
+    }
+
+    /// Reads the password from standard input so it never appears in the shell history;
+    /// at a terminal it is asked for without echo.
+    private func readPassword(console: any Console) throws -> String {
+        let password: String
+        if isatty(STDIN_FILENO) == 1 {
+            password = console.ask("Password (at least 10 characters):", isSecure: true)
+        } else {
+            password = readLine(strippingNewline: true) ?? ""
+        }
+        guard password.count >= 10 else {
+            throw UsageError(description: "The password must have at least 10 characters; give it on standard input.")
+        }
+        guard password.count <= 256 else {
+            throw UsageError(description: "The password is longer than 256 characters.")
+        }
+        return password
+    }
+}

@@ -1,0 +1,67 @@
+import AcumenStore
+import Fluent
+import Vapor
+
+/// Wires the application: database, sessions, middleware, routes and commands.
+/// The one place where Acumen is put together; tests call it with their own settings.
+public func configure(_ app: Application, settings: AcumenSettings) async throws {
+    app.databases.use(try settings.database.configurationFactory(), as: .acumen, isDefault: true)
+    app.migrations.add(StoreMigrations.all)
+    app.passwords.use(.bcrypt)
+    app.routes.defaultMaxBodySize = "1mb"
+
+    app.sessions.use { _ in DatabaseSessionDriver(lifetime: settings.sessionLifetime) }
+    app.sessions.configuration = SessionsConfiguration(cookieName: "acumen_session") { id in
+        HTTPCookies.Value(
+            string: id.string, expires: Date().addingTimeInterval(settings.sessionLifetime),
+            maxAge: Int(settings.sessionLifetime), path: "/", isSecure: settings.secureCookies, isHTTPOnly: true,
+            sameSite: .lax)
+    }
+
+    // Order matters: errors wrap everything; files need no session; the session comes before
+    // the user it names; CSRF is checked once the session is known.
+    app.middleware = Middlewares()
+    app.middleware.use(AppErrorMiddleware())
+    app.middleware.use(SecurityHeaders())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(SessionUserAuthenticator())
+    app.middleware.use(BearerUserAuthenticator())
+    app.middleware.use(CSRFProtection())
+
+    try app.register(collection: SystemController())
+    try app.register(collection: AuthController(settings: settings))
+    try app.register(collection: FrameworksController(settings: settings))
+    try app.register(collection: CASEController(settings: settings))
+    try app.register(collection: PeopleController())
+    try app.register(collection: ImportController())
+    try app.register(collection: OpenAPIController())
+
+    app.asyncCommands.use(MigrateCommand(settings: settings), as: "migrate")
+    app.asyncCommands.use(DemoCommand(settings: settings), as: "demo")
+    app.asyncCommands.use(UserCommand(settings: settings), as: "user")
+    app.asyncCommands.use(ImportCommand(), as: "import")
+}
+
+extension DatabaseID {
+    static let acumen = DatabaseID(string: "acumen")
+}
+
+/// Prepares the database for use: pending migrations, then per-database settings.
+func prepareDatabase(_ app: Application, settings: AcumenSettings) async throws {
+    try await app.autoMigrate()
+    try await settings.database.prepare(app.db)
+}
+
+/// Headers that keep pages from being framed or sniffed.
+struct SecurityHeaders: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        response.headers.replaceOrAdd(
+            name: "Content-Security-Policy", value: "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
+        return response
+    }
+}

@@ -1,0 +1,131 @@
+import AcumenCore
+import AcumenStore
+import Plot
+import Vapor
+
+/// Uploads for programme staff: people and accounts as CSV, frameworks as CASE packages.
+struct ImportController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let staff = routes.grouped(RequireSignedIn()).grouped("import")
+        staff.get(use: page)
+        staff.on(.POST, "people", body: .collect(maxSize: "20mb"), use: importPeople)
+        staff.on(.POST, "accounts", body: .collect(maxSize: "20mb"), use: importAccounts)
+        staff.on(.POST, "framework", body: .collect(maxSize: "10mb"), use: importFramework)
+    }
+
+    struct Upload: Content {
+        var file: File
+    }
+
+    private func requireStaff(_ request: Request) throws {
+        guard try request.requireUser().role.seesEveryone else { throw AppError.forbidden }
+    }
+
+    private func upload(_ request: Request) throws -> Data {
+        guard let upload = try? request.content.decode(Upload.self), upload.file.data.readableBytes > 0 else {
+            throw AppError.badRequest("Choose a file to upload.", field: "file")
+        }
+        return Data(buffer: upload.file.data)
+    }
+
+    @Sendable func page(request: Request) async throws -> Response {
+        try requireStaff(request)
+        return ImportPage.render(context: PageContext(request), problems: [], heading: nil)
+    }
+
+    @Sendable func importPeople(request: Request) async throws -> Response {
+        try requireStaff(request)
+        return try await run(request, what: "people") { data in
+            try await PeopleRepository(database: request.db).importPeople(csv: try Self.text(data)).description
+        }
+    }
+
+    @Sendable func importAccounts(request: Request) async throws -> Response {
+        try requireStaff(request)
+        return try await run(request, what: "accounts") { data in
+            try await AccountRepository(database: request.db).importAccounts(csv: try Self.text(data)).description
+        }
+    }
+
+    @Sendable func importFramework(request: Request) async throws -> Response {
+        try requireStaff(request)
+        return try await run(request, what: "the framework") { data in
+            let summary = try await FrameworkImport.importCASE(data, database: request.db)
+            return "Imported \(summary.name) as a draft."
+        }
+    }
+
+    private static func text(_ data: Data) throws -> String {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw AppError(
+                .unprocessableEntity, code: "invalid",
+                message: "The file is not UTF-8 text. Save it as CSV UTF-8 and try again.")
+        }
+        return text
+    }
+
+    /// Runs an import; on failure shows every problem on the page and nothing is stored.
+    private func run(_ request: Request, what: String, _ body: (Data) async throws -> String) async throws -> Response {
+        let data = try upload(request)
+        do {
+            request.flash(try await body(data))
+            return request.redirect(to: "/import")
+        } catch let error where error is ImportReport || error is CASEImportError || error is StoreError {
+            let appError = AppError.from(error)
+            return ImportPage.render(
+                context: PageContext(request),
+                problems: appError.details.isEmpty ? [appError.message] : appError.details,
+                heading: "Nothing was imported from \(what). Fix these and upload again:", status: .unprocessableEntity)
+        }
+    }
+}
+
+enum ImportPage {
+    static func render(context: PageContext, problems: [String], heading: String?, status: HTTPResponseStatus = .ok)
+        -> Response
+    {
+        Layout.page("Import", context: context, status: status) {
+            H1("Import")
+            if let heading {
+                Div {
+                    H2(heading)
+                    List(problems)
+                }.class("error").attribute(named: "role", value: "alert")
+            }
+            Paragraph(
+                "Every import is all or nothing: a file with one bad row imports nothing, and every bad row is listed with its line number."
+            )
+            section(
+                title: "People", action: "/import/people", accept: ".csv,text/csv", context: context,
+                help:
+                    "CSV columns: name, email, job_title, hire_date (YYYY-MM-DD); optional organisation (blank for your own company), location (a city, or remote), country, team, supervisor_email, employment_status (active or left), end_date."
+            )
+            section(
+                title: "Accounts", action: "/import/accounts", accept: ".csv,text/csv", context: context,
+                help:
+                    "CSV columns: account, customer, account_manager_email; optional team_member_emails and reviewer_emails, separated by semicolons. Import the people first."
+            )
+            section(
+                title: "Competency framework", action: "/import/framework", accept: ".json,application/json",
+                context: context,
+                help: "A CASE 1.1 JSON package (CFPackage). It becomes a draft you can review and publish.")
+        }
+    }
+
+    private static func section(title: String, action: String, accept: String, context: PageContext, help: String)
+        -> Component
+    {
+        Tag("section") {
+            H2(title)
+            Paragraph(help).class("hint")
+            Form(url: action, method: .post, contentType: .multipartData) {
+                CSRFField(token: context.csrf)
+                Label("File") {
+                    Input(type: .file, name: "file", isRequired: true).attribute(named: "accept", value: accept)
+                }.class("field")
+                Button { Text("Import \(title.lowercased())") }.attribute(named: "type", value: "submit").class(
+                    "button primary")
+            }
+        }.class("panel")
+    }
+}

@@ -1,0 +1,38 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// Probes for load balancers and orchestrators.
+struct SystemController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("healthz", use: health)
+        routes.get("readyz", use: ready)
+        routes.get { request async throws -> Response in
+            request.redirect(to: request.currentUser == nil ? "/login" : "/frameworks")
+        }
+    }
+
+    struct Status: Content {
+        var status: String
+        var database: String?
+    }
+
+    /// The process is up and answering.
+    @Sendable func health(request: Request) async throws -> Status {
+        Status(status: "ok")
+    }
+
+    /// The database answers a query; 503 when it does not, so traffic goes elsewhere.
+    @Sendable func ready(request: Request) async throws -> Response {
+        let response = Response()
+        do {
+            guard let sql = request.db as? any SQLDatabase else { throw Abort(.serviceUnavailable) }
+            try await sql.raw("SELECT 1").run()
+            try response.content.encode(Status(status: "ok", database: "reachable"), as: .json)
+        } catch {
+            response.status = .serviceUnavailable
+            try response.content.encode(Status(status: "unavailable", database: "unreachable"), as: .json)
+        }
+        return response
+    }
+}

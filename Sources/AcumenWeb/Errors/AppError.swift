@@ -1,0 +1,98 @@
+import AcumenCore
+import AcumenStore
+import Vapor
+
+/// An error a person can act on: an HTTP status, a stable code for API clients, a sentence
+/// saying what to do, and the field at fault when there is one.
+public struct AppError: Error, Sendable {
+    public var status: HTTPResponseStatus
+    public var code: String
+    public var message: String
+    public var field: String?
+    /// Further problems, for imports and validation that find several at once.
+    public var details: [String]
+
+    public init(
+        _ status: HTTPResponseStatus, code: String, message: String, field: String? = nil, details: [String] = []
+    ) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.field = field
+        self.details = details
+    }
+
+    public static let unauthorised = AppError(
+        .unauthorized, code: "unauthorised", message: "Sign in, or send a valid bearer token, to use this.")
+    public static let forbidden = AppError(
+        .forbidden, code: "forbidden", message: "Your role does not allow this action.")
+
+    public static func notFound(_ what: String = "That page") -> AppError {
+        AppError(.notFound, code: "not_found", message: "\(what) was not found.")
+    }
+
+    public static func badRequest(_ message: String, field: String? = nil) -> AppError {
+        AppError(.badRequest, code: "bad_request", message: message, field: field)
+    }
+
+    /// Maps any error to what the user sees. Unknown errors become a 500 with a message that
+    /// reveals nothing internal; they are logged by the middleware.
+    public static func from(_ error: any Error) -> AppError {
+        switch error {
+        case let error as AppError:
+            return error
+        case let error as StoreError:
+            switch error {
+            case .notFound(let what): return .notFound(what)
+            case .conflict(let message): return AppError(.conflict, code: "conflict", message: message)
+            case .invalid(let problems):
+                return AppError(
+                    .unprocessableEntity, code: "invalid",
+                    message: problems.count == 1
+                        ? problems[0].description : "The content has \(problems.count) problems.",
+                    field: problems.first?.location, details: problems.map(\.description))
+            }
+        case let error as ImportReport:
+            return AppError(
+                .unprocessableEntity, code: "import_rejected",
+                message:
+                    "Nothing was imported: \(error.problems.count) problem\(error.problems.count == 1 ? "" : "s") found.",
+                details: error.problems.map(\.description))
+        case let error as CASEImportError:
+            return AppError(
+                .unprocessableEntity, code: "import_rejected", message: "The CASE package cannot be imported.",
+                details: error.problems)
+        case let error as DecodingError:
+            return AppError(
+                .badRequest, code: "bad_request",
+                message: "The request body is not valid: \(JSONProblem.describe(error)).",
+                field: JSONProblem.fieldPath(error))
+        case let error as any AbortError:
+            return AppError(error.status, code: code(for: error.status), message: message(for: error))
+        default:
+            return AppError(
+                .internalServerError, code: "internal",
+                message: "Something went wrong on our side. Nothing was changed; please try again.")
+        }
+    }
+
+    private static func code(for status: HTTPResponseStatus) -> String {
+        switch status {
+        case .notFound: "not_found"
+        case .unauthorized: "unauthorised"
+        case .forbidden: "forbidden"
+        case .payloadTooLarge: "too_large"
+        case .unsupportedMediaType: "unsupported_media_type"
+        case .methodNotAllowed: "method_not_allowed"
+        default: status.code < 500 ? "bad_request" : "internal"
+        }
+    }
+
+    private static func message(for error: any AbortError) -> String {
+        switch error.status {
+        case .notFound: "That page was not found."
+        case .payloadTooLarge: "The upload is too large."
+        default: error.reason
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import AcumenCore
+import AcumenStore
+import Plot
+import Vapor
+
+enum FrameworkPage {
+    struct Model {
+        var version: FrameworkVersion
+        var versions: [FrameworkSummary]
+        var comments: [ReviewComment]
+        var reviewers: [String]
+        var validation: FrameworkValidation
+        var canEdit: Bool
+
+        var summary: FrameworkSummary { version.summary }
+        var openComments: Int { comments.filter(\.isOpen).count }
+        var isDraft: Bool { summary.status == .draft }
+    }
+
+    static func render(_ model: Model, context: PageContext) -> Response {
+        let content = model.version.content
+        let summary = model.summary
+        return Layout.page("\(summary.name), version \(summary.version)", context: context) {
+            Div {
+                H1(summary.name)
+                Paragraph {
+                    Text("Version \(summary.version) · ")
+                    summary.status.badge
+                    Text(" · Owner: \(summary.owner.isEmpty ? "not set" : summary.owner)")
+                }.class("meta")
+            }.class("page-title")
+            if !summary.description.isEmpty { Paragraph(summary.description) }
+            Paragraph {
+                Text("Levels: \(content.levels.names.joined(separator: " → ")). ")
+                Text("\(content.categories.count) categories, \(content.competencies.count) competencies.")
+            }
+            actions(model, context: context)
+            if model.isDraft { draftNotes(model, context: context) }
+            Tag("nav") {
+                H2("Contents")
+                List(content.categories) { category in
+                    ListItem {
+                        Link(
+                            "\(category.title) (\(category.competencies.count))",
+                            url: "#category-\(category.identifier)")
+                    }
+                }
+            }.class("toc").accessibilityLabel("Categories")
+            for category in content.categories {
+                Tag("section") {
+                    H2(category.code.isEmpty ? category.title : "\(category.code) · \(category.title)")
+                    if !category.description.isEmpty { Paragraph(category.description) }
+                    for competency in category.competencies {
+                        Tag("article") {
+                            H3 {
+                                Link(
+                                    "\(competency.code) \(competency.title)",
+                                    url: "/frameworks/\(summary.id)/competencies/\(competency.identifier)")
+                            }
+                            Paragraph(competency.description)
+                            LevelGrid(levels: content.levels, competency: competency)
+                        }.class("competency")
+                    }
+                    if model.isDraft && model.canEdit {
+                        Paragraph {
+                            Link(
+                                "Add a competency to \(category.title)",
+                                url: "/frameworks/\(summary.id)/competencies/new?category=\(category.identifier)")
+                        }
+                    }
+                }.id("category-\(category.identifier)").class("category")
+            }
+            if model.isDraft && model.canEdit { addCategoryForm(summary, context: context) }
+            profiles(model)
+            history(model)
+        }
+    }
+
+    private static func actions(_ model: Model, context: PageContext) -> Component {
+        let id = model.summary.id
+        return Div {
+            Link("Download CASE package", url: "/frameworks/\(id)/case.json").class("button")
+            if model.canEdit {
+                switch model.summary.status {
+                case .draft:
+                    Link("Edit details", url: "/frameworks/\(id)/edit").class("button")
+                    ActionButton(
+                        title: "Publish version \(model.summary.version)", url: "/frameworks/\(id)/publish",
+                        csrf: context.csrf, style: "button primary")
+                case .published:
+                    ActionButton(
+                        title: "Start a new version", url: "/frameworks/\(id)/versions", csrf: context.csrf,
+                        style: "button primary")
+                    ActionButton(title: "Retire", url: "/frameworks/\(id)/retire", csrf: context.csrf)
+                case .retired:
+                    ActionButton(title: "Start a new version", url: "/frameworks/\(id)/versions", csrf: context.csrf)
+                }
+            }
+        }.class("actions")
+    }
+
+    private static func draftNotes(_ model: Model, context: PageContext) -> Component {
+        Div {
+            H2("Review before publishing")
+            if model.openComments > 0 {
+                Paragraph(
+                    "\(model.openComments) review comment\(model.openComments == 1 ? " is" : "s are") still open. You can publish anyway, but reviewers' points will stay unanswered."
+                )
+                .class("warning")
+            } else {
+                Paragraph("No open review comments.")
+            }
+            if !model.validation.errors.isEmpty {
+                Paragraph("This draft cannot be published until these are fixed:").class("warning")
+                List(model.validation.errors.map(\.description))
+            }
+            if !model.validation.warnings.isEmpty {
+                List(model.validation.warnings.map { "Note: \($0.description)" })
+            }
+            Paragraph(
+                "Reviewers: \(model.reviewers.isEmpty ? "none named yet" : model.reviewers.joined(separator: ", "))")
+            if model.canEdit {
+                Form(url: "/frameworks/\(model.summary.id)/reviewers", method: .post) {
+                    CSRFField(token: context.csrf)
+                    Field(
+                        label: "Name a reviewer", name: "email", type: .email, required: true,
+                        hint: "The email of an Acumen user, usually a seasoned account manager or supervisor")
+                    Button { Text("Add reviewer") }.attribute(named: "type", value: "submit").class("button")
+                }
+            }
+        }.id("review").class("panel")
+    }
+
+    private static func addCategoryForm(_ summary: FrameworkSummary, context: PageContext) -> Component {
+        Tag("details") {
+            Tag("summary") { Text("Add a category") }
+            Form(url: "/frameworks/\(summary.id)/categories", method: .post) {
+                CSRFField(token: context.csrf)
+                Field(label: "Code", name: "code", required: true, hint: "Short, e.g. NEG", maxLength: TextLimits.code)
+                Field(label: "Title", name: "title", required: true, maxLength: TextLimits.name)
+                AreaField(label: "Description", name: "description", rows: 2)
+                Button { Text("Add category") }.attribute(named: "type", value: "submit").class("button")
+            }
+        }.class("panel")
+    }
+
+    private static func profiles(_ model: Model) -> Component {
+        let levels = model.version.content.levels
+        return Tag("section") {
+            H2("Role profiles")
+            if model.version.roleProfiles.isEmpty {
+                Paragraph("No role profiles: targets for gap analysis are not set.")
+            } else {
+                Paragraph("The level each role is expected to reach; gaps are measured against these targets.")
+                List(model.version.roleProfiles) { profile in
+                    let counts = Dictionary(grouping: profile.targets.values, by: { $0 }).mapValues(\.count)
+                    let text = counts.keys.sorted().map { "\(counts[$0]!) at \(levels.name(at: $0) ?? "?")" }.joined(
+                        separator: ", ")
+                    return ListItem {
+                        Text("\(profile.name) (\(profile.jobRole), \(profile.tenureBandLabel)): \(text)")
+                    }
+                }
+            }
+        }.id("profiles")
+    }
+
+    private static func history(_ model: Model) -> Component {
+        Tag("section") {
+            H2("Versions")
+            List(model.versions) { version in
+                ListItem {
+                    Link("Version \(version.version)", url: "/frameworks/\(version.id)")
+                    Text(" · \(version.status.label)")
+                    if let published = version.publishedAt { Text(" · published \(DateText.day(published))") }
+                }
+            }
+        }.id("versions")
+    }
+}

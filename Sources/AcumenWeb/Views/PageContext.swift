@@ -1,0 +1,27 @@
+import AcumenCore
+import AcumenStore
+import Vapor
+
+/// What every page's frame needs from the request: who is signed in, the CSRF token for
+/// forms, and a one-time message from the previous action.
+struct PageContext {
+    var user: UserAccount?
+    var csrf: String
+    var flash: String?
+    var path: String
+
+    init(_ request: Request) {
+        user = request.currentUser
+        csrf = request.csrfToken
+        flash = request.session.data[SessionKeys.flash]
+        if flash != nil { request.session.data[SessionKeys.flash] = nil }
+        path = request.url.path
+    }
+}
+
+extension Request {
+    /// Shows a message on the next page this browser loads.
+    func flash(_ message: String) {
+        session.data[SessionKeys.flash] = message
+    }
+}

@@ -1,0 +1,88 @@
+import Plot
+
+/// Any HTML element by name, for the elements Plot has no component for (main, section, dl, table parts).
+struct Tag: Component {
+    let name: String
+    @ComponentBuilder let content: ContentProvider
+
+    init(_ name: String, @ComponentBuilder content: @escaping ContentProvider) {
+        self.name = name
+        self.content = content
+    }
+
+    var body: Component {
+        Node<HTML.BodyContext>.element(named: name, nodes: [.component(content())])
+    }
+}
+
+/// A hidden form field carrying the session's CSRF token; every POST form includes one.
+struct CSRFField: Component {
+    let token: String
+
+    var body: Component {
+        Input(type: .hidden, name: CSRFProtection.fieldName, value: token)
+    }
+}
+
+/// A form with one button that posts to a URL, for actions such as publish or sign out.
+struct ActionButton: Component {
+    let title: String
+    let url: String
+    let csrf: String
+    var style = "button"
+
+    var body: Component {
+        Form(url: url, method: .post) {
+            CSRFField(token: csrf)
+            Button { Text(title) }.attribute(named: "type", value: "submit").class(style)
+        }.class("inline")
+    }
+}
+
+/// A labelled text field. The label wraps the input, so it is announced with it.
+struct Field: Component {
+    let label: String
+    let name: String
+    var value: String = ""
+    var type: HTMLInputType = .text
+    var required = false
+    var hint: String?
+    var autocomplete: String?
+    var maxLength: Int?
+
+    var body: Component {
+        Label(label) {
+            if let hint { Span { Text(hint) }.class("hint") }
+            Input(type: type, name: name, value: value.isEmpty ? nil : value, isRequired: required)
+                .attribute(named: "autocomplete", value: autocomplete)
+                .attribute(named: "maxlength", value: maxLength.map(String.init))
+        }.class("field")
+    }
+}
+
+/// A labelled multi-line field.
+struct AreaField: Component {
+    let label: String
+    let name: String
+    var value: String = ""
+    var rows = 4
+    var hint: String?
+    var required = false
+
+    var body: Component {
+        Label(label) {
+            if let hint { Span { Text(hint) }.class("hint") }
+            TextArea(text: value, name: name, numberOfRows: rows, isRequired: required)
+        }.class("field")
+    }
+}
+
+/// A status badge whose colour is backed by text, never colour alone.
+struct StatusBadge: Component {
+    let text: String
+    let kind: String
+
+    var body: Component {
+        Span { Text(text) }.class("badge badge-\(kind)")
+    }
+}
