@@ -128,9 +128,9 @@ public struct DemoGenerator {
                 title = "Senior Account Manager"
             }
             // The last few have left, so that turnover has history to count.
-            if index >= activeAccountManagers && tenure > 4 {
+            if index >= activeAccountManagers {
                 status = .left
-                endDate = hired.adding(months: Int.random(in: 3...tenure, using: &random))
+                endDate = hired.adding(months: Int.random(in: 1...max(1, tenure), using: &random))
                 events.append(.init(email: identity.email, kind: .left, date: endDate!, fromTitle: title, toTitle: ""))
             }
             accountManagers.append(

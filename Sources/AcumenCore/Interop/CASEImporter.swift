@@ -103,7 +103,7 @@ public enum CASEImporter {
         let content = FrameworkContent(
             identifier: documentID, name: document.title, description: document.description ?? "",
             owner: document.creator, levels: scale, categories: categories)
-        problems.append(contentsOf: content.validate().errors.map(\.description))
+        problems.append(contentsOf: content.validate(requireComplete: false).errors.map(\.description))
         guard problems.isEmpty else { throw CASEImportError(problems: problems) }
         return content
     }

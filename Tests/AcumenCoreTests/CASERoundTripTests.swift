@@ -1,0 +1,77 @@
+import AcumenCore
+import XCTest
+
+final class CASERoundTripTests: XCTestCase {
+    let exporter = CASEExporter(baseURL: "https://acumen.example/")
+    let stamp = Date(timeIntervalSince1970: 1_790_000_000)
+
+    func test_exportThenImport_givesTheSameContent() throws {
+        for model in BuiltInLibrary.frameworks {
+            let package = exporter.package(for: model, version: 3, status: .published, lastChange: stamp)
+            let data = try JSONEncoder().encode(package)
+            let imported = try CASEImporter.content(from: try CASEImporter.decode(data))
+            XCTAssertEqual(imported, model)
+        }
+    }
+
+    func test_export_isIdenticalOnEveryRun() throws {
+        let model = GlobalMobilityAccountManagerModel.content
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let first = try encoder.encode(exporter.package(for: model, version: 1, status: .published, lastChange: stamp))
+        let second = try encoder.encode(exporter.package(for: model, version: 1, status: .published, lastChange: stamp))
+        XCTAssertEqual(first, second)
+    }
+
+    func test_export_followsTheCASEShape() {
+        let model = GlobalMobilityAccountManagerModel.content
+        let package = exporter.package(for: model, version: 1, status: .published, lastChange: stamp)
+        XCTAssertEqual(package.items?.count, 19)
+        XCTAssertEqual(package.items?.filter { $0.itemType == "Competency" }.count, 16)
+        XCTAssertEqual(package.associations?.count, 19)
+        XCTAssertTrue(package.associations!.allSatisfy { $0.associationType == "isChildOf" && $0.sequenceNumber != nil })
+        XCTAssertEqual(package.rubrics?.count, 16)
+        let levels = package.rubrics![0].criteria![0].levels!
+        XCTAssertEqual(levels.map(\.quality), ["Baseline", "Advanced", "Expert"])
+        XCTAssertEqual(levels.map(\.score), [1, 2, 3])
+        XCTAssertEqual(package.items?.first { $0.humanCodingScheme == "OM.1" }?.itemType, "Competency")
+        XCTAssertEqual(package.document.adoptionStatus, "Adopted")
+        let identifiers = [package.document.identifier] + package.items!.map(\.identifier)
+        XCTAssertTrue(identifiers.allSatisfy { $0 == $0.lowercased() && UUID(uuidString: $0) != nil })
+        XCTAssertTrue(package.document.uri.hasPrefix("https://acumen.example/ims/case/v1p1/"))
+    }
+
+    func test_import_reportsACompetencyWithoutRubric() throws {
+        var package = exporter.package(
+            for: GeneralAccountManagementModel.content, version: 1, status: .draft, lastChange: stamp)
+        package.rubrics?.removeFirst()
+        XCTAssertThrowsError(try CASEImporter.content(from: package)) { error in
+            let problems = (error as? CASEImportError)?.problems ?? []
+            XCTAssertEqual(problems, ["competency CN.1 has no CFRubric giving its behaviours per level"])
+        }
+    }
+
+    func test_import_listsEveryProblem_notJustTheFirst() throws {
+        var package = exporter.package(
+            for: GeneralAccountManagementModel.content, version: 1, status: .draft, lastChange: stamp)
+        package.document.identifier = "not-a-uuid"
+        XCTAssertThrowsError(try CASEImporter.content(from: package)) { error in
+            let problems = (error as? CASEImportError)?.problems ?? []
+            XCTAssertTrue(problems.contains("CFDocument identifier \"not-a-uuid\" is not a UUID"), "\(problems)")
+            XCTAssertTrue(problems.contains("item CN.1 is not linked to the document by isChildOf associations"))
+            XCTAssertGreaterThan(problems.count, 10)
+        }
+    }
+
+    func test_malformedJSON_namesTheField() {
+        let json = Data(#"{"CFDocument": {"identifier": 5}}"#.utf8)
+        XCTAssertThrowsError(try CASEImporter.decode(json)) { error in
+            XCTAssertTrue("\(error)".contains("CFDocument.identifier"), "\(error)")
+        }
+        XCTAssertThrowsError(try CASEImporter.decode(Data("{".utf8)))
+    }
+
+    func test_behaviourLines_dropMarkersAndBlankLines() {
+        XCTAssertEqual(CASEImporter.lines("- one\n\n* two\r\n• three  "), ["one", "two", "three"])
+    }
+}

@@ -1,0 +1,81 @@
+import AcumenCore
+import XCTest
+
+final class FrameworkValidationTests: XCTestCase {
+    func test_builtInModels_areValidAndComplete() {
+        for model in BuiltInLibrary.frameworks {
+            let validation = model.validate(requireComplete: true)
+            XCTAssertEqual(validation.errors, [], "\(model.name)")
+        }
+    }
+
+    func test_globalMobilityModel_hasSixteenCompetenciesInThreeCategories() {
+        let model = GlobalMobilityAccountManagerModel.content
+        XCTAssertEqual(model.categories.map(\.competencies.count), [7, 5, 4])
+        XCTAssertEqual(model.competencies.count, 16)
+        XCTAssertEqual(model.levels.names, ["Baseline", "Advanced", "Expert"])
+        XCTAssertTrue(model.competencies.allSatisfy { $0.standards.count == 3 })
+    }
+
+    func test_generalModel_hasSixCategories_andNoCategoryCountWarning() {
+        let model = GeneralAccountManagementModel.content
+        XCTAssertEqual(model.categories.count, 6)
+        XCTAssertTrue(model.validate().warnings.isEmpty)
+    }
+
+    func test_threeCategories_isAWarningNotAnError() {
+        let validation = GlobalMobilityAccountManagerModel.content.validate()
+        XCTAssertTrue(validation.isValid)
+        XCTAssertEqual(validation.warnings.count, 1)
+        XCTAssertTrue(validation.warnings[0].message.contains("3 categories"))
+    }
+
+    func test_duplicateCodes_areRejected_caseInsensitively() {
+        var model = GlobalMobilityAccountManagerModel.content
+        model.categories[1].competencies[0].code = "om.1"
+        let errors = model.validate().errors
+        XCTAssertTrue(errors.contains { $0.message.contains("used more than once") }, "\(errors)")
+    }
+
+    func test_missingLevelBehaviours_blockPublishing_butNotADraft() {
+        var model = GlobalMobilityAccountManagerModel.content
+        model.categories[0].competencies[0].standards[2].behaviours = []
+        XCTAssertFalse(model.validate(requireComplete: true).isValid)
+        XCTAssertTrue(model.validate(requireComplete: false).isValid)
+    }
+
+    func test_overLongText_isRejected_withItsLocation() {
+        var model = GeneralAccountManagementModel.content
+        model.categories[0].competencies[0].title = String(repeating: "x", count: TextLimits.name + 1)
+        let errors = model.validate().errors
+        XCTAssertEqual(errors.count, 1)
+        XCTAssertEqual(errors.first?.location, "competency CN.1")
+    }
+
+    func test_freshIdentifiers_changeEveryIdentifier_butNotTheContent() {
+        let model = GeneralAccountManagementModel.content
+        let copy = model.withFreshIdentifiers()
+        XCTAssertNotEqual(copy.identifier, model.identifier)
+        XCTAssertTrue(Set(copy.competencies.map(\.identifier)).isDisjoint(with: model.competencies.map(\.identifier)))
+        XCTAssertEqual(copy.competencies.map(\.standards), model.competencies.map(\.standards))
+    }
+
+    func test_stableIdentifiers_areTheSameOnEveryCall_andValidVersion8() {
+        XCTAssertEqual(UUID.stable(named: "a"), UUID.stable(named: "a"))
+        XCTAssertNotEqual(UUID.stable(named: "a"), UUID.stable(named: "b"))
+        let text = UUID.stable(named: "acumen").lowercasedString
+        XCTAssertEqual(Array(text)[14], "8")
+        XCTAssertTrue("89ab".contains(Array(text)[19]))
+    }
+
+    func test_roleProfiles_followTheGuidance() {
+        let model = GlobalMobilityAccountManagerModel.content
+        let profiles = RoleProfile.standardProfiles(for: model)
+        XCTAssertEqual(profiles[0].targets.values.max(), 0)
+        XCTAssertEqual(Set(profiles[1].targets.values), [1])
+        XCTAssertEqual(profiles[2].targets["OM.1"], 2)
+        XCTAssertEqual(profiles[2].targets["KE.1"], 1)
+        XCTAssertTrue(profiles[0].applies(toTenureMonths: 6))
+        XCTAssertFalse(profiles[0].applies(toTenureMonths: 12))
+    }
+}
