@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "AcumenCoreTests", dependencies: ["AcumenCore"]),
         .testTarget(
             name: "AcumenStoreTests",
-            dependencies: ["AcumenStore", .product(name: "XCTFluent", package: "fluent-kit")]
+            dependencies: ["AcumenStore", .product(name: "Fluent", package: "fluent"), .product(name: "XCTVapor", package: "vapor")]
         ),
         .testTarget(
             name: "AcumenWebTests",

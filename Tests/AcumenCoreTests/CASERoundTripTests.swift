@@ -29,7 +29,8 @@ final class CASERoundTripTests: XCTestCase {
         XCTAssertEqual(package.items?.count, 19)
         XCTAssertEqual(package.items?.filter { $0.itemType == "Competency" }.count, 16)
         XCTAssertEqual(package.associations?.count, 19)
-        XCTAssertTrue(package.associations!.allSatisfy { $0.associationType == "isChildOf" && $0.sequenceNumber != nil })
+        XCTAssertTrue(
+            package.associations!.allSatisfy { $0.associationType == "isChildOf" && $0.sequenceNumber != nil })
         XCTAssertEqual(package.rubrics?.count, 16)
         let levels = package.rubrics![0].criteria![0].levels!
         XCTAssertEqual(levels.map(\.quality), ["Baseline", "Advanced", "Expert"])

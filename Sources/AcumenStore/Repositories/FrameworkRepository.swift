@@ -149,11 +149,15 @@ public struct FrameworkRepository: Sendable {
     public func comments(frameworkID: UUID) async throws -> [ReviewComment] {
         let rows = try await ReviewCommentModel.query(on: database)
             .filter(\.$framework.$id == frameworkID)
-            .with(\.$author).with(\.$competency).with(\.$resolvedBy)
+            .with(\.$author).with(\.$resolvedBy)
             .sort(\.$createdAt).all()
+        // Comments outlive the competencies they were about, so archived ones are read too.
+        let competencies = try await CompetencyModel.query(on: database).withDeleted()
+            .filter(\.$framework.$id == frameworkID).all()
+        let codes = Dictionary(uniqueKeysWithValues: competencies.map { ($0.id!, $0.code) })
         return rows.map { row in
             ReviewComment(
-                id: row.id!, competencyID: row.$competency.id, competencyCode: row.competency.code,
+                id: row.id!, competencyID: row.$competency.id, competencyCode: codes[row.$competency.id] ?? "",
                 authorEmail: row.author.email, body: row.body, createdAt: row.createdAt ?? Date(),
                 resolvedAt: row.resolvedAt, resolvedByEmail: row.resolvedBy?.email)
         }

@@ -38,5 +38,10 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
     public var created: Int
     public var updated: Int
 
+    public init(created: Int, updated: Int) {
+        self.created = created
+        self.updated = updated
+    }
+
     public var description: String { "Imported: \(created) created, \(updated) updated." }
 }
