@@ -13,7 +13,7 @@ struct CreateFrameworkTables: AsyncMigration {
             .field("name", .string, .required)
             .field("description", .string, .required)
             .field("owner", .string, .required)
-            .field("levels", .json, .required)
+            .field("levels", .array(of: .string), .required)
             .field("published_at", .datetime)
             .field("retired_at", .datetime)
             .timestamps()
