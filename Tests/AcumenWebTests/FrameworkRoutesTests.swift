@@ -1,0 +1,186 @@
+import AcumenCore
+import AcumenStore
+import AcumenWeb
+import XCTVapor
+import XCTest
+
+final class FrameworkRoutesTests: XCTestCase {
+    func test_draftJourney_newVersion_comment_publish() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let browser = BrowserSession(app: app)
+            try await browser.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let repository = FrameworkRepository(database: app.db)
+            let published = try await repository.latestPublished(named: GlobalMobilityAccountManagerModel.name)!
+            try await browser.get("/frameworks/\(published.id)")
+            let started = try await browser.post("/frameworks/\(published.id)/versions", form: [:])
+            XCTAssertEqual(started.status, .seeOther)
+            let draft = try await repository.versions(lineageID: published.lineageID).first { $0.status == .draft }!
+            let competency = try await repository.version(id: draft.id).content.competencies[0]
+
+            let page = try await browser.get("/frameworks/\(draft.id)/competencies/\(competency.identifier)")
+            XCTAssertContains(page.body.string, "Baseline")
+            XCTAssertContains(page.body.string, "Expert")
+            let comment = try await browser.post(
+                "/frameworks/\(draft.id)/competencies/\(competency.identifier)/comments",
+                form: ["body": "Name the tool."])
+            XCTAssertEqual(comment.status, .seeOther)
+            let withComment = try await browser.get("/frameworks/\(draft.id)")
+            XCTAssertContains(withComment.body.string, "1 review comment is still open")
+
+            let publish = try await browser.post("/frameworks/\(draft.id)/publish", form: [:])
+            XCTAssertEqual(publish.status, .seeOther)
+            let actual1 = try await repository.summary(id: draft.id).status
+            XCTAssertEqual(actual1, .published)
+            let actual2 = try await repository.summary(id: published.id).status
+            XCTAssertEqual(actual2, .retired)
+        }
+    }
+
+    func test_editingAPublishedVersion_isRefused() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let browser = BrowserSession(app: app)
+            try await browser.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let published = try await FrameworkRepository(database: app.db).latestPublished(
+                named: GeneralAccountManagementModel.name)!
+            try await browser.get("/frameworks/\(published.id)")
+            let response = try await browser.post("/frameworks/\(published.id)/edit", form: ["name": "Renamed"])
+            XCTAssertEqual(response.status, .conflict)
+            let actual3 = try await FrameworkRepository(database: app.db).summary(id: published.id).name
+            XCTAssertEqual(actual3, GeneralAccountManagementModel.name)
+        }
+    }
+
+    func test_accountManager_cannotStartVersions_orSeeDrafts() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let repository = FrameworkRepository(database: app.db)
+            let published = try await repository.latestPublished(named: GeneralAccountManagementModel.name)!
+            let draft = try await repository.startNewVersion(from: published.id)
+            let browser = BrowserSession(app: app)
+            try await browser.signIn(WebHarness.email(of: .accountManager, in: demo))
+            try await browser.get("/frameworks/\(published.id)")
+            let actual4 = try await browser.post("/frameworks/\(published.id)/versions", form: [:]).status
+            XCTAssertEqual(actual4, .forbidden)
+            let actual5 = try await browser.get("/frameworks/\(draft.id)").status
+            XCTAssertEqual(actual5, .notFound)
+            let actual6 = try await browser.get("/frameworks/\(UUID())").status
+            XCTAssertEqual(actual6, .notFound)
+        }
+    }
+
+    func test_api_returnsNestedFramework() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let token = try await WebHarness.token(for: .supervisor, app: app, demo: demo)
+            let published = try await FrameworkRepository(database: app.db).latestPublished(
+                named: GlobalMobilityAccountManagerModel.name)!
+            try await app.send(
+                .GET, "/api/v1/frameworks/\(published.id)", headers: ["Authorization": "Bearer \(token)"],
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .ok)
+                    let categories = try response.content.get([FrameworkCategoryShape].self, at: "categories")
+                    XCTAssertEqual(categories.map(\.competencies.count), [7, 5, 4])
+                    XCTAssertEqual(
+                        categories[0].competencies[0].levels.map(\.name), ["Baseline", "Advanced", "Expert"])
+                })
+            try await app.send(
+                .GET, "/api/v1/frameworks/not-a-uuid", headers: ["Authorization": "Bearer \(token)"],
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .notFound)
+                    XCTAssertEqual(try response.content.get(String.self, at: "error", "code"), "not_found")
+                })
+        }
+    }
+
+    func test_caseImport_roundTripsTheExport_andBadPackagesChangeNothing() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let token = try await WebHarness.token(for: .programmeManager, app: app, demo: demo)
+            let headers: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
+            let published = try await FrameworkRepository(database: app.db).latestPublished(
+                named: GeneralAccountManagementModel.name)!
+            var exported = ByteBuffer()
+            try await app.send(
+                .GET, "/ims/case/v1p1/CFPackages/\(published.id.uuidString.lowercased())",
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .ok)
+                    exported = response.body
+                })
+            try await app.send(
+                .POST, "/api/v1/frameworks/import", headers: headers, body: exported,
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .created)
+                    let id = try response.content.get(UUID.self, at: "id")
+                    let imported = try await FrameworkRepository(database: app.db).version(id: id)
+                    let original = try await FrameworkRepository(database: app.db).version(id: published.id)
+                    XCTAssertEqual(imported.summary.status, .draft)
+                    XCTAssertEqual(imported.content.withoutIdentifiers, original.content.withoutIdentifiers)
+                })
+            let before = try await FrameworkRepository(database: app.db).summaries().count
+            for body in ["{", "[]", #"{"CFDocument": {"identifier": 1}}"#, String(repeating: "x", count: 100)] {
+                try await app.send(
+                    .POST, "/api/v1/frameworks/import", headers: headers, body: ByteBuffer(string: body),
+                    afterResponse: { response in
+                        XCTAssertTrue([400, 422].contains(response.status.code), "\(body): \(response.status)")
+                        XCTAssertNotNil(try? response.content.get(String.self, at: "error", "message"))
+                    })
+            }
+            let actual7 = try await FrameworkRepository(database: app.db).summaries().count
+            XCTAssertEqual(actual7, before)
+        }
+    }
+
+    func test_caseEndpoints_serveOnlyAdoptedVersions() async throws {
+        try await WebHarness.withDemoApp { app, _ in
+            let repository = FrameworkRepository(database: app.db)
+            let published = try await repository.latestPublished(named: GlobalMobilityAccountManagerModel.name)!
+            let draft = try await repository.startNewVersion(from: published.id)
+            try await app.send(
+                .GET, "/ims/case/v1p1/CFDocuments",
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .ok)
+                    struct Document: Decodable { var identifier: String }
+                    let identifiers = try response.content.get([Document].self, at: "CFDocuments").map(\.identifier)
+                    XCTAssertTrue(identifiers.contains(published.id.uuidString.lowercased()))
+                    XCTAssertFalse(identifiers.contains(draft.id.uuidString.lowercased()), "drafts are not served")
+                })
+            try await app.send(
+                .GET, "/ims/case/v1p1/CFPackages/\(draft.id)",
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .notFound)
+                })
+            let competency = GlobalMobilityAccountManagerModel.content.competencies[0]
+            try await app.send(
+                .GET, "/ims/case/v1p1/CFItems/\(competency.identifier.uuidString.lowercased())",
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .ok)
+                    XCTAssertEqual(try response.content.get(String.self, at: "humanCodingScheme"), "OM.1")
+                })
+        }
+    }
+}
+
+private struct FrameworkCategoryShape: Decodable {
+    struct Competency: Decodable {
+        struct Level: Decodable { var name: String }
+        var levels: [Level]
+    }
+    var competencies: [Competency]
+}
+
+extension FrameworkContent {
+    /// The content with every identifier blanked, for comparing copies.
+    var withoutIdentifiers: FrameworkContent {
+        var copy = self
+        let zero = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+        copy.identifier = zero
+        copy.categories = categories.map { category in
+            var category = category
+            category.identifier = zero
+            category.competencies = category.competencies.map { competency in
+                var competency = competency
+                competency.identifier = zero
+                return competency
+            }
+            return category
+        }
+        return copy
+    }
+}

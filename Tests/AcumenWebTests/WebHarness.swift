@@ -1,0 +1,118 @@
+import AcumenCore
+import AcumenStore
+import Vapor
+import XCTVapor
+import XCTest
+
+@testable import AcumenWeb
+
+/// An application on a fresh in-memory database with the demo organisation loaded.
+/// Demo logins all share `DemoOrganisation.password`.
+enum WebHarness {
+    static func withDemoApp(_ body: (Application, DemoOrganisation) async throws -> Void) async throws {
+        let app = try await Application.make(.testing)
+        do {
+            let settings = AcumenSettings(database: .sqliteMemory(identifier: UUID().uuidString))
+            try await configure(app, settings: settings)
+            app.passwords.use(.plaintext)
+            try await prepareDatabase(app, settings: settings)
+            let outcome = try await DemoLoader(database: app.db).load { DemoOrganisation.password }
+            try await body(app, outcome.organisation)
+        } catch {
+            try await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    static func email(of role: Role, in demo: DemoOrganisation) -> String {
+        demo.logins.first { $0.role == role }!.email
+    }
+
+    static func token(for role: Role, app: Application, demo: DemoOrganisation) async throws -> String {
+        var token = ""
+        try await app.send(
+            .POST, "/api/v1/auth/token",
+            beforeRequest: { request in
+                try request.content.encode(
+                    ["email": email(of: role, in: demo), "password": DemoOrganisation.password], as: .json)
+            },
+            afterResponse: { response in
+                XCTAssertEqual(response.status, .ok)
+                token = try response.content.get(String.self, at: "token")
+            })
+        return token
+    }
+}
+
+/// A browser: keeps the session cookie and reads CSRF tokens from pages.
+final class BrowserSession {
+    let app: Application
+    var cookie: HTTPCookies.Value?
+    var csrf = ""
+
+    init(app: Application) {
+        self.app = app
+    }
+
+    @discardableResult
+    func get(_ path: String) async throws -> XCTHTTPResponse {
+        var result: XCTHTTPResponse!
+        try await app.send(
+            .GET, path, beforeRequest: { request in self.attachCookie(&request) },
+            afterResponse: { response in
+                self.keepCookie(response)
+                if let token = Self.csrfToken(in: response.body.string) { self.csrf = token }
+                result = response
+            })
+        return result
+    }
+
+    @discardableResult
+    func post(_ path: String, form: [String: String], includeCSRF: Bool = true) async throws -> XCTHTTPResponse {
+        var fields = form
+        if includeCSRF { fields["_csrf"] = csrf }
+        var result: XCTHTTPResponse!
+        try await app.send(
+            .POST, path,
+            beforeRequest: { request in
+                self.attachCookie(&request)
+                try request.content.encode(fields, as: .urlEncodedForm)
+            },
+            afterResponse: { response in
+                self.keepCookie(response)
+                result = response
+            })
+        return result
+    }
+
+    func signIn(_ email: String, password: String = DemoOrganisation.password) async throws -> XCTHTTPResponse {
+        try await get("/login")
+        return try await post("/login", form: ["email": email, "password": password])
+    }
+
+    private func attachCookie(_ request: inout XCTHTTPRequest) {
+        if let cookie { request.headers.cookie = HTTPCookies(dictionaryLiteral: ("acumen_session", cookie)) }
+    }
+
+    private func keepCookie(_ response: XCTHTTPResponse) {
+        if let value = response.headers.setCookie?["acumen_session"] { cookie = value }
+    }
+
+    static func csrfToken(in html: String) -> String? {
+        guard let range = html.range(of: "name=\"_csrf\" value=\"") else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "\"" })
+    }
+}
+
+extension Application {
+    /// `test` with closures typed as async, so the async overload is chosen inside async tests.
+    func send(
+        _ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil,
+        beforeRequest: (inout XCTHTTPRequest) async throws -> Void = { _ in },
+        afterResponse: (XCTHTTPResponse) async throws -> Void = { _ in }
+    ) async throws {
+        try await self.test(
+            method, path, headers: headers, body: body, beforeRequest: beforeRequest, afterResponse: afterResponse)
+    }
+}
