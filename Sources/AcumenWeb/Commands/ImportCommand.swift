@@ -8,11 +8,13 @@ struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "kind", help: "people, accounts or framework")
         var kind: String
-        @Argument(name: "file", help: "The CSV file (people, accounts) or CASE JSON package (framework)")
+        @Argument(name: "file", help: "A CSV file (people, accounts), or a CASE JSON package or Moodle CSV (framework)")
         var file: String
     }
 
-    var help: String { "Imports people or accounts from CSV, or a framework from a CASE package." }
+    var help: String {
+        "Imports people or accounts from CSV, or a framework from a CASE package or a Moodle competency CSV."
+    }
 
     struct ImportFailed: Error, CustomStringConvertible {
         let description: String
@@ -35,7 +37,7 @@ struct ImportCommand: AsyncCommand {
                     csv: try text(data, signature.file))
                 context.console.print("\(summary)")
             case "framework":
-                let summary = try await FrameworkImport.importCASE(data, database: app.db)
+                let summary = try await FrameworkImport.importEither(data, database: app.db)
                 context.console.print(
                     "Imported \(summary.name) as a draft (version \(summary.version), id \(summary.id.lowercasedString))."
                 )

@@ -37,6 +37,9 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     try app.register(collection: ImportController())
     try app.register(collection: OpenAPIController())
 
+    // Every command works on the database, so it is brought up to date when the app boots:
+    // `serve` migrates on its own, and `migrate` does nothing more than boot.
+    app.lifecycle.use(DatabasePreparation(settings: settings))
     app.asyncCommands.use(MigrateCommand(settings: settings), as: "migrate")
     app.asyncCommands.use(DemoCommand(settings: settings), as: "demo")
     app.asyncCommands.use(UserCommand(settings: settings), as: "user")
@@ -51,6 +54,14 @@ extension DatabaseID {
 func prepareDatabase(_ app: Application, settings: AcumenSettings) async throws {
     try await app.autoMigrate()
     try await settings.database.prepare(app.db)
+}
+
+struct DatabasePreparation: LifecycleHandler {
+    let settings: AcumenSettings
+
+    func willBootAsync(_ app: Application) async throws {
+        try await prepareDatabase(app, settings: settings)
+    }
 }
 
 /// Headers that keep pages from being framed or sniffed.

@@ -17,6 +17,28 @@ enum FrameworkImport {
         return try await FrameworkRepository(database: database).create(content, status: .draft)
     }
 
+    /// A Moodle competency-framework CSV becomes a draft whose behaviours are still to be written.
+    static func importMoodleCSV(_ data: Data, database: any Database) async throws -> FrameworkSummary {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw AppError(
+                .unprocessableEntity, code: "invalid",
+                message: "The file is not UTF-8 text. Save it as CSV UTF-8 and try again.")
+        }
+        let content = try MoodleFrameworkImport.content(fromCSV: text)
+        return try await FrameworkRepository(database: database).create(content, status: .draft)
+    }
+
+    /// CASE packages are JSON objects; anything else is read as Moodle CSV.
+    static func importEither(_ data: Data, database: any Database) async throws -> FrameworkSummary {
+        let firstByte = data.first {
+            !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF)
+        }
+        if firstByte == UInt8(ascii: "{") || firstByte == UInt8(ascii: "[") {
+            return try await importCASE(data, database: database)
+        }
+        return try await importMoodleCSV(data, database: database)
+    }
+
     private static func identifiersInUse(_ content: FrameworkContent, database: any Database) async throws -> Bool {
         try await FrameworkRepository(database: database).contains(
             identifiers: [content.identifier] + content.categories.map(\.identifier)

@@ -10,6 +10,8 @@ struct FrameworksController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let pages = routes.grouped(RequireSignedIn()).grouped("frameworks")
         pages.get(use: list)
+        pages.get("new", use: newFramework)
+        pages.post(use: createFramework)
         pages.get(":frameworkID", use: show)
         pages.get(":frameworkID", "competencies", ":competencyID", use: showCompetency)
         pages.post(":frameworkID", "versions", use: startNewVersion)
@@ -59,10 +61,11 @@ struct FrameworksController: RouteCollection {
         return Loaded(version: version, isReviewer: isReviewer, user: user)
     }
 
+    /// The role is checked before the framework is looked up, so a refusal says nothing
+    /// about whether the framework exists.
     private func loadForEditing(_ request: Request) async throws -> Loaded {
-        let loaded = try await load(request)
-        guard FrameworkPolicy.canEdit(loaded.user) else { throw AppError.forbidden }
-        return loaded
+        guard FrameworkPolicy.canEdit(try request.requireUser()) else { throw AppError.forbidden }
+        return try await load(request)
     }
 
     private func competency(_ request: Request, in loaded: Loaded) throws -> (CategoryContent, CompetencyContent) {
@@ -92,6 +95,48 @@ struct FrameworksController: RouteCollection {
         return FrameworkListPage.render(
             FrameworkListPage.Model(frameworks: visible, canEdit: FrameworkPolicy.canEdit(user)),
             context: PageContext(request))
+    }
+
+    struct NewFrameworkForm: Content {
+        var name: String
+        var description: String?
+        var owner: String?
+        var levels: String?
+        var startFrom: String?
+    }
+
+    @Sendable func newFramework(request: Request) async throws -> Response {
+        guard FrameworkPolicy.canEdit(try request.requireUser()) else { throw AppError.forbidden }
+        return NewFrameworkPage.render(form: nil, problems: [], context: PageContext(request))
+    }
+
+    /// Creates a draft, empty or as a copy of a built-in model, which the author then edits.
+    @Sendable func createFramework(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard FrameworkPolicy.canEdit(user) else { throw AppError.forbidden }
+        let form = try decodeForm(NewFrameworkForm.self, request)
+        let template = BuiltInLibrary.frameworks.first { $0.name == form.startFrom }
+        var content =
+            template?.withFreshIdentifiers() ?? FrameworkContent(name: "", description: "", owner: "", categories: [])
+        content.name = form.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let description = form.description?.trimmingCharacters(in: .whitespacesAndNewlines), !description.isEmpty {
+            content.description = description
+        }
+        content.owner = (form.owner ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if template == nil, let levels = form.levels {
+            let names = levels.split(whereSeparator: { $0 == "," || $0.isNewline })
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if !names.isEmpty { content.levels = LevelScale(names: names) }
+        }
+        do {
+            let summary = try await FrameworkRepository(database: request.db).create(content, status: .draft)
+            request.flash("Draft \(summary.name) created. Add categories and competencies, then publish.")
+            return request.redirect(to: "/frameworks/\(summary.id)")
+        } catch StoreError.invalid(let problems) {
+            let response = NewFrameworkPage.render(form: form, problems: problems, context: PageContext(request))
+            response.status = .unprocessableEntity
+            return response
+        }
     }
 
     @Sendable func show(request: Request) async throws -> Response {
@@ -386,9 +431,14 @@ struct FrameworksController: RouteCollection {
         let user = try request.requireUser()
         guard FrameworkPolicy.canEdit(user) else { throw AppError.forbidden }
         guard let body = request.body.data, body.readableBytes > 0 else {
-            throw AppError.badRequest("Send the CASE package as the JSON request body.")
+            throw AppError.badRequest(
+                "Send the CASE package (application/json) or a Moodle CSV (text/csv) as the body.")
         }
-        let summary = try await FrameworkImport.importCASE(Data(buffer: body), database: request.db)
+        let data = Data(buffer: body)
+        let summary =
+            request.headers.contentType?.subType == "csv"
+            ? try await FrameworkImport.importMoodleCSV(data, database: request.db)
+            : try await FrameworkImport.importCASE(data, database: request.db)
         let version = try await FrameworkRepository(database: request.db).version(id: summary.id)
         let response = Response(status: .created)
         try response.content.encode(FrameworkDTO(version), as: .json)

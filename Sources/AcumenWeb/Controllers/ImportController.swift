@@ -50,7 +50,7 @@ struct ImportController: RouteCollection {
     @Sendable func importFramework(request: Request) async throws -> Response {
         try requireStaff(request)
         return try await run(request, what: "the framework") { data in
-            let summary = try await FrameworkImport.importCASE(data, database: request.db)
+            let summary = try await FrameworkImport.importEither(data, database: request.db)
             return "Imported \(summary.name) as a draft."
         }
     }
@@ -106,9 +106,11 @@ enum ImportPage {
                     "CSV columns: account, customer, account_manager_email; optional team_member_emails and reviewer_emails, separated by semicolons. Import the people first."
             )
             section(
-                title: "Competency framework", action: "/import/framework", accept: ".json,application/json",
-                context: context,
-                help: "A CASE 1.1 JSON package (CFPackage). It becomes a draft you can review and publish.")
+                title: "Competency framework", action: "/import/framework",
+                accept: ".json,.csv,application/json,text/csv", context: context,
+                help:
+                    "A CASE 1.1 JSON package (CFPackage), or a competency framework exported from Moodle as CSV. It becomes a draft you can review and publish."
+            )
         }
     }
 

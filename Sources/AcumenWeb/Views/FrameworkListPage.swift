@@ -45,9 +45,8 @@ enum FrameworkListPage {
             }
             if model.canEdit {
                 Paragraph {
-                    Text("To add a framework, ")
-                    Link("import a CASE package", url: "/import")
-                    Text(" or start a new version of an existing one.")
+                    Link("New framework", url: "/frameworks/new").class("button primary")
+                    Link("Import a CASE package", url: "/import").class("button")
                 }
             }
         }

@@ -1,0 +1,128 @@
+import Foundation
+
+/// Reads a competency framework exported by Moodle's "Import competency framework" tool
+/// (tool_lpimportcsv), the format most organisations migrate from.
+///
+/// The row marked `Is framework` names the framework. Competencies without a parent become
+/// categories; their children become competencies; anything deeper is folded into its
+/// competency's description, because Acumen rates competencies, not sub-competencies.
+/// Moodle has no behaviours per level, so the draft keeps the standard levels and its
+/// behaviours are left for the author to write before publishing.
+public enum MoodleFrameworkImport {
+    public static let requiredColumns = ["Parent ID number", "ID number", "Short name", "Is framework"]
+
+    public static func content(fromCSV text: String) throws(ImportReport) -> FrameworkContent {
+        let table = try CSVTable(text: text, requiredColumns: requiredColumns)
+        var problems: [ImportProblem] = []
+        let frameworkRows = table.rows.filter { isTrue($0["Is framework"]) }
+        guard frameworkRows.count == 1, let frameworkRow = frameworkRows.first else {
+            throw ImportReport(problems: [
+                ImportProblem(
+                    line: frameworkRows.dropFirst().first?.line ?? 2,
+                    message:
+                        "the file must have exactly one row with 'Is framework' set to 1 (it has \(frameworkRows.count))"
+                )
+            ])
+        }
+        let rows = table.rows.filter { !isTrue($0["Is framework"]) }
+        var lineByID: [String: Int] = [:]
+        for row in rows {
+            let id = row["ID number"]
+            if id.isEmpty {
+                problems.append(ImportProblem(line: row.line, message: "ID number is required"))
+            } else if let first = lineByID[id] {
+                problems.append(
+                    ImportProblem(line: row.line, message: "ID number \(id) already appears on line \(first)"))
+            } else {
+                lineByID[id] = row.line
+            }
+            if row["Short name"].isEmpty {
+                problems.append(ImportProblem(line: row.line, message: "Short name is required"))
+            }
+            let parent = row["Parent ID number"]
+            if !parent.isEmpty && !rows.contains(where: { $0["ID number"] == parent }) {
+                problems.append(ImportProblem(line: row.line, message: "Parent ID number \(parent) is not in the file"))
+            }
+        }
+        guard problems.isEmpty else { throw ImportReport(problems: problems) }
+
+        let children = Dictionary(grouping: rows, by: { $0["Parent ID number"] })
+        var codes = CodeAllocator()
+        let categories = (children[""] ?? []).map { categoryRow in
+            CategoryContent(
+                code: codes.code(for: categoryRow["ID number"]), title: categoryRow["Short name"],
+                description: plainText(categoryRow["Description"]),
+                competencies: (children[categoryRow["ID number"]] ?? []).map { row in
+                    let deeper = descendants(of: row["ID number"], in: children).map { $0["Short name"] }
+                    var description = plainText(row["Description"])
+                    if !deeper.isEmpty {
+                        description += (description.isEmpty ? "" : "\n") + "Includes: " + deeper.joined(separator: "; ")
+                    }
+                    return CompetencyContent(
+                        code: codes.code(for: row["ID number"]), title: row["Short name"], description: description,
+                        standards: [])
+                })
+        }
+        let content = FrameworkContent(
+            name: frameworkRow["Short name"].isEmpty ? frameworkRow["ID number"] : frameworkRow["Short name"],
+            description: plainText(frameworkRow["Description"]), owner: "Imported from Moodle",
+            categories: categories)
+        let errors = content.validate(requireComplete: false).errors
+        guard errors.isEmpty else {
+            throw ImportReport(problems: errors.map { ImportProblem(line: frameworkRow.line, message: $0.description) })
+        }
+        return content
+    }
+
+    private static func descendants(of id: String, in children: [String: [CSVTable.Row]]) -> [CSVTable.Row] {
+        var found: [CSVTable.Row] = []
+        var queue = children[id] ?? []
+        var seen: Set<String> = [id]
+        while !queue.isEmpty {
+            let row = queue.removeFirst()
+            guard seen.insert(row["ID number"]).inserted else { continue }
+            found.append(row)
+            queue += children[row["ID number"]] ?? []
+        }
+        return found
+    }
+
+    private static func isTrue(_ text: String) -> Bool {
+        ["1", "true", "yes"].contains(text.lowercased())
+    }
+
+    /// Moodle descriptions are often HTML; Acumen keeps plain text.
+    static func plainText(_ html: String) -> String {
+        var text = html.replacingOccurrences(of: "<br>", with: "\n").replacingOccurrences(of: "</p>", with: "\n")
+        while let open = text.range(of: "<"), let close = text.range(of: ">", range: open.upperBound..<text.endIndex) {
+            text.removeSubrange(open.lowerBound..<close.upperBound)
+        }
+        for (entity, character) in [
+            ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "),
+        ] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+}
+
+/// Turns Moodle ID numbers into Acumen codes: allowed characters only, at most 20, unique.
+struct CodeAllocator {
+    private var used: Set<String> = []
+
+    mutating func code(for idNumber: String) -> String {
+        let cleaned = String(
+            idNumber.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" ? $0 : "-" }
+                .prefix(TextLimits.code))
+        var candidate = cleaned.isEmpty ? "C" : cleaned
+        var number = 2
+        while used.contains(candidate.uppercased()) {
+            let suffix = "-\(number)"
+            candidate = String(cleaned.prefix(TextLimits.code - suffix.count)) + suffix
+            number += 1
+        }
+        used.insert(candidate.uppercased())
+        return candidate
+    }
+}

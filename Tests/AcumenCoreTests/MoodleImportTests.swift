@@ -1,0 +1,37 @@
+import AcumenCore
+import XCTest
+
+final class MoodleImportTests: XCTestCase {
+    let header =
+        "\"Parent ID number\",\"ID number\",\"Short name\",\"Description\",\"Description format\",\"Scale values\",\"Scale configuration\",\"Rule type (optional)\",\"Rule outcome (optional)\",\"Rule config (optional)\",\"Cross-referenced competency ID numbers\",\"Exported ID (optional)\",\"Is framework\",\"Taxonomy\"\n"
+
+    func test_moodleExport_becomesCategoriesAndCompetencies() throws {
+        let csv =
+            header
+            + "\"\",\"AM-2024\",\"Account management\",\"<p>Our model &amp; standards</p>\",\"1\",\"Not yet competent,Competent\",\"\",\"\",\"\",\"\",\"\",\"1\",\"1\",\"domain,competency\"\n"
+            + "\"\",\"NEG\",\"Negotiation\",\"\",\"1\",\"\",\"\",\"\",\"\",\"\",\"\",\"2\",\"\",\"\"\n"
+            + "\"NEG\",\"NEG 1\",\"Prepares negotiations\",\"<p>Knows the walk-away point.</p>\",\"1\",\"\",\"\",\"\",\"\",\"\",\"\",\"3\",\"\",\"\"\n"
+            + "\"NEG 1\",\"NEG 1a\",\"Knows limits\",\"\",\"1\",\"\",\"\",\"\",\"\",\"\",\"\",\"4\",\"\",\"\"\n"
+        let content = try MoodleFrameworkImport.content(fromCSV: csv)
+        XCTAssertEqual(content.name, "Account management")
+        XCTAssertEqual(content.description, "Our model & standards")
+        XCTAssertEqual(content.categories.map(\.title), ["Negotiation"])
+        let competency = try XCTUnwrap(content.competencies.first)
+        XCTAssertEqual(competency.code, "NEG-1", "spaces are not allowed in codes")
+        XCTAssertEqual(competency.description, "Knows the walk-away point.\nIncludes: Knows limits")
+        XCTAssertEqual(content.levels, .standard)
+        XCTAssertFalse(content.validate(requireComplete: true).isValid, "behaviours must be written before publishing")
+    }
+
+    func test_brokenParents_andMissingFrameworkRow_areReportedByLine() {
+        let csv =
+            header + "\"\",\"F\",\"Framework\",\"\",\"1\",\"\",\"\",\"\",\"\",\"\",\"\",\"1\",\"1\",\"\"\n"
+            + "\"GHOST\",\"X\",\"Orphan\",\"\",\"1\",\"\",\"\",\"\",\"\",\"\",\"\",\"2\",\"\",\"\"\n"
+        XCTAssertThrowsError(try MoodleFrameworkImport.content(fromCSV: csv)) { error in
+            XCTAssertEqual((error as? ImportReport)?.problems.map(\.line), [3])
+        }
+        XCTAssertThrowsError(try MoodleFrameworkImport.content(fromCSV: header)) { error in
+            XCTAssertTrue("\(error)".contains("exactly one row with 'Is framework'"), "\(error)")
+        }
+    }
+}
