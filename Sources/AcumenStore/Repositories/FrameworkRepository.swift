@@ -275,7 +275,7 @@ public struct FrameworkRepository: Sendable {
                     })
             })
         let profiles = try await RoleProfileModel.query(on: database)
-            .filter(\.$framework.$id == id).sort(\.$minimumTenureMonths).sort(\.$name).all()
+            .filter(\.$framework.$id == id).sort(\.$jobRole).sort(\.$minimumTenureMonths).all()
         return FrameworkVersion(
             summary: framework.summary, content: content,
             roleProfiles: profiles.map {

@@ -18,12 +18,11 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
             sameSite: .lax)
     }
 
-    // Order matters: errors wrap everything; files need no session; the session comes before
+    // Order matters: errors wrap everything; the session comes before
     // the user it names; CSRF is checked once the session is known.
     app.middleware = Middlewares()
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(SecurityHeaders())
-    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(SessionUserAuthenticator())
     app.middleware.use(BearerUserAuthenticator())

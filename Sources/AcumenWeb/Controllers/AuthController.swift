@@ -129,7 +129,7 @@ enum LoginPage {
                     if let next { Input(type: .hidden, name: "next", value: next) }
                     Field(
                         label: "Email", name: "email", value: email, type: .email, required: true,
-                        autocomplete: "username")
+                        autocomplete: "email")
                     Field(
                         label: "Password", name: "password", type: .password, required: true,
                         autocomplete: "current-password")

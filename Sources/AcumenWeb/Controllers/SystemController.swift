@@ -7,6 +7,7 @@ struct SystemController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("healthz", use: health)
         routes.get("readyz", use: ready)
+        routes.get("styles.css", use: stylesheet)
         routes.get { request async throws -> Response in
             request.redirect(to: request.currentUser == nil ? "/login" : "/frameworks")
         }
@@ -15,6 +16,13 @@ struct SystemController: RouteCollection {
     struct Status: Content {
         var status: String
         var database: String?
+    }
+
+    @Sendable func stylesheet(request: Request) async throws -> Response {
+        let response = Response(status: .ok, body: .init(string: Stylesheet.css))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return response
     }
 
     /// The process is up and answering.

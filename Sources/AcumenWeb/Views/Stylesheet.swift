@@ -1,0 +1,70 @@
+/// The one stylesheet, compiled into the binary so that Acumen serves it from any working
+/// directory and a deployment has no files to lose.
+enum Stylesheet {
+    static let path = "/styles.css"
+
+    static let css = #"""
+        /* Acumen: one small stylesheet, mobile first, readable contrast. */
+        :root { --ink: #1b2430; --muted: #4a5565; --line: #d5dae1; --brand: #1d4f91; --bg: #f6f7f9; --ok: #1f6b3a; --warn: #8a4b00; --err: #a3202a; }
+        * { box-sizing: border-box; }
+        body { overflow-wrap: anywhere; margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: var(--bg); }
+        a { color: var(--brand); }
+        a:focus, button:focus, input:focus, textarea:focus, select:focus { outline: 3px solid #f0b400; outline-offset: 2px; }
+        .skip-link { position: absolute; left: -999px; top: 0; background: #fff; padding: .5rem; }
+        .skip-link:focus { left: .5rem; z-index: 10; }
+        .site-header { background: #fff; border-bottom: 1px solid var(--line); padding: .5rem 1rem; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; }
+        .brand { font-weight: 700; font-size: 1.25rem; text-decoration: none; color: var(--brand); }
+        .site-header nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+        .site-header nav a[aria-current="page"] { font-weight: 700; text-decoration: underline; }
+        .account { margin-left: auto; display: flex; align-items: center; gap: .75rem; flex-wrap: wrap; }
+        .who { color: var(--muted); font-size: .9rem; }
+        main { max-width: 72rem; margin: 0 auto; padding: 1rem; background: #fff; min-height: 70vh; }
+        .site-footer { max-width: 72rem; margin: 0 auto; padding: 1rem; color: var(--muted); font-size: .875rem; }
+        h1 { font-size: 1.75rem; line-height: 1.2; margin: .5rem 0 1rem; }
+        h2 { font-size: 1.35rem; margin-top: 2rem; }
+        h3 { font-size: 1.1rem; }
+        .meta, .muted, .hint { color: var(--muted); }
+        .hint { display: block; font-size: .9rem; }
+        .narrow { max-width: 26rem; }
+        .field { display: block; margin: 0 0 1rem; font-weight: 600; }
+        .field input, .field textarea, .field select { display: block; width: 100%; margin-top: .25rem; padding: .55rem; font: inherit; font-weight: 400; border: 1px solid #7b8594; border-radius: 4px; }
+        fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; }
+        legend { font-weight: 700; padding: 0 .25rem; }
+        .button, button { display: inline-block; font: inherit; padding: .5rem .9rem; border-radius: 4px; border: 1px solid var(--brand); background: #fff; color: var(--brand); text-decoration: none; cursor: pointer; margin: .25rem .5rem .25rem 0; min-height: 44px; }
+        .button.primary { background: var(--brand); color: #fff; }
+        .link-button { border: 0; background: none; color: var(--brand); text-decoration: underline; padding: .25rem; min-height: 44px; }
+        form.inline { display: inline; }
+        .actions { margin: 1rem 0; }
+        .flash { background: #e8f3ec; border-left: 4px solid var(--ok); padding: .75rem; }
+        .error { background: #fbeaec; border-left: 4px solid var(--err); padding: .75rem; }
+        .warning { color: var(--warn); font-weight: 600; }
+        .panel { border: 1px solid var(--line); border-radius: 6px; padding: 1rem; margin: 1rem 0; }
+        .badge { display: inline-block; padding: 0 .5rem; border-radius: 999px; font-size: .85rem; border: 1px solid currentColor; }
+        .badge-draft { color: var(--warn); } .badge-published { color: var(--ok); } .badge-retired { color: var(--muted); }
+        .badge-open { color: var(--warn); } .badge-resolved { color: var(--ok); }
+        .table { border-collapse: collapse; width: 100%; }
+        .table caption { text-align: left; color: var(--muted); padding: .25rem 0; }
+        .table th, .table td { text-align: left; padding: .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+        .table-scroll { overflow-x: auto; max-width: 100%; }
+        .table th, .table td { overflow-wrap: normal; }
+        .level-grid { display: grid; grid-template-columns: 1fr; gap: .75rem; }
+        .level { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; }
+        .level h3 { margin: .25rem 0; font-size: 1rem; }
+        .level ul { margin: .25rem 0; padding-left: 1.25rem; }
+        .level-1 { border-top: 4px solid #6b8fc7; } .level-2 { border-top: 4px solid #2f63ad; } .level-3 { border-top: 4px solid #173b6e; }
+        .competency { border-top: 1px solid var(--line); padding-top: .5rem; margin-top: 1rem; }
+        .toc ul { columns: 2; }
+        .facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
+        .facts dt { font-weight: 600; } .facts dd { margin: 0; }
+        .cards { display: grid; grid-template-columns: 1fr; gap: 1rem; }
+        .card { border: 1px solid var(--line); border-radius: 6px; padding: 0 1rem 1rem; }
+        .card h2 { font-size: 1.1rem; }
+        .comment { border-left: 3px solid var(--line); padding-left: .75rem; margin: 1rem 0; }
+        .breadcrumb { font-size: .9rem; }
+        @media (min-width: 48rem) {
+          .level-grid { grid-template-columns: repeat(3, 1fr); }
+          .cards { grid-template-columns: repeat(2, 1fr); }
+        }
+        @media (max-width: 30rem) { .toc ul { columns: 1; } .facts { grid-template-columns: 1fr; } }
+        """#
+}

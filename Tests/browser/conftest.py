@@ -1,0 +1,59 @@
+"""Starts Acumen on a throwaway database and gives tests a headless Chromium."""
+import os
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+SHOTS = os.environ.get("ACUMEN_SCREENSHOTS", os.path.join(tempfile.gettempdir(), "acumen-screenshots"))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server():
+    port = free_port()
+    workdir = tempfile.mkdtemp(prefix="acumen-browser-")
+    env = dict(os.environ, DATABASE_URL=f"sqlite://{workdir}/acumen.sqlite")
+    binary = os.environ.get("ACUMEN_BINARY", os.path.join(ROOT, ".build", "debug", "acumen"))
+    log = open(os.path.join(workdir, "server.log"), "w")
+    process = subprocess.Popen([binary, "demo", "--port", str(port)], cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            break
+        except Exception:
+            if process.poll() is not None:
+                raise RuntimeError(open(os.path.join(workdir, "server.log")).read())
+            time.sleep(0.5)
+    else:
+        process.kill()
+        raise RuntimeError("Acumen did not start within 120 seconds")
+    printed = open(os.path.join(workdir, "server.log")).read()
+    yield {"base": base, "output": printed}
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture()
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"]:
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.implicitly_wait(2)
+    yield driver
+    driver.quit()

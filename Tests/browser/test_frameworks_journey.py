@@ -1,0 +1,107 @@
+"""The foundation as a new user meets it: sign in with a printed demo login, find the Global
+Mobility framework, read a competency's three levels, start a new draft, comment, publish.
+Every page visited is checked with axe-core at desktop and phone width."""
+import os
+import re
+
+from axe_selenium_python import Axe
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import SHOTS
+
+PHONE = (390, 844)
+DESKTOP = (1280, 900)
+
+
+def check_accessibility(driver, name):
+    os.makedirs(SHOTS, exist_ok=True)
+    for label, (width, height) in (("desktop", DESKTOP), ("phone", PHONE)):
+        driver.set_window_size(width, height)
+        axe = Axe(driver)
+        axe.inject()
+        results = axe.run()
+        serious = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+        assert not serious, f"{name} ({label}): " + "; ".join(f"{v['id']}: {v['help']}" for v in serious)
+        overflow = driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")
+        assert not overflow, f"{name} ({label}) scrolls sideways"
+        driver.save_screenshot(os.path.join(SHOTS, f"{name}-{label}.png"))
+    driver.set_window_size(*DESKTOP)
+
+
+def printed_login(output, role):
+    for line in output.splitlines():
+        if role in line and "@" in line:
+            return line.split()[0]
+    raise AssertionError(f"no {role} login printed:\n{output}")
+
+
+def sign_in(driver, base, email):
+    driver.get(base + "/login")
+    driver.find_element(By.NAME, "email").send_keys(email)
+    driver.find_element(By.NAME, "password").send_keys("acumen-demo")
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
+
+
+def test_programme_manager_versions_comments_and_publishes(server, browser):
+    base = server["base"]
+    assert "acumen-demo" in server["output"]
+    browser.get(base + "/login")
+    check_accessibility(browser, "login")
+    sign_in(browser, base, printed_login(server["output"], "Programme manager"))
+    assert browser.current_url.endswith("/frameworks")
+    check_accessibility(browser, "frameworks")
+
+    browser.find_element(By.LINK_TEXT, "Global Mobility Account Manager").click()
+    assert "16 competencies" in browser.page_source
+    check_accessibility(browser, "framework")
+
+    browser.find_element(By.PARTIAL_LINK_TEXT, "OM.1").click()
+    levels = [h.text for h in browser.find_elements(By.CSS_SELECTOR, ".level h3")]
+    assert levels == ["Baseline", "Advanced", "Expert"]
+    check_accessibility(browser, "competency")
+
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Global Mobility Account Manager, version 1").click()
+    browser.find_element(By.XPATH, "//button[normalize-space()='Start a new version']").click()
+    assert "Version 2 was started as a draft" in browser.page_source
+    draft_url = browser.current_url
+
+    browser.find_element(By.PARTIAL_LINK_TEXT, "OM.2").click()
+    browser.find_element(By.NAME, "body").send_keys("Say how early is early enough: same day?")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Add comment']").click()
+    assert "Comment added." in browser.page_source
+    check_accessibility(browser, "competency-draft")
+
+    browser.get(draft_url)
+    assert "1 review comment is still open" in browser.page_source
+    browser.find_element(By.XPATH, "//button[normalize-space()='Publish version 2']").click()
+    assert "Version 2 is published" in browser.page_source
+    assert "1 review comment was still open" in browser.page_source
+    assert re.search(r"Version 1</a>\s*·?\s*Retired", browser.page_source) or "Retired" in browser.page_source
+
+
+def test_account_manager_sees_only_their_own_record(server, browser):
+    base = server["base"]
+    sign_in(browser, base, printed_login(server["output"], "Account manager"))
+    browser.get(base + "/people")
+    rows = browser.find_elements(By.CSS_SELECTOR, "tbody tr")
+    assert len(rows) == 1
+    check_accessibility(browser, "people-account-manager")
+    browser.get(base + "/accounts")
+    check_accessibility(browser, "accounts")
+
+
+def test_import_page_reports_every_bad_row(server, browser, tmp_path):
+    base = server["base"]
+    sign_in(browser, base, printed_login(server["output"], "Administrator"))
+    browser.get(base + "/import")
+    check_accessibility(browser, "import")
+    bad = tmp_path / "people.csv"
+    bad.write_text("name,email,job_title,hire_date\nAna,ana@x.example,AM,2024-02-30\nBo,bo,AM,2024-01-01\n")
+    browser.find_elements(By.CSS_SELECTOR, "input[type=file]")[0].send_keys(str(bad))
+    browser.find_element(By.XPATH, "//button[normalize-space()='Import people']").click()
+    text = browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
+    assert "Line 2: hire_date '2024-02-30' is not a date" in text
+    assert "Line 3: email 'bo' is not an email address" in text
+    check_accessibility(browser, "import-errors")
