@@ -9,6 +9,8 @@ struct DemoCommand: AsyncCommand {
         var hostname: String?
         @Option(name: "port", short: "p", help: "The port to listen on (default 8080).")
         var port: Int?
+        @Flag(name: "no-serve", help: "Load the demo and stop, without serving (for scripts).")
+        var noServe: Bool
     }
 
     let settings: AcumenSettings
@@ -39,6 +41,7 @@ struct DemoCommand: AsyncCommand {
         }
         console.print("Every demo login has the password: \(DemoOrganisation.password)")
         console.print("")
+        if signature.noServe { return }
 
         var serveContext = context
         serveContext.input = CommandInput(arguments: ["acumen serve", "--hostname", host, "--port", String(port)])

@@ -31,6 +31,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     try app.register(collection: SystemController())
     try app.register(collection: AuthController(settings: settings))
     try app.register(collection: FrameworksController(settings: settings))
+    try app.register(collection: RoleProfilesController())
     try app.register(collection: CASEController(settings: settings))
     try app.register(collection: PeopleController())
     try app.register(collection: ImportController())

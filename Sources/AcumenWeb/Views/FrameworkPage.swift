@@ -72,6 +72,9 @@ enum FrameworkPage {
             }
             if model.isDraft && model.canEdit { addCategoryForm(summary, context: context) }
             profiles(model)
+            if model.isDraft && model.canEdit {
+                Paragraph { Link("Edit role profiles", url: "/frameworks/\(summary.id)/profiles").class("button") }
+            }
             history(model)
         }
     }

@@ -61,6 +61,9 @@ enum Stylesheet {
         .card h2 { font-size: 1.1rem; }
         .comment { border-left: 3px solid var(--line); padding-left: .75rem; margin: 1rem 0; }
         .breadcrumb { font-size: .9rem; }
+        .target-grid { display: grid; grid-template-columns: 1fr; gap: 0 1rem; }
+        .checkbox input { margin-right: .5rem; }
+        @media (min-width: 48rem) { .target-grid { grid-template-columns: repeat(2, 1fr); } }
         @media (min-width: 48rem) {
           .level-grid { grid-template-columns: repeat(3, 1fr); }
           .cards { grid-template-columns: repeat(2, 1fr); }
