@@ -48,6 +48,25 @@ final class PeopleRepositoryTests: XCTestCase {
         }
     }
 
+    func test_largeImport_isWrittenInSlices_withSupervisorsListedAfterTheirReports() async throws {
+        try await StoreHarness.onEveryDatabase { database, label in
+            // Reports come first and their supervisors last, across more than one insert slice.
+            var rows: [String] = []
+            for index in 0..<2_500 {
+                rows.append("P\(index),p\(index)@x.example,AM,2024-01-01,,,,T,lead\(index % 10)@x.example,,\n")
+            }
+            for lead in 0..<10 {
+                rows.append("Lead \(lead),lead\(lead)@x.example,Team Lead,2019-01-01,,,,T,,,\n")
+            }
+            let summary = try await PeopleRepository(database: database).importPeople(csv: header + rows.joined())
+            XCTAssertEqual(summary.created, 2_510, label)
+            let lead = try await PeopleRepository(database: database).personID(email: "lead3@x.example")!
+            let viewer = Viewer(userID: UUID(), email: "", role: .supervisor, personID: lead)
+            let visible = try await PeopleRepository(database: database).people(visibleTo: viewer)
+            XCTAssertEqual(visible.count, 251, label)
+        }
+    }
+
     func test_accountManager_seesOnlyThemself_andNotOthersById() async throws {
         try await StoreHarness.onEveryDatabase { database, label in
             let people = PeopleRepository(database: database)

@@ -66,11 +66,18 @@ public struct PeopleRepository: Sendable {
             let existing = try await PersonModel.query(on: database).all()
             var byEmail = Dictionary(uniqueKeysWithValues: existing.map { ($0.email.lowercased(), $0) })
             var summary = ImportSummary(created: 0, updated: 0)
+            // Everyone gets an id first, so that supervisors can be linked before anything is
+            // written, whatever order the file lists them in.
+            for record in records where byEmail[record.email] == nil {
+                let person = PersonModel()
+                person.id = UUID()
+                byEmail[record.email] = person
+            }
             var newPeople: [PersonModel] = []
+            var changedPeople: [PersonModel] = []
             for record in records {
                 let organisation = try await directory.organisation(named: record.organisation, on: database)
-                let person = byEmail[record.email] ?? PersonModel()
-                let isNew = person.id == nil
+                let person = byEmail[record.email]!
                 person.$organisation.id = organisation
                 person.name = record.name
                 person.email = record.email
@@ -82,28 +89,21 @@ public struct PeopleRepository: Sendable {
                 person.$team.id =
                     record.team.isEmpty
                     ? nil : try await directory.team(named: record.team, organisationID: organisation, on: database)
+                person.$supervisor.id = record.supervisorEmail.isEmpty ? nil : byEmail[record.supervisorEmail]?.id
                 person.status = record.status
                 person.endDate = record.endDate?.description
-                if isNew {
-                    person.id = UUID()
+                if person.$id.exists {
+                    changedPeople.append(person)
+                    summary.updated += 1
+                } else {
                     newPeople.append(person)
                     summary.created += 1
-                } else {
-                    try await person.save(on: database)
-                    summary.updated += 1
                 }
-                byEmail[record.email] = person
             }
-            // Supervisors are linked after everyone exists, since a file may list a report before its supervisor.
-            for record in records {
-                byEmail[record.email]?.$supervisor.id =
-                    record.supervisorEmail.isEmpty ? nil : byEmail[record.supervisorEmail]?.id
-            }
-            if !newPeople.isEmpty {
-                try await newPeople.create(on: database)
-            }
-            for record in records where !record.supervisorEmail.isEmpty {
-                try await byEmail[record.email]?.save(on: database)
+            // New supervisors must exist before the rows that point at them.
+            try await Batch.create(ordered(newPeople), on: database)
+            for person in changedPeople {
+                try await person.save(on: database)
             }
             try await storeEvents(
                 records: records, explicit: events, people: byEmail, newPeople: newPeople, on: database)
@@ -137,9 +137,28 @@ public struct PeopleRepository: Sendable {
                 add(id, .left, end, record.jobTitle, "")
             }
         }
-        if !rows.isEmpty {
-            try await rows.create(on: database)
+        try await Batch.create(rows, on: database)
+    }
+
+    /// Supervisors before their reports, so that each row's foreign key is already satisfied.
+    private func ordered(_ people: [PersonModel]) -> [PersonModel] {
+        let ids = Set(people.compactMap(\.id))
+        var placed: Set<UUID> = []
+        var result: [PersonModel] = []
+        var remaining = people
+        while !remaining.isEmpty {
+            let ready = remaining.filter { person in
+                guard let supervisor = person.$supervisor.id, ids.contains(supervisor) else { return true }
+                return placed.contains(supervisor)
+            }
+            // A cycle in the file (A supervises B supervises A) cannot be ordered; write the rest as they are.
+            let batch = ready.isEmpty ? remaining : ready
+            result += batch
+            placed.formUnion(batch.compactMap(\.id))
+            let batchIDs = Set(batch.compactMap(\.id))
+            remaining.removeAll { batchIDs.contains($0.id!) }
         }
+        return result
     }
 
     private func summaries(_ query: QueryBuilder<PersonModel>) async throws -> [PersonSummary] {

@@ -24,12 +24,10 @@ public struct WebSessionRepository: Sendable {
             .filter(\.$expiresAt > now).first()?.data
     }
 
-    public func update(tokenHash: String, data: String, expiresAt: Date) async throws {
-        guard let session = try await WebSessionModel.query(on: database).filter(\.$tokenHash == tokenHash).first()
-        else { return }
-        session.data = data
-        session.expiresAt = expiresAt
-        try await session.save(on: database)
+    /// Replaces the session's data; its expiry stays as it was set at sign-in.
+    public func update(tokenHash: String, data: String) async throws {
+        try await WebSessionModel.query(on: database).filter(\.$tokenHash == tokenHash)
+            .set(\.$data, to: data).update()
     }
 
     public func delete(tokenHash: String) async throws {

@@ -142,11 +142,13 @@ struct FrameworksController: RouteCollection {
     @Sendable func show(request: Request) async throws -> Response {
         let loaded = try await load(request)
         let repository = FrameworkRepository(database: request.db)
+        // Review happens on drafts only; a published version's page needs neither list.
+        let isDraft = loaded.summary.status == .draft
         let model = FrameworkPage.Model(
             version: loaded.version,
             versions: try await repository.versions(lineageID: loaded.summary.lineageID),
-            comments: try await repository.comments(frameworkID: loaded.summary.id),
-            reviewers: try await repository.reviewerEmails(frameworkID: loaded.summary.id),
+            comments: isDraft ? try await repository.comments(frameworkID: loaded.summary.id) : [],
+            reviewers: isDraft ? try await repository.reviewerEmails(frameworkID: loaded.summary.id) : [],
             validation: loaded.version.content.validate(requireComplete: true),
             canEdit: FrameworkPolicy.canEdit(loaded.user))
         return FrameworkPage.render(model, context: PageContext(request))
