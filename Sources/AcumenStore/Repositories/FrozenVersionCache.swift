@@ -3,32 +3,23 @@ import Foundation
 
 /// Published and retired framework versions never change, so what they say is kept in memory
 /// once read. The key includes the version's last change, so a cache shared by several
-/// databases in one process (tests) or outliving a status change can never serve stale content.
-final class FrozenVersionCache: @unchecked Sendable {
-    struct Key: Hashable {
+/// databases in one process (tests) or outliving a status change never serves stale content.
+enum FrozenVersionCache {
+    struct Key: Hashable, Sendable {
         var id: UUID
         var updatedAt: Date
     }
 
-    struct Entry {
+    struct Entry: Sendable {
         var content: FrameworkContent
         var roleProfiles: [RoleProfile]
     }
 
-    static let shared = FrozenVersionCache()
+    /// Enough for every version an organisation keeps.
+    static let shared = BoundedCache<Key, Entry>(capacity: 256)
+}
 
-    /// Enough for every version an organisation keeps; past it the cache starts afresh.
-    private let capacity = 256
-    private let lock = NSLock()
-    private var entries: [Key: Entry] = [:]
-
-    subscript(key: Key) -> Entry? {
-        get { lock.withLock { entries[key] } }
-        set {
-            lock.withLock {
-                if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-                entries[key] = newValue
-            }
-        }
-    }
+extension FrameworkSummary {
+    /// Identifies this exact state of a version, for caches of anything derived from it.
+    public var cacheKey: String { "\(id.uuidString)|\(updatedAt.timeIntervalSince1970)" }
 }

@@ -149,7 +149,6 @@ struct FrameworksController: RouteCollection {
             versions: try await repository.versions(lineageID: loaded.summary.lineageID),
             comments: isDraft ? try await repository.comments(frameworkID: loaded.summary.id) : [],
             reviewers: isDraft ? try await repository.reviewerEmails(frameworkID: loaded.summary.id) : [],
-            validation: loaded.version.content.validate(requireComplete: true),
             canEdit: FrameworkPolicy.canEdit(loaded.user))
         return FrameworkPage.render(model, context: PageContext(request))
     }

@@ -9,10 +9,11 @@ enum FrameworkPage {
         var versions: [FrameworkSummary]
         var comments: [ReviewComment]
         var reviewers: [String]
-        var validation: FrameworkValidation
         var canEdit: Bool
 
         var summary: FrameworkSummary { version.summary }
+        /// Only drafts show it, so it is worked out only when asked for.
+        var validation: FrameworkValidation { version.content.validate(requireComplete: true) }
         var openComments: Int { comments.filter(\.isOpen).count }
         var isDraft: Bool { summary.status == .draft }
     }
@@ -46,6 +47,29 @@ enum FrameworkPage {
                     }
                 }
             }.class("toc").accessibilityLabel("Categories")
+            if model.isDraft {
+                categories(model)
+            } else {
+                // A frozen version's body never changes: it is rendered once and reused.
+                Node<HTML.BodyContext>.raw(
+                    renderedBodies.value(for: summary.cacheKey) { Div { categories(model) }.render() })
+            }
+            if model.isDraft && model.canEdit { addCategoryForm(summary, context: context) }
+            profiles(model)
+            if model.isDraft && model.canEdit {
+                Paragraph { Link("Edit role profiles", url: "/frameworks/\(summary.id)/profiles").class("button") }
+            }
+            history(model)
+        }
+    }
+
+    /// Rendered category sections of published and retired versions.
+    private static let renderedBodies = BoundedCache<String, String>(capacity: 64)
+
+    private static func categories(_ model: Model) -> Component {
+        let content = model.version.content
+        let summary = model.summary
+        return ComponentGroup {
             for category in content.categories {
                 Tag("section") {
                     H2(category.code.isEmpty ? category.title : "\(category.code) · \(category.title)")
@@ -70,12 +94,6 @@ enum FrameworkPage {
                     }
                 }.id("category-\(category.identifier)").class("category")
             }
-            if model.isDraft && model.canEdit { addCategoryForm(summary, context: context) }
-            profiles(model)
-            if model.isDraft && model.canEdit {
-                Paragraph { Link("Edit role profiles", url: "/frameworks/\(summary.id)/profiles").class("button") }
-            }
-            history(model)
         }
     }
 
