@@ -29,6 +29,11 @@ def check_accessibility(driver, name):
     driver.set_window_size(*DESKTOP)
 
 
+def wait_for_text(driver, text):
+    """Clicks return before the next page has loaded; wait until it shows what we expect."""
+    WebDriverWait(driver, 10).until(lambda d: text in d.page_source)
+
+
 def printed_login(output, role):
     for line in output.splitlines():
         if role in line and "@" in line:
@@ -54,29 +59,31 @@ def test_programme_manager_versions_comments_and_publishes(server, browser):
     check_accessibility(browser, "frameworks")
 
     browser.find_element(By.LINK_TEXT, "Global Mobility Account Manager").click()
-    assert "16 competencies" in browser.page_source
+    wait_for_text(browser, "16 competencies")
     check_accessibility(browser, "framework")
 
     browser.find_element(By.PARTIAL_LINK_TEXT, "OM.1").click()
+    wait_for_text(browser, "Review comments")
     levels = [h.text for h in browser.find_elements(By.CSS_SELECTOR, ".level h3")]
     assert levels == ["Baseline", "Advanced", "Expert"]
     check_accessibility(browser, "competency")
 
     browser.find_element(By.PARTIAL_LINK_TEXT, "Global Mobility Account Manager, version 1").click()
     browser.find_element(By.XPATH, "//button[normalize-space()='Start a new version']").click()
-    assert "Version 2 was started as a draft" in browser.page_source
+    wait_for_text(browser, "Version 2 was started as a draft")
     draft_url = browser.current_url
 
     browser.find_element(By.PARTIAL_LINK_TEXT, "OM.2").click()
+    wait_for_text(browser, "Your comment")
     browser.find_element(By.NAME, "body").send_keys("Say how early is early enough: same day?")
     browser.find_element(By.XPATH, "//button[normalize-space()='Add comment']").click()
-    assert "Comment added." in browser.page_source
+    wait_for_text(browser, "Comment added.")
     check_accessibility(browser, "competency-draft")
 
     browser.get(draft_url)
     assert "1 review comment is still open" in browser.page_source
     browser.find_element(By.XPATH, "//button[normalize-space()='Publish version 2']").click()
-    assert "Version 2 is published" in browser.page_source
+    wait_for_text(browser, "Version 2 is published")
     assert "1 review comment was still open" in browser.page_source
     assert re.search(r"Version 1</a>\s*·?\s*Retired", browser.page_source) or "Retired" in browser.page_source
 
@@ -101,6 +108,7 @@ def test_import_page_reports_every_bad_row(server, browser, tmp_path):
     bad.write_text("name,email,job_title,hire_date\nAna,ana@x.example,AM,2024-02-30\nBo,bo,AM,2024-01-01\n")
     browser.find_elements(By.CSS_SELECTOR, "input[type=file]")[0].send_keys(str(bad))
     browser.find_element(By.XPATH, "//button[normalize-space()='Import people']").click()
+    wait_for_text(browser, "Nothing was imported")
     text = browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
     assert "Line 2: hire_date '2024-02-30' is not a date" in text
     assert "Line 3: email 'bo' is not an email address" in text

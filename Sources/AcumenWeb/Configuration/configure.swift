@@ -12,10 +12,12 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
 
     app.sessions.use { _ in DatabaseSessionDriver(lifetime: settings.sessionLifetime) }
     app.sessions.configuration = SessionsConfiguration(cookieName: "acumen_session") { id in
+        // Max-Age alone bounds the cookie: Vapor sets it on every response, and formatting an
+        // Expires date each time costs more than the rest of the header. The server-side expiry
+        // is what really ends the session.
         HTTPCookies.Value(
-            string: id.string, expires: Date().addingTimeInterval(settings.sessionLifetime),
-            maxAge: Int(settings.sessionLifetime), path: "/", isSecure: settings.secureCookies, isHTTPOnly: true,
-            sameSite: .lax)
+            string: id.string, maxAge: Int(settings.sessionLifetime), path: "/", isSecure: settings.secureCookies,
+            isHTTPOnly: true, sameSite: .lax)
     }
 
     // Order matters: errors wrap everything; the session comes before

@@ -4,6 +4,8 @@ import Vapor
 
 /// The frame of every page: skip link, header with navigation by role, flash message, main, footer.
 enum Layout {
+    /// The frame is written with Plot's node API rather than components: it is on every page,
+    /// and nodes render without the reflection that components need.
     static func page(
         _ title: String, context: PageContext, status: HTTPResponseStatus = .ok,
         @ComponentBuilder content: @escaping () -> Component
@@ -14,23 +16,22 @@ enum Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(title) · Acumen"),
-                .stylesheet("/styles.css")
+                .stylesheet(Stylesheet.path)
             ),
             .body(
-                .component(
-                    ComponentGroup {
-                        Link("Skip to content", url: "#content").class("skip-link")
-                        header(context)
-                        Tag("main") {
-                            if let flash = context.flash {
-                                Paragraph { Text(flash) }.class("flash").attribute(named: "role", value: "status")
-                            }
-                            content()
-                        }.id("content")
-                        Footer {
-                            Paragraph { Text("Acumen: competency, assessment and development for account managers.") }
-                        }.class("site-footer")
-                    })
+                .a(.class("skip-link"), .href("#content"), .text("Skip to content")),
+                header(context),
+                .main(
+                    .id("content"),
+                    .unwrap(context.flash) {
+                        .p(.class("flash"), .attribute(named: "role", value: "status"), .text($0))
+                    },
+                    .component(content())
+                ),
+                .footer(
+                    .class("site-footer"),
+                    .p(.text("Acumen: competency, assessment and development for account managers."))
+                )
             )
         )
         let response = Response(status: status, body: .init(string: html.render()))
@@ -39,25 +40,35 @@ enum Layout {
         return response
     }
 
-    private static func header(_ context: PageContext) -> Component {
-        Header {
-            Link("Acumen", url: "/").class("brand")
-            if let user = context.user {
-                Navigation {
-                    List(links(for: user.role)) { item in
-                        let current = context.path == item.url || context.path.hasPrefix(item.url + "/")
-                        return ListItem {
-                            Link(item.title, url: item.url)
-                                .attribute(named: "aria-current", value: current ? "page" : nil)
-                        }
-                    }
-                }.accessibilityLabel("Main")
-                Div {
-                    Span { Text("\(user.email) · \(user.role.label)") }.class("who")
-                    ActionButton(title: "Sign out", url: "/logout", csrf: context.csrf, style: "link-button")
-                }.class("account")
+    private static func header(_ context: PageContext) -> Node<HTML.BodyContext> {
+        .header(
+            .class("site-header"),
+            .a(.class("brand"), .href("/"), .text("Acumen")),
+            .unwrap(context.user) { user in
+                .group(
+                    .nav(
+                        .attribute(named: "aria-label", value: "Main"),
+                        .ul(
+                            .forEach(links(for: user.role)) { item in
+                                let current = context.path == item.url || context.path.hasPrefix(item.url + "/")
+                                return .li(
+                                    .a(
+                                        .href(item.url), .text(item.title),
+                                        .attribute(named: "aria-current", value: current ? "page" : nil)))
+                            })
+                    ),
+                    .div(
+                        .class("account"),
+                        .span(.class("who"), .text("\(user.email) · \(user.role.label)")),
+                        .form(
+                            .class("inline"), .action("/logout"), .method(.post),
+                            .input(.type(.hidden), .name(CSRFProtection.fieldName), .value(context.csrf)),
+                            .button(.type(.submit), .class("link-button"), .text("Sign out"))
+                        )
+                    )
+                )
             }
-        }.class("site-header")
+        )
     }
 
     private struct NavigationItem {
