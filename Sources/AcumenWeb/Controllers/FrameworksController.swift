@@ -54,7 +54,9 @@ struct FrameworksController: RouteCollection {
         }
         let repository = FrameworkRepository(database: request.db)
         let version = try await repository.version(id: id)
-        let isReviewer = try await repository.isReviewer(frameworkID: id, userID: user.id)
+        // Only a draft's visibility depends on being a named reviewer.
+        let isReviewer =
+            version.summary.status == .draft ? try await repository.isReviewer(frameworkID: id, userID: user.id) : false
         guard FrameworkPolicy.canView(version.summary, user: user, isReviewer: isReviewer) else {
             throw AppError.notFound("That framework")
         }

@@ -19,9 +19,41 @@ enum FrameworkPage {
     }
 
     static func render(_ model: Model, context: PageContext) -> Response {
-        let content = model.version.content
         let summary = model.summary
         return Layout.page("\(summary.name), version \(summary.version)", context: context) {
+            frozen(model, "introduction") { introduction(model) }
+            actions(model, context: context)
+            if model.isDraft { draftNotes(model, context: context) }
+            frozen(model, "body") {
+                ComponentGroup {
+                    tableOfContents(model)
+                    categories(model)
+                }
+            }
+            if model.isDraft && model.canEdit { addCategoryForm(summary, context: context) }
+            frozen(model, "profiles") { profiles(model) }
+            if model.isDraft && model.canEdit {
+                Paragraph { Link("Edit role profiles", url: "/frameworks/\(summary.id)/profiles").class("button") }
+            }
+            history(model)
+        }
+    }
+
+    /// A published or retired version never changes, so the parts of its page that show
+    /// only its content are rendered once and reused; a draft's are rendered every time.
+    private static func frozen(_ model: Model, _ name: String, _ part: () -> Component) -> Component {
+        guard !model.isDraft else { return part() }
+        return Node<HTML.BodyContext>.raw(
+            renderedParts.value(for: "\(model.summary.cacheKey)|\(name)") {
+                let component = part()
+                return Div { component }.render()
+            })
+    }
+
+    private static func introduction(_ model: Model) -> Component {
+        let summary = model.summary
+        let content = model.version.content
+        return ComponentGroup {
             Div {
                 H1(summary.name)
                 Paragraph {
@@ -35,36 +67,24 @@ enum FrameworkPage {
                 Text("Levels: \(content.levels.names.joined(separator: " → ")). ")
                 Text("\(content.categories.count) categories, \(content.competencies.count) competencies.")
             }
-            actions(model, context: context)
-            if model.isDraft { draftNotes(model, context: context) }
-            Tag("nav") {
-                H2("Contents")
-                List(content.categories) { category in
-                    ListItem {
-                        Link(
-                            "\(category.title) (\(category.competencies.count))",
-                            url: "#category-\(category.identifier)")
-                    }
-                }
-            }.class("toc").accessibilityLabel("Categories")
-            if model.isDraft {
-                categories(model)
-            } else {
-                // A frozen version's body never changes: it is rendered once and reused.
-                Node<HTML.BodyContext>.raw(
-                    renderedBodies.value(for: summary.cacheKey) { Div { categories(model) }.render() })
-            }
-            if model.isDraft && model.canEdit { addCategoryForm(summary, context: context) }
-            profiles(model)
-            if model.isDraft && model.canEdit {
-                Paragraph { Link("Edit role profiles", url: "/frameworks/\(summary.id)/profiles").class("button") }
-            }
-            history(model)
         }
     }
 
-    /// Rendered category sections of published and retired versions.
-    private static let renderedBodies = BoundedCache<String, String>(capacity: 64)
+    private static func tableOfContents(_ model: Model) -> Component {
+        Tag("nav") {
+            H2("Contents")
+            List(model.version.content.categories) { category in
+                ListItem {
+                    Link(
+                        "\(category.title) (\(category.competencies.count))",
+                        url: "#category-\(category.identifier)")
+                }
+            }
+        }.class("toc").accessibilityLabel("Categories")
+    }
+
+    /// Rendered parts of the pages of published and retired versions.
+    private static let renderedParts = BoundedCache<String, String>(capacity: 192)
 
     private static func categories(_ model: Model) -> Component {
         let content = model.version.content
