@@ -117,27 +117,35 @@ enum FrameworkPage {
         }
     }
 
+    /// Written with nodes, like the frame: these parts are rendered on every request.
     private static func actions(_ model: Model, context: PageContext) -> Component {
         let id = model.summary.id
-        return Div {
-            Link("Download CASE package", url: "/frameworks/\(id)/case.json").class("button")
-            if model.canEdit {
-                switch model.summary.status {
-                case .draft:
-                    Link("Edit details", url: "/frameworks/\(id)/edit").class("button")
-                    ActionButton(
-                        title: "Publish version \(model.summary.version)", url: "/frameworks/\(id)/publish",
-                        csrf: context.csrf, style: "button primary")
-                case .published:
-                    ActionButton(
-                        title: "Start a new version", url: "/frameworks/\(id)/versions", csrf: context.csrf,
-                        style: "button primary")
-                    ActionButton(title: "Retire", url: "/frameworks/\(id)/retire", csrf: context.csrf)
-                case .retired:
-                    ActionButton(title: "Start a new version", url: "/frameworks/\(id)/versions", csrf: context.csrf)
-                }
+        let version = model.summary.version
+        var buttons: [Node<HTML.BodyContext>] = []
+        if model.canEdit {
+            switch model.summary.status {
+            case .draft:
+                buttons = [
+                    .a(.class("button"), .href("/frameworks/\(id)/edit"), .text("Edit details")),
+                    ActionButton.node(
+                        "Publish version \(version)", "/frameworks/\(id)/publish", context.csrf, "button primary"),
+                ]
+            case .published:
+                buttons = [
+                    ActionButton.node(
+                        "Start a new version", "/frameworks/\(id)/versions", context.csrf, "button primary"),
+                    ActionButton.node("Retire", "/frameworks/\(id)/retire", context.csrf, "button"),
+                ]
+            case .retired:
+                buttons = [
+                    ActionButton.node("Start a new version", "/frameworks/\(id)/versions", context.csrf, "button")
+                ]
             }
-        }.class("actions")
+        }
+        return Node<HTML.BodyContext>.div(
+            .class("actions"),
+            .a(.class("button"), .href("/frameworks/\(id)/case.json"), .text("Download CASE package")),
+            .group(buttons))
     }
 
     private static func draftNotes(_ model: Model, context: PageContext) -> Component {
@@ -206,15 +214,18 @@ enum FrameworkPage {
     }
 
     private static func history(_ model: Model) -> Component {
-        Tag("section") {
-            H2("Versions")
-            List(model.versions) { version in
-                ListItem {
-                    Link("Version \(version.version)", url: "/frameworks/\(version.id)")
-                    Text(" · \(version.status.label)")
-                    if let published = version.publishedAt { Text(" · published \(DateText.day(published))") }
-                }
-            }
-        }.id("versions")
+        Node<HTML.BodyContext>.element(
+            named: "section",
+            nodes: [
+                .id("versions"),
+                .h2(.text("Versions")),
+                .ul(
+                    .forEach(model.versions) { version in
+                        .li(
+                            .a(.href("/frameworks/\(version.id)"), .text("Version \(version.version)")),
+                            .text(" · \(version.status.label)"),
+                            .unwrap(version.publishedAt) { .text(" · published \(DateText.day($0))") })
+                    }),
+            ])
     }
 }

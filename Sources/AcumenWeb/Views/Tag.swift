@@ -32,10 +32,14 @@ struct ActionButton: Component {
     var style = "button"
 
     var body: Component {
-        Form(url: url, method: .post) {
-            CSRFField(token: csrf)
-            Button { Text(title) }.attribute(named: "type", value: "submit").class(style)
-        }.class("inline")
+        Self.node(title, url, csrf, style)
+    }
+
+    static func node(_ title: String, _ url: String, _ csrf: String, _ style: String) -> Node<HTML.BodyContext> {
+        .form(
+            .class("inline"), .action(url), .method(.post),
+            .input(.type(.hidden), .name(CSRFProtection.fieldName), .value(csrf)),
+            .button(.type(.submit), .class(style), .text(title)))
     }
 }
 
