@@ -1,6 +1,7 @@
 import AcumenCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// A login as the web layer needs it. The password hash never leaves the store except for checking.
 public struct UserAccount: Sendable, Hashable {
@@ -46,8 +47,19 @@ public struct UserRepository: Sendable {
         try await UserModel.query(on: database).filter(\.$email == email.lowercased()).first()?.account
     }
 
+    /// Read with plain SQL: every signed-in request looks its user up.
     public func user(id: UUID) async throws -> UserAccount? {
-        try await UserModel.find(id, on: database)?.account
+        guard
+            let row = try await (database as! any SQLDatabase).select()
+                .columns("id", "email", "password_hash", "role", "person_id", "disabled_at").from(UserModel.schema)
+                .where("id", .equal, id).first()
+        else { return nil }
+        guard let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else { return nil }
+        return UserAccount(
+            id: try row.decode(column: "id", as: UUID.self), email: try row.decode(column: "email", as: String.self),
+            role: role, personID: try row.decode(column: "person_id", as: UUID?.self),
+            passwordHash: try row.decode(column: "password_hash", as: String.self),
+            isDisabled: try row.decode(column: "disabled_at", as: Date?.self) != nil)
     }
 
     public func users() async throws -> [UserAccount] {
