@@ -27,13 +27,48 @@ public struct FrameworkRepository: Sendable {
     }
 
     public func versions(lineageID: UUID) async throws -> [FrameworkSummary] {
-        try await FrameworkModel.query(on: database).filter(\.$lineageID == lineageID)
-            .sort(\.$version, .descending).all().map(\.summary)
+        try await storedFrameworks { $0.where("lineage_id", .equal, lineageID) }.map(\.summary)
     }
 
     public func version(id: UUID) async throws -> FrameworkVersion {
-        let framework = try await model(id)
-        return try await load(framework, on: database)
+        guard let stored = try await storedFrameworks({ $0.where("id", .equal, id) }).first else {
+            throw StoreError.notFound("That framework")
+        }
+        return try await load(stored, on: database)
+    }
+
+    /// A framework row without its content, as the pages read it on every request.
+    struct StoredFramework {
+        var summary: FrameworkSummary
+        var levels: [String]
+    }
+
+    /// Framework rows read with plain SQL, newest version first: cheaper than Fluent models
+    /// on the paths every framework page takes.
+    private func storedFrameworks(
+        _ filter: (SQLSelectBuilder) -> SQLSelectBuilder
+    ) async throws -> [StoredFramework] {
+        let sql = database as! any SQLDatabase
+        let query = sql.select()
+            .columns(
+                "id", "lineage_id", "name", "description", "owner", "version", "status", "levels", "created_at",
+                "updated_at", "published_at"
+            )
+            .from(FrameworkModel.schema).where("archived_at", .is, SQLLiteral.null)
+        return try await filter(query).orderBy("version", .descending).all().map { row in
+            let summary = FrameworkSummary(
+                id: try row.decode(column: "id", as: UUID.self),
+                lineageID: try row.decode(column: "lineage_id", as: UUID.self),
+                name: try row.decode(column: "name", as: String.self),
+                description: try row.decode(column: "description", as: String.self),
+                owner: try row.decode(column: "owner", as: String.self),
+                version: try row.decode(column: "version", as: Int.self),
+                status: try row.decode(column: "status", as: FrameworkStatus.self),
+                createdAt: try row.decode(column: "created_at", as: Date?.self) ?? Date(),
+                updatedAt: try row.decode(column: "updated_at", as: Date?.self) ?? Date(),
+                publishedAt: try row.decode(column: "published_at", as: Date?.self))
+            return StoredFramework(summary: summary, levels: try row.decode(column: "levels", as: [String].self))
+        }
     }
 
     /// The newest published version of the framework with this name, if any.
@@ -245,6 +280,10 @@ public struct FrameworkRepository: Sendable {
     }
 
     private func load(_ framework: FrameworkModel, on database: any Database) async throws -> FrameworkVersion {
+        try await load(StoredFramework(summary: framework.summary, levels: framework.levels), on: database)
+    }
+
+    private func load(_ framework: StoredFramework, on database: any Database) async throws -> FrameworkVersion {
         let summary = framework.summary
         let cacheKey = FrozenVersionCache.Key(id: summary.id, updatedAt: summary.updatedAt)
         if summary.status != .draft, let cached = FrozenVersionCache.shared[cacheKey] {
@@ -267,8 +306,9 @@ public struct FrameworkRepository: Sendable {
     /// Reads categories, competencies and behaviours with three plain SQL queries: the pages
     /// that show a framework read over a hundred rows, and decoding columns directly is
     /// several times faster than building a Fluent model per row.
-    private func readContent(of framework: FrameworkModel, on database: any Database) async throws -> FrameworkContent {
-        let id = try framework.requireID()
+    private func readContent(of framework: StoredFramework, on database: any Database) async throws -> FrameworkContent
+    {
+        let id = framework.summary.id
         let sql = database as! any SQLDatabase
         let categories = try await sql.select()
             .columns("id", "code", "title", "description").from(FrameworkCategoryModel.schema)
@@ -311,7 +351,8 @@ public struct FrameworkRepository: Sendable {
                     standards: texts.enumerated().map { LevelStandard(level: $0.offset, behaviours: $0.element) }))
         }
         return FrameworkContent(
-            identifier: id, name: framework.name, description: framework.description, owner: framework.owner,
+            identifier: id, name: framework.summary.name, description: framework.summary.description,
+            owner: framework.summary.owner,
             levels: levels,
             categories: try categories.map { row in
                 let categoryID = try row.decode(column: "id", as: UUID.self)
