@@ -1,16 +1,25 @@
 import AcumenWeb
+import Foundation
 import Logging
 import Vapor
 
 var environment = try Environment.detect()
 try LoggingSystem.bootstrap(from: &environment)
+
+let settings: AcumenSettings
+do {
+    settings = try AcumenSettings.fromEnvironment()
+} catch {
+    FileHandle.standardError.write(Data("acumen: \(error)\n".utf8))
+    exit(1)
+}
+
 let app = try await Application.make(environment)
 do {
-    let settings = try AcumenSettings.fromEnvironment()
     try await configure(app, settings: settings)
+    // Vapor reports any error from start-up or the command itself before rethrowing it.
     try await app.execute()
 } catch {
-    app.logger.error("\(String(describing: error))")
     try? await app.asyncShutdown()
     exit(1)
 }

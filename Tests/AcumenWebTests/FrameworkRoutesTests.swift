@@ -36,6 +36,37 @@ final class FrameworkRoutesTests: XCTestCase {
         }
     }
 
+    func test_draftCategories_canBeRenamed_andRemoved_butNotGivenADuplicateCode() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let repository = FrameworkRepository(database: app.db)
+            let published = try await repository.latestPublished(named: GeneralAccountManagementModel.name)!
+            let draft = try await repository.startNewVersion(from: published.id)
+            let categories = try await repository.version(id: draft.id).content.categories
+            let browser = BrowserSession(app: app)
+            try await browser.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let base = "/frameworks/\(draft.id)/categories/\(categories[0].identifier)"
+            try await browser.get("\(base)/edit")
+
+            let duplicate = try await browser.post("\(base)/edit", form: ["code": "VP", "title": "Negotiation"])
+            XCTAssertEqual(duplicate.status, .unprocessableEntity)
+            XCTAssertContains(duplicate.body.string, "code \"VP\" is used more than once")
+
+            let renamed = try await browser.post(
+                "\(base)/edit", form: ["code": "NEG", "title": "Negotiating contracts"])
+            XCTAssertEqual(renamed.status, .seeOther)
+            let afterRename = try await repository.version(id: draft.id).content.categories[0]
+            XCTAssertEqual(afterRename.title, "Negotiating contracts")
+            XCTAssertEqual(afterRename.competencies.count, 2)
+
+            let removed = try await browser.post("\(base)/archive", form: [:])
+            XCTAssertEqual(removed.status, .seeOther)
+            let remaining = try await repository.version(id: draft.id).content.categories.map(\.code)
+            XCTAssertEqual(remaining, ["VP", "BP", "CD", "RM", "RB"])
+            let original = try await repository.version(id: published.id).content.categories.count
+            XCTAssertEqual(original, 6, "the published version keeps its categories")
+        }
+    }
+
     func test_editingAPublishedVersion_isRefused() async throws {
         try await WebHarness.withDemoApp { app, demo in
             let browser = BrowserSession(app: app)

@@ -95,7 +95,7 @@ public struct ImportReport: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "Nothing was imported. Fix these \(problems.count == 1 ? "problem" : "\(problems.count) problems") and try again:\n"
+        "Nothing was imported. Fix \(problems.count == 1 ? "this problem" : "these \(problems.count) problems") and try again:\n"
             + problems.map { "  \($0)" }.joined(separator: "\n")
     }
 }

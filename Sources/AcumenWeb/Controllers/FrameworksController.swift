@@ -20,6 +20,9 @@ struct FrameworksController: RouteCollection {
         pages.get(":frameworkID", "edit", use: editDetails)
         pages.post(":frameworkID", "edit", use: saveDetails)
         pages.post(":frameworkID", "categories", use: addCategory)
+        pages.get(":frameworkID", "categories", ":categoryID", "edit", use: editCategory)
+        pages.post(":frameworkID", "categories", ":categoryID", "edit", use: saveCategory)
+        pages.post(":frameworkID", "categories", ":categoryID", "archive", use: archiveCategory)
         pages.get(":frameworkID", "competencies", "new", use: newCompetency)
         pages.post(":frameworkID", "competencies", use: addCompetency)
         pages.get(":frameworkID", "competencies", ":competencyID", "edit", use: editCompetency)
@@ -241,6 +244,57 @@ struct FrameworksController: RouteCollection {
             problems in
             throw AppError(
                 .unprocessableEntity, code: "invalid", message: "The category was not added.",
+                details: problems.map(\.description))
+        }
+    }
+
+    private func category(_ request: Request, in loaded: Loaded) throws -> CategoryContent {
+        guard let id = request.parameters.get("categoryID", as: UUID.self),
+            let category = loaded.version.content.categories.first(where: { $0.identifier == id })
+        else { throw AppError.notFound("That category") }
+        return category
+    }
+
+    @Sendable func editCategory(request: Request) async throws -> Response {
+        let loaded = try await loadForEditing(request)
+        try requireDraft(loaded)
+        return CategoryFormPage.render(
+            summary: loaded.summary, category: try category(request, in: loaded), problems: [],
+            context: PageContext(request))
+    }
+
+    @Sendable func saveCategory(request: Request) async throws -> Response {
+        let loaded = try await loadForEditing(request)
+        try requireDraft(loaded)
+        let original = try category(request, in: loaded)
+        let form = try decodeForm(CategoryForm.self, request)
+        var edited = original
+        edited.code = form.code.trimmingCharacters(in: .whitespaces)
+        edited.title = form.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        edited.description = (form.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var content = loaded.version.content
+        content.categories = content.categories.map { $0.identifier == original.identifier ? edited : $0 }
+        return try await save(content, of: loaded, request: request, message: "Category \(edited.title) saved.") {
+            problems in
+            CategoryFormPage.render(
+                summary: loaded.summary, category: edited, problems: problems, context: PageContext(request))
+        }
+    }
+
+    /// Removes a category and its competencies from the draft; they are archived, not deleted.
+    @Sendable func archiveCategory(request: Request) async throws -> Response {
+        let loaded = try await loadForEditing(request)
+        try requireDraft(loaded)
+        let removed = try category(request, in: loaded)
+        var content = loaded.version.content
+        content.categories.removeAll { $0.identifier == removed.identifier }
+        return try await save(
+            content, of: loaded, request: request,
+            message:
+                "Category \(removed.title) and its \(removed.competencies.count) competencies were removed from this draft."
+        ) { problems in
+            throw AppError(
+                .unprocessableEntity, code: "invalid", message: "The category could not be removed.",
                 details: problems.map(\.description))
         }
     }

@@ -106,11 +106,16 @@ enum FrameworkPage {
                         }.class("competency")
                     }
                     if model.isDraft && model.canEdit {
-                        Paragraph {
+                        Div {
                             Link(
                                 "Add a competency to \(category.title)",
-                                url: "/frameworks/\(summary.id)/competencies/new?category=\(category.identifier)")
-                        }
+                                url: "/frameworks/\(summary.id)/competencies/new?category=\(category.identifier)"
+                            ).class("button")
+                            Link(
+                                "Edit category \(category.title)",
+                                url: "/frameworks/\(summary.id)/categories/\(category.identifier)/edit"
+                            ).class("button")
+                        }.class("actions")
                     }
                 }.id("category-\(category.identifier)").class("category")
             }
