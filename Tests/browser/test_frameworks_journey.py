@@ -113,3 +113,31 @@ def test_import_page_reports_every_bad_row(server, browser, tmp_path):
     assert "Line 2: hire_date '2024-02-30' is not a date" in text
     assert "Line 3: email 'bo' is not an email address" in text
     check_accessibility(browser, "import-errors")
+
+
+def test_author_creates_a_framework_and_edits_its_draft(server, browser):
+    base = server["base"]
+    sign_in(browser, base, printed_login(server["output"], "Programme manager"))
+    browser.get(base + "/frameworks/new")
+    check_accessibility(browser, "framework-new")
+    browser.find_element(By.NAME, "name").send_keys("Key Account Management")
+    browser.find_element(By.NAME, "owner").send_keys("Client Services Academy")
+    browser.find_element(By.XPATH, "//option[normalize-space()='A copy of Account Management Essentials']").click()
+    browser.find_element(By.XPATH, "//button[normalize-space()='Create draft']").click()
+    wait_for_text(browser, "Draft Key Account Management created")
+    check_accessibility(browser, "framework-draft")
+
+    browser.find_element(By.PARTIAL_LINK_TEXT, "CN.1").click()
+    wait_for_text(browser, "Edit this competency")
+    browser.find_element(By.LINK_TEXT, "Edit this competency").click()
+    wait_for_text(browser, "Observable behaviours, one per line")
+    check_accessibility(browser, "competency-edit")
+    expert = browser.find_element(By.NAME, "behaviours[2]")
+    expert.send_keys("\nWalks away from a deal that breaks the margin floor, and says why.")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Save competency']").click()
+    wait_for_text(browser, "Competency CN.1 saved.")
+    assert "Walks away from a deal that breaks the margin floor" in browser.page_source
+
+    browser.find_element(By.LINK_TEXT, "Edit role profiles").click()
+    wait_for_text(browser, "Save role profiles")
+    check_accessibility(browser, "role-profiles")

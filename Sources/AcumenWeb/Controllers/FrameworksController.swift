@@ -134,7 +134,10 @@ struct FrameworksController: RouteCollection {
             if !names.isEmpty { content.levels = LevelScale(names: names) }
         }
         do {
-            let summary = try await FrameworkRepository(database: request.db).create(content, status: .draft)
+            // A copy starts with the programme's standard targets, which the author can then adjust.
+            let profiles = template == nil ? [] : RoleProfile.standardProfiles(for: content)
+            let summary = try await FrameworkRepository(database: request.db).create(
+                content, status: .draft, roleProfiles: profiles)
             request.flash("Draft \(summary.name) created. Add categories and competencies, then publish.")
             return request.redirect(to: "/frameworks/\(summary.id)")
         } catch StoreError.invalid(let problems) {
