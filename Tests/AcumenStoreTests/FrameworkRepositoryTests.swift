@@ -1,114 +1,151 @@
 import AcumenCore
 import AcumenStore
+import FluentKit
 import XCTest
 
 final class FrameworkRepositoryTests: XCTestCase {
     func test_storedFramework_readsBackIdentically() async throws {
-        try await StoreHarness.onEveryDatabase { database, label in
-            let repository = FrameworkRepository(database: database)
-            let content = GlobalMobilityAccountManagerModel.content
-            let summary = try await repository.create(
-                content, status: .published, roleProfiles: RoleProfile.standardProfiles(for: content))
-            let loaded = try await repository.version(id: summary.id)
-            XCTAssertEqual(loaded.content, content, label)
-            XCTAssertEqual(Set(loaded.roleProfiles), Set(RoleProfile.standardProfiles(for: content)), label)
-            XCTAssertEqual(loaded.summary.version, 1, label)
-        }
+        try await StoreHarness.onSQLite(storedFrameworkReadsBackIdentically)
+    }
+
+    func test_storedFramework_readsBackIdentically_onPostgreSQL() async throws {
+        try await StoreHarness.onPostgreSQL(storedFrameworkReadsBackIdentically)
+    }
+
+    private func storedFrameworkReadsBackIdentically(database: any Database, label: String) async throws {
+        let repository = FrameworkRepository(database: database)
+        let content = GlobalMobilityAccountManagerModel.content
+        let summary = try await repository.create(
+            content, status: .published, roleProfiles: RoleProfile.standardProfiles(for: content))
+        let loaded = try await repository.version(id: summary.id)
+        XCTAssertEqual(loaded.content, content, label)
+        XCTAssertEqual(Set(loaded.roleProfiles), Set(RoleProfile.standardProfiles(for: content)), label)
+        XCTAssertEqual(loaded.summary.version, 1, label)
     }
 
     func test_publishedVersion_cannotChange_butANewDraftCan() async throws {
-        try await StoreHarness.onEveryDatabase { database, label in
-            let repository = FrameworkRepository(database: database)
-            let original = GeneralAccountManagementModel.content
-            let published = try await repository.create(original, status: .published)
-            var edited = original
-            edited.name = "Changed"
-            do {
-                try await repository.update(id: published.id, to: edited)
-                XCTFail("a published version changed (\(label))")
-            } catch StoreError.conflict(let message) {
-                XCTAssertTrue(message.contains("cannot change"), message)
-            }
-            let draft = try await repository.startNewVersion(from: published.id)
-            XCTAssertEqual(draft.version, 2, label)
-            XCTAssertEqual(draft.lineageID, published.lineageID, label)
-            var draftContent = try await repository.version(id: draft.id).content
-            draftContent.categories[0].competencies[0].standards[0].behaviours.append("Keeps a negotiation log.")
-            try await repository.update(id: draft.id, to: draftContent)
-            _ = try await repository.publish(id: draft.id)
+        try await StoreHarness.onSQLite(publishedVersionCannotChangeButANewDraftCan)
+    }
 
-            let first = try await repository.version(id: published.id)
-            XCTAssertEqual(first.content, original, "version 1 is untouched (\(label))")
-            XCTAssertEqual(first.summary.status, .retired, label)
-            let second = try await repository.version(id: draft.id)
-            XCTAssertEqual(second.summary.status, .published, label)
-            XCTAssertEqual(
-                second.content.categories[0].competencies[0].standards[0].behaviours.last, "Keeps a negotiation log.")
+    func test_publishedVersion_cannotChange_butANewDraftCan_onPostgreSQL() async throws {
+        try await StoreHarness.onPostgreSQL(publishedVersionCannotChangeButANewDraftCan)
+    }
+
+    private func publishedVersionCannotChangeButANewDraftCan(database: any Database, label: String) async throws {
+        let repository = FrameworkRepository(database: database)
+        let original = GeneralAccountManagementModel.content
+        let published = try await repository.create(original, status: .published)
+        var edited = original
+        edited.name = "Changed"
+        do {
+            try await repository.update(id: published.id, to: edited)
+            XCTFail("a published version changed (\(label))")
+        } catch StoreError.conflict(let message) {
+            XCTAssertTrue(message.contains("cannot change"), message)
         }
+        let draft = try await repository.startNewVersion(from: published.id)
+        XCTAssertEqual(draft.version, 2, label)
+        XCTAssertEqual(draft.lineageID, published.lineageID, label)
+        var draftContent = try await repository.version(id: draft.id).content
+        draftContent.categories[0].competencies[0].standards[0].behaviours.append("Keeps a negotiation log.")
+        try await repository.update(id: draft.id, to: draftContent)
+        _ = try await repository.publish(id: draft.id)
+
+        let first = try await repository.version(id: published.id)
+        XCTAssertEqual(first.content, original, "version 1 is untouched (\(label))")
+        XCTAssertEqual(first.summary.status, .retired, label)
+        let second = try await repository.version(id: draft.id)
+        XCTAssertEqual(second.summary.status, .published, label)
+        XCTAssertEqual(
+            second.content.categories[0].competencies[0].standards[0].behaviours.last, "Keeps a negotiation log.")
     }
 
     func test_onlyOneDraftPerFramework() async throws {
-        try await StoreHarness.onEveryDatabase { database, _ in
-            let repository = FrameworkRepository(database: database)
-            let published = try await repository.create(GeneralAccountManagementModel.content, status: .published)
+        try await StoreHarness.onSQLite(onlyOneDraftPerFramework)
+    }
+
+    func test_onlyOneDraftPerFramework_onPostgreSQL() async throws {
+        try await StoreHarness.onPostgreSQL(onlyOneDraftPerFramework)
+    }
+
+    private func onlyOneDraftPerFramework(database: any Database, _: String) async throws {
+        let repository = FrameworkRepository(database: database)
+        let published = try await repository.create(GeneralAccountManagementModel.content, status: .published)
+        _ = try await repository.startNewVersion(from: published.id)
+        do {
             _ = try await repository.startNewVersion(from: published.id)
-            do {
-                _ = try await repository.startNewVersion(from: published.id)
-                XCTFail("a second draft was started")
-            } catch StoreError.conflict {}
-        }
+            XCTFail("a second draft was started")
+        } catch StoreError.conflict {}
     }
 
     func test_removedCompetency_isArchived_andItsCommentsSurvive() async throws {
-        try await StoreHarness.onEveryDatabase { database, label in
-            let repository = FrameworkRepository(database: database)
-            let users = UserRepository(database: database)
-            let author = try await users.create(email: "champion@x.example", passwordHash: "x", role: .programmeManager)
-            let draft = try await repository.create(GeneralAccountManagementModel.content, status: .draft)
-            var content = try await repository.version(id: draft.id).content
-            let removed = content.categories[0].competencies.removeFirst()
-            try await repository.addComment(
-                frameworkID: draft.id, competencyID: removed.identifier, authorID: author.id, body: "Too vague.")
-            try await repository.update(id: draft.id, to: content)
-            let loaded = try await repository.version(id: draft.id)
-            XCTAssertFalse(loaded.content.competencies.contains { $0.identifier == removed.identifier }, label)
-            let comments = try await repository.comments(frameworkID: draft.id)
-            XCTAssertEqual(comments.map(\.competencyCode), [removed.code], label)
-        }
+        try await StoreHarness.onSQLite(removedCompetencyIsArchivedAndItsCommentsSurvive)
+    }
+
+    func test_removedCompetency_isArchived_andItsCommentsSurvive_onPostgreSQL() async throws {
+        try await StoreHarness.onPostgreSQL(removedCompetencyIsArchivedAndItsCommentsSurvive)
+    }
+
+    private func removedCompetencyIsArchivedAndItsCommentsSurvive(database: any Database, label: String) async throws {
+        let repository = FrameworkRepository(database: database)
+        let users = UserRepository(database: database)
+        let author = try await users.create(email: "champion@x.example", passwordHash: "x", role: .programmeManager)
+        let draft = try await repository.create(GeneralAccountManagementModel.content, status: .draft)
+        var content = try await repository.version(id: draft.id).content
+        let removed = content.categories[0].competencies.removeFirst()
+        try await repository.addComment(
+            frameworkID: draft.id, competencyID: removed.identifier, authorID: author.id, body: "Too vague.")
+        try await repository.update(id: draft.id, to: content)
+        let loaded = try await repository.version(id: draft.id)
+        XCTAssertFalse(loaded.content.competencies.contains { $0.identifier == removed.identifier }, label)
+        let comments = try await repository.comments(frameworkID: draft.id)
+        XCTAssertEqual(comments.map(\.competencyCode), [removed.code], label)
     }
 
     func test_invalidContent_changesNothing() async throws {
-        try await StoreHarness.onEveryDatabase { database, label in
-            let repository = FrameworkRepository(database: database)
-            let draft = try await repository.create(GeneralAccountManagementModel.content, status: .draft)
-            var content = GeneralAccountManagementModel.content
-            content.categories[1].competencies[0].code = "CN.1"
-            do {
-                try await repository.update(id: draft.id, to: content)
-                XCTFail("duplicate codes were saved")
-            } catch StoreError.invalid(let problems) {
-                XCTAssertTrue(problems.contains { $0.message.contains("more than once") }, label)
-            }
-            let actual1 = try await repository.version(id: draft.id).content
-            XCTAssertEqual(actual1, GeneralAccountManagementModel.content)
+        try await StoreHarness.onSQLite(invalidContentChangesNothing)
+    }
+
+    func test_invalidContent_changesNothing_onPostgreSQL() async throws {
+        try await StoreHarness.onPostgreSQL(invalidContentChangesNothing)
+    }
+
+    private func invalidContentChangesNothing(database: any Database, label: String) async throws {
+        let repository = FrameworkRepository(database: database)
+        let draft = try await repository.create(GeneralAccountManagementModel.content, status: .draft)
+        var content = GeneralAccountManagementModel.content
+        content.categories[1].competencies[0].code = "CN.1"
+        do {
+            try await repository.update(id: draft.id, to: content)
+            XCTFail("duplicate codes were saved")
+        } catch StoreError.invalid(let problems) {
+            XCTAssertTrue(problems.contains { $0.message.contains("more than once") }, label)
         }
+        let actual1 = try await repository.version(id: draft.id).content
+        XCTAssertEqual(actual1, GeneralAccountManagementModel.content)
     }
 
     func test_comments_resolve_andStayInHistory() async throws {
-        try await StoreHarness.onEveryDatabase { database, label in
-            let repository = FrameworkRepository(database: database)
-            let user = try await UserRepository(database: database).create(
-                email: "pm@x.example", passwordHash: "x", role: .programmeManager)
-            let draft = try await repository.create(GeneralAccountManagementModel.content, status: .draft)
-            let competency = GeneralAccountManagementModel.content.competencies[0].identifier
-            try await repository.addComment(
-                frameworkID: draft.id, competencyID: competency, authorID: user.id, body: "Add a level 3 example.")
-            let comment = try await repository.comments(frameworkID: draft.id)[0]
-            XCTAssertTrue(comment.isOpen, label)
-            try await repository.resolveComment(id: comment.id, frameworkID: draft.id, by: user.id)
-            let resolved = try await repository.comments(frameworkID: draft.id)[0]
-            XCTAssertFalse(resolved.isOpen, label)
-            XCTAssertEqual(resolved.resolvedByEmail, "pm@x.example", label)
-        }
+        try await StoreHarness.onSQLite(commentsResolveAndStayInHistory)
+    }
+
+    func test_comments_resolve_andStayInHistory_onPostgreSQL() async throws {
+        try await StoreHarness.onPostgreSQL(commentsResolveAndStayInHistory)
+    }
+
+    private func commentsResolveAndStayInHistory(database: any Database, label: String) async throws {
+        let repository = FrameworkRepository(database: database)
+        let user = try await UserRepository(database: database).create(
+            email: "pm@x.example", passwordHash: "x", role: .programmeManager)
+        let draft = try await repository.create(GeneralAccountManagementModel.content, status: .draft)
+        let competency = GeneralAccountManagementModel.content.competencies[0].identifier
+        try await repository.addComment(
+            frameworkID: draft.id, competencyID: competency, authorID: user.id, body: "Add a level 3 example.")
+        let comment = try await repository.comments(frameworkID: draft.id)[0]
+        XCTAssertTrue(comment.isOpen, label)
+        try await repository.resolveComment(id: comment.id, frameworkID: draft.id, by: user.id)
+        let resolved = try await repository.comments(frameworkID: draft.id)[0]
+        XCTAssertFalse(resolved.isOpen, label)
+        XCTAssertEqual(resolved.resolvedByEmail, "pm@x.example", label)
     }
 }

@@ -4,30 +4,28 @@ import SQLKit
 import Vapor
 import XCTest
 
-/// Runs a test body against every database available: in-memory SQLite always, and
-/// PostgreSQL when `ACUMEN_TEST_POSTGRES_URL` is set. Each run starts from an empty schema.
+/// Runs a store scenario on a fresh database. Every scenario has two tests: one on in-memory
+/// SQLite, always, and one on PostgreSQL, which is reported as skipped unless
+/// `ACUMEN_TEST_POSTGRES_URL` is set. Each run starts from an empty schema.
 enum StoreHarness {
+    typealias Scenario = (any Database, String) async throws -> Void
+
     static var postgresURL: String? {
         ProcessInfo.processInfo.environment["ACUMEN_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    static func onEveryDatabase(_ body: (any Database, String) async throws -> Void) async throws {
-        try await run(.sqliteMemory(identifier: UUID().uuidString), label: "SQLite", body)
-        if let url = postgresURL {
-            try await run(.postgres(url: url), label: "PostgreSQL", body)
-        }
+    static func onSQLite(_ scenario: Scenario) async throws {
+        try await run(.sqliteMemory(identifier: UUID().uuidString), label: "SQLite", scenario)
     }
 
-    static func onPostgres(_ body: (any Database) async throws -> Void) async throws {
+    static func onPostgreSQL(_ scenario: Scenario) async throws {
         guard let url = postgresURL else {
             throw XCTSkip("Set ACUMEN_TEST_POSTGRES_URL to run this test on PostgreSQL.")
         }
-        try await run(.postgres(url: url), label: "PostgreSQL") { database, _ in try await body(database) }
+        try await run(.postgres(url: url), label: "PostgreSQL", scenario)
     }
 
-    private static func run(
-        _ location: DatabaseLocation, label: String, _ body: (any Database, String) async throws -> Void
-    ) async throws {
+    private static func run(_ location: DatabaseLocation, label: String, _ scenario: Scenario) async throws {
         let app = try await Application.make(.testing)
         do {
             app.databases.use(try location.configurationFactory(), as: .init(string: "test"), isDefault: true)
@@ -37,7 +35,7 @@ enum StoreHarness {
             }
             app.migrations.add(StoreMigrations.all)
             try await app.autoMigrate()
-            try await body(app.db, label)
+            try await scenario(app.db, label)
         } catch {
             try await app.asyncShutdown()
             throw error
