@@ -1,0 +1,37 @@
+/// A customer's answer on the questionnaire's frequency scale, or "don't know".
+///
+/// Scores run from 1 (never) to 5 (always); "don't know" has no score and is left out of
+/// means, but counted, because a question many customers cannot answer is itself a finding.
+public enum FrequencyAnswer: String, Codable, Sendable, CaseIterable {
+    case never
+    case rarely
+    case sometimes
+    case often
+    case always
+    case dontKnow
+
+    public var score: Int? {
+        switch self {
+        case .never: 1
+        case .rarely: 2
+        case .sometimes: 3
+        case .often: 4
+        case .always: 5
+        case .dontKnow: nil
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .never: "Never"
+        case .rarely: "Rarely"
+        case .sometimes: "Sometimes"
+        case .often: "Often"
+        case .always: "Always"
+        case .dontKnow: "Don't know"
+        }
+    }
+
+    /// The five points of the scale, without "don't know".
+    public static let scale: [FrequencyAnswer] = [.never, .rarely, .sometimes, .often, .always]
+}

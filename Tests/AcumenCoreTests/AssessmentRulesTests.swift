@@ -1,0 +1,88 @@
+import AcumenCore
+import XCTest
+
+final class DerivedLevelTests: XCTestCase {
+    let levels = LevelScale.standard
+    let standards = [
+        LevelStandard(level: 0, behaviours: ["b1", "b2"]),
+        LevelStandard(level: 1, behaviours: ["a1", "a2", "a3"]),
+        LevelStandard(level: 2, behaviours: ["e1", "e2"]),
+    ]
+
+    func test_allBaselineAndTwoOfThreeAdvanced_isAdvanced_andSaysWhy() {
+        let derived = DerivedLevel.derive(levels: levels, standards: standards, observed: [0: [0, 1], 1: [0, 2]])
+        XCTAssertEqual(derived.level, 1)
+        XCTAssertEqual(derived.explanation, "all Baseline and 2 of 3 Advanced behaviours observed: Advanced")
+    }
+
+    func test_aGapAtBaseline_cannotBeMadeUpHigher() {
+        let derived = DerivedLevel.derive(
+            levels: levels, standards: standards, observed: [0: [0], 1: [0, 1, 2], 2: [0, 1]])
+        XCTAssertNil(derived.level)
+        XCTAssertEqual(derived.explanation, "1 of 2 Baseline behaviours observed: below Baseline")
+    }
+
+    func test_oneOfThreeAdvanced_staysAtBaseline_andMentionsWhatWasSeen() {
+        let derived = DerivedLevel.derive(levels: levels, standards: standards, observed: [0: [0, 1], 1: [1]])
+        XCTAssertEqual(derived.level, 0)
+        XCTAssertEqual(derived.explanation, "all Baseline and 1 of 3 Advanced behaviours observed: Baseline")
+    }
+
+    func test_everything_isExpert_andUnknownTicksAreIgnored() {
+        let derived = DerivedLevel.derive(
+            levels: levels, standards: standards, observed: [0: [0, 1, 7], 1: [0, 1, 2], 2: [0, 1]])
+        XCTAssertEqual(derived.level, 2)
+        XCTAssertEqual(derived.explanation, "all Baseline, all Advanced and all Expert behaviours observed: Expert")
+    }
+
+    func test_twoThirdsRoundsUp() {
+        XCTAssertEqual([1, 2, 3, 4, 5, 6].map(DerivedLevel.minimumObserved(outOf:)), [1, 2, 2, 3, 4, 4])
+    }
+}
+
+final class DisclosurePlanTests: XCTestCase {
+    func test_groupsAtTheirMinimum_areShown_namedSourcesAlways() {
+        let plan = DisclosurePlan.plan(responses: [.self: 1, .supervisor: 1, .peer: 3, .customer: 4], rules: .standard)
+        XCTAssertEqual(plan.groups.map(\.decision), [.shown, .shown, .shown, .shown])
+        XCTAssertTrue(plan.otherRaters.isEmpty)
+        XCTAssertTrue(plan.groups.allSatisfy(\.showsComments))
+    }
+
+    func test_customerGroupBelowThreshold_isRolledIntoOtherRaters_withSmallPeers() {
+        let plan = DisclosurePlan.plan(responses: [.supervisor: 1, .peer: 2, .customer: 2], rules: .standard)
+        XCTAssertEqual(plan.decision(for: .peer), .rolledUp)
+        XCTAssertEqual(plan.decision(for: .customer), .rolledUp)
+        XCTAssertEqual(plan.decision(for: .supervisor), .shown)
+        XCTAssertEqual(plan.otherRaters, [.peer, .customer])
+        XCTAssertEqual(plan.otherRatersResponses, 4)
+    }
+
+    func test_aSmallGroup_isNeverCombinedWithNamedOrShownGroups() {
+        // Combining two peers with five shown customers would let anyone subtract the customers.
+        let plan = DisclosurePlan.plan(responses: [.self: 1, .supervisor: 1, .peer: 2, .customer: 5], rules: .standard)
+        XCTAssertEqual(plan.decision(for: .peer), .withheld)
+        XCTAssertEqual(plan.decision(for: .customer), .shown)
+        XCTAssertTrue(plan.otherRaters.isEmpty)
+    }
+
+    func test_smallGroupsTooSmallTogether_areWithheld_andStillListed() {
+        let plan = DisclosurePlan.plan(responses: [.peer: 1, .customer: 1], rules: .standard)
+        XCTAssertEqual(plan.groups.map(\.decision), [.withheld, .withheld])
+        XCTAssertEqual(plan.groups.map(\.responses), [1, 1])
+    }
+
+    func test_commentsHaveTheirOwnMinimum() {
+        let rules = AnonymityRules(minimumPeers: 3, minimumCustomers: 3, minimumForComments: 5)
+        let plan = DisclosurePlan.plan(responses: [.supervisor: 1, .peer: 4, .customer: 6], rules: rules)
+        XCTAssertEqual(plan.groups.first { $0.source == .peer }?.showsComments, false)
+        XCTAssertEqual(plan.groups.first { $0.source == .customer }?.showsComments, true)
+        XCTAssertEqual(plan.groups.first { $0.source == .supervisor }?.showsComments, true)
+    }
+
+    func test_rulesMayOnlyTighten() {
+        let current = AnonymityRules.standard
+        XCTAssertTrue(AnonymityRules(minimumPeers: 4).isAtLeastAsStrict(as: current))
+        XCTAssertFalse(AnonymityRules(minimumCustomers: 2).isAtLeastAsStrict(as: current))
+        XCTAssertEqual(AnonymityRules(minimumPeers: 1).problems.count, 1)
+    }
+}
