@@ -86,3 +86,32 @@ final class DisclosurePlanTests: XCTestCase {
         XCTAssertEqual(AnonymityRules(minimumPeers: 1).problems.count, 1)
     }
 }
+
+final class QuestionnaireTests: XCTestCase {
+    func test_builtInQuestionnaire_coversEveryCompetency_inAboutTwentyMinutes() {
+        let questionnaire = GlobalMobilityQuestionnaire.questionnaire
+        XCTAssertEqual(questionnaire.problems(against: GlobalMobilityAccountManagerModel.content), [])
+        XCTAssertTrue((15...25).contains(questionnaire.estimatedMinutes), "\(questionnaire.estimatedMinutes) minutes")
+        XCTAssertTrue(
+            questionnaire.questions.allSatisfy {
+                (2...3).contains(questionnaire.questions(for: $0.competencyCode).count)
+            })
+    }
+
+    func test_questionnaire_reportsMismatchesWithTheFramework() {
+        var questionnaire = GlobalMobilityQuestionnaire.questionnaire
+        questionnaire.questions.removeAll { $0.competencyCode == "VA.4" }
+        questionnaire.questions.append(.init(code: "XX-a", competencyCode: "XX.1", text: "Unrelated."))
+        questionnaire.questions.append(.init(code: "XX-a", competencyCode: "OM.1", text: " "))
+        let problems = questionnaire.problems(against: GlobalMobilityAccountManagerModel.content)
+        XCTAssertTrue(problems.contains("competency VA.4 has no question"))
+        XCTAssertTrue(problems.contains("question XX-a refers to XX.1, which the framework does not have"))
+        XCTAssertTrue(problems.contains("question code XX-a is used twice"))
+        XCTAssertTrue(problems.contains("question XX-a has no text"))
+    }
+
+    func test_frequencyScores_leaveOutDontKnow() {
+        XCTAssertEqual(FrequencyAnswer.scale.compactMap(\.score), [1, 2, 3, 4, 5])
+        XCTAssertNil(FrequencyAnswer.dontKnow.score)
+    }
+}

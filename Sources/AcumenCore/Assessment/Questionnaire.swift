@@ -1,0 +1,56 @@
+/// The customer questionnaire: questions on the frequency scale, each about one competency.
+public struct Questionnaire: Hashable, Codable, Sendable {
+    public struct Question: Hashable, Codable, Sendable {
+        /// Stable within the questionnaire, e.g. `OM.1-a`, so answers and action plans can refer to it.
+        public var code: String
+        public var competencyCode: String
+        /// Phrased about the account manager, answerable with Never to Always.
+        public var text: String
+
+        public init(code: String, competencyCode: String, text: String) {
+            self.code = code
+            self.competencyCode = competencyCode
+            self.text = text
+        }
+    }
+
+    public var title: String
+    public var introduction: String
+    public var questions: [Question]
+
+    public init(title: String, introduction: String, questions: [Question]) {
+        self.title = title
+        self.introduction = introduction
+        self.questions = questions
+    }
+
+    /// About half a minute per question is what a customer who knows the account manager needs.
+    public var estimatedMinutes: Int { max(1, (questions.count + 1) / 2) }
+
+    public func questions(for competencyCode: String) -> [Question] {
+        questions.filter { $0.competencyCode == competencyCode }
+    }
+
+    /// Problems that make the questionnaire unusable with this framework; empty when it fits.
+    public func problems(against framework: FrameworkContent) -> [String] {
+        var problems: [String] = []
+        let codes = Set(framework.competencies.map(\.code))
+        var seen: Set<String> = []
+        for question in questions {
+            if !seen.insert(question.code).inserted { problems.append("question code \(question.code) is used twice") }
+            if !codes.contains(question.competencyCode) {
+                problems.append(
+                    "question \(question.code) refers to \(question.competencyCode), which the framework does not have")
+            }
+            let text = question.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty { problems.append("question \(question.code) has no text") }
+            if text.count > TextLimits.behaviour {
+                problems.append("question \(question.code) is longer than \(TextLimits.behaviour) characters")
+            }
+        }
+        for code in framework.competencies.map(\.code) where questions(for: code).isEmpty {
+            problems.append("competency \(code) has no question")
+        }
+        return problems
+    }
+}
