@@ -115,3 +115,36 @@ final class QuestionnaireTests: XCTestCase {
         XCTAssertNil(FrequencyAnswer.dontKnow.score)
     }
 }
+
+final class CompetencyResultTests: XCTestCase {
+    func ratings(_ source: RaterSource, _ levels: [Int?]) -> [LevelRating] {
+        levels.map { LevelRating(source: source, competencyCode: "OM.1", level: $0) }
+    }
+
+    func test_selfAboveOthers_isABlindSpot_andTheGapIsAgainstTarget() {
+        let all = ratings(.self, [2]) + ratings(.supervisor, [1]) + ratings(.peer, [1, 1, 0, nil])
+        let plan = DisclosurePlan.plan(responses: [.self: 1, .supervisor: 1, .peer: 4], rules: .standard)
+        let result = CompetencyResult.compute(competencyCode: "OM.1", ratings: all, target: 1, plan: plan)
+        XCTAssertEqual(result.bySource[.peer]?.mean ?? 0, 2.0 / 3.0, accuracy: 1e-12)
+        XCTAssertEqual(result.others?.count, 4)
+        XCTAssertEqual(result.others?.mean ?? 0, 0.75, accuracy: 1e-12)
+        XCTAssertEqual(result.gap ?? 0, 0.25, accuracy: 1e-12)
+        XCTAssertEqual(result.selfOtherGap, .blindSpot)
+        XCTAssertEqual(result.notObserved, 1)
+    }
+
+    func test_withheldGroups_contributeToNothingShown() {
+        let all = ratings(.self, [0]) + ratings(.supervisor, [2]) + ratings(.peer, [0, 0])
+        let plan = DisclosurePlan.plan(responses: [.self: 1, .supervisor: 1, .peer: 2], rules: .standard)
+        let result = CompetencyResult.compute(competencyCode: "OM.1", ratings: all, target: 1, plan: plan)
+        XCTAssertNil(result.bySource[.peer])
+        XCTAssertEqual(result.others?.mean, 2, "only the supervisor may be shown")
+        XCTAssertEqual(result.selfOtherGap, .hiddenStrength)
+    }
+
+    func test_spread_isThePopulationStandardDeviation() {
+        let spread = Spread([1, 2, 3, 4])!
+        XCTAssertEqual(spread.standardDeviation, (1.25).squareRoot(), accuracy: 1e-12)
+        XCTAssertNil(Spread([]))
+    }
+}
