@@ -148,3 +148,34 @@ final class CompetencyResultTests: XCTestCase {
         XCTAssertNil(Spread([]))
     }
 }
+
+final class CycleSettingsTests: XCTestCase {
+    let settings = CycleSettings(
+        name: "2026 annual review", opensOn: CalendarDate("2026-11-01")!, closesOn: CalendarDate("2026-11-30")!)
+
+    func test_statusOnlyMovesForward() {
+        XCTAssertEqual(CycleStatus.allCases.compactMap(\.next), [.open, .closed, .released])
+        XCTAssertEqual(CycleStatus.allCases.filter(\.acceptsResponses), [.open])
+    }
+
+    func test_settings_listEveryProblem() {
+        var bad = settings
+        bad.name = " "
+        bad.sources = []
+        bad.closesOn = bad.opensOn
+        bad.reminderDaysBeforeClose = [0]
+        bad.rules.minimumCustomers = 1
+        XCTAssertEqual(bad.problems.count, 5, "\(bad.problems)")
+        XCTAssertEqual(settings.problems, [])
+    }
+
+    func test_openCycle_mayTightenButNotLoosenItsRules() throws {
+        let stricter = AnonymityRules(minimumPeers: 5)
+        XCTAssertEqual(try settings.changingRules(to: stricter, status: .open).get().rules, stricter)
+        let looser = AnonymityRules(minimumForComments: 2)
+        XCTAssertThrowsError(try settings.changingRules(to: looser, status: .open).get()) { error in
+            XCTAssertTrue("\(error)".contains("cannot be loosened once a cycle is open"))
+        }
+        XCTAssertNoThrow(try settings.changingRules(to: looser, status: .draft).get())
+    }
+}

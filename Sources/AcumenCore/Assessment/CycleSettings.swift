@@ -1,0 +1,58 @@
+/// What a programme manager decides when setting up a cycle, checked before it is stored.
+public struct CycleSettings: Hashable, Codable, Sendable {
+    public var name: String
+    public var sources: Set<RaterSource>
+    public var opensOn: CalendarDate
+    public var closesOn: CalendarDate
+    public var rules: AnonymityRules
+    /// Days before closing on which raters who have not submitted are reminded, e.g. 7, 3 and 1.
+    public var reminderDaysBeforeClose: [Int]
+
+    public init(
+        name: String, sources: Set<RaterSource> = Set(RaterSource.allCases), opensOn: CalendarDate,
+        closesOn: CalendarDate, rules: AnonymityRules = .standard, reminderDaysBeforeClose: [Int] = [7, 3, 1]
+    ) {
+        self.name = name
+        self.sources = sources
+        self.opensOn = opensOn
+        self.closesOn = closesOn
+        self.rules = rules
+        self.reminderDaysBeforeClose = reminderDaysBeforeClose
+    }
+
+    /// Every problem with these settings, as sentences a programme manager can act on.
+    public var problems: [String] {
+        var problems: [String] = []
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { problems.append("the cycle needs a name") }
+        if trimmed.count > TextLimits.name { problems.append("the name is longer than \(TextLimits.name) characters") }
+        if sources.isEmpty { problems.append("choose at least one source of ratings") }
+        if closesOn <= opensOn {
+            problems.append("the closing date \(closesOn) must be after the opening date \(opensOn)")
+        }
+        if reminderDaysBeforeClose.contains(where: { !(1...60).contains($0) }) {
+            problems.append("reminders can be sent 1 to 60 days before closing")
+        }
+        problems += rules.problems
+        return problems
+    }
+
+    /// The same settings with new anonymity rules, refused when the cycle is no longer a draft
+    /// and the new rules are looser: raters answered under the rules they were shown.
+    public func changingRules(to newRules: AnonymityRules, status: CycleStatus) -> Result<
+        CycleSettings, RuleChangeRefused
+    > {
+        guard status == .draft || newRules.isAtLeastAsStrict(as: rules) else {
+            return .failure(RuleChangeRefused())
+        }
+        var changed = self
+        changed.rules = newRules
+        return .success(changed)
+    }
+
+    public struct RuleChangeRefused: Error, Hashable, Sendable, CustomStringConvertible {
+        public var description: String {
+            "Anonymity rules cannot be loosened once a cycle is open: raters answered on the promise of the rules they were shown. You can make them stricter."
+        }
+    }
+}
