@@ -179,3 +179,56 @@ final class CycleSettingsTests: XCTestCase {
         XCTAssertNoThrow(try settings.changingRules(to: looser, status: .draft).get())
     }
 }
+
+final class FormValidationTests: XCTestCase {
+    let framework = GeneralAccountManagementModel.content
+
+    func completeForm() -> [CompetencyRatingInput] {
+        framework.competencies.map { CompetencyRatingInput(competencyCode: $0.code, observed: [0: [0]]) }
+    }
+
+    func test_aCompleteForm_hasNoProblems_andLevelsFollowTheTicks() {
+        let form = completeForm()
+        XCTAssertEqual(InternalFormValidation.problems(form, framework: framework), [])
+        XCTAssertNil(form[0].level(in: framework), "CN.1 has two Baseline behaviours; one of them is not enough")
+        let both = CompetencyRatingInput(competencyCode: "CN.1", observed: [0: [0, 1]])
+        XCTAssertEqual(both.level(in: framework), 0)
+        let notSeen = CompetencyRatingInput(competencyCode: "CN.1", notObserved: true)
+        XCTAssertNil(notSeen.level(in: framework))
+    }
+
+    func test_missingAndContradictoryAnswers_arePointedTo() {
+        var form = completeForm()
+        form.removeFirst()
+        form[0].notObserved = true
+        form[1].overrideLevel = 2
+        form[2].observed = [0: [9]]
+        let problems = InternalFormValidation.problems(form, framework: framework)
+        XCTAssertEqual(
+            problems.map(\.location),
+            [
+                "CN.1 Negotiation preparation", "CN.2 Closing agreements", "VP.1 Articulating value",
+                "VP.2 Defending the offer",
+            ])
+        XCTAssertTrue(problems[3].message.contains("does not exist"))
+    }
+
+    func test_override_needsAReason_andWins() {
+        var rating = CompetencyRatingInput(competencyCode: "CN.1", observed: [0: [0, 1]], overrideLevel: 2)
+        XCTAssertTrue(
+            InternalFormValidation.problems([rating], framework: framework).contains { $0.message.contains("say why") })
+        rating.overrideReason = "Closed the Atlas renewal alone."
+        XCTAssertEqual(rating.level(in: framework), 2)
+    }
+
+    func test_questionnaire_listsUnansweredQuestions_andUnknownOnes() {
+        let questionnaire = GlobalMobilityQuestionnaire.questionnaire
+        var answers = Dictionary(uniqueKeysWithValues: questionnaire.questions.map { ($0.code, FrequencyAnswer.often) })
+        XCTAssertEqual(QuestionnaireValidation.problems(answers, questionnaire: questionnaire), [])
+        answers["OM.2-b"] = nil
+        answers["ZZ-9"] = .never
+        answers["OM.3-a"] = .dontKnow
+        let problems = QuestionnaireValidation.problems(answers, questionnaire: questionnaire)
+        XCTAssertEqual(problems.map(\.location), ["ZZ-9", "question 5"])
+    }
+}
