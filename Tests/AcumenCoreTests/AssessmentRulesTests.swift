@@ -232,3 +232,32 @@ final class FormValidationTests: XCTestCase {
         XCTAssertEqual(problems.map(\.location), ["ZZ-9", "question 5"])
     }
 }
+
+final class ActionItemTests: XCTestCase {
+    let today = CalendarDate("2026-11-23")!
+
+    func test_aCompleteAction_isSMART() {
+        let action = ActionItem(
+            title: "Send a written status of open cases every Friday", measure: "Twelve Friday reports by March",
+            ownerName: "Hana Lopez", dueDate: CalendarDate("2027-03-31"), competencyCode: "OM.2",
+            feasibilityNote: "The report is generated from the case system; 20 minutes a week.")
+        XCTAssertEqual(action.smartGaps(today: today), [])
+    }
+
+    func test_eachMissingPart_isNamed() {
+        let action = ActionItem(title: "Improve", measure: "", ownerName: " ", dueDate: nil)
+        let gaps = action.smartGaps(today: today)
+        XCTAssertEqual(
+            gaps.map { String($0.prefix { $0 != ":" }) },
+            ["specific", "measurable", "assigned", "realistic", "time-bound"])
+    }
+
+    func test_anOverdueOpenAction_isFlagged_butNotAClosedOne() {
+        var action = ActionItem(
+            title: "Agree an escalation route with procurement", measure: "Route signed", ownerName: "Ravi",
+            dueDate: CalendarDate("2026-10-01"), questionCode: "OM.3-b", feasibilityNote: "One meeting.")
+        XCTAssertEqual(action.smartGaps(today: today), ["time-bound: the due date 2026-10-01 has passed"])
+        action.status = .done
+        XCTAssertEqual(action.smartGaps(today: today), [])
+    }
+}

@@ -1,0 +1,66 @@
+/// One action of an annual review's action plan, agreed between customer and vendor.
+public struct ActionItem: Hashable, Codable, Sendable {
+    public enum Status: String, Codable, Sendable, CaseIterable {
+        case open
+        case inProgress
+        case done
+        case dropped
+
+        /// Open and in-progress actions stay visible to both sides until closed.
+        public var isClosed: Bool { self == .done || self == .dropped }
+    }
+
+    /// What will be done, specifically.
+    public var title: String
+    /// How both sides will know it is done.
+    public var measure: String
+    /// Who is accountable: a named person.
+    public var ownerName: String
+    public var dueDate: CalendarDate?
+    public var status: Status
+    /// The competency or questionnaire question the action addresses.
+    public var competencyCode: String?
+    public var questionCode: String?
+    /// Why it can be done with the time and people available.
+    public var feasibilityNote: String
+
+    public init(
+        title: String, measure: String, ownerName: String, dueDate: CalendarDate?, status: Status = .open,
+        competencyCode: String? = nil, questionCode: String? = nil, feasibilityNote: String = ""
+    ) {
+        self.title = title
+        self.measure = measure
+        self.ownerName = ownerName
+        self.dueDate = dueDate
+        self.status = status
+        self.competencyCode = competencyCode
+        self.questionCode = questionCode
+        self.feasibilityNote = feasibilityNote
+    }
+
+    /// The parts of SMART this action does not yet show: specific (a title of some substance
+    /// tied to a competency or question), measurable, assigned, realistic and time-bound.
+    /// A date in the past counts as missing only for actions still open.
+    public func smartGaps(today: CalendarDate) -> [String] {
+        var gaps: [String] = []
+        let title = self.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        if title.split(separator: " ").count < 3 || (competencyCode == nil && questionCode == nil) {
+            gaps.append("specific: describe the action in a sentence and link it to a competency or question")
+        }
+        if measure.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            gaps.append("measurable: say how both sides will know it is done")
+        }
+        if ownerName.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            gaps.append("assigned: name the person accountable")
+        }
+        if feasibilityNote.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            gaps.append("realistic: note why it can be done with the time and people available")
+        }
+        if let dueDate {
+            if !status.isClosed && dueDate < today { gaps.append("time-bound: the due date \(dueDate) has passed") }
+        } else {
+            gaps.append("time-bound: set a due date")
+        }
+        return gaps
+    }
+}
