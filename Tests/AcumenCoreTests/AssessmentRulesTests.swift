@@ -261,3 +261,73 @@ final class ActionItemTests: XCTestCase {
         XCTAssertEqual(action.smartGaps(today: today), [])
     }
 }
+
+final class SliceCatalogTests: XCTestCase {
+    func responses(_ teams: [String], locations: [String]) -> [[String: String]] {
+        zip(teams, locations).map { ["team": $0, "location": $1] }
+    }
+
+    func test_aSliceAlmostAsLargeAsItsParent_isSuppressed_becauseTheDifferenceIsSmall() {
+        // Four of five customers are in London: "all" minus "London" would reveal the fifth.
+        let data = responses(["A", "A", "A", "A", "A"], locations: ["London", "London", "London", "London", "Paris"])
+        let catalog = SliceCatalog(
+            responses: data, candidates: [Slice(["location": "London"]), Slice(["location": "Paris"])], minimum: 3)
+        XCTAssertEqual(catalog.permitted, [.everyone])
+        XCTAssertEqual(catalog.suppressed[Slice(["location": "Paris"])], .tooSmall)
+        XCTAssertEqual(catalog.suppressed[Slice(["location": "London"])], .revealsASmallGroup)
+    }
+
+    func test_overlappingFilters_cannotBeCombinedToIsolateOnePerson() {
+        // team=A and location=London are each large, but team=A minus (team=A and London) is one person.
+        let data = responses(
+            ["A", "A", "A", "A", "B", "B", "B"],
+            locations: ["London", "London", "London", "Paris", "Paris", "Paris", "London"])
+        let candidates = [
+            Slice(["team": "A"]), Slice(["team": "B"]), Slice(["location": "London"]), Slice(["location": "Paris"]),
+            Slice(["team": "A", "location": "London"]),
+        ]
+        let catalog = SliceCatalog(responses: data, candidates: candidates, minimum: 3)
+        XCTAssertTrue(Self.everyAtomIsLargeEnough(catalog.permitted, data, minimum: 3))
+        XCTAssertTrue(catalog.isPermitted(.everyone))
+    }
+
+    func test_tooFewResponsesOverall_showsNothing() {
+        let catalog = SliceCatalog(
+            responses: responses(["A", "A"], locations: ["X", "X"]), candidates: [], minimum: 3)
+        XCTAssertEqual(catalog.permitted, [])
+        XCTAssertEqual(catalog.suppressed[.everyone], .tooSmall)
+    }
+
+    func test_randomPopulations_neverLeaveASmallAtom() {
+        var random = SeededGenerator(seed: 42)
+        for _ in 0..<200 {
+            let count = Int.random(in: 0...40, using: &random)
+            let data = (0..<count).map { _ in
+                [
+                    "team": ["A", "B", "C"].randomElement(using: &random)!,
+                    "location": ["L", "P", "S", "R"].randomElement(using: &random)!,
+                    "customer": ["x", "y"].randomElement(using: &random)!,
+                ]
+            }
+            var candidates: [Slice] = []
+            for team in ["A", "B", "C"] {
+                candidates.append(Slice(["team": team]))
+                for location in ["L", "P", "S", "R"] { candidates.append(Slice(["team": team, "location": location])) }
+            }
+            for location in ["L", "P", "S", "R"] { candidates.append(Slice(["location": location])) }
+            candidates += [Slice(["customer": "x"]), Slice(["customer": "y"])]
+            let minimum = Int.random(in: 2...5, using: &random)
+            let catalog = SliceCatalog(responses: data, candidates: candidates, minimum: minimum)
+            XCTAssertTrue(Self.everyAtomIsLargeEnough(catalog.permitted, data, minimum: minimum))
+            for slice in catalog.permitted {
+                XCTAssertGreaterThanOrEqual(data.filter(slice.contains).count, minimum)
+            }
+        }
+    }
+
+    static func everyAtomIsLargeEnough(_ slices: [Slice], _ data: [[String: String]], minimum: Int) -> Bool {
+        guard !slices.isEmpty else { return true }
+        let atoms = Dictionary(grouping: data.indices, by: { index in slices.map { $0.contains(data[index]) } })
+        return atoms.values.allSatisfy { $0.count >= minimum }
+    }
+}

@@ -1,0 +1,102 @@
+/// A subset of anonymous responses that a report or the API may aggregate: every response
+/// whose attributes match all the filters (team, location, customer, question answered...).
+/// No filters means every response.
+public struct Slice: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let filters: [String: String]
+
+    public init(_ filters: [String: String] = [:]) {
+        self.filters = filters
+    }
+
+    public static let everyone = Slice()
+
+    public func contains(_ attributes: [String: String]) -> Bool {
+        filters.allSatisfy { attributes[$0.key] == $0.value }
+    }
+
+    public var description: String {
+        filters.isEmpty
+            ? "all responses"
+            : filters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+    }
+
+    public static func < (lhs: Slice, rhs: Slice) -> Bool { lhs.description < rhs.description }
+}
+
+/// Decides which slices of a cycle's anonymous responses may be shown, so that no combination
+/// of them reveals a group smaller than the minimum.
+///
+/// Why it holds: the permitted slices cut the responses into *atoms*, the groups of responses
+/// that belong to exactly the same slices. Anything computed from the slices' aggregates (sums,
+/// counts, means, and differences between them) is a combination of whole atoms. If every atom
+/// has at least `minimum` responses, no combination of permitted queries can isolate fewer. The
+/// catalog therefore drops slices until every atom is large enough, preferring to drop the
+/// smallest slice whose removal merges a small atom with a neighbour.
+public struct SliceCatalog: Sendable {
+    public enum Suppression: Hashable, Sendable {
+        /// Fewer responses than the minimum.
+        case tooSmall
+        /// Large enough alone, but together with other slices it would single out a small group.
+        case revealsASmallGroup
+        /// No responses at all.
+        case empty
+    }
+
+    public let permitted: [Slice]
+    public let suppressed: [Slice: Suppression]
+
+    public init(responses: [[String: String]], candidates: [Slice], minimum: Int) {
+        var suppressed: [Slice: Suppression] = [:]
+        var members: [Slice: Set<Int>] = [:]
+        var current: [Slice] = []
+        for slice in Set(candidates + [.everyone]).sorted() {
+            let indices = Set(responses.indices.filter { slice.contains(responses[$0]) })
+            members[slice] = indices
+            if indices.isEmpty {
+                suppressed[slice] = .empty
+            } else if indices.count < minimum {
+                suppressed[slice] = .tooSmall
+            } else {
+                current.append(slice)
+            }
+        }
+        while let victim = Self.sliceToDrop(current, members: members, count: responses.count, minimum: minimum) {
+            current.removeAll { $0 == victim }
+            suppressed[victim] = .revealsASmallGroup
+        }
+        permitted = current
+        self.suppressed = suppressed
+    }
+
+    public func isPermitted(_ slice: Slice) -> Bool {
+        permitted.contains(slice)
+    }
+
+    /// The slice to drop next, or nil when every atom is large enough.
+    private static func sliceToDrop(_ slices: [Slice], members: [Slice: Set<Int>], count: Int, minimum: Int) -> Slice? {
+        guard !slices.isEmpty else { return nil }
+        let signatures = (0..<count).map { index in slices.map { members[$0]!.contains(index) } }
+        let atoms = Dictionary(grouping: 0..<count, by: { signatures[$0] })
+        guard let small = atoms.filter({ $0.value.count < minimum }).min(by: { $0.value.count < $1.value.count })
+        else { return nil }
+        let droppable = slices.indices.filter { slices[$0] != .everyone }
+        func size(_ position: Int) -> Int { members[slices[position]]!.count }
+        // Best: a slice whose bit is all that separates the small atom from another atom.
+        let merging = droppable.filter { position in
+            var neighbour = small.key
+            neighbour[position].toggle()
+            return atoms[neighbour] != nil
+        }
+        if let position = merging.min(by: { (size($0), slices[$0]) < (size($1), slices[$1]) }) {
+            return slices[position]
+        }
+        // Otherwise any slice the small atom lies in, so that it can merge later.
+        let containing = droppable.filter { small.key[$0] }
+        if let position = (containing.isEmpty ? droppable : containing).min(by: {
+            (size($0), slices[$0]) < (size($1), slices[$1])
+        }) {
+            return slices[position]
+        }
+        return slices.first
+    }
+}
