@@ -331,3 +331,50 @@ final class SliceCatalogTests: XCTestCase {
         return atoms.values.allSatisfy { $0.count >= minimum }
     }
 }
+
+final class ReminderAndQuestionResultTests: XCTestCase {
+    let settings = CycleSettings(
+        name: "2026", opensOn: CalendarDate("2026-11-01")!, closesOn: CalendarDate("2026-12-01")!,
+        reminderDaysBeforeClose: [7, 3, 1, 45])
+
+    func test_remindersFollowTheSchedule_andStopOnceSubmitted() {
+        let due = ReminderSchedule.remindersDue(
+            settings: settings, today: CalendarDate("2026-11-25")!, hasSubmitted: false)
+        XCTAssertEqual(due.map(\.description), ["2026-11-28", "2026-11-30"])
+        XCTAssertEqual(
+            ReminderSchedule.remindersDue(settings: settings, today: CalendarDate("2026-11-01")!, hasSubmitted: true),
+            [])
+        let all = ReminderSchedule.remindersDue(
+            settings: settings, today: CalendarDate("2026-10-01")!, hasSubmitted: false)
+        XCTAssertEqual(
+            all.map(\.description), ["2026-11-24", "2026-11-28", "2026-11-30"], "45 days before is before opening")
+    }
+
+    func test_anonymousResponses_areDatedOnTheClosingDay() {
+        let actual = CalendarDate("2026-11-05")!
+        XCTAssertEqual(
+            ReminderSchedule.recordedSubmissionDay(for: .customer, actual: actual, settings: settings),
+            settings.closesOn)
+        XCTAssertEqual(
+            ReminderSchedule.recordedSubmissionDay(for: .supervisor, actual: actual, settings: settings), actual)
+    }
+
+    func test_addingDays_crossesMonthsAndYears() {
+        XCTAssertEqual(CalendarDate("2026-12-30")!.adding(days: 3).description, "2027-01-02")
+        XCTAssertEqual(CalendarDate("2024-03-01")!.adding(days: -1).description, "2024-02-29")
+        XCTAssertEqual(CalendarDate("1970-01-01")!.dayNumber, 0)
+        XCTAssertEqual(CalendarDate("2000-03-01")!.dayNumber, 11_017)
+        var random = SeededGenerator(seed: 9)
+        for _ in 0..<500 {
+            let number = Int.random(in: -20_000...80_000, using: &random)
+            XCTAssertEqual(CalendarDate(dayNumber: number)?.dayNumber, number)
+        }
+    }
+
+    func test_questionResult_leavesDontKnowOutOfTheMean() {
+        let result = QuestionResult(questionCode: "OM.1-a", answers: [.always, .often, .dontKnow, .sometimes])
+        XCTAssertEqual(result.mean ?? 0, 4, accuracy: 1e-12)
+        XCTAssertEqual(result.dontKnowShare ?? 0, 0.25, accuracy: 1e-12)
+        XCTAssertNil(QuestionResult(questionCode: "x", answers: [.dontKnow]).mean)
+    }
+}
