@@ -86,6 +86,7 @@ final class BrowserSession {
         return result
     }
 
+    @discardableResult
     func signIn(_ email: String, password: String = DemoOrganisation.password) async throws -> XCTHTTPResponse {
         try await get("/login")
         return try await post("/login", form: ["email": email, "password": password])
