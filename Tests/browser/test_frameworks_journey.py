@@ -141,3 +141,11 @@ def test_author_creates_a_framework_and_edits_its_draft(server, browser):
     browser.find_element(By.LINK_TEXT, "Edit role profiles").click()
     wait_for_text(browser, "Save role profiles")
     check_accessibility(browser, "role-profiles")
+
+
+def test_administrator_manages_users(server, browser):
+    base = server["base"]
+    sign_in(browser, base, printed_login(server["output"], "Administrator"))
+    browser.find_element(By.LINK_TEXT, "Users").click()
+    wait_for_text(browser, "Add a user")
+    check_accessibility(browser, "users")

@@ -66,6 +66,14 @@ public struct UserRepository: Sendable {
         try await UserModel.query(on: database).sort(\.$email).all().map(\.account)
     }
 
+    /// Disables or re-enables a login. A disabled user's sessions and tokens stop working at
+    /// once, because every request looks the user up.
+    public func setDisabled(userID: UUID, _ disabled: Bool, at date: Date = Date()) async throws {
+        guard let user = try await UserModel.find(userID, on: database) else { throw StoreError.notFound("That user") }
+        user.disabledAt = disabled ? date : nil
+        try await user.save(on: database)
+    }
+
     public func setPassword(userID: UUID, passwordHash: String) async throws {
         guard let user = try await UserModel.find(userID, on: database) else { throw StoreError.notFound("That user") }
         user.passwordHash = passwordHash

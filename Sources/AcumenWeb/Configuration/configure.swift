@@ -37,6 +37,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     try app.register(collection: CASEController(settings: settings))
     try app.register(collection: PeopleController())
     try app.register(collection: ImportController())
+    try app.register(collection: UsersController())
     try app.register(collection: OpenAPIController())
 
     // Every command works on the database, so it is brought up to date when the app boots:

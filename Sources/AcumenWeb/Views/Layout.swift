@@ -85,6 +85,9 @@ enum Layout {
         if role.seesEveryone {
             items.append(NavigationItem(title: "Import", url: "/import"))
         }
+        if role == .administrator {
+            items.append(NavigationItem(title: "Users", url: "/users"))
+        }
         return items
     }
 }

@@ -24,7 +24,7 @@ enum Stylesheet {
         h2 { font-size: 1.35rem; margin-top: 2rem; }
         h3 { font-size: 1.1rem; }
         .meta, .muted, .hint { color: var(--muted); }
-        .hint { display: block; font-size: .9rem; }
+        .hint { display: block; font-size: .9rem; font-weight: 400; }
         .narrow { max-width: 26rem; }
         .field { display: block; margin: 0 0 1rem; font-weight: 600; }
         .field input, .field textarea, .field select { display: block; width: 100%; margin-top: .25rem; padding: .55rem; font: inherit; font-weight: 400; border: 1px solid #7b8594; border-radius: 4px; }

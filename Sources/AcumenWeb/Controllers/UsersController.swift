@@ -1,0 +1,153 @@
+import AcumenCore
+import AcumenStore
+import Plot
+import Vapor
+
+/// Logins, for administrators: list, create, disable and enable.
+struct UsersController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let users = routes.grouped(RequireSignedIn()).grouped("users")
+        users.get(use: list)
+        users.post(use: create)
+        users.post(":userID", "disable", use: disable)
+        users.post(":userID", "enable", use: enable)
+    }
+
+    private func requireAdministrator(_ request: Request) throws -> UserAccount {
+        let user = try request.requireUser()
+        guard user.role == .administrator else { throw AppError.forbidden }
+        return user
+    }
+
+    struct NewUserForm: Content {
+        var email: String
+        var role: String
+        var password: String
+    }
+
+    @Sendable func list(request: Request) async throws -> Response {
+        _ = try requireAdministrator(request)
+        return UsersPage.render(
+            users: try await UserRepository(database: request.db).users(), form: nil, problems: [],
+            context: PageContext(request))
+    }
+
+    @Sendable func create(request: Request) async throws -> Response {
+        _ = try requireAdministrator(request)
+        guard let form = try? request.content.decode(NewUserForm.self) else {
+            throw AppError.badRequest("The form was incomplete. Go back, fill in every field and try again.")
+        }
+        var problems: [String] = []
+        let role = Role(parsing: form.role)
+        if role == nil { problems.append("Choose a role.") }
+        if form.password.count < 10 { problems.append("The password needs at least 10 characters.") }
+        if form.password.count > 256 { problems.append("The password may have at most 256 characters.") }
+        if problems.isEmpty, let role {
+            do {
+                let user = try await UserRepository(database: request.db).create(
+                    email: form.email, passwordHash: try await request.password.async.hash(form.password), role: role)
+                request.flash("\(user.email) can now sign in as \(user.role.label.lowercased()).")
+                return request.redirect(to: "/users")
+            } catch let error as StoreError {
+                problems.append(AppError.from(error).message)
+            }
+        }
+        let response = UsersPage.render(
+            users: try await UserRepository(database: request.db).users(), form: form, problems: problems,
+            context: PageContext(request))
+        response.status = .unprocessableEntity
+        return response
+    }
+
+    @Sendable func disable(request: Request) async throws -> Response {
+        try await setDisabled(true, request)
+    }
+
+    @Sendable func enable(request: Request) async throws -> Response {
+        try await setDisabled(false, request)
+    }
+
+    private func setDisabled(_ disabled: Bool, _ request: Request) async throws -> Response {
+        let me = try requireAdministrator(request)
+        guard let id = request.parameters.get("userID", as: UUID.self) else { throw AppError.notFound("That user") }
+        guard id != me.id else {
+            throw AppError(.conflict, code: "conflict", message: "You cannot disable your own login.")
+        }
+        try await UserRepository(database: request.db).setDisabled(userID: id, disabled)
+        request.flash(
+            disabled ? "The login is disabled; its sessions and tokens no longer work." : "The login is enabled again.")
+        return request.redirect(to: "/users")
+    }
+}
+
+enum UsersPage {
+    static func render(
+        users: [UserAccount], form: UsersController.NewUserForm?, problems: [String], context: PageContext
+    ) -> Response {
+        Layout.page("Users", context: context) {
+            H1("Users")
+            Div {
+                Tag("table") {
+                    Tag("caption") { Text("Everyone who can sign in") }
+                    Tag("thead") {
+                        Tag("tr") {
+                            for heading in ["Email", "Role", "Status", "Action"] {
+                                Tag("th") { Text(heading) }.attribute(named: "scope", value: "col")
+                            }
+                        }
+                    }
+                    Tag("tbody") {
+                        for user in users {
+                            Tag("tr") {
+                                Tag("th") { Text(user.email) }.attribute(named: "scope", value: "row")
+                                Tag("td") { Text(user.role.label) }
+                                Tag("td") { Text(user.isDisabled ? "Disabled" : "Active") }
+                                Tag("td") {
+                                    if user.email != context.user?.email {
+                                        ActionButton(
+                                            title: user.isDisabled ? "Enable \(user.email)" : "Disable \(user.email)",
+                                            url: "/users/\(user.id)/\(user.isDisabled ? "enable" : "disable")",
+                                            csrf: context.csrf)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }.class("table")
+            }.class("table-scroll").attribute(named: "tabindex", value: "0").accessibilityLabel("Users table")
+            Tag("section") {
+                H2("Add a user")
+                if !problems.isEmpty {
+                    Div {
+                        H3("Nothing was saved. Please fix:")
+                        List(problems)
+                    }.class("error").attribute(named: "role", value: "alert")
+                }
+                Form(url: "/users", method: .post) {
+                    CSRFField(token: context.csrf)
+                    Field(label: "Email", name: "email", value: form?.email ?? "", type: .email, required: true)
+                    Label("Role") {
+                        Node<HTML.BodyContext>.element(
+                            named: "select",
+                            nodes: [.attribute(named: "name", value: "role")]
+                                + Role.allCases.map { role in
+                                    Node<HTML.BodyContext>.element(
+                                        named: "option",
+                                        nodes: [
+                                            .attribute(named: "value", value: role.rawValue),
+                                            role.rawValue == (form?.role ?? Role.accountManager.rawValue)
+                                                ? .attribute(named: "selected", value: "selected") : .empty,
+                                            .text(role.label),
+                                        ])
+                                })
+                    }.class("field")
+                    Field(
+                        label: "Initial password", name: "password", type: .password, required: true,
+                        hint: "At least 10 characters. Give it to the person in a safe way.",
+                        autocomplete: "new-password")
+                    Button { Text("Add user") }.attribute(named: "type", value: "submit").class("button primary")
+                }
+            }.class("panel")
+        }
+    }
+}

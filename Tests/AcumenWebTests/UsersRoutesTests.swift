@@ -1,0 +1,54 @@
+import AcumenCore
+import AcumenStore
+import Vapor
+import XCTVapor
+import XCTest
+
+final class UsersRoutesTests: XCTestCase {
+    func test_administrator_addsAUser_whoCanSignIn_andDisablingEndsTheirSession() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let admin = BrowserSession(app: app)
+            try await admin.signIn(WebHarness.email(of: .administrator, in: demo))
+            try await admin.get("/users")
+
+            let short = try await admin.post(
+                "/users", form: ["email": "new.lead@x.example", "role": "supervisor", "password": "short"])
+            XCTAssertEqual(short.status, .unprocessableEntity)
+            XCTAssertContains(short.body.string, "at least 10 characters")
+            let missing = try await UserRepository(database: app.db).user(email: "new.lead@x.example")
+            XCTAssertNil(missing)
+
+            let created = try await admin.post(
+                "/users", form: ["email": "new.lead@x.example", "role": "supervisor", "password": "a-long-password"])
+            XCTAssertEqual(created.status, .seeOther)
+            let duplicate = try await admin.post(
+                "/users", form: ["email": "New.Lead@x.example", "role": "supervisor", "password": "a-long-password"])
+            XCTAssertContains(duplicate.body.string, "already exists")
+
+            let newcomer = BrowserSession(app: app)
+            let signedIn = try await newcomer.signIn("new.lead@x.example", password: "a-long-password")
+            XCTAssertEqual(signedIn.status, .seeOther)
+            let frameworks = try await newcomer.get("/frameworks")
+            XCTAssertEqual(frameworks.status, .ok)
+
+            let user = try await UserRepository(database: app.db).user(email: "new.lead@x.example")!
+            try await admin.get("/users")
+            let disabled = try await admin.post("/users/\(user.id)/disable", form: [:])
+            XCTAssertEqual(disabled.status, .seeOther)
+            let afterDisable = try await newcomer.get("/frameworks")
+            XCTAssertEqual(afterDisable.status, .seeOther, "a disabled user's session stops working at once")
+        }
+    }
+
+    func test_onlyAdministrators_manageUsers() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let manager = BrowserSession(app: app)
+            try await manager.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let page = try await manager.get("/users")
+            XCTAssertEqual(page.status, .forbidden)
+            let attempt = try await manager.post(
+                "/users", form: ["email": "x@x.example", "role": "administrator", "password": "a-long-password"])
+            XCTAssertEqual(attempt.status, .forbidden)
+        }
+    }
+}
