@@ -1,0 +1,60 @@
+import AcumenCore
+import AcumenStore
+import Plot
+import Vapor
+
+enum CompetencyFormPage {
+    static func render(
+        summary: FrameworkSummary, content: FrameworkContent, competency: CompetencyContent, categoryID: UUID?,
+        isNew: Bool, problems: [ValidationProblem], context: PageContext
+    ) -> Response {
+        let action =
+            isNew
+            ? "/frameworks/\(summary.id)/competencies"
+            : "/frameworks/\(summary.id)/competencies/\(competency.identifier)/edit"
+        return Layout.page(isNew ? "Add a competency" : "Edit \(competency.code)", context: context) {
+            H1(isNew ? "Add a competency" : "Edit \(competency.code) \(competency.title)")
+            ProblemList(problems: problems)
+            Form(url: action, method: .post) {
+                CSRFField(token: context.csrf)
+                if isNew {
+                    Label("Category") {
+                        Node<HTML.BodyContext>.element(
+                            named: "select",
+                            nodes: [.attribute(named: "name", value: "categoryID")]
+                                + content.categories.map { category in
+                                    Node<HTML.BodyContext>.element(
+                                        named: "option",
+                                        nodes: [
+                                            .attribute(named: "value", value: category.identifier.uuidString),
+                                            category.identifier == categoryID
+                                                ? .attribute(named: "selected", value: "selected") : .empty,
+                                            .text(category.title),
+                                        ])
+                                })
+                    }.class("field")
+                } else if let categoryID {
+                    Input(type: .hidden, name: "categoryID", value: categoryID.uuidString)
+                }
+                Field(
+                    label: "Code", name: "code", value: competency.code, required: true,
+                    hint: "Unique in the framework, e.g. OM.8", maxLength: TextLimits.code)
+                Field(
+                    label: "Title", name: "title", value: competency.title, required: true, maxLength: TextLimits.name)
+                AreaField(label: "Description", name: "description", value: competency.description, rows: 3)
+                FieldSet {
+                    Tag("legend") { Text("Observable behaviours, one per line") }
+                    for (position, name) in content.levels.names.enumerated() {
+                        AreaField(
+                            label: name, name: "behaviours[\(position)]",
+                            value: competency.standard(at: position)?.behaviours.joined(separator: "\n") ?? "", rows: 4,
+                            hint: "What someone at \(name) visibly does")
+                    }
+                }
+                Button { Text(isNew ? "Add competency" : "Save competency") }.attribute(named: "type", value: "submit")
+                    .class("button primary")
+                Link("Cancel", url: "/frameworks/\(summary.id)").class("button")
+            }
+        }
+    }
+}

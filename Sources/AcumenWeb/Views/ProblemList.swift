@@ -1,0 +1,18 @@
+import AcumenCore
+import AcumenStore
+import Plot
+import Vapor
+
+/// Lists what is wrong with a form, at the top, announced to screen readers.
+struct ProblemList: Component {
+    let problems: [ValidationProblem]
+
+    var body: Component {
+        Div {
+            if !problems.isEmpty {
+                H2("Nothing was saved. Please fix:")
+                List(problems.map(\.description))
+            }
+        }.class(problems.isEmpty ? "" : "error").attribute(named: "role", value: problems.isEmpty ? nil : "alert")
+    }
+}
