@@ -50,7 +50,7 @@ struct FrameworksController: RouteCollection {
 
     /// The framework named in the path, or 404 when it does not exist or the user may not see
     /// it: the two cases look the same from outside.
-    private func load(_ request: Request) async throws -> Loaded {
+    func load(_ request: Request) async throws -> Loaded {
         let user = try request.requireUser()
         guard let id = request.parameters.get("frameworkID", as: UUID.self) else {
             throw AppError.notFound("That framework")
@@ -68,12 +68,19 @@ struct FrameworksController: RouteCollection {
 
     /// The role is checked before the framework is looked up, so a refusal says nothing
     /// about whether the framework exists.
-    private func loadForEditing(_ request: Request) async throws -> Loaded {
+    func loadForEditing(_ request: Request) async throws -> Loaded {
         guard FrameworkPolicy.canEdit(try request.requireUser()) else { throw AppError.forbidden }
         return try await load(request)
     }
 
-    private func competency(_ request: Request, in loaded: Loaded) throws -> (CategoryContent, CompetencyContent) {
+    /// As `loadForEditing`, and refused with 409 unless the version is a draft.
+    func loadDraftForEditing(_ request: Request) async throws -> Loaded {
+        let loaded = try await loadForEditing(request)
+        try requireDraft(loaded)
+        return loaded
+    }
+
+    func competency(_ request: Request, in loaded: Loaded) throws -> (CategoryContent, CompetencyContent) {
         guard let id = request.parameters.get("competencyID", as: UUID.self) else {
             throw AppError.notFound("That competency")
         }
@@ -87,8 +94,8 @@ struct FrameworksController: RouteCollection {
 
     // MARK: Pages
 
-    @Sendable func list(request: Request) async throws -> Response {
-        let user = try request.requireUser()
+    /// Every framework version the user may see, for the list page and the API alike.
+    private func visibleSummaries(for user: UserAccount, request: Request) async throws -> [FrameworkSummary] {
         let repository = FrameworkRepository(database: request.db)
         var visible: [FrameworkSummary] = []
         for summary in try await repository.summaries() {
@@ -97,6 +104,12 @@ struct FrameworksController: RouteCollection {
                 ? try await repository.isReviewer(frameworkID: summary.id, userID: user.id) : false
             if FrameworkPolicy.canView(summary, user: user, isReviewer: isReviewer) { visible.append(summary) }
         }
+        return visible
+    }
+
+    @Sendable func list(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let visible = try await visibleSummaries(for: user, request: request)
         return FrameworkListPage.render(
             FrameworkListPage.Model(frameworks: visible, canEdit: FrameworkPolicy.canEdit(user)),
             context: PageContext(request))
@@ -199,259 +212,6 @@ struct FrameworksController: RouteCollection {
         return request.redirect(to: "/frameworks/\(retired.id)")
     }
 
-    struct DetailsForm: Content {
-        var name: String
-        var description: String?
-        var owner: String?
-    }
-
-    @Sendable func editDetails(request: Request) async throws -> Response {
-        let loaded = try await loadForEditing(request)
-        try requireDraft(loaded)
-        return FrameworkDetailsPage.render(
-            summary: loaded.summary, content: loaded.version.content, problems: [], context: PageContext(request))
-    }
-
-    @Sendable func saveDetails(request: Request) async throws -> Response {
-        let loaded = try await loadForEditing(request)
-        try requireDraft(loaded)
-        let form = try decodeForm(DetailsForm.self, request)
-        var content = loaded.version.content
-        content.name = form.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        content.description = (form.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        content.owner = (form.owner ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        return try await save(content, of: loaded, request: request, message: "Details saved.") { problems in
-            FrameworkDetailsPage.render(
-                summary: loaded.summary, content: content, problems: problems, context: PageContext(request))
-        }
-    }
-
-    struct CategoryForm: Content {
-        var code: String
-        var title: String
-        var description: String?
-    }
-
-    @Sendable func addCategory(request: Request) async throws -> Response {
-        let loaded = try await loadForEditing(request)
-        try requireDraft(loaded)
-        let form = try decodeForm(CategoryForm.self, request)
-        var content = loaded.version.content
-        content.categories.append(
-            CategoryContent(
-                code: form.code.trimmingCharacters(in: .whitespaces),
-                title: form.title.trimmingCharacters(in: .whitespacesAndNewlines),
-                description: (form.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines), competencies: [])
-        )
-        return try await save(content, of: loaded, request: request, message: "Category \(form.title) added.") {
-            problems in
-            throw AppError(
-                .unprocessableEntity, code: "invalid", message: "The category was not added.",
-                details: problems.map(\.description))
-        }
-    }
-
-    private func category(_ request: Request, in loaded: Loaded) throws -> CategoryContent {
-        guard let id = request.parameters.get("categoryID", as: UUID.self),
-            let category = loaded.version.content.categories.first(where: { $0.identifier == id })
-        else { throw AppError.notFound("That category") }
-        return category
-    }
-
-    @Sendable func editCategory(request: Request) async throws -> Response {
-        let loaded = try await loadForEditing(request)
-        try requireDraft(loaded)
-        return CategoryFormPage.render(
-            summary: loaded.summary, category: try category(request, in: loaded), problems: [],
-            context: PageContext(request))
-    }
-
-    @Sendable func saveCategory(request: Request) async throws -> Response {
-        let loaded = try await loadForEditing(request)
-        try requireDraft(loaded)
-        let original = try category(request, in: loaded)
-        let form = try decodeForm(CategoryForm.self, request)
-        var edited = original
-        edited.code = form.code.trimmingCharacters(in: .whitespaces)
-        edited.title = form.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        edited.description = (form.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        var content = loaded.version.content
-        content.categories = content.categories.map { $0.identifier == original.identifier ? edited : $0 }
-        return try await save(content, of: loaded, request: request, message: "Category \(edited.title) saved.") {
-            problems in
-            CategoryFormPage.render(
-                summary: loaded.summary, category: edited, problems: problems, context: PageContext(request))
-        }
-    }
-
-    /// Removes a category and its competencies from the draft; they are archived, not deleted.
-    @Sendable func archiveCategory(request: Request) async throws -> Response {
-        let loaded = try await loadForEditing(request)
-        try requireDraft(loaded)
-        let removed = try category(request, in: loaded)
-        var content = loaded.version.content
-        content.categories.removeAll { $0.identifier == removed.identifier }
-        return try await save(
-            content, of: loaded, request: request,
-            message:
-                "Category \(removed.title) and its \(removed.competencies.count) competencies were removed from this draft."
-        ) { problems in
-            throw AppError(
-                .unprocessableEntity, code: "invalid", message: "The category could not be removed.",
-                details: problems.map(\.description))
-        }
-    }
-
-    /// The competency form: one field per level, one observable behaviour per line.
-    struct CompetencyForm: Content {
-        var categoryID: UUID?
-        var code: String
-        var title: String
-        var description: String?
-        var behaviours: [String]?
-
-        func apply(to competency: inout CompetencyContent, levels: LevelScale) {
-            competency.code = code.trimmingCharacters(in: .whitespaces)
-            competency.title = title.trimmingCharacters(in: .whitespacesAndNewlines)
-            competency.description = (description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            let texts = behaviours ?? []
-            competency.standards = (0..<levels.count).map { level in
-                LevelStandard(level: level, behaviours: CASEImporter.lines(level < texts.count ? texts[level] : ""))
-            }
-        }
-    }
-
-    @Sendable func newCompetency(request: Request) async throws -> Response {
-        let loaded = try await loadForEditing(request)
-        try requireDraft(loaded)
-        let categoryID = try? request.query.get(UUID.self, at: "category")
-        let blank = CompetencyContent(code: "", title: "", description: "", standards: [])
-        return CompetencyFormPage.render(
-            summary: loaded.summary, content: loaded.version.content, competency: blank,
-            categoryID: categoryID ?? loaded.version.content.categories.first?.identifier, isNew: true, problems: [],
-            context: PageContext(request))
-    }
-
-    @Sendable func addCompetency(request: Request) async throws -> Response {
-        let loaded = try await loadForEditing(request)
-        try requireDraft(loaded)
-        let form = try decodeForm(CompetencyForm.self, request)
-        var content = loaded.version.content
-        var competency = CompetencyContent(code: "", title: "", description: "", standards: [])
-        form.apply(to: &competency, levels: content.levels)
-        guard let index = content.categories.firstIndex(where: { $0.identifier == form.categoryID }) else {
-            throw AppError.badRequest("Choose the category the competency belongs to.", field: "categoryID")
-        }
-        content.categories[index].competencies.append(competency)
-        return try await save(content, of: loaded, request: request, message: "Competency \(competency.code) added.") {
-            problems in
-            CompetencyFormPage.render(
-                summary: loaded.summary, content: loaded.version.content, competency: competency,
-                categoryID: form.categoryID, isNew: true, problems: problems, context: PageContext(request))
-        }
-    }
-
-    @Sendable func editCompetency(request: Request) async throws -> Response {
-        let loaded = try await loadForEditing(request)
-        try requireDraft(loaded)
-        let (category, competency) = try competency(request, in: loaded)
-        return CompetencyFormPage.render(
-            summary: loaded.summary, content: loaded.version.content, competency: competency,
-            categoryID: category.identifier, isNew: false, problems: [], context: PageContext(request))
-    }
-
-    @Sendable func saveCompetency(request: Request) async throws -> Response {
-        let loaded = try await loadForEditing(request)
-        try requireDraft(loaded)
-        let (category, original) = try competency(request, in: loaded)
-        let form = try decodeForm(CompetencyForm.self, request)
-        var content = loaded.version.content
-        var competency = original
-        form.apply(to: &competency, levels: content.levels)
-        content.categories = content.categories.map { existing in
-            var existing = existing
-            existing.competencies = existing.competencies.map { $0.identifier == original.identifier ? competency : $0 }
-            return existing
-        }
-        return try await save(content, of: loaded, request: request, message: "Competency \(competency.code) saved.") {
-            problems in
-            CompetencyFormPage.render(
-                summary: loaded.summary, content: loaded.version.content, competency: competency,
-                categoryID: category.identifier, isNew: false, problems: problems, context: PageContext(request))
-        }
-    }
-
-    @Sendable func archiveCompetency(request: Request) async throws -> Response {
-        let loaded = try await loadForEditing(request)
-        try requireDraft(loaded)
-        let (_, competency) = try competency(request, in: loaded)
-        var content = loaded.version.content
-        content.categories = content.categories.map { category in
-            var category = category
-            category.competencies.removeAll { $0.identifier == competency.identifier }
-            return category
-        }
-        return try await save(
-            content, of: loaded, request: request, message: "Competency \(competency.code) removed from this draft."
-        ) {
-            problems in
-            throw AppError(
-                .unprocessableEntity, code: "invalid", message: "The competency could not be removed.",
-                details: problems.map(\.description))
-        }
-    }
-
-    struct CommentForm: Content {
-        var body: String
-    }
-
-    @Sendable func addComment(request: Request) async throws -> Response {
-        let loaded = try await load(request)
-        guard FrameworkPolicy.canComment(loaded.summary, user: loaded.user, isReviewer: loaded.isReviewer) else {
-            throw AppError.forbidden
-        }
-        let (_, competency) = try competency(request, in: loaded)
-        let form = try decodeForm(CommentForm.self, request)
-        try await FrameworkRepository(database: request.db).addComment(
-            frameworkID: loaded.summary.id, competencyID: competency.identifier, authorID: loaded.user.id,
-            body: form.body)
-        request.flash("Comment added.")
-        return request.redirect(to: "/frameworks/\(loaded.summary.id)/competencies/\(competency.identifier)#comments")
-    }
-
-    @Sendable func resolveComment(request: Request) async throws -> Response {
-        let loaded = try await loadForEditing(request)
-        guard let commentID = request.parameters.get("commentID", as: UUID.self) else {
-            throw AppError.notFound("That comment")
-        }
-        let repository = FrameworkRepository(database: request.db)
-        let comment = try await repository.comments(frameworkID: loaded.summary.id).first { $0.id == commentID }
-        guard let comment else { throw AppError.notFound("That comment") }
-        try await repository.resolveComment(id: commentID, frameworkID: loaded.summary.id, by: loaded.user.id)
-        request.flash("Comment marked as resolved.")
-        return request.redirect(to: "/frameworks/\(loaded.summary.id)/competencies/\(comment.competencyID)#comments")
-    }
-
-    struct ReviewerForm: Content {
-        var email: String
-    }
-
-    @Sendable func addReviewer(request: Request) async throws -> Response {
-        let loaded = try await loadForEditing(request)
-        try requireDraft(loaded)
-        let form = try decodeForm(ReviewerForm.self, request)
-        guard let reviewer = try await UserRepository(database: request.db).user(email: form.email) else {
-            throw AppError(
-                .unprocessableEntity, code: "invalid",
-                message: "No user has the email \(form.email); create the user first.",
-                field: "email")
-        }
-        try await FrameworkRepository(database: request.db).addReviewer(
-            frameworkID: loaded.summary.id, userID: reviewer.id)
-        request.flash("\(reviewer.email) can now review and comment on this draft.")
-        return request.redirect(to: "/frameworks/\(loaded.summary.id)#review")
-    }
-
     @Sendable func downloadCASE(request: Request) async throws -> Response {
         let loaded = try await load(request)
         let package = CASEController.exporter(for: request, settings: settings).package(
@@ -470,17 +230,8 @@ struct FrameworksController: RouteCollection {
 
     @Sendable func apiList(request: Request) async throws -> FrameworkListDTO {
         let user = try request.requireUser()
-        let repository = FrameworkRepository(database: request.db)
-        var rows: [FrameworkSummaryDTO] = []
-        for summary in try await repository.summaries() {
-            let isReviewer =
-                summary.status == .draft
-                ? try await repository.isReviewer(frameworkID: summary.id, userID: user.id) : false
-            if FrameworkPolicy.canView(summary, user: user, isReviewer: isReviewer) {
-                rows.append(FrameworkSummaryDTO(summary))
-            }
-        }
-        return FrameworkListDTO(frameworks: rows)
+        return FrameworkListDTO(
+            frameworks: try await visibleSummaries(for: user, request: request).map(FrameworkSummaryDTO.init))
     }
 
     @Sendable func apiShow(request: Request) async throws -> FrameworkDTO {
@@ -508,7 +259,7 @@ struct FrameworksController: RouteCollection {
 
     // MARK: Helpers
 
-    private func requireDraft(_ loaded: Loaded) throws {
+    func requireDraft(_ loaded: Loaded) throws {
         guard loaded.summary.status.isEditable else {
             throw AppError(
                 .conflict, code: "not_editable",
@@ -518,7 +269,7 @@ struct FrameworksController: RouteCollection {
         }
     }
 
-    private func decodeForm<T: Decodable>(_ type: T.Type, _ request: Request) throws -> T {
+    func decodeForm<T: Decodable>(_ type: T.Type, _ request: Request) throws -> T {
         do {
             return try request.content.decode(T.self)
         } catch {
@@ -528,7 +279,7 @@ struct FrameworksController: RouteCollection {
 
     /// Saves edited content; when it breaks a rule, shows the form again with the problems
     /// and changes nothing.
-    private func save(
+    func save(
         _ content: FrameworkContent, of loaded: Loaded, request: Request, message: String,
         onInvalid: ([ValidationProblem]) throws -> Response
     ) async throws -> Response {
