@@ -1,0 +1,106 @@
+/// Krippendorff's alpha for any number of raters, missing ratings allowed, at the four
+/// levels of measurement.
+///
+/// Follows Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability": pairable values
+/// of each unit fill a coincidence matrix `o[c][k]`, each unit with `m` values contributing
+/// `1 / (m - 1)` per ordered pair; then
+/// `alpha = 1 - (n - 1) * sum(o[c][k] * d²(c, k)) / sum(n_c * n_k * d²(c, k))`,
+/// where `n_c` are the matrix's margins and `n` its total. Units with fewer than two ratings
+/// carry no information about agreement and are left out.
+public enum KrippendorffAlpha {
+    /// Alpha, or nil when there is nothing to compare: fewer than two pairable values, or no
+    /// variation at all (every value the same), where disagreement expected by chance is zero.
+    public static func alpha(_ matrix: RatingMatrix, level: MeasurementLevel) -> Double? {
+        let coincidences = Coincidences(matrix)
+        guard coincidences.total > 1 else { return nil }
+        let values = coincidences.values
+        let margins = coincidences.margins
+        let count = values.count
+        // Cumulative margins make the ordinal distance a subtraction instead of a sum per pair.
+        var cumulative = [0.0]
+        for margin in margins { cumulative.append(cumulative.last! + margin) }
+
+        func squaredDistance(_ c: Int, _ k: Int) -> Double {
+            switch level {
+            case .nominal:
+                return c == k ? 0 : 1
+            case .interval:
+                let difference = values[c] - values[k]
+                return difference * difference
+            case .ratio:
+                let sum = values[c] + values[k]
+                guard sum != 0 else { return 0 }
+                let relative = (values[c] - values[k]) / sum
+                return relative * relative
+            case .ordinal:
+                let low = min(c, k)
+                let high = max(c, k)
+                let between = cumulative[high + 1] - cumulative[low] - (margins[c] + margins[k]) / 2
+                return between * between
+            }
+        }
+
+        var observed = 0.0
+        var expected = 0.0
+        for c in 0..<count {
+            for k in 0..<count where k != c {
+                let distance = squaredDistance(c, k)
+                observed += coincidences.matrix[c * count + k] * distance
+                expected += margins[c] * margins[k] * distance
+            }
+        }
+        guard expected > 0 else { return nil }
+        return 1 - (coincidences.total - 1) * observed / expected
+    }
+}
+
+/// The coincidence matrix of a rating matrix over its distinct values, ascending.
+struct Coincidences {
+    let values: [Double]
+    /// Row-major `values.count × values.count`.
+    let matrix: [Double]
+    let margins: [Double]
+    let total: Double
+
+    init(_ ratings: RatingMatrix) {
+        var distinct = Set<Double>()
+        for unit in ratings.values {
+            let present = unit.compactMap { $0 }
+            if present.count >= 2 { distinct.formUnion(present) }
+        }
+        let values = distinct.sorted()
+        let index = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($0.element, $0.offset) })
+        let size = values.count
+        var matrix = [Double](repeating: 0, count: size * size)
+        var counts = [Double](repeating: 0, count: size)
+        var touched: [Int] = []
+        for unit in ratings.values {
+            var pairable = 0
+            for value in unit {
+                guard let value, let position = index[value] else { continue }
+                if counts[position] == 0 { touched.append(position) }
+                counts[position] += 1
+                pairable += 1
+            }
+            if pairable >= 2 {
+                let weight = 1 / Double(pairable - 1)
+                for c in touched {
+                    for k in touched {
+                        let pairs = c == k ? counts[c] * (counts[c] - 1) : counts[c] * counts[k]
+                        matrix[c * size + k] += pairs * weight
+                    }
+                }
+            }
+            for position in touched { counts[position] = 0 }
+            touched.removeAll(keepingCapacity: true)
+        }
+        var margins = [Double](repeating: 0, count: size)
+        for c in 0..<size {
+            for k in 0..<size { margins[c] += matrix[c * size + k] }
+        }
+        self.values = values
+        self.matrix = matrix
+        self.margins = margins
+        total = margins.reduce(0, +)
+    }
+}
