@@ -1,0 +1,48 @@
+/// Fleiss' kappa (Fleiss 1971): agreement of many raters on nominal categories when every unit
+/// has the same number of ratings, not necessarily from the same raters.
+///
+/// With `p_j` the share of all ratings in category j and `P_i` the agreement within unit i,
+/// `P_i = (Σ_j n_ij² − m) / (m(m − 1))`, kappa = (mean(P_i) − Σ p_j²) / (1 − Σ p_j²).
+public enum FleissKappa {
+    /// Nil when units have different numbers of ratings, fewer than two each, or no variation.
+    public static func kappa(_ matrix: RatingMatrix) -> Double? {
+        var perUnit: [[Double: Int]] = []
+        var ratingsPerUnit: Int?
+        for unit in matrix.values {
+            let present = unit.compactMap { $0 }
+            guard !present.isEmpty else { continue }
+            if let expected = ratingsPerUnit, expected != present.count { return nil }
+            ratingsPerUnit = present.count
+            perUnit.append(Dictionary(present.map { ($0, 1) }, uniquingKeysWith: +))
+        }
+        guard let m = ratingsPerUnit, m >= 2, !perUnit.isEmpty else { return nil }
+        return kappa(categoryCounts: perUnit.map { Array($0.values) }, ratingsPerUnit: m, categories: perUnit)
+    }
+
+    /// From a table of counts: `counts[unit][category]` raters put the unit in that category.
+    public static func kappa(counts: [[Int]]) -> Double? {
+        guard let m = counts.first.map({ $0.reduce(0, +) }), m >= 2, counts.allSatisfy({ $0.reduce(0, +) == m })
+        else { return nil }
+        let categories = counts.map { row in
+            Dictionary(row.enumerated().map { (Double($0.offset), $0.element) }, uniquingKeysWith: +)
+        }
+        return kappa(categoryCounts: counts, ratingsPerUnit: m, categories: categories)
+    }
+
+    private static func kappa(categoryCounts: [[Int]], ratingsPerUnit m: Int, categories: [[Double: Int]]) -> Double? {
+        let units = Double(categoryCounts.count)
+        let md = Double(m)
+        let meanAgreement =
+            categoryCounts.map { row in
+                (Double(row.reduce(0) { $0 + $1 * $1 }) - md) / (md * (md - 1))
+            }.reduce(0, +) / units
+        var totals: [Double: Int] = [:]
+        for unit in categories {
+            for (category, count) in unit { totals[category, default: 0] += count }
+        }
+        let all = units * md
+        let chance = totals.values.reduce(0.0) { $0 + (Double($1) / all) * (Double($1) / all) }
+        guard chance < 1 else { return nil }
+        return (meanAgreement - chance) / (1 - chance)
+    }
+}

@@ -1,0 +1,63 @@
+import AcumenCore
+import XCTest
+
+final class IntraclassCorrelationTests: XCTestCase {
+    /// Table 2 of Shrout and Fleiss (1979): six targets rated by four judges.
+    let shroutFleiss = RatingMatrix(values: [
+        [9, 2, 5, 8], [6, 1, 3, 2], [8, 4, 6, 8], [7, 1, 2, 6], [10, 5, 6, 9], [6, 2, 4, 7],
+    ])
+
+    func test_shroutAndFleiss_table4_toThePrintedPrecision() throws {
+        let icc = try XCTUnwrap(IntraclassCorrelation.compute(shroutFleiss))
+        XCTAssertEqual(icc.icc1, 0.17, accuracy: 0.005)
+        XCTAssertEqual(icc.icc2, 0.29, accuracy: 0.005)
+        XCTAssertEqual(icc.icc3, 0.71, accuracy: 0.005)
+        XCTAssertEqual(icc.icc1k, 0.44, accuracy: 0.005)
+        XCTAssertEqual(icc.icc2k, 0.62, accuracy: 0.005)
+        XCTAssertEqual(icc.icc3k, 0.91, accuracy: 0.005)
+        XCTAssertEqual(icc.completeUnits, 6)
+    }
+
+    func test_onlyCompleteUnitsCount_andTooFewGiveNil() {
+        var rows = shroutFleiss.values
+        rows.append([1, nil, 3, 4])
+        XCTAssertEqual(
+            IntraclassCorrelation.compute(RatingMatrix(values: rows)), IntraclassCorrelation.compute(shroutFleiss))
+        XCTAssertNil(IntraclassCorrelation.compute(RatingMatrix(values: [[1, 2, 3], [1, nil, 2]])))
+    }
+
+    func test_perfectAgreement_isOneForEveryForm() throws {
+        let icc = try XCTUnwrap(
+            IntraclassCorrelation.compute(RatingMatrix(values: [[1, 1, 1], [3, 3, 3], [2, 2, 2]])))
+        for value in [icc.icc1, icc.icc2, icc.icc3, icc.icc1k, icc.icc2k, icc.icc3k] {
+            XCTAssertEqual(value, 1, accuracy: 1e-12)
+        }
+    }
+}
+
+final class FleissKappaTests: XCTestCase {
+    /// The worked example used to teach Fleiss' kappa: ten subjects, fourteen raters, five categories.
+    let counts = [
+        [0, 0, 0, 0, 14], [0, 2, 6, 4, 2], [0, 0, 3, 5, 6], [0, 3, 9, 2, 0], [2, 2, 8, 1, 1],
+        [7, 7, 0, 0, 0], [3, 2, 6, 3, 0], [2, 5, 3, 2, 2], [6, 5, 2, 1, 0], [0, 2, 2, 3, 7],
+    ]
+
+    func test_workedExample_is0210() throws {
+        XCTAssertEqual(try XCTUnwrap(FleissKappa.kappa(counts: counts)), 0.210, accuracy: 0.0005)
+    }
+
+    func test_ratingMatrix_givesTheSameAsCounts() throws {
+        let matrix = RatingMatrix(
+            values: counts.map { row in
+                row.enumerated().flatMap { category, count in Array(repeating: Double?(Double(category)), count: count)
+                }
+            })
+        XCTAssertEqual(
+            try XCTUnwrap(FleissKappa.kappa(matrix)), try XCTUnwrap(FleissKappa.kappa(counts: counts)), accuracy: 1e-12)
+    }
+
+    func test_unequalNumbersOfRatings_giveNil() {
+        XCTAssertNil(FleissKappa.kappa(RatingMatrix(values: [[1, 2, 2], [1, nil, 1]])))
+        XCTAssertNil(FleissKappa.kappa(counts: [[3, 0], [2, 0]]))
+    }
+}
