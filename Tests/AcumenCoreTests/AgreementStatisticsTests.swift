@@ -61,3 +61,44 @@ final class FleissKappaTests: XCTestCase {
         XCTAssertNil(FleissKappa.kappa(counts: [[3, 0], [2, 0]]))
     }
 }
+
+final class CohenKappaTests: XCTestCase {
+    func test_twoByTwoTable_givesTheTextbookValue() throws {
+        // 50 units: both yes 20, first yes only 5, second yes only 10, both no 15.
+        // p_o = 0.70, p_e = 0.5 * 0.6 + 0.5 * 0.4 = 0.50, so kappa = 0.40.
+        let first: [Double?] = Array(repeating: 1, count: 25) + Array(repeating: 0, count: 25)
+        let second: [Double?] =
+            Array(repeating: 1, count: 20) + Array(repeating: 0, count: 5) + Array(repeating: 1, count: 10)
+            + Array(repeating: 0, count: 15)
+        XCTAssertEqual(try XCTUnwrap(CohenKappa.kappa(first, second)), 0.40, accuracy: 1e-12)
+        XCTAssertEqual(try XCTUnwrap(CohenKappa.kappa(second, first)), 0.40, accuracy: 1e-12)
+    }
+
+    func test_onlySharedUnitsCount() {
+        XCTAssertEqual(CohenKappa.kappa([1, 2, nil, 1], [1, 2, 2, nil]) ?? .nan, 1, accuracy: 1e-12)
+        XCTAssertNil(CohenKappa.kappa([1, nil], [nil, 1]))
+        XCTAssertNil(CohenKappa.kappa([1, 1], [1, 1]), "no variation: chance agreement is already perfect")
+    }
+}
+
+final class CronbachAlphaTests: XCTestCase {
+    func test_smallExample_computedByHand() throws {
+        // Three items, four respondents. Sample item variances 5/3, 5/3 and 2/3 (sum 4); totals
+        // 6, 9, 12, 5 with variance 10. alpha = 3/2 * (1 - 4/10) = 0.9.
+        let responses: [[Double?]] = [[1, 2, 3], [3, 3, 3], [4, 4, 4], [2, 1, 2]]
+        let result = try XCTUnwrap(CronbachAlpha.compute(responses))
+        XCTAssertEqual(result.alpha, 0.9, accuracy: 1e-12)
+        XCTAssertEqual(result.completeResponses, 4)
+    }
+
+    func test_identicalItems_giveOne_andIncompleteResponsesAreLeftOut() throws {
+        let responses: [[Double?]] = [[1, 1, 1], [2, 2, 2], [5, 5, 5], [3, nil, 3]]
+        let result = try XCTUnwrap(CronbachAlpha.compute(responses))
+        XCTAssertEqual(result.alpha, 1, accuracy: 1e-12)
+        XCTAssertEqual(result.completeResponses, 3)
+        for correlation in result.correctedItemTotal {
+            XCTAssertEqual(correlation ?? .nan, 1, accuracy: 1e-12)
+        }
+        XCTAssertNil(CronbachAlpha.compute([[1, 2], [1, 2]]), "totals that do not vary")
+    }
+}
