@@ -18,7 +18,6 @@ struct DemoCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        try await prepareDatabase(app, settings: settings)
         let passwords = app.password
         let outcome = try await DemoLoader(database: app.db).load {
             try passwords.hash(DemoOrganisation.password)

@@ -22,7 +22,6 @@ struct ImportCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        try await app.autoMigrate()
         guard let data = FileManager.default.contents(atPath: signature.file) else {
             throw ImportFailed(description: "Cannot read \(signature.file): no such file, or it is not readable.")
         }

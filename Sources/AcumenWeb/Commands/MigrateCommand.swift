@@ -7,8 +7,8 @@ struct MigrateCommand: AsyncCommand {
     let settings: AcumenSettings
     var help: String { "Creates or updates the database tables. serve and demo run this automatically." }
 
+    /// The migrations themselves ran when the application booted (see `DatabasePreparation`).
     func run(using context: CommandContext, signature: Signature) async throws {
-        try await prepareDatabase(context.application, settings: settings)
         context.console.print("Database is up to date (\(settings.database)).")
     }
 }

@@ -24,7 +24,6 @@ struct UserCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        try await prepareDatabase(app, settings: settings)
         guard let email = signature.email?.lowercased(), !email.isEmpty else {
             throw UsageError(description: "Give the user's email with --email.")
         }
