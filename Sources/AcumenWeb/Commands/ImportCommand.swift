@@ -29,11 +29,11 @@ struct ImportCommand: AsyncCommand {
             switch signature.kind {
             case "people":
                 let summary = try await PeopleRepository(database: app.db).importPeople(
-                    csv: try text(data, signature.file))
+                    csv: try FrameworkImport.text(of: data, named: signature.file))
                 context.console.print("\(summary)")
             case "accounts":
                 let summary = try await AccountRepository(database: app.db).importAccounts(
-                    csv: try text(data, signature.file))
+                    csv: try FrameworkImport.text(of: data, named: signature.file))
                 context.console.print("\(summary)")
             case "framework":
                 let summary = try await FrameworkImport.importEither(data, database: app.db)
@@ -48,13 +48,9 @@ struct ImportCommand: AsyncCommand {
             throw ImportFailed(description: report.description)
         } catch let error as CASEImportError {
             throw ImportFailed(description: error.description)
+        } catch let error as AppError {
+            throw ImportFailed(description: error.message)
         }
     }
 
-    private func text(_ data: Data, _ path: String) throws -> String {
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ImportFailed(description: "\(path) is not UTF-8 text. Save it as CSV UTF-8 and try again.")
-        }
-        return text
-    }
 }

@@ -19,13 +19,18 @@ enum FrameworkImport {
 
     /// A Moodle competency-framework CSV becomes a draft whose behaviours are still to be written.
     static func importMoodleCSV(_ data: Data, database: any Database) async throws -> FrameworkSummary {
+        let content = try MoodleFrameworkImport.content(fromCSV: try text(of: data))
+        return try await FrameworkRepository(database: database).create(content, status: .draft)
+    }
+
+    /// Uploaded CSV as text; spreadsheets save other encodings unless told "CSV UTF-8".
+    static func text(of data: Data, named name: String = "The file") throws -> String {
         guard let text = String(data: data, encoding: .utf8) else {
             throw AppError(
                 .unprocessableEntity, code: "invalid",
-                message: "The file is not UTF-8 text. Save it as CSV UTF-8 and try again.")
+                message: "\(name) is not UTF-8 text. Save it as CSV UTF-8 and try again.")
         }
-        let content = try MoodleFrameworkImport.content(fromCSV: text)
-        return try await FrameworkRepository(database: database).create(content, status: .draft)
+        return text
     }
 
     /// CASE packages are JSON objects; anything else is read as Moodle CSV.

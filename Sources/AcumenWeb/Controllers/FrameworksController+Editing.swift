@@ -19,7 +19,7 @@ extension FrameworksController {
 
     @Sendable func saveDetails(request: Request) async throws -> Response {
         let loaded = try await loadDraftForEditing(request)
-        let form = try decodeForm(DetailsForm.self, request)
+        let form = try request.decodeForm(DetailsForm.self)
         var content = loaded.version.content
         content.name = form.name.trimmingCharacters(in: .whitespacesAndNewlines)
         content.description = (form.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -38,7 +38,7 @@ extension FrameworksController {
 
     @Sendable func addCategory(request: Request) async throws -> Response {
         let loaded = try await loadDraftForEditing(request)
-        let form = try decodeForm(CategoryForm.self, request)
+        let form = try request.decodeForm(CategoryForm.self)
         var content = loaded.version.content
         content.categories.append(
             CategoryContent(
@@ -71,7 +71,7 @@ extension FrameworksController {
     @Sendable func saveCategory(request: Request) async throws -> Response {
         let loaded = try await loadDraftForEditing(request)
         let original = try category(request, in: loaded)
-        let form = try decodeForm(CategoryForm.self, request)
+        let form = try request.decodeForm(CategoryForm.self)
         var edited = original
         edited.code = form.code.trimmingCharacters(in: .whitespaces)
         edited.title = form.title.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -133,7 +133,7 @@ extension FrameworksController {
 
     @Sendable func addCompetency(request: Request) async throws -> Response {
         let loaded = try await loadDraftForEditing(request)
-        let form = try decodeForm(CompetencyForm.self, request)
+        let form = try request.decodeForm(CompetencyForm.self)
         var content = loaded.version.content
         var competency = CompetencyContent(code: "", title: "", description: "", standards: [])
         form.apply(to: &competency, levels: content.levels)
@@ -160,7 +160,7 @@ extension FrameworksController {
     @Sendable func saveCompetency(request: Request) async throws -> Response {
         let loaded = try await loadDraftForEditing(request)
         let (category, original) = try competency(request, in: loaded)
-        let form = try decodeForm(CompetencyForm.self, request)
+        let form = try request.decodeForm(CompetencyForm.self)
         var content = loaded.version.content
         var competency = original
         form.apply(to: &competency, levels: content.levels)

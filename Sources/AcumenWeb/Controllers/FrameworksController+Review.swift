@@ -14,7 +14,7 @@ extension FrameworksController {
             throw AppError.forbidden
         }
         let (_, competency) = try competency(request, in: loaded)
-        let form = try decodeForm(CommentForm.self, request)
+        let form = try request.decodeForm(CommentForm.self)
         try await FrameworkRepository(database: request.db).addComment(
             frameworkID: loaded.summary.id, competencyID: competency.identifier, authorID: loaded.user.id,
             body: form.body)
@@ -41,7 +41,7 @@ extension FrameworksController {
 
     @Sendable func addReviewer(request: Request) async throws -> Response {
         let loaded = try await loadDraftForEditing(request)
-        let form = try decodeForm(ReviewerForm.self, request)
+        let form = try request.decodeForm(ReviewerForm.self)
         guard let reviewer = try await UserRepository(database: request.db).user(email: form.email) else {
             throw AppError(
                 .unprocessableEntity, code: "invalid",

@@ -132,7 +132,7 @@ struct FrameworksController: RouteCollection {
     @Sendable func createFramework(request: Request) async throws -> Response {
         let user = try request.requireUser()
         guard FrameworkPolicy.canEdit(user) else { throw AppError.forbidden }
-        let form = try decodeForm(NewFrameworkForm.self, request)
+        let form = try request.decodeForm(NewFrameworkForm.self)
         let template = BuiltInLibrary.frameworks.first { $0.name == form.startFrom }
         var content =
             template?.withFreshIdentifiers() ?? FrameworkContent(name: "", description: "", owner: "", categories: [])
@@ -266,14 +266,6 @@ struct FrameworksController: RouteCollection {
                 message:
                     "Version \(loaded.summary.version) is \(loaded.summary.status.label.lowercased()) and cannot change. Start a new version to edit it."
             )
-        }
-    }
-
-    func decodeForm<T: Decodable>(_ type: T.Type, _ request: Request) throws -> T {
-        do {
-            return try request.content.decode(T.self)
-        } catch {
-            throw AppError.badRequest("The form was incomplete. Go back, fill in every required field and try again.")
         }
     }
 

@@ -36,14 +36,16 @@ struct ImportController: RouteCollection {
     @Sendable func importPeople(request: Request) async throws -> Response {
         try requireStaff(request)
         return try await run(request, what: "people") { data in
-            try await PeopleRepository(database: request.db).importPeople(csv: try Self.text(data)).description
+            try await PeopleRepository(database: request.db).importPeople(csv: try FrameworkImport.text(of: data))
+                .description
         }
     }
 
     @Sendable func importAccounts(request: Request) async throws -> Response {
         try requireStaff(request)
         return try await run(request, what: "accounts") { data in
-            try await AccountRepository(database: request.db).importAccounts(csv: try Self.text(data)).description
+            try await AccountRepository(database: request.db).importAccounts(csv: try FrameworkImport.text(of: data))
+                .description
         }
     }
 
@@ -53,15 +55,6 @@ struct ImportController: RouteCollection {
             let summary = try await FrameworkImport.importEither(data, database: request.db)
             return "Imported \(summary.name) as a draft."
         }
-    }
-
-    private static func text(_ data: Data) throws -> String {
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw AppError(
-                .unprocessableEntity, code: "invalid",
-                message: "The file is not UTF-8 text. Save it as CSV UTF-8 and try again.")
-        }
-        return text
     }
 
     /// Runs an import; on failure shows every problem on the page and nothing is stored.

@@ -50,12 +50,7 @@ struct RoleProfilesController: RouteCollection {
 
     @Sendable func save(request: Request) async throws -> Response {
         let version = try await loadDraft(request)
-        let form: Form
-        do {
-            form = try request.content.decode(Form.self)
-        } catch {
-            throw AppError.badRequest("The form was incomplete. Go back, reload the page and try again.")
-        }
+        let form = try request.decodeForm(Form.self)
         let (profiles, problems) = Self.parse(form.profiles ?? [], content: version.content)
         guard problems.isEmpty else {
             let response = RoleProfilesPage.render(

@@ -34,9 +34,7 @@ struct UsersController: RouteCollection {
 
     @Sendable func create(request: Request) async throws -> Response {
         _ = try requireAdministrator(request)
-        guard let form = try? request.content.decode(NewUserForm.self) else {
-            throw AppError.badRequest("The form was incomplete. Go back, fill in every field and try again.")
-        }
+        let form = try request.decodeForm(NewUserForm.self)
         var problems: [String] = []
         let role = Role(parsing: form.role)
         if role == nil { problems.append("Choose a role.") }

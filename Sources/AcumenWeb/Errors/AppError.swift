@@ -4,7 +4,7 @@ import Vapor
 
 /// An error a person can act on: an HTTP status, a stable code for API clients, a sentence
 /// saying what to do, and the field at fault when there is one.
-public struct AppError: Error, Sendable {
+public struct AppError: Error, Sendable, CustomStringConvertible {
     public var status: HTTPResponseStatus
     public var code: String
     public var message: String
@@ -21,6 +21,8 @@ public struct AppError: Error, Sendable {
         self.field = field
         self.details = details
     }
+
+    public var description: String { message }
 
     public static let unauthorised = AppError(
         .unauthorized, code: "unauthorised", message: "Sign in, or send a valid bearer token, to use this.")
