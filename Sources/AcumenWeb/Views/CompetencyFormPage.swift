@@ -18,21 +18,10 @@ enum CompetencyFormPage {
             Form(url: action, method: .post) {
                 CSRFField(token: context.csrf)
                 if isNew {
-                    Label("Category") {
-                        Node<HTML.BodyContext>.element(
-                            named: "select",
-                            nodes: [.attribute(named: "name", value: "categoryID")]
-                                + content.categories.map { category in
-                                    Node<HTML.BodyContext>.element(
-                                        named: "option",
-                                        nodes: [
-                                            .attribute(named: "value", value: category.identifier.uuidString),
-                                            category.identifier == categoryID
-                                                ? .attribute(named: "selected", value: "selected") : .empty,
-                                            .text(category.title),
-                                        ])
-                                })
-                    }.class("field")
+                    SelectField(
+                        label: "Category", name: "categoryID",
+                        choices: content.categories.map { .init(value: $0.identifier.uuidString, label: $0.title) },
+                        selected: categoryID?.uuidString)
                 } else if let categoryID {
                     Input(type: .hidden, name: "categoryID", value: categoryID.uuidString)
                 }

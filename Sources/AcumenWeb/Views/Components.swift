@@ -64,6 +64,36 @@ struct Field: Component {
     }
 }
 
+/// A labelled drop-down list; the label wraps the list, so it is announced with it.
+struct SelectField: Component {
+    struct Choice {
+        var value: String
+        var label: String
+    }
+
+    let label: String
+    let name: String
+    let choices: [Choice]
+    var selected: String?
+
+    var body: Component {
+        Label(label) {
+            Node<HTML.BodyContext>.element(
+                named: "select",
+                nodes: [.attribute(named: "name", value: name)]
+                    + choices.map { choice in
+                        .element(
+                            named: "option",
+                            nodes: [
+                                .attribute(named: "value", value: choice.value),
+                                choice.value == selected ? .attribute(named: "selected", value: "selected") : .empty,
+                                .text(choice.label),
+                            ])
+                    })
+        }.class("field")
+    }
+}
+
 /// A labelled multi-line field.
 struct AreaField: Component {
     let label: String

@@ -154,7 +154,8 @@ enum FrameworkPage {
     }
 
     private static func draftNotes(_ model: Model, context: PageContext) -> Component {
-        Div {
+        let validation = model.validation
+        return Div {
             H2("Review before publishing")
             if model.openComments > 0 {
                 Paragraph(
@@ -164,12 +165,12 @@ enum FrameworkPage {
             } else {
                 Paragraph("No open review comments.")
             }
-            if !model.validation.errors.isEmpty {
+            if !validation.errors.isEmpty {
                 Paragraph("This draft cannot be published until these are fixed:").class("warning")
-                List(model.validation.errors.map(\.description))
+                List(validation.errors.map(\.description))
             }
-            if !model.validation.warnings.isEmpty {
-                List(model.validation.warnings.map { "Note: \($0.description)" })
+            if !validation.warnings.isEmpty {
+                List(validation.warnings.map { "Note: \($0.description)" })
             }
             Paragraph(
                 "Reviewers: \(model.reviewers.isEmpty ? "none named yet" : model.reviewers.joined(separator: ", "))")

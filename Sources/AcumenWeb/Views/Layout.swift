@@ -60,11 +60,7 @@ enum Layout {
                     .div(
                         .class("account"),
                         .span(.class("who"), .text("\(user.email) · \(user.role.label)")),
-                        .form(
-                            .class("inline"), .action("/logout"), .method(.post),
-                            .input(.type(.hidden), .name(CSRFProtection.fieldName), .value(context.csrf)),
-                            .button(.type(.submit), .class("link-button"), .text("Sign out"))
-                        )
+                        ActionButton.node("Sign out", "/logout", context.csrf, "link-button")
                     )
                 )
             }

@@ -17,16 +17,11 @@ enum NewFrameworkPage {
                 Field(
                     label: "Owner", name: "owner", value: form?.owner ?? "",
                     hint: "The person or team accountable for the model", maxLength: TextLimits.name)
-                Label("Start from") {
-                    Node<HTML.BodyContext>.element(
-                        named: "select",
-                        nodes: [
-                            .attribute(named: "name", value: "startFrom"),
-                            option("", "An empty framework", form?.startFrom),
-                        ]
-                            + BuiltInLibrary.frameworks.map { option($0.name, "A copy of \($0.name)", form?.startFrom) }
-                    )
-                }.class("field")
+                SelectField(
+                    label: "Start from", name: "startFrom",
+                    choices: [.init(value: "", label: "An empty framework")]
+                        + BuiltInLibrary.frameworks.map { .init(value: $0.name, label: "A copy of \($0.name)") },
+                    selected: form?.startFrom ?? "")
                 Field(
                     label: "Levels, lowest first", name: "levels", value: form?.levels ?? "Baseline, Advanced, Expert",
                     hint: "Separated by commas. Used for an empty framework; copies keep their levels.")
@@ -36,13 +31,4 @@ enum NewFrameworkPage {
         }
     }
 
-    private static func option(_ value: String, _ label: String, _ selected: String?) -> Node<HTML.BodyContext> {
-        .element(
-            named: "option",
-            nodes: [
-                .attribute(named: "value", value: value),
-                value == (selected ?? "") ? .attribute(named: "selected", value: "selected") : .empty,
-                .text(label),
-            ])
-    }
 }

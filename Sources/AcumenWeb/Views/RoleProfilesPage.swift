@@ -38,12 +38,15 @@ enum RoleProfilesPage {
                             value: profile.maximumTenureMonths.map(String.init) ?? "", type: .number)
                         Div {
                             for (position, competency) in content.competencies.enumerated() {
-                                Label("\(competency.code) \(competency.title)") {
-                                    levelSelect(
-                                        name: "profiles[\(index)][targets][\(position)]", levels: content.levels,
-                                        selected: profile.targets[competency.code]
-                                            ?? (profile.name.isEmpty ? min(1, content.levels.count - 1) : nil))
-                                }.class("field")
+                                SelectField(
+                                    label: "\(competency.code) \(competency.title)",
+                                    name: "profiles[\(index)][targets][\(position)]",
+                                    choices: content.levels.names.enumerated().map {
+                                        .init(value: String($0.offset), label: $0.element)
+                                    },
+                                    selected: (profile.targets[competency.code]
+                                        ?? (profile.name.isEmpty ? min(1, content.levels.count - 1) : nil)).map(
+                                            String.init))
                             }
                         }.class("target-grid")
                         if !profile.name.isEmpty {
@@ -59,18 +62,4 @@ enum RoleProfilesPage {
         }
     }
 
-    private static func levelSelect(name: String, levels: LevelScale, selected: Int?) -> Component {
-        Node<HTML.BodyContext>.element(
-            named: "select",
-            nodes: [.attribute(named: "name", value: name)]
-                + levels.names.enumerated().map { position, level in
-                    Node<HTML.BodyContext>.element(
-                        named: "option",
-                        nodes: [
-                            .attribute(named: "value", value: String(position)),
-                            position == selected ? .attribute(named: "selected", value: "selected") : .empty,
-                            .text(level),
-                        ])
-                })
-    }
 }

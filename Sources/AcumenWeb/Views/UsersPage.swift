@@ -49,21 +49,10 @@ enum UsersPage {
                 Form(url: "/users", method: .post) {
                     CSRFField(token: context.csrf)
                     Field(label: "Email", name: "email", value: form?.email ?? "", type: .email, required: true)
-                    Label("Role") {
-                        Node<HTML.BodyContext>.element(
-                            named: "select",
-                            nodes: [.attribute(named: "name", value: "role")]
-                                + Role.allCases.map { role in
-                                    Node<HTML.BodyContext>.element(
-                                        named: "option",
-                                        nodes: [
-                                            .attribute(named: "value", value: role.rawValue),
-                                            role.rawValue == (form?.role ?? Role.accountManager.rawValue)
-                                                ? .attribute(named: "selected", value: "selected") : .empty,
-                                            .text(role.label),
-                                        ])
-                                })
-                    }.class("field")
+                    SelectField(
+                        label: "Role", name: "role",
+                        choices: Role.allCases.map { .init(value: $0.rawValue, label: $0.label) },
+                        selected: form?.role ?? Role.accountManager.rawValue)
                     Field(
                         label: "Initial password", name: "password", type: .password, required: true,
                         hint: "At least 10 characters. Give it to the person in a safe way.",
