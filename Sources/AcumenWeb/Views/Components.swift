@@ -94,6 +94,42 @@ struct SelectField: Component {
     }
 }
 
+/// A table of records that scrolls sideways on a phone. The scroll region takes focus so that
+/// keyboard users can scroll it, and is named by the caption. The first cell of each row heads it.
+struct DataTable: Component {
+    let caption: String
+    let headings: [String]
+    let rows: [[Component]]
+
+    var body: Component {
+        Div {
+            Tag("table") {
+                Tag("caption") { Text(caption) }
+                Tag("thead") {
+                    Tag("tr") {
+                        for heading in headings {
+                            Tag("th") { Text(heading) }.attribute(named: "scope", value: "col")
+                        }
+                    }
+                }
+                Tag("tbody") {
+                    for row in rows {
+                        Tag("tr") {
+                            for (position, cell) in row.enumerated() {
+                                if position == 0 {
+                                    Tag("th") { cell }.attribute(named: "scope", value: "row")
+                                } else {
+                                    Tag("td") { cell }
+                                }
+                            }
+                        }
+                    }
+                }
+            }.class("table")
+        }.class("table-scroll").attribute(named: "tabindex", value: "0").accessibilityLabel(caption)
+    }
+}
+
 /// A labelled multi-line field.
 struct AreaField: Component {
     let label: String

@@ -18,33 +18,15 @@ enum FrameworkListPage {
             if model.frameworks.isEmpty {
                 Paragraph("There are no frameworks yet.")
             } else {
-                Div {
-                    Tag("table") {
-                        Tag("caption") { Text("Frameworks and their versions") }
-                        Tag("thead") {
-                            Tag("tr") {
-                                Tag("th") { Text("Framework") }.attribute(named: "scope", value: "col")
-                                Tag("th") { Text("Version") }.attribute(named: "scope", value: "col")
-                                Tag("th") { Text("Status") }.attribute(named: "scope", value: "col")
-                                Tag("th") { Text("Owner") }.attribute(named: "scope", value: "col")
-                                Tag("th") { Text("Last changed") }.attribute(named: "scope", value: "col")
-                            }
-                        }
-                        Tag("tbody") {
-                            for framework in model.frameworks {
-                                Tag("tr") {
-                                    Tag("th") { Link(framework.name, url: "/frameworks/\(framework.id)") }
-                                        .attribute(named: "scope", value: "row")
-                                    Tag("td") { Text("\(framework.version)") }
-                                    Tag("td") { framework.status.badge }
-                                    Tag("td") { Text(framework.owner) }
-                                    Tag("td") { Text(DateText.day(framework.updatedAt)) }
-                                }
-                            }
-                        }
-                    }.class("table")
-                }.class("table-scroll").attribute(named: "tabindex", value: "0")
-                    .accessibilityLabel("Frameworks table")
+                DataTable(
+                    caption: "Frameworks and their versions",
+                    headings: ["Framework", "Version", "Status", "Owner", "Last changed"],
+                    rows: model.frameworks.map { framework in
+                        [
+                            Link(framework.name, url: "/frameworks/\(framework.id)"), Text("\(framework.version)"),
+                            framework.status.badge, Text(framework.owner), Text(DateText.day(framework.updatedAt)),
+                        ]
+                    })
             }
             if model.canEdit {
                 Paragraph {

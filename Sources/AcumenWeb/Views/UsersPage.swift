@@ -9,35 +9,18 @@ enum UsersPage {
     ) -> Response {
         Layout.page("Users", context: context) {
             H1("Users")
-            Div {
-                Tag("table") {
-                    Tag("caption") { Text("Everyone who can sign in") }
-                    Tag("thead") {
-                        Tag("tr") {
-                            for heading in ["Email", "Role", "Status", "Action"] {
-                                Tag("th") { Text(heading) }.attribute(named: "scope", value: "col")
-                            }
-                        }
-                    }
-                    Tag("tbody") {
-                        for user in users {
-                            Tag("tr") {
-                                Tag("th") { Text(user.email) }.attribute(named: "scope", value: "row")
-                                Tag("td") { Text(user.role.label) }
-                                Tag("td") { Text(user.isDisabled ? "Disabled" : "Active") }
-                                Tag("td") {
-                                    if user.email != context.user?.email {
-                                        ActionButton(
-                                            title: user.isDisabled ? "Enable \(user.email)" : "Disable \(user.email)",
-                                            url: "/users/\(user.id)/\(user.isDisabled ? "enable" : "disable")",
-                                            csrf: context.csrf)
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }.class("table")
-            }.class("table-scroll").attribute(named: "tabindex", value: "0").accessibilityLabel("Users table")
+            DataTable(
+                caption: "Everyone who can sign in", headings: ["Email", "Role", "Status", "Action"],
+                rows: users.map { user in
+                    [
+                        Text(user.email), Text(user.role.label), Text(user.isDisabled ? "Disabled" : "Active"),
+                        user.email == context.user?.email
+                            ? Text("")
+                            : ActionButton(
+                                title: user.isDisabled ? "Enable \(user.email)" : "Disable \(user.email)",
+                                url: "/users/\(user.id)/\(user.isDisabled ? "enable" : "disable")", csrf: context.csrf),
+                    ]
+                })
             Tag("section") {
                 H2("Add a user")
                 if !problems.isEmpty {
