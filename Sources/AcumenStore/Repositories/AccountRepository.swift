@@ -81,12 +81,8 @@ public struct AccountRepository: Sendable {
                 Set(rows.map { $0.$person.id })
             )
         }
-        if viewer.role.seesEveryone { return summaries.map(\.0) }
-        guard let me = viewer.personID else { return [] }
-        var visiblePeople: Set<UUID> = [me]
-        if viewer.role == .supervisor {
-            let all = try await PersonModel.query(on: database).all()
-            visiblePeople.formUnion(ReportingLines(people: all.map { ($0.id!, $0.$supervisor.id) }).reports(of: me))
+        guard let visiblePeople = try await PeopleRepository(database: database).visiblePersonIDs(for: viewer) else {
+            return summaries.map(\.0)
         }
         return summaries.filter { summary, people in
             visiblePeople.contains(summary.accountManagerID) || !people.isDisjoint(with: visiblePeople)

@@ -1,6 +1,7 @@
 import AcumenCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// People, their organisations, locations and teams, and their employment history.
 public struct PeopleRepository: Sendable {
@@ -15,23 +16,38 @@ public struct PeopleRepository: Sendable {
         Set(try await PersonModel.query(on: database).field(\.$email).all().map { $0.email.lowercased() })
     }
 
-    /// Everyone the viewer may see: programme staff see all, a supervisor sees themselves and
-    /// everyone who reports to them directly or indirectly, anyone else only themselves.
-    public func people(visibleTo viewer: Viewer) async throws -> [PersonSummary] {
-        let all = try await summaries(PersonModel.query(on: database))
-        if viewer.role.seesEveryone { return all }
+    /// Who the viewer may see, as person ids, or nil for everyone: programme staff see all, a
+    /// supervisor sees themselves and everyone who reports to them directly or indirectly,
+    /// anyone else only themselves. The one place where this rule is decided.
+    public func visiblePersonIDs(for viewer: Viewer) async throws -> Set<UUID>? {
+        if viewer.role.seesEveryone { return nil }
         guard let me = viewer.personID else { return [] }
-        if viewer.role == .supervisor {
-            let visible = ReportingLines(people: all.map { ($0.id, $0.supervisorID) }).reports(of: me).union([me])
-            return all.filter { visible.contains($0.id) }
+        guard viewer.role == .supervisor else { return [me] }
+        let lines = try await (database as! any SQLDatabase).select().columns("id", "supervisor_id")
+            .from(PersonModel.schema).all()
+            .map {
+                (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "supervisor_id", as: UUID?.self))
+            }
+        return ReportingLines(people: lines).reports(of: me).union([me])
+    }
+
+    /// Everyone the viewer may see, by name.
+    public func people(visibleTo viewer: Viewer) async throws -> [PersonSummary] {
+        let query = PersonModel.query(on: database)
+        if let visible = try await visiblePersonIDs(for: viewer) {
+            guard !visible.isEmpty else { return [] }
+            query.filter(\.$id ~~ visible)
         }
-        return all.filter { $0.id == me }
+        return try await summaries(query)
     }
 
     /// One person, or `notFound` when they do not exist or the viewer may not see them,
     /// so that the answer never reveals whether someone exists.
     public func person(id: UUID, visibleTo viewer: Viewer) async throws -> PersonSummary {
-        guard let person = try await people(visibleTo: viewer).first(where: { $0.id == id }) else {
+        if let visible = try await visiblePersonIDs(for: viewer), !visible.contains(id) {
+            throw StoreError.notFound("That person")
+        }
+        guard let person = try await summaries(PersonModel.query(on: database).filter(\.$id == id)).first else {
             throw StoreError.notFound("That person")
         }
         return person
@@ -163,7 +179,14 @@ public struct PeopleRepository: Sendable {
 
     private func summaries(_ query: QueryBuilder<PersonModel>) async throws -> [PersonSummary] {
         let people = try await query.with(\.$organisation).with(\.$location).with(\.$team).sort(\.$name).all()
-        let names = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0.name) })
+        // Supervisors may be outside the people read (an account manager sees only themselves).
+        var names = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0.name) })
+        let missing = Set(people.compactMap { $0.$supervisor.id }).subtracting(names.keys)
+        if !missing.isEmpty {
+            for supervisor in try await PersonModel.query(on: database).filter(\.$id ~~ missing).all() {
+                names[supervisor.id!] = supervisor.name
+            }
+        }
         return people.map { person in
             PersonSummary(
                 id: person.id!, name: person.name, email: person.email, jobTitle: person.jobTitle,
