@@ -121,8 +121,8 @@ final class FrameworkRepositoryTests: XCTestCase {
         } catch StoreError.invalid(let problems) {
             XCTAssertTrue(problems.contains { $0.message.contains("more than once") }, label)
         }
-        let actual1 = try await repository.version(id: draft.id).content
-        XCTAssertEqual(actual1, GeneralAccountManagementModel.content)
+        let contentAfterRefusal = try await repository.version(id: draft.id).content
+        XCTAssertEqual(contentAfterRefusal, GeneralAccountManagementModel.content)
     }
 
     func test_comments_resolve_andStayInHistory() async throws {

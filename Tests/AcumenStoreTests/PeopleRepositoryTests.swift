@@ -27,8 +27,8 @@ final class PeopleRepositoryTests: XCTestCase {
         } catch let report as ImportReport {
             XCTAssertEqual(report.problems.map(\.line), [4], label)
         }
-        let actual1 = try await people.allEmails()
-        XCTAssertEqual(actual1, [], "nothing was stored (\(label))")
+        let storedEmails = try await people.allEmails()
+        XCTAssertEqual(storedEmails, [], "nothing was stored (\(label))")
     }
 
     func test_import_linksSupervisors_andIsIdempotent() async throws {
@@ -57,8 +57,8 @@ final class PeopleRepositoryTests: XCTestCase {
         let ana = visible.first { $0.email == "ana@x.example" }!
         XCTAssertEqual(ana.supervisorName, "Lea Lead", label)
         XCTAssertEqual(ana.location, "Madrid, Spain", label)
-        let actual2 = try await people.employmentHistory(personID: ana.id).map(\.kind)
-        XCTAssertEqual(actual2, [.hired], label)
+        let history = try await people.employmentHistory(personID: ana.id).map(\.kind)
+        XCTAssertEqual(history, [.hired], label)
     }
 
     func test_largeImport_isWrittenInSlices_withSupervisorsListedAfterTheirReports() async throws {
@@ -130,13 +130,13 @@ final class PeopleRepositoryTests: XCTestCase {
         XCTAssertEqual(count, first.organisation.people.count, label)
         let second = try await loader.load { "hash" }
         XCTAssertFalse(second.createdSomething, label)
-        let actual4 = try await PeopleRepository(database: database).allEmails().count
-        XCTAssertEqual(actual4, count, label)
+        let peopleAfterSecondRun = try await PeopleRepository(database: database).allEmails().count
+        XCTAssertEqual(peopleAfterSecondRun, count, label)
         let frameworks = try await FrameworkRepository(database: database).summaries()
         XCTAssertEqual(frameworks.count, 2, label)
         XCTAssertTrue(frameworks.allSatisfy { $0.status == .published }, label)
         let admin = Viewer(userID: UUID(), email: "a", role: .administrator, personID: nil)
-        let actual5 = try await AccountRepository(database: database).accounts(visibleTo: admin).count
-        XCTAssertEqual(actual5, 40, label)
+        let accountCount = try await AccountRepository(database: database).accounts(visibleTo: admin).count
+        XCTAssertEqual(accountCount, 40, label)
     }
 }

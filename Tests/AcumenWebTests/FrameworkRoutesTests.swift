@@ -29,10 +29,10 @@ final class FrameworkRoutesTests: XCTestCase {
 
             let publish = try await browser.post("/frameworks/\(draft.id)/publish", form: [:])
             XCTAssertEqual(publish.status, .seeOther)
-            let actual1 = try await repository.summary(id: draft.id).status
-            XCTAssertEqual(actual1, .published)
-            let actual2 = try await repository.summary(id: published.id).status
-            XCTAssertEqual(actual2, .retired)
+            let draftStatus = try await repository.summary(id: draft.id).status
+            XCTAssertEqual(draftStatus, .published)
+            let previousStatus = try await repository.summary(id: published.id).status
+            XCTAssertEqual(previousStatus, .retired)
         }
     }
 
@@ -76,8 +76,8 @@ final class FrameworkRoutesTests: XCTestCase {
             try await browser.get("/frameworks/\(published.id)")
             let response = try await browser.post("/frameworks/\(published.id)/edit", form: ["name": "Renamed"])
             XCTAssertEqual(response.status, .conflict)
-            let actual3 = try await FrameworkRepository(database: app.db).summary(id: published.id).name
-            XCTAssertEqual(actual3, GeneralAccountManagementModel.name)
+            let nameAfterRefusal = try await FrameworkRepository(database: app.db).summary(id: published.id).name
+            XCTAssertEqual(nameAfterRefusal, GeneralAccountManagementModel.name)
         }
     }
 
@@ -89,12 +89,12 @@ final class FrameworkRoutesTests: XCTestCase {
             let browser = BrowserSession(app: app)
             try await browser.signIn(WebHarness.email(of: .accountManager, in: demo))
             try await browser.get("/frameworks/\(published.id)")
-            let actual4 = try await browser.post("/frameworks/\(published.id)/versions", form: [:]).status
-            XCTAssertEqual(actual4, .forbidden)
-            let actual5 = try await browser.get("/frameworks/\(draft.id)").status
-            XCTAssertEqual(actual5, .notFound)
-            let actual6 = try await browser.get("/frameworks/\(UUID())").status
-            XCTAssertEqual(actual6, .notFound)
+            let startVersionStatus = try await browser.post("/frameworks/\(published.id)/versions", form: [:]).status
+            XCTAssertEqual(startVersionStatus, .forbidden)
+            let draftPageStatus = try await browser.get("/frameworks/\(draft.id)").status
+            XCTAssertEqual(draftPageStatus, .notFound)
+            let unknownPageStatus = try await browser.get("/frameworks/\(UUID())").status
+            XCTAssertEqual(unknownPageStatus, .notFound)
         }
     }
 
@@ -153,8 +153,8 @@ final class FrameworkRoutesTests: XCTestCase {
                         XCTAssertNotNil(try? response.content.get(String.self, at: "error", "message"))
                     })
             }
-            let actual7 = try await FrameworkRepository(database: app.db).summaries().count
-            XCTAssertEqual(actual7, before)
+            let countAfterBadImports = try await FrameworkRepository(database: app.db).summaries().count
+            XCTAssertEqual(countAfterBadImports, before)
         }
     }
 
