@@ -54,3 +54,24 @@ public struct Questionnaire: Hashable, Codable, Sendable {
         return problems
     }
 }
+
+extension Questionnaire {
+    /// The questionnaire a new cycle starts with: the built-in questions whose competency the
+    /// framework has, and one plain question for each competency the built-in set does not cover.
+    /// Programme managers edit the wording while the cycle is a draft.
+    public static func starting(for framework: FrameworkContent, from base: Questionnaire) -> Questionnaire {
+        var questions: [Question] = []
+        for competency in framework.competencies {
+            let existing = base.questions(for: competency.code)
+            if existing.isEmpty {
+                questions.append(
+                    Question(
+                        code: "\(competency.code)-a", competencyCode: competency.code,
+                        text: "My account manager shows \(competency.title.lowercased()) in their work with us."))
+            } else {
+                questions += existing
+            }
+        }
+        return Questionnaire(title: base.title, introduction: base.introduction, questions: questions)
+    }
+}

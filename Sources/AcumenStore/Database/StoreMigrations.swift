@@ -3,6 +3,9 @@ import FluentKit
 /// Every migration of the store, in the order they run. Later capabilities append here.
 public enum StoreMigrations {
     public static var all: [any Migration] {
-        [CreateOrganisationTables(), CreateAccessTables(), CreateFrameworkTables(), CreateIndexes()]
+        [
+            CreateOrganisationTables(), CreateAccessTables(), CreateFrameworkTables(), CreateIndexes(),
+            CreateAssessmentTables(),
+        ]
     }
 }

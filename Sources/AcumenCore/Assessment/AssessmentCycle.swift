@@ -1,0 +1,38 @@
+import Foundation
+
+/// One round of assessment against one framework version: who is assessed, by which sources,
+/// when, and under which anonymity rules.
+public struct AssessmentCycle: Hashable, Sendable, Identifiable {
+    public var id: UUID
+    public var frameworkID: UUID
+    public var frameworkName: String
+    public var settings: CycleSettings
+    public var status: CycleStatus
+    public var questionnaireTitle: String
+
+    public init(
+        id: UUID, frameworkID: UUID, frameworkName: String, settings: CycleSettings, status: CycleStatus,
+        questionnaireTitle: String
+    ) {
+        self.id = id
+        self.frameworkID = frameworkID
+        self.frameworkName = frameworkName
+        self.settings = settings
+        self.status = status
+        self.questionnaireTitle = questionnaireTitle
+    }
+
+    public var name: String { settings.name }
+
+    /// Raters may answer from the opening day through the closing day, while the cycle is open.
+    public func acceptsResponses(on day: CalendarDate) -> Bool {
+        status.acceptsResponses && day >= settings.opensOn && day <= settings.closesOn
+    }
+}
+
+/// Who is assessed in a cycle, as the programme manager chooses it on the form.
+public enum SubjectScope: Hashable, Sendable {
+    case allAccountManagers
+    case team(UUID)
+    case location(UUID)
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// One submitted internal response as a report reads it.
+public struct InternalResponseRecord: Hashable, Sendable {
+    public var source: RaterSource
+    /// Level per competency; nil means not observed.
+    public var levels: [String: Int?]
+    public var comments: [String: String]
+
+    public init(source: RaterSource, levels: [String: Int?], comments: [String: String]) {
+        self.source = source
+        self.levels = levels
+        self.comments = comments
+    }
+}
+
+/// One submitted customer questionnaire as a report reads it.
+public struct CustomerResponseRecord: Hashable, Sendable {
+    public var answers: [String: FrequencyAnswer]
+    public var comments: [String: String]
+
+    public init(answers: [String: FrequencyAnswer], comments: [String: String]) {
+        self.answers = answers
+        self.comments = comments
+    }
+}
+
+/// The results of one account manager in one cycle, with the anonymity rules already applied:
+/// everything in it may be shown to anyone allowed to read the report.
+public struct PersonReport: Hashable, Sendable {
+    public struct Row: Hashable, Sendable {
+        public var competency: CompetencyResult
+        /// Customers' mean score (1 Never to 5 Always) over their questions on this competency.
+        public var customerMean: Double?
+        /// "All other raters" when peers and customers are combined: their mean as a share of
+        /// each scale's range (0 lowest to 1 highest), since levels and frequencies differ.
+        public var otherRatersShare: Double?
+    }
+
+    public struct CommentGroup: Hashable, Sendable {
+        public var label: String
+        /// Sorted by text, not by submission, so order says nothing about who wrote what.
+        public var comments: [String]
+    }
+
+    public var plan: DisclosurePlan
+    public var rows: [Row]
+    public var questions: [QuestionResult]
+    public var commentsByCompetency: [String: [CommentGroup]]
+
+    public static func build(
+        framework: FrameworkContent, targets: [String: Int], internalResponses: [InternalResponseRecord],
+        customers: [CustomerResponseRecord], questionnaire: Questionnaire, rules: AnonymityRules
+    ) -> PersonReport {
+        var counts: [RaterSource: Int] = [:]
+        for response in internalResponses { counts[response.source, default: 0] += 1 }
+        if !customers.isEmpty { counts[.customer] = customers.count }
+        let plan = DisclosurePlan.plan(responses: counts, rules: rules)
+        let shown = Set(plan.groups.filter { $0.decision == .shown }.map(\.source))
+        let rolledUp = Set(plan.otherRaters)
+        let levelTop = Double(max(1, framework.levels.count - 1))
+
+        // Only shown sources feed level statistics: a rolled-up group is never shown on its own scale.
+        let levelRatings = internalResponses.filter { shown.contains($0.source) }.flatMap { response in
+            response.levels.map { LevelRating(source: response.source, competencyCode: $0.key, level: $0.value) }
+        }
+        let emptyPlan = DisclosurePlan(
+            groups: plan.groups.filter { $0.decision == .shown }, otherRaters: [], otherRatersResponses: 0,
+            otherRatersShowComments: false)
+        let showCustomers = shown.contains(.customer)
+
+        var rows: [Row] = []
+        var comments: [String: [CommentGroup]] = [:]
+        for competency in framework.competencies {
+            let code = competency.code
+            let questionCodes = Set(questionnaire.questions(for: code).map(\.code))
+            let customerScores = customers.flatMap { response in
+                response.answers.filter { questionCodes.contains($0.key) }.compactMap { $0.value.score }
+            }
+            var shares: [Double] = []
+            if rolledUp.contains(.peer) {
+                shares += internalResponses.filter { $0.source == .peer }.compactMap { $0.levels[code] ?? nil }
+                    .map { Double($0) / levelTop }
+            }
+            if rolledUp.contains(.customer) { shares += customerScores.map { Double($0 - 1) / 4 } }
+            rows.append(
+                Row(
+                    competency: CompetencyResult.compute(
+                        competencyCode: code, ratings: levelRatings, target: targets[code], plan: emptyPlan),
+                    customerMean: showCustomers && !customerScores.isEmpty
+                        ? Double(customerScores.reduce(0, +)) / Double(customerScores.count) : nil,
+                    otherRatersShare: shares.isEmpty ? nil : shares.reduce(0, +) / Double(shares.count)))
+
+            var groups: [CommentGroup] = []
+            for group in plan.groups where group.decision == .shown && group.showsComments {
+                let texts =
+                    group.source == .customer
+                    ? customers.flatMap { $0.comments.filter { questionCodes.contains($0.key) }.map(\.value) }
+                    : internalResponses.filter { $0.source == group.source }.compactMap { $0.comments[code] }
+                if !texts.isEmpty { groups.append(CommentGroup(label: group.source.label, comments: texts.sorted())) }
+            }
+            if plan.otherRatersShowComments {
+                var texts: [String] = []
+                if rolledUp.contains(.peer) {
+                    texts += internalResponses.filter { $0.source == .peer }.compactMap { $0.comments[code] }
+                }
+                if rolledUp.contains(.customer) {
+                    texts += customers.flatMap { $0.comments.filter { questionCodes.contains($0.key) }.map(\.value) }
+                }
+                if !texts.isEmpty { groups.append(CommentGroup(label: "All other raters", comments: texts.sorted())) }
+            }
+            comments[code] = groups
+        }
+        let questions =
+            showCustomers
+            ? questionnaire.questions.map { question in
+                QuestionResult(questionCode: question.code, answers: customers.compactMap { $0.answers[question.code] })
+            } : []
+        return PersonReport(plan: plan, rows: rows, questions: questions, commentsByCompetency: comments)
+    }
+}

@@ -1,0 +1,204 @@
+import AcumenCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Who is asked to rate whom, and the personal links that let them answer.
+///
+/// Only a digest of each link's token is stored. The repository never sees a token itself.
+public struct InvitationRepository: Sendable {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    private var sql: any SQLDatabase { database as! any SQLDatabase }
+
+    /// Self, supervisor and customer-reviewer invitations, created with the cycle.
+    func createAutomatic(cycleID: UUID, subjects: [UUID], sources: Set<RaterSource>) async throws {
+        let wanted = Set(subjects)
+        var rows: [(subject: UUID, source: RaterSource, rater: UUID, account: UUID?)] = []
+        let people = try await sql.raw("SELECT id, supervisor_id FROM people").all()
+        for row in people {
+            let id = try row.decode(column: "id", as: UUID.self)
+            guard wanted.contains(id) else { continue }
+            if sources.contains(.self) { rows.append((id, .self, id, nil)) }
+            if sources.contains(.supervisor), let supervisor = try row.decode(column: "supervisor_id", as: UUID?.self) {
+                rows.append((id, .supervisor, supervisor, nil))
+            }
+        }
+        if sources.contains(.customer) {
+            let reviewers = try await sql.raw(
+                """
+                SELECT a.id AS account_id, a.account_manager_id, m.person_id FROM accounts a
+                JOIN account_members m ON m.account_id = a.id WHERE m.kind = 'reviewer'
+                """
+            ).all()
+            for row in reviewers {
+                let manager = try row.decode(column: "account_manager_id", as: UUID.self)
+                guard wanted.contains(manager) else { continue }
+                rows.append(
+                    (
+                        manager, .customer, try row.decode(column: "person_id", as: UUID.self),
+                        try row.decode(column: "account_id", as: UUID.self)
+                    ))
+            }
+        }
+        let directory = try await names(Set(rows.map(\.rater)))
+        for chunk in rows.chunked(into: 300) {
+            let insert = sql.insert(into: "invitations").columns(
+                "id", "cycle_id", "subject_id", "source", "rater_person_id", "rater_name", "rater_email", "account_id",
+                "status", "nominated_by", "submitted")
+            for row in chunk {
+                let rater = directory[row.rater] ?? ("", "")
+                _ = insert.values(
+                    SQLBind(UUID()), SQLBind(cycleID), SQLBind(row.subject), SQLBind(row.source.rawValue),
+                    SQLBind(row.rater), SQLBind(rater.name), SQLBind(rater.email), SQLBind(row.account),
+                    SQLBind(Invitation.Status.approved.rawValue), SQLBind("automatic"), SQLBind(0))
+            }
+            try await insert.run()
+        }
+    }
+
+    /// Adds a peer or an extra customer reviewer. Peers proposed by the account manager wait for
+    /// the supervisor; anyone else's nomination is approved at once.
+    public func nominate(
+        cycleID: UUID, subjectID: UUID, raterPersonID: UUID, source: RaterSource, accountID: UUID?,
+        nominatedBy: String, approved: Bool
+    ) async throws -> UUID {
+        guard source == .peer || source == .customer else {
+            throw StoreError.invalid([
+                ValidationProblem(location: "source", message: "only peers and customers are nominated")
+            ])
+        }
+        let cycle = try await CycleRepository(database: database).cycle(id: cycleID)
+        guard cycle.settings.sources.contains(source) else {
+            throw StoreError.invalid([
+                ValidationProblem(location: "source", message: "this cycle does not ask \(source.label.lowercased())")
+            ])
+        }
+        guard cycle.status == .draft || cycle.status == .open else {
+            throw StoreError.conflict("The cycle is \(cycle.status.label.lowercased()); nobody can be added now.")
+        }
+        guard raterPersonID != subjectID else {
+            throw StoreError.invalid([
+                ValidationProblem(location: "rater", message: "an account manager cannot be their own peer")
+            ])
+        }
+        let isSubject = try await sql.raw(
+            "SELECT 1 AS found FROM cycle_subjects WHERE cycle_id = \(bind: cycleID) AND person_id = \(bind: subjectID)"
+        ).first()
+        guard isSubject != nil else { throw StoreError.notFound("That account manager in this cycle") }
+        let existing = try await invitations(cycleID: cycleID, subjectID: subjectID)
+        if existing.contains(where: { $0.raterPersonID == raterPersonID && $0.source == source && $0.status != .revoked })
+        {
+            throw StoreError.conflict("That person is already asked to rate this account manager.")
+        }
+        guard let rater = try await names([raterPersonID])[raterPersonID] else {
+            throw StoreError.notFound("That person")
+        }
+        let id = UUID()
+        try await sql.insert(into: "invitations")
+            .columns(
+                "id", "cycle_id", "subject_id", "source", "rater_person_id", "rater_name", "rater_email", "account_id",
+                "status", "nominated_by", "submitted"
+            )
+            .values(
+                SQLBind(id), SQLBind(cycleID), SQLBind(subjectID), SQLBind(source.rawValue), SQLBind(raterPersonID),
+                SQLBind(rater.name), SQLBind(rater.email), SQLBind(accountID),
+                SQLBind((approved ? Invitation.Status.approved : .nominated).rawValue), SQLBind(nominatedBy),
+                SQLBind(0)
+            ).run()
+        return id
+    }
+
+    public func setStatus(_ status: Invitation.Status, invitationID: UUID) async throws {
+        let update = sql.update("invitations").set("status", to: status.rawValue)
+        // A revoked invitation's link must stop working at once.
+        if status == .revoked { _ = update.set("token_hash", to: SQLLiteral.null) }
+        try await update.where("id", .equal, invitationID).run()
+    }
+
+    /// Stores a new link's digest, replacing any earlier link, and queues the e-mail in the same transaction.
+    public func issue(invitationID: UUID, tokenDigest: String, today: CalendarDate, message: OutgoingMessage)
+        async throws
+    {
+        try await database.transaction { database in
+            let sql = database as! any SQLDatabase
+            try await sql.update("invitations").set("token_hash", to: tokenDigest)
+                .set("issued_on", to: today.description).where("id", .equal, invitationID).run()
+            try await OutboxRepository(database: database).enqueue(message)
+        }
+    }
+
+    public func markReminded(invitationID: UUID, on day: CalendarDate, message: OutgoingMessage) async throws {
+        try await database.transaction { database in
+            let sql = database as! any SQLDatabase
+            try await sql.update("invitations").set("last_reminded_on", to: day.description)
+                .where("id", .equal, invitationID).run()
+            try await OutboxRepository(database: database).enqueue(message)
+        }
+    }
+
+    public func invitation(id: UUID) async throws -> Invitation {
+        guard let found = try await read("i.id = ", id).first else { throw StoreError.notFound("That invitation") }
+        return found
+    }
+
+    /// The invitation a link opens, if the link is current.
+    public func invitation(tokenDigest: String) async throws -> Invitation? {
+        try await read("i.token_hash = ", tokenDigest).first
+    }
+
+    public func invitations(cycleID: UUID, subjectID: UUID? = nil) async throws -> [Invitation] {
+        let all = try await read("i.cycle_id = ", cycleID)
+        guard let subjectID else { return all }
+        return all.filter { $0.subjectID == subjectID }
+    }
+
+    public func invitations(raterPersonID: UUID) async throws -> [Invitation] {
+        try await read("i.rater_person_id = ", raterPersonID)
+    }
+
+    private func read(_ condition: String, _ value: some Encodable & Sendable) async throws -> [Invitation] {
+        try await sql.raw(
+            """
+            SELECT i.id, i.cycle_id, i.subject_id, p.name AS subject_name, i.source, i.rater_person_id, i.rater_name,
+                   i.rater_email, i.account_id, i.status, i.issued_on, i.last_reminded_on, i.submitted
+            FROM invitations i JOIN people p ON p.id = i.subject_id
+            WHERE \(unsafeRaw: condition)\(bind: value) ORDER BY p.name, i.source, i.rater_name
+            """
+        ).all().map { row in
+            Invitation(
+                id: try row.decode(column: "id", as: UUID.self),
+                cycleID: try row.decode(column: "cycle_id", as: UUID.self),
+                subjectID: try row.decode(column: "subject_id", as: UUID.self),
+                subjectName: try row.decode(column: "subject_name", as: String.self),
+                source: RaterSource(rawValue: try row.decode(column: "source", as: String.self)) ?? .peer,
+                raterPersonID: try row.decode(column: "rater_person_id", as: UUID?.self),
+                raterName: try row.decode(column: "rater_name", as: String.self),
+                raterEmail: try row.decode(column: "rater_email", as: String.self),
+                accountID: try row.decode(column: "account_id", as: UUID?.self),
+                status: Invitation.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .revoked,
+                issuedOn: try row.decode(column: "issued_on", as: String?.self).flatMap(CalendarDate.init),
+                lastRemindedOn: try row.decode(column: "last_reminded_on", as: String?.self).flatMap(CalendarDate.init),
+                hasSubmitted: try row.decode(column: "submitted", as: Int.self) != 0)
+        }
+    }
+
+    private func names(_ ids: Set<UUID>) async throws -> [UUID: (name: String, email: String)] {
+        guard !ids.isEmpty else { return [:] }
+        var result: [UUID: (name: String, email: String)] = [:]
+        for chunk in Array(ids).chunked(into: 500) {
+            let rows = try await sql.select().columns("id", "name", "email").from("people")
+                .where("id", .in, SQLBind.group(Array(chunk))).all()
+            for row in rows {
+                result[try row.decode(column: "id", as: UUID.self)] = (
+                    try row.decode(column: "name", as: String.self), try row.decode(column: "email", as: String.self)
+                )
+            }
+        }
+        return result
+    }
+}

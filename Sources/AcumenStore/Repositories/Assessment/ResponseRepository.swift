@@ -1,0 +1,351 @@
+import AcumenCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// What a rater sends when submitting a form.
+public enum SubmissionContent: Sendable {
+    case ratings([CompetencyRatingInput], framework: FrameworkContent)
+    case answers([String: FrequencyAnswer], comments: [String: String])
+}
+
+/// Drafts as raters type them, and submitted responses, which are only ever added or voided.
+///
+/// Anonymous responses (peers, customers) are stored without the rater and dated on the
+/// cycle's closing day. Only the rater's own link can find such a response again, through a
+/// key derived from the link that the invitation does not store.
+public struct ResponseRepository: Sendable {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    private var sql: any SQLDatabase { database as! any SQLDatabase }
+
+    public func draft(invitationID: UUID) async throws -> [String: String] {
+        var fields: [String: String] = [:]
+        for row in try await sql.select().columns("item", "value").from("draft_items")
+            .where("invitation_id", .equal, invitationID).all()
+        {
+            fields[try row.decode(column: "item", as: String.self)] = try row.decode(column: "value", as: String.self)
+        }
+        return fields
+    }
+
+    /// Saves one field as the rater changes it. An empty value removes the field.
+    public func saveDraftField(invitationID: UUID, name: String, value: String) async throws {
+        if value.isEmpty {
+            try await sql.delete(from: "draft_items").where("invitation_id", .equal, invitationID)
+                .where("item", .equal, name).run()
+        } else {
+            try await sql.raw(
+                """
+                INSERT INTO draft_items (invitation_id, item, value) VALUES (\(bind: invitationID), \(bind: name), \(bind: value))
+                ON CONFLICT (invitation_id, item) DO UPDATE SET value = excluded.value
+                """
+            ).run()
+        }
+    }
+
+    /// Replaces the whole draft with the form as posted ("save and finish later" without JavaScript).
+    public func replaceDraft(invitationID: UUID, fields: [String: String]) async throws {
+        try await database.transaction { database in
+            let sql = database as! any SQLDatabase
+            try await sql.delete(from: "draft_items").where("invitation_id", .equal, invitationID).run()
+            let kept = fields.filter { !$0.value.isEmpty }
+            guard !kept.isEmpty else { return }
+            let insert = sql.insert(into: "draft_items").columns("invitation_id", "item", "value")
+            for (name, value) in kept { _ = insert.values(SQLBind(invitationID), SQLBind(name), SQLBind(value)) }
+            try await insert.run()
+        }
+    }
+
+    /// Records a submission in one transaction: marks the invitation answered (refusing a second
+    /// submission), voids the response it corrects, writes the response and its rows in one
+    /// statement each, and clears the draft.
+    @discardableResult
+    public func submit(
+        invitation: Invitation, cycle: AssessmentCycle, content: SubmissionContent, correctionKey: String,
+        today: CalendarDate
+    ) async throws -> UUID {
+        let responseID = UUID()
+        let anonymous = invitation.source.isAnonymous
+        let recordedDay = ReminderSchedule.recordedSubmissionDay(
+            for: invitation.source, actual: today, settings: cycle.settings)
+        try await database.transaction { database in
+            let sql = database as! any SQLDatabase
+            let claimed = try await sql.raw(
+                """
+                UPDATE invitations SET submitted = 1
+                WHERE id = \(bind: invitation.id) AND submitted = 0 AND status = 'approved' RETURNING id
+                """
+            ).all()
+            guard !claimed.isEmpty else {
+                throw StoreError.conflict("These answers were already submitted; they cannot be submitted twice.")
+            }
+            let previous = try await Self.submittedResponseID(
+                of: invitation, correctionKey: correctionKey, on: sql)
+            if let previous {
+                try await sql.update("responses").set("status", to: ResponseStatus.voided.rawValue)
+                    .where("id", .equal, previous).run()
+            }
+            try await sql.insert(into: "responses")
+                .columns(
+                    "id", "cycle_id", "subject_id", "source", "account_id", "rater_person_id", "correction_key",
+                    "status", "replaces_id", "submitted_on"
+                )
+                .values(
+                    SQLBind(responseID), SQLBind(invitation.cycleID), SQLBind(invitation.subjectID),
+                    SQLBind(invitation.source.rawValue), SQLBind(invitation.accountID),
+                    SQLBind(anonymous ? nil : invitation.raterPersonID), SQLBind(anonymous ? correctionKey : nil),
+                    SQLBind(ResponseStatus.submitted.rawValue), SQLBind(previous), SQLBind(recordedDay.description)
+                ).run()
+            switch content {
+            case .ratings(let ratings, let framework):
+                guard !ratings.isEmpty else { break }
+                let insert = sql.insert(into: "response_ratings").columns(
+                    "response_id", "competency_code", "observed", "level", "derived_level", "override_reason",
+                    "not_observed", "comment")
+                for rating in ratings {
+                    let standards = framework.competencies.first { $0.code == rating.competencyCode }?.standards ?? []
+                    let derived = DerivedLevel.derive(
+                        levels: framework.levels, standards: standards, observed: rating.observed)
+                    _ = insert.values(
+                        SQLBind(responseID), SQLBind(rating.competencyCode), SQLBind(Self.encode(rating.observed)),
+                        SQLBind(rating.level(in: framework)), SQLBind(rating.notObserved ? nil : derived.level),
+                        SQLBind(rating.overrideReason), SQLBind(rating.notObserved ? 1 : 0), SQLBind(rating.comment))
+                }
+                try await insert.run()
+            case .answers(let answers, let comments):
+                guard !answers.isEmpty else { break }
+                let insert = sql.insert(into: "response_answers").columns(
+                    "response_id", "question_code", "answer", "comment")
+                for (code, answer) in answers {
+                    _ = insert.values(
+                        SQLBind(responseID), SQLBind(code), SQLBind(answer.rawValue), SQLBind(comments[code] ?? ""))
+                }
+                try await insert.run()
+            }
+            try await sql.delete(from: "draft_items").where("invitation_id", .equal, invitation.id).run()
+        }
+        return responseID
+    }
+
+    /// Lets a rater correct a submitted response while the cycle is open: the submitted answers
+    /// become a draft again; the response itself stays until the correction replaces it.
+    public func reopenForCorrection(invitation: Invitation, correctionKey: String) async throws {
+        try await database.transaction { database in
+            let sql = database as! any SQLDatabase
+            guard let previous = try await Self.submittedResponseID(of: invitation, correctionKey: correctionKey, on: sql)
+            else { throw StoreError.notFound("A submitted response for this link") }
+            var fields: [String: String] = [:]
+            if invitation.source == .customer {
+                for row in try await sql.select().columns("question_code", "answer", "comment")
+                    .from("response_answers").where("response_id", .equal, previous).all()
+                {
+                    let code = try row.decode(column: "question_code", as: String.self)
+                    fields[RaterFormFields.answer(code)] = try row.decode(column: "answer", as: String.self)
+                    fields[RaterFormFields.answerComment(code)] = try row.decode(column: "comment", as: String.self)
+                }
+            } else {
+                for row in try await sql.select().columns(
+                    "competency_code", "observed", "level", "derived_level", "override_reason", "not_observed",
+                    "comment"
+                ).from("response_ratings").where("response_id", .equal, previous).all() {
+                    let code = try row.decode(column: "competency_code", as: String.self)
+                    for (level, positions) in Self.decode(try row.decode(column: "observed", as: String.self)) {
+                        for position in positions {
+                            fields[RaterFormFields.behaviour(code, level: level, position: position)] = "on"
+                        }
+                    }
+                    if try row.decode(column: "not_observed", as: Int.self) != 0 {
+                        fields[RaterFormFields.notObserved(code)] = "on"
+                    }
+                    let reason = try row.decode(column: "override_reason", as: String.self)
+                    if !reason.isEmpty, let level = try row.decode(column: "level", as: Int?.self) {
+                        fields[RaterFormFields.overrideLevel(code)] = String(level)
+                        fields[RaterFormFields.overrideReason(code)] = reason
+                    }
+                    fields[RaterFormFields.comment(code)] = try row.decode(column: "comment", as: String.self)
+                }
+            }
+            try await sql.update("invitations").set("submitted", to: 0).where("id", .equal, invitation.id).run()
+            try await sql.delete(from: "draft_items").where("invitation_id", .equal, invitation.id).run()
+            let kept = fields.filter { !$0.value.isEmpty }
+            guard !kept.isEmpty else { return }
+            let insert = sql.insert(into: "draft_items").columns("invitation_id", "item", "value")
+            for (name, value) in kept { _ = insert.values(SQLBind(invitation.id), SQLBind(name), SQLBind(value)) }
+            try await insert.run()
+        }
+    }
+
+    /// The current (not voided) internal responses about one account manager.
+    public func internalResponses(cycleID: UUID, subjectID: UUID) async throws -> [InternalResponseRecord] {
+        let rows = try await sql.raw(
+            """
+            SELECT r.id, r.source, x.competency_code, x.level, x.comment FROM responses r
+            JOIN response_ratings x ON x.response_id = r.id
+            WHERE r.cycle_id = \(bind: cycleID) AND r.subject_id = \(bind: subjectID) AND r.status = 'submitted'
+            """
+        ).all()
+        var byResponse: [UUID: InternalResponseRecord] = [:]
+        for row in rows {
+            let id = try row.decode(column: "id", as: UUID.self)
+            guard let source = RaterSource(rawValue: try row.decode(column: "source", as: String.self)) else {
+                continue
+            }
+            let code = try row.decode(column: "competency_code", as: String.self)
+            var record = byResponse[id] ?? InternalResponseRecord(source: source, levels: [:], comments: [:])
+            record.levels[code] = .some(try row.decode(column: "level", as: Int?.self))
+            let comment = try row.decode(column: "comment", as: String.self)
+            if !comment.isEmpty { record.comments[code] = comment }
+            byResponse[id] = record
+        }
+        return Array(byResponse.values)
+    }
+
+    /// The current customer responses of a cycle, about one account manager or through one account.
+    public func customerResponses(cycleID: UUID, subjectID: UUID? = nil, accountID: UUID? = nil) async throws
+        -> [CustomerResponseRecord]
+    {
+        var query = sql.select()
+            .columns(SQLColumn("id", table: "r"), SQLColumn("question_code", table: "a"))
+            .column(SQLColumn("answer", table: "a")).column(SQLColumn("comment", table: "a"))
+            .from(SQLAlias(SQLIdentifier("responses"), as: "r"))
+            .join(
+                SQLAlias(SQLIdentifier("response_answers"), as: "a"), method: SQLJoinMethod.inner,
+                on: SQLColumn("response_id", table: "a"), .equal, SQLColumn("id", table: "r")
+            )
+            .where(SQLColumn("cycle_id", table: "r"), .equal, SQLBind(cycleID))
+            .where(SQLColumn("status", table: "r"), .equal, SQLBind(ResponseStatus.submitted.rawValue))
+            .where(SQLColumn("source", table: "r"), .equal, SQLBind(RaterSource.customer.rawValue))
+        if let subjectID { query = query.where(SQLColumn("subject_id", table: "r"), .equal, SQLBind(subjectID)) }
+        if let accountID { query = query.where(SQLColumn("account_id", table: "r"), .equal, SQLBind(accountID)) }
+        var byResponse: [UUID: CustomerResponseRecord] = [:]
+        for row in try await query.all() {
+            let id = try row.decode(column: "id", as: UUID.self)
+            let code = try row.decode(column: "question_code", as: String.self)
+            var record = byResponse[id] ?? CustomerResponseRecord(answers: [:], comments: [:])
+            record.answers[code] = FrequencyAnswer(rawValue: try row.decode(column: "answer", as: String.self))
+            let comment = try row.decode(column: "comment", as: String.self)
+            if !comment.isEmpty { record.comments[code] = comment }
+            byResponse[id] = record
+        }
+        return Array(byResponse.values)
+    }
+
+    /// Submitted responses per account manager and source: what the anonymity preview needs.
+    public func responseCounts(cycleID: UUID) async throws -> [UUID: [RaterSource: Int]] {
+        var counts: [UUID: [RaterSource: Int]] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT subject_id, source, COUNT(*) AS n FROM responses
+            WHERE cycle_id = \(bind: cycleID) AND status = 'submitted' GROUP BY subject_id, source
+            """
+        ).all() {
+            guard let source = RaterSource(rawValue: try row.decode(column: "source", as: String.self)) else {
+                continue
+            }
+            counts[try row.decode(column: "subject_id", as: UUID.self), default: [:]][source] = try row.decode(
+                column: "n", as: Int.self)
+        }
+        return counts
+    }
+
+    /// Every response row of a cycle for export, voided ones included and marked, without raters
+    /// for anonymous sources.
+    public func exportRows(cycleID: UUID) async throws -> [ExportedResponseRow] {
+        let ratings = try await sql.raw(
+            """
+            SELECT r.id, r.subject_id, p.name, r.source, r.status, r.submitted_on, r.replaces_id,
+                   COALESCE(rp.name, '') AS rater, x.competency_code AS item, x.level, x.not_observed, x.comment
+            FROM responses r JOIN people p ON p.id = r.subject_id
+            LEFT JOIN people rp ON rp.id = r.rater_person_id
+            JOIN response_ratings x ON x.response_id = r.id WHERE r.cycle_id = \(bind: cycleID)
+            """
+        ).all().map { row in
+            ExportedResponseRow(
+                responseID: try row.decode(column: "id", as: UUID.self),
+                subjectID: try row.decode(column: "subject_id", as: UUID.self),
+                subjectName: try row.decode(column: "name", as: String.self),
+                source: RaterSource(rawValue: try row.decode(column: "source", as: String.self)) ?? .peer,
+                status: try row.decode(column: "status", as: String.self),
+                submittedOn: try row.decode(column: "submitted_on", as: String.self),
+                replaces: try row.decode(column: "replaces_id", as: UUID?.self),
+                rater: try row.decode(column: "rater", as: String.self),
+                item: try row.decode(column: "item", as: String.self),
+                value: try row.decode(column: "not_observed", as: Int.self) != 0
+                    ? "not observed" : (try row.decode(column: "level", as: Int?.self)).map(String.init) ?? "",
+                comment: try row.decode(column: "comment", as: String.self))
+        }
+        let answers = try await sql.raw(
+            """
+            SELECT r.id, r.subject_id, p.name, r.source, r.status, r.submitted_on, r.replaces_id,
+                   a.question_code AS item, a.answer, a.comment
+            FROM responses r JOIN people p ON p.id = r.subject_id
+            JOIN response_answers a ON a.response_id = r.id WHERE r.cycle_id = \(bind: cycleID)
+            """
+        ).all().map { row in
+            ExportedResponseRow(
+                responseID: try row.decode(column: "id", as: UUID.self),
+                subjectID: try row.decode(column: "subject_id", as: UUID.self),
+                subjectName: try row.decode(column: "name", as: String.self), source: .customer,
+                status: try row.decode(column: "status", as: String.self),
+                submittedOn: try row.decode(column: "submitted_on", as: String.self),
+                replaces: try row.decode(column: "replaces_id", as: UUID?.self), rater: "",
+                item: try row.decode(column: "item", as: String.self),
+                value: try row.decode(column: "answer", as: String.self),
+                comment: try row.decode(column: "comment", as: String.self))
+        }
+        return ratings + answers
+    }
+
+    static func submittedResponseID(of invitation: Invitation, correctionKey: String, on sql: any SQLDatabase)
+        async throws -> UUID?
+    {
+        var query = sql.select().column("id").from("responses")
+            .where("cycle_id", .equal, invitation.cycleID).where("subject_id", .equal, invitation.subjectID)
+            .where("source", .equal, invitation.source.rawValue)
+            .where("status", .equal, ResponseStatus.submitted.rawValue)
+        if invitation.source.isAnonymous {
+            query = query.where("correction_key", .equal, correctionKey)
+        } else {
+            query = query.where("rater_person_id", .equal, invitation.raterPersonID)
+        }
+        return try await query.first()?.decode(column: "id", as: UUID.self)
+    }
+
+    /// Ticked behaviours as `level:position,position;level:position`.
+    static func encode(_ observed: [Int: Set<Int>]) -> String {
+        observed.keys.sorted().map { level in
+            "\(level):" + observed[level, default: []].sorted().map(String.init).joined(separator: ",")
+        }.joined(separator: ";")
+    }
+
+    static func decode(_ text: String) -> [Int: Set<Int>] {
+        var observed: [Int: Set<Int>] = [:]
+        for part in text.split(separator: ";") {
+            let pieces = part.split(separator: ":", maxSplits: 1)
+            guard pieces.count == 2, let level = Int(pieces[0]) else { continue }
+            observed[level] = Set(pieces[1].split(separator: ",").compactMap { Int($0) })
+        }
+        return observed
+    }
+}
+
+/// One line of a cycle's raw export: one rating or answer of one response.
+public struct ExportedResponseRow: Sendable, Hashable {
+    public var responseID: UUID
+    public var subjectID: UUID
+    public var subjectName: String
+    public var source: RaterSource
+    public var status: String
+    public var submittedOn: String
+    public var replaces: UUID?
+    /// Blank for anonymous sources.
+    public var rater: String
+    public var item: String
+    public var value: String
+    public var comment: String
+}
