@@ -53,6 +53,15 @@ public struct PeopleRepository: Sendable {
         return person
     }
 
+    /// Teams and locations by name, for choosing who a cycle assesses.
+    public func teamsAndLocations() async throws -> (teams: [(UUID, String)], locations: [(UUID, String)]) {
+        let teams = try await TeamModel.query(on: database).sort(\.$name).all().map { ($0.id!, $0.name) }
+        let locations = try await LocationModel.query(on: database).sort(\.$city).all().map {
+            ($0.id!, $0.country.isEmpty ? $0.city : "\($0.city), \($0.country)")
+        }
+        return (teams, locations)
+    }
+
     public func personID(email: String) async throws -> UUID? {
         try await PersonModel.query(on: database).filter(\.$email == email.lowercased()).first()?.id
     }

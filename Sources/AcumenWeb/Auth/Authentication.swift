@@ -32,6 +32,7 @@ enum SessionKeys {
     static let userID = "userID"
     static let csrf = "csrf"
     static let flash = "flash"
+    static let handedOverLink = "handedOverLink"
 }
 
 extension Request {

@@ -2,14 +2,17 @@ import Vapor
 
 /// Every state-changing browser request must carry the session's CSRF token in the `_csrf`
 /// form field. API requests authenticate with bearer tokens, which a browser never sends
-/// on its own, so they are exempt.
+/// on its own, so they are exempt; so are rater forms under `/r/`, whose secret link is itself
+/// the credential and cannot be guessed by another site.
 struct CSRFProtection: AsyncMiddleware {
     static let fieldName = "_csrf"
     /// The largest form accepted: uploads of people files with tens of thousands of rows fit.
     static let maximumFormSize = 20 * 1024 * 1024
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard request.method != .GET, request.method != .HEAD, !request.wantsJSON else {
+        guard request.method != .GET, request.method != .HEAD, !request.wantsJSON,
+            !request.url.path.hasPrefix(RaterFormController.pathPrefix)
+        else {
             return try await next.respond(to: request)
         }
         // The body is collected here, before routing, so that the token can be read from any form.

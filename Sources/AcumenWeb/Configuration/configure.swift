@@ -38,11 +38,14 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     try app.register(collection: PeopleController())
     try app.register(collection: ImportController())
     try app.register(collection: UsersController())
+    try app.register(collection: CyclesController(settings: settings))
+    try app.register(collection: RaterFormController())
     try app.register(collection: OpenAPIController())
 
     // Every command works on the database, so it is brought up to date when the app boots:
     // `serve` migrates on its own, and `migrate` does nothing more than boot.
     app.lifecycle.use(DatabasePreparation(settings: settings))
+    if settings.runsBackgroundWork { app.lifecycle.use(BackgroundWork(settings: settings)) }
     app.asyncCommands.use(MigrateCommand(settings: settings), as: "migrate")
     app.asyncCommands.use(DemoCommand(settings: settings), as: "demo")
     app.asyncCommands.use(UserCommand(settings: settings), as: "user")

@@ -156,3 +156,16 @@ struct StatusBadge: Component {
         Span { Text(text) }.class("badge badge-\(kind)")
     }
 }
+
+/// A form's submit button.
+struct SubmitButton: Component {
+    let title: String
+    var style = "button primary"
+    var name: String?
+    var value: String?
+
+    var body: Component {
+        Button { Text(title) }.attribute(named: "type", value: "submit").attribute(named: "name", value: name)
+            .attribute(named: "value", value: value).class(style)
+    }
+}

@@ -7,7 +7,7 @@ enum Layout {
     /// The frame is written with Plot's node API rather than components: it is on every page,
     /// and nodes render without the reflection that components need.
     static func page(
-        _ title: String, context: PageContext, status: HTTPResponseStatus = .ok,
+        _ title: String, context: PageContext, status: HTTPResponseStatus = .ok, scripts: [String] = [],
         @ComponentBuilder content: @escaping () -> Component
     ) -> Response {
         let html = HTML(
@@ -16,7 +16,8 @@ enum Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(title) · Acumen"),
-                .stylesheet(Stylesheet.path)
+                .stylesheet(Stylesheet.path),
+                .forEach(scripts) { .script(.src($0), .attribute(named: "defer", value: "defer")) }
             ),
             .body(
                 .a(.class("skip-link"), .href("#content"), .text("Skip to content")),

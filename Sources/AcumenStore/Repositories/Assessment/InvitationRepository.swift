@@ -120,23 +120,19 @@ public struct InvitationRepository: Sendable {
         try await update.where("id", .equal, invitationID).run()
     }
 
-    /// Stores a new link's digest, replacing any earlier link, and queues the e-mail in the same transaction.
-    public func issue(invitationID: UUID, tokenDigest: String, today: CalendarDate, message: OutgoingMessage)
-        async throws
-    {
+    /// Stores a new link's digest, replacing any earlier link, and queues its e-mail in the same
+    /// transaction. A reminder also records the day, so that no rater is reminded twice a day.
+    public func issue(
+        invitationID: UUID, tokenDigest: String, today: CalendarDate, message: OutgoingMessage,
+        isReminder: Bool = false
+    ) async throws {
         try await database.transaction { database in
             let sql = database as! any SQLDatabase
-            try await sql.update("invitations").set("token_hash", to: tokenDigest)
-                .set("issued_on", to: today.description).where("id", .equal, invitationID).run()
-            try await OutboxRepository(database: database).enqueue(message)
-        }
-    }
-
-    public func markReminded(invitationID: UUID, on day: CalendarDate, message: OutgoingMessage) async throws {
-        try await database.transaction { database in
-            let sql = database as! any SQLDatabase
-            try await sql.update("invitations").set("last_reminded_on", to: day.description)
-                .where("id", .equal, invitationID).run()
+            let update = sql.update("invitations").set("token_hash", to: tokenDigest)
+            _ = isReminder
+                ? update.set("last_reminded_on", to: today.description)
+                : update.set("issued_on", to: today.description)
+            try await update.where("id", .equal, invitationID).run()
             try await OutboxRepository(database: database).enqueue(message)
         }
     }

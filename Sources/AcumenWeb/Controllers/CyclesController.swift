@@ -1,0 +1,334 @@
+import AcumenCore
+import AcumenStore
+import Plot
+import Vapor
+
+/// Assessment cycles: setting them up, nominating raters, opening, closing and releasing.
+struct CyclesController: RouteCollection {
+    let settings: AcumenSettings
+
+    func boot(routes: any RoutesBuilder) throws {
+        let signedIn = routes.grouped(RequireSignedIn())
+        signedIn.get("cycles", use: list)
+        signedIn.get("cycles", "new", use: newForm)
+        signedIn.post("cycles", use: create)
+        signedIn.get("cycles", ":cycleID", use: show)
+        signedIn.post("cycles", ":cycleID", "advance", use: advance)
+        signedIn.post("cycles", ":cycleID", "rules", use: changeRules)
+        signedIn.get("cycles", ":cycleID", "questions", use: questions)
+        signedIn.post("cycles", ":cycleID", "questions", use: rewordQuestion)
+        signedIn.get("cycles", ":cycleID", "people", ":personID", use: subject)
+        signedIn.post("cycles", ":cycleID", "people", ":personID", "nominations", use: nominate)
+        signedIn.post("cycles", ":cycleID", "invitations", ":invitationID", ":action", use: changeInvitation)
+        signedIn.post("invitations", ":invitationID", "resend", use: resendOwnLink)
+    }
+
+    // MARK: Pages
+
+    @Sendable func list(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let cycles = try await CycleRepository(database: request.db).cycles()
+        var mine: [Invitation] = []
+        if let personID = user.personID {
+            mine = try await InvitationRepository(database: request.db).invitations(raterPersonID: personID)
+                .filter { $0.status == .approved }
+        }
+        var reports: [(AssessmentCycle, CycleSubject)] = []
+        if !AssessmentPolicy.canManage(user) {
+            let visible = try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
+            for cycle in cycles where cycle.status == .closed || cycle.status == .released {
+                for subject in try await CycleRepository(database: request.db).subjects(cycleID: cycle.id)
+                where AssessmentPolicy.canReadReport(subjectID: subject.id, cycle: cycle, user: user, visible: visible) {
+                    reports.append((cycle, subject))
+                }
+            }
+        }
+        return CycleListPage.render(
+            CycleListPage.Model(
+                cycles: AssessmentPolicy.canManage(user) ? cycles : [], canManage: AssessmentPolicy.canManage(user),
+                myInvitations: mine, cyclesByID: Dictionary(uniqueKeysWithValues: cycles.map { ($0.id, $0) }),
+                readableReports: reports),
+            context: PageContext(request))
+    }
+
+    @Sendable func newForm(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
+        return try await renderNewForm(request: request, form: NewCycleForm.suggested(today: .today), problems: [])
+    }
+
+    private func renderNewForm(request: Request, form: NewCycleForm, problems: [String]) async throws -> Response {
+        let frameworks = try await FrameworkRepository(database: request.db).summaries().filter {
+            $0.status == .published
+        }
+        let (teams, locations) = try await PeopleRepository(database: request.db).teamsAndLocations()
+        return NewCyclePage.render(
+            NewCyclePage.Model(
+                form: form, frameworks: frameworks, teams: teams, locations: locations, problems: problems),
+            context: PageContext(request), status: problems.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    @Sendable func create(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
+        let form = try request.decodeForm(NewCycleForm.self)
+        let parsed = form.parsed()
+        guard let settings = parsed.settings, let frameworkID = parsed.frameworkID else {
+            return try await renderNewForm(request: request, form: form, problems: parsed.problems)
+        }
+        do {
+            let id = try await CycleRepository(database: request.db).create(
+                frameworkID: frameworkID, settings: settings, scope: parsed.scope,
+                questionnaire: GlobalMobilityQuestionnaire.questionnaire, today: .today)
+            request.flash("The cycle was created as a draft. Check the raters and questions, then open it.")
+            return request.redirect(to: "/cycles/\(id)")
+        } catch StoreError.invalid(let problems) {
+            return try await renderNewForm(request: request, form: form, problems: problems.map(\.message))
+        } catch StoreError.notFound {
+            return try await renderNewForm(request: request, form: form, problems: ["choose a published framework"])
+        }
+    }
+
+    @Sendable func show(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
+        let cycle = try await cycle(request)
+        let subjects = try await CycleRepository(database: request.db).subjects(cycleID: cycle.id)
+        let invitations = try await InvitationRepository(database: request.db).invitations(cycleID: cycle.id)
+        let counts = try await ResponseRepository(database: request.db).responseCounts(cycleID: cycle.id)
+        let outbox = try await OutboxRepository(database: request.db).counts()
+        return CyclePage.render(
+            CyclePage.Model(
+                cycle: cycle, subjects: subjects, invitations: invitations, responseCounts: counts,
+                outbox: outbox),
+            context: PageContext(request))
+    }
+
+    @Sendable func advance(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
+        let cycle = try await cycle(request)
+        struct Form: Decodable { var from: String }
+        guard let expected = CycleStatus(rawValue: try request.decodeForm(Form.self).from) else {
+            throw AppError.badRequest("The form was incomplete. Reload the page and try again.")
+        }
+        let next = try await CycleRepository(database: request.db).advance(cycleID: cycle.id, from: expected)
+        var message = "The cycle is now \(next.label.lowercased())."
+        if next == .open {
+            let sent = try await sendLinks(cycleID: cycle.id, request: request)
+            message += " \(sent) personal link\(sent == 1 ? " is" : "s are") on the way to raters."
+        }
+        request.flash(message)
+        return request.redirect(to: "/cycles/\(cycle.id)")
+    }
+
+    @Sendable func changeRules(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
+        let cycle = try await cycle(request)
+        struct Form: Decodable {
+            var minimumPeers: String
+            var minimumCustomers: String
+            var minimumForComments: String
+        }
+        let form = try request.decodeForm(Form.self)
+        guard let peers = Int(form.minimumPeers), let customers = Int(form.minimumCustomers),
+            let comments = Int(form.minimumForComments)
+        else { throw AppError.badRequest("Each minimum must be a whole number.", field: "minimumPeers") }
+        try await CycleRepository(database: request.db).changeRules(
+            cycleID: cycle.id,
+            to: AnonymityRules(minimumPeers: peers, minimumCustomers: customers, minimumForComments: comments))
+        request.flash("The anonymity rules were saved.")
+        return request.redirect(to: "/cycles/\(cycle.id)")
+    }
+
+    @Sendable func questions(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
+        let cycle = try await cycle(request)
+        let questionnaire = try await CycleRepository(database: request.db).questionnaire(cycleID: cycle.id)
+        return QuestionsPage.render(cycle: cycle, questionnaire: questionnaire, context: PageContext(request))
+    }
+
+    @Sendable func rewordQuestion(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
+        let cycle = try await cycle(request)
+        struct Form: Decodable {
+            var code: String
+            var text: String
+        }
+        let form = try request.decodeForm(Form.self)
+        try await CycleRepository(database: request.db).rewordQuestion(
+            cycleID: cycle.id, code: form.code, text: form.text)
+        request.flash("Question \(form.code) was saved.")
+        return request.redirect(to: "/cycles/\(cycle.id)/questions#q-\(form.code)")
+    }
+
+    @Sendable func subject(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let cycle = try await cycle(request)
+        let subject = try await subject(request, cycle: cycle, user: user)
+        let invitations = try await InvitationRepository(database: request.db).invitations(
+            cycleID: cycle.id, subjectID: subject.id)
+        let visible = try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
+        // A reissued link is shown once, to the programme manager who asked for it.
+        let handedOverLink = request.session.data[SessionKeys.handedOverLink]
+        if handedOverLink != nil { request.session.data[SessionKeys.handedOverLink] = nil }
+        return CycleSubjectPage.render(
+            CycleSubjectPage.Model(
+                cycle: cycle, subject: subject, invitations: invitations,
+                canManage: AssessmentPolicy.canManage(user),
+                canApprove: AssessmentPolicy.canApprovePeers(subjectID: subject.id, user: user, visible: visible),
+                canReadReport: AssessmentPolicy.canReadReport(
+                    subjectID: subject.id, cycle: cycle, user: user, visible: visible),
+                handedOverLink: handedOverLink),
+            context: PageContext(request))
+    }
+
+    @Sendable func nominate(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let cycle = try await cycle(request)
+        let subject = try await subject(request, cycle: cycle, user: user)
+        struct Form: Decodable {
+            var email: String
+            var source: String
+        }
+        let form = try request.decodeForm(Form.self)
+        guard let source = RaterSource(rawValue: form.source), source == .peer || source == .customer else {
+            throw AppError.badRequest("Choose whether the person is a peer or a customer.", field: "source")
+        }
+        if source == .customer && !AssessmentPolicy.canManage(user) { throw AppError.forbidden }
+        guard
+            let raterID = try await PeopleRepository(database: request.db).personID(
+                email: form.email.trimmingCharacters(in: .whitespaces).lowercased())
+        else {
+            throw AppError(
+                .unprocessableEntity, code: "invalid",
+                message: "Nobody with the email \(form.email) is in Acumen. Import them first, or check the spelling.",
+                field: "email")
+        }
+        let visible = try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
+        let approved = AssessmentPolicy.canApprovePeers(subjectID: subject.id, user: user, visible: visible)
+        let id = try await InvitationRepository(database: request.db).nominate(
+            cycleID: cycle.id, subjectID: subject.id, raterPersonID: raterID, source: source, accountID: nil,
+            nominatedBy: user.email, approved: approved)
+        if approved && cycle.status == .open {
+            let invitation = try await InvitationRepository(database: request.db).invitation(id: id)
+            try await links(request).send(invitation, cycle: cycle, today: .today)
+        }
+        request.flash(
+            approved
+                ? "The rater was added\(cycle.status == .open ? " and their link is on its way" : "")."
+                : "The peer was proposed; their supervisor approves the nomination.")
+        return request.redirect(to: "/cycles/\(cycle.id)/people/\(subject.id)")
+    }
+
+    /// approve, revoke or reissue one invitation.
+    @Sendable func changeInvitation(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let cycle = try await cycle(request)
+        guard let invitationID = request.parameters.get("invitationID", as: UUID.self) else {
+            throw AppError.notFound("That invitation")
+        }
+        let repository = InvitationRepository(database: request.db)
+        let invitation = try await repository.invitation(id: invitationID)
+        guard invitation.cycleID == cycle.id else { throw AppError.notFound("That invitation") }
+        let visible = try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
+        let action = request.parameters.get("action") ?? ""
+        switch action {
+        case "approve":
+            guard AssessmentPolicy.canApprovePeers(subjectID: invitation.subjectID, user: user, visible: visible)
+            else { throw AppError.forbidden }
+            guard invitation.status == .nominated else {
+                throw AppError(.conflict, code: "conflict", message: "Only a proposed peer can be approved.")
+            }
+            try await repository.setStatus(.approved, invitationID: invitation.id)
+            if cycle.status == .open {
+                var approved = invitation
+                approved.status = .approved
+                try await links(request).send(approved, cycle: cycle, today: .today)
+            }
+            request.flash("\(invitation.raterName) was approved.")
+        case "revoke":
+            guard AssessmentPolicy.canApprovePeers(subjectID: invitation.subjectID, user: user, visible: visible)
+            else { throw AppError.forbidden }
+            try await repository.setStatus(.revoked, invitationID: invitation.id)
+            request.flash("\(invitation.raterName)'s invitation was revoked; their link no longer works.")
+        case "reissue":
+            guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
+            guard invitation.status == .approved, cycle.status == .open else {
+                throw AppError(
+                    .conflict, code: "conflict", message: "Links can be reissued only for approved raters of an open cycle.")
+            }
+            let link = try await links(request).send(invitation, cycle: cycle, today: .today)
+            request.session.data[SessionKeys.handedOverLink] = "\(invitation.raterName): \(link)"
+            request.flash("A new link was sent to \(invitation.raterEmail); the old one no longer works.")
+        default:
+            throw AppError.notFound()
+        }
+        return request.redirect(to: "/cycles/\(cycle.id)/people/\(invitation.subjectID)")
+    }
+
+    /// A signed-in rater asks for their own link again, e.g. after losing the e-mail.
+    @Sendable func resendOwnLink(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard let invitationID = request.parameters.get("invitationID", as: UUID.self) else {
+            throw AppError.notFound("That invitation")
+        }
+        let invitation = try await InvitationRepository(database: request.db).invitation(id: invitationID)
+        guard invitation.raterPersonID != nil, invitation.raterPersonID == user.personID else {
+            throw AppError.notFound("That invitation")
+        }
+        let cycle = try await CycleRepository(database: request.db).cycle(id: invitation.cycleID)
+        guard invitation.status == .approved, cycle.status == .open else {
+            throw AppError(.conflict, code: "conflict", message: "This cycle is not taking answers now.")
+        }
+        try await links(request).send(invitation, cycle: cycle, today: .today)
+        request.flash("A new link is on its way to \(invitation.raterEmail).")
+        return request.redirect(to: "/cycles")
+    }
+
+    // MARK: Helpers
+
+    private func cycle(_ request: Request) async throws -> AssessmentCycle {
+        guard let id = request.parameters.get("cycleID", as: UUID.self) else { throw AppError.notFound("That cycle") }
+        return try await CycleRepository(database: request.db).cycle(id: id)
+    }
+
+    /// The subject as the viewer may see them: invisible people answer 404.
+    private func subject(_ request: Request, cycle: AssessmentCycle, user: UserAccount) async throws -> CycleSubject {
+        guard let personID = request.parameters.get("personID", as: UUID.self) else {
+            throw AppError.notFound("That person")
+        }
+        let visible = try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
+        guard visible == nil || visible!.contains(personID),
+            let subject = try await CycleRepository(database: request.db).subjects(cycleID: cycle.id).first(where: {
+                $0.id == personID
+            })
+        else { throw AppError.notFound("That person in this cycle") }
+        return subject
+    }
+
+    private func links(_ request: Request) -> RaterLinks {
+        RaterLinks(database: request.db, baseURL: settings.publicBaseURL ?? request.origin)
+    }
+
+    /// Sends a link to every approved rater who has none yet.
+    private func sendLinks(cycleID: UUID, request: Request) async throws -> Int {
+        let cycle = try await CycleRepository(database: request.db).cycle(id: cycleID)
+        let pending = try await InvitationRepository(database: request.db).invitations(cycleID: cycleID)
+            .filter { $0.status == .approved && $0.issuedOn == nil }
+        let links = links(request)
+        for invitation in pending { try await links.send(invitation, cycle: cycle, today: .today) }
+        return pending.count
+    }
+}
+
+extension Request {
+    /// The scheme, host and port the browser used, for links in e-mails when no public URL is set.
+    var origin: String {
+        let host = headers.first(name: .host) ?? "127.0.0.1:8080"
+        return "http://\(host)"
+    }
+}

@@ -1,0 +1,117 @@
+import AcumenCore
+import AcumenStore
+import Plot
+import Vapor
+
+/// The forms raters answer through their personal links: no account needed, the link is the key.
+struct RaterFormController: RouteCollection {
+    static let pathPrefix = "/r/"
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("r", ":token", use: show)
+        routes.post("r", ":token", use: post)
+        routes.post("r", ":token", "autosave", use: autosave)
+        routes.post("r", ":token", "correct", use: correct)
+        routes.get("assets", "rater-form.js", use: script)
+    }
+
+    @Sendable func show(request: Request) async throws -> Response {
+        let session = try await open(request)
+        if session.invitation.hasSubmitted {
+            return RaterFormPage.submitted(session: session, context: PageContext(request))
+        }
+        try session.requireOpen()
+        let fields = try await session.draft()
+        return RaterFormPage.render(
+            RaterFormPage.Model(session: session, fields: fields, problems: [], notice: nil),
+            context: PageContext(request))
+    }
+
+    /// The whole form, posted by the Save or Submit button; works without JavaScript.
+    @Sendable func post(request: Request) async throws -> Response {
+        let session = try await open(request)
+        let fields = try Self.fields(request)
+        let problems = session.problems(in: fields)
+        guard problems.isEmpty else {
+            return RaterFormPage.render(
+                RaterFormPage.Model(session: session, fields: fields, problems: problems, notice: nil),
+                context: PageContext(request), status: .unprocessableEntity)
+        }
+        try await session.saveDraft(fields)
+        guard fields["intent"] == "submit" else {
+            return RaterFormPage.render(
+                RaterFormPage.Model(
+                    session: session, fields: fields, problems: [],
+                    notice: "Saved. You can close this page and come back with the same link until \(session.cycle.settings.closesOn)."),
+                context: PageContext(request))
+        }
+        let missing = session.submissionProblems(fields)
+        guard missing.isEmpty else {
+            return RaterFormPage.render(
+                RaterFormPage.Model(session: session, fields: fields, problems: missing, notice: nil),
+                context: PageContext(request), status: .unprocessableEntity)
+        }
+        try await session.submit(fields)
+        return request.redirect(to: "/r/\(session.token)")
+    }
+
+    struct AutosaveResult: Content {
+        var saved: Bool
+        /// For behaviour ticks: the level they now show, with its explanation.
+        var derivedLevel: String?
+        var competency: String?
+    }
+
+    @Sendable func autosave(request: Request) async throws -> AutosaveResult {
+        let session = try await open(request)
+        struct Field: Decodable {
+            var name: String
+            var value: String?
+        }
+        let field = try request.decodeForm(Field.self)
+        try await session.autosave(name: field.name, value: field.value ?? "")
+        guard session.invitation.source != .customer,
+            let code = field.name.split(separator: ":", maxSplits: 3).last.map(String.init),
+            field.name.hasPrefix("b:") || field.name.hasPrefix("none:")
+        else { return AutosaveResult(saved: true) }
+        let derived = session.derivedLevel(code, fields: try await session.draft())
+        return AutosaveResult(saved: true, derivedLevel: derived?.explanation, competency: code)
+    }
+
+    @Sendable func correct(request: Request) async throws -> Response {
+        let session = try await open(request)
+        try await session.reopenForCorrection()
+        return request.redirect(to: "/r/\(session.token)")
+    }
+
+    @Sendable func script(request: Request) async throws -> Response {
+        let response = Response(status: .ok, body: .init(string: RaterFormScript.source))
+        response.headers.contentType = HTTPMediaType(
+            type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return response
+    }
+
+    private func open(_ request: Request) async throws -> RaterSession {
+        try await RaterSession.open(token: request.parameters.get("token") ?? "", database: request.db)
+    }
+
+    /// The posted fields as one value per name. A name sent twice is a forged form.
+    static func fields(_ request: Request) throws -> [String: String] {
+        guard let body = request.body.string else { return [:] }
+        var fields: [String: String] = [:]
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let decode = { (text: Substring) in
+                text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            }
+            let name = decode(parts[0])
+            guard !name.isEmpty else { continue }
+            if fields[name] != nil {
+                throw AppError.badRequest("The form sent \(name) twice. Reload the page and try again.", field: name)
+            }
+            fields[name] = parts.count > 1 ? decode(parts[1]) : ""
+        }
+        return fields
+    }
+}

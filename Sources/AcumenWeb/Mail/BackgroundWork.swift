@@ -1,0 +1,76 @@
+import AcumenCore
+import AcumenStore
+import Fluent
+import Vapor
+
+/// Delivers the outbox and sends due reminders, in serving processes only.
+///
+/// A message is marked sent only after delivery succeeded; a failure is retried with backoff
+/// and, after the last attempt, shown to programme managers on the outbox page.
+final class BackgroundWork: LifecycleHandler, @unchecked Sendable {
+    let settings: AcumenSettings
+    private var task: Task<Void, Never>?
+
+    init(settings: AcumenSettings) {
+        self.settings = settings
+    }
+
+    func didBootAsync(_ app: Application) async throws {
+        let settings = settings
+        let logger = app.logger
+        let database = app.db
+        let baseURL =
+            settings.publicBaseURL
+            ?? "http://\(app.http.server.configuration.hostname):\(app.http.server.configuration.port)"
+        task = Task {
+            var lastReminderDay: CalendarDate?
+            while !Task.isCancelled {
+                do {
+                    let today = CalendarDate.today
+                    if lastReminderDay != today {
+                        try await Self.sendReminders(database: database, baseURL: baseURL, today: today)
+                        lastReminderDay = today
+                    }
+                    try await Self.deliverOutbox(database: database, delivery: settings.mail.delivery)
+                } catch {
+                    logger.warning("Background work failed and will be retried: \(String(describing: error))")
+                }
+                try? await Task.sleep(for: .seconds(5))
+            }
+        }
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        task?.cancel()
+        await task?.value
+    }
+
+    static func deliverOutbox(database: any Database, delivery: any MailDelivery) async throws {
+        let outbox = OutboxRepository(database: database)
+        for entry in try await outbox.due() {
+            do {
+                try delivery.deliver(entry.message, id: entry.id)
+                try await outbox.markSent(id: entry.id)
+            } catch {
+                try await outbox.markFailed(entry, error: String(describing: error))
+            }
+        }
+    }
+
+    /// Reminds every rater of an open cycle who has not submitted, on the cycle's reminder days.
+    static func sendReminders(database: any Database, baseURL: String, today: CalendarDate) async throws {
+        let links = RaterLinks(database: database, baseURL: baseURL)
+        for cycle in try await CycleRepository(database: database).cycles() where cycle.status == .open {
+            guard
+                ReminderSchedule.remindersDue(settings: cycle.settings, today: today, hasSubmitted: false).first
+                    == today
+            else { continue }
+            for invitation in try await InvitationRepository(database: database).invitations(cycleID: cycle.id)
+            where invitation.status == .approved && !invitation.hasSubmitted && invitation.issuedOn != nil
+                && invitation.lastRemindedOn != today
+            {
+                try await links.send(invitation, cycle: cycle, today: today, isReminder: true)
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import AcumenCore
+import AcumenStore
+import Plot
+import Vapor
+
+/// A cycle's control room: its status and next step, anonymity rules, and every account manager's raters.
+enum CyclePage {
+    struct Model {
+        var cycle: AssessmentCycle
+        var subjects: [CycleSubject]
+        var invitations: [Invitation]
+        var responseCounts: [UUID: [RaterSource: Int]]
+        var outbox: [OutboxEntry.Status: Int]
+    }
+
+    static func render(_ model: Model, context: PageContext) -> Response {
+        let cycle = model.cycle
+        let bySubject = Dictionary(grouping: model.invitations, by: \.subjectID)
+        return Layout.page(cycle.name, context: context) {
+            H1(cycle.name)
+            Tag("dl") {
+                for (term, value) in [
+                    ("Framework", cycle.frameworkName), ("Status", cycle.status.label),
+                    ("Open", "\(cycle.settings.opensOn) to \(cycle.settings.closesOn)"),
+                    ("Sources", cycle.settings.sources.sorted().map(\.label).joined(separator: ", ")),
+                    ("Reminders", cycle.settings.reminderDaysBeforeClose.map { "\($0)" }.joined(separator: ", ")
+                        + " days before closing"),
+                    ("Account managers", "\(model.subjects.count)"),
+                ] {
+                    Tag("dt") { Text(term) }
+                    Tag("dd") { Text(value) }
+                }
+            }.class("facts")
+            if let failed = model.outbox[.failed], failed > 0 {
+                Paragraph {
+                    Text("\(failed) e-mail\(failed == 1 ? "" : "s") could not be delivered. ")
+                    Link("See the outbox", url: "/outbox")
+                }.class("error").attribute(named: "role", value: "alert")
+            }
+            H2("Next step")
+            nextStep(cycle, context: context)
+            Paragraph {
+                Link("Customer questionnaire (\(cycle.status == .draft ? "edit" : "read"))", url: "/cycles/\(cycle.id)/questions")
+                Text(" · ")
+                Link("Anonymity preview", url: "/cycles/\(cycle.id)/preview")
+                Text(" · ")
+                Link("Export responses (CSV)", url: "/cycles/\(cycle.id)/export.csv")
+            }
+            H2("Anonymity rules")
+            rulesForm(cycle, context: context)
+            H2("Account managers and their raters")
+            DataTable(
+                caption: "Raters per account manager",
+                headings: ["Account manager", "Team", "Location", "Raters", "Submitted", "Waiting for approval"],
+                rows: model.subjects.map { subject in
+                    let invitations = bySubject[subject.id] ?? []
+                    let active = invitations.filter { $0.status == .approved }
+                    let submitted = (model.responseCounts[subject.id] ?? [:]).values.reduce(0, +)
+                    return [
+                        Link(subject.name, url: "/cycles/\(cycle.id)/people/\(subject.id)"), Text(subject.team),
+                        Text(subject.location), Text("\(active.count)"), Text("\(submitted)"),
+                        Text("\(invitations.filter { $0.status == .nominated }.count)"),
+                    ]
+                })
+        }
+    }
+
+    private static func nextStep(_ cycle: AssessmentCycle, context: PageContext) -> Component {
+        let (explanation, button): (String, String?) =
+            switch cycle.status {
+            case .draft:
+                (
+                    "While the cycle is a draft you can add raters and reword questions. Opening it e-mails every approved rater their personal link.",
+                    "Open the cycle"
+                )
+            case .open:
+                (
+                    "Raters are answering. Closing stops all links; raters who have not submitted can no longer answer.",
+                    "Close the cycle"
+                )
+            case .closed:
+                (
+                    "Supervisors can read their people's reports. Check the anonymity preview, then release the results to account managers and customers.",
+                    "Release the results"
+                )
+            case .released: ("Results are released. Account managers and customers can read them.", nil)
+            }
+        return Div {
+            Paragraph(explanation)
+            if let button {
+                Form(
+                    url: "/cycles/\(cycle.id)/advance", method: .post,
+                    content: {
+                        CSRFField(token: context.csrf)
+                        Input(type: .hidden, name: "from", value: cycle.status.rawValue)
+                        SubmitButton(title: button)
+                    })
+            }
+        }
+    }
+
+    private static func rulesForm(_ cycle: AssessmentCycle, context: PageContext) -> Component {
+        let rules = cycle.settings.rules
+        return Form(
+            url: "/cycles/\(cycle.id)/rules", method: .post,
+            content: {
+                CSRFField(token: context.csrf)
+                Paragraph(
+                    cycle.status == .draft
+                        ? "Self and supervisor are named. Peers and customers are shown only when at least this many answered."
+                        : "Raters answered on the promise of these rules, so they can be made stricter but not looser."
+                ).class("hint")
+                Div {
+                    Field(
+                        label: "Minimum peers", name: "minimumPeers", value: "\(rules.minimumPeers)", type: .number,
+                        required: true)
+                    Field(
+                        label: "Minimum customers", name: "minimumCustomers", value: "\(rules.minimumCustomers)",
+                        type: .number, required: true)
+                    Field(
+                        label: "Minimum for comments", name: "minimumForComments",
+                        value: "\(rules.minimumForComments)", type: .number, required: true)
+                }.class("field-row")
+                SubmitButton(title: "Save the rules", style: "button")
+            })
+    }
+}

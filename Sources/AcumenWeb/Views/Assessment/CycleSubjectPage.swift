@@ -1,0 +1,106 @@
+import AcumenCore
+import AcumenStore
+import Plot
+import Vapor
+
+/// One account manager in one cycle: who rates them, nominations and approvals.
+enum CycleSubjectPage {
+    struct Model {
+        var cycle: AssessmentCycle
+        var subject: CycleSubject
+        var invitations: [Invitation]
+        var canManage: Bool
+        var canApprove: Bool
+        var canReadReport: Bool
+        var handedOverLink: String?
+    }
+
+    static func render(_ model: Model, context: PageContext) -> Response {
+        let cycle = model.cycle
+        let base = "/cycles/\(cycle.id)/invitations"
+        let acceptsRaters = cycle.status == .draft || cycle.status == .open
+        return Layout.page("\(model.subject.name): \(cycle.name)", context: context) {
+            H1(model.subject.name)
+            Paragraph {
+                Text("\(cycle.name) · \(cycle.status.label) · ")
+                if model.canManage { Link("Back to the cycle", url: "/cycles/\(cycle.id)") }
+                if model.canReadReport {
+                    Text(" · ")
+                    Link("Read the report", url: "/cycles/\(cycle.id)/people/\(model.subject.id)/report")
+                }
+            }
+            if let link = model.handedOverLink {
+                Div {
+                    H2("New link, shown once")
+                    Paragraph(
+                        "It was also e-mailed. If you hand it over yourself, do so privately: whoever has it can answer."
+                    )
+                    Paragraph(link).class("secret")
+                }.class("notice").attribute(named: "role", value: "status")
+            }
+            H2("Raters")
+            DataTable(
+                caption: "Raters of \(model.subject.name)",
+                headings: ["Rater", "As", "Status", "Link sent", "Answered", "Actions"],
+                rows: model.invitations.map { invitation in
+                    // Who answered is visible only for named sources: for peers and customers,
+                    // whether a given person answered would point at their answers in small groups.
+                    let answered: String =
+                        invitation.source.isAnonymous && !model.canManage
+                        ? "Not shown" : (invitation.hasSubmitted ? "Yes" : "Not yet")
+                    return [
+                        Text(invitation.raterName), Text(invitation.source.label),
+                        StatusBadge(text: invitation.status.label, kind: invitation.status.rawValue),
+                        Text(invitation.issuedOn?.description ?? "Not yet"), Text(answered),
+                        actions(invitation, model: model, base: base, context: context),
+                    ]
+                })
+            if acceptsRaters
+                && (model.canApprove || context.user?.personID == model.subject.id || model.canManage)
+            {
+                H2("Add a rater")
+                Paragraph(
+                    model.canApprove
+                        ? "Peers you add are approved at once."
+                        : "Propose colleagues who see your work closely; your supervisor approves them."
+                ).class("hint")
+                Form(
+                    url: "/cycles/\(cycle.id)/people/\(model.subject.id)/nominations", method: .post,
+                    content: {
+                        CSRFField(token: context.csrf)
+                        Field(
+                            label: "Their e-mail address", name: "email", type: .email, required: true,
+                            autocomplete: "off")
+                        SelectField(
+                            label: "They rate as", name: "source",
+                            choices: [.init(value: "peer", label: "Peer")]
+                                + (model.canManage ? [.init(value: "customer", label: "Customer")] : []),
+                            selected: "peer")
+                        SubmitButton(title: "Add", style: "button primary")
+                    })
+            }
+        }
+    }
+
+    private static func actions(_ invitation: Invitation, model: Model, base: String, context: PageContext)
+        -> Component
+    {
+        Div {
+            if invitation.status == .nominated && model.canApprove {
+                ActionButton(
+                    title: "Approve", url: "\(base)/\(invitation.id)/approve", csrf: context.csrf, style: "button")
+            }
+            if invitation.status != .revoked && model.canApprove && !invitation.hasSubmitted {
+                ActionButton(
+                    title: "Revoke", url: "\(base)/\(invitation.id)/revoke", csrf: context.csrf, style: "button")
+            }
+            if invitation.status == .approved && model.canManage && model.cycle.status == .open
+                && !invitation.hasSubmitted
+            {
+                ActionButton(
+                    title: "Reissue link", url: "\(base)/\(invitation.id)/reissue", csrf: context.csrf,
+                    style: "button")
+            }
+        }.class("actions")
+    }
+}

@@ -1,0 +1,198 @@
+import AcumenCore
+import AcumenStore
+import Plot
+import Vapor
+
+/// The rater's form: the behaviour grid for self, peers and supervisors, the frequency
+/// questionnaire for customers. A plain HTML form; the script only adds saving as you go.
+enum RaterFormPage {
+    struct Model {
+        var session: RaterSession
+        var fields: [String: String]
+        var problems: [ValidationProblem]
+        var notice: String?
+    }
+
+    static func render(_ model: Model, context: PageContext, status: HTTPResponseStatus = .ok) -> Response {
+        let session = model.session
+        let invitation = session.invitation
+        let title = invitation.source == .self ? "Your self-assessment" : "Your view of \(invitation.subjectName)"
+        return Layout.page(title, context: context, status: status, scripts: [RaterFormScript.path]) {
+            H1(title)
+            Paragraph(introduction(session))
+            if !model.problems.isEmpty {
+                Div {
+                    H2("Not submitted yet. Please check:")
+                    List(model.problems) { problem in
+                        ListItem { Link(problem.description, url: "#\(anchor(for: problem, session: session))") }
+                    }
+                }.class("error").attribute(named: "role", value: "alert").attribute(named: "tabindex", value: "-1")
+                    .id("problems")
+            }
+            if let notice = model.notice {
+                Paragraph(notice).class("flash").attribute(named: "role", value: "status")
+            }
+            Form(
+                url: "/r/\(session.token)", method: .post,
+                content: {
+                    if invitation.source == .customer {
+                        customerQuestions(session, fields: model.fields)
+                    } else {
+                        behaviourGrid(session, fields: model.fields)
+                    }
+                    Paragraph().id("save-status").class("save-status").attribute(named: "aria-live", value: "polite")
+                    Div {
+                        SubmitButton(title: "Save and finish later", style: "button", name: "intent", value: "save")
+                        SubmitButton(title: "Submit my answers", name: "intent", value: "submit")
+                    }.class("form-actions")
+                }
+            ).attribute(named: "data-autosave", value: "/r/\(session.token)/autosave")
+        }
+    }
+
+    static func submitted(session: RaterSession, context: PageContext) -> Response {
+        Layout.page("Thank you", context: context) {
+            H1("Thank you")
+            Paragraph(
+                "Your answers about \(session.invitation.source == .self ? "your own work" : session.invitation.subjectName) are submitted."
+                    + (session.invitation.source.isAnonymous
+                        ? " They are stored without your name and combined with others' before anyone reads them." : "")
+            )
+            if session.cycle.acceptsResponses(on: .today) {
+                Paragraph(
+                    "Until \(session.cycle.settings.closesOn) you can correct them: your submitted answers are kept in the history and replaced by the corrected ones."
+                )
+                Form(
+                    url: "/r/\(session.token)/correct", method: .post,
+                    content: { SubmitButton(title: "Correct my answers", style: "button") })
+            }
+        }
+    }
+
+    private static func introduction(_ session: RaterSession) -> String {
+        let closes = "until \(session.cycle.settings.closesOn)"
+        switch session.invitation.source {
+        case .customer:
+            return session.questionnaire.introduction
+                + " About \(session.questionnaire.estimatedMinutes) minutes. Your answers are saved as you go: you can close this page and come back with the same link \(closes)."
+        case .self, .supervisor, .peer:
+            let privacy =
+                session.invitation.source == .peer
+                ? "Your answers are anonymous: they are combined with other peers' and never shown with your name."
+                : "Your answers are shown with your name."
+            return
+                "For each competency, tick the behaviours you have actually seen. Acumen works out the level from your ticks and tells you how; you can choose another level if you say why, or mark a competency as not observed. \(privacy) Answers are saved as you go \(closes)."
+        }
+    }
+
+    private static func anchor(for problem: ValidationProblem, session: RaterSession) -> String {
+        if session.invitation.source == .customer {
+            if let number = Int(problem.location.replacingOccurrences(of: "question ", with: "")),
+                session.questionnaire.questions.indices.contains(number - 1)
+            {
+                return questionID(session.questionnaire.questions[number - 1].code)
+            }
+            return "content"
+        }
+        let code = problem.location.split(separator: " ").first.map(String.init) ?? ""
+        return session.framework.competencies.contains { $0.code == code } ? competencyID(code) : "content"
+    }
+
+    static func competencyID(_ code: String) -> String { "c-" + code.map { $0.isLetter || $0.isNumber ? $0 : "-" } }
+    static func questionID(_ code: String) -> String { "q-" + code.map { $0.isLetter || $0.isNumber ? $0 : "-" } }
+
+    private static func behaviourGrid(_ session: RaterSession, fields: [String: String]) -> Component {
+        let framework = session.framework
+        return Div {
+            for category in framework.categories {
+                H2("\(category.code) \(category.title)")
+                for competency in category.competencies {
+                    competencyFieldset(competency, levels: framework.levels, session: session, fields: fields)
+                }
+            }
+        }
+    }
+
+    private static func competencyFieldset(
+        _ competency: CompetencyContent, levels: LevelScale, session: RaterSession, fields: [String: String]
+    ) -> Component {
+        let code = competency.code
+        let derived = session.derivedLevel(code, fields: fields)
+        return Tag("fieldset") {
+            Tag("legend") { Text("\(code) \(competency.title)") }
+            Paragraph(competency.description).class("hint")
+            for standard in competency.standards {
+                Div {
+                    H3(levels.name(at: standard.level) ?? "Level \(standard.level + 1)")
+                    for (position, behaviour) in standard.behaviours.enumerated() {
+                        let name = RaterFormFields.behaviour(code, level: standard.level, position: position)
+                        Tag("label") {
+                            Input(type: .checkbox, name: name, value: "on")
+                                .attribute(named: "checked", value: fields[name] == "on" ? "checked" : nil)
+                            Text(" \(behaviour)")
+                        }.class("check")
+                    }
+                }.class("level-block")
+            }
+            Paragraph(derived.map { "From your ticks: \($0.explanation)" } ?? "")
+                .id("derived-\(code)").class("derived").attribute(named: "aria-live", value: "polite")
+            Tag("label") {
+                Input(type: .checkbox, name: RaterFormFields.notObserved(code), value: "on")
+                    .attribute(
+                        named: "checked", value: fields[RaterFormFields.notObserved(code)] == "on" ? "checked" : nil)
+                Text(" I have not observed this competency")
+            }.class("check")
+            Tag("details") {
+                Tag("summary") { Text("Choose another level, or add a comment") }
+                SelectField(
+                    label: "Level", name: RaterFormFields.overrideLevel(code),
+                    choices: [.init(value: "", label: "Use the level from my ticks")]
+                        + levels.names.enumerated().map { .init(value: "\($0.offset)", label: $0.element) },
+                    selected: fields[RaterFormFields.overrideLevel(code)] ?? "")
+                AreaField(
+                    label: "Why this level?", name: RaterFormFields.overrideReason(code),
+                    value: fields[RaterFormFields.overrideReason(code)] ?? "", rows: 2,
+                    hint: "Needed only when you choose a level yourself.")
+                AreaField(
+                    label: "Comment (optional)", name: RaterFormFields.comment(code),
+                    value: fields[RaterFormFields.comment(code)] ?? "", rows: 2)
+            }
+        }.id(competencyID(code)).class("competency-form")
+    }
+
+    private static func customerQuestions(_ session: RaterSession, fields: [String: String]) -> Component {
+        let numbers = Dictionary(
+            uniqueKeysWithValues: session.questionnaire.questions.enumerated().map { ($0.element.code, $0.offset + 1) })
+        return Div {
+            for category in session.framework.categories {
+                let questions = category.competencies.flatMap { session.questionnaire.questions(for: $0.code) }
+                if !questions.isEmpty {
+                    H2(category.title)
+                    for question in questions {
+                        let name = RaterFormFields.answer(question.code)
+                        Tag("fieldset") {
+                            Tag("legend") { Text("\(numbers[question.code] ?? 0). \(question.text)") }
+                            Div {
+                                for answer in FrequencyAnswer.allCases {
+                                    Tag("label") {
+                                        Input(type: .radio, name: name, value: answer.rawValue)
+                                            .attribute(
+                                                named: "checked", value: fields[name] == answer.rawValue ? "checked" : nil)
+                                        Text(" \(answer.label)")
+                                    }.class("choice")
+                                }
+                            }.class("scale")
+                            Tag("details") {
+                                Tag("summary") { Text("Add a comment") }
+                                AreaField(
+                                    label: "Comment on question \(numbers[question.code] ?? 0) (optional)",
+                                    name: RaterFormFields.answerComment(question.code),
+                                    value: fields[RaterFormFields.answerComment(question.code)] ?? "", rows: 2)
+                            }
+                        }.id(questionID(question.code)).class("question")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+/// The rater form's progressive enhancement: each change is saved as the rater makes it.
+///
+/// Changes wait in localStorage until the server confirms them, so closing the browser or
+/// losing the network loses nothing: the queue is replayed when the page opens again or the
+/// connection returns. Without JavaScript the form's Save and Submit buttons do the same job.
+enum RaterFormScript {
+    static let path = "/assets/rater-form.js"
+
+    static let source = #"""
+        (function () {
+          "use strict";
+          var form = document.querySelector("form[data-autosave]");
+          if (!form) { return; }
+          var url = form.getAttribute("data-autosave");
+          var key = "acumen-pending:" + url;
+          var status = document.getElementById("save-status");
+          var timers = {};
+          function pending() {
+            try { return JSON.parse(localStorage.getItem(key) || "{}"); } catch (e) { return {}; }
+          }
+          function store(queue) {
+            try { localStorage.setItem(key, JSON.stringify(queue)); } catch (e) { /* private mode: still posts */ }
+          }
+          function say(text) { if (status) { status.textContent = text; } }
+          function valueOf(input) {
+            if (input.type === "checkbox") { return input.checked ? "on" : ""; }
+            if (input.type === "radio") { return input.checked ? input.value : null; }
+            return input.value;
+          }
+          var flushing = false;
+          function flush() {
+            var queue = pending();
+            var names = Object.keys(queue);
+            if (flushing || names.length === 0) { return; }
+            flushing = true;
+            var name = names[0];
+            var body = new URLSearchParams();
+            body.set("name", name);
+            body.set("value", queue[name]);
+            say("Saving…");
+            fetch(url, { method: "POST", body: body, credentials: "same-origin", headers: { "Accept": "application/json" } })
+              .then(function (response) {
+                flushing = false;
+                var now = pending();
+                if (response.ok || response.status === 422) {
+                  if (now[name] === queue[name]) { delete now[name]; store(now); }
+                  if (response.status === 422) { say("One answer could not be saved; it will be checked when you submit."); }
+                  return response.ok ? response.json() : null;
+                }
+                if (response.status === 404 || response.status === 409 || response.status === 410) {
+                  say("Saving stopped: reload the page to see why.");
+                  return null;
+                }
+                throw new Error("status " + response.status);
+              })
+              .then(function (result) {
+                if (result && result.competency && result.derivedLevel) {
+                  var target = document.getElementById("derived-" + result.competency);
+                  if (target) { target.textContent = result.derivedLevel; }
+                }
+                if (Object.keys(pending()).length === 0) { say("All changes saved."); } else { flush(); }
+              })
+              .catch(function () {
+                flushing = false;
+                say("Not saved yet: your answers are kept on this device and will be saved when the connection is back.");
+                setTimeout(flush, 5000);
+              });
+          }
+          function queueChange(input) {
+            var value = valueOf(input);
+            if (value === null || !input.name || input.name === "intent") { return; }
+            var queue = pending();
+            queue[input.name] = value;
+            store(queue);
+            flush();
+          }
+          form.addEventListener("change", function (event) { queueChange(event.target); });
+          form.addEventListener("input", function (event) {
+            var input = event.target;
+            if (input.tagName !== "TEXTAREA") { return; }
+            clearTimeout(timers[input.name]);
+            timers[input.name] = setTimeout(function () { queueChange(input); }, 800);
+          });
+          window.addEventListener("online", flush);
+          // Answers typed before the browser closed, not yet confirmed: put them back and send them.
+          var queue = pending();
+          Object.keys(queue).forEach(function (name) {
+            Array.prototype.forEach.call(form.elements, function (input) {
+              if (input.name !== name) { return; }
+              if (input.type === "checkbox") { input.checked = queue[name] === "on"; }
+              else if (input.type === "radio") { input.checked = input.value === queue[name]; }
+              else { input.value = queue[name]; }
+            });
+          });
+          form.addEventListener("submit", function () { localStorage.removeItem(key); });
+          flush();
+        })();
+        """#
+}
