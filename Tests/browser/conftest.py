@@ -42,7 +42,7 @@ def server():
         process.kill()
         raise RuntimeError("Acumen did not start within 120 seconds")
     printed = open(os.path.join(workdir, "server.log")).read()
-    yield {"base": base, "output": printed}
+    yield {"base": base, "output": printed, "workdir": workdir}
     process.terminate()
     process.wait(timeout=10)
 

@@ -50,12 +50,13 @@ public struct PersonReport: Hashable, Sendable {
 
     public static func build(
         framework: FrameworkContent, targets: [String: Int], internalResponses: [InternalResponseRecord],
-        customers: [CustomerResponseRecord], questionnaire: Questionnaire, rules: AnonymityRules
+        customers allCustomers: [CustomerResponseRecord], questionnaire: Questionnaire, rules: AnonymityRules,
+        customersMayBeShown: Bool = true
     ) -> PersonReport {
-        var counts: [RaterSource: Int] = [:]
-        for response in internalResponses { counts[response.source, default: 0] += 1 }
-        if !customers.isEmpty { counts[.customer] = customers.count }
-        let plan = DisclosurePlan.plan(responses: counts, rules: rules)
+        let plan = plan(
+            internalResponses: internalResponses, customerCount: allCustomers.count, rules: rules,
+            customersMayBeShown: customersMayBeShown)
+        let customers = customersMayBeShown ? allCustomers : []
         let shown = Set(plan.groups.filter { $0.decision == .shown }.map(\.source))
         let rolledUp = Set(plan.otherRaters)
         let levelTop = Double(max(1, framework.levels.count - 1))
@@ -117,5 +118,23 @@ public struct PersonReport: Hashable, Sendable {
                 QuestionResult(questionCode: question.code, answers: customers.compactMap { $0.answers[question.code] })
             } : []
         return PersonReport(plan: plan, rows: rows, questions: questions, commentsByCompetency: comments)
+    }
+
+    /// The disclosure plan of one report. Customers whose slice the cycle's catalog withholds
+    /// (because, with other permitted slices, it would single out a small group) are withheld
+    /// here too, and never rolled up, since the combined group would contain them.
+    public static func plan(
+        internalResponses: [InternalResponseRecord], customerCount: Int, rules: AnonymityRules,
+        customersMayBeShown: Bool
+    ) -> DisclosurePlan {
+        var counts: [RaterSource: Int] = [:]
+        for response in internalResponses { counts[response.source, default: 0] += 1 }
+        if customerCount > 0 && customersMayBeShown { counts[.customer] = customerCount }
+        var plan = DisclosurePlan.plan(responses: counts, rules: rules)
+        if customerCount > 0 && !customersMayBeShown {
+            plan.groups.append(
+                DisclosurePlan.Group(source: .customer, responses: customerCount, decision: .withheld, showsComments: false))
+        }
+        return plan
     }
 }

@@ -100,3 +100,21 @@ public struct SliceCatalog: Sendable {
         return slices.first
     }
 }
+
+extension Slice {
+    /// Every slice someone could ask for over these responses: all of them, each value of each
+    /// dimension, and each pair of values from two dimensions that occurs together.
+    public static func candidates(attributes: [[String: String]], dimensions: [String]) -> [Slice] {
+        var slices: Set<Slice> = [.everyone]
+        for response in attributes {
+            let present = dimensions.filter { response[$0] != nil }
+            for (index, first) in present.enumerated() {
+                slices.insert(Slice([first: response[first]!]))
+                for second in present[(index + 1)...] {
+                    slices.insert(Slice([first: response[first]!, second: response[second]!]))
+                }
+            }
+        }
+        return slices.sorted()
+    }
+}

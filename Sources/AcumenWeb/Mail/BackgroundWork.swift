@@ -47,13 +47,18 @@ final class BackgroundWork: LifecycleHandler, @unchecked Sendable {
 
     static func deliverOutbox(database: any Database, delivery: any MailDelivery) async throws {
         let outbox = OutboxRepository(database: database)
-        for entry in try await outbox.due() {
-            do {
-                try delivery.deliver(entry.message, id: entry.id)
-                try await outbox.markSent(id: entry.id)
-            } catch {
-                try await outbox.markFailed(entry, error: String(describing: error))
+        // Batches until nothing is due: opening a large cycle queues hundreds of links at once.
+        while true {
+            let due = try await outbox.due(limit: 100)
+            for entry in due {
+                do {
+                    try delivery.deliver(entry.message, id: entry.id)
+                    try await outbox.markSent(id: entry.id)
+                } catch {
+                    try await outbox.markFailed(entry, error: String(describing: error))
+                }
             }
+            if due.count < 100 || Task.isCancelled { return }
         }
     }
 

@@ -57,8 +57,8 @@ struct RaterLinks {
             Open your personal link to answer:
             \(link)
 
-            It saves as you go, so you can stop and come back with the same link. \(privacy)
-            \(isReminder ? "This link replaces any earlier one." : "")
+            It saves as you go, so you can stop and come back with the same link. \(privacy)\(isReminder ? " This link replaces any earlier one." : "")
+
             The link works until \(cycle.settings.closesOn). Please do not forward it: it is yours alone.
             """
         let subject =

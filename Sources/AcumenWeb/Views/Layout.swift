@@ -79,6 +79,7 @@ enum Layout {
             items.append(NavigationItem(title: "People", url: "/people"))
         }
         items.append(NavigationItem(title: "Accounts", url: "/accounts"))
+        items.append(NavigationItem(title: "Assessments", url: "/cycles"))
         if role.seesEveryone {
             items.append(NavigationItem(title: "Import", url: "/import"))
         }

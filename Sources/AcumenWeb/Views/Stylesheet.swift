@@ -69,5 +69,26 @@ enum Stylesheet {
           .cards { grid-template-columns: repeat(2, 1fr); }
         }
         @media (max-width: 30rem) { .toc ul { columns: 1; } .facts { grid-template-columns: 1fr; } }
+        .check { display: flex; gap: .6rem; align-items: flex-start; padding: .35rem 0; min-height: 44px; }
+        .check input { width: 1.25rem; height: 1.25rem; margin-top: .15rem; flex: none; }
+        .field-row { display: flex; flex-wrap: wrap; gap: 0 1rem; } .field-row .field { flex: 1 1 12rem; }
+        .scale { display: flex; flex-wrap: wrap; gap: .4rem; margin: .25rem 0 .5rem; }
+        .choice { display: inline-flex; align-items: center; gap: .4rem; border: 1px solid #7b8594; border-radius: 4px; padding: .4rem .75rem; min-height: 44px; cursor: pointer; }
+        .choice:has(input:checked) { background: #e6eef8; border-color: var(--brand); font-weight: 600; }
+        .question, .competency-form { padding: .75rem 1rem; }
+        .level-block h3 { margin: .75rem 0 .25rem; font-size: 1rem; }
+        .derived { font-weight: 600; color: var(--brand); min-height: 1.5em; }
+        details summary { cursor: pointer; padding: .4rem 0; min-height: 44px; color: var(--brand); }
+        .form-actions { position: sticky; bottom: 0; background: #fff; border-top: 1px solid var(--line); padding: .5rem 0; }
+        .save-status { color: var(--muted); min-height: 1.5em; margin: .5rem 0 0; }
+        .notice { background: #fff8e1; border-left: 4px solid var(--warn); padding: .75rem; }
+        .secret { font-family: ui-monospace, monospace; word-break: break-all; }
+        .badge-approved, .badge-released, .badge-sent { color: var(--ok); } .badge-nominated, .badge-closed, .badge-pending { color: var(--warn); }
+        .badge-revoked, .badge-failed { color: var(--err); }
+        .chart svg { width: 100%; max-width: 32rem; height: auto; display: block; }
+        .series { fill: none; stroke-width: 2.5; } .series-point { stroke: none; }
+        .series-others { stroke: var(--brand); } circle.series-others { fill: var(--brand); }
+        .series-self { stroke: #b34700; stroke-dasharray: 7 4; } circle.series-self { fill: #b34700; }
+        .series-target { stroke: var(--ok); stroke-dasharray: 2 4; } circle.series-target { fill: var(--ok); }
         """#
 }

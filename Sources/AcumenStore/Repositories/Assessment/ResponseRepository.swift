@@ -209,6 +209,13 @@ public struct ResponseRepository: Sendable {
     public func customerResponses(cycleID: UUID, subjectID: UUID? = nil, accountID: UUID? = nil) async throws
         -> [CustomerResponseRecord]
     {
+        Array(try await customerResponsesByID(cycleID: cycleID, subjectID: subjectID, accountID: accountID).values)
+    }
+
+    /// The same, by response id, so that they can be matched with their attributes for slicing.
+    public func customerResponsesByID(cycleID: UUID, subjectID: UUID? = nil, accountID: UUID? = nil) async throws
+        -> [UUID: CustomerResponseRecord]
+    {
         var query = sql.select()
             .columns(SQLColumn("id", table: "r"), SQLColumn("question_code", table: "a"))
             .column(SQLColumn("answer", table: "a")).column(SQLColumn("comment", table: "a"))
@@ -232,7 +239,7 @@ public struct ResponseRepository: Sendable {
             if !comment.isEmpty { record.comments[code] = comment }
             byResponse[id] = record
         }
-        return Array(byResponse.values)
+        return byResponse
     }
 
     /// Submitted responses per account manager and source: what the anonymity preview needs.
@@ -251,6 +258,50 @@ public struct ResponseRepository: Sendable {
                 column: "n", as: Int.self)
         }
         return counts
+    }
+
+    /// Team, location and customer account of every current customer response of a cycle:
+    /// the attributes reports and the API may slice by.
+    public func customerResponseAttributes(cycleID: UUID) async throws -> [UUID: [String: String]] {
+        var attributes: [UUID: [String: String]] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT r.id, COALESCE(t.name, '') AS team, COALESCE(l.city, '') AS location, COALESCE(a.name, '') AS account
+            FROM responses r JOIN people p ON p.id = r.subject_id
+            LEFT JOIN teams t ON t.id = p.team_id LEFT JOIN locations l ON l.id = p.location_id
+            LEFT JOIN accounts a ON a.id = r.account_id
+            WHERE r.cycle_id = \(bind: cycleID) AND r.status = 'submitted' AND r.source = 'customer'
+            """
+        ).all() {
+            var values: [String: String] = [:]
+            for key in ["team", "location", "account"] {
+                let value = try row.decode(column: key, as: String.self)
+                if !value.isEmpty { values[key] = value }
+            }
+            attributes[try row.decode(column: "id", as: UUID.self)] = values
+        }
+        return attributes
+    }
+
+    /// The account manager each current customer response is about.
+    public func customerResponseSubjects(cycleID: UUID) async throws -> [UUID: UUID] {
+        var subjects: [UUID: UUID] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT id, subject_id FROM responses
+            WHERE cycle_id = \(bind: cycleID) AND status = 'submitted' AND source = 'customer'
+            """
+        ).all() {
+            subjects[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "subject_id", as: UUID.self)
+        }
+        return subjects
+    }
+
+    /// How many response rows a cycle has, voided ones included: it grows with every submission,
+    /// so it tells caches whether anything changed.
+    public func responseRowCount(cycleID: UUID) async throws -> Int {
+        try await sql.raw("SELECT COUNT(*) AS n FROM responses WHERE cycle_id = \(bind: cycleID)").first()?
+            .decode(column: "n", as: Int.self) ?? 0
     }
 
     /// Every response row of a cycle for export, voided ones included and marked, without raters

@@ -54,9 +54,15 @@ enum CycleListPage {
                             invitation.hasSubmitted
                                 ? StatusBadge(text: "Submitted", kind: "published")
                                 : StatusBadge(text: "Not submitted", kind: "draft"),
-                            ActionButton(
-                                title: "E-mail me my link", url: "/invitations/\(invitation.id)/resend",
-                                csrf: context.csrf, style: "button"),
+                            Div {
+                                ActionButton(
+                                    title: "E-mail me my link", url: "/invitations/\(invitation.id)/resend",
+                                    csrf: context.csrf, style: "button")
+                                if invitation.source == .self {
+                                    Link("Your raters", url: "/cycles/\(invitation.cycleID)/people/\(invitation.subjectID)")
+                                        .class("button")
+                                }
+                            },
                         ]
                     })
             }

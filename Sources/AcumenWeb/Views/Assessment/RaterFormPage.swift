@@ -117,7 +117,8 @@ enum RaterFormPage {
         _ competency: CompetencyContent, levels: LevelScale, session: RaterSession, fields: [String: String]
     ) -> Component {
         let code = competency.code
-        let derived = session.derivedLevel(code, fields: fields)
+        let anyTicked = fields.contains { $0.key.hasPrefix("b:") && $0.key.hasSuffix(":\(code)") && $0.value == "on" }
+        let derived = anyTicked ? session.derivedLevel(code, fields: fields) : nil
         return Tag("fieldset") {
             Tag("legend") { Text("\(code) \(competency.title)") }
             Paragraph(competency.description).class("hint")
@@ -134,7 +135,7 @@ enum RaterFormPage {
                     }
                 }.class("level-block")
             }
-            Paragraph(derived.map { "From your ticks: \($0.explanation)" } ?? "")
+            Paragraph(derived.map { "From your ticks: \($0.explanation)" } ?? "Nothing ticked yet.")
                 .id("derived-\(code)").class("derived").attribute(named: "aria-live", value: "polite")
             Tag("label") {
                 Input(type: .checkbox, name: RaterFormFields.notObserved(code), value: "on")

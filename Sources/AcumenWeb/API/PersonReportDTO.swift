@@ -1,0 +1,100 @@
+import AcumenCore
+import Foundation
+import Vapor
+
+/// An individual report as JSON. Levels are positions on the framework's scale (0 = lowest);
+/// withheld and rolled-up groups are listed with their decision and carry no scores.
+struct PersonReportDTO: Content {
+    struct Group: Content {
+        var source: RaterSource
+        var responses: Int
+        var decision: String
+        var commentsShown: Bool
+    }
+
+    struct Statistic: Content {
+        var count: Int
+        var mean: Double
+        var minimum: Double
+        var maximum: Double
+        var standardDeviation: Double
+
+        init?(_ spread: Spread?) {
+            guard let spread else { return nil }
+            count = spread.count
+            mean = spread.mean
+            minimum = spread.minimum
+            maximum = spread.maximum
+            standardDeviation = spread.standardDeviation
+        }
+    }
+
+    struct Competency: Content {
+        var code: String
+        var target: Int?
+        var bySource: [String: Statistic]
+        var others: Statistic?
+        var customerMean: Double?
+        var otherRatersShare: Double?
+        var gap: Double?
+        var selfOtherGap: String?
+        var comments: [String: [String]]
+    }
+
+    struct Question: Content {
+        var code: String
+        var responses: Int
+        var mean: Double?
+        var dontKnow: Int
+        var counts: [String: Int]
+    }
+
+    var cycleId: UUID
+    var personId: UUID
+    var name: String
+    var levels: [String]
+    var roleProfile: String?
+    var groups: [Group]
+    var otherRaters: [RaterSource]
+    var competencies: [Competency]
+    var questions: [Question]
+
+    init(_ loaded: ReportsController.LoadedReport) {
+        let report = loaded.report
+        cycleId = loaded.cycle.id
+        personId = loaded.subject.id
+        name = loaded.subject.name
+        levels = loaded.framework.levels.names
+        roleProfile = loaded.profile?.name
+        groups = report.plan.groups.map { group in
+            let decision =
+                switch group.decision {
+                case .shown: "shown"
+                case .rolledUp: "rolledUp"
+                case .withheld: "withheld"
+                }
+            return Group(
+                source: group.source, responses: group.responses, decision: decision, commentsShown: group.showsComments)
+        }
+        otherRaters = report.plan.otherRaters
+        competencies = report.rows.map { row in
+            let result = row.competency
+            var bySource: [String: Statistic] = [:]
+            for (source, spread) in result.bySource { bySource[source.rawValue] = Statistic(spread) }
+            var comments: [String: [String]] = [:]
+            for group in report.commentsByCompetency[result.competencyCode] ?? [] { comments[group.label] = group.comments }
+            return Competency(
+                code: result.competencyCode, target: result.target, bySource: bySource,
+                others: Statistic(result.others), customerMean: row.customerMean,
+                otherRatersShare: row.otherRatersShare, gap: result.gap, selfOtherGap: result.selfOtherGap?.rawValue,
+                comments: comments)
+        }
+        questions = report.questions.map { result in
+            var counts: [String: Int] = [:]
+            for (answer, count) in result.counts { counts[answer.rawValue] = count }
+            return Question(
+                code: result.questionCode, responses: result.responses, mean: result.mean, dontKnow: result.dontKnow,
+                counts: counts)
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import AcumenCore
+import AcumenStore
+import Plot
+import Vapor
+
+/// Results of a cycle: individual reports, the anonymity preview, the raw export and the outbox.
+struct ReportsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let signedIn = routes.grouped(RequireSignedIn())
+        signedIn.get("cycles", ":cycleID", "people", ":personID", "report", use: report)
+        signedIn.get("api", "v1", "cycles", ":cycleID", "people", ":personID", "report", use: apiReport)
+        signedIn.get("cycles", ":cycleID", "preview", use: preview)
+        signedIn.get("cycles", ":cycleID", "export.csv", use: export)
+        signedIn.get("outbox", use: outbox)
+        signedIn.post("outbox", ":messageID", "retry", use: retry)
+    }
+
+    /// Everything an individual report shows, already filtered by the anonymity rules.
+    struct LoadedReport {
+        var cycle: AssessmentCycle
+        var subject: CycleSubject
+        var framework: FrameworkContent
+        var profile: RoleProfile?
+        var report: PersonReport
+        var questionnaire: Questionnaire
+    }
+
+    static func load(_ request: Request) async throws -> LoadedReport {
+        let user = try request.requireUser()
+        guard let cycleID = request.parameters.get("cycleID", as: UUID.self),
+            let personID = request.parameters.get("personID", as: UUID.self)
+        else { throw AppError.notFound("That report") }
+        let cycles = CycleRepository(database: request.db)
+        let cycle = try await cycles.cycle(id: cycleID)
+        let visible = try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
+        guard AssessmentPolicy.canReadReport(subjectID: personID, cycle: cycle, user: user, visible: visible),
+            let subject = try await cycles.subjects(cycleID: cycleID).first(where: { $0.id == personID })
+        else { throw AppError.notFound("That report") }
+        let version = try await FrameworkRepository(database: request.db).version(id: cycle.frameworkID)
+        let questionnaire = try await cycles.questionnaire(cycleID: cycleID)
+        let responses = ResponseRepository(database: request.db)
+        let profile = Self.profile(for: subject, in: version.roleProfiles, today: .today)
+        let preview = try await AnonymityPreview.build(cycle: cycle, database: request.db)
+        let report = PersonReport.build(
+            framework: version.content, targets: profile?.targets ?? [:],
+            internalResponses: try await responses.internalResponses(cycleID: cycleID, subjectID: personID),
+            customers: try await responses.customerResponses(cycleID: cycleID, subjectID: personID),
+            questionnaire: questionnaire, rules: cycle.settings.rules,
+            customersMayBeShown: preview.customersMayBeShown(subjectID: personID))
+        return LoadedReport(
+            cycle: cycle, subject: subject, framework: version.content, profile: profile, report: report,
+            questionnaire: questionnaire)
+    }
+
+    /// The role profile whose job role matches the person's title and whose tenure band holds them.
+    static func profile(for subject: CycleSubject, in profiles: [RoleProfile], today: CalendarDate) -> RoleProfile? {
+        let tenure = subject.hireDate.map { $0.months(until: today) } ?? 0
+        let matching = profiles.filter { $0.jobRole.lowercased() == subject.jobTitle.lowercased() }
+        return matching.first { $0.applies(toTenureMonths: tenure) } ?? matching.first
+    }
+
+    @Sendable func report(request: Request) async throws -> Response {
+        PersonReportPage.render(try await Self.load(request), context: PageContext(request))
+    }
+
+    @Sendable func apiReport(request: Request) async throws -> PersonReportDTO {
+        PersonReportDTO(try await Self.load(request))
+    }
+
+    @Sendable func preview(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
+        guard let cycleID = request.parameters.get("cycleID", as: UUID.self) else {
+            throw AppError.notFound("That cycle")
+        }
+        let cycle = try await CycleRepository(database: request.db).cycle(id: cycleID)
+        let preview = try await AnonymityPreview.build(cycle: cycle, database: request.db)
+        return AnonymityPreviewPage.render(cycle: cycle, preview: preview, context: PageContext(request))
+    }
+
+    @Sendable func export(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
+        guard let cycleID = request.parameters.get("cycleID", as: UUID.self) else {
+            throw AppError.notFound("That cycle")
+        }
+        let cycle = try await CycleRepository(database: request.db).cycle(id: cycleID)
+        let rows = try await ResponseRepository(database: request.db).exportRows(cycleID: cycleID)
+        let preview = try await AnonymityPreview.build(cycle: cycle, database: request.db)
+        let csv = ResponseExport.csv(rows: rows, preview: preview)
+        let response = Response(status: .ok, body: .init(string: csv))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        let name = cycle.name.map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        response.headers.contentDisposition = .init(.attachment, filename: "\(String(name))-responses.csv")
+        return response
+    }
+
+    @Sendable func outbox(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
+        let repository = OutboxRepository(database: request.db)
+        return OutboxPage.render(
+            entries: try await repository.recent(), counts: try await repository.counts(),
+            context: PageContext(request))
+    }
+
+    @Sendable func retry(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
+        guard let id = request.parameters.get("messageID", as: UUID.self) else { throw AppError.notFound("That message") }
+        try await OutboxRepository(database: request.db).retry(id: id)
+        request.flash("The message is queued again.")
+        return request.redirect(to: "/outbox")
+    }
+}

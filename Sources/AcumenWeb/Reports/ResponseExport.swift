@@ -1,0 +1,41 @@
+import AcumenCore
+import AcumenStore
+import Foundation
+
+/// The raw responses of a cycle as CSV for programme managers.
+///
+/// Anonymous rows carry no rater and are dated on the closing day, as stored. Rows of peer or
+/// customer groups that the anonymity rules do not show on their own are left out: raw rows of a
+/// group of one or two would be their answers.
+enum ResponseExport {
+    static let header = [
+        "response", "account_manager", "source", "status", "submitted_on", "replaces", "rater", "item", "value",
+        "comment",
+    ]
+
+    static func csv(rows: [ExportedResponseRow], preview: AnonymityPreview) -> String {
+        var lines = [header.joined(separator: ",")]
+        let kept = rows.filter { row in
+            guard row.source.isAnonymous else { return true }
+            return preview.plan(subjectID: row.subjectID)?.decision(for: row.source) == .shown
+        }
+        .sorted { ($0.subjectName, $0.source, $0.responseID.uuidString, $0.item) < ($1.subjectName, $1.source, $1.responseID.uuidString, $1.item) }
+        for row in kept {
+            lines.append(
+                [
+                    row.responseID.uuidString.lowercased(), row.subjectName, row.source.rawValue, row.status,
+                    row.submittedOn, row.replaces?.uuidString.lowercased() ?? "", row.rater, row.item, row.value,
+                    row.comment,
+                ].map(field).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// RFC 4180 quoting, and a leading apostrophe for text a spreadsheet would run as a formula.
+    static func field(_ value: String) -> String {
+        var text = value
+        if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

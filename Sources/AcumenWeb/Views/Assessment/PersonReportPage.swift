@@ -1,0 +1,129 @@
+import AcumenCore
+import AcumenStore
+import Foundation
+import Plot
+import Vapor
+
+/// An account manager's results in one cycle, within the anonymity rules.
+enum PersonReportPage {
+    static func render(_ loaded: ReportsController.LoadedReport, context: PageContext) -> Response {
+        let report = loaded.report
+        let levels = loaded.framework.levels
+        let title = "\(loaded.subject.name): \(loaded.cycle.name)"
+        return Layout.page(title, context: context) {
+            H1(title)
+            Paragraph(
+                "Levels are shown on a scale of 1 to \(levels.count): "
+                    + levels.names.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ")
+                    + ". Customers answer from 1 (Never) to 5 (Always). "
+                    + (loaded.profile.map { "Targets come from the role profile \"\($0.name)\"." }
+                        ?? "No role profile matches this job title, so no targets are shown.")
+            ).class("hint")
+            H2("Who answered")
+            List(RaterSource.allCases) { source in
+                ListItem { Text(groupSentence(source, plan: report.plan, rules: loaded.cycle.settings.rules)) }
+            }
+            if !report.plan.otherRaters.isEmpty {
+                Paragraph(
+                    "All other raters: \(report.plan.otherRatersResponses) responses from "
+                        + report.plan.otherRaters.map { $0.label.lowercased() }.joined(separator: " and ")
+                        + ", shown together as a share of each scale (0 % lowest, 100 % highest).")
+            }
+            H2("Self, others and target")
+            Div {
+                Node<HTML.BodyContext>.raw(radar(loaded).svg())
+            }.class("chart")
+            Paragraph("Solid: others · Dashed: self · Dotted: target. The table below has the same numbers.").class(
+                "hint")
+            DataTable(
+                caption: "Results by competency",
+                headings: [
+                    "Competency", "Target", "Self", "Supervisor", "Peers", "Customers (1–5)", "All other raters",
+                    "Gap", "Spread of others", "Self and others",
+                ],
+                rows: report.rows.map { row in
+                    let result = row.competency
+                    let title =
+                        loaded.framework.competencies.first { $0.code == result.competencyCode }?.title ?? ""
+                    return [
+                        Text("\(result.competencyCode) \(title)"), Text(result.target.map { "\($0 + 1)" } ?? "–"),
+                        Text(level(result.bySource[.self])), Text(level(result.bySource[.supervisor])),
+                        Text(level(result.bySource[.peer])), Text(row.customerMean.map { format($0) } ?? "–"),
+                        Text(row.otherRatersShare.map { "\(Int(($0 * 100).rounded())) %" } ?? "–"),
+                        Text(result.gap.map { gap in gap > 0 ? "\(format(gap)) below" : gap < 0 ? "\(format(-gap)) above" : "on target" } ?? "–"),
+                        Text(result.others.map { "\(format($0.minimum + 1))–\(format($0.maximum + 1)), sd \(format($0.standardDeviation))" } ?? "–"),
+                        Text(gapLabel(result.selfOtherGap)),
+                    ]
+                })
+            if !report.questions.isEmpty {
+                H2("Customer questionnaire")
+                DataTable(
+                    caption: "Customer answers by question",
+                    headings: ["Question", "Answers", "Mean (1–5)", "Don't know"] + FrequencyAnswer.scale.map(\.label),
+                    rows: report.questions.map { result in
+                        let text = loaded.questionnaire.questions.first { $0.code == result.questionCode }?.text ?? ""
+                        return [
+                            Text("\(result.questionCode): \(text)"), Text("\(result.responses)"),
+                            Text(result.mean.map { format($0) } ?? "–"), Text("\(result.dontKnow)"),
+                        ] + FrequencyAnswer.scale.map { Text("\(result.counts[$0] ?? 0)") }
+                    })
+            }
+            H2("Comments")
+            let commented = loaded.framework.competencies.filter { !(report.commentsByCompetency[$0.code] ?? []).isEmpty }
+            if commented.isEmpty {
+                Paragraph("No comments can be shown.")
+            }
+            for competency in commented {
+                H3("\(competency.code) \(competency.title)")
+                for group in report.commentsByCompetency[competency.code] ?? [] {
+                    Paragraph(group.label).class("meta")
+                    List(group.comments)
+                }
+            }
+        }
+    }
+
+    static func radar(_ loaded: ReportsController.LoadedReport) -> RadarChart {
+        let rows = loaded.report.rows.map(\.competency)
+        return RadarChart(
+            title: "\(loaded.subject.name): self, others and target",
+            spokes: rows.map(\.competencyCode), maximum: Double(max(1, loaded.framework.levels.count - 1)),
+            rings: loaded.framework.levels.names,
+            series: [
+                .init(name: "Others", values: rows.map { $0.others?.mean }, style: "series-others"),
+                .init(name: "Self", values: rows.map { $0.bySource[.self]?.mean }, style: "series-self"),
+                .init(name: "Target", values: rows.map { $0.target.map(Double.init) }, style: "series-target"),
+            ])
+    }
+
+    private static func groupSentence(_ source: RaterSource, plan: DisclosurePlan, rules: AnonymityRules) -> String {
+        guard let group = plan.groups.first(where: { $0.source == source }) else {
+            return "\(source.label): no responses."
+        }
+        let count = "\(group.responses) response\(group.responses == 1 ? "" : "s")"
+        switch group.decision {
+        case .shown: return "\(source.label): \(count), shown."
+        case .rolledUp:
+            return "\(source.label): \(count), fewer than \(rules.minimum(for: source)), so shown only within all other raters."
+        case .withheld:
+            return "\(source.label): \(count), withheld: too few to keep them anonymous."
+        }
+    }
+
+    private static func level(_ spread: Spread?) -> String {
+        spread.map { format($0.mean + 1) } ?? "–"
+    }
+
+    private static func gapLabel(_ gap: SelfOtherGap?) -> String {
+        switch gap {
+        case .blindSpot: "Blind spot: self rates higher"
+        case .hiddenStrength: "Hidden strength: self rates lower"
+        case .aligned: "Aligned"
+        case nil: "–"
+        }
+    }
+
+    static func format(_ value: Double) -> String {
+        String(format: "%.1f", value)
+    }
+}
