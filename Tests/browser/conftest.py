@@ -47,13 +47,19 @@ def server():
     process.wait(timeout=10)
 
 
-@pytest.fixture()
-def browser():
+def new_browser():
+    """A fresh headless Chromium, as if the user had closed theirs and opened it again."""
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"]:
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.implicitly_wait(2)
+    return driver
+
+
+@pytest.fixture()
+def browser():
+    driver = new_browser()
     yield driver
     driver.quit()

@@ -85,7 +85,8 @@ struct SelectField: Component {
                         .element(
                             named: "option",
                             nodes: [
-                                .attribute(named: "value", value: choice.value),
+                                // An empty value ("no choice") must still be sent as empty, not as the label.
+                                .attribute(named: "value", value: choice.value, ignoreIfValueIsEmpty: false),
                                 choice.value == selected ? .attribute(named: "selected", value: "selected") : .empty,
                                 .text(choice.label),
                             ])

@@ -75,11 +75,11 @@ enum Stylesheet {
         .scale { display: flex; flex-wrap: wrap; gap: .4rem; margin: .25rem 0 .5rem; }
         .choice { display: inline-flex; align-items: center; gap: .4rem; border: 1px solid #7b8594; border-radius: 4px; padding: .4rem .75rem; min-height: 44px; cursor: pointer; }
         .choice:has(input:checked) { background: #e6eef8; border-color: var(--brand); font-weight: 600; }
-        .question, .competency-form { padding: .75rem 1rem; }
+        .competency-form, .question fieldset { padding: .75rem 1rem; } .question { margin-bottom: 1.25rem; } .question fieldset { margin: 0; }
         .level-block h3 { margin: .75rem 0 .25rem; font-size: 1rem; }
         .derived { font-weight: 600; color: var(--brand); min-height: 1.5em; }
         details summary { cursor: pointer; padding: .4rem 0; min-height: 44px; color: var(--brand); }
-        .form-actions { position: sticky; bottom: 0; background: #fff; border-top: 1px solid var(--line); padding: .5rem 0; }
+        .form-actions { border-top: 1px solid var(--line); padding: .5rem 0; margin-top: 1rem; }
         .save-status { color: var(--muted); min-height: 1.5em; margin: .5rem 0 0; }
         .notice { background: #fff8e1; border-left: 4px solid var(--warn); padding: .75rem; }
         .secret { font-family: ui-monospace, monospace; word-break: break-all; }

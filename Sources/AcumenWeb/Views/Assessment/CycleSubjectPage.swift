@@ -68,9 +68,7 @@ enum CycleSubjectPage {
                     url: "/cycles/\(cycle.id)/people/\(model.subject.id)/nominations", method: .post,
                     content: {
                         CSRFField(token: context.csrf)
-                        Field(
-                            label: "Their e-mail address", name: "email", type: .email, required: true,
-                            autocomplete: "off")
+                        Field(label: "Their e-mail address", name: "email", type: .email, required: true)
                         SelectField(
                             label: "They rate as", name: "source",
                             choices: [.init(value: "peer", label: "Peer")]

@@ -171,18 +171,22 @@ enum RaterFormPage {
                     H2(category.title)
                     for question in questions {
                         let name = RaterFormFields.answer(question.code)
-                        Tag("fieldset") {
-                            Tag("legend") { Text("\(numbers[question.code] ?? 0). \(question.text)") }
-                            Div {
-                                for answer in FrequencyAnswer.allCases {
-                                    Tag("label") {
-                                        Input(type: .radio, name: name, value: answer.rawValue)
-                                            .attribute(
-                                                named: "checked", value: fields[name] == answer.rawValue ? "checked" : nil)
-                                        Text(" \(answer.label)")
-                                    }.class("choice")
-                                }
-                            }.class("scale")
+                        // The comment sits outside the fieldset, which holds only the radio group it names.
+                        Div {
+                            Tag("fieldset") {
+                                Tag("legend") { Text("\(numbers[question.code] ?? 0). \(question.text)") }
+                                Div {
+                                    for answer in FrequencyAnswer.allCases {
+                                        Tag("label") {
+                                            Input(type: .radio, name: name, value: answer.rawValue)
+                                                .attribute(
+                                                    named: "checked",
+                                                    value: fields[name] == answer.rawValue ? "checked" : nil)
+                                            Text(" \(answer.label)")
+                                        }.class("choice")
+                                    }
+                                }.class("scale")
+                            }
                             Tag("details") {
                                 Tag("summary") { Text("Add a comment") }
                                 AreaField(

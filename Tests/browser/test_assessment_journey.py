@@ -1,0 +1,192 @@
+"""A whole assessment cycle as its users meet it: the programme manager sets up and opens a
+cycle, the customer answers through the e-mailed link (closing the browser halfway and coming
+back), the account manager, their supervisor and three peers answer the behaviour grid, the
+cycle is closed and released, and the report is read by the programme manager and the account
+manager. Every page visited is checked with axe-core at desktop and phone width."""
+import glob
+import os
+import re
+import time
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from conftest import new_browser
+from test_frameworks_journey import check_accessibility, printed_login, sign_in, wait_for_text
+
+
+def mail_link(workdir, recipient, subject_part=""):
+    """The newest personal link e-mailed to this recipient, waiting for the outbox to deliver it."""
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        found = []
+        for path in glob.glob(os.path.join(workdir, "mail", "*.eml")):
+            text = open(path, encoding="utf-8").read()
+            if f"To: {recipient}" in text and subject_part in text:
+                found.append((os.path.getmtime(path), re.search(r"^(http\S+/r/\S+)$", text, re.M).group(1)))
+        if found:
+            return sorted(found)[-1][1]
+        time.sleep(0.5)
+    raise AssertionError(f"no mail for {recipient}")
+
+
+def wait_saved(driver):
+    WebDriverWait(driver, 10).until(
+        lambda d: d.find_element(By.ID, "save-status").text == "All changes saved.")
+
+
+def fill_behaviour_grid(driver, ticks):
+    """Ticks the first `ticks` Baseline behaviours of the first competency and marks the rest not observed."""
+    fieldsets = driver.find_elements(By.CSS_SELECTOR, "fieldset.competency-form")
+    assert len(fieldsets) == 16
+    for position, fieldset in enumerate(fieldsets):
+        if position == 0:
+            boxes = fieldset.find_elements(By.CSS_SELECTOR, "input[type=checkbox][name^='b:0:']")
+            for box in boxes[:ticks]:
+                box.click()
+        else:
+            fieldset.find_element(By.CSS_SELECTOR, "input[name^='none:']").click()
+    wait_saved(driver)
+
+
+def submit_form(driver):
+    driver.find_element(By.XPATH, "//button[text()='Submit my answers']").click()
+    WebDriverWait(driver, 10).until(lambda d: "Thank you" in d.page_source or "Not submitted yet" in d.page_source)
+    problems = driver.find_elements(By.ID, "problems")
+    assert not problems, problems[0].text
+
+
+def test_a_cycle_from_opening_to_release(server):
+    base, workdir, output = server["base"], server["workdir"], server["output"]
+    manager = printed_login(output, "Programme manager")
+    account_manager = printed_login(output, "Account manager")
+    customer = printed_login(output, "Customer reviewer")
+
+    browser = new_browser()
+    sign_in(browser, base, manager)
+    browser.get(base + "/cycles")
+    check_accessibility(browser, "cycles")
+    browser.find_element(By.LINK_TEXT, "New cycle").click()
+    wait_for_text(browser, "New assessment cycle")
+    check_accessibility(browser, "cycle-new")
+    framework = Select(browser.find_element(By.NAME, "frameworkID"))
+    framework.select_by_visible_text(
+        next(o.text for o in framework.options if o.text.startswith("Global Mobility Account Manager")))
+    name = browser.find_element(By.NAME, "name")
+    name.clear()
+    name.send_keys("Browser review")
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait_for_text(browser, "created as a draft")
+    cycle_url = browser.current_url
+    check_accessibility(browser, "cycle")
+    browser.find_element(By.XPATH, "//button[text()='Open the cycle']").click()
+    wait_for_text(browser, "personal links are on the way")
+
+    # The customer answers half, closes the browser, and comes back with the same link.
+    customer_link = mail_link(workdir, customer, "Browser review")
+    browser.quit()
+    browser = new_browser()
+    browser.get(customer_link)
+    wait_for_text(browser, "Your view of")
+    check_accessibility(browser, "customer-form")
+    questions = browser.find_elements(By.CSS_SELECTOR, "div.question")
+    assert len(questions) >= 30
+    for question in questions[:5]:
+        question.find_element(By.CSS_SELECTOR, "input[value=often]").click()
+    wait_saved(browser)
+    browser.quit()
+
+    browser = new_browser()
+    browser.get(customer_link)
+    questions = browser.find_elements(By.CSS_SELECTOR, "div.question")
+    resumed = [q.find_element(By.CSS_SELECTOR, "input[value=often]").is_selected() for q in questions[:6]]
+    assert resumed == [True, True, True, True, True, False]
+    for question in questions[5:-1]:
+        question.find_element(By.CSS_SELECTOR, "input[value=always]").click()
+    wait_saved(browser)
+    browser.find_element(By.XPATH, "//button[text()='Submit my answers']").click()
+    wait_for_text(browser, "Not submitted yet")
+    assert f"question {len(questions)}" in browser.find_element(By.ID, "problems").text
+    check_accessibility(browser, "customer-form-missing")
+    browser.find_elements(By.CSS_SELECTOR, "div.question")[-1].find_element(
+        By.CSS_SELECTOR, "input[value=dontKnow]").click()
+    browser.find_element(By.XPATH, "//button[text()='Submit my answers']").click()
+    wait_for_text(browser, "Thank you")
+    check_accessibility(browser, "customer-thanks")
+    browser.get(customer_link)
+    assert "Correct my answers" in browser.page_source
+
+    # The account manager assesses themselves; the level follows from the ticks.
+    browser.get(mail_link(workdir, account_manager, "Browser review"))
+    wait_for_text(browser, "Your self-assessment")
+    check_accessibility(browser, "self-form")
+    fill_behaviour_grid(browser, ticks=2)
+    derived = browser.find_elements(By.CSS_SELECTOR, "p.derived")[0].text
+    assert derived == "From your ticks: all 2 Baseline behaviours observed: Baseline" or "Baseline" in derived, derived
+    submit_form(browser)
+
+    # The programme manager adds three peers, who answer; the supervisor answers too.
+    sign_in(browser, base, manager)
+    browser.get(cycle_url)
+    subject_name = account_manager.split("@")[0].replace(".", " ").title()
+    browser.find_element(By.LINK_TEXT, subject_name).click()
+    wait_for_text(browser, "Add a rater")
+    check_accessibility(browser, "cycle-subject")
+    subject_url = browser.current_url
+    # Other account managers in the cycle got a self-assessment link: three of them become peers.
+    colleagues = set()
+    for path in glob.glob(os.path.join(workdir, "mail", "*.eml")):
+        text = open(path, encoding="utf-8").read()
+        if "Subject: Browser review: your view of your work" in text:
+            colleagues.add(re.search(r"^To: (\S+)$", text, re.M).group(1))
+    peer_emails = sorted(colleagues - {account_manager})[:3]
+    assert len(peer_emails) == 3
+    for email in peer_emails:
+        browser.get(subject_url)
+        browser.find_element(By.NAME, "email").send_keys(email)
+        browser.find_element(By.XPATH, "//button[text()='Add']").click()
+        wait_for_text(browser, "link is on its way")
+    for email in peer_emails:
+        browser.get(mail_link(workdir, email, subject_name))
+        wait_for_text(browser, f"Your view of {subject_name}")
+        fill_behaviour_grid(browser, ticks=1)
+        submit_form(browser)
+    supervisor_invitation = next(
+        p for p in glob.glob(os.path.join(workdir, "mail", "*.eml"))
+        if f"Subject: Browser review: your view of {subject_name}" in open(p).read()
+        and "shown with your name" in open(p).read())
+    supervisor_link = re.search(r"^(http\S+/r/\S+)$", open(supervisor_invitation).read(), re.M).group(1)
+    browser.get(supervisor_link)
+    WebDriverWait(browser, 10).until(lambda d: "<h1>" in d.page_source)
+    assert f"Your view of {subject_name}" in browser.page_source, browser.find_element(By.TAG_NAME, "main").text
+    fill_behaviour_grid(browser, ticks=2)
+    submit_form(browser)
+
+    # Close, preview the anonymity, release, and read the report.
+    browser.quit()
+    browser = new_browser()
+    sign_in(browser, base, manager)
+    browser.get(cycle_url)
+    browser.find_element(By.XPATH, "//button[text()='Close the cycle']").click()
+    wait_for_text(browser, "The cycle is now closed")
+    browser.find_element(By.LINK_TEXT, "Anonymity preview").click()
+    wait_for_text(browser, "Individual reports")
+    check_accessibility(browser, "anonymity-preview")
+    browser.get(cycle_url)
+    browser.find_element(By.XPATH, "//button[text()='Release the results']").click()
+    wait_for_text(browser, "The cycle is now released")
+    browser.get(subject_url + "/report")
+    wait_for_text(browser, "Results by competency")
+    page = browser.page_source
+    assert "Peers: 3 responses, shown." in page
+    assert "Customers: 1 response, withheld" in page
+    assert "<svg" in page
+    check_accessibility(browser, "report")
+    browser.quit()
+
+    browser = new_browser()
+    sign_in(browser, base, account_manager)
+    browser.get(base + "/cycles")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Browser review").click()
+    wait_for_text(browser, "Results by competency")
+    browser.quit()
