@@ -10,7 +10,13 @@ final class AuthorisationWalkTests: XCTestCase {
     let publicRoutes: Set<String> = [
         "GET /", "GET /login", "POST /login", "POST /logout", "GET /healthz", "GET /readyz", "GET /styles.css",
         "GET /openapi.json", "POST /api/v1/auth/token", "GET /ims/case/v1p1/CFDocuments",
-        "GET /ims/case/v1p1/CFPackages/:id", "GET /ims/case/v1p1/CFItems/:id",
+        "GET /ims/case/v1p1/CFPackages/:id", "GET /ims/case/v1p1/CFItems/:id", "GET /assets/rater-form.js",
+    ]
+
+    /// Routes opened by a rater's personal link instead of a sign-in: a wrong link is not found.
+    let linkRoutes: Set<String> = [
+        "GET /r/:token", "POST /r/:token", "POST /r/:token/autosave", "POST /r/:token/correct",
+        "GET /api/v1/rater/:token", "POST /api/v1/rater/:token/autosave", "POST /api/v1/rater/:token/submit",
     ]
 
     func test_everyOtherRoute_refusesAStranger() async throws {
@@ -28,7 +34,9 @@ final class AuthorisationWalkTests: XCTestCase {
                 try await app.send(
                     route.method, path,
                     afterResponse: { response in
-                        if path.hasPrefix("/api/") {
+                        if linkRoutes.contains(key) {
+                            XCTAssertEqual(response.status, .notFound, key)
+                        } else if path.hasPrefix("/api/") {
                             XCTAssertEqual(response.status, .unauthorized, key)
                         } else if route.method == .GET {
                             XCTAssertEqual(response.status, .seeOther, key)

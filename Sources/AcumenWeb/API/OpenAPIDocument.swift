@@ -10,26 +10,26 @@ enum OpenAPIDocument {
                 "title": "Acumen API",
                 "version": "1",
                 "description":
-                    "Competency frameworks, people and accounts. Authenticate with a bearer token from POST /api/v1/auth/token. Errors are JSON: {\"error\": {\"code\", \"message\", \"field\"}}.",
+                    "Competency frameworks, people, accounts, assessment cycles, raters' forms and results. Authenticate with a bearer token from POST /api/v1/auth/token. Errors are JSON: {\"error\": {\"code\", \"message\", \"field\"}}.",
             ],
             "servers": [["url": "/"]],
             "components": [
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
-                "schemas": schemas,
+                "schemas": schemas.merging(assessmentSchemas) { first, _ in first },
             ],
             "security": [["bearer": [String]()]],
-            "paths": paths,
+            "paths": paths.merging(assessmentPaths) { first, _ in first },
         ]
         return (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])) ?? Data()
     }
 
-    private static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+    static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
 
-    private static func jsonBody(_ schema: [String: Any]) -> [String: Any] {
+    static func jsonBody(_ schema: [String: Any]) -> [String: Any] {
         ["content": ["application/json": ["schema": schema]]]
     }
 
-    private static func operation(
+    static func operation(
         _ summary: String, id: String, response: [String: Any], status: String = "200",
         parameters: [[String: Any]] = [],
         requestBody: [String: Any]? = nil, errors: [String] = ["401"], secured: Bool = true

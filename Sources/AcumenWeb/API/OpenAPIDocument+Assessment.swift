@@ -1,0 +1,214 @@
+import Foundation
+
+/// The assessment part of `/openapi.json`: cycles, raters' forms (opened by the personal link's
+/// token, without a bearer token) and results within the anonymity rules.
+extension OpenAPIDocument {
+    private static func path(_ name: String, _ description: String = "") -> [String: Any] {
+        [
+            "name": name, "in": "path", "required": true,
+            "schema": name == "token" ? ["type": "string"] : ["type": "string", "format": "uuid"],
+            "description": description,
+        ]
+    }
+
+    private static func query(_ name: String, _ description: String) -> [String: Any] {
+        ["name": name, "in": "query", "required": false, "schema": ["type": "string"], "description": description]
+    }
+
+    private static func body(_ schema: [String: Any]) -> [String: Any] {
+        ["required": true].merging(jsonBody(schema)) { a, _ in a }
+    }
+
+    static var assessmentPaths: [String: Any] {
+        let cycle = path("cycleID")
+        let token = path("token", "The token at the end of the rater's personal link")
+        return [
+            "/api/v1/cycles": [
+                "get": operation(
+                    "Assessment cycles (programme staff)", id: "listCycles", response: ref("CycleList"),
+                    errors: ["401", "403"]),
+                "post": operation(
+                    "Create a draft cycle with its subjects, questionnaire and automatic raters", id: "createCycle",
+                    response: ref("Cycle"), status: "201", requestBody: body(ref("NewCycle")),
+                    errors: ["400", "401", "403", "404", "422"]),
+            ],
+            "/api/v1/cycles/{cycleID}": [
+                "get": operation(
+                    "One cycle", id: "getCycle", response: ref("Cycle"), parameters: [cycle],
+                    errors: ["401", "403", "404"])
+            ],
+            "/api/v1/cycles/{cycleID}/advance": [
+                "post": operation(
+                    "Move the cycle to its next status (draft, open, closed, released); opening e-mails every approved rater",
+                    id: "advanceCycle", response: ref("Cycle"), parameters: [cycle],
+                    requestBody: body([
+                        "type": "object", "required": ["from"],
+                        "properties": ["from": ["type": "string", "enum": ["draft", "open", "closed"]]],
+                    ]), errors: ["400", "401", "403", "404", "409"])
+            ],
+            "/api/v1/cycles/{cycleID}/rules": [
+                "put": operation(
+                    "Change the anonymity rules; once open, only stricter rules are accepted (409 otherwise)",
+                    id: "changeRules", response: ref("Cycle"), parameters: [cycle], requestBody: body(ref("Rules")),
+                    errors: ["400", "401", "403", "404", "409", "422"])
+            ],
+            "/api/v1/cycles/{cycleID}/invitations": [
+                "get": operation(
+                    "Raters of every account manager in the cycle", id: "listInvitations",
+                    response: ref("InvitationList"), parameters: [cycle], errors: ["401", "403", "404"])
+            ],
+            "/api/v1/cycles/{cycleID}/people/{personID}/nominations": [
+                "post": operation(
+                    "Nominate a peer (approved at once when the caller is the supervisor or programme staff) or, for programme staff, a customer",
+                    id: "nominateRater", response: ref("Invitation"), status: "201", parameters: [cycle, path("personID")],
+                    requestBody: body([
+                        "type": "object", "required": ["email", "source"],
+                        "properties": [
+                            "email": ["type": "string"], "source": ["type": "string", "enum": ["peer", "customer"]],
+                        ],
+                    ]), errors: ["400", "401", "403", "404", "409", "422"])
+            ],
+            "/api/v1/cycles/{cycleID}/people/{personID}/report": [
+                "get": operation(
+                    "An account manager's report: levels by source, targets, gaps, spread, self-other gaps, customer answers and comments, within the anonymity rules",
+                    id: "getReport", response: ref("Report"), parameters: [cycle, path("personID")],
+                    errors: ["401", "404"])
+            ],
+            "/api/v1/cycles/{cycleID}/results": [
+                "get": operation(
+                    "Customer results for one slice; combinations of filters are answered only when no combination of permitted slices could single out fewer customers than the minimum",
+                    id: "getSliceResults", response: ref("SliceResults"),
+                    parameters: [
+                        cycle, query("subject", "An account manager's person id"), query("team", "Team name"),
+                        query("location", "City"), query("account", "Account name"),
+                    ], errors: ["400", "401", "403", "404"])
+            ],
+            "/api/v1/cycles/{cycleID}/preview": [
+                "get": operation(
+                    "The anonymity preview: what each report and each slice would show", id: "getPreview",
+                    response: ["type": "object"], parameters: [cycle], errors: ["401", "403", "404"])
+            ],
+            "/api/v1/rater/{token}": [
+                "get": operation(
+                    "The rater's form and saved draft", id: "getRaterForm", response: ref("RaterForm"),
+                    parameters: [token], errors: ["404"], secured: false)
+            ],
+            "/api/v1/rater/{token}/autosave": [
+                "post": operation(
+                    "Save one field of the draft (an empty value clears it)", id: "autosaveField",
+                    response: ["type": "object"], status: "204", parameters: [token],
+                    requestBody: body([
+                        "type": "object", "required": ["name", "value"],
+                        "properties": ["name": ["type": "string"], "value": ["type": "string"]],
+                    ]), errors: ["400", "404", "409", "410", "422"], secured: false)
+            ],
+            "/api/v1/rater/{token}/submit": [
+                "post": operation(
+                    "Submit the form (the given fields, or the saved draft); accepted once, 422 lists what is missing",
+                    id: "submitRaterForm", response: ["type": "object"], status: "201", parameters: [token],
+                    requestBody: body([
+                        "type": "object",
+                        "properties": ["fields": ["type": "object", "additionalProperties": ["type": "string"]]],
+                    ]), errors: ["400", "404", "409", "410", "422"], secured: false)
+            ],
+        ]
+    }
+
+    static var assessmentSchemas: [String: Any] {
+        let string: [String: Any] = ["type": "string"]
+        let uuid: [String: Any] = ["type": "string", "format": "uuid"]
+        let day: [String: Any] = ["type": "string", "format": "date"]
+        let source: [String: Any] = ["type": "string", "enum": ["self", "supervisor", "peer", "customer"]]
+        let number: [String: Any] = ["type": "number"]
+        let integer: [String: Any] = ["type": "integer"]
+        return [
+            "Rules": [
+                "type": "object", "required": ["minimumPeers", "minimumCustomers", "minimumForComments"],
+                "properties": ["minimumPeers": integer, "minimumCustomers": integer, "minimumForComments": integer],
+            ],
+            "Cycle": [
+                "type": "object",
+                "properties": [
+                    "id": uuid, "name": string, "frameworkId": uuid, "framework": string,
+                    "status": ["type": "string", "enum": ["draft", "open", "closed", "released"]],
+                    "opensOn": day, "closesOn": day, "sources": ["type": "array", "items": source],
+                    "rules": ref("Rules"), "reminderDaysBeforeClose": ["type": "array", "items": integer],
+                ],
+            ],
+            "CycleList": ["type": "object", "properties": ["cycles": ["type": "array", "items": ref("Cycle")]]],
+            "NewCycle": [
+                "type": "object", "required": ["name", "frameworkId", "opensOn", "closesOn"],
+                "properties": [
+                    "name": string, "frameworkId": uuid, "opensOn": day, "closesOn": day,
+                    "sources": ["type": "array", "items": source], "rules": ref("Rules"),
+                    "reminderDaysBeforeClose": ["type": "array", "items": integer],
+                    "scope": [
+                        "type": "object",
+                        "properties": ["kind": ["type": "string", "enum": ["all", "team", "location"]], "id": uuid],
+                    ],
+                ],
+            ],
+            "Invitation": [
+                "type": "object",
+                "properties": [
+                    "id": uuid, "subjectId": uuid, "subject": string, "source": source, "rater": string,
+                    "status": ["type": "string", "enum": ["nominated", "approved", "revoked"]], "linkSentOn": day,
+                    "submitted": ["type": "boolean"],
+                ],
+            ],
+            "InvitationList": [
+                "type": "object", "properties": ["invitations": ["type": "array", "items": ref("Invitation")]],
+            ],
+            "Report": [
+                "type": "object",
+                "properties": [
+                    "cycleId": uuid, "personId": uuid, "name": string, "levels": ["type": "array", "items": string],
+                    "roleProfile": string,
+                    "groups": [
+                        "type": "array",
+                        "items": [
+                            "type": "object",
+                            "properties": [
+                                "source": source, "responses": integer,
+                                "decision": ["type": "string", "enum": ["shown", "rolledUp", "withheld"]],
+                                "commentsShown": ["type": "boolean"],
+                            ],
+                        ],
+                    ],
+                    "otherRaters": ["type": "array", "items": source],
+                    "competencies": ["type": "array", "items": ["type": "object"]],
+                    "questions": ["type": "array", "items": ["type": "object"]],
+                ],
+            ],
+            "SliceResults": [
+                "type": "object",
+                "properties": [
+                    "slice": ["type": "object", "additionalProperties": string], "disclosed": ["type": "boolean"],
+                    "reason": string, "responses": integer,
+                    "questions": [
+                        "type": "array",
+                        "items": [
+                            "type": "object",
+                            "properties": [
+                                "code": string, "competency": string, "withheld": ["type": "boolean"],
+                                "responses": integer, "mean": number, "dontKnow": integer,
+                                "counts": ["type": "object", "additionalProperties": integer],
+                            ],
+                        ],
+                    ],
+                ],
+            ],
+            "RaterForm": [
+                "type": "object",
+                "properties": [
+                    "cycle": string, "subject": string, "source": source, "closesOn": day,
+                    "submitted": ["type": "boolean"], "levels": ["type": "array", "items": string],
+                    "competencies": ["type": "array", "items": ["type": "object"]],
+                    "questions": ["type": "array", "items": ["type": "object"]],
+                    "answers": ["type": "array", "items": string],
+                    "fields": ["type": "object", "additionalProperties": string],
+                ],
+            ],
+        ]
+    }
+}

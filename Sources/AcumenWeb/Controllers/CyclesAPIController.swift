@@ -1,0 +1,412 @@
+import AcumenCore
+import AcumenStore
+import Vapor
+
+/// The JSON API for cycles, raters' forms and results: the same rules as the pages.
+struct CyclesAPIController: RouteCollection {
+    let settings: AcumenSettings
+
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1")
+        let signedIn = api.grouped(RequireSignedIn())
+        signedIn.get("cycles", use: list)
+        signedIn.post("cycles", use: create)
+        signedIn.get("cycles", ":cycleID", use: show)
+        signedIn.post("cycles", ":cycleID", "advance", use: advance)
+        signedIn.put("cycles", ":cycleID", "rules", use: changeRules)
+        signedIn.get("cycles", ":cycleID", "invitations", use: invitations)
+        signedIn.post("cycles", ":cycleID", "people", ":personID", "nominations", use: nominate)
+        signedIn.get("cycles", ":cycleID", "results", use: results)
+        signedIn.get("cycles", ":cycleID", "preview", use: preview)
+        api.get("rater", ":token", use: raterForm)
+        api.post("rater", ":token", "autosave", use: raterAutosave)
+        api.post("rater", ":token", "submit", use: raterSubmit)
+    }
+
+    // MARK: Cycles
+
+    struct CycleDTO: Content {
+        var id: UUID
+        var name: String
+        var frameworkId: UUID
+        var framework: String
+        var status: CycleStatus
+        var opensOn: String
+        var closesOn: String
+        var sources: [RaterSource]
+        var rules: AnonymityRules
+        var reminderDaysBeforeClose: [Int]
+
+        init(_ cycle: AssessmentCycle) {
+            id = cycle.id
+            name = cycle.name
+            frameworkId = cycle.frameworkID
+            framework = cycle.frameworkName
+            status = cycle.status
+            opensOn = cycle.settings.opensOn.description
+            closesOn = cycle.settings.closesOn.description
+            sources = cycle.settings.sources.sorted()
+            rules = cycle.settings.rules
+            reminderDaysBeforeClose = cycle.settings.reminderDaysBeforeClose
+        }
+    }
+
+    struct CycleListDTO: Content {
+        var cycles: [CycleDTO]
+    }
+
+    @Sendable func list(request: Request) async throws -> CycleListDTO {
+        try requireManager(request)
+        return CycleListDTO(cycles: try await CycleRepository(database: request.db).cycles().map(CycleDTO.init))
+    }
+
+    struct NewCycle: Content {
+        struct Scope: Content {
+            /// `all`, `team` or `location`.
+            var kind: String
+            var id: UUID?
+        }
+
+        var name: String
+        var frameworkId: UUID
+        var scope: Scope?
+        var sources: [RaterSource]?
+        var opensOn: String
+        var closesOn: String
+        var rules: AnonymityRules?
+        var reminderDaysBeforeClose: [Int]?
+    }
+
+    @Sendable func create(request: Request) async throws -> Response {
+        try requireManager(request)
+        let body = try request.content.decode(NewCycle.self)
+        guard let opens = CalendarDate(body.opensOn) else {
+            throw AppError.badRequest("opensOn must be a date like 2026-11-30.", field: "opensOn")
+        }
+        guard let closes = CalendarDate(body.closesOn) else {
+            throw AppError.badRequest("closesOn must be a date like 2026-12-31.", field: "closesOn")
+        }
+        let scope: SubjectScope
+        switch (body.scope?.kind ?? "all", body.scope?.id) {
+        case ("all", _): scope = .allAccountManagers
+        case ("team", .some(let id)): scope = .team(id)
+        case ("location", .some(let id)): scope = .location(id)
+        default: throw AppError.badRequest("scope.kind is all, team or location (with an id).", field: "scope")
+        }
+        let settings = CycleSettings(
+            name: body.name, sources: Set(body.sources ?? RaterSource.allCases), opensOn: opens, closesOn: closes,
+            rules: body.rules ?? .standard, reminderDaysBeforeClose: body.reminderDaysBeforeClose ?? [7, 3, 1])
+        let id = try await CycleRepository(database: request.db).create(
+            frameworkID: body.frameworkId, settings: settings, scope: scope,
+            questionnaire: GlobalMobilityQuestionnaire.questionnaire, today: .today)
+        let cycle = try await CycleRepository(database: request.db).cycle(id: id)
+        return try await CycleDTO(cycle).encodeResponse(status: .created, for: request)
+    }
+
+    @Sendable func show(request: Request) async throws -> CycleDTO {
+        try requireManager(request)
+        return CycleDTO(try await cycle(request))
+    }
+
+    struct Advance: Content {
+        var from: CycleStatus
+    }
+
+    @Sendable func advance(request: Request) async throws -> CycleDTO {
+        try requireManager(request)
+        let cycle = try await cycle(request)
+        let body = try request.content.decode(Advance.self)
+        let next = try await CycleRepository(database: request.db).advance(cycleID: cycle.id, from: body.from)
+        if next == .open {
+            let links = RaterLinks(database: request.db, baseURL: settings.publicBaseURL ?? request.origin)
+            for invitation in try await InvitationRepository(database: request.db).invitations(cycleID: cycle.id)
+            where invitation.status == .approved && invitation.issuedOn == nil {
+                try await links.send(invitation, cycle: cycle, today: .today)
+            }
+        }
+        return CycleDTO(try await CycleRepository(database: request.db).cycle(id: cycle.id))
+    }
+
+    @Sendable func changeRules(request: Request) async throws -> CycleDTO {
+        try requireManager(request)
+        let cycle = try await cycle(request)
+        let rules = try request.content.decode(AnonymityRules.self)
+        try await CycleRepository(database: request.db).changeRules(cycleID: cycle.id, to: rules)
+        return CycleDTO(try await CycleRepository(database: request.db).cycle(id: cycle.id))
+    }
+
+    struct InvitationDTO: Content {
+        var id: UUID
+        var subjectId: UUID
+        var subject: String
+        var source: RaterSource
+        var rater: String
+        var status: Invitation.Status
+        var linkSentOn: String?
+        var submitted: Bool
+    }
+
+    struct InvitationListDTO: Content {
+        var invitations: [InvitationDTO]
+    }
+
+    @Sendable func invitations(request: Request) async throws -> InvitationListDTO {
+        try requireManager(request)
+        let cycle = try await cycle(request)
+        return InvitationListDTO(
+            invitations: try await InvitationRepository(database: request.db).invitations(cycleID: cycle.id).map {
+                InvitationDTO(
+                    id: $0.id, subjectId: $0.subjectID, subject: $0.subjectName, source: $0.source, rater: $0.raterName,
+                    status: $0.status, linkSentOn: $0.issuedOn?.description, submitted: $0.hasSubmitted)
+            })
+    }
+
+    struct Nomination: Content {
+        var email: String
+        var source: RaterSource
+    }
+
+    @Sendable func nominate(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let cycle = try await cycle(request)
+        guard let subjectID = request.parameters.get("personID", as: UUID.self) else {
+            throw AppError.notFound("That person")
+        }
+        let people = PeopleRepository(database: request.db)
+        let visible = try await people.visiblePersonIDs(for: user.viewer)
+        guard AssessmentPolicy.canNominatePeers(subjectID: subjectID, user: user, visible: visible) else {
+            throw AppError.notFound("That person in this cycle")
+        }
+        let body = try request.content.decode(Nomination.self)
+        if body.source != .peer && !AssessmentPolicy.canManage(user) { throw AppError.forbidden }
+        guard let raterID = try await people.personID(email: body.email.trimmingCharacters(in: .whitespaces).lowercased())
+        else {
+            throw AppError(
+                .unprocessableEntity, code: "invalid", message: "Nobody with the email \(body.email) is in Acumen.",
+                field: "email")
+        }
+        let approved = AssessmentPolicy.canApprovePeers(subjectID: subjectID, user: user, visible: visible)
+        let repository = InvitationRepository(database: request.db)
+        let id = try await repository.nominate(
+            cycleID: cycle.id, subjectID: subjectID, raterPersonID: raterID, source: body.source, accountID: nil,
+            nominatedBy: user.email, approved: approved)
+        let invitation = try await repository.invitation(id: id)
+        if approved && cycle.status == .open {
+            try await RaterLinks(database: request.db, baseURL: settings.publicBaseURL ?? request.origin)
+                .send(invitation, cycle: cycle, today: .today)
+        }
+        return try await InvitationDTO(
+            id: invitation.id, subjectId: invitation.subjectID, subject: invitation.subjectName,
+            source: invitation.source, rater: invitation.raterName, status: invitation.status,
+            linkSentOn: invitation.issuedOn?.description, submitted: false
+        ).encodeResponse(status: .created, for: request)
+    }
+
+    // MARK: Results
+
+    struct SliceResultDTO: Content {
+        struct Question: Content {
+            var code: String
+            var competency: String
+            var withheld: Bool
+            var responses: Int?
+            var mean: Double?
+            var dontKnow: Int?
+            var counts: [String: Int]?
+        }
+
+        var slice: [String: String]
+        var disclosed: Bool
+        /// Why the slice is withheld, when it is.
+        var reason: String?
+        var responses: Int?
+        var questions: [Question]
+    }
+
+    /// Customer results for one slice: any combination of `subject`, `team`, `location` and
+    /// `account`. A slice is answered only when the cycle's catalogue permits it, so that no
+    /// combination of answers can single out fewer customers than the minimum.
+    @Sendable func results(request: Request) async throws -> SliceResultDTO {
+        try requireManager(request)
+        let cycle = try await cycle(request)
+        var filters: [String: String] = [:]
+        for key in AnonymityPreview.dimensions {
+            if let value = try? request.query.get(String.self, at: key), !value.isEmpty { filters[key] = value }
+        }
+        if let subject = filters["subject"] {
+            guard let id = UUID(uuidString: subject) else {
+                throw AppError.badRequest("subject must be a person id.", field: "subject")
+            }
+            filters["subject"] = id.uuidString
+        }
+        let slice = Slice(filters)
+        let preview = try await AnonymityPreview.build(cycle: cycle, database: request.db)
+        guard preview.catalog.isPermitted(slice) else {
+            let reason =
+                switch preview.catalog.suppressed[slice] {
+                case .tooSmall: "fewer customer responses than the minimum of \(cycle.settings.rules.minimumCustomers)"
+                case .revealsASmallGroup: "together with other slices it would reveal a smaller group"
+                case .empty, nil: "no customer responses match"
+                }
+            return SliceResultDTO(slice: filters, disclosed: false, reason: reason, responses: nil, questions: [])
+        }
+        let all = try await ResponseRepository(database: request.db).customerResponsesByID(cycleID: cycle.id)
+        let matching = all.filter { slice.contains(preview.attributes[$0.key] ?? [:]) }.map(\.value)
+        let questionnaire = try await CycleRepository(database: request.db).questionnaire(cycleID: cycle.id)
+        let summary = CustomerResults.summarise(
+            matching, questionnaire: questionnaire, minimum: cycle.settings.rules.minimumCustomers)
+        return SliceResultDTO(
+            slice: filters, disclosed: true, reason: nil, responses: summary.responses,
+            questions: summary.questions.map { question in
+                guard let result = question.result else {
+                    return .init(code: question.code, competency: question.competencyCode, withheld: true)
+                }
+                var counts: [String: Int] = [:]
+                for (answer, count) in result.counts { counts[answer.rawValue] = count }
+                return .init(
+                    code: question.code, competency: question.competencyCode, withheld: false,
+                    responses: result.responses, mean: result.mean, dontKnow: result.dontKnow, counts: counts)
+            })
+    }
+
+    struct PreviewDTO: Content {
+        struct Report: Content {
+            var personId: UUID
+            var name: String
+            var groups: [String: String]
+        }
+
+        struct SliceDecision: Content {
+            var slice: [String: String]
+            var decision: String
+        }
+
+        var reports: [Report]
+        var slices: [SliceDecision]
+    }
+
+    @Sendable func preview(request: Request) async throws -> PreviewDTO {
+        try requireManager(request)
+        let cycle = try await cycle(request)
+        let preview = try await AnonymityPreview.build(cycle: cycle, database: request.db)
+        return PreviewDTO(
+            reports: preview.subjects.map { entry in
+                var groups: [String: String] = [:]
+                for group in entry.plan.groups {
+                    groups[group.source.rawValue] =
+                        switch group.decision {
+                        case .shown: "shown"
+                        case .rolledUp: "rolledUp"
+                        case .withheld: "withheld"
+                        }
+                }
+                return .init(personId: entry.subject.id, name: entry.subject.name, groups: groups)
+            },
+            slices: preview.candidates.map { slice in
+                let decision: String
+                if preview.catalog.isPermitted(slice) {
+                    decision = "shown"
+                } else {
+                    decision =
+                        switch preview.catalog.suppressed[slice] {
+                        case .tooSmall: "tooSmall"
+                        case .revealsASmallGroup: "revealsASmallGroup"
+                        case .empty, nil: "empty"
+                        }
+                }
+                return .init(slice: slice.filters, decision: decision)
+            })
+    }
+
+    // MARK: Raters' forms
+
+    struct RaterFormDTO: Content {
+        struct Competency: Content {
+            var code: String
+            var title: String
+            /// Behaviours per level, lowest level first; field names are `b:<level>:<position>:<code>`.
+            var behaviours: [[String]]
+        }
+
+        struct Question: Content {
+            var code: String
+            var competency: String
+            var text: String
+        }
+
+        var cycle: String
+        var subject: String
+        var source: RaterSource
+        var closesOn: String
+        var submitted: Bool
+        var levels: [String]
+        var competencies: [Competency]
+        var questions: [Question]
+        var answers: [String]
+        /// The saved draft, as field name to value.
+        var fields: [String: String]
+    }
+
+    @Sendable func raterForm(request: Request) async throws -> RaterFormDTO {
+        let session = try await raterSession(request)
+        let isCustomer = session.invitation.source == .customer
+        return RaterFormDTO(
+            cycle: session.cycle.name, subject: session.invitation.subjectName, source: session.invitation.source,
+            closesOn: session.cycle.settings.closesOn.description, submitted: session.invitation.hasSubmitted,
+            levels: session.framework.levels.names,
+            competencies: isCustomer
+                ? []
+                : session.framework.competencies.map {
+                    .init(code: $0.code, title: $0.title, behaviours: $0.standards.map(\.behaviours))
+                },
+            questions: isCustomer
+                ? session.questionnaire.questions.map { .init(code: $0.code, competency: $0.competencyCode, text: $0.text) }
+                : [],
+            answers: FrequencyAnswer.allCases.map(\.rawValue), fields: try await session.draft())
+    }
+
+    struct FieldValue: Content {
+        var name: String
+        var value: String
+    }
+
+    @Sendable func raterAutosave(request: Request) async throws -> HTTPStatus {
+        let session = try await raterSession(request)
+        let field = try request.content.decode(FieldValue.self)
+        try await session.autosave(name: field.name, value: field.value)
+        return .noContent
+    }
+
+    struct Submission: Content {
+        /// The whole form; when absent, the saved draft is submitted.
+        var fields: [String: String]?
+    }
+
+    @Sendable func raterSubmit(request: Request) async throws -> HTTPStatus {
+        let session = try await raterSession(request)
+        let body = try request.content.decode(Submission.self)
+        try session.requireOpen()
+        var fields = body.fields ?? [:]
+        if body.fields == nil { fields = try await session.draft() }
+        if body.fields != nil { try await session.saveDraft(fields) }
+        let problems = session.submissionProblems(fields)
+        guard problems.isEmpty else { throw StoreError.invalid(problems) }
+        try await session.submit(fields)
+        return .created
+    }
+
+    // MARK: Helpers
+
+    private func requireManager(_ request: Request) throws {
+        guard AssessmentPolicy.canManage(try request.requireUser()) else { throw AppError.forbidden }
+    }
+
+    private func cycle(_ request: Request) async throws -> AssessmentCycle {
+        guard let id = request.parameters.get("cycleID", as: UUID.self) else { throw AppError.notFound("That cycle") }
+        return try await CycleRepository(database: request.db).cycle(id: id)
+    }
+
+    private func raterSession(_ request: Request) async throws -> RaterSession {
+        try await RaterSession.open(token: request.parameters.get("token") ?? "", database: request.db)
+    }
+}
