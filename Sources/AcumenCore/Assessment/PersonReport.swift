@@ -133,7 +133,8 @@ public struct PersonReport: Hashable, Sendable {
         var plan = DisclosurePlan.plan(responses: counts, rules: rules)
         if customerCount > 0 && !customersMayBeShown {
             plan.groups.append(
-                DisclosurePlan.Group(source: .customer, responses: customerCount, decision: .withheld, showsComments: false))
+                DisclosurePlan.Group(
+                    source: .customer, responses: customerCount, decision: .withheld, showsComments: false))
         }
         return plan
     }

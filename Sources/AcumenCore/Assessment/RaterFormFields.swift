@@ -6,7 +6,9 @@ import Foundation
 /// draft, so a draft is simply the form's fields as the rater left them. The competency or
 /// question code always comes last in a name, so codes may contain any character.
 public enum RaterFormFields {
-    public static func behaviour(_ code: String, level: Int, position: Int) -> String { "b:\(level):\(position):\(code)" }
+    public static func behaviour(_ code: String, level: Int, position: Int) -> String {
+        "b:\(level):\(position):\(code)"
+    }
     public static func notObserved(_ code: String) -> String { "none:\(code)" }
     public static func overrideLevel(_ code: String) -> String { "override:\(code)" }
     public static func overrideReason(_ code: String) -> String { "reason:\(code)" }
@@ -96,7 +98,8 @@ public enum RaterFormFields {
     }
 
     /// Answer values that are present but not on the scale: reported instead of silently dropped.
-    public static func invalidAnswers(in fields: [String: String], questionnaire: Questionnaire) -> [ValidationProblem] {
+    public static func invalidAnswers(in fields: [String: String], questionnaire: Questionnaire) -> [ValidationProblem]
+    {
         questionnaire.questions.enumerated().compactMap { number, question in
             guard let text = fields[answer(question.code)], !text.isEmpty, FrequencyAnswer(rawValue: text) == nil
             else { return nil }

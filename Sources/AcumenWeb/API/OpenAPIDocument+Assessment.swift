@@ -60,7 +60,8 @@ extension OpenAPIDocument {
             "/api/v1/cycles/{cycleID}/people/{personID}/nominations": [
                 "post": operation(
                     "Nominate a peer (approved at once when the caller is the supervisor or programme staff) or, for programme staff, a customer",
-                    id: "nominateRater", response: ref("Invitation"), status: "201", parameters: [cycle, path("personID")],
+                    id: "nominateRater", response: ref("Invitation"), status: "201",
+                    parameters: [cycle, path("personID")],
                     requestBody: body([
                         "type": "object", "required": ["email", "source"],
                         "properties": [

@@ -74,7 +74,8 @@ struct PersonReportDTO: Content {
                 case .withheld: "withheld"
                 }
             return Group(
-                source: group.source, responses: group.responses, decision: decision, commentsShown: group.showsComments)
+                source: group.source, responses: group.responses, decision: decision, commentsShown: group.showsComments
+            )
         }
         otherRaters = report.plan.otherRaters
         competencies = report.rows.map { row in
@@ -82,7 +83,9 @@ struct PersonReportDTO: Content {
             var bySource: [String: Statistic] = [:]
             for (source, spread) in result.bySource { bySource[source.rawValue] = Statistic(spread) }
             var comments: [String: [String]] = [:]
-            for group in report.commentsByCompetency[result.competencyCode] ?? [] { comments[group.label] = group.comments }
+            for group in report.commentsByCompetency[result.competencyCode] ?? [] {
+                comments[group.label] = group.comments
+            }
             return Competency(
                 code: result.competencyCode, target: result.target, bySource: bySource,
                 others: Statistic(result.others), customerMean: row.customerMean,

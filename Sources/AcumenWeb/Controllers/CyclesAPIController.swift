@@ -179,7 +179,8 @@ struct CyclesAPIController: RouteCollection {
         }
         let body = try request.content.decode(Nomination.self)
         if body.source != .peer && !AssessmentPolicy.canManage(user) { throw AppError.forbidden }
-        guard let raterID = try await people.personID(email: body.email.trimmingCharacters(in: .whitespaces).lowercased())
+        guard
+            let raterID = try await people.personID(email: body.email.trimmingCharacters(in: .whitespaces).lowercased())
         else {
             throw AppError(
                 .unprocessableEntity, code: "invalid", message: "Nobody with the email \(body.email) is in Acumen.",
@@ -360,7 +361,9 @@ struct CyclesAPIController: RouteCollection {
                     .init(code: $0.code, title: $0.title, behaviours: $0.standards.map(\.behaviours))
                 },
             questions: isCustomer
-                ? session.questionnaire.questions.map { .init(code: $0.code, competency: $0.competencyCode, text: $0.text) }
+                ? session.questionnaire.questions.map {
+                    .init(code: $0.code, competency: $0.competencyCode, text: $0.text)
+                }
                 : [],
             answers: FrequencyAnswer.allCases.map(\.rawValue), fields: try await session.draft())
     }

@@ -38,7 +38,8 @@ struct CyclesController: RouteCollection {
             let visible = try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
             for cycle in cycles where cycle.status == .closed || cycle.status == .released {
                 for subject in try await CycleRepository(database: request.db).subjects(cycleID: cycle.id)
-                where AssessmentPolicy.canReadReport(subjectID: subject.id, cycle: cycle, user: user, visible: visible) {
+                where AssessmentPolicy.canReadReport(subjectID: subject.id, cycle: cycle, user: user, visible: visible)
+                {
                     reports.append((cycle, subject))
                 }
             }
@@ -259,7 +260,8 @@ struct CyclesController: RouteCollection {
             guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
             guard invitation.status == .approved, cycle.status == .open else {
                 throw AppError(
-                    .conflict, code: "conflict", message: "Links can be reissued only for approved raters of an open cycle.")
+                    .conflict, code: "conflict",
+                    message: "Links can be reissued only for approved raters of an open cycle.")
             }
             let link = try await links(request).send(invitation, cycle: cycle, today: .today)
             request.session.data[SessionKeys.handedOverLink] = "\(invitation.raterName): \(link)"

@@ -63,7 +63,9 @@ struct NewCycleForm: Codable {
         }
         if minimums.contains(nil) { problems.append("each anonymity minimum must be a whole number") }
         let days = reminderDays.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        if days.contains(nil) { problems.append("reminder days must be whole numbers separated by commas, e.g. 7, 3, 1") }
+        if days.contains(nil) {
+            problems.append("reminder days must be whole numbers separated by commas, e.g. 7, 3, 1")
+        }
         guard problems.isEmpty, let opens, let closes else {
             return Parsed(settings: nil, frameworkID: frameworkID, scope: subjects, problems: problems)
         }

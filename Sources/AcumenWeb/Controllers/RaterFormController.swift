@@ -42,7 +42,9 @@ struct RaterFormController: RouteCollection {
             return RaterFormPage.render(
                 RaterFormPage.Model(
                     session: session, fields: fields, problems: [],
-                    notice: "Saved. You can close this page and come back with the same link until \(session.cycle.settings.closesOn)."),
+                    notice:
+                        "Saved. You can close this page and come back with the same link until \(session.cycle.settings.closesOn)."
+                ),
                 context: PageContext(request))
         }
         let missing = session.submissionProblems(fields)

@@ -40,7 +40,8 @@ struct RaterSession {
     func requireOpen(today: CalendarDate = .today) throws {
         if cycle.status == .draft || (cycle.status == .open && today < cycle.settings.opensOn) {
             throw AppError(
-                .conflict, code: "not_open", message: "This form opens on \(cycle.settings.opensOn). Please come back then.")
+                .conflict, code: "not_open",
+                message: "This form opens on \(cycle.settings.opensOn). Please come back then.")
         }
         guard cycle.acceptsResponses(on: today) else {
             throw AppError(
@@ -127,7 +128,8 @@ struct RaterSession {
             throw AppError(
                 .conflict, code: "already_submitted",
                 message:
-                    "These answers were already submitted. To change them, choose \"Correct my answers\" on the form's page.")
+                    "These answers were already submitted. To change them, choose \"Correct my answers\" on the form's page."
+            )
         }
     }
 

@@ -107,7 +107,9 @@ struct ReportsController: RouteCollection {
     @Sendable func retry(request: Request) async throws -> Response {
         let user = try request.requireUser()
         guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
-        guard let id = request.parameters.get("messageID", as: UUID.self) else { throw AppError.notFound("That message") }
+        guard let id = request.parameters.get("messageID", as: UUID.self) else {
+            throw AppError.notFound("That message")
+        }
         try await OutboxRepository(database: request.db).retry(id: id)
         request.flash("The message is queued again.")
         return request.redirect(to: "/outbox")

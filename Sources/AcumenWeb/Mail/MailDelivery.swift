@@ -19,7 +19,8 @@ enum MailFormat {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
-        let subject = message.subject.allSatisfy(\.isASCII)
+        let subject =
+            message.subject.allSatisfy(\.isASCII)
             ? message.subject : "=?UTF-8?B?\(Data(message.subject.utf8).base64EncodedString())?="
         return [
             "From: \(sender)", "To: \(message.recipient)", "Subject: \(subject)",

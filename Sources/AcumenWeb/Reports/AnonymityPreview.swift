@@ -42,7 +42,8 @@ struct AnonymityPreview: Sendable {
         for (id, subject) in subjectOf { attributes[id, default: [:]]["subject"] = subject.uuidString }
         let rows = Array(attributes.values)
         let candidates = Slice.candidates(attributes: rows, dimensions: dimensions)
-        let catalog = SliceCatalog(responses: rows, candidates: candidates, minimum: cycle.settings.rules.minimumCustomers)
+        let catalog = SliceCatalog(
+            responses: rows, candidates: candidates, minimum: cycle.settings.rules.minimumCustomers)
         let counts = try await responses.responseCounts(cycleID: cycle.id)
         let plans = subjects.map { subject in
             let mine = counts[subject.id] ?? [:]
@@ -58,7 +59,8 @@ struct AnonymityPreview: Sendable {
                     rules: cycle.settings.rules,
                     customersMayBeShown: catalog.isPermitted(Slice(["subject": subject.id.uuidString]))))
         }
-        let preview = AnonymityPreview(subjects: plans, catalog: catalog, candidates: candidates, attributes: attributes)
+        let preview = AnonymityPreview(
+            subjects: plans, catalog: catalog, candidates: candidates, attributes: attributes)
         await cache.store(preview, for: key)
         return preview
     }

@@ -19,7 +19,11 @@ enum ResponseExport {
             guard row.source.isAnonymous else { return true }
             return preview.plan(subjectID: row.subjectID)?.decision(for: row.source) == .shown
         }
-        .sorted { ($0.subjectName, $0.source, $0.responseID.uuidString, $0.item) < ($1.subjectName, $1.source, $1.responseID.uuidString, $1.item) }
+        .sorted {
+            ($0.subjectName, $0.source, $0.responseID.uuidString, $0.item) < (
+                $1.subjectName, $1.source, $1.responseID.uuidString, $1.item
+            )
+        }
         for row in kept {
             lines.append(
                 [

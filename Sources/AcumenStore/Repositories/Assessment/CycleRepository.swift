@@ -128,7 +128,8 @@ public struct CycleRepository: Sendable {
         guard !trimmed.isEmpty, trimmed.count <= TextLimits.behaviour else {
             throw StoreError.invalid([
                 ValidationProblem(
-                    location: "question \(code)", message: "write the question in 1 to \(TextLimits.behaviour) characters"
+                    location: "question \(code)",
+                    message: "write the question in 1 to \(TextLimits.behaviour) characters"
                 )
             ])
         }

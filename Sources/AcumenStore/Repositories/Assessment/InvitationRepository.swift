@@ -91,8 +91,9 @@ public struct InvitationRepository: Sendable {
         ).first()
         guard isSubject != nil else { throw StoreError.notFound("That account manager in this cycle") }
         let existing = try await invitations(cycleID: cycleID, subjectID: subjectID)
-        if existing.contains(where: { $0.raterPersonID == raterPersonID && $0.source == source && $0.status != .revoked })
-        {
+        if existing.contains(where: {
+            $0.raterPersonID == raterPersonID && $0.source == source && $0.status != .revoked
+        }) {
             throw StoreError.conflict("That person is already asked to rate this account manager.")
         }
         guard let rater = try await names([raterPersonID])[raterPersonID] else {
@@ -129,7 +130,8 @@ public struct InvitationRepository: Sendable {
         try await database.transaction { database in
             let sql = database as! any SQLDatabase
             let update = sql.update("invitations").set("token_hash", to: tokenDigest)
-            _ = isReminder
+            _ =
+                isReminder
                 ? update.set("last_reminded_on", to: today.description)
                 : update.set("issued_on", to: today.description)
             try await update.where("id", .equal, invitationID).run()

@@ -137,7 +137,8 @@ public struct ResponseRepository: Sendable {
     public func reopenForCorrection(invitation: Invitation, correctionKey: String) async throws {
         try await database.transaction { database in
             let sql = database as! any SQLDatabase
-            guard let previous = try await Self.submittedResponseID(of: invitation, correctionKey: correctionKey, on: sql)
+            guard
+                let previous = try await Self.submittedResponseID(of: invitation, correctionKey: correctionKey, on: sql)
             else { throw StoreError.notFound("A submitted response for this link") }
             var fields: [String: String] = [:]
             if invitation.source == .customer {

@@ -59,8 +59,11 @@ enum CycleListPage {
                                     title: "E-mail me my link", url: "/invitations/\(invitation.id)/resend",
                                     csrf: context.csrf, style: "button")
                                 if invitation.source == .self {
-                                    Link("Your raters", url: "/cycles/\(invitation.cycleID)/people/\(invitation.subjectID)")
-                                        .class("button")
+                                    Link(
+                                        "Your raters",
+                                        url: "/cycles/\(invitation.cycleID)/people/\(invitation.subjectID)"
+                                    )
+                                    .class("button")
                                 }
                             },
                         ]
@@ -74,7 +77,8 @@ enum CycleListPage {
                     List(model.readableReports) { cycle, subject in
                         ListItem {
                             Link(
-                                "\(subject.name), \(cycle.name)", url: "/cycles/\(cycle.id)/people/\(subject.id)/report")
+                                "\(subject.name), \(cycle.name)", url: "/cycles/\(cycle.id)/people/\(subject.id)/report"
+                            )
                         }
                     }
                 }

@@ -23,8 +23,11 @@ enum CyclePage {
                     ("Framework", cycle.frameworkName), ("Status", cycle.status.label),
                     ("Open", "\(cycle.settings.opensOn) to \(cycle.settings.closesOn)"),
                     ("Sources", cycle.settings.sources.sorted().map(\.label).joined(separator: ", ")),
-                    ("Reminders", cycle.settings.reminderDaysBeforeClose.map { "\($0)" }.joined(separator: ", ")
-                        + " days before closing"),
+                    (
+                        "Reminders",
+                        cycle.settings.reminderDaysBeforeClose.map { "\($0)" }.joined(separator: ", ")
+                            + " days before closing"
+                    ),
                     ("Account managers", "\(model.subjects.count)"),
                 ] {
                     Tag("dt") { Text(term) }
@@ -40,7 +43,9 @@ enum CyclePage {
             H2("Next step")
             nextStep(cycle, context: context)
             Paragraph {
-                Link("Customer questionnaire (\(cycle.status == .draft ? "edit" : "read"))", url: "/cycles/\(cycle.id)/questions")
+                Link(
+                    "Customer questionnaire (\(cycle.status == .draft ? "edit" : "read"))",
+                    url: "/cycles/\(cycle.id)/questions")
                 Text(" · ")
                 Link("Anonymity preview", url: "/cycles/\(cycle.id)/preview")
                 Text(" · ")

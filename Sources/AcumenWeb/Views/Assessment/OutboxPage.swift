@@ -24,7 +24,8 @@ enum OutboxPage {
                             Text("\(entry.attempts)"), Text(entry.lastError),
                             entry.status == .failed
                                 ? ActionButton(
-                                    title: "Retry", url: "/outbox/\(entry.id)/retry", csrf: context.csrf, style: "button")
+                                    title: "Retry", url: "/outbox/\(entry.id)/retry", csrf: context.csrf,
+                                    style: "button")
                                 : Text(""),
                         ]
                     })

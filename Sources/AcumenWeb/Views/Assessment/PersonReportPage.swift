@@ -50,8 +50,14 @@ enum PersonReportPage {
                         Text(level(result.bySource[.self])), Text(level(result.bySource[.supervisor])),
                         Text(level(result.bySource[.peer])), Text(row.customerMean.map { format($0) } ?? "–"),
                         Text(row.otherRatersShare.map { "\(Int(($0 * 100).rounded())) %" } ?? "–"),
-                        Text(result.gap.map { gap in gap > 0 ? "\(format(gap)) below" : gap < 0 ? "\(format(-gap)) above" : "on target" } ?? "–"),
-                        Text(result.others.map { "\(format($0.minimum + 1))–\(format($0.maximum + 1)), sd \(format($0.standardDeviation))" } ?? "–"),
+                        Text(
+                            result.gap.map { gap in
+                                gap > 0 ? "\(format(gap)) below" : gap < 0 ? "\(format(-gap)) above" : "on target"
+                            } ?? "–"),
+                        Text(
+                            result.others.map {
+                                "\(format($0.minimum + 1))–\(format($0.maximum + 1)), sd \(format($0.standardDeviation))"
+                            } ?? "–"),
                         Text(gapLabel(result.selfOtherGap)),
                     ]
                 })
@@ -69,7 +75,9 @@ enum PersonReportPage {
                     })
             }
             H2("Comments")
-            let commented = loaded.framework.competencies.filter { !(report.commentsByCompetency[$0.code] ?? []).isEmpty }
+            let commented = loaded.framework.competencies.filter {
+                !(report.commentsByCompetency[$0.code] ?? []).isEmpty
+            }
             if commented.isEmpty {
                 Paragraph("No comments can be shown.")
             }
@@ -104,7 +112,8 @@ enum PersonReportPage {
         switch group.decision {
         case .shown: return "\(source.label): \(count), shown."
         case .rolledUp:
-            return "\(source.label): \(count), fewer than \(rules.minimum(for: source)), so shown only within all other raters."
+            return
+                "\(source.label): \(count), fewer than \(rules.minimum(for: source)), so shown only within all other raters."
         case .withheld:
             return "\(source.label): \(count), withheld: too few to keep them anonymous."
         }

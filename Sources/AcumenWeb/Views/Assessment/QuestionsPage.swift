@@ -11,8 +11,10 @@ enum QuestionsPage {
                 Link("Back to \(cycle.name)", url: "/cycles/\(cycle.id)")
             }
             if cycle.status != .draft {
-                Paragraph("The cycle is \(cycle.status.label.lowercased()): every customer answers the same questions, so they can no longer be changed.")
-                    .class("hint")
+                Paragraph(
+                    "The cycle is \(cycle.status.label.lowercased()): every customer answers the same questions, so they can no longer be changed."
+                )
+                .class("hint")
             }
             Tag("ol") {
                 for question in questionnaire.questions {
