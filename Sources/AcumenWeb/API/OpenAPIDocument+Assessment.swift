@@ -89,6 +89,21 @@ extension OpenAPIDocument {
                     "The anonymity preview: what each report and each slice would show", id: "getPreview",
                     response: ["type": "object"], parameters: [cycle], errors: ["401", "403", "404"])
             ],
+            "/api/v1/accounts/{accountID}/results": [
+                "get": operation(
+                    "An account's customer questionnaire results per closed or released cycle (released only for account managers and customers), withheld where too few customers answered",
+                    id: "getAccountResults", response: ["type": "object"], parameters: [path("accountID")],
+                    errors: ["401", "404"])
+            ],
+            "/api/v1/accounts/{accountID}/actions": [
+                "get": operation(
+                    "The account's action plan, with each action's missing SMART parts", id: "listActions",
+                    response: ["type": "object"], parameters: [path("accountID")], errors: ["401", "404"]),
+                "post": operation(
+                    "Add an action to the plan", id: "addAction", response: ref("Action"), status: "201",
+                    parameters: [path("accountID")], requestBody: body(ref("NewAction")),
+                    errors: ["400", "401", "404", "422"]),
+            ],
             "/api/v1/rater/{token}": [
                 "get": operation(
                     "The rater's form and saved draft", id: "getRaterForm", response: ref("RaterForm"),
@@ -197,6 +212,28 @@ extension OpenAPIDocument {
                             ],
                         ],
                     ],
+                ],
+            ],
+            "NewAction": [
+                "type": "object",
+                "required": ["title", "measure", "ownerName", "dueOn", "addresses", "feasibilityNote"],
+                "properties": [
+                    "title": string, "measure": string, "ownerName": string,
+                    "dueOn": ["type": "string", "description": "YYYY-MM-DD, or empty"],
+                    "addresses": [
+                        "type": "string", "description": "competency:CODE, question:CODE, or empty",
+                    ],
+                    "feasibilityNote": string, "cycleId": uuid,
+                ],
+            ],
+            "Action": [
+                "type": "object",
+                "properties": [
+                    "id": uuid, "cycleId": uuid, "title": string, "measure": string, "ownerName": string,
+                    "dueOn": day,
+                    "status": ["type": "string", "enum": ["open", "inProgress", "done", "dropped"]],
+                    "competencyCode": string, "questionCode": string, "feasibilityNote": string,
+                    "smartGaps": ["type": "array", "items": string],
                 ],
             ],
             "RaterForm": [

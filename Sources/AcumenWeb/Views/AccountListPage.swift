@@ -13,7 +13,7 @@ enum AccountListPage {
             Div {
                 for account in accounts {
                     Tag("article") {
-                        H2(account.name)
+                        H2 { Link(account.name, url: "/accounts/\(account.id)") }
                         Tag("dl") {
                             Tag("dt") { Text("Customer") }
                             Tag("dd") { Text(account.customer) }

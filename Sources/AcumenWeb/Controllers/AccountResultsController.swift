@@ -1,0 +1,227 @@
+import AcumenCore
+import AcumenStore
+import Plot
+import Vapor
+
+/// One customer account: its questionnaire results year over year and the action plan that
+/// the customer and the vendor agreed in their annual review.
+struct AccountResultsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let signedIn = routes.grouped(RequireSignedIn())
+        signedIn.get("accounts", ":accountID", use: show)
+        signedIn.post("accounts", ":accountID", "actions", use: addAction)
+        signedIn.post("accounts", ":accountID", "actions", ":actionID", "status", use: setStatus)
+        signedIn.get("api", "v1", "accounts", ":accountID", "results", use: apiResults)
+        signedIn.get("api", "v1", "accounts", ":accountID", "actions", use: apiActions)
+        signedIn.post("api", "v1", "accounts", ":accountID", "actions", use: apiAddAction)
+    }
+
+    /// One cycle's results for the account, or why they are withheld.
+    struct CycleColumn {
+        var cycle: AssessmentCycle
+        var results: CustomerResults?
+        var withheldReason: String?
+    }
+
+    struct Loaded {
+        var account: AccountSummary
+        var columns: [CycleColumn]
+        var questionnaire: Questionnaire?
+        var framework: FrameworkContent?
+        var actions: [StoredAction]
+        var cycles: [AssessmentCycle]
+    }
+
+    /// The account as the viewer may see it: invisible accounts are not found.
+    static func load(_ request: Request) async throws -> Loaded {
+        let user = try request.requireUser()
+        guard let accountID = request.parameters.get("accountID", as: UUID.self),
+            let account = try await AccountRepository(database: request.db).accounts(visibleTo: user.viewer).first(
+                where: { $0.id == accountID })
+        else { throw AppError.notFound("That account") }
+        let responses = ResponseRepository(database: request.db)
+        let cycleRepository = CycleRepository(database: request.db)
+        let answered = try await responses.cycleIDs(withCustomerResponsesFor: accountID)
+        let visibleCycles = try await cycleRepository.cycles().filter {
+            AssessmentPolicy.canReadAccountResults(cycle: $0, user: user)
+                && ($0.status == .closed || $0.status == .released)
+        }
+        var columns: [CycleColumn] = []
+        var questionnaire: Questionnaire?
+        var framework: FrameworkContent?
+        for cycle in visibleCycles.reversed() where answered.contains(cycle.id) {
+            let preview = try await AnonymityPreview.build(cycle: cycle, database: request.db)
+            let cycleQuestionnaire = try await cycleRepository.questionnaire(cycleID: cycle.id)
+            questionnaire = cycleQuestionnaire
+            framework = try await FrameworkRepository(database: request.db).version(id: cycle.frameworkID).content
+            guard preview.catalog.isPermitted(Slice(["account": account.name])) else {
+                columns.append(
+                    CycleColumn(
+                        cycle: cycle, results: nil,
+                        withheldReason:
+                            "Withheld: fewer than \(cycle.settings.rules.minimumCustomers) customers of this account answered, or showing them would single out a smaller group."
+                    ))
+                continue
+            }
+            let mine = try await responses.customerResponses(cycleID: cycle.id, accountID: accountID)
+            columns.append(
+                CycleColumn(
+                    cycle: cycle,
+                    results: CustomerResults.summarise(
+                        mine, questionnaire: cycleQuestionnaire, minimum: cycle.settings.rules.minimumCustomers),
+                    withheldReason: nil))
+        }
+        return Loaded(
+            account: account, columns: columns, questionnaire: questionnaire, framework: framework,
+            actions: try await ActionPlanRepository(database: request.db).actions(accountID: accountID),
+            cycles: visibleCycles)
+    }
+
+    @Sendable func show(request: Request) async throws -> Response {
+        AccountPage.render(try await Self.load(request), context: PageContext(request))
+    }
+
+    struct ActionForm: Content {
+        var title: String
+        var measure: String
+        var ownerName: String
+        var dueOn: String
+        var addresses: String
+        var feasibilityNote: String
+        var cycleId: String?
+    }
+
+    static func item(from form: ActionForm) throws -> ActionItem {
+        let due = form.dueOn.trimmingCharacters(in: .whitespaces)
+        guard due.isEmpty || CalendarDate(due) != nil else {
+            throw AppError(
+                .unprocessableEntity, code: "invalid", message: "The due date must be a date like 2027-03-31.",
+                field: "dueOn")
+        }
+        // `competency:OM.1` or `question:OM.1-a`; blank when the action addresses neither.
+        let parts = form.addresses.split(separator: ":", maxSplits: 1).map(String.init)
+        let kind = parts.first ?? ""
+        let code = parts.count == 2 ? parts[1] : nil
+        return ActionItem(
+            title: form.title, measure: form.measure, ownerName: form.ownerName, dueDate: CalendarDate(due),
+            competencyCode: kind == "competency" ? code : nil, questionCode: kind == "question" ? code : nil,
+            feasibilityNote: form.feasibilityNote)
+    }
+
+    @Sendable func addAction(request: Request) async throws -> Response {
+        let loaded = try await Self.load(request)
+        let form = try request.decodeForm(ActionForm.self)
+        let item = try Self.item(from: form)
+        let cycleID = form.cycleId.flatMap(UUID.init(uuidString:))
+        if let cycleID, !loaded.cycles.contains(where: { $0.id == cycleID }) {
+            throw AppError.notFound("That cycle")
+        }
+        try await ActionPlanRepository(database: request.db).add(
+            item, accountID: loaded.account.id, cycleID: cycleID, today: .today)
+        let gaps = item.smartGaps(today: .today)
+        request.flash(
+            gaps.isEmpty
+                ? "The action was added."
+                : "The action was added. To make it SMART, still: " + gaps.joined(separator: "; ") + ".")
+        return request.redirect(to: "/accounts/\(loaded.account.id)#actions")
+    }
+
+    @Sendable func setStatus(request: Request) async throws -> Response {
+        let loaded = try await Self.load(request)
+        guard let actionID = request.parameters.get("actionID", as: UUID.self) else {
+            throw AppError.notFound("That action")
+        }
+        struct Form: Decodable { var status: String }
+        guard let status = ActionItem.Status(rawValue: try request.decodeForm(Form.self).status) else {
+            throw AppError.badRequest("Choose a status from the list.", field: "status")
+        }
+        try await ActionPlanRepository(database: request.db).setStatus(
+            status, actionID: actionID, accountID: loaded.account.id)
+        request.flash("The action's status was saved.")
+        return request.redirect(to: "/accounts/\(loaded.account.id)#actions")
+    }
+
+    // MARK: API
+
+    struct AccountResultsDTO: Content {
+        struct Column: Content {
+            var cycleId: UUID
+            var cycle: String
+            var withheld: String?
+            var responses: Int?
+            /// Mean per question (1 Never to 5 Always); absent when the question is withheld.
+            var questionMeans: [String: Double]
+            var competencyMeans: [String: Double]
+        }
+
+        var accountId: UUID
+        var account: String
+        var cycles: [Column]
+    }
+
+    @Sendable func apiResults(request: Request) async throws -> AccountResultsDTO {
+        let loaded = try await Self.load(request)
+        return AccountResultsDTO(
+            accountId: loaded.account.id, account: loaded.account.name,
+            cycles: loaded.columns.map { column in
+                var means: [String: Double] = [:]
+                for question in column.results?.questions ?? [] {
+                    if let mean = question.result?.mean { means[question.code] = mean }
+                }
+                return .init(
+                    cycleId: column.cycle.id, cycle: column.cycle.name, withheld: column.withheldReason,
+                    responses: column.results?.responses, questionMeans: means,
+                    competencyMeans: column.results?.competencyMeans() ?? [:])
+            })
+    }
+
+    struct ActionDTO: Content {
+        var id: UUID
+        var cycleId: UUID?
+        var title: String
+        var measure: String
+        var ownerName: String
+        var dueOn: String?
+        var status: ActionItem.Status
+        var competencyCode: String?
+        var questionCode: String?
+        var feasibilityNote: String
+        var smartGaps: [String]
+
+        init(_ stored: StoredAction) {
+            id = stored.id
+            cycleId = stored.cycleID
+            title = stored.item.title
+            measure = stored.item.measure
+            ownerName = stored.item.ownerName
+            dueOn = stored.item.dueDate?.description
+            status = stored.item.status
+            competencyCode = stored.item.competencyCode
+            questionCode = stored.item.questionCode
+            feasibilityNote = stored.item.feasibilityNote
+            smartGaps = stored.item.smartGaps(today: .today)
+        }
+    }
+
+    struct ActionListDTO: Content {
+        var actions: [ActionDTO]
+    }
+
+    @Sendable func apiActions(request: Request) async throws -> ActionListDTO {
+        ActionListDTO(actions: try await Self.load(request).actions.map(ActionDTO.init))
+    }
+
+    @Sendable func apiAddAction(request: Request) async throws -> Response {
+        let loaded = try await Self.load(request)
+        let form = try request.content.decode(ActionForm.self)
+        let cycleID = form.cycleId.flatMap(UUID.init(uuidString:))
+        if let cycleID, !loaded.cycles.contains(where: { $0.id == cycleID }) {
+            throw AppError.notFound("That cycle")
+        }
+        let id = try await ActionPlanRepository(database: request.db).add(
+            try Self.item(from: form), accountID: loaded.account.id, cycleID: cycleID, today: .today)
+        let stored = try await ActionPlanRepository(database: request.db).actions(accountID: loaded.account.id)
+            .first { $0.id == id }!
+        return try await ActionDTO(stored).encodeResponse(status: .created, for: request)
+    }
+}
