@@ -271,3 +271,39 @@ final class AssessmentRoutesTests: XCTestCase {
         }
     }
 }
+
+final class ScorecardRoutesTests: XCTestCase {
+    func test_scorecards_belongToTheirInterviewer_andRejectForgedFields() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let framework = try await FrameworkRepository(database: app.db).latestPublished(
+                named: GlobalMobilityAccountManagerModel.name)!
+            let customer = BrowserSession(app: app)
+            try await customer.signIn(WebHarness.email(of: .customerReviewer, in: demo))
+            _ = try await customer.get("/scorecards")
+            let created = try await customer.post(
+                "/scorecards", form: ["title": "Panel", "frameworkID": framework.id.uuidString, "candidates": "A\nB"])
+            XCTAssertEqual(created.status, .seeOther)
+            let path = try XCTUnwrap(created.headers.first(name: .location))
+            _ = try await customer.get(path)
+            let saved = try await customer.post("\(path)/autosave", form: ["name": "level:1:OM.1", "value": "2"])
+            XCTAssertEqual(saved.status, .noContent)
+            for (name, value) in [("level:2:OM.1", "1"), ("level:0:XX.9", "1"), ("level:0:OM.1", "7"), ("rm -rf", "")] {
+                let refused = try await customer.post("\(path)/autosave", form: ["name": name, "value": value])
+                XCTAssertEqual(refused.status, .unprocessableEntity, name)
+            }
+            let id = UUID(uuidString: String(path.split(separator: "/").last!))!
+            let card = try await ScorecardRepository(database: app.db).scorecard(id: id)
+            XCTAssertEqual(card.levels, [1: ["OM.1": 2]], "only the valid rating was stored")
+
+            let accountManager = BrowserSession(app: app)
+            try await accountManager.signIn(WebHarness.email(of: .accountManager, in: demo))
+            let refused = try await accountManager.get(path)
+            XCTAssertEqual(refused.status, .forbidden, "account managers do not interview")
+            let manager = BrowserSession(app: app)
+            try await manager.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let read = try await manager.get(path)
+            XCTAssertEqual(read.status, .ok)
+            XCTAssertFalse(read.body.string.contains("Save the scorecard"), "only the interviewer edits")
+        }
+    }
+}

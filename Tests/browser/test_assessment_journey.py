@@ -154,7 +154,7 @@ def test_a_cycle_from_opening_to_release(server):
     supervisor_invitation = next(
         p for p in glob.glob(os.path.join(workdir, "mail", "*.eml"))
         if f"Subject: Browser review: your view of {subject_name}" in open(p).read()
-        and "shown with your name" in open(p).read())
+        and "Your answers are shown with your name" in open(p).read())
     supervisor_link = re.search(r"^(http\S+/r/\S+)$", open(supervisor_invitation).read(), re.M).group(1)
     browser.get(supervisor_link)
     WebDriverWait(browser, 10).until(lambda d: "<h1>" in d.page_source)
@@ -190,3 +190,24 @@ def test_a_cycle_from_opening_to_release(server):
     browser.find_element(By.PARTIAL_LINK_TEXT, "Browser review").click()
     wait_for_text(browser, "Results by competency")
     browser.quit()
+
+
+def test_a_customer_compares_candidates_in_an_interview(server, browser):
+    base, output = server["base"], server["output"]
+    sign_in(browser, base, printed_login(output, "Customer reviewer"))
+    browser.get(base + "/scorecards")
+    check_accessibility(browser, "scorecards")
+    browser.find_element(By.NAME, "title").send_keys("Replacement account manager")
+    browser.find_element(By.NAME, "candidates").send_keys("Ada Quinn\nBo Lindqvist")
+    framework = Select(browser.find_element(By.NAME, "frameworkID"))
+    framework.select_by_visible_text(
+        next(o.text for o in framework.options if o.text.startswith("Global Mobility Account Manager")))
+    browser.find_element(By.XPATH, "//button[text()='Create the scorecard']").click()
+    wait_for_text(browser, "Candidates side by side")
+    check_accessibility(browser, "scorecard")
+    Select(browser.find_element(By.NAME, "level:0:OM.1")).select_by_visible_text("Expert")
+    Select(browser.find_element(By.NAME, "level:1:OM.1")).select_by_visible_text("Baseline")
+    wait_saved(browser)
+    browser.refresh()
+    assert Select(browser.find_element(By.NAME, "level:0:OM.1")).first_selected_option.text == "Expert"
+    assert "3.0 (1 of 16)" in browser.page_source and "1.0 (1 of 16)" in browser.page_source

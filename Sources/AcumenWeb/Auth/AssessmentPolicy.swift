@@ -34,6 +34,11 @@ enum AssessmentPolicy {
             || (user.role == .supervisor && user.personID != subjectID && visible?.contains(subjectID) == true)
     }
 
+    /// Customers interview candidate account managers; programme staff run and read interviews.
+    static func canInterview(_ user: UserAccount) -> Bool {
+        user.role.seesEveryone || user.role == .customerReviewer
+    }
+
     /// Customers see their account's questionnaire results once the cycle is released.
     static func canReadAccountResults(cycle: AssessmentCycle, user: UserAccount) -> Bool {
         user.role.seesEveryone || cycle.status == .released

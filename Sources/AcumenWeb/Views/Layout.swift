@@ -80,6 +80,9 @@ enum Layout {
         }
         items.append(NavigationItem(title: "Accounts", url: "/accounts"))
         items.append(NavigationItem(title: "Assessments", url: "/cycles"))
+        if role.seesEveryone || role == .customerReviewer {
+            items.append(NavigationItem(title: "Interviews", url: "/scorecards"))
+        }
         if role.seesEveryone {
             items.append(NavigationItem(title: "Import", url: "/import"))
         }

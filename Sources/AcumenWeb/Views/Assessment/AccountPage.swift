@@ -16,7 +16,9 @@ enum AccountPage {
                 Tag("dt") { Text("Account manager") }
                 Tag("dd") { Text(account.accountManagerName) }
                 Tag("dt") { Text("Customer reviewers") }
-                Tag("dd") { Text(account.reviewerNames.isEmpty ? "None" : account.reviewerNames.joined(separator: ", ")) }
+                Tag("dd") {
+                    Text(account.reviewerNames.isEmpty ? "None" : account.reviewerNames.joined(separator: ", "))
+                }
             }.class("facts")
             H2("Customer questionnaire, year over year")
             results(loaded)
@@ -136,7 +138,9 @@ enum AccountPage {
                 SelectField(
                     label: "Addresses", name: "addresses",
                     choices: [.init(value: "", label: "Nothing specific")]
-                        + questions.map { .init(value: "question:\($0.code)", label: "Question \($0.code): \($0.text)") }
+                        + questions.map {
+                            .init(value: "question:\($0.code)", label: "Question \($0.code): \($0.text)")
+                        }
                         + (framework?.competencies ?? []).map {
                             .init(value: "competency:\($0.code)", label: "Competency \($0.code) \($0.title)")
                         })

@@ -37,6 +37,9 @@ enum RaterFormScript {
             var body = new URLSearchParams();
             body.set("name", name);
             body.set("value", queue[name]);
+            // Signed-in forms (scorecards) carry the CSRF token; link forms do not need one.
+            var csrf = form.querySelector("input[name=_csrf]");
+            if (csrf) { body.set("_csrf", csrf.value); }
             say("Saving…");
             fetch(url, { method: "POST", body: body, credentials: "same-origin", headers: { "Accept": "application/json" } })
               .then(function (response) {
@@ -45,7 +48,7 @@ enum RaterFormScript {
                 if (response.ok || response.status === 422) {
                   if (now[name] === queue[name]) { delete now[name]; store(now); }
                   if (response.status === 422) { say("One answer could not be saved; it will be checked when you submit."); }
-                  return response.ok ? response.json() : null;
+                  return response.ok && response.status !== 204 ? response.json() : null;
                 }
                 if (response.status === 404 || response.status === 409 || response.status === 410) {
                   say("Saving stopped: reload the page to see why.");
@@ -68,7 +71,7 @@ enum RaterFormScript {
           }
           function queueChange(input) {
             var value = valueOf(input);
-            if (value === null || !input.name || input.name === "intent") { return; }
+            if (value === null || !input.name || input.name === "intent" || input.name === "_csrf") { return; }
             var queue = pending();
             queue[input.name] = value;
             store(queue);
