@@ -118,11 +118,10 @@ struct CyclesAPIController: RouteCollection {
         let body = try request.content.decode(Advance.self)
         let next = try await CycleRepository(database: request.db).advance(cycleID: cycle.id, from: body.from)
         if next == .open {
-            let links = RaterLinks(database: request.db, baseURL: settings.publicBaseURL ?? request.origin)
-            for invitation in try await InvitationRepository(database: request.db).invitations(cycleID: cycle.id)
-            where invitation.status == .approved && invitation.issuedOn == nil {
-                try await links.send(invitation, cycle: cycle, today: .today)
-            }
+            let pending = try await InvitationRepository(database: request.db).invitations(cycleID: cycle.id)
+                .filter { $0.status == .approved && $0.issuedOn == nil }
+            try await RaterLinks(database: request.db, baseURL: settings.publicBaseURL ?? request.origin)
+                .sendAll(pending, cycle: cycle, today: .today)
         }
         return CycleDTO(try await CycleRepository(database: request.db).cycle(id: cycle.id))
     }

@@ -321,8 +321,7 @@ struct CyclesController: RouteCollection {
         let cycle = try await CycleRepository(database: request.db).cycle(id: cycleID)
         let pending = try await InvitationRepository(database: request.db).invitations(cycleID: cycleID)
             .filter { $0.status == .approved && $0.issuedOn == nil }
-        let links = links(request)
-        for invitation in pending { try await links.send(invitation, cycle: cycle, today: .today) }
+        try await links(request).sendAll(pending, cycle: cycle, today: .today)
         return pending.count
     }
 }

@@ -53,7 +53,12 @@ struct SendmailDelivery: MailDelivery {
         var description: String
     }
 
+    /// A command that exits without reading its input would otherwise end the whole server
+    /// with SIGPIPE when the message is written to it; ignored, the write fails instead.
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     func deliver(_ message: OutgoingMessage, id: UUID) throws {
+        Self.ignoreBrokenPipes
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = ["-i", "-t"]
@@ -63,12 +68,18 @@ struct SendmailDelivery: MailDelivery {
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        input.fileHandleForWriting.write(Data(MailFormat.render(message, id: id, sender: sender).utf8))
-        try input.fileHandleForWriting.close()
+        let written = Result {
+            try input.fileHandleForWriting.write(
+                contentsOf: Data(MailFormat.render(message, id: id, sender: sender).utf8))
+        }
+        try? input.fileHandleForWriting.close()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let detail = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             throw Failed(description: "\(path) exited with \(process.terminationStatus): \(detail.prefix(200))")
+        }
+        if case .failure(let error) = written {
+            throw Failed(description: "\(path) did not take the whole message: \(error)")
         }
     }
 }

@@ -26,6 +26,20 @@ struct RaterLinks {
         return link
     }
 
+    /// Sends a first link to each of these raters, in batches: opening a large cycle issues
+    /// tens of thousands at once.
+    func sendAll(_ invitations: [Invitation], cycle: AssessmentCycle, today: CalendarDate) async throws {
+        let links = invitations.map { invitation in
+            let token = SecretToken.generate()
+            return (
+                invitationID: invitation.id, tokenDigest: SecretToken.digest(token),
+                message: Self.message(
+                    for: invitation, cycle: cycle, link: "\(baseURL)/r/\(token)", isReminder: false)
+            )
+        }
+        try await InvitationRepository(database: database).issue(links, today: today)
+    }
+
     /// The key that lets a rater's own link find their anonymous response again. It is derived
     /// from the link, which the database never holds, so the stored rows cannot be joined.
     static func correctionKey(token: String) -> String {

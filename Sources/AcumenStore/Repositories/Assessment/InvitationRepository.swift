@@ -139,6 +139,25 @@ public struct InvitationRepository: Sendable {
         }
     }
 
+    /// Issues many links at once (opening a cycle), a few hundred per transaction, each with
+    /// its e-mail queued in the same transaction as its digest.
+    public func issue(
+        _ links: [(invitationID: UUID, tokenDigest: String, message: OutgoingMessage)], today: CalendarDate
+    )
+        async throws
+    {
+        for chunk in links.chunked(into: 500) {
+            try await database.transaction { database in
+                let sql = database as! any SQLDatabase
+                for link in chunk {
+                    try await sql.update("invitations").set("token_hash", to: link.tokenDigest)
+                        .set("issued_on", to: today.description).where("id", .equal, link.invitationID).run()
+                }
+                try await OutboxRepository(database: database).enqueue(chunk.map(\.message))
+            }
+        }
+    }
+
     public func invitation(id: UUID) async throws -> Invitation {
         guard let found = try await read("i.id = ", id).first else { throw StoreError.notFound("That invitation") }
         return found

@@ -48,16 +48,23 @@ public struct OutboxRepository: Sendable {
     private var sql: any SQLDatabase { database as! any SQLDatabase }
 
     public func enqueue(_ message: OutgoingMessage, at now: Date = Date()) async throws {
-        try await sql.insert(into: "outbox_messages")
+        try await enqueue([message], at: now)
+    }
+
+    /// Queues several messages in one statement.
+    public func enqueue(_ messages: [OutgoingMessage], at now: Date = Date()) async throws {
+        guard !messages.isEmpty else { return }
+        let insert = sql.insert(into: "outbox_messages")
             .columns(
                 "id", "recipient", "subject", "body", "status", "attempts", "next_attempt_at", "last_error",
-                "created_at"
-            )
-            .values(
+                "created_at")
+        for message in messages {
+            _ = insert.values(
                 SQLBind(UUID()), SQLBind(message.recipient), SQLBind(message.subject), SQLBind(message.body),
                 SQLBind(OutboxEntry.Status.pending.rawValue), SQLBind(0), SQLBind(now.timeIntervalSince1970),
-                SQLBind(""), SQLBind(now.timeIntervalSince1970)
-            ).run()
+                SQLBind(""), SQLBind(now.timeIntervalSince1970))
+        }
+        try await insert.run()
     }
 
     /// Messages due for an attempt, oldest first.
@@ -83,9 +90,11 @@ public struct OutboxRepository: Sendable {
         return counts
     }
 
+    /// Marks a message delivered and forgets its body: bodies carry raters' personal links,
+    /// which must not stay readable in the database once they have left.
     public func markSent(id: UUID, at now: Date = Date()) async throws {
         try await sql.update("outbox_messages").set("status", to: OutboxEntry.Status.sent.rawValue)
-            .set("sent_at", to: now.timeIntervalSince1970).set("last_error", to: "")
+            .set("sent_at", to: now.timeIntervalSince1970).set("last_error", to: "").set("body", to: "")
             .where("id", .equal, id).run()
     }
 

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Measures the assessment targets (../shared/design/TARGETS.md) on a release build: customer
+# questionnaire submissions and autosaves through personal links at 64 connections, and an
+# individual report with twelve raters at 16 connections; on SQLite, and on PostgreSQL too
+# when BENCH_POSTGRES_URL is set (its database is emptied first). Needs wrk (apt-get install wrk).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release --product acumen >/dev/null
+bin="$PWD/.build/release/acumen"
+bench="$PWD/scripts/bench"
+work=$(mktemp -d /tmp/acumen-bench.XXXXXX)
+port=${PORT:-18081}
+managers=${BENCH_ACCOUNT_MANAGERS:-3000}
+cleanup() { [ -n "${server:-}" ] && kill "$server" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+echo "## Machine"
+echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m), $(swift --version 2>&1 | head -n 1)"
+
+python3 - "$work" "$managers" <<'PY'
+import sys
+work, managers = sys.argv[1], int(sys.argv[2])
+people = ["name,email,job_title,hire_date,organisation,location,country,team,supervisor_email"]
+accounts = ["account,customer,account_manager_email,team_member_emails,reviewer_emails"]
+for lead in range(managers // 20):
+    people.append(f"Bench Lead {lead},lead{lead}@bench.example,Team Lead,2015-01-05,,City {lead % 25},Country,Bench {lead},")
+for am in range(managers):
+    people.append(f"Bench Person {am},am{am}@bench.example,Account Manager,2021-03-01,,City {am % 25},Country,"
+                  f"Bench {am // 20},lead{am // 20}@bench.example")
+    reviewers = [f"c{am}x{n}@client.example" for n in range(5)]
+    for n, email in enumerate(reviewers):
+        people.append(f"Client {am} Reviewer {n},{email},Mobility Manager,2018-01-01,Client {am},,,,")
+    accounts.append(f"Bench account {am},Client {am},am{am}@bench.example,,{';'.join(reviewers)}")
+open(f"{work}/people.csv", "w").write("\n".join(people) + "\n")
+open(f"{work}/accounts.csv", "w").write("\n".join(accounts) + "\n")
+PY
+
+count() {
+  if [ -n "${PG:-}" ]; then psql "$DATABASE_URL" -Atc "$1"; else sqlite3 "$work/bench.sqlite" "$1"; fi
+}
+
+measure() {
+  local label=$1
+  echo "## $label"
+  rm -rf "$work"/bench.sqlite* "$work/mail"
+  "$bin" demo --no-serve >/dev/null
+  "$bin" import people "$work/people.csv" >/dev/null
+  "$bin" import accounts "$work/accounts.csv" >/dev/null
+  ACUMEN_MAIL_PICKUP="$work/mail" "$bin" serve --port "$port" >"$work/server.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+  python3 "$bench/assessment_setup.py" "http://127.0.0.1:$port" "$work"
+  echo "idle RSS: $(awk '/VmRSS/ {print $2 / 1024 " MB"}' /proc/$server/status)"
+
+  local before acknowledged after
+  before=$(count "select count(*) from responses where source = 'customer' and status = 'submitted'")
+  echo "### customer questionnaire submissions, 64 connections, 10 s"
+  wrk -t2 -c64 -d10s --latency -s "$bench/submit.lua" "http://127.0.0.1:$port" -- "$work/tokens.txt" "$work/answers.json" \
+    | tee "$work/submit.txt" | grep -E "Requests/sec|99%|acknowledged|refused"
+  acknowledged=$(awk '/^acknowledged/ {print $2}' "$work/submit.txt")
+  after=$(count "select count(*) from responses where source = 'customer' and status = 'submitted'")
+  echo "acknowledged submissions per second: $((acknowledged / 10)); stored $((after - before)) for $acknowledged acknowledged"
+  local duplicates
+  duplicates=$(count "select count(*) from (select i.id from invitations i where i.submitted = 1 and i.source = 'customer') s")
+  echo "customer invitations marked submitted: $duplicates (responses stored: $after)"
+
+  echo "### autosave of one answer, 64 connections, 10 s"
+  wrk -t2 -c64 -d10s --latency -s "$bench/autosave.lua" "http://127.0.0.1:$port" -- "$work/autosave.txt" \
+    | grep -E "Requests/sec|99%|Non-2xx"
+
+  echo "### individual report with 12 raters (HTML and SVG), 16 connections, 10 s"
+  local jar="$work/cookies" csrf cookie
+  csrf=$(curl -s -c "$jar" "http://127.0.0.1:$port/login" | grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
+  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" \
+    --data-urlencode "email=ravi.shankar@northwind-mobility.example" --data-urlencode "password=acumen-demo" \
+    "http://127.0.0.1:$port/login"
+  cookie=$(awk '/acumen_session/ {print $7}' "$jar")
+  local report
+  report=$(cat "$work/report.txt")
+  curl -sf -H "Cookie: acumen_session=$cookie" "http://127.0.0.1:$port$report" | grep -q "<svg" || { echo "report did not render"; exit 1; }
+  wrk -t2 -c16 -d10s --latency -H "Cookie: acumen_session=$cookie" "http://127.0.0.1:$port$report" \
+    | grep -E "Requests/sec|99%|Non-2xx"
+  echo "### /healthz, 16 connections, 10 s (reference)"
+  wrk -t2 -c16 -d10s --latency "http://127.0.0.1:$port/healthz" | grep -E "Requests/sec|99%"
+  echo "RSS after load: $(awk '/VmRSS/ {print $2 / 1024 " MB"}' /proc/$server/status); peak: $(awk '/VmHWM/ {print $2 / 1024 " MB"}' /proc/$server/status)"
+  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+}
+
+export DATABASE_URL="sqlite://$work/bench.sqlite"
+measure "SQLite"
+if [ -n "${BENCH_POSTGRES_URL:-}" ]; then
+  export DATABASE_URL="$BENCH_POSTGRES_URL" PG=1
+  psql "$DATABASE_URL" -qc "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"
+  measure "PostgreSQL"
+fi
