@@ -6,17 +6,37 @@
 public enum FleissKappa {
     /// Nil when units have different numbers of ratings, fewer than two each, or no variation.
     public static func kappa(_ matrix: RatingMatrix) -> Double? {
-        var perUnit: [[Double: Int]] = []
+        let (positions, values) = matrix.categories()
+        let size = values.count
+        let raters = matrix.raterCount
+        var counts = [Int](repeating: 0, count: size)
+        var totals = [Int](repeating: 0, count: size)
         var ratingsPerUnit: Int?
-        for unit in matrix.values {
-            let present = unit.compactMap { $0 }
-            guard !present.isEmpty else { continue }
-            if let expected = ratingsPerUnit, expected != present.count { return nil }
-            ratingsPerUnit = present.count
-            perUnit.append(Dictionary(present.map { ($0, 1) }, uniquingKeysWith: +))
+        var agreement = 0.0
+        var units = 0
+        for unit in 0..<matrix.unitCount {
+            var present = 0
+            for cell in unit * raters..<(unit + 1) * raters where positions[cell] >= 0 {
+                counts[Int(positions[cell])] += 1
+                present += 1
+            }
+            guard present > 0 else { continue }
+            if let expected = ratingsPerUnit, expected != present { return nil }
+            ratingsPerUnit = present
+            var squares = 0
+            for category in 0..<size {
+                squares += counts[category] * counts[category]
+                totals[category] += counts[category]
+                counts[category] = 0
+            }
+            if present >= 2 { agreement += Double(squares - present) / Double(present * (present - 1)) }
+            units += 1
         }
-        guard let m = ratingsPerUnit, m >= 2, !perUnit.isEmpty else { return nil }
-        return kappa(categoryCounts: perUnit.map { Array($0.values) }, ratingsPerUnit: m, categories: perUnit)
+        guard let m = ratingsPerUnit, m >= 2, units > 0 else { return nil }
+        let all = Double(units * m)
+        let chance = totals.reduce(0.0) { $0 + (Double($1) / all) * (Double($1) / all) }
+        guard chance < 1 else { return nil }
+        return (agreement / Double(units) - chance) / (1 - chance)
     }
 
     /// From a table of counts: `counts[unit][category]` raters put the unit in that category.

@@ -19,30 +19,38 @@ public struct IntraclassCorrelation: Hashable, Sendable {
     /// Nil when fewer than two units were rated by every rater, or there are fewer than two raters.
     public static func compute(_ matrix: RatingMatrix) -> IntraclassCorrelation? {
         let k = matrix.raterCount
-        let rows: [[Double]] = matrix.values.compactMap { unit in
-            guard unit.count == k else { return nil }
-            let present = unit.compactMap { $0 }
-            return present.count == k ? present : nil
-        }
-        let n = rows.count
+        let complete = matrix.completeUnits
+        let n = complete.count
         guard n >= 2, k >= 2 else { return nil }
-        let nk = Double(n * k)
-        var grandTotal = 0.0
-        var columnTotals = [Double](repeating: 0, count: k)
-        var rowTotals = [Double](repeating: 0, count: n)
-        var sumOfSquares = 0.0
-        for (row, values) in rows.enumerated() {
-            for (column, value) in values.enumerated() {
-                grandTotal += value
-                rowTotals[row] += value
-                columnTotals[column] += value
-                sumOfSquares += value * value
+        let cells = matrix.cells
+        // Two passes over the data, sums of squares from deviations: subtracting large raw
+        // sums would lose the digits that 5,000 × 50 tables need.
+        var rowMeans = [Double](repeating: 0, count: n)
+        var columnMeans = [Double](repeating: 0, count: k)
+        var grand = 0.0
+        for (row, unit) in complete.enumerated() {
+            let start = unit * k
+            var sum = 0.0
+            for column in 0..<k {
+                let value = cells[start + column]
+                sum += value
+                columnMeans[column] += value
+            }
+            rowMeans[row] = sum / Double(k)
+            grand += sum
+        }
+        grand /= Double(n * k)
+        for column in 0..<k { columnMeans[column] /= Double(n) }
+        var total = 0.0
+        for unit in complete {
+            let start = unit * k
+            for column in 0..<k {
+                let deviation = cells[start + column] - grand
+                total += deviation * deviation
             }
         }
-        let correction = grandTotal * grandTotal / nk
-        let total = sumOfSquares - correction
-        let betweenUnits = rowTotals.reduce(0) { $0 + $1 * $1 } / Double(k) - correction
-        let betweenRaters = columnTotals.reduce(0) { $0 + $1 * $1 } / Double(n) - correction
+        let betweenUnits = Double(k) * rowMeans.reduce(0) { $0 + ($1 - grand) * ($1 - grand) }
+        let betweenRaters = Double(n) * columnMeans.reduce(0) { $0 + ($1 - grand) * ($1 - grand) }
         let withinUnits = total - betweenUnits
         let residual = total - betweenUnits - betweenRaters
 

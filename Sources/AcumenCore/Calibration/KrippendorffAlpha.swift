@@ -63,21 +63,19 @@ struct Coincidences {
     let total: Double
 
     init(_ ratings: RatingMatrix) {
-        var distinct = Set<Double>()
-        for unit in ratings.values {
-            let present = unit.compactMap { $0 }
-            if present.count >= 2 { distinct.formUnion(present) }
-        }
-        let values = distinct.sorted()
-        let index = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($0.element, $0.offset) })
-        let size = values.count
+        let (positions, allValues) = ratings.categories()
+        let size = allValues.count
+        let raters = ratings.raterCount
         var matrix = [Double](repeating: 0, count: size * size)
         var counts = [Double](repeating: 0, count: size)
         var touched: [Int] = []
-        for unit in ratings.values {
+        touched.reserveCapacity(size)
+        for unit in 0..<ratings.unitCount {
             var pairable = 0
-            for value in unit {
-                guard let value, let position = index[value] else { continue }
+            let start = unit * raters
+            for cell in start..<start + raters {
+                let position = Int(positions[cell])
+                guard position >= 0 else { continue }
                 if counts[position] == 0 { touched.append(position) }
                 counts[position] += 1
                 pairable += 1
@@ -98,7 +96,8 @@ struct Coincidences {
         for c in 0..<size {
             for k in 0..<size { margins[c] += matrix[c * size + k] }
         }
-        self.values = values
+        // Values that occur only in units with a single rating have zero margins and add nothing.
+        self.values = allValues
         self.matrix = matrix
         self.margins = margins
         total = margins.reduce(0, +)
