@@ -61,7 +61,8 @@ struct CreateAssessmentTables: AsyncMigration {
                 token_hash TEXT UNIQUE,
                 issued_on TEXT,
                 last_reminded_on TEXT,
-                submitted INTEGER NOT NULL DEFAULT 0
+                submitted INTEGER NOT NULL DEFAULT 0,
+                reopened INTEGER NOT NULL DEFAULT 0
             )
             """,
             "CREATE INDEX invitations_cycle_idx ON invitations (cycle_id, subject_id)",

@@ -64,6 +64,11 @@ extension DatabaseID {
 func prepareDatabase(_ app: Application, settings: AcumenSettings) async throws {
     try await app.autoMigrate()
     try await settings.database.prepare(app.db)
+    // Each event loop has its own connection; per-connection settings go to each.
+    for loop in app.eventLoopGroup.makeIterator() {
+        try await settings.database.prepareConnection(
+            app.databases.database(.acumen, logger: app.logger, on: loop)!)
+    }
 }
 
 struct DatabasePreparation: LifecycleHandler {

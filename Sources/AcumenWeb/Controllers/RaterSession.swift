@@ -28,12 +28,12 @@ struct RaterSession {
                     "This link is not valid. Each reminder carries a new link and the earlier one stops working: please use the link in your most recent e-mail, or ask your programme manager for a new one. Anything you saved is kept."
             )
         }
-        let cycle = try await CycleRepository(database: database).cycle(id: invitation.cycleID)
-        let framework = try await FrameworkRepository(database: database).version(id: cycle.frameworkID).content
-        let questionnaire = try await CycleRepository(database: database).questionnaire(cycleID: cycle.id)
+        let cycles = CycleRepository(database: database)
+        let cycle = try await cycles.cycle(id: invitation.cycleID)
+        let (version, questionnaire) = try await cycles.formContext(for: cycle)
         return RaterSession(
-            token: token, invitation: invitation, cycle: cycle, framework: framework, questionnaire: questionnaire,
-            database: database)
+            token: token, invitation: invitation, cycle: cycle, framework: version.content,
+            questionnaire: questionnaire, database: database)
     }
 
     /// Refuses answers outside the open period, with the reason.

@@ -34,10 +34,9 @@ struct ReportsController: RouteCollection {
         let cycle = try await cycles.cycle(id: cycleID)
         let visible = try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
         guard AssessmentPolicy.canReadReport(subjectID: personID, cycle: cycle, user: user, visible: visible),
-            let subject = try await cycles.subjects(cycleID: cycleID).first(where: { $0.id == personID })
+            let subject = try await cycles.subject(cycleID: cycleID, personID: personID)
         else { throw AppError.notFound("That report") }
-        let version = try await FrameworkRepository(database: request.db).version(id: cycle.frameworkID)
-        let questionnaire = try await cycles.questionnaire(cycleID: cycleID)
+        let (version, questionnaire) = try await cycles.formContext(for: cycle)
         let responses = ResponseRepository(database: request.db)
         let profile = Self.profile(for: subject, in: version.roleProfiles, today: .today)
         let preview = try await AnonymityPreview.build(cycle: cycle, database: request.db)

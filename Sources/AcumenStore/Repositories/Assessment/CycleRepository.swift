@@ -106,7 +106,26 @@ public struct CycleRepository: Sendable {
     }
 
     public func questionnaire(cycleID: UUID) async throws -> Questionnaire {
-        let cycle = try await cycle(id: cycleID)
+        try await questionnaire(for: try await cycle(id: cycleID))
+    }
+
+    /// The cycle's framework version and questionnaire. Once a cycle is open neither can change
+    /// (the version is published, questions are edited only in drafts), so they are kept in
+    /// memory: every rater's request needs them.
+    public func formContext(for cycle: AssessmentCycle) async throws -> (FrameworkVersion, Questionnaire) {
+        if cycle.status != .draft, let cached = Self.forms[cycle.id] { return cached }
+        let context = (
+            try await FrameworkRepository(database: database).version(id: cycle.frameworkID),
+            try await questionnaire(for: cycle)
+        )
+        if cycle.status != .draft { Self.forms[cycle.id] = context }
+        return context
+    }
+
+    private static let forms = BoundedCache<UUID, (FrameworkVersion, Questionnaire)>(capacity: 32)
+
+    public func questionnaire(for cycle: AssessmentCycle) async throws -> Questionnaire {
+        let cycleID = cycle.id
         let questions = try await sql.select().columns("code", "competency_code", "text").from("cycle_questions")
             .where("cycle_id", .equal, cycleID).orderBy("position").all().map { row in
                 Questionnaire.Question(
@@ -143,13 +162,23 @@ public struct CycleRepository: Sendable {
 
     /// The people assessed, with where they sit, sorted by name.
     public func subjects(cycleID: UUID) async throws -> [CycleSubject] {
-        try await sql.raw(
+        try await subjects(cycleID: cycleID, only: nil)
+    }
+
+    /// One person assessed in the cycle, or nil when they are not.
+    public func subject(cycleID: UUID, personID: UUID) async throws -> CycleSubject? {
+        try await subjects(cycleID: cycleID, only: personID).first
+    }
+
+    private func subjects(cycleID: UUID, only personID: UUID?) async throws -> [CycleSubject] {
+        let person: SQLQueryString = personID.map { " AND s.person_id = \(bind: $0)" } ?? ""
+        return try await sql.raw(
             """
             SELECT p.id, p.name, p.supervisor_id, COALESCE(t.name, '') AS team, COALESCE(l.city, '') AS location,
                    p.hire_date, p.job_title
             FROM cycle_subjects s JOIN people p ON p.id = s.person_id
             LEFT JOIN teams t ON t.id = p.team_id LEFT JOIN locations l ON l.id = p.location_id
-            WHERE s.cycle_id = \(bind: cycleID) ORDER BY p.name
+            WHERE s.cycle_id = \(bind: cycleID)\(person) ORDER BY p.name
             """
         ).all().map { row in
             CycleSubject(

@@ -78,14 +78,16 @@ public struct ResponseRepository: Sendable {
             let claimed = try await sql.raw(
                 """
                 UPDATE invitations SET submitted = 1
-                WHERE id = \(bind: invitation.id) AND submitted = 0 AND status = 'approved' RETURNING id
+                WHERE id = \(bind: invitation.id) AND submitted = 0 AND status = 'approved' RETURNING reopened
                 """
             ).all()
-            guard !claimed.isEmpty else {
+            guard let claim = claimed.first else {
                 throw StoreError.conflict("These answers were already submitted; they cannot be submitted twice.")
             }
-            let previous = try await Self.submittedResponseID(
-                of: invitation, correctionKey: correctionKey, on: sql)
+            // Only an invitation reopened for correction has an earlier response to void.
+            let previous =
+                try claim.decode(column: "reopened", as: Int.self) == 0
+                ? nil : try await Self.submittedResponseID(of: invitation, correctionKey: correctionKey, on: sql)
             if let previous {
                 try await sql.update("responses").set("status", to: ResponseStatus.voided.rawValue)
                     .where("id", .equal, previous).run()
@@ -171,7 +173,8 @@ public struct ResponseRepository: Sendable {
                     fields[RaterFormFields.comment(code)] = try row.decode(column: "comment", as: String.self)
                 }
             }
-            try await sql.update("invitations").set("submitted", to: 0).where("id", .equal, invitation.id).run()
+            try await sql.update("invitations").set("submitted", to: 0).set("reopened", to: 1)
+                .where("id", .equal, invitation.id).run()
             try await sql.delete(from: "draft_items").where("invitation_id", .equal, invitation.id).run()
             let kept = fields.filter { !$0.value.isEmpty }
             guard !kept.isEmpty else { return }
