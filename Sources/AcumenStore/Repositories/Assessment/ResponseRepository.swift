@@ -35,16 +35,19 @@ public struct ResponseRepository: Sendable {
 
     /// Saves one field as the rater changes it. An empty value removes the field.
     public func saveDraftField(invitationID: UUID, name: String, value: String) async throws {
-        if value.isEmpty {
-            try await sql.delete(from: "draft_items").where("invitation_id", .equal, invitationID)
-                .where("item", .equal, name).run()
-        } else {
-            try await sql.raw(
-                """
-                INSERT INTO draft_items (invitation_id, item, value) VALUES (\(bind: invitationID), \(bind: name), \(bind: value))
-                ON CONFLICT (invitation_id, item) DO UPDATE SET value = excluded.value
-                """
-            ).run()
+        let sql = sql
+        try await WriteGate.run(on: database) {
+            if value.isEmpty {
+                try await sql.delete(from: "draft_items").where("invitation_id", .equal, invitationID)
+                    .where("item", .equal, name).run()
+            } else {
+                try await sql.raw(
+                    """
+                    INSERT INTO draft_items (invitation_id, item, value) VALUES (\(bind: invitationID), \(bind: name), \(bind: value))
+                    ON CONFLICT (invitation_id, item) DO UPDATE SET value = excluded.value
+                    """
+                ).run()
+            }
         }
     }
 
@@ -73,63 +76,68 @@ public struct ResponseRepository: Sendable {
         let anonymous = invitation.source.isAnonymous
         let recordedDay = ReminderSchedule.recordedSubmissionDay(
             for: invitation.source, actual: today, settings: cycle.settings)
-        try await database.transaction { database in
-            let sql = database as! any SQLDatabase
-            let claimed = try await sql.raw(
-                """
-                UPDATE invitations SET submitted = 1
-                WHERE id = \(bind: invitation.id) AND submitted = 0 AND status = 'approved' RETURNING reopened
-                """
-            ).all()
-            guard let claim = claimed.first else {
-                throw StoreError.conflict("These answers were already submitted; they cannot be submitted twice.")
-            }
-            // Only an invitation reopened for correction has an earlier response to void.
-            let previous =
-                try claim.decode(column: "reopened", as: Int.self) == 0
-                ? nil : try await Self.submittedResponseID(of: invitation, correctionKey: correctionKey, on: sql)
-            if let previous {
-                try await sql.update("responses").set("status", to: ResponseStatus.voided.rawValue)
-                    .where("id", .equal, previous).run()
-            }
-            try await sql.insert(into: "responses")
-                .columns(
-                    "id", "cycle_id", "subject_id", "source", "account_id", "rater_person_id", "correction_key",
-                    "status", "replaces_id", "submitted_on"
-                )
-                .values(
-                    SQLBind(responseID), SQLBind(invitation.cycleID), SQLBind(invitation.subjectID),
-                    SQLBind(invitation.source.rawValue), SQLBind(invitation.accountID),
-                    SQLBind(anonymous ? nil : invitation.raterPersonID), SQLBind(anonymous ? correctionKey : nil),
-                    SQLBind(ResponseStatus.submitted.rawValue), SQLBind(previous), SQLBind(recordedDay.description)
-                ).run()
-            switch content {
-            case .ratings(let ratings, let framework):
-                guard !ratings.isEmpty else { break }
-                let insert = sql.insert(into: "response_ratings").columns(
-                    "response_id", "competency_code", "observed", "level", "derived_level", "override_reason",
-                    "not_observed", "comment")
-                for rating in ratings {
-                    let standards = framework.competencies.first { $0.code == rating.competencyCode }?.standards ?? []
-                    let derived = DerivedLevel.derive(
-                        levels: framework.levels, standards: standards, observed: rating.observed)
-                    _ = insert.values(
-                        SQLBind(responseID), SQLBind(rating.competencyCode), SQLBind(Self.encode(rating.observed)),
-                        SQLBind(rating.level(in: framework)), SQLBind(rating.notObserved ? nil : derived.level),
-                        SQLBind(rating.overrideReason), SQLBind(rating.notObserved ? 1 : 0), SQLBind(rating.comment))
+        let database = database
+        try await WriteGate.run(on: database) {
+            try await database.transaction { database in
+                let sql = database as! any SQLDatabase
+                let claimed = try await sql.raw(
+                    """
+                    UPDATE invitations SET submitted = 1
+                    WHERE id = \(bind: invitation.id) AND submitted = 0 AND status = 'approved' RETURNING reopened
+                    """
+                ).all()
+                guard let claim = claimed.first else {
+                    throw StoreError.conflict("These answers were already submitted; they cannot be submitted twice.")
                 }
-                try await insert.run()
-            case .answers(let answers, let comments):
-                guard !answers.isEmpty else { break }
-                let insert = sql.insert(into: "response_answers").columns(
-                    "response_id", "question_code", "answer", "comment")
-                for (code, answer) in answers {
-                    _ = insert.values(
-                        SQLBind(responseID), SQLBind(code), SQLBind(answer.rawValue), SQLBind(comments[code] ?? ""))
+                // Only an invitation reopened for correction has an earlier response to void.
+                let previous =
+                    try claim.decode(column: "reopened", as: Int.self) == 0
+                    ? nil : try await Self.submittedResponseID(of: invitation, correctionKey: correctionKey, on: sql)
+                if let previous {
+                    try await sql.update("responses").set("status", to: ResponseStatus.voided.rawValue)
+                        .where("id", .equal, previous).run()
                 }
-                try await insert.run()
+                try await sql.insert(into: "responses")
+                    .columns(
+                        "id", "cycle_id", "subject_id", "source", "account_id", "rater_person_id", "correction_key",
+                        "status", "replaces_id", "submitted_on"
+                    )
+                    .values(
+                        SQLBind(responseID), SQLBind(invitation.cycleID), SQLBind(invitation.subjectID),
+                        SQLBind(invitation.source.rawValue), SQLBind(invitation.accountID),
+                        SQLBind(anonymous ? nil : invitation.raterPersonID), SQLBind(anonymous ? correctionKey : nil),
+                        SQLBind(ResponseStatus.submitted.rawValue), SQLBind(previous), SQLBind(recordedDay.description)
+                    ).run()
+                switch content {
+                case .ratings(let ratings, let framework):
+                    guard !ratings.isEmpty else { break }
+                    let insert = sql.insert(into: "response_ratings").columns(
+                        "response_id", "competency_code", "observed", "level", "derived_level", "override_reason",
+                        "not_observed", "comment")
+                    for rating in ratings {
+                        let standards =
+                            framework.competencies.first { $0.code == rating.competencyCode }?.standards ?? []
+                        let derived = DerivedLevel.derive(
+                            levels: framework.levels, standards: standards, observed: rating.observed)
+                        _ = insert.values(
+                            SQLBind(responseID), SQLBind(rating.competencyCode), SQLBind(Self.encode(rating.observed)),
+                            SQLBind(rating.level(in: framework)), SQLBind(rating.notObserved ? nil : derived.level),
+                            SQLBind(rating.overrideReason), SQLBind(rating.notObserved ? 1 : 0), SQLBind(rating.comment)
+                        )
+                    }
+                    try await insert.run()
+                case .answers(let answers, let comments):
+                    guard !answers.isEmpty else { break }
+                    let insert = sql.insert(into: "response_answers").columns(
+                        "response_id", "question_code", "answer", "comment")
+                    for (code, answer) in answers {
+                        _ = insert.values(
+                            SQLBind(responseID), SQLBind(code), SQLBind(answer.rawValue), SQLBind(comments[code] ?? ""))
+                    }
+                    try await insert.run()
+                }
+                try await sql.delete(from: "draft_items").where("invitation_id", .equal, invitation.id).run()
             }
-            try await sql.delete(from: "draft_items").where("invitation_id", .equal, invitation.id).run()
         }
         return responseID
     }

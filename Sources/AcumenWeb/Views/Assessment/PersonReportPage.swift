@@ -35,7 +35,7 @@ enum PersonReportPage {
             }.class("chart")
             Paragraph("Solid: others · Dashed: self · Dotted: target. The table below has the same numbers.").class(
                 "hint")
-            DataTable(
+            DataTable.text(
                 caption: "Results by competency",
                 headings: [
                     "Competency", "Target", "Self", "Supervisor", "Peers", "Customers (1–5)", "All other raters",
@@ -43,35 +43,29 @@ enum PersonReportPage {
                 ],
                 rows: report.rows.map { row in
                     let result = row.competency
-                    let title =
-                        loaded.framework.competencies.first { $0.code == result.competencyCode }?.title ?? ""
+                    let title = loaded.framework.competencies.first { $0.code == result.competencyCode }?.title ?? ""
                     return [
-                        Text("\(result.competencyCode) \(title)"), Text(result.target.map { "\($0 + 1)" } ?? "–"),
-                        Text(level(result.bySource[.self])), Text(level(result.bySource[.supervisor])),
-                        Text(level(result.bySource[.peer])), Text(row.customerMean.map { format($0) } ?? "–"),
-                        Text(row.otherRatersShare.map { "\(Int(($0 * 100).rounded())) %" } ?? "–"),
-                        Text(
-                            result.gap.map { gap in
-                                gap > 0 ? "\(format(gap)) below" : gap < 0 ? "\(format(-gap)) above" : "on target"
-                            } ?? "–"),
-                        Text(
-                            result.others.map {
-                                "\(format($0.minimum + 1))–\(format($0.maximum + 1)), sd \(format($0.standardDeviation))"
-                            } ?? "–"),
-                        Text(gapLabel(result.selfOtherGap)),
+                        "\(result.competencyCode) \(title)", result.target.map { "\($0 + 1)" } ?? "–",
+                        level(result.bySource[.self]), level(result.bySource[.supervisor]),
+                        level(result.bySource[.peer]), row.customerMean.map { format($0) } ?? "–",
+                        row.otherRatersShare.map { "\(Int(($0 * 100).rounded())) %" } ?? "–", gapText(result.gap),
+                        result.others.map {
+                            "\(format($0.minimum + 1))–\(format($0.maximum + 1)), sd \(format($0.standardDeviation))"
+                        } ?? "–",
+                        gapLabel(result.selfOtherGap),
                     ]
                 })
             if !report.questions.isEmpty {
                 H2("Customer questionnaire")
-                DataTable(
+                DataTable.text(
                     caption: "Customer answers by question",
                     headings: ["Question", "Answers", "Mean (1–5)", "Don't know"] + FrequencyAnswer.scale.map(\.label),
                     rows: report.questions.map { result in
                         let text = loaded.questionnaire.questions.first { $0.code == result.questionCode }?.text ?? ""
                         return [
-                            Text("\(result.questionCode): \(text)"), Text("\(result.responses)"),
-                            Text(result.mean.map { format($0) } ?? "–"), Text("\(result.dontKnow)"),
-                        ] + FrequencyAnswer.scale.map { Text("\(result.counts[$0] ?? 0)") }
+                            "\(result.questionCode): \(text)", "\(result.responses)",
+                            result.mean.map { format($0) } ?? "–", "\(result.dontKnow)",
+                        ] + FrequencyAnswer.scale.map { "\(result.counts[$0] ?? 0)" }
                     })
             }
             H2("Comments")
@@ -81,13 +75,18 @@ enum PersonReportPage {
             if commented.isEmpty {
                 Paragraph("No comments can be shown.")
             }
-            for competency in commented {
-                H3("\(competency.code) \(competency.title)")
-                for group in report.commentsByCompetency[competency.code] ?? [] {
-                    Paragraph(group.label).class("meta")
-                    List(group.comments)
-                }
-            }
+            comments(commented, report: report)
+        }
+    }
+
+    /// Written as nodes: with a dozen raters there are a few hundred comments.
+    private static func comments(_ competencies: [CompetencyContent], report: PersonReport) -> Node<HTML.BodyContext> {
+        .forEach(competencies) { competency in
+            .group(
+                .h3(.text("\(competency.code) \(competency.title)")),
+                .forEach(report.commentsByCompetency[competency.code] ?? []) { group in
+                    .group(.p(.class("meta"), .text(group.label)), .ul(.forEach(group.comments) { .li(.text($0)) }))
+                })
         }
     }
 
@@ -117,6 +116,11 @@ enum PersonReportPage {
         case .withheld:
             return "\(source.label): \(count), withheld: too few to keep them anonymous."
         }
+    }
+
+    private static func gapText(_ gap: Double?) -> String {
+        guard let gap else { return "–" }
+        return gap > 0 ? "\(format(gap)) below" : gap < 0 ? "\(format(-gap)) above" : "on target"
     }
 
     private static func level(_ spread: Spread?) -> String {
