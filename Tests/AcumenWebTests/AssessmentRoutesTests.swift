@@ -237,10 +237,18 @@ final class AssessmentRoutesTests: XCTestCase {
             let questionCount = try await CycleRepository(database: app.db).questionnaire(
                 cycleID: UUID(uuidString: cycle)!
             ).questions.count
+            let managerPage = BrowserSession(app: app)
+            try await managerPage.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let htmlPath = "/cycles/\(cycle)/people/\(subjectID)/report"
+            let before = try await managerPage.get(htmlPath)
+            XCTAssertTrue(before.body.string.contains("Customers: no responses."))
             let token = try await Self.link(to: customer, app: app)
             try await Client(app: app, token: nil).call(
                 .POST, "/api/v1/rater/\(token)/submit",
                 json: try await Self.answers("never", count: questionCount, app: app, cycle: cycle), expect: .created)
+            let after = try await managerPage.get(htmlPath)
+            XCTAssertTrue(
+                after.body.string.contains("Customers: 1 response, withheld"), "a kept report is rebuilt after a response")
 
             let reportPath = "/api/v1/cycles/\(cycle)/people/\(subjectID)/report"
             let accountManager = Client(

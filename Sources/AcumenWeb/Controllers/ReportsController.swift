@@ -1,5 +1,6 @@
 import AcumenCore
 import AcumenStore
+import Fluent
 import Plot
 import Vapor
 
@@ -25,7 +26,8 @@ struct ReportsController: RouteCollection {
         var questionnaire: Questionnaire
     }
 
-    static func load(_ request: Request) async throws -> LoadedReport {
+    /// The cycle and the person whose report the request asks for, when the viewer may read it.
+    static func authorise(_ request: Request) async throws -> (AssessmentCycle, CycleSubject) {
         let user = try request.requireUser()
         guard let cycleID = request.parameters.get("cycleID", as: UUID.self),
             let personID = request.parameters.get("personID", as: UUID.self)
@@ -36,10 +38,24 @@ struct ReportsController: RouteCollection {
         guard AssessmentPolicy.canReadReport(subjectID: personID, cycle: cycle, user: user, visible: visible),
             let subject = try await cycles.subject(cycleID: cycleID, personID: personID)
         else { throw AppError.notFound("That report") }
+        return (cycle, subject)
+    }
+
+    static func load(_ request: Request) async throws -> LoadedReport {
+        let (cycle, subject) = try await authorise(request)
+        return try await load(cycle: cycle, subject: subject, database: request.db)
+    }
+
+    static func load(cycle: AssessmentCycle, subject: CycleSubject, database: any Database) async throws
+        -> LoadedReport
+    {
+        let cycleID = cycle.id
+        let personID = subject.id
+        let cycles = CycleRepository(database: database)
         let (version, questionnaire) = try await cycles.formContext(for: cycle)
-        let responses = ResponseRepository(database: request.db)
+        let responses = ResponseRepository(database: database)
         let profile = Self.profile(for: subject, in: version.roleProfiles, today: .today)
-        let preview = try await AnonymityPreview.build(cycle: cycle, database: request.db)
+        let preview = try await AnonymityPreview.build(cycle: cycle, database: database)
         let report = PersonReport.build(
             framework: version.content, targets: profile?.targets ?? [:],
             internalResponses: try await responses.internalResponses(cycleID: cycleID, subjectID: personID),
@@ -58,8 +74,23 @@ struct ReportsController: RouteCollection {
         return matching.first { $0.applies(toTenureMonths: tenure) } ?? matching.first
     }
 
+    /// Rendered reports by cycle, person, state of the cycle's responses, rules and day (role
+    /// profiles depend on tenure): the same for every reader, rebuilt when a response arrives.
+    private static let renderedReports = BoundedCache<String, String>(capacity: 256)
+
     @Sendable func report(request: Request) async throws -> Response {
-        PersonReportPage.render(try await Self.load(request), context: PageContext(request))
+        let (cycle, subject) = try await Self.authorise(request)
+        let version = try await ResponseRepository(database: request.db).responseRowCount(cycleID: cycle.id)
+        let key =
+            "\(cycle.id)|\(subject.id)|\(subject.jobTitle)|\(subject.hireDate?.description ?? "")|\(version)|"
+            + "\(cycle.settings.rules)|\(CalendarDate.today)"
+        let title = PersonReportPage.title(subject: subject, cycle: cycle)
+        if let html = Self.renderedReports[key] {
+            return PersonReportPage.page(title: title, content: html, context: PageContext(request))
+        }
+        let html = PersonReportPage.content(try await Self.load(cycle: cycle, subject: subject, database: request.db))
+        Self.renderedReports[key] = html
+        return PersonReportPage.page(title: title, content: html, context: PageContext(request))
     }
 
     @Sendable func apiReport(request: Request) async throws -> PersonReportDTO {

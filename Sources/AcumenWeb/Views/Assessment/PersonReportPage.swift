@@ -6,11 +6,22 @@ import Vapor
 
 /// An account manager's results in one cycle, within the anonymity rules.
 enum PersonReportPage {
-    static func render(_ loaded: ReportsController.LoadedReport, context: PageContext) -> Response {
+    static func title(subject: CycleSubject, cycle: AssessmentCycle) -> String {
+        "\(subject.name): \(cycle.name)"
+    }
+
+    /// The page around an already rendered report.
+    static func page(title: String, content html: String, context: PageContext) -> Response {
+        Layout.page(title, context: context) { Node<HTML.BodyContext>.raw(html) }
+    }
+
+    /// The report itself as HTML, the same for every reader, so that it can be kept and reused
+    /// until a response changes.
+    static func content(_ loaded: ReportsController.LoadedReport) -> String {
         let report = loaded.report
         let levels = loaded.framework.levels
-        let title = "\(loaded.subject.name): \(loaded.cycle.name)"
-        return Layout.page(title, context: context) {
+        let title = title(subject: loaded.subject, cycle: loaded.cycle)
+        return Div {
             H1(title)
             Paragraph(
                 "Levels are shown on a scale of 1 to \(levels.count): "
@@ -76,7 +87,7 @@ enum PersonReportPage {
                 Paragraph("No comments can be shown.")
             }
             comments(commented, report: report)
-        }
+        }.render()
     }
 
     /// Written as nodes: with a dozen raters there are a few hundred comments.
