@@ -390,9 +390,14 @@ struct CyclesAPIController: RouteCollection {
         try session.requireOpen()
         var fields = body.fields ?? [:]
         if body.fields == nil { fields = try await session.draft() }
-        if body.fields != nil { try await session.saveDraft(fields) }
+        let invalid = session.problems(in: fields)
+        guard invalid.isEmpty else { throw StoreError.invalid(invalid) }
         let problems = session.submissionProblems(fields)
-        guard problems.isEmpty else { throw StoreError.invalid(problems) }
+        guard problems.isEmpty else {
+            // Kept as the draft, so that nothing sent is lost while the rater completes it.
+            if body.fields != nil { try await session.saveDraft(fields) }
+            throw StoreError.invalid(problems)
+        }
         try await session.submit(fields)
         return .created
     }

@@ -37,8 +37,8 @@ struct RaterFormController: RouteCollection {
                 RaterFormPage.Model(session: session, fields: fields, problems: problems, notice: nil),
                 context: PageContext(request), status: .unprocessableEntity)
         }
-        try await session.saveDraft(fields)
         guard fields["intent"] == "submit" else {
+            try await session.saveDraft(fields)
             return RaterFormPage.render(
                 RaterFormPage.Model(
                     session: session, fields: fields, problems: [],
@@ -49,6 +49,8 @@ struct RaterFormController: RouteCollection {
         }
         let missing = session.submissionProblems(fields)
         guard missing.isEmpty else {
+            // Kept as the draft, so that nothing typed is lost while the rater completes it.
+            try await session.saveDraft(fields)
             return RaterFormPage.render(
                 RaterFormPage.Model(session: session, fields: fields, problems: missing, notice: nil),
                 context: PageContext(request), status: .unprocessableEntity)

@@ -104,6 +104,7 @@ struct RaterSession {
     }
 
     func submit(_ fields: [String: String]) async throws {
+        try requireOpen()
         let content: SubmissionContent =
             invitation.source == .customer
             ? .answers(
