@@ -43,9 +43,9 @@ measure() {
   local label=$1
   echo "## $label"
   rm -rf "$work"/bench.sqlite* "$work/mail"
-  "$bin" demo --no-serve >/dev/null
-  "$bin" import people "$work/people.csv" >/dev/null
-  "$bin" import accounts "$work/accounts.csv" >/dev/null
+  "$bin" demo --no-serve >"$work/setup.log" 2>&1 || { cat "$work/setup.log"; exit 1; }
+  "$bin" import people "$work/people.csv" >"$work/setup.log" 2>&1 || { cat "$work/setup.log"; exit 1; }
+  "$bin" import accounts "$work/accounts.csv" >"$work/setup.log" 2>&1 || { cat "$work/setup.log"; exit 1; }
   ACUMEN_MAIL_PICKUP="$work/mail" "$bin" serve --port "$port" >"$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
@@ -92,7 +92,7 @@ measure() {
 }
 
 export DATABASE_URL="sqlite://$work/bench.sqlite"
-measure "SQLite"
+[ -n "${BENCH_SKIP_SQLITE:-}" ] || measure "SQLite"
 if [ -n "${BENCH_POSTGRES_URL:-}" ]; then
   export DATABASE_URL="$BENCH_POSTGRES_URL" PG=1
   psql "$DATABASE_URL" -qc "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"

@@ -182,6 +182,24 @@ def test_a_cycle_from_opening_to_release(server):
     assert "Customers: 1 response, withheld" in page
     assert "<svg" in page
     check_accessibility(browser, "report")
+
+    # The annual review with the customer: results are withheld for one reviewer; an action is agreed.
+    browser.get(base + "/accounts")
+    browser.find_element(By.CSS_SELECTOR, "article.card h2 a").click()
+    wait_for_text(browser, "Action plan")
+    check_accessibility(browser, "account")
+    browser.find_element(By.NAME, "title").send_keys("Send a written summary after every escalation call")
+    browser.find_element(By.NAME, "measure").send_keys("Summary within one working day for every call")
+    browser.find_element(By.NAME, "ownerName").send_keys(subject_name)
+    Select(browser.find_element(By.NAME, "addresses")).select_by_index(1)
+    browser.find_element(By.NAME, "feasibilityNote").send_keys("Takes ten minutes per call; the team has agreed")
+    browser.execute_script("document.getElementsByName('dueOn')[0].value = '2027-03-31'")
+    browser.find_element(By.XPATH, "//button[text()='Add the action']").click()
+    wait_for_text(browser, "The action was added")
+    assert "Complete" in browser.find_element(By.ID, "actions").find_element(By.XPATH, "following::table").text
+    check_accessibility(browser, "account-with-action")
+    browser.get(base + "/outbox")
+    check_accessibility(browser, "outbox")
     browser.quit()
 
     browser = new_browser()

@@ -57,9 +57,7 @@ public struct AccountRepository: Sendable {
                     AccountMemberModel(accountID: accountID, personID: $0, kind: .reviewer)
                 }
             }
-            if !members.isEmpty {
-                try await members.create(on: database)
-            }
+            try await Batch.create(members, on: database)
             return summary
         }
     }
