@@ -47,7 +47,9 @@ let package = Package(
             name: "acumen",
             dependencies: ["AcumenWeb"]
         ),
-        .testTarget(name: "AcumenCoreTests", dependencies: ["AcumenCore"]),
+        .testTarget(
+            name: "AcumenCoreTests", dependencies: ["AcumenCore", .product(name: "CSV", package: "CSV.swift")]
+        ),
         .testTarget(
             name: "AcumenStoreTests",
             dependencies: ["AcumenStore", .product(name: "Fluent", package: "fluent"), .product(name: "XCTVapor", package: "vapor")]

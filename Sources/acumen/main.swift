@@ -3,6 +3,9 @@ import Foundation
 import Logging
 import Vapor
 
+// Statistics need neither the database nor the web application.
+if let status = StatsCommandLine.run(CommandLine.arguments) { exit(status) }
+
 var environment = try Environment.detect()
 try LoggingSystem.bootstrap(from: &environment)
 

@@ -248,7 +248,8 @@ final class AssessmentRoutesTests: XCTestCase {
                 json: try await Self.answers("never", count: questionCount, app: app, cycle: cycle), expect: .created)
             let after = try await managerPage.get(htmlPath)
             XCTAssertTrue(
-                after.body.string.contains("Customers: 1 response, withheld"), "a kept report is rebuilt after a response")
+                after.body.string.contains("Customers: 1 response, withheld"),
+                "a kept report is rebuilt after a response")
 
             let reportPath = "/api/v1/cycles/\(cycle)/people/\(subjectID)/report"
             let accountManager = Client(

@@ -68,6 +68,8 @@ public enum RatingTableReader {
 
     /// One cell: blank (missing), a plain decimal number, or the same in quotes.
     private static func cell(_ bytes: [UInt8], _ index: inout Int, line: Int, column: Int) throws(Problem) -> Double {
+        // Spaces around a cell, quoted or not, are not part of it.
+        while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
         var start = index
         var end = index
         var quoted = false
@@ -81,6 +83,10 @@ public enum RatingTableReader {
             }
             end = index
             index += 1
+            while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
+            if index < bytes.count && bytes[index] != 0x2C && bytes[index] != 0x0A && bytes[index] != 0x0D {
+                throw Problem(line: line, column: column, message: "text after the closing quote")
+            }
         } else {
             while index < bytes.count && bytes[index] != 0x2C && bytes[index] != 0x0A && bytes[index] != 0x0D {
                 index += 1

@@ -104,6 +104,26 @@ extension OpenAPIDocument {
                     parameters: [path("accountID")], requestBody: body(ref("NewAction")),
                     errors: ["400", "401", "404", "422"]),
             ],
+            "/api/v1/stats/agreement": [
+                "post": operation(
+                    "Agreement statistics of a rating table: Krippendorff's alpha (nominal, ordinal, interval, ratio), the six Shrout–Fleiss ICCs on complete units, Fleiss' kappa, and with pairs=true Cohen's kappa per pair; the same JSON as `acumen stats agreement`",
+                    id: "agreementStatistics", response: ref("Agreement"),
+                    parameters: [
+                        query("level", "nominal, ordinal, interval or ratio: alpha at this level only"),
+                        query("pairs", "true for Cohen's kappa per pair of raters"),
+                    ],
+                    requestBody: [
+                        "required": true,
+                        "content": [
+                            "text/csv": [
+                                "schema": [
+                                    "type": "string",
+                                    "description": "Header row of rater names, one row per unit, blank cells missing",
+                                ]
+                            ]
+                        ],
+                    ], errors: ["400", "401", "413", "415", "422"])
+            ],
             "/api/v1/rater/{token}": [
                 "get": operation(
                     "The rater's form and saved draft", id: "getRaterForm", response: ref("RaterForm"),
@@ -234,6 +254,37 @@ extension OpenAPIDocument {
                     "status": ["type": "string", "enum": ["open", "inProgress", "done", "dropped"]],
                     "competencyCode": string, "questionCode": string, "feasibilityNote": string,
                     "smartGaps": ["type": "array", "items": string],
+                ],
+            ],
+            "Agreement": [
+                "type": "object", "required": ["units", "raters", "krippendorffAlpha", "icc", "fleissKappa"],
+                "properties": [
+                    "units": integer, "raters": integer,
+                    "krippendorffAlpha": [
+                        "type": "object",
+                        "properties": [
+                            "nominal": ["type": ["number", "null"]], "ordinal": ["type": ["number", "null"]],
+                            "interval": ["type": ["number", "null"]], "ratio": ["type": ["number", "null"]],
+                        ],
+                    ],
+                    "icc": [
+                        "type": ["object", "null"],
+                        "properties": [
+                            "ICC1": number, "ICC2": number, "ICC3": number, "ICC1k": number, "ICC2k": number,
+                            "ICC3k": number, "completeUnits": integer,
+                        ],
+                    ],
+                    "fleissKappa": ["type": ["number", "null"]],
+                    "cohenKappa": [
+                        "type": "array",
+                        "items": [
+                            "type": "object",
+                            "properties": [
+                                "raters": ["type": "array", "items": string], "units": integer,
+                                "kappa": ["type": ["number", "null"]],
+                            ],
+                        ],
+                    ],
                 ],
             ],
             "RaterForm": [

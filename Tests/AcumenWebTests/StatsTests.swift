@@ -1,0 +1,100 @@
+import AcumenCore
+import Foundation
+import Vapor
+import XCTVapor
+import XCTest
+
+@testable import AcumenWeb
+
+final class StatsCommandLineTests: XCTestCase {
+    /// Runs the command on a table given as text; returns the exit status and what it printed.
+    func run(_ arguments: [String], table: String) -> (status: Int32?, output: String, error: String) {
+        var output = ""
+        var error = ""
+        let status = StatsCommandLine.run(
+            ["acumen"] + arguments, read: { _ in Data(table.utf8) }, output: { output += $0 },
+            error: { error += $0 })
+        return (status, output, error)
+    }
+
+    /// Krippendorff's (2011) example: four observers, twelve units, missing ratings.
+    let krippendorff2011 = """
+        A,B,C,D
+        1,1,,1
+        2,2,3,2
+        3,3,3,3
+        3,3,3,3
+        2,2,2,2
+        1,2,3,4
+        4,4,4,4
+        1,1,2,1
+        2,2,2,2
+        ,5,5,5
+        ,,1,1
+        ,3,,
+        """
+
+    func test_agreement_printsTheDocumentedKeys_withThePublishedValues() throws {
+        let result = run(["stats", "agreement", "ratings.csv"], table: krippendorff2011)
+        XCTAssertEqual(result.status, 0, result.error)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        XCTAssertEqual(json["units"] as? Int, 12)
+        XCTAssertEqual(json["raters"] as? Int, 4)
+        let alpha = try XCTUnwrap(json["krippendorffAlpha"] as? [String: Double])
+        XCTAssertEqual(alpha["nominal"] ?? 0, 0.743, accuracy: 0.0005)
+        XCTAssertEqual(alpha["ordinal"] ?? 0, 0.815, accuracy: 0.0005)
+        XCTAssertEqual(alpha["interval"] ?? 0, 0.849, accuracy: 0.0005)
+        XCTAssertEqual(alpha["ratio"] ?? 0, 0.797, accuracy: 0.0005)
+        XCTAssertNotNil(json["icc"] as? [String: Any], "seven units were rated by all four")
+        XCTAssertTrue(json["fleissKappa"] is NSNull, "units have different numbers of ratings")
+    }
+
+    func test_levelAndPairsAndTable_changeWhatIsPrinted() throws {
+        let ordinal = run(["stats", "agreement", "x.csv", "--level", "ordinal", "--pairs"], table: krippendorff2011)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(ordinal.output.utf8)) as? [String: Any])
+        XCTAssertEqual((json["krippendorffAlpha"] as? [String: Double])?.keys.sorted(), ["ordinal"])
+        XCTAssertEqual((json["cohenKappa"] as? [Any])?.count, 6)
+        let table = run(["stats", "agreement", "x.csv", "--format", "table"], table: krippendorff2011)
+        XCTAssertTrue(table.output.contains("Krippendorff's alpha"), table.output)
+        XCTAssertTrue(table.output.contains("ordinal    0.815"), table.output)
+    }
+
+    func test_badInput_namesLineAndColumn_andExitsNonZero() {
+        let bad = run(["stats", "agreement", "bad.csv"], table: "a,b\n1,2\n3,three\n")
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertEqual(bad.error, "acumen stats: bad.csv: line 3, column 2: 'three' is not a number")
+        XCTAssertEqual(run(["stats", "agreement"], table: "").status, 2)
+        XCTAssertEqual(run(["stats", "agreement", "x.csv", "--level", "cardinal"], table: "").status, 2)
+        XCTAssertNil(run(["serve"], table: "").status, "other commands are left to the application")
+    }
+}
+
+final class StatsRoutesTests: XCTestCase {
+    func test_agreementAPI_answersLikeTheCommand_andRejectsBadTables() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let token = try await WebHarness.token(for: .supervisor, app: app, demo: demo)
+            let table = "a,b,c\n1,1,1\n2,2,3\n3,3,3\n1,2,1\n"
+            var headers: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "text/csv"]
+            try await app.send(
+                .POST, "/api/v1/stats/agreement?level=interval", headers: headers, body: ByteBuffer(string: table),
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .ok)
+                    let expected = try StatsCommandLine.json(
+                        AgreementReport.compute(
+                            try RatingTableReader.read(Data(table.utf8)).matrix, raterNames: ["a", "b", "c"],
+                            levels: [.interval]))
+                    XCTAssertEqual(response.body.string, expected)
+                })
+            try await app.send(
+                .POST, "/api/v1/stats/agreement", headers: headers, body: ByteBuffer(string: "a,b\n1,x\n"),
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .unprocessableEntity)
+                    XCTAssertEqual(try response.content.get(String.self, at: "error", "field"), "line 2, column 2")
+                })
+            headers.contentType = .json
+            try await app.send(
+                .POST, "/api/v1/stats/agreement", headers: headers, body: ByteBuffer(string: "{}"),
+                afterResponse: { response in XCTAssertEqual(response.status, .unsupportedMediaType) })
+        }
+    }
+}
