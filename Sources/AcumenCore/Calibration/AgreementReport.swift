@@ -72,10 +72,11 @@ public struct AgreementReport: Encodable, Sendable {
                 }
             }
         }
+        let categories = matrix.categories()
         return AgreementReport(
             units: matrix.unitCount, raters: matrix.raterCount,
-            krippendorffAlpha: levels.map { ($0, KrippendorffAlpha.alpha(matrix, level: $0)) }, icc: icc,
-            fleissKappa: FleissKappa.kappa(matrix), cohenKappa: cohen)
+            krippendorffAlpha: Array(zip(levels, KrippendorffAlpha.alphas(matrix, categories, levels: levels))),
+            icc: icc, fleissKappa: FleissKappa.kappa(matrix, categories), cohenKappa: cohen)
     }
 
     enum CodingKeys: String, CodingKey {

@@ -6,7 +6,12 @@
 public enum FleissKappa {
     /// Nil when units have different numbers of ratings, fewer than two each, or no variation.
     public static func kappa(_ matrix: RatingMatrix) -> Double? {
-        let (positions, values) = matrix.categories()
+        kappa(matrix, matrix.categories())
+    }
+
+    static func kappa(_ matrix: RatingMatrix, _ categories: Categories) -> Double? {
+        let positions = categories.positions
+        let values = categories.values
         let size = values.count
         let raters = matrix.raterCount
         var counts = [Int](repeating: 0, count: size)

@@ -11,7 +11,16 @@ public enum KrippendorffAlpha {
     /// Alpha, or nil when there is nothing to compare: fewer than two pairable values, or no
     /// variation at all (every value the same), where disagreement expected by chance is zero.
     public static func alpha(_ matrix: RatingMatrix, level: MeasurementLevel) -> Double? {
-        let coincidences = Coincidences(matrix)
+        alpha(Coincidences(matrix, matrix.categories()), level: level)
+    }
+
+    /// Alpha at several levels: the coincidence matrix is the same for all of them.
+    static func alphas(_ matrix: RatingMatrix, _ categories: Categories, levels: [MeasurementLevel]) -> [Double?] {
+        let coincidences = Coincidences(matrix, categories)
+        return levels.map { alpha(coincidences, level: $0) }
+    }
+
+    static func alpha(_ coincidences: Coincidences, level: MeasurementLevel) -> Double? {
         guard coincidences.total > 1 else { return nil }
         let values = coincidences.values
         let margins = coincidences.margins
@@ -62,8 +71,9 @@ struct Coincidences {
     let margins: [Double]
     let total: Double
 
-    init(_ ratings: RatingMatrix) {
-        let (positions, allValues) = ratings.categories()
+    init(_ ratings: RatingMatrix, _ categories: Categories) {
+        let positions = categories.positions
+        let allValues = categories.values
         let size = allValues.count
         let raters = ratings.raterCount
         var matrix = [Double](repeating: 0, count: size * size)

@@ -54,39 +54,55 @@ public struct RatingMatrix: Hashable, Sendable {
         }
     }
 
-    /// The matrix's values replaced by category positions over its distinct values, ascending
-    /// (-1 for missing), with those values. Statistics over categories count positions, which
-    /// is far cheaper per cell than hashing doubles.
-    func categories() -> (positions: [Int32], values: [Double]) {
-        var distinct = cells.filter { !$0.isNaN }
-        distinct.sort()
-        var values: [Double] = []
-        values.reserveCapacity(16)
-        for value in distinct where values.last != value { values.append(value) }
-        var positions = [Int32](repeating: -1, count: cells.count)
-        // Small whole-number scales (the usual case) map by offset; anything else by binary search.
-        if let first = values.first, let last = values.last, values.allSatisfy({ $0 == $0.rounded() }),
-            last - first < 4096
-        {
-            var table = [Int32](repeating: -1, count: Int(last - first) + 1)
-            for (position, value) in values.enumerated() { table[Int(value - first)] = Int32(position) }
-            for index in cells.indices where !cells[index].isNaN {
-                positions[index] = table[Int(cells[index] - first)]
-            }
-        } else {
-            for index in cells.indices where !cells[index].isNaN {
-                var low = 0
-                var high = values.count - 1
-                let value = cells[index]
-                while low < high {
-                    let middle = (low + high) / 2
-                    if values[middle] < value { low = middle + 1 } else { high = middle }
-                }
-                positions[index] = Int32(low)
-            }
+    /// The matrix's values as category positions (see `Categories`).
+    func categories() -> Categories {
+        // One pass: the range, and whether every value is whole. Rating scales almost always
+        // are small whole numbers, which map to positions through a table without sorting.
+        var low = Double.infinity
+        var high = -Double.infinity
+        var whole = true
+        for value in cells where !value.isNaN {
+            if value < low { low = value }
+            if value > high { high = value }
+            if whole && value != value.rounded() { whole = false }
         }
-        return (positions, values)
+        var positions = [Int32](repeating: -1, count: cells.count)
+        guard low <= high else { return Categories(positions: positions, values: []) }
+        if whole && high - low < 65_536 {
+            var table = [Int32](repeating: -1, count: Int(high - low) + 1)
+            for value in cells where !value.isNaN { table[Int(value - low)] = 0 }
+            var values: [Double] = []
+            for offset in table.indices where table[offset] == 0 {
+                table[offset] = Int32(values.count)
+                values.append(low + Double(offset))
+            }
+            for index in cells.indices {
+                let value = cells[index]
+                if !value.isNaN { positions[index] = table[Int(value - low)] }
+            }
+            return Categories(positions: positions, values: values)
+        }
+        let values = Array(Set(cells.filter { !$0.isNaN })).sorted()
+        for index in cells.indices where !cells[index].isNaN {
+            var lower = 0
+            var upper = values.count - 1
+            let value = cells[index]
+            while lower < upper {
+                let middle = (lower + upper) / 2
+                if values[middle] < value { lower = middle + 1 } else { upper = middle }
+            }
+            positions[index] = Int32(lower)
+        }
+        return Categories(positions: positions, values: values)
     }
+}
+
+/// A rating matrix's values as positions among its distinct values, ascending (-1 for missing).
+/// Statistics over categories count positions, which is far cheaper per cell than hashing
+/// doubles; computed once, it serves every such statistic of a table.
+struct Categories: Sendable {
+    let positions: [Int32]
+    let values: [Double]
 }
 
 /// How the numbers of a rating scale may be compared, which decides how disagreement is weighed.

@@ -24,6 +24,15 @@ public enum RatingTableReader {
 
     public static func read(_ data: Data) throws(Problem) -> Table {
         let bytes = [UInt8](data)
+        // Scanned through a buffer pointer: a million cells are read without a bounds check each.
+        var result: Result<Table, Problem>?
+        bytes.withUnsafeBufferPointer { buffer in
+            result = Result { () throws(Problem) -> Table in try read(buffer) }
+        }
+        return try result!.get()
+    }
+
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>) throws(Problem) -> Table {
         var index = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         let raters = try header(bytes, &index)
@@ -67,7 +76,9 @@ public enum RatingTableReader {
     }
 
     /// One cell: blank (missing), a plain decimal number, or the same in quotes.
-    private static func cell(_ bytes: [UInt8], _ index: inout Int, line: Int, column: Int) throws(Problem) -> Double {
+    private static func cell(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, line: Int, column: Int)
+        throws(Problem) -> Double
+    {
         // Spaces around a cell, quoted or not, are not part of it.
         while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
         var start = index
@@ -109,7 +120,7 @@ public enum RatingTableReader {
 
     /// Plain decimals such as `3`, `-2.75`: the digits as a whole number divided by a power of
     /// ten, both exact, so the one division rounds correctly. Anything else returns nil.
-    private static func fastNumber(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Double? {
+    private static func fastNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
         var index = start
         var negative = false
         if bytes[index] == 0x2D || bytes[index] == 0x2B {
@@ -141,7 +152,7 @@ public enum RatingTableReader {
     private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
 
     /// The header row by CSV rules.
-    private static func header(_ bytes: [UInt8], _ index: inout Int) throws(Problem) -> [String] {
+    private static func header(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) throws(Problem) -> [String] {
         var names: [String] = []
         var current: [UInt8] = []
         var quoted = false
