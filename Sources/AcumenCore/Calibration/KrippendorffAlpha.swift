@@ -77,30 +77,45 @@ struct Coincidences {
         let size = allValues.count
         let raters = ratings.raterCount
         var matrix = [Double](repeating: 0, count: size * size)
-        var counts = [Double](repeating: 0, count: size)
-        var touched: [Int] = []
-        touched.reserveCapacity(size)
-        for unit in 0..<ratings.unitCount {
-            var pairable = 0
-            let start = unit * raters
-            for cell in start..<start + raters {
-                let position = Int(positions[cell])
-                guard position >= 0 else { continue }
-                if counts[position] == 0 { touched.append(position) }
-                counts[position] += 1
-                pairable += 1
-            }
-            if pairable >= 2 {
-                let weight = 1 / Double(pairable - 1)
-                for c in touched {
-                    for k in touched {
-                        let pairs = c == k ? counts[c] * (counts[c] - 1) : counts[c] * counts[k]
-                        matrix[c * size + k] += pairs * weight
+        var counts = [Int](repeating: 0, count: max(size, 1))
+        var touched = [Int](repeating: 0, count: max(size, 1))
+        // The hot loop runs once per cell of tables with a million cells: buffer pointers
+        // spare it a bounds check per access.
+        positions.withUnsafeBufferPointer { positions in
+            counts.withUnsafeMutableBufferPointer { counts in
+                touched.withUnsafeMutableBufferPointer { touched in
+                    matrix.withUnsafeMutableBufferPointer { matrix in
+                        for unit in 0..<ratings.unitCount {
+                            var pairable = 0
+                            var distinct = 0
+                            let start = unit * raters
+                            for cell in start..<start + raters {
+                                let position = Int(positions[cell])
+                                if position < 0 { continue }
+                                if counts[position] == 0 {
+                                    touched[distinct] = position
+                                    distinct += 1
+                                }
+                                counts[position] += 1
+                                pairable += 1
+                            }
+                            if pairable >= 2 {
+                                let weight = 1 / Double(pairable - 1)
+                                for i in 0..<distinct {
+                                    let c = touched[i]
+                                    let countC = Double(counts[c])
+                                    for j in 0..<distinct {
+                                        let k = touched[j]
+                                        let pairs = c == k ? countC * (countC - 1) : countC * Double(counts[k])
+                                        matrix[c * size + k] += pairs * weight
+                                    }
+                                }
+                            }
+                            for i in 0..<distinct { counts[touched[i]] = 0 }
+                        }
                     }
                 }
             }
-            for position in touched { counts[position] = 0 }
-            touched.removeAll(keepingCapacity: true)
         }
         var margins = [Double](repeating: 0, count: size)
         for c in 0..<size {

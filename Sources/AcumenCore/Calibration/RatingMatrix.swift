@@ -56,29 +56,40 @@ public struct RatingMatrix: Hashable, Sendable {
 
     /// The matrix's values as category positions (see `Categories`).
     func categories() -> Categories {
-        // One pass: the range, and whether every value is whole. Rating scales almost always
-        // are small whole numbers, which map to positions through a table without sorting.
+        // Rating scales are almost always small whole numbers, which map to positions through a
+        // table without sorting. The loops are written without branches on missing cells (a
+        // missing cell reads a spare slot at the end of the table): with a third of the cells
+        // missing at random, mispredicted branches would cost more than the work itself.
         var low = Double.infinity
         var high = -Double.infinity
-        var whole = true
-        for value in cells where !value.isNaN {
-            if value < low { low = value }
-            if value > high { high = value }
-            if whole && value != value.rounded() { whole = false }
+        var fractional = 0
+        cells.withUnsafeBufferPointer { cells in
+            for value in cells {
+                low = value < low ? value : low
+                high = value > high ? value : high
+                fractional |= (value.rounded(.towardZero) != value && value == value) ? 1 : 0
+            }
         }
         var positions = [Int32](repeating: -1, count: cells.count)
         guard low <= high else { return Categories(positions: positions, values: []) }
-        if whole && high - low < 65_536 {
-            var table = [Int32](repeating: -1, count: Int(high - low) + 1)
-            for value in cells where !value.isNaN { table[Int(value - low)] = 0 }
+        if fractional == 0 && high - low < 65_536 {
+            let spare = high + 1
+            var table = [Int32](repeating: -1, count: Int(high - low) + 2)
             var values: [Double] = []
-            for offset in table.indices where table[offset] == 0 {
-                table[offset] = Int32(values.count)
-                values.append(low + Double(offset))
-            }
-            for index in cells.indices {
-                let value = cells[index]
-                if !value.isNaN { positions[index] = table[Int(value - low)] }
+            cells.withUnsafeBufferPointer { cells in
+                table.withUnsafeMutableBufferPointer { table in
+                    for value in cells { table[Int((value.isNaN ? spare : value) - low)] = 0 }
+                    for offset in 0..<(table.count - 1) where table[offset] == 0 {
+                        table[offset] = Int32(values.count)
+                        values.append(low + Double(offset))
+                    }
+                    table[table.count - 1] = -1
+                    positions.withUnsafeMutableBufferPointer { positions in
+                        for index in cells.indices {
+                            positions[index] = table[Int((cells[index].isNaN ? spare : cells[index]) - low)]
+                        }
+                    }
+                }
             }
             return Categories(positions: positions, values: values)
         }
