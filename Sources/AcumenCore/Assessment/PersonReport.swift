@@ -53,9 +53,10 @@ public struct PersonReport: Hashable, Sendable {
         customers allCustomers: [CustomerResponseRecord], questionnaire: Questionnaire, rules: AnonymityRules,
         customersMayBeShown: Bool = true
     ) -> PersonReport {
-        let plan = plan(
-            internalResponses: internalResponses, customerCount: allCustomers.count, rules: rules,
-            customersMayBeShown: customersMayBeShown)
+        var counts: [RaterSource: Int] = [:]
+        for response in internalResponses { counts[response.source, default: 0] += 1 }
+        if !allCustomers.isEmpty { counts[.customer] = allCustomers.count }
+        let plan = plan(responses: counts, rules: rules, customersMayBeShown: customersMayBeShown)
         let customers = customersMayBeShown ? allCustomers : []
         let shown = Set(plan.groups.filter { $0.decision == .shown }.map(\.source))
         let rolledUp = Set(plan.otherRaters)
@@ -123,13 +124,12 @@ public struct PersonReport: Hashable, Sendable {
     /// The disclosure plan of one report. Customers whose slice the cycle's catalog withholds
     /// (because, with other permitted slices, it would single out a small group) are withheld
     /// here too, and never rolled up, since the combined group would contain them.
-    public static func plan(
-        internalResponses: [InternalResponseRecord], customerCount: Int, rules: AnonymityRules,
-        customersMayBeShown: Bool
-    ) -> DisclosurePlan {
-        var counts: [RaterSource: Int] = [:]
-        for response in internalResponses { counts[response.source, default: 0] += 1 }
-        if customerCount > 0 && customersMayBeShown { counts[.customer] = customerCount }
+    public static func plan(responses: [RaterSource: Int], rules: AnonymityRules, customersMayBeShown: Bool)
+        -> DisclosurePlan
+    {
+        var counts = responses
+        let customerCount = counts[.customer] ?? 0
+        if !customersMayBeShown { counts[.customer] = nil }
         var plan = DisclosurePlan.plan(responses: counts, rules: rules)
         if customerCount > 0 && !customersMayBeShown {
             plan.groups.append(

@@ -3,26 +3,6 @@ import Foundation
 /// Every agreement statistic of one rating table, as `acumen stats agreement` and
 /// `POST /api/v1/stats/agreement` report it. The JSON keys are a published interface.
 public struct AgreementReport: Encodable, Sendable {
-    public struct ICC: Encodable, Sendable {
-        public var icc1: Double
-        public var icc2: Double
-        public var icc3: Double
-        public var icc1k: Double
-        public var icc2k: Double
-        public var icc3k: Double
-        public var completeUnits: Int
-
-        enum CodingKeys: String, CodingKey {
-            case icc1 = "ICC1"
-            case icc2 = "ICC2"
-            case icc3 = "ICC3"
-            case icc1k = "ICC1k"
-            case icc2k = "ICC2k"
-            case icc3k = "ICC3k"
-            case completeUnits
-        }
-    }
-
     public struct Pair: Encodable, Sendable {
         public var raters: [String]
         public var units: Int
@@ -43,7 +23,7 @@ public struct AgreementReport: Encodable, Sendable {
     /// Alpha per level of measurement asked for; nil where it is undefined (no variation).
     public var krippendorffAlpha: [(MeasurementLevel, Double?)]
     /// Nil when fewer than two units were rated by every rater.
-    public var icc: ICC?
+    public var icc: IntraclassCorrelation?
     /// Nil when units have different numbers of ratings.
     public var fleissKappa: Double?
     /// Only when asked for.
@@ -53,11 +33,7 @@ public struct AgreementReport: Encodable, Sendable {
         _ matrix: RatingMatrix, raterNames: [String], levels: [MeasurementLevel] = MeasurementLevel.allCases,
         pairs: Bool = false
     ) -> AgreementReport {
-        let icc = IntraclassCorrelation.compute(matrix).map {
-            ICC(
-                icc1: $0.icc1, icc2: $0.icc2, icc3: $0.icc3, icc1k: $0.icc1k, icc2k: $0.icc2k, icc3k: $0.icc3k,
-                completeUnits: $0.completeUnits)
-        }
+        let icc = IntraclassCorrelation.compute(matrix)
         var cohen: [Pair]?
         if pairs {
             let columns = (0..<matrix.raterCount).map { rater in (0..<matrix.unitCount).map { matrix[$0, rater] } }

@@ -6,7 +6,7 @@
 /// - ICC(1,1) = (BMS − WMS) / (BMS + (k−1)·WMS), ICC(1,k) = (BMS − WMS) / BMS
 /// - ICC(2,1) = (BMS − EMS) / (BMS + (k−1)·EMS + k·(JMS − EMS)/n), ICC(2,k) = (BMS − EMS) / (BMS + (JMS − EMS)/n)
 /// - ICC(3,1) = (BMS − EMS) / (BMS + (k−1)·EMS), ICC(3,k) = (BMS − EMS) / BMS
-public struct IntraclassCorrelation: Hashable, Sendable {
+public struct IntraclassCorrelation: Hashable, Sendable, Encodable {
     public var icc1: Double
     public var icc2: Double
     public var icc3: Double
@@ -15,6 +15,17 @@ public struct IntraclassCorrelation: Hashable, Sendable {
     public var icc3k: Double
     /// How many units every rater rated: the units the figures rest on.
     public var completeUnits: Int
+
+    /// The names `acumen stats agreement` publishes.
+    enum CodingKeys: String, CodingKey {
+        case icc1 = "ICC1"
+        case icc2 = "ICC2"
+        case icc3 = "ICC3"
+        case icc1k = "ICC1k"
+        case icc2k = "ICC2k"
+        case icc3k = "ICC3k"
+        case completeUnits
+    }
 
     /// Nil when fewer than two units were rated by every rater, or there are fewer than two raters.
     public static func compute(_ matrix: RatingMatrix) -> IntraclassCorrelation? {

@@ -105,7 +105,7 @@ struct CyclesAPIController: RouteCollection {
 
     @Sendable func show(request: Request) async throws -> CycleDTO {
         try requireManager(request)
-        return CycleDTO(try await cycle(request))
+        return CycleDTO(try await request.assessmentCycle())
     }
 
     struct Advance: Content {
@@ -114,21 +114,19 @@ struct CyclesAPIController: RouteCollection {
 
     @Sendable func advance(request: Request) async throws -> CycleDTO {
         try requireManager(request)
-        let cycle = try await cycle(request)
+        let cycle = try await request.assessmentCycle()
         let body = try request.content.decode(Advance.self)
         let next = try await CycleRepository(database: request.db).advance(cycleID: cycle.id, from: body.from)
+        let advanced = try await CycleRepository(database: request.db).cycle(id: cycle.id)
         if next == .open {
-            let pending = try await InvitationRepository(database: request.db).invitations(cycleID: cycle.id)
-                .filter { $0.status == .approved && $0.issuedOn == nil }
-            try await RaterLinks(database: request.db, baseURL: settings.publicBaseURL ?? request.origin)
-                .sendAll(pending, cycle: cycle, today: .today)
+            _ = try await Nominations(request: request, settings: settings).sendFirstLinks(cycle: advanced)
         }
-        return CycleDTO(try await CycleRepository(database: request.db).cycle(id: cycle.id))
+        return CycleDTO(advanced)
     }
 
     @Sendable func changeRules(request: Request) async throws -> CycleDTO {
         try requireManager(request)
-        let cycle = try await cycle(request)
+        let cycle = try await request.assessmentCycle()
         let rules = try request.content.decode(AnonymityRules.self)
         try await CycleRepository(database: request.db).changeRules(cycleID: cycle.id, to: rules)
         return CycleDTO(try await CycleRepository(database: request.db).cycle(id: cycle.id))
@@ -151,7 +149,7 @@ struct CyclesAPIController: RouteCollection {
 
     @Sendable func invitations(request: Request) async throws -> InvitationListDTO {
         try requireManager(request)
-        let cycle = try await cycle(request)
+        let cycle = try await request.assessmentCycle()
         return InvitationListDTO(
             invitations: try await InvitationRepository(database: request.db).invitations(cycleID: cycle.id).map {
                 InvitationDTO(
@@ -166,39 +164,17 @@ struct CyclesAPIController: RouteCollection {
     }
 
     @Sendable func nominate(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        let cycle = try await cycle(request)
+        let cycle = try await request.assessmentCycle()
         guard let subjectID = request.parameters.get("personID", as: UUID.self) else {
             throw AppError.notFound("That person")
         }
-        let people = PeopleRepository(database: request.db)
-        let visible = try await people.visiblePersonIDs(for: user.viewer)
-        guard AssessmentPolicy.canNominatePeers(subjectID: subjectID, user: user, visible: visible) else {
-            throw AppError.notFound("That person in this cycle")
-        }
         let body = try request.content.decode(Nomination.self)
-        if body.source != .peer && !AssessmentPolicy.canManage(user) { throw AppError.forbidden }
-        guard
-            let raterID = try await people.personID(email: body.email.trimmingCharacters(in: .whitespaces).lowercased())
-        else {
-            throw AppError(
-                .unprocessableEntity, code: "invalid", message: "Nobody with the email \(body.email) is in Acumen.",
-                field: "email")
-        }
-        let approved = AssessmentPolicy.canApprovePeers(subjectID: subjectID, user: user, visible: visible)
-        let repository = InvitationRepository(database: request.db)
-        let id = try await repository.nominate(
-            cycleID: cycle.id, subjectID: subjectID, raterPersonID: raterID, source: body.source, accountID: nil,
-            nominatedBy: user.email, approved: approved)
-        let invitation = try await repository.invitation(id: id)
-        if approved && cycle.status == .open {
-            try await RaterLinks(database: request.db, baseURL: settings.publicBaseURL ?? request.origin)
-                .send(invitation, cycle: cycle, today: .today)
-        }
+        let invitation = try await Nominations(request: request, settings: settings).nominate(
+            cycle: cycle, subjectID: subjectID, email: body.email, source: body.source)
         return try await InvitationDTO(
             id: invitation.id, subjectId: invitation.subjectID, subject: invitation.subjectName,
             source: invitation.source, rater: invitation.raterName, status: invitation.status,
-            linkSentOn: invitation.issuedOn?.description, submitted: false
+            linkSentOn: invitation.issuedOn?.description, submitted: invitation.hasSubmitted
         ).encodeResponse(status: .created, for: request)
     }
 
@@ -228,7 +204,7 @@ struct CyclesAPIController: RouteCollection {
     /// combination of answers can single out fewer customers than the minimum.
     @Sendable func results(request: Request) async throws -> SliceResultDTO {
         try requireManager(request)
-        let cycle = try await cycle(request)
+        let cycle = try await request.assessmentCycle()
         var filters: [String: String] = [:]
         for key in AnonymityPreview.dimensions {
             if let value = try? request.query.get(String.self, at: key), !value.isEmpty { filters[key] = value }
@@ -287,7 +263,7 @@ struct CyclesAPIController: RouteCollection {
 
     @Sendable func preview(request: Request) async throws -> PreviewDTO {
         try requireManager(request)
-        let cycle = try await cycle(request)
+        let cycle = try await request.assessmentCycle()
         let preview = try await AnonymityPreview.build(cycle: cycle, database: request.db)
         return PreviewDTO(
             reports: preview.subjects.map { entry in
@@ -406,11 +382,6 @@ struct CyclesAPIController: RouteCollection {
 
     private func requireManager(_ request: Request) throws {
         guard AssessmentPolicy.canManage(try request.requireUser()) else { throw AppError.forbidden }
-    }
-
-    private func cycle(_ request: Request) async throws -> AssessmentCycle {
-        guard let id = request.parameters.get("cycleID", as: UUID.self) else { throw AppError.notFound("That cycle") }
-        return try await CycleRepository(database: request.db).cycle(id: id)
     }
 
     private func raterSession(_ request: Request) async throws -> RaterSession {

@@ -93,7 +93,7 @@ struct CyclesController: RouteCollection {
     @Sendable func show(request: Request) async throws -> Response {
         let user = try request.requireUser()
         guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
-        let cycle = try await cycle(request)
+        let cycle = try await request.assessmentCycle()
         let subjects = try await CycleRepository(database: request.db).subjects(cycleID: cycle.id)
         let invitations = try await InvitationRepository(database: request.db).invitations(cycleID: cycle.id)
         let counts = try await ResponseRepository(database: request.db).responseCounts(cycleID: cycle.id)
@@ -108,7 +108,7 @@ struct CyclesController: RouteCollection {
     @Sendable func advance(request: Request) async throws -> Response {
         let user = try request.requireUser()
         guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
-        let cycle = try await cycle(request)
+        let cycle = try await request.assessmentCycle()
         struct Form: Decodable { var from: String }
         guard let expected = CycleStatus(rawValue: try request.decodeForm(Form.self).from) else {
             throw AppError.badRequest("The form was incomplete. Reload the page and try again.")
@@ -116,7 +116,8 @@ struct CyclesController: RouteCollection {
         let next = try await CycleRepository(database: request.db).advance(cycleID: cycle.id, from: expected)
         var message = "The cycle is now \(next.label.lowercased())."
         if next == .open {
-            let sent = try await sendLinks(cycleID: cycle.id, request: request)
+            let sent = try await Nominations(request: request, settings: settings).sendFirstLinks(
+                cycle: try await CycleRepository(database: request.db).cycle(id: cycle.id))
             message += " \(sent) personal link\(sent == 1 ? " is" : "s are") on the way to raters."
         }
         request.flash(message)
@@ -126,7 +127,7 @@ struct CyclesController: RouteCollection {
     @Sendable func changeRules(request: Request) async throws -> Response {
         let user = try request.requireUser()
         guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
-        let cycle = try await cycle(request)
+        let cycle = try await request.assessmentCycle()
         struct Form: Decodable {
             var minimumPeers: String
             var minimumCustomers: String
@@ -146,7 +147,7 @@ struct CyclesController: RouteCollection {
     @Sendable func questions(request: Request) async throws -> Response {
         let user = try request.requireUser()
         guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
-        let cycle = try await cycle(request)
+        let cycle = try await request.assessmentCycle()
         let questionnaire = try await CycleRepository(database: request.db).questionnaire(cycleID: cycle.id)
         return QuestionsPage.render(cycle: cycle, questionnaire: questionnaire, context: PageContext(request))
     }
@@ -154,7 +155,7 @@ struct CyclesController: RouteCollection {
     @Sendable func rewordQuestion(request: Request) async throws -> Response {
         let user = try request.requireUser()
         guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
-        let cycle = try await cycle(request)
+        let cycle = try await request.assessmentCycle()
         struct Form: Decodable {
             var code: String
             var text: String
@@ -168,7 +169,7 @@ struct CyclesController: RouteCollection {
 
     @Sendable func subject(request: Request) async throws -> Response {
         let user = try request.requireUser()
-        let cycle = try await cycle(request)
+        let cycle = try await request.assessmentCycle()
         let subject = try await subject(request, cycle: cycle, user: user)
         let invitations = try await InvitationRepository(database: request.db).invitations(
             cycleID: cycle.id, subjectID: subject.id)
@@ -189,7 +190,7 @@ struct CyclesController: RouteCollection {
 
     @Sendable func nominate(request: Request) async throws -> Response {
         let user = try request.requireUser()
-        let cycle = try await cycle(request)
+        let cycle = try await request.assessmentCycle()
         let subject = try await subject(request, cycle: cycle, user: user)
         struct Form: Decodable {
             var email: String
@@ -199,25 +200,9 @@ struct CyclesController: RouteCollection {
         guard let source = RaterSource(rawValue: form.source), source == .peer || source == .customer else {
             throw AppError.badRequest("Choose whether the person is a peer or a customer.", field: "source")
         }
-        if source == .customer && !AssessmentPolicy.canManage(user) { throw AppError.forbidden }
-        guard
-            let raterID = try await PeopleRepository(database: request.db).personID(
-                email: form.email.trimmingCharacters(in: .whitespaces).lowercased())
-        else {
-            throw AppError(
-                .unprocessableEntity, code: "invalid",
-                message: "Nobody with the email \(form.email) is in Acumen. Import them first, or check the spelling.",
-                field: "email")
-        }
-        let visible = try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
-        let approved = AssessmentPolicy.canApprovePeers(subjectID: subject.id, user: user, visible: visible)
-        let id = try await InvitationRepository(database: request.db).nominate(
-            cycleID: cycle.id, subjectID: subject.id, raterPersonID: raterID, source: source, accountID: nil,
-            nominatedBy: user.email, approved: approved)
-        if approved && cycle.status == .open {
-            let invitation = try await InvitationRepository(database: request.db).invitation(id: id)
-            try await links(request).send(invitation, cycle: cycle, today: .today)
-        }
+        let invitation = try await Nominations(request: request, settings: settings).nominate(
+            cycle: cycle, subjectID: subject.id, email: form.email, source: source)
+        let approved = invitation.status == .approved
         request.flash(
             approved
                 ? "The rater was added\(cycle.status == .open ? " and their link is on its way" : "")."
@@ -228,7 +213,7 @@ struct CyclesController: RouteCollection {
     /// approve, revoke or reissue one invitation.
     @Sendable func changeInvitation(request: Request) async throws -> Response {
         let user = try request.requireUser()
-        let cycle = try await cycle(request)
+        let cycle = try await request.assessmentCycle()
         guard let invitationID = request.parameters.get("invitationID", as: UUID.self) else {
             throw AppError.notFound("That invitation")
         }
@@ -293,11 +278,6 @@ struct CyclesController: RouteCollection {
 
     // MARK: Helpers
 
-    private func cycle(_ request: Request) async throws -> AssessmentCycle {
-        guard let id = request.parameters.get("cycleID", as: UUID.self) else { throw AppError.notFound("That cycle") }
-        return try await CycleRepository(database: request.db).cycle(id: id)
-    }
-
     /// The subject as the viewer may see them: invisible people answer 404.
     private func subject(_ request: Request, cycle: AssessmentCycle, user: UserAccount) async throws -> CycleSubject {
         guard let personID = request.parameters.get("personID", as: UUID.self) else {
@@ -315,18 +295,15 @@ struct CyclesController: RouteCollection {
     private func links(_ request: Request) -> RaterLinks {
         RaterLinks(database: request.db, baseURL: settings.publicBaseURL ?? request.origin)
     }
-
-    /// Sends a link to every approved rater who has none yet.
-    private func sendLinks(cycleID: UUID, request: Request) async throws -> Int {
-        let cycle = try await CycleRepository(database: request.db).cycle(id: cycleID)
-        let pending = try await InvitationRepository(database: request.db).invitations(cycleID: cycleID)
-            .filter { $0.status == .approved && $0.issuedOn == nil }
-        try await links(request).sendAll(pending, cycle: cycle, today: .today)
-        return pending.count
-    }
 }
 
 extension Request {
+    /// The cycle named by the route's `cycleID`; a malformed or unknown id is not found.
+    func assessmentCycle() async throws -> AssessmentCycle {
+        guard let id = parameters.get("cycleID", as: UUID.self) else { throw AppError.notFound("That cycle") }
+        return try await CycleRepository(database: db).cycle(id: id)
+    }
+
     /// The scheme, host and port the browser used, for links in e-mails when no public URL is set.
     var origin: String {
         let host = headers.first(name: .host) ?? "127.0.0.1:8080"

@@ -29,14 +29,14 @@ struct ReportsController: RouteCollection {
     /// The cycle and the person whose report the request asks for, when the viewer may read it.
     static func authorise(_ request: Request) async throws -> (AssessmentCycle, CycleSubject) {
         let user = try request.requireUser()
-        guard let cycleID = request.parameters.get("cycleID", as: UUID.self),
-            let personID = request.parameters.get("personID", as: UUID.self)
-        else { throw AppError.notFound("That report") }
+        guard let personID = request.parameters.get("personID", as: UUID.self) else {
+            throw AppError.notFound("That report")
+        }
         let cycles = CycleRepository(database: request.db)
-        let cycle = try await cycles.cycle(id: cycleID)
+        let cycle = try await request.assessmentCycle()
         let visible = try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
         guard AssessmentPolicy.canReadReport(subjectID: personID, cycle: cycle, user: user, visible: visible),
-            let subject = try await cycles.subject(cycleID: cycleID, personID: personID)
+            let subject = try await cycles.subject(cycleID: cycle.id, personID: personID)
         else { throw AppError.notFound("That report") }
         return (cycle, subject)
     }
@@ -100,10 +100,7 @@ struct ReportsController: RouteCollection {
     @Sendable func preview(request: Request) async throws -> Response {
         let user = try request.requireUser()
         guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
-        guard let cycleID = request.parameters.get("cycleID", as: UUID.self) else {
-            throw AppError.notFound("That cycle")
-        }
-        let cycle = try await CycleRepository(database: request.db).cycle(id: cycleID)
+        let cycle = try await request.assessmentCycle()
         let preview = try await AnonymityPreview.build(cycle: cycle, database: request.db)
         return AnonymityPreviewPage.render(cycle: cycle, preview: preview, context: PageContext(request))
     }
@@ -111,11 +108,8 @@ struct ReportsController: RouteCollection {
     @Sendable func export(request: Request) async throws -> Response {
         let user = try request.requireUser()
         guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
-        guard let cycleID = request.parameters.get("cycleID", as: UUID.self) else {
-            throw AppError.notFound("That cycle")
-        }
-        let cycle = try await CycleRepository(database: request.db).cycle(id: cycleID)
-        let rows = try await ResponseRepository(database: request.db).exportRows(cycleID: cycleID)
+        let cycle = try await request.assessmentCycle()
+        let rows = try await ResponseRepository(database: request.db).exportRows(cycleID: cycle.id)
         let preview = try await AnonymityPreview.build(cycle: cycle, database: request.db)
         let csv = ResponseExport.csv(rows: rows, preview: preview)
         let response = Response(status: .ok, body: .init(string: csv))

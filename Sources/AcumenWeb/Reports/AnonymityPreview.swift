@@ -46,17 +46,10 @@ struct AnonymityPreview: Sendable {
             responses: rows, candidates: candidates, minimum: cycle.settings.rules.minimumCustomers)
         let counts = try await responses.responseCounts(cycleID: cycle.id)
         let plans = subjects.map { subject in
-            let mine = counts[subject.id] ?? [:]
-            let internalResponses = RaterSource.allCases.filter { $0 != .customer }.flatMap { source in
-                Array(
-                    repeating: InternalResponseRecord(source: source, levels: [:], comments: [:]),
-                    count: mine[source] ?? 0)
-            }
-            return SubjectPlan(
+            SubjectPlan(
                 subject: subject,
                 plan: PersonReport.plan(
-                    internalResponses: internalResponses, customerCount: mine[.customer] ?? 0,
-                    rules: cycle.settings.rules,
+                    responses: counts[subject.id] ?? [:], rules: cycle.settings.rules,
                     customersMayBeShown: catalog.isPermitted(Slice(["subject": subject.id.uuidString]))))
         }
         let preview = AnonymityPreview(

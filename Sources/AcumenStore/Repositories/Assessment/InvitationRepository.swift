@@ -159,32 +159,33 @@ public struct InvitationRepository: Sendable {
     }
 
     public func invitation(id: UUID) async throws -> Invitation {
-        guard let found = try await read("i.id = ", id).first else { throw StoreError.notFound("That invitation") }
+        guard let found = try await read("i.id = \(bind: id)").first else {
+            throw StoreError.notFound("That invitation")
+        }
         return found
     }
 
     /// The invitation a link opens, if the link is current.
     public func invitation(tokenDigest: String) async throws -> Invitation? {
-        try await read("i.token_hash = ", tokenDigest).first
+        try await read("i.token_hash = \(bind: tokenDigest)").first
     }
 
     public func invitations(cycleID: UUID, subjectID: UUID? = nil) async throws -> [Invitation] {
-        let all = try await read("i.cycle_id = ", cycleID)
-        guard let subjectID else { return all }
-        return all.filter { $0.subjectID == subjectID }
+        guard let subjectID else { return try await read("i.cycle_id = \(bind: cycleID)") }
+        return try await read("i.cycle_id = \(bind: cycleID) AND i.subject_id = \(bind: subjectID)")
     }
 
     public func invitations(raterPersonID: UUID) async throws -> [Invitation] {
-        try await read("i.rater_person_id = ", raterPersonID)
+        try await read("i.rater_person_id = \(bind: raterPersonID)")
     }
 
-    private func read(_ condition: String, _ value: some Encodable & Sendable) async throws -> [Invitation] {
+    private func read(_ condition: SQLQueryString) async throws -> [Invitation] {
         try await sql.raw(
             """
             SELECT i.id, i.cycle_id, i.subject_id, p.name AS subject_name, i.source, i.rater_person_id, i.rater_name,
                    i.rater_email, i.account_id, i.status, i.issued_on, i.last_reminded_on, i.submitted
             FROM invitations i JOIN people p ON p.id = i.subject_id
-            WHERE \(unsafeRaw: condition)\(bind: value) ORDER BY p.name, i.source, i.rater_name
+            WHERE \(condition) ORDER BY p.name, i.source, i.rater_name
             """
         ).all().map { row in
             Invitation(
