@@ -35,4 +35,12 @@ final class RadarChartTests: XCTestCase {
         XCTAssertTrue(svg.contains(#"cx="210.0" cy="70.0""#), svg)
         XCTAssertTrue(svg.contains("&lt;b&gt;&amp;"))
     }
+
+    func test_theLowestLevel_isARing_notTheCentre() {
+        let low = RadarChart(
+            title: "Low", spokes: ["A"], maximum: 2, rings: ["Baseline", "Advanced", "Expert"],
+            series: [.init(name: "S", values: [0], style: "self")])
+        // Radius 140 from the centre (210, 210): the first of three rings is a third of the way out.
+        XCTAssertTrue(low.svg().contains(#"cx="210.0" cy="163.3""#), low.svg())
+    }
 }

@@ -17,7 +17,9 @@ struct RadarChart {
     var spokes: [String]
     /// The value at the outer ring, e.g. 2 for Expert on a three-level scale starting at 0.
     var maximum: Double
-    /// Labels of the rings from the centre out, e.g. Baseline, Advanced, Expert.
+    /// Labels of the rings from the centre out, e.g. Baseline, Advanced, Expert, evenly spaced
+    /// from 0 to `maximum`. The centre lies one step below the first ring: the lowest level is a
+    /// ring of its own, not a point where every series would collapse.
     var rings: [String]
     var series: [Series]
 
@@ -35,8 +37,7 @@ struct RadarChart {
         parts.append(#"<title id="\#(id)-title">\#(escape(title))</title>"#)
         parts.append(#"<desc id="\#(id)-desc">\#(escape(description))</desc>"#)
         for (index, label) in rings.enumerated() where !rings.isEmpty {
-            let fraction = rings.count == 1 ? 1 : Double(index) / Double(rings.count - 1)
-            let ringRadius = max(fraction, 0.08) * radius
+            let ringRadius = scaled(Double(index) * step)
             parts.append(
                 #"<polygon class="ring" points="\#(polygon(spokes.indices.map { _ in ringRadius }))" fill="none"/>"#)
             parts.append(
@@ -55,7 +56,7 @@ struct RadarChart {
             )
         }
         for line in series {
-            let radii = line.values.map { value in value.map { min(max($0 / maximum, 0), 1) * radius } }
+            let radii = line.values.map { value in value.map { scaled(min(max($0, 0), maximum)) } }
             // A series with gaps is drawn as points only: a polygon would invent the missing values.
             if radii.allSatisfy({ $0 != nil }) {
                 parts.append(
@@ -82,6 +83,14 @@ struct RadarChart {
             }
             return "\(line.name): " + values.joined(separator: ", ")
         }.joined(separator: ". ")
+    }
+
+    /// The value between two neighbouring rings.
+    private var step: Double { rings.count > 1 ? maximum / Double(rings.count - 1) : max(maximum, 1) }
+
+    /// Distance from the centre of a value: 0 on the first ring, `maximum` on the outer one.
+    private func scaled(_ value: Double) -> Double {
+        (value + step) / (maximum + step) * radius
     }
 
     private func point(_ index: Int, _ distance: Double) -> (x: Double, y: Double) {
