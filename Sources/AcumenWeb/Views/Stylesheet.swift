@@ -86,6 +86,8 @@ enum Stylesheet {
         .badge-approved, .badge-released, .badge-sent { color: var(--ok); } .badge-nominated, .badge-closed, .badge-pending { color: var(--warn); }
         .badge-revoked, .badge-failed { color: var(--err); }
         .chart svg { width: 100%; max-width: 32rem; height: auto; display: block; }
+        .ring, .spoke { fill: none; stroke: #c3cad4; stroke-width: 1; }
+        .ring-label { fill: var(--muted); font-size: 12px; } .spoke-label { fill: var(--ink); font-size: 13px; }
         .series { fill: none; stroke-width: 2.5; } .series-point { stroke: none; }
         .series-others { stroke: var(--brand); } circle.series-others { fill: var(--brand); }
         .series-self { stroke: #b34700; stroke-dasharray: 7 4; } circle.series-self { fill: #b34700; }
