@@ -26,6 +26,8 @@ public enum TextLimits {
     public static let code = 20
     public static let description = 4000
     public static let behaviour = 500
+    /// A written scenario or transcript of a calibration case: a few pages.
+    public static let caseMaterial = 20_000
     /// The programme recommends five to seven categories; outside that range is worth a warning.
     public static let recommendedCategoryCount = 5...7
 }

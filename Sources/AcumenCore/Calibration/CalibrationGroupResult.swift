@@ -1,0 +1,106 @@
+/// Agreement among the participants of a calibration exercise: over every rated
+/// (case, competency) unit, and per competency, so the programme sees which competencies raters
+/// find hardest to agree on.
+public struct CalibrationGroupResult: Sendable {
+    /// One participant's level for one competency in one case; nil when not observed.
+    public struct Rating: Hashable, Sendable {
+        public var participant: Int
+        public var caseID: String
+        public var competencyCode: String
+        public var level: Int?
+
+        public init(participant: Int, caseID: String, competencyCode: String, level: Int?) {
+            self.participant = participant
+            self.caseID = caseID
+            self.competencyCode = competencyCode
+            self.level = level
+        }
+    }
+
+    public struct CompetencyAgreement: Sendable {
+        public var competencyCode: String
+        /// Cases showing the competency.
+        public var units: Int
+        public var ordinalAlpha: Double?
+        public var ordinalAlphaInterval: BootstrapInterval?
+        public var fleissKappa: Double?
+    }
+
+    /// Every statistic of `acumen stats agreement`, with units = (case, competency).
+    public var overall: AgreementReport
+    public var ordinalAlphaInterval: BootstrapInterval?
+    /// Lowest ordinal alpha first; competencies where alpha is undefined come last.
+    public var competencies: [CompetencyAgreement]
+    public var participants: Int
+
+    /// - Parameters:
+    ///   - units: the (case, competency) pairs of the exercise, in the order to report them.
+    public static func compute(
+        ratings: [Rating], participants: Int, units: [(caseID: String, competencyCode: String)],
+        bootstrapSamples: Int = 1000
+    ) -> CalibrationGroupResult {
+        var index: [String: Int] = [:]
+        for (position, unit) in units.enumerated() { index[key(unit.caseID, unit.competencyCode)] = position }
+        var cells = [Double](repeating: .nan, count: units.count * participants)
+        for rating in ratings {
+            guard let level = rating.level, let unit = index[key(rating.caseID, rating.competencyCode)],
+                (0..<participants).contains(rating.participant)
+            else { continue }
+            cells[unit * participants + rating.participant] = Double(level)
+        }
+        let matrix = RatingMatrix(units: units.count, raters: participants, cells: cells)
+        let overall = AgreementReport.compute(
+            matrix, raterNames: (0..<participants).map { "participant \($0 + 1)" })
+        var competencies: [CompetencyAgreement] = []
+        var seen = Set<String>()
+        for code in units.map(\.competencyCode) where seen.insert(code).inserted {
+            let rows = units.indices.filter { units[$0].competencyCode == code }
+            var subset: [Double] = []
+            subset.reserveCapacity(rows.count * participants)
+            for row in rows { subset.append(contentsOf: cells[row * participants..<(row + 1) * participants]) }
+            let competencyMatrix = RatingMatrix(units: rows.count, raters: participants, cells: subset)
+            competencies.append(
+                CompetencyAgreement(
+                    competencyCode: code, units: rows.count,
+                    ordinalAlpha: KrippendorffAlpha.alpha(competencyMatrix, level: .ordinal),
+                    ordinalAlphaInterval: BootstrapInterval.krippendorffAlpha(
+                        competencyMatrix, level: .ordinal, samples: bootstrapSamples),
+                    fleissKappa: FleissKappa.kappa(competencyMatrix)))
+        }
+        competencies.sort { first, second in
+            switch (first.ordinalAlpha, second.ordinalAlpha) {
+            case (let a?, let b?): a == b ? first.competencyCode < second.competencyCode : a < b
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil): first.competencyCode < second.competencyCode
+            }
+        }
+        return CalibrationGroupResult(
+            overall: overall,
+            ordinalAlphaInterval: BootstrapInterval.krippendorffAlpha(
+                matrix, level: .ordinal, samples: bootstrapSamples),
+            competencies: competencies, participants: participants)
+    }
+
+    private static func key(_ caseID: String, _ code: String) -> String { caseID + "\u{1F}" + code }
+}
+
+/// How many participants gave each level to one competency in one case: the anonymous
+/// distribution a participant sees beside their own rating after submitting.
+public struct LevelDistribution: Hashable, Sendable {
+    /// Count per level position; `notObserved` counts ratings without a level.
+    public var counts: [Int]
+    public var notObserved: Int
+
+    public init(levels: [Int?], levelCount: Int) {
+        var counts = [Int](repeating: 0, count: levelCount)
+        var missing = 0
+        for level in levels {
+            if let level, counts.indices.contains(level) { counts[level] += 1 } else { missing += 1 }
+        }
+        self.counts = counts
+        notObserved = missing
+    }
+
+    public var total: Int { counts.reduce(0, +) + notObserved }
+}
