@@ -143,3 +143,69 @@ public struct MasterRating: Hashable, Sendable {
         self.rationale = rationale
     }
 }
+
+extension FrameworkContent {
+    /// The framework cut down to the given competencies (categories left empty are dropped):
+    /// what a reference case is rated on, with the same grid and the same checks as a full form.
+    public func showing(_ codes: [String]) -> FrameworkContent {
+        let wanted = Set(codes)
+        var copy = self
+        copy.categories = categories.compactMap { category in
+            var kept = category
+            kept.competencies = category.competencies.filter { wanted.contains($0.code) }
+            return kept.competencies.isEmpty ? nil : kept
+        }
+        return copy
+    }
+}
+
+/// What must be in place before participants can rate: cases, a master rating for every
+/// competency each case shows, and someone to take part.
+public enum CalibrationReadiness {
+    public static func problems(
+        cases: [ReferenceCase], masterRatings: [UUID: [String: MasterRating]], participants: Int
+    ) -> [ValidationProblem] {
+        var problems: [ValidationProblem] = []
+        if cases.isEmpty {
+            problems.append(ValidationProblem(location: "cases", message: "add at least one reference case"))
+        }
+        for referenceCase in cases {
+            let missing = referenceCase.competencyCodes.filter { masterRatings[referenceCase.id]?[$0] == nil }
+            if !missing.isEmpty {
+                problems.append(
+                    ValidationProblem(
+                        location: "case \(referenceCase.position) \(referenceCase.title)",
+                        message: "set the master rating of \(missing.joined(separator: ", "))"))
+            }
+        }
+        if participants == 0 {
+            problems.append(ValidationProblem(location: "participants", message: "choose who takes part"))
+        }
+        return problems
+    }
+
+    /// Problems with a master rating: it must reach a level (ticks or a chosen level) and say why.
+    public static func masterProblems(
+        _ rating: CompetencyRatingInput, rationale: String, framework: FrameworkContent
+    ) -> [ValidationProblem] {
+        var problems = InternalFormValidation.problems([rating], framework: framework.showing([rating.competencyCode]))
+        if rating.notObserved || rating.level(in: framework) == nil {
+            problems.append(
+                ValidationProblem(
+                    location: rating.competencyCode,
+                    message: "a master rating needs a level: tick the behaviours that justify it, or choose one"))
+        }
+        if rationale.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problems.append(
+                ValidationProblem(
+                    location: rating.competencyCode, message: "write the rationale participants will read"))
+        }
+        if rationale.count > TextLimits.description {
+            problems.append(
+                ValidationProblem(
+                    location: rating.competencyCode, message: "at most \(TextLimits.description) characters are allowed"
+                ))
+        }
+        return problems
+    }
+}

@@ -1,0 +1,99 @@
+import FluentKit
+import SQLKit
+
+/// Calibration exercises, their reference cases and master ratings, participants' ratings and
+/// each rater's calibration status. Detail rows are keyed by their parent, as in assessment.
+struct CreateCalibrationTables: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        let clustered = sql.dialect.name == "sqlite" ? " WITHOUT ROWID" : ""
+        // The rating columns are those of a behaviour-grid answer (see `CompetencyRatingInput`).
+        let ratingColumns = """
+            ticks TEXT NOT NULL,
+                not_observed BOOLEAN NOT NULL,
+                override_level INTEGER,
+                override_reason TEXT NOT NULL,
+                comment TEXT NOT NULL,
+                level INTEGER
+            """
+        let statements = [
+            """
+            CREATE TABLE calibration_exercises (
+                id UUID PRIMARY KEY,
+                title TEXT NOT NULL,
+                framework_id UUID NOT NULL REFERENCES frameworks(id) ON DELETE RESTRICT,
+                status TEXT NOT NULL,
+                panel TEXT NOT NULL,
+                minimum_adjacent DOUBLE PRECISION NOT NULL,
+                maximum_bias DOUBLE PRECISION NOT NULL,
+                valid_months INTEGER NOT NULL,
+                created_on TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE calibration_cases (
+                id UUID PRIMARY KEY,
+                exercise_id UUID NOT NULL REFERENCES calibration_exercises(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                title TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                material TEXT NOT NULL,
+                link TEXT NOT NULL,
+                competencies TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX calibration_cases_by_exercise ON calibration_cases (exercise_id, position)",
+            """
+            CREATE TABLE calibration_master_ratings (
+                case_id UUID NOT NULL REFERENCES calibration_cases(id) ON DELETE CASCADE,
+                competency_code TEXT NOT NULL,
+                \(ratingColumns),
+                rationale TEXT NOT NULL,
+                PRIMARY KEY (case_id, competency_code)
+            )\(clustered)
+            """,
+            """
+            CREATE TABLE calibration_participants (
+                exercise_id UUID NOT NULL REFERENCES calibration_exercises(id) ON DELETE CASCADE,
+                user_id UUID NOT NULL REFERENCES users(id) ON DELETE RESTRICT,
+                submitted_on TEXT,
+                PRIMARY KEY (exercise_id, user_id)
+            )\(clustered)
+            """,
+            """
+            CREATE TABLE calibration_ratings (
+                exercise_id UUID NOT NULL,
+                user_id UUID NOT NULL,
+                case_id UUID NOT NULL REFERENCES calibration_cases(id) ON DELETE CASCADE,
+                competency_code TEXT NOT NULL,
+                \(ratingColumns),
+                PRIMARY KEY (exercise_id, user_id, case_id, competency_code),
+                FOREIGN KEY (exercise_id, user_id) REFERENCES calibration_participants(exercise_id, user_id)
+                    ON DELETE CASCADE
+            )\(clustered)
+            """,
+            """
+            CREATE TABLE calibration_statuses (
+                user_id UUID PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+                exercise_id UUID NOT NULL REFERENCES calibration_exercises(id) ON DELETE CASCADE,
+                assessed_on TEXT NOT NULL,
+                calibrated BOOLEAN NOT NULL,
+                calibrated_until TEXT
+            )
+            """,
+        ]
+        for statement in statements {
+            try await sql.raw(SQLQueryString(statement)).run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        for table in [
+            "calibration_statuses", "calibration_ratings", "calibration_participants", "calibration_master_ratings",
+            "calibration_cases", "calibration_exercises",
+        ] {
+            try await sql.drop(table: table).run()
+        }
+    }
+}

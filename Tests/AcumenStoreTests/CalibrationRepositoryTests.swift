@@ -1,0 +1,105 @@
+import AcumenCore
+import AcumenStore
+import FluentKit
+import XCTest
+
+final class CalibrationRepositoryTests: XCTestCase {
+    func test_exercise_fromDraftToSubmittedAttempt() async throws {
+        try await StoreHarness.onSQLite(exerciseFromDraftToSubmittedAttempt)
+    }
+
+    func test_exercise_fromDraftToSubmittedAttempt_onPostgreSQL() async throws {
+        try await StoreHarness.onPostgreSQL(exerciseFromDraftToSubmittedAttempt)
+    }
+
+    private func exerciseFromDraftToSubmittedAttempt(database: any Database, label: String) async throws {
+        let frameworks = FrameworkRepository(database: database)
+        let created = try await frameworks.create(GlobalMobilityAccountManagerModel.content)
+        _ = try await frameworks.publish(id: created.id)
+        let framework = try await frameworks.version(id: created.id).content
+        let users = UserRepository(database: database)
+        let lea = try await users.create(email: "lea@x.example", passwordHash: "x", role: .supervisor)
+        let max = try await users.create(email: "max@x.example", passwordHash: "x", role: .supervisor)
+        let today = CalendarDate(year: 2026, month: 11, day: 23)!
+        let repository = CalibrationRepository(database: database)
+        let codes = Array(framework.competencies.prefix(2).map(\.code))
+
+        do {
+            _ = try await repository.create(
+                title: " ", frameworkID: created.id, panel: "",
+                thresholds: CalibrationThresholds(
+                    minimumAdjacentAgreement: 2, maximumAbsoluteBias: 0.3, validForMonths: 12),
+                today: today)
+            XCTFail("an untitled exercise with a 200 % threshold was created (\(label))")
+        } catch StoreError.invalid(let problems) {
+            XCTAssertEqual(problems.map(\.location).sorted(), ["adjacent agreement", "title"], label)
+        }
+        let id = try await repository.create(
+            title: "Spring calibration", frameworkID: created.id, panel: "Programme panel", thresholds: .standard,
+            today: today)
+        do {
+            try await repository.setStatus(.open, exerciseID: id)
+            XCTFail("an empty exercise opened (\(label))")
+        } catch StoreError.invalid(let problems) {
+            XCTAssertEqual(problems.map(\.location), ["cases", "participants"], label)
+        }
+        let caseID = try await repository.addCase(
+            exerciseID: id, title: "Renewal call", kind: .transcript, material: "AM: Good morning…", link: "",
+            competencyCodes: codes.reversed(), framework: framework)
+        let storedCodes = try await repository.cases(exerciseID: id).first?.competencyCodes
+        XCTAssertEqual(storedCodes, codes, "framework order")
+        try await repository.addParticipants(exerciseID: id, userIDs: [lea.id, max.id])
+        do {
+            try await repository.setStatus(.open, exerciseID: id)
+            XCTFail("opened without master ratings (\(label))")
+        } catch StoreError.invalid(let problems) {
+            XCTAssertTrue(problems[0].message.contains(codes[0]), "\(problems) (\(label))")
+        }
+        for code in codes {
+            let competency = framework.competencies.first { $0.code == code }!
+            let baseline = Set(competency.standard(at: 0)!.behaviours.indices)
+            try await repository.setMasterRating(
+                exerciseID: id, caseID: caseID,
+                rating: CompetencyRatingInput(competencyCode: code, observed: [0: baseline]),
+                rationale: "Every Baseline behaviour and nothing more.", framework: framework)
+        }
+        let masterLevel = try await repository.masterRatings(exerciseID: id)[caseID]?[codes[0]]?.level
+        XCTAssertEqual(masterLevel, 0, label)
+        try await repository.setStatus(.open, exerciseID: id)
+        do {
+            _ = try await repository.addCase(
+                exerciseID: id, title: "Late", kind: .scenario, material: "x", link: "", competencyCodes: codes,
+                framework: framework)
+            XCTFail("a case was added to an open exercise (\(label))")
+        } catch StoreError.conflict {}
+
+        let ratings = codes.map {
+            CompetencyRatingInput(competencyCode: $0, overrideLevel: 1, overrideReason: "Saw more")
+        }
+        try await repository.saveRatings(
+            exerciseID: id, userID: lea.id, caseID: caseID, ratings: ratings, framework: framework)
+        try await repository.saveRatings(
+            exerciseID: id, userID: lea.id, caseID: caseID, ratings: ratings, framework: framework)
+        let saved = try await repository.ratings(exerciseID: id, userID: lea.id)
+        XCTAssertEqual(saved.map(\.level), [1, 1], "saving again replaces (\(label))")
+        let submittedBeforehand = try await repository.ratings(exerciseID: id, userID: nil)
+        XCTAssertEqual(submittedBeforehand, [], "nobody submitted yet")
+
+        let status = CalibrationStatus(assessedOn: today, isCalibrated: true, calibratedUntil: today.adding(months: 12))
+        try await repository.submit(exerciseID: id, userID: lea.id, status: status)
+        let leaStatus = try await repository.statuses()[lea.id]
+        XCTAssertEqual(leaStatus, status, label)
+        let submitted = try await repository.ratings(exerciseID: id, userID: nil)
+        XCTAssertEqual(submitted.count, 2, label)
+        do {
+            try await repository.saveRatings(
+                exerciseID: id, userID: lea.id, caseID: caseID, ratings: [], framework: framework)
+            XCTFail("ratings changed after submission (\(label))")
+        } catch StoreError.conflict {}
+        let afterRefusal = try await repository.ratings(exerciseID: id, userID: lea.id)
+        XCTAssertEqual(afterRefusal.count, 2, "unchanged (\(label))")
+        let summaries = try await repository.summaries(participantUserID: max.id)
+        XCTAssertEqual(summaries.map(\.submitted), [1], label)
+        XCTAssertEqual(summaries.map(\.participants), [2], label)
+    }
+}
