@@ -185,3 +185,19 @@ final class StudentTTests: XCTestCase {
         XCTAssertEqual(StudentT.critical95(degreesOfFreedom: 100), 1.983972, accuracy: 1e-4)
     }
 }
+
+final class RaterFormFieldsRoundTripTests: XCTestCase {
+    func test_fieldsFromRatings_readBackAsTheSameRatings() {
+        let framework = GlobalMobilityAccountManagerModel.content
+        let codes = framework.competencies.prefix(3).map(\.code)
+        let ratings = [
+            CompetencyRatingInput(competencyCode: codes[0], observed: [0: [0, 1], 1: [2]], comment: "Clear notes"),
+            CompetencyRatingInput(competencyCode: codes[1], notObserved: true),
+            CompetencyRatingInput(competencyCode: codes[2], overrideLevel: 2, overrideReason: "Led the review"),
+        ]
+        let fields = RaterFormFields.fields(from: ratings)
+        XCTAssertEqual(fields[RaterFormFields.behaviour(codes[0], level: 1, position: 2)], "on")
+        XCTAssertEqual(RaterFormFields.ratings(from: fields, framework: framework), ratings)
+        XCTAssertEqual(RaterFormFields.ratings(from: fields, framework: framework.showing([codes[1]])), [ratings[1]])
+    }
+}

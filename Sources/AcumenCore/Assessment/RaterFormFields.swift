@@ -85,6 +85,23 @@ public enum RaterFormFields {
         }
     }
 
+    /// The fields that describe `ratings`: the inverse of `ratings(from:framework:)`, so stored
+    /// ratings can be shown in the form again and changed one field at a time.
+    public static func fields(from ratings: [CompetencyRatingInput]) -> [String: String] {
+        var fields: [String: String] = [:]
+        for rating in ratings {
+            let code = rating.competencyCode
+            for (level, positions) in rating.observed {
+                for position in positions { fields[behaviour(code, level: level, position: position)] = "on" }
+            }
+            if rating.notObserved { fields[notObserved(code)] = "on" }
+            if let level = rating.overrideLevel { fields[overrideLevel(code)] = "\(level)" }
+            if !rating.overrideReason.isEmpty { fields[overrideReason(code)] = rating.overrideReason }
+            if !rating.comment.isEmpty { fields[comment(code)] = rating.comment }
+        }
+        return fields
+    }
+
     /// The customer's answers the fields describe; blank answers are left out.
     public static func answers(from fields: [String: String], questionnaire: Questionnaire) -> [String: FrequencyAnswer]
     {

@@ -49,6 +49,85 @@ public struct DemoLoader: Sendable {
             try await users.create(email: login.email, passwordHash: hash!, role: login.role)
             created = true
         }
+        let knownHash = hash
+        if try await loadCalibration(demo, passwordHash: { try knownHash ?? passwordHash() }) { created = true }
         return Outcome(organisation: demo, createdSomething: created)
+    }
+
+    /// Team leads who took the demo calibration exercise before the demo starts (not the printed supervisor).
+    public static func calibrationParticipants(_ demo: DemoOrganisation) -> [String] {
+        let printed = Set(demo.logins.map(\.email))
+        return demo.people.filter { $0.jobTitle == "Account Management Team Lead" && !printed.contains($0.email) }
+            .prefix(DemoCalibration.earlierParticipants).map(\.email)
+    }
+
+    /// The demo exercise: open, with the printed supervisor still to take it and four team leads
+    /// who already did. Added once; an exercise with the same title means it is there.
+    private func loadCalibration(_ demo: DemoOrganisation, passwordHash: () throws -> String) async throws -> Bool {
+        let repository = CalibrationRepository(database: database)
+        guard try await !repository.summaries().contains(where: { $0.exercise.title == DemoCalibration.title }),
+            let framework = try await FrameworkModel.query(on: database)
+                .filter(\.$name == GlobalMobilityAccountManagerModel.name).first(),
+            let frameworkID = framework.id,
+            let supervisorEmail = demo.logins.first(where: { $0.role == .supervisor })?.email
+        else { return false }
+        let content = try await FrameworkRepository(database: database).version(id: frameworkID).content
+        let users = UserRepository(database: database)
+        var earlier: [UUID] = []
+        var hash: String?
+        for email in Self.calibrationParticipants(demo) {
+            if let user = try await users.user(email: email) {
+                earlier.append(user.id)
+            } else {
+                if hash == nil { hash = try passwordHash() }
+                earlier.append(try await users.create(email: email, passwordHash: hash!, role: .supervisor).id)
+            }
+        }
+        guard let supervisor = try await users.user(email: supervisorEmail) else { return false }
+        let today = CalendarDate.today
+        let id = try await repository.create(
+            title: DemoCalibration.title, frameworkID: frameworkID, panel: DemoCalibration.panel, thresholds: .standard,
+            today: today)
+        var caseIDs: [UUID] = []
+        for demoCase in DemoCalibration.cases {
+            let caseID = try await repository.addCase(
+                exerciseID: id, title: demoCase.title, kind: demoCase.kind, material: demoCase.material, link: "",
+                competencyCodes: demoCase.masters.map(\.code), framework: content)
+            caseIDs.append(caseID)
+            for master in demoCase.masters {
+                guard let competency = content.competencies.first(where: { $0.code == master.code }) else { continue }
+                try await repository.setMasterRating(
+                    exerciseID: id, caseID: caseID,
+                    rating: CompetencyRatingInput(
+                        competencyCode: master.code,
+                        observed: DemoCalibration.ticks(showing: master.level, competency: competency)),
+                    rationale: master.rationale, framework: content)
+            }
+        }
+        try await repository.addParticipants(exerciseID: id, userIDs: [supervisor.id] + earlier)
+        try await repository.setStatus(.open, exerciseID: id)
+        for (participant, userID) in earlier.enumerated() {
+            var comparisons: [RaterCalibration.Comparison] = []
+            for (demoCase, caseID) in zip(DemoCalibration.cases, caseIDs) {
+                var ratings: [CompetencyRatingInput] = []
+                for (master, level) in zip(demoCase.masters, demoCase.earlierRatings[participant]) {
+                    guard let competency = content.competencies.first(where: { $0.code == master.code }) else { continue }
+                    ratings.append(
+                        CompetencyRatingInput(
+                            competencyCode: master.code,
+                            observed: DemoCalibration.ticks(showing: level, competency: competency)))
+                    comparisons.append(.init(competencyCode: master.code, rated: level, master: master.level))
+                }
+                try await repository.saveRatings(
+                    exerciseID: id, userID: userID, caseID: caseID, ratings: ratings, framework: content)
+            }
+            let verdict =
+                RaterCalibration.compare(comparisons, levelCount: content.levels.count)?.verdict(.standard)
+                ?? CalibrationVerdict(isCalibrated: false, shortfalls: [])
+            try await repository.submit(
+                exerciseID: id, userID: userID,
+                status: .after(attemptOn: today, verdict: verdict, thresholds: .standard))
+        }
+        return true
     }
 }

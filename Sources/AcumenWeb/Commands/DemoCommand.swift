@@ -38,6 +38,9 @@ struct DemoCommand: AsyncCommand {
                 "  \(login.email.padding(toLength: 48, withPad: " ", startingAt: 0)) \(login.role.label) (\(login.note))"
             )
         }
+        console.print(
+            "Team leads who already took the demo calibration exercise: "
+                + DemoLoader.calibrationParticipants(demo).joined(separator: ", "))
         console.print("Every demo login has the password: \(DemoOrganisation.password)")
         console.print("")
         if signature.noServe { return }

@@ -136,9 +136,6 @@ struct RaterSession {
 
     /// The derived level of one competency from the current fields, with its explanation.
     func derivedLevel(_ code: String, fields: [String: String]) -> DerivedLevel? {
-        guard let competency = framework.competencies.first(where: { $0.code == code }) else { return nil }
-        let rating = RaterFormFields.ratings(from: fields, framework: framework).first { $0.competencyCode == code }
-        return DerivedLevel.derive(
-            levels: framework.levels, standards: competency.standards, observed: rating?.observed ?? [:])
+        BehaviourGrid.derivedLevel(code, framework: framework, fields: fields)
     }
 }

@@ -82,13 +82,3 @@ struct RaterLinks {
         return OutgoingMessage(recipient: invitation.raterEmail, subject: subject, body: body)
     }
 }
-
-extension CalendarDate {
-    /// Today in UTC: cycles open and close on calendar days, the same for every server.
-    static var today: CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-}

@@ -83,6 +83,10 @@ enum Layout {
         if role.seesEveryone || role == .customerReviewer {
             items.append(NavigationItem(title: "Interviews", url: "/scorecards"))
         }
+        // Account managers are rated, not raters who calibrate; they can still open an exercise they are added to.
+        if role != .accountManager {
+            items.append(NavigationItem(title: "Calibration", url: "/calibration"))
+        }
         if role.seesEveryone {
             items.append(NavigationItem(title: "Import", url: "/import"))
         }

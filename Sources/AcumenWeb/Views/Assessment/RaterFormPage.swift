@@ -38,7 +38,7 @@ enum RaterFormPage {
                     if invitation.source == .customer {
                         customerQuestions(session, fields: model.fields)
                     } else {
-                        behaviourGrid(session, fields: model.fields)
+                        BehaviourGrid(framework: session.framework, fields: model.fields)
                     }
                     Paragraph().id("save-status").class("save-status").attribute(named: "aria-live", value: "polite")
                     Div {
@@ -98,68 +98,8 @@ enum RaterFormPage {
         return session.framework.competencies.contains { $0.code == code } ? competencyID(code) : "content"
     }
 
-    static func competencyID(_ code: String) -> String { "c-" + code.map { $0.isLetter || $0.isNumber ? $0 : "-" } }
+    static func competencyID(_ code: String) -> String { BehaviourGrid.competencyID(code) }
     static func questionID(_ code: String) -> String { "q-" + code.map { $0.isLetter || $0.isNumber ? $0 : "-" } }
-
-    private static func behaviourGrid(_ session: RaterSession, fields: [String: String]) -> Component {
-        let framework = session.framework
-        return Div {
-            for category in framework.categories {
-                H2("\(category.code) \(category.title)")
-                for competency in category.competencies {
-                    competencyFieldset(competency, levels: framework.levels, session: session, fields: fields)
-                }
-            }
-        }
-    }
-
-    private static func competencyFieldset(
-        _ competency: CompetencyContent, levels: LevelScale, session: RaterSession, fields: [String: String]
-    ) -> Component {
-        let code = competency.code
-        let anyTicked = fields.contains { $0.key.hasPrefix("b:") && $0.key.hasSuffix(":\(code)") && $0.value == "on" }
-        let derived = anyTicked ? session.derivedLevel(code, fields: fields) : nil
-        return Tag("fieldset") {
-            Tag("legend") { Text("\(code) \(competency.title)") }
-            Paragraph(competency.description).class("hint")
-            for standard in competency.standards {
-                Div {
-                    H3(levels.name(at: standard.level) ?? "Level \(standard.level + 1)")
-                    for (position, behaviour) in standard.behaviours.enumerated() {
-                        let name = RaterFormFields.behaviour(code, level: standard.level, position: position)
-                        Tag("label") {
-                            Input(type: .checkbox, name: name, value: "on")
-                                .attribute(named: "checked", value: fields[name] == "on" ? "checked" : nil)
-                            Text(" \(behaviour)")
-                        }.class("check")
-                    }
-                }.class("level-block")
-            }
-            Paragraph(derived.map { "From your ticks: \($0.explanation)" } ?? "Nothing ticked yet.")
-                .id("derived-\(code)").class("derived").attribute(named: "aria-live", value: "polite")
-            Tag("label") {
-                Input(type: .checkbox, name: RaterFormFields.notObserved(code), value: "on")
-                    .attribute(
-                        named: "checked", value: fields[RaterFormFields.notObserved(code)] == "on" ? "checked" : nil)
-                Text(" I have not observed this competency")
-            }.class("check")
-            Tag("details") {
-                Tag("summary") { Text("Choose another level, or add a comment") }
-                SelectField(
-                    label: "Level", name: RaterFormFields.overrideLevel(code),
-                    choices: [.init(value: "", label: "Use the level from my ticks")]
-                        + levels.names.enumerated().map { .init(value: "\($0.offset)", label: $0.element) },
-                    selected: fields[RaterFormFields.overrideLevel(code)] ?? "")
-                AreaField(
-                    label: "Why this level?", name: RaterFormFields.overrideReason(code),
-                    value: fields[RaterFormFields.overrideReason(code)] ?? "", rows: 2,
-                    hint: "Needed only when you choose a level yourself.")
-                AreaField(
-                    label: "Comment (optional)", name: RaterFormFields.comment(code),
-                    value: fields[RaterFormFields.comment(code)] ?? "", rows: 2)
-            }
-        }.id(competencyID(code)).class("competency-form")
-    }
 
     private static func customerQuestions(_ session: RaterSession, fields: [String: String]) -> Component {
         let numbers = Dictionary(

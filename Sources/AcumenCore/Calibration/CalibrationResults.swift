@@ -1,0 +1,80 @@
+import Foundation
+
+/// Everything an exercise's submitted ratings say: each rater against the master, the group's
+/// agreement, and the anonymous distribution of levels per case and competency.
+public struct CalibrationResults: Sendable {
+    /// One participant's level for one competency in one case (nil: not observed).
+    public struct Rating: Hashable, Sendable {
+        public var rater: UUID
+        public var caseID: UUID
+        public var competencyCode: String
+        public var level: Int?
+
+        public init(rater: UUID, caseID: UUID, competencyCode: String, level: Int?) {
+            self.rater = rater
+            self.caseID = caseID
+            self.competencyCode = competencyCode
+            self.level = level
+        }
+    }
+
+    /// A participant's own peers' distribution is shown only when at least this many others
+    /// submitted, so that no single colleague's rating can be read from it.
+    public static let minimumPeersForDistribution = 3
+
+    public var raters: [UUID: RaterCalibration]
+    /// Nil with fewer than two submitted participants: there is no agreement to measure.
+    public var group: CalibrationGroupResult?
+    private var levelsByUnit: [String: [(rater: UUID, level: Int?)]]
+    private var levelCount: Int
+
+    /// - Parameter raters: the participants who submitted, in the order to report them.
+    public static func compute(
+        cases: [ReferenceCase], masters: [UUID: [String: MasterRating]], ratings: [Rating], raters: [UUID],
+        levelCount: Int, bootstrapSamples: Int = 1000
+    ) -> CalibrationResults {
+        let submitted = Set(raters)
+        let counted = ratings.filter { submitted.contains($0.rater) }
+        var perRater: [UUID: RaterCalibration] = [:]
+        for (rater, own) in Dictionary(grouping: counted, by: \.rater) {
+            let comparisons = own.compactMap { rating -> RaterCalibration.Comparison? in
+                guard let level = rating.level, let master = masters[rating.caseID]?[rating.competencyCode] else {
+                    return nil
+                }
+                return .init(competencyCode: rating.competencyCode, rated: level, master: master.level)
+            }
+            perRater[rater] = RaterCalibration.compare(comparisons, levelCount: levelCount)
+        }
+        var group: CalibrationGroupResult?
+        if raters.count >= 2 {
+            let index = Dictionary(uniqueKeysWithValues: raters.enumerated().map { ($0.element, $0.offset) })
+            group = CalibrationGroupResult.compute(
+                ratings: counted.compactMap { rating in
+                    index[rating.rater].map {
+                        .init(
+                            participant: $0, caseID: rating.caseID.uuidString, competencyCode: rating.competencyCode,
+                            level: rating.level)
+                    }
+                },
+                participants: raters.count,
+                units: cases.flatMap { referenceCase in
+                    referenceCase.competencyCodes.map { (caseID: referenceCase.id.uuidString, competencyCode: $0) }
+                }, bootstrapSamples: bootstrapSamples)
+        }
+        var levelsByUnit: [String: [(rater: UUID, level: Int?)]] = [:]
+        for rating in counted {
+            levelsByUnit[key(rating.caseID, rating.competencyCode), default: []].append((rating.rater, rating.level))
+        }
+        return CalibrationResults(raters: perRater, group: group, levelsByUnit: levelsByUnit, levelCount: levelCount)
+    }
+
+    /// Other participants' levels for one competency in one case, or nil when too few others
+    /// submitted for the distribution to stay anonymous.
+    public func peerDistribution(caseID: UUID, competencyCode: String, excluding rater: UUID) -> LevelDistribution? {
+        let others = (levelsByUnit[Self.key(caseID, competencyCode)] ?? []).filter { $0.rater != rater }
+        guard others.count >= Self.minimumPeersForDistribution else { return nil }
+        return LevelDistribution(levels: others.map(\.level), levelCount: levelCount)
+    }
+
+    private static func key(_ caseID: UUID, _ code: String) -> String { caseID.uuidString + " " + code }
+}

@@ -1,0 +1,293 @@
+import AcumenCore
+import AcumenStore
+import Vapor
+
+/// Calibration exercises: programme staff prepare reference cases and master ratings and
+/// follow the results; participants rate the cases blind, then see how they compare.
+struct CalibrationController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let signedIn = routes.grouped(RequireSignedIn()).grouped("calibration")
+        signedIn.get(use: list)
+        signedIn.post(use: create)
+        signedIn.get("due", use: due)
+        signedIn.get(":exerciseID", use: show)
+        signedIn.post(":exerciseID", "cases", use: addCase)
+        signedIn.post(":exerciseID", "participants", use: addParticipants)
+        signedIn.post(":exerciseID", "open", use: open)
+        signedIn.post(":exerciseID", "close", use: close)
+        signedIn.post(":exerciseID", "submit", use: submit)
+        signedIn.get(":exerciseID", "cases", ":caseID", "master", use: masterForm)
+        signedIn.post(":exerciseID", "cases", ":caseID", "master", use: saveMaster)
+        signedIn.get(":exerciseID", "cases", ":caseID", use: rateForm)
+        signedIn.post(":exerciseID", "cases", ":caseID", use: saveRatings)
+        signedIn.post(":exerciseID", "cases", ":caseID", "autosave", use: autosave)
+    }
+
+    // MARK: Lists
+
+    @Sendable func list(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let repository = CalibrationRepository(database: request.db)
+        if CalibrationPolicy.canManage(user) {
+            let frameworks = try await FrameworkRepository(database: request.db).summaries().filter {
+                $0.status == .published
+            }
+            return CalibrationListPage.manager(
+                exercises: try await repository.summaries(), frameworks: frameworks, context: PageContext(request))
+        }
+        let mine = try await repository.summaries(participantUserID: user.id)
+        var submitted: [UUID: CalendarDate] = [:]
+        for summary in mine {
+            let me = try await repository.participants(exerciseID: summary.exercise.id).first { $0.userID == user.id }
+            if let day = me?.submittedOn { submitted[summary.exercise.id] = day }
+        }
+        return CalibrationListPage.participant(
+            exercises: mine, submitted: submitted, status: try await repository.statuses()[user.id],
+            context: PageContext(request))
+    }
+
+    @Sendable func create(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard CalibrationPolicy.canManage(user) else { throw AppError.forbidden }
+        struct Form: Decodable {
+            var title: String
+            var frameworkID: String
+            var panel: String?
+            var minimumAdjacent: String
+            var maximumBias: String
+            var validMonths: String
+        }
+        let form = try request.decodeForm(Form.self)
+        guard let frameworkID = UUID(uuidString: form.frameworkID) else {
+            throw AppError.badRequest("Choose a published framework.", field: "frameworkID")
+        }
+        guard let adjacent = Double(form.minimumAdjacent.trimmingCharacters(in: .whitespaces)),
+            let bias = Double(form.maximumBias.trimmingCharacters(in: .whitespaces)),
+            let months = Int(form.validMonths.trimmingCharacters(in: .whitespaces))
+        else {
+            throw AppError.badRequest(
+                "The thresholds must be numbers: a percentage, a number of levels and a number of months.")
+        }
+        let id = try await CalibrationRepository(database: request.db).create(
+            title: form.title, frameworkID: frameworkID, panel: form.panel ?? "",
+            thresholds: CalibrationThresholds(
+                minimumAdjacentAgreement: adjacent / 100, maximumAbsoluteBias: bias, validForMonths: months),
+            today: .today)
+        return request.redirect(to: "/calibration/\(id)")
+    }
+
+    @Sendable func due(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard CalibrationPolicy.canManage(user) else { throw AppError.forbidden }
+        return CalibrationDuePage.render(
+            try await RecalibrationList.make(database: request.db, today: CalendarDate.today), context: PageContext(request))
+    }
+
+    // MARK: One exercise
+
+    @Sendable func show(request: Request) async throws -> Response {
+        let loaded = try await CalibrationExerciseContext.load(request)
+        if loaded.isManager {
+            return CalibrationExercisePage.manager(
+                loaded, results: try await loaded.results(), users: try await loaded.candidateParticipants(),
+                context: PageContext(request),
+                masters: try await loaded.repository.masterRatings(exerciseID: loaded.exercise.id))
+        }
+        return try await participantPage(loaded, request: request)
+    }
+
+    private func participantPage(
+        _ loaded: CalibrationExerciseContext, request: Request, problems: [ValidationProblem] = [],
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let own = try await loaded.repository.ratings(exerciseID: loaded.exercise.id, userID: loaded.user.id)
+        if let participant = loaded.participant, participant.submittedOn != nil {
+            return CalibrationFeedbackPage.render(
+                loaded, own: own, results: try await loaded.results(),
+                status: try await loaded.repository.statuses()[loaded.user.id],
+                masters: try await loaded.repository.masterRatings(exerciseID: loaded.exercise.id),
+                context: PageContext(request))
+        }
+        return CalibrationExercisePage.participant(
+            loaded, own: own, problems: problems, context: PageContext(request), status: status)
+    }
+
+    @Sendable func addCase(request: Request) async throws -> Response {
+        let loaded = try await CalibrationExerciseContext.load(request, managing: true)
+        let fields = try RaterFormController.fields(request)
+        let codes = loaded.framework.competencies.map(\.code).filter { fields["competency:\($0)"] == "on" }
+        guard let kind = ReferenceCaseKind(rawValue: fields["kind"] ?? "") else {
+            throw AppError.badRequest("Choose what kind of case this is.", field: "kind")
+        }
+        _ = try await loaded.repository.addCase(
+            exerciseID: loaded.exercise.id, title: fields["title"] ?? "", kind: kind, material: fields["material"] ?? "",
+            link: fields["link"] ?? "", competencyCodes: codes, framework: loaded.framework)
+        request.flash("The case was added. Set its master rating next.")
+        return request.redirect(to: "/calibration/\(loaded.exercise.id)")
+    }
+
+    @Sendable func addParticipants(request: Request) async throws -> Response {
+        let loaded = try await CalibrationExerciseContext.load(request, managing: true)
+        let fields = try RaterFormController.fields(request)
+        let userIDs = fields.compactMap { name, value in
+            name.hasPrefix("user:") && value == "on" ? UUID(uuidString: String(name.dropFirst(5))) : nil
+        }
+        guard !userIDs.isEmpty else { throw AppError.badRequest("Tick at least one person to add.", field: "participants") }
+        try await loaded.repository.addParticipants(exerciseID: loaded.exercise.id, userIDs: userIDs)
+        request.flash("\(userIDs.count == 1 ? "One participant" : "\(userIDs.count) participants") added.")
+        return request.redirect(to: "/calibration/\(loaded.exercise.id)")
+    }
+
+    @Sendable func open(request: Request) async throws -> Response {
+        let loaded = try await CalibrationExerciseContext.load(request, managing: true)
+        try await loaded.repository.setStatus(.open, exerciseID: loaded.exercise.id)
+        request.flash("The exercise is open: participants find it under Calibration.")
+        return request.redirect(to: "/calibration/\(loaded.exercise.id)")
+    }
+
+    @Sendable func close(request: Request) async throws -> Response {
+        let loaded = try await CalibrationExerciseContext.load(request, managing: true)
+        try await loaded.repository.setStatus(.closed, exerciseID: loaded.exercise.id)
+        request.flash("The exercise is closed. Results stay here.")
+        return request.redirect(to: "/calibration/\(loaded.exercise.id)")
+    }
+
+    // MARK: Master ratings
+
+    @Sendable func masterForm(request: Request) async throws -> Response {
+        let loaded = try await CalibrationExerciseContext.load(request, managing: true)
+        let referenceCase = try loaded.referenceCase(request)
+        let masters = try await loaded.repository.masterRatings(exerciseID: loaded.exercise.id)[referenceCase.id] ?? [:]
+        var fields = RaterFormFields.fields(from: masters.values.map(\.rating))
+        for (code, master) in masters { fields[Self.rationaleField(code)] = master.rationale }
+        return CalibrationCasePage.master(
+            loaded, referenceCase: referenceCase, fields: fields, problems: [], context: PageContext(request))
+    }
+
+    static func rationaleField(_ code: String) -> String { "rationale:\(code)" }
+
+    @Sendable func saveMaster(request: Request) async throws -> Response {
+        let loaded = try await CalibrationExerciseContext.load(request, managing: true)
+        let referenceCase = try loaded.referenceCase(request)
+        let fields = try RaterFormController.fields(request).filter { $0.key != CSRFProtection.fieldName }
+        let caseFramework = loaded.framework.showing(referenceCase.competencyCodes)
+        let ratings = RaterFormFields.ratings(from: fields, framework: caseFramework)
+        var problems: [ValidationProblem] = []
+        for code in referenceCase.competencyCodes {
+            let rating = ratings.first { $0.competencyCode == code } ?? CompetencyRatingInput(competencyCode: code)
+            problems += CalibrationReadiness.masterProblems(
+                rating, rationale: fields[Self.rationaleField(code)] ?? "", framework: loaded.framework)
+        }
+        guard problems.isEmpty else {
+            return CalibrationCasePage.master(
+                loaded, referenceCase: referenceCase, fields: fields, problems: problems, context: PageContext(request),
+                status: .unprocessableEntity)
+        }
+        for rating in ratings {
+            try await loaded.repository.setMasterRating(
+                exerciseID: loaded.exercise.id, caseID: referenceCase.id, rating: rating,
+                rationale: fields[Self.rationaleField(rating.competencyCode)] ?? "", framework: loaded.framework)
+        }
+        request.flash("The master rating of \"\(referenceCase.title)\" was saved.")
+        return request.redirect(to: "/calibration/\(loaded.exercise.id)")
+    }
+
+    // MARK: Rating
+
+    @Sendable func rateForm(request: Request) async throws -> Response {
+        let loaded = try await CalibrationExerciseContext.load(request, rating: true)
+        let referenceCase = try loaded.referenceCase(request)
+        let own = try await loaded.repository.ratings(exerciseID: loaded.exercise.id, userID: loaded.user.id)
+        let fields = RaterFormFields.fields(from: own.filter { $0.caseID == referenceCase.id }.map(\.rating))
+        return CalibrationCasePage.rate(
+            loaded, referenceCase: referenceCase, fields: fields, context: PageContext(request))
+    }
+
+    @Sendable func saveRatings(request: Request) async throws -> Response {
+        let loaded = try await CalibrationExerciseContext.load(request, rating: true)
+        let referenceCase = try loaded.referenceCase(request)
+        let fields = try RaterFormController.fields(request).filter {
+            $0.key != CSRFProtection.fieldName && $0.key != "intent"
+        }
+        try await store(fields, referenceCase: referenceCase, loaded: loaded)
+        let next = loaded.cases.first { $0.position == referenceCase.position + 1 }
+        request.flash("Your ratings of \"\(referenceCase.title)\" were saved.")
+        if let next { return request.redirect(to: "/calibration/\(loaded.exercise.id)/cases/\(next.id)") }
+        return request.redirect(to: "/calibration/\(loaded.exercise.id)")
+    }
+
+    @Sendable func autosave(request: Request) async throws -> RaterFormController.AutosaveResult {
+        let loaded = try await CalibrationExerciseContext.load(request, rating: true)
+        let referenceCase = try loaded.referenceCase(request)
+        struct Field: Decodable {
+            var name: String
+            var value: String?
+        }
+        let field = try request.decodeForm(Field.self)
+        let own = try await loaded.repository.ratings(exerciseID: loaded.exercise.id, userID: loaded.user.id)
+        var fields = RaterFormFields.fields(from: own.filter { $0.caseID == referenceCase.id }.map(\.rating))
+        fields[field.name] = field.value ?? ""
+        try await store(fields, referenceCase: referenceCase, loaded: loaded)
+        let code = field.name.split(separator: ":").last.map(String.init) ?? ""
+        guard field.name.hasPrefix("b:") || field.name.hasPrefix("none:") else { return RaterFormController.AutosaveResult(saved: true) }
+        let derived = BehaviourGrid.derivedLevel(
+            code, framework: loaded.framework.showing(referenceCase.competencyCodes), fields: fields)
+        return RaterFormController.AutosaveResult(saved: true, derivedLevel: derived?.explanation, competency: code)
+    }
+
+    /// Checks every field against the case's grid, then replaces the case's ratings with them.
+    private func store(
+        _ fields: [String: String], referenceCase: ReferenceCase, loaded: CalibrationExerciseContext
+    ) async throws {
+        let caseFramework = loaded.framework.showing(referenceCase.competencyCodes)
+        let problems = fields.compactMap { name, value in
+            RaterFormFields.problem(
+                name: name, value: value, source: .supervisor, framework: caseFramework,
+                questionnaire: Questionnaire(title: "", introduction: "", questions: [])
+            ).map { ValidationProblem(location: name, message: $0) }
+        }
+        guard problems.isEmpty else { throw AppError.from(StoreError.invalid(problems)) }
+        try await loaded.repository.saveRatings(
+            exerciseID: loaded.exercise.id, userID: loaded.user.id, caseID: referenceCase.id,
+            ratings: RaterFormFields.ratings(from: fields, framework: caseFramework), framework: loaded.framework)
+    }
+
+    @Sendable func submit(request: Request) async throws -> Response {
+        let loaded = try await CalibrationExerciseContext.load(request, rating: true)
+        let own = try await loaded.repository.ratings(exerciseID: loaded.exercise.id, userID: loaded.user.id)
+        let problems = CalibrationAttempt.problems(cases: loaded.cases, ratings: own, framework: loaded.framework)
+        guard problems.isEmpty else {
+            return try await participantPage(loaded, request: request, problems: problems, status: .unprocessableEntity)
+        }
+        let masters = try await loaded.repository.masterRatings(exerciseID: loaded.exercise.id)
+        let comparisons = own.compactMap { stored -> RaterCalibration.Comparison? in
+            guard let level = stored.level, let master = masters[stored.caseID]?[stored.rating.competencyCode] else {
+                return nil
+            }
+            return .init(competencyCode: stored.rating.competencyCode, rated: level, master: master.level)
+        }
+        let verdict =
+            RaterCalibration.compare(comparisons, levelCount: loaded.framework.levels.count)?.verdict(
+                loaded.exercise.thresholds)
+            ?? CalibrationVerdict(isCalibrated: false, shortfalls: ["no competency was rated with a level"])
+        try await loaded.repository.submit(
+            exerciseID: loaded.exercise.id, userID: loaded.user.id,
+            status: .after(attemptOn: .today, verdict: verdict, thresholds: loaded.exercise.thresholds))
+        return request.redirect(to: "/calibration/\(loaded.exercise.id)")
+    }
+}
+
+/// A participant's attempt is complete when every competency of every case is rated (a level
+/// or "not observed"), by the same checks as a real form.
+enum CalibrationAttempt {
+    static func problems(
+        cases: [ReferenceCase], ratings: [StoredCalibrationRating], framework: FrameworkContent
+    ) -> [ValidationProblem] {
+        cases.flatMap { referenceCase in
+            InternalFormValidation.problems(
+                ratings.filter { $0.caseID == referenceCase.id }.map(\.rating),
+                framework: framework.showing(referenceCase.competencyCodes)
+            ).map { ValidationProblem(location: "Case \(referenceCase.position), \($0.location)", message: $0.message) }
+        }
+    }
+}

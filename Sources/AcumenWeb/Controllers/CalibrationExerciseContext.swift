@@ -1,0 +1,109 @@
+import AcumenCore
+import AcumenStore
+import FluentKit
+import Vapor
+
+/// One exercise as a request sees it: the exercise, its framework and cases, and who is asking.
+struct CalibrationExerciseContext {
+    var user: UserAccount
+    var exercise: CalibrationExercise
+    var framework: FrameworkContent
+    var frameworkName: String
+    var cases: [ReferenceCase]
+    var participants: [CalibrationParticipant]
+    var repository: CalibrationRepository
+    var database: any Database
+
+    var isManager: Bool { CalibrationPolicy.canManage(user) }
+    var participant: CalibrationParticipant? { participants.first { $0.userID == user.id } }
+
+    /// - Parameters:
+    ///   - managing: only programme staff may go on (403 for others).
+    ///   - rating: only a participant of an open exercise who has not submitted may go on.
+    static func load(_ request: Request, managing: Bool = false, rating: Bool = false) async throws
+        -> CalibrationExerciseContext
+    {
+        let user = try request.requireUser()
+        // The role is checked before anything is looked up, so a 403 says nothing about what exists.
+        if managing && !CalibrationPolicy.canManage(user) { throw AppError.forbidden }
+        guard let id = request.parameters.get("exerciseID", as: UUID.self) else {
+            throw AppError.notFound("That calibration exercise")
+        }
+        let repository = CalibrationRepository(database: request.db)
+        let exercise = try await repository.exercise(id: id)
+        let participants = try await repository.participants(exerciseID: id)
+        let takesPart = exercise.status != .draft && participants.contains { $0.userID == user.id }
+        // An exercise someone does not take part in does not exist for them.
+        guard CalibrationPolicy.canManage(user) || takesPart else { throw AppError.notFound("That calibration exercise") }
+        if rating {
+            guard takesPart else { throw AppError.notFound("That calibration exercise") }
+            guard exercise.status == .open else {
+                throw AppError(.conflict, code: "conflict", message: "The exercise is closed: ratings can no longer change.")
+            }
+        }
+        let version = try await FrameworkRepository(database: request.db).version(id: exercise.frameworkID)
+        return CalibrationExerciseContext(
+            user: user, exercise: exercise, framework: version.content, frameworkName: version.content.name,
+            cases: try await repository.cases(exerciseID: id), participants: participants, repository: repository,
+            database: request.db)
+    }
+
+    func referenceCase(_ request: Request) throws -> ReferenceCase {
+        guard let id = request.parameters.get("caseID", as: UUID.self), let found = cases.first(where: { $0.id == id })
+        else { throw AppError.notFound("That case") }
+        return found
+    }
+
+    /// The results of the participants who submitted.
+    func results(bootstrapSamples: Int = 1000) async throws -> CalibrationResults {
+        let ratings = try await repository.ratings(exerciseID: exercise.id, userID: nil)
+        return CalibrationResults.compute(
+            cases: cases, masters: try await repository.masterRatings(exerciseID: exercise.id),
+            ratings: ratings.map {
+                .init(rater: $0.userID, caseID: $0.caseID, competencyCode: $0.rating.competencyCode, level: $0.level)
+            },
+            raters: participants.filter { $0.submittedOn != nil }.map(\.userID), levelCount: framework.levels.count,
+            bootstrapSamples: bootstrapSamples)
+    }
+
+    /// People who could be added: active users who are not taking part yet.
+    func candidateParticipants() async throws -> [UserAccount] {
+        let taking = Set(participants.map(\.userID))
+        return try await UserRepository(database: database).users().filter {
+            !$0.isDisabled && !taking.contains($0.id) && $0.role != .administrator
+        }.sorted { ($0.role.calibrationOrder, $0.email) < ($1.role.calibrationOrder, $1.email) }
+    }
+}
+
+extension Role {
+    /// Supervisors first: they rate most and calibrate first.
+    fileprivate var calibrationOrder: Int {
+        switch self {
+        case .supervisor: 0
+        case .programmeManager: 1
+        case .customerReviewer: 2
+        case .accountManager: 3
+        case .administrator: 4
+        }
+    }
+}
+
+/// Who must calibrate: every supervisor, and everyone who ever took part in an exercise.
+enum RecalibrationList {
+    struct Entry {
+        var user: UserAccount
+        var status: CalibrationStatus?
+        var reason: RecalibrationReason
+    }
+
+    static func make(database: any Database, today: CalendarDate) async throws -> [Entry] {
+        let statuses = try await CalibrationRepository(database: database).statuses()
+        return try await UserRepository(database: database).users().filter { user in
+            !user.isDisabled && (user.role == .supervisor || statuses[user.id] != nil)
+        }.compactMap { user in
+            RecalibrationReason.due(statuses[user.id], on: today).map {
+                Entry(user: user, status: statuses[user.id], reason: $0)
+            }
+        }.sorted { ($0.reason.isOverdue ? 0 : 1, $0.user.email) < ($1.reason.isOverdue ? 0 : 1, $1.user.email) }
+    }
+}

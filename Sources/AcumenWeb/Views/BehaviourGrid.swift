@@ -1,0 +1,89 @@
+import AcumenCore
+import Plot
+
+/// The behaviour grid: for each competency, the behaviours of every level to tick, the level
+/// the ticks show and why, "not observed", and a chosen level with its reason. The same grid
+/// serves raters' forms, calibration participants and the expert panel's master ratings, so
+/// that everyone rates with the same instrument.
+struct BehaviourGrid: Component {
+    var framework: FrameworkContent
+    var fields: [String: String]
+    /// For master ratings: the name of the rationale field of a competency.
+    var rationaleField: ((String) -> String)? = nil
+    /// Category headings are left out when a case shows only a few competencies.
+    var showsCategories = true
+
+    static func competencyID(_ code: String) -> String { "c-" + code.map { $0.isLetter || $0.isNumber ? $0 : "-" } }
+
+    /// The level the fields' ticks show for one competency; nil when nothing is ticked.
+    static func derivedLevel(_ code: String, framework: FrameworkContent, fields: [String: String]) -> DerivedLevel? {
+        guard let competency = framework.competencies.first(where: { $0.code == code }) else { return nil }
+        let rating = RaterFormFields.ratings(from: fields, framework: framework).first { $0.competencyCode == code }
+        return DerivedLevel.derive(
+            levels: framework.levels, standards: competency.standards, observed: rating?.observed ?? [:])
+    }
+
+    var body: Component {
+        Div {
+            for category in framework.categories {
+                if showsCategories { H2("\(category.code) \(category.title)") }
+                for competency in category.competencies { fieldset(competency) }
+            }
+        }
+    }
+
+    private func fieldset(_ competency: CompetencyContent) -> Component {
+        let code = competency.code
+        let levels = framework.levels
+        let anyTicked = fields.contains { $0.key.hasPrefix("b:") && $0.key.hasSuffix(":\(code)") && $0.value == "on" }
+        let derived = anyTicked ? Self.derivedLevel(code, framework: framework, fields: fields) : nil
+        return Tag("fieldset") {
+            Tag("legend") { Text("\(code) \(competency.title)") }
+            Paragraph(competency.description).class("hint")
+            for standard in competency.standards {
+                Div {
+                    H3(levels.name(at: standard.level) ?? "Level \(standard.level + 1)")
+                    for (position, behaviour) in standard.behaviours.enumerated() {
+                        let name = RaterFormFields.behaviour(code, level: standard.level, position: position)
+                        Tag("label") {
+                            Input(type: .checkbox, name: name, value: "on")
+                                .attribute(named: "checked", value: fields[name] == "on" ? "checked" : nil)
+                            Text(" \(behaviour)")
+                        }.class("check")
+                    }
+                }.class("level-block")
+            }
+            Paragraph(derived.map { "From your ticks: \($0.explanation)" } ?? "Nothing ticked yet.")
+                .id("derived-\(code)").class("derived").attribute(named: "aria-live", value: "polite")
+            if rationaleField == nil {
+                Tag("label") {
+                    Input(type: .checkbox, name: RaterFormFields.notObserved(code), value: "on")
+                        .attribute(
+                            named: "checked", value: fields[RaterFormFields.notObserved(code)] == "on" ? "checked" : nil)
+                    Text(" I have not observed this competency")
+                }.class("check")
+            }
+            if let rationaleField {
+                AreaField(
+                    label: "Rationale for \(code)", name: rationaleField(code), value: fields[rationaleField(code)] ?? "",
+                    rows: 3, hint: "Participants read this after they submit: why this is the right level.",
+                    required: true)
+            }
+            Tag("details") {
+                Tag("summary") { Text("Choose another level, or add a comment") }
+                SelectField(
+                    label: "Level", name: RaterFormFields.overrideLevel(code),
+                    choices: [.init(value: "", label: "Use the level from my ticks")]
+                        + levels.names.enumerated().map { .init(value: "\($0.offset)", label: $0.element) },
+                    selected: fields[RaterFormFields.overrideLevel(code)] ?? "")
+                AreaField(
+                    label: "Why this level?", name: RaterFormFields.overrideReason(code),
+                    value: fields[RaterFormFields.overrideReason(code)] ?? "", rows: 2,
+                    hint: "Needed only when you choose a level yourself.")
+                AreaField(
+                    label: "Comment (optional)", name: RaterFormFields.comment(code),
+                    value: fields[RaterFormFields.comment(code)] ?? "", rows: 2)
+            }
+        }.id(Self.competencyID(code)).class("competency-form")
+    }
+}

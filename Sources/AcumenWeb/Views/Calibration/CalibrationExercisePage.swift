@@ -1,0 +1,245 @@
+import AcumenCore
+import AcumenStore
+import Foundation
+import Plot
+import Vapor
+
+enum CalibrationExercisePage {
+    static func manager(
+        _ loaded: CalibrationExerciseContext, results: CalibrationResults, users: [UserAccount], context: PageContext,
+        masters: [UUID: [String: MasterRating]]
+    ) -> Response {
+        let exercise = loaded.exercise
+        let base = "/calibration/\(exercise.id)"
+        let readiness = CalibrationReadiness.problems(
+            cases: loaded.cases, masterRatings: masters, participants: loaded.participants.count)
+        return Layout.page(exercise.title, context: context) {
+            Paragraph { Link("All exercises", url: "/calibration") }
+            H1(exercise.title)
+            Paragraph {
+                StatusBadge(text: exercise.status.label, kind: exercise.status.rawValue)
+                Text(" \(loaded.frameworkName) · created \(exercise.createdOn)")
+            }
+            Paragraph(thresholdSentence(exercise.thresholds))
+            if !exercise.panel.isEmpty { Paragraph("Expert panel: \(exercise.panel)") }
+            switch exercise.status {
+            case .draft:
+                if readiness.isEmpty {
+                    Paragraph("Everything is ready. Once open, cases and master ratings cannot change.")
+                    ActionButton(title: "Open the exercise", url: "\(base)/open", csrf: context.csrf)
+                } else {
+                    Div {
+                        H2("Before it can open")
+                        List(readiness) { problem in ListItem(problem.description) }
+                    }.class("notice")
+                }
+            case .open:
+                ActionButton(title: "Close the exercise", url: "\(base)/close", csrf: context.csrf, style: "button")
+            case .closed:
+                Paragraph("Closed: no more ratings are taken.")
+            }
+            H2("Reference cases")
+            if loaded.cases.isEmpty {
+                Paragraph("No cases yet.")
+            } else {
+                DataTable(
+                    caption: "Reference cases and their master ratings",
+                    headings: ["Case", "Kind", "Competencies", "Master rating"],
+                    rows: loaded.cases.map { referenceCase in
+                        let set = masters[referenceCase.id] ?? [:]
+                        let missing = referenceCase.competencyCodes.filter { set[$0] == nil }
+                        return [
+                            Text("\(referenceCase.position). \(referenceCase.title)"), Text(referenceCase.kind.label),
+                            Text(referenceCase.competencyCodes.joined(separator: ", ")),
+                            Link(
+                                missing.isEmpty ? "Set (\(levelsText(set, loaded.framework)))" : "Missing: set it",
+                                url: "\(base)/cases/\(referenceCase.id)/master"),
+                        ]
+                    })
+            }
+            if exercise.status == .draft { newCaseForm(loaded, context: context) }
+            H2("Participants")
+            if loaded.participants.isEmpty {
+                Paragraph("Nobody yet.")
+            } else {
+                DataTable(
+                    caption: "Participants", headings: ["Participant", "Role", "Submitted"],
+                    rows: loaded.participants.map {
+                        [Text($0.email), Text($0.role.label), Text($0.submittedOn?.description ?? "not yet")]
+                    })
+            }
+            if exercise.status != .closed && !users.isEmpty {
+                Form(
+                    url: "\(base)/participants", method: .post,
+                    content: {
+                        CSRFField(token: context.csrf)
+                        Tag("fieldset") {
+                            Tag("legend") { Text("Add participants") }
+                            for user in users {
+                                Tag("label") {
+                                    Input(type: .checkbox, name: "user:\(user.id)", value: "on")
+                                    Text(" \(user.email) (\(user.role.label))")
+                                }.class("check")
+                            }
+                        }
+                        SubmitButton(title: "Add the ticked people", style: "button")
+                    })
+            }
+            resultsSection(loaded, results: results)
+        }
+    }
+
+    static func thresholdSentence(_ thresholds: CalibrationThresholds) -> String {
+        "Calibrated means at least \(Percent.text(thresholds.minimumAdjacentAgreement)) of ratings within one level of the master and an average bias under \(StatisticText.number(thresholds.maximumAbsoluteBias)) levels; it lasts \(thresholds.validForMonths) months."
+    }
+
+    private static func levelsText(_ masters: [String: MasterRating], _ framework: FrameworkContent) -> String {
+        masters.sorted { $0.key < $1.key }.map { "\($0.key) \(framework.levels.name(at: $0.value.level) ?? "")" }
+            .joined(separator: ", ")
+    }
+
+    private static func newCaseForm(_ loaded: CalibrationExerciseContext, context: PageContext) -> Component {
+        Form(
+            url: "/calibration/\(loaded.exercise.id)/cases", method: .post,
+            content: {
+                H2("Add a case")
+                CSRFField(token: context.csrf)
+                Field(label: "Title", name: "title", required: true, maxLength: TextLimits.name)
+                SelectField(
+                    label: "Kind", name: "kind",
+                    choices: ReferenceCaseKind.allCases.map { .init(value: $0.rawValue, label: $0.label) })
+                AreaField(
+                    label: "Scenario or transcript", name: "material", rows: 8,
+                    hint: "What raters read. For a recorded role-play, a short description is enough.")
+                Field(
+                    label: "Link to the recording", name: "link", type: .url,
+                    hint: "Only for a recorded role-play: where participants can watch it.")
+                Tag("fieldset") {
+                    Tag("legend") { Text("Competencies the case shows") }
+                    for competency in loaded.framework.competencies {
+                        Tag("label") {
+                            Input(type: .checkbox, name: "competency:\(competency.code)", value: "on")
+                            Text(" \(competency.code) \(competency.title)")
+                        }.class("check")
+                    }
+                }
+                SubmitButton(title: "Add the case", style: "button")
+            })
+    }
+
+    private static func resultsSection(_ loaded: CalibrationExerciseContext, results: CalibrationResults) -> Component
+    {
+        let submitted = loaded.participants.filter { $0.submittedOn != nil }
+        return Div {
+            H2("Results")
+            if submitted.isEmpty {
+                Paragraph("Results appear as participants submit.")
+            } else {
+                DataTable(
+                    caption: "Each participant against the master ratings",
+                    headings: [
+                        "Participant", "Ratings", "Exact", "Within one level", "Bias (levels)", "95 % interval",
+                        "Weighted kappa", "Furthest on", "Calibrated",
+                    ],
+                    rows: submitted.map { participant in
+                        guard let result = results.raters[participant.userID] else {
+                            return [Text(participant.email), Text("0")] + Array(repeating: Text("–"), count: 6) + [
+                                Text("No")
+                            ]
+                        }
+                        let verdict = result.verdict(loaded.exercise.thresholds)
+                        return [
+                            Text(participant.email), Text("\(result.ratings)"), Text(Percent.text(result.exactAgreement)),
+                            Text(Percent.text(result.adjacentAgreement)), Text(StatisticText.signed(result.meanDeviation)),
+                            Text(StatisticText.interval(result.deviationInterval)),
+                            Text(StatisticText.number(result.weightedKappa)),
+                            Text(result.divergences.prefix(2).map(\.competencyCode).joined(separator: ", ")),
+                            Text(verdict.isCalibrated ? "Yes" : "No: " + verdict.shortfalls.joined(separator: "; ")),
+                        ]
+                    })
+                Paragraph(
+                    "Bias is the participant's level minus the master's, on average: positive is lenient, negative severe. Weighted kappa counts a near miss as partly right."
+                ).class("hint")
+                if let group = results.group {
+                    groupSection(group)
+                } else {
+                    Paragraph("Agreement among participants is measured once two or more have submitted.")
+                }
+            }
+        }
+    }
+
+    private static func groupSection(_ group: CalibrationGroupResult) -> Component {
+        let report = group.overall
+        let alphas = Dictionary(report.krippendorffAlpha.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+        var rows: [[String]] = [
+            ["Krippendorff's alpha, ordinal", StatisticText.number(alphas[.ordinal] ?? nil)],
+            ["95 % interval (bootstrap over cases)", StatisticText.interval(group.ordinalAlphaInterval)],
+            ["Krippendorff's alpha, nominal", StatisticText.number(alphas[.nominal] ?? nil)],
+            ["Krippendorff's alpha, interval", StatisticText.number(alphas[.interval] ?? nil)],
+            ["Fleiss' kappa", StatisticText.number(report.fleissKappa)],
+        ]
+        if let icc = report.icc {
+            rows += [
+                ["ICC(1,1)", StatisticText.number(icc.icc1)], ["ICC(2,1)", StatisticText.number(icc.icc2)],
+                ["ICC(3,1)", StatisticText.number(icc.icc3)], ["ICC(1,k)", StatisticText.number(icc.icc1k)],
+                ["ICC(2,k)", StatisticText.number(icc.icc2k)], ["ICC(3,k)", StatisticText.number(icc.icc3k)],
+            ]
+        } else {
+            rows.append(["Intraclass correlations", "need two ratings rated by every participant"])
+        }
+        return Div {
+            H3("Agreement among the \(group.participants) participants who submitted")
+            DataTable.text(
+                caption: "Agreement over \(report.units) case and competency ratings", headings: ["Statistic", "Value"],
+                rows: rows)
+            DataTable.text(
+                    caption: "Competencies, hardest to agree on first",
+                    headings: ["Competency", "Cases", "Ordinal alpha", "95 % interval", "Fleiss' kappa"],
+                    rows: group.competencies.map {
+                        [
+                            $0.competencyCode, "\($0.units)", StatisticText.number($0.ordinalAlpha),
+                            StatisticText.interval($0.ordinalAlphaInterval), StatisticText.number($0.fleissKappa),
+                        ]
+                    })
+        }
+    }
+
+    static func participant(
+        _ loaded: CalibrationExerciseContext, own: [StoredCalibrationRating], problems: [ValidationProblem],
+        context: PageContext, status: HTTPResponseStatus
+    ) -> Response {
+        let base = "/calibration/\(loaded.exercise.id)"
+        return Layout.page(loaded.exercise.title, context: context, status: status) {
+            Paragraph { Link("Calibration", url: "/calibration") }
+            H1(loaded.exercise.title)
+            Paragraph(
+                "Rate each case with the same behaviour grid as the annual review: tick what you see in the material, and Acumen works out the level. You will not see the master ratings or anyone else's until you submit; then you see yours beside them."
+            )
+            Paragraph(thresholdSentence(loaded.exercise.thresholds)).class("hint")
+            if !problems.isEmpty {
+                Div {
+                    H2("Not submitted yet. Please finish:")
+                    List(problems) { problem in ListItem(problem.description) }
+                }.class("error").attribute(named: "role", value: "alert").id("problems")
+            }
+            if loaded.exercise.status == .closed {
+                Paragraph("The exercise closed before you submitted.")
+            }
+            DataTable(
+                caption: "Cases to rate", headings: ["Case", "Competencies", "Rated"],
+                rows: loaded.cases.map { referenceCase in
+                    let rated = own.filter { $0.caseID == referenceCase.id && ($0.level != nil || $0.rating.notObserved) }
+                        .count
+                    return [
+                        Link("\(referenceCase.position). \(referenceCase.title)", url: "\(base)/cases/\(referenceCase.id)"),
+                        Text(referenceCase.competencyCodes.joined(separator: ", ")),
+                        Text("\(rated) of \(referenceCase.competencyCodes.count)"),
+                    ]
+                })
+            if loaded.exercise.status == .open {
+                ActionButton(title: "Submit my ratings", url: "\(base)/submit", csrf: context.csrf, style: "button primary")
+            }
+        }
+    }
+}

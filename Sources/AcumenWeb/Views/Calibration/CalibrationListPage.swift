@@ -1,0 +1,132 @@
+import AcumenCore
+import AcumenStore
+import Foundation
+import Plot
+import Vapor
+
+enum CalibrationListPage {
+    static func manager(
+        exercises: [CalibrationExerciseSummary], frameworks: [FrameworkSummary], context: PageContext
+    ) -> Response {
+        Layout.page("Calibration", context: context) {
+            H1("Calibration")
+            Paragraph(
+                "Before supervisors and other observers rate account managers, they rate reference cases blind and compare themselves with the master ratings an expert panel agreed. Acumen measures how close they are and who is calibrated."
+            )
+            Paragraph { Link("Who is due for calibration", url: "/calibration/due") }
+            if exercises.isEmpty {
+                Paragraph("No exercises yet.")
+            } else {
+                DataTable(
+                    caption: "Calibration exercises",
+                    headings: ["Exercise", "Framework", "Status", "Cases", "Submitted"],
+                    rows: exercises.map { summary in
+                        [
+                            Link(summary.exercise.title, url: "/calibration/\(summary.exercise.id)"),
+                            Text(summary.frameworkName), Text(summary.exercise.status.label), Text("\(summary.cases)"),
+                            Text("\(summary.submitted) of \(summary.participants)"),
+                        ]
+                    })
+            }
+            H2("New exercise")
+            Form(
+                url: "/calibration", method: .post,
+                content: {
+                    CSRFField(token: context.csrf)
+                    Field(label: "Title", name: "title", required: true, maxLength: TextLimits.name)
+                    SelectField(
+                        label: "Framework", name: "frameworkID",
+                        choices: frameworks.map {
+                            .init(value: $0.id.uuidString, label: "\($0.name), version \($0.version)")
+                        })
+                    AreaField(
+                        label: "Expert panel", name: "panel", rows: 2,
+                        hint: "Who agreed the master ratings; participants see it with the rationale.")
+                    Field(
+                        label: "Adjacent agreement needed (%)", name: "minimumAdjacent", value: "80", type: .number,
+                        required: true, hint: "Share of ratings within one level of the master.")
+                    Field(
+                        label: "Largest average bias (levels)", name: "maximumBias", value: "0.3", type: .text,
+                        required: true, hint: "How far, on average, a rater may lean lenient or severe.")
+                    Field(
+                        label: "Calibration valid for (months)", name: "validMonths", value: "12", type: .number,
+                        required: true)
+                    SubmitButton(title: "Create the exercise")
+                })
+        }
+    }
+
+    static func participant(
+        exercises: [CalibrationExerciseSummary], submitted: [UUID: CalendarDate], status: CalibrationStatus?,
+        context: PageContext
+    ) -> Response {
+        Layout.page("Calibration", context: context) {
+            H1("Calibration")
+            Paragraph(statusSentence(status, today: .today))
+            if exercises.isEmpty {
+                Paragraph("You have no calibration exercise to do. The programme team will add you to the next one.")
+            } else {
+                List(exercises) { summary in
+                    ListItem {
+                        Link(summary.exercise.title, url: "/calibration/\(summary.exercise.id)")
+                        Text(
+                            " · \(summary.cases) \(summary.cases == 1 ? "case" : "cases") · "
+                                + (submitted[summary.exercise.id].map { "submitted on \($0)" }
+                                    ?? (summary.exercise.status == .open ? "to do" : "closed")))
+                    }
+                }
+            }
+        }
+    }
+
+    static func statusSentence(_ status: CalibrationStatus?, today: CalendarDate) -> String {
+        guard let status else { return "You have not been calibrated yet." }
+        if status.isValid(on: today), let until = status.calibratedUntil {
+            return "You are calibrated until \(until)."
+        }
+        if let until = status.calibratedUntil { return "Your calibration ran out on \(until)." }
+        return "Your last attempt, on \(status.assessedOn), did not meet the thresholds."
+    }
+}
+
+enum CalibrationDuePage {
+    static func render(_ entries: [RecalibrationList.Entry], context: PageContext) -> Response {
+        Layout.page("Due for calibration", context: context) {
+            H1("Due for calibration")
+            Paragraph(
+                "Every supervisor, and everyone who has taken part in an exercise, who is not calibrated or whose calibration runs out within a month. Add them to the next exercise."
+            )
+            if entries.isEmpty {
+                Paragraph("Nobody is due.")
+            } else {
+                DataTable(
+                    caption: "Raters due for calibration", headings: ["Rater", "Role", "Why"],
+                    rows: entries.map { entry in
+                        [Text(entry.user.email), Text(entry.user.role.label), Text(entry.reason.description)]
+                    })
+            }
+        }
+    }
+}
+
+/// Statistics as the pages print them.
+enum StatisticText {
+    static func number(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "–" }
+        return String(format: "%.2f", value)
+    }
+
+    static func signed(_ value: Double) -> String {
+        (value > 0.005 ? "+" : "") + String(format: "%.2f", value)
+    }
+
+    static func interval(_ range: ClosedRange<Double>?) -> String {
+        guard let range else { return "–" }
+        return "\(signed(range.lowerBound)) to \(signed(range.upperBound))"
+    }
+
+    static func interval(_ bootstrap: BootstrapInterval?) -> String {
+        guard let bootstrap else { return "–" }
+        return "\(number(bootstrap.lower)) to \(number(bootstrap.upper))"
+    }
+}
