@@ -134,6 +134,9 @@ final class CalibrationGroupResultTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(result.competencies[1].ordinalAlpha), 1, accuracy: 1e-12)
         XCTAssertEqual(try XCTUnwrap(result.competencies[1].fleissKappa), 1, accuracy: 1e-12)
         XCTAssertLessThan(try XCTUnwrap(result.competencies[0].ordinalAlpha), 0.5)
+        XCTAssertEqual(
+            try XCTUnwrap(result.competencies[0].pairAgreement), 1.0 / 9, accuracy: 1e-12, "one pair in nine")
+        XCTAssertEqual(try XCTUnwrap(result.competencies[1].pairAgreement), 1, accuracy: 1e-12)
         XCTAssertEqual(result.overall.units, 6)
         XCTAssertEqual(result.overall.raters, 3)
         XCTAssertNotNil(result.overall.icc)
@@ -165,6 +168,17 @@ final class CalibrationGroupResultTests: XCTestCase {
             ratings: permuted, participants: 3, units: units, bootstrapSamples: 10)
         XCTAssertEqual(first.overall.krippendorffAlpha.map(\.1), second.overall.krippendorffAlpha.map(\.1))
         XCTAssertEqual(first.overall.icc?.completeUnits, 5, "the unit with a gap is left out of the ICC")
+    }
+
+    func test_aCompetencyOnlyOneCaseShows_hasPairAgreementButNoAlpha() throws {
+        let oneCase = ratings.filter { $0.caseID == "case1" }
+        let result = CalibrationGroupResult.compute(
+            ratings: oneCase, participants: 3, units: Array(units.prefix(2)), bootstrapSamples: 10)
+        let b = try XCTUnwrap(result.competencies.first { $0.competencyCode == "B" })
+        XCTAssertEqual(b.units, 1)
+        XCTAssertNil(b.ordinalAlpha, "one case cannot show whether raters tell cases apart")
+        XCTAssertNil(b.fleissKappa)
+        XCTAssertEqual(try XCTUnwrap(b.pairAgreement), 0, accuracy: 1e-12)
     }
 
     func test_levelDistribution_countsNotObservedApart() {

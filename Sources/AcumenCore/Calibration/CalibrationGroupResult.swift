@@ -21,6 +21,11 @@ public struct CalibrationGroupResult: Sendable {
         public var competencyCode: String
         /// Cases showing the competency.
         public var units: Int
+        /// Share of pairs of participants who gave the same level to the same case: defined even
+        /// for a competency that only one case shows, and the order "hardest first" follows it.
+        public var pairAgreement: Double?
+        /// Nil unless at least two cases show the competency: one case says nothing about
+        /// whether raters tell cases apart, which is what alpha measures.
         public var ordinalAlpha: Double?
         public var ordinalAlphaInterval: BootstrapInterval?
         public var fleissKappa: Double?
@@ -29,7 +34,7 @@ public struct CalibrationGroupResult: Sendable {
     /// Every statistic of `acumen stats agreement`, with units = (case, competency).
     public var overall: AgreementReport
     public var ordinalAlphaInterval: BootstrapInterval?
-    /// Lowest ordinal alpha first; competencies where alpha is undefined come last.
+    /// Lowest pair agreement first; competencies nobody rated come last.
     public var competencies: [CompetencyAgreement]
     public var participants: Int
 
@@ -59,16 +64,18 @@ public struct CalibrationGroupResult: Sendable {
             subset.reserveCapacity(rows.count * participants)
             for row in rows { subset.append(contentsOf: cells[row * participants..<(row + 1) * participants]) }
             let competencyMatrix = RatingMatrix(units: rows.count, raters: participants, cells: subset)
+            let severalCases = rows.count >= 2
             competencies.append(
                 CompetencyAgreement(
-                    competencyCode: code, units: rows.count,
-                    ordinalAlpha: KrippendorffAlpha.alpha(competencyMatrix, level: .ordinal),
-                    ordinalAlphaInterval: BootstrapInterval.krippendorffAlpha(
-                        competencyMatrix, level: .ordinal, samples: bootstrapSamples),
-                    fleissKappa: FleissKappa.kappa(competencyMatrix)))
+                    competencyCode: code, units: rows.count, pairAgreement: pairAgreement(competencyMatrix),
+                    ordinalAlpha: severalCases ? KrippendorffAlpha.alpha(competencyMatrix, level: .ordinal) : nil,
+                    ordinalAlphaInterval: severalCases
+                        ? BootstrapInterval.krippendorffAlpha(
+                            competencyMatrix, level: .ordinal, samples: bootstrapSamples) : nil,
+                    fleissKappa: severalCases ? FleissKappa.kappa(competencyMatrix) : nil))
         }
         competencies.sort { first, second in
-            switch (first.ordinalAlpha, second.ordinalAlpha) {
+            switch (first.pairAgreement, second.pairAgreement) {
             case (let a?, let b?): a == b ? first.competencyCode < second.competencyCode : a < b
             case (.some, nil): true
             case (nil, .some): false
@@ -83,6 +90,22 @@ public struct CalibrationGroupResult: Sendable {
     }
 
     private static func key(_ caseID: String, _ code: String) -> String { caseID + "\u{1F}" + code }
+
+    /// Over every case, the share of pairs of ratings of that case that are the same level.
+    static func pairAgreement(_ matrix: RatingMatrix) -> Double? {
+        var agreeing = 0
+        var pairs = 0
+        for unit in 0..<matrix.unitCount {
+            let levels = matrix.unit(unit).compactMap { $0 }
+            for first in levels.indices {
+                for second in levels.indices where second > first {
+                    pairs += 1
+                    if levels[first] == levels[second] { agreeing += 1 }
+                }
+            }
+        }
+        return pairs == 0 ? nil : Double(agreeing) / Double(pairs)
+    }
 }
 
 /// How many participants gave each level to one competency in one case: the anonymous

@@ -37,8 +37,12 @@ public enum DemoCalibration {
                     "KE.1", 0,
                     "She found the policy answers in the handbook during the call and followed up the exception in writing: sound Baseline. She did not yet know the rules well enough to advise without looking them up."
                 ),
+                (
+                    "OM.4", 1,
+                    "Each service failure came with what was changed afterwards, so causes were dealt with and not only symptoms: Advanced. Nothing showed her preventing problems across the customer's whole programme, which Expert asks for."
+                ),
             ],
-            earlierRatings: [[1, 0], [1, 1], [2, 0], [1, 1]]
+            earlierRatings: [[1, 0, 1], [1, 1, 2], [2, 0, 1], [1, 1, 0]]
         ),
         Case(
             title: "A work permit running late",

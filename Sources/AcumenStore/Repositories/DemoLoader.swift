@@ -111,7 +111,9 @@ public struct DemoLoader: Sendable {
             for (demoCase, caseID) in zip(DemoCalibration.cases, caseIDs) {
                 var ratings: [CompetencyRatingInput] = []
                 for (master, level) in zip(demoCase.masters, demoCase.earlierRatings[participant]) {
-                    guard let competency = content.competencies.first(where: { $0.code == master.code }) else { continue }
+                    guard let competency = content.competencies.first(where: { $0.code == master.code }) else {
+                        continue
+                    }
                     ratings.append(
                         CompetencyRatingInput(
                             competencyCode: master.code,

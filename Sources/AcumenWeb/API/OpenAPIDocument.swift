@@ -15,10 +15,13 @@ enum OpenAPIDocument {
             "servers": [["url": "/"]],
             "components": [
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
-                "schemas": schemas.merging(assessmentSchemas) { first, _ in first },
+                "schemas": schemas.merging(assessmentSchemas) { first, _ in first }.merging(calibrationSchemas) {
+                    first, _ in first
+                },
             ],
             "security": [["bearer": [String]()]],
-            "paths": paths.merging(assessmentPaths) { first, _ in first },
+            "paths": paths.merging(assessmentPaths) { first, _ in first }.merging(calibrationPaths) { first, _ in first
+            },
         ]
         return (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])) ?? Data()
     }

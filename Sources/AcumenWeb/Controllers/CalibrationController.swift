@@ -80,7 +80,8 @@ struct CalibrationController: RouteCollection {
         let user = try request.requireUser()
         guard CalibrationPolicy.canManage(user) else { throw AppError.forbidden }
         return CalibrationDuePage.render(
-            try await RecalibrationList.make(database: request.db, today: CalendarDate.today), context: PageContext(request))
+            try await RecalibrationList.make(database: request.db, today: CalendarDate.today),
+            context: PageContext(request))
     }
 
     // MARK: One exercise
@@ -120,7 +121,8 @@ struct CalibrationController: RouteCollection {
             throw AppError.badRequest("Choose what kind of case this is.", field: "kind")
         }
         _ = try await loaded.repository.addCase(
-            exerciseID: loaded.exercise.id, title: fields["title"] ?? "", kind: kind, material: fields["material"] ?? "",
+            exerciseID: loaded.exercise.id, title: fields["title"] ?? "", kind: kind,
+            material: fields["material"] ?? "",
             link: fields["link"] ?? "", competencyCodes: codes, framework: loaded.framework)
         request.flash("The case was added. Set its master rating next.")
         return request.redirect(to: "/calibration/\(loaded.exercise.id)")
@@ -132,7 +134,9 @@ struct CalibrationController: RouteCollection {
         let userIDs = fields.compactMap { name, value in
             name.hasPrefix("user:") && value == "on" ? UUID(uuidString: String(name.dropFirst(5))) : nil
         }
-        guard !userIDs.isEmpty else { throw AppError.badRequest("Tick at least one person to add.", field: "participants") }
+        guard !userIDs.isEmpty else {
+            throw AppError.badRequest("Tick at least one person to add.", field: "participants")
+        }
         try await loaded.repository.addParticipants(exerciseID: loaded.exercise.id, userIDs: userIDs)
         request.flash("\(userIDs.count == 1 ? "One participant" : "\(userIDs.count) participants") added.")
         return request.redirect(to: "/calibration/\(loaded.exercise.id)")
@@ -229,7 +233,9 @@ struct CalibrationController: RouteCollection {
         fields[field.name] = field.value ?? ""
         try await store(fields, referenceCase: referenceCase, loaded: loaded)
         let code = field.name.split(separator: ":").last.map(String.init) ?? ""
-        guard field.name.hasPrefix("b:") || field.name.hasPrefix("none:") else { return RaterFormController.AutosaveResult(saved: true) }
+        guard field.name.hasPrefix("b:") || field.name.hasPrefix("none:") else {
+            return RaterFormController.AutosaveResult(saved: true)
+        }
         let derived = BehaviourGrid.derivedLevel(
             code, framework: loaded.framework.showing(referenceCase.competencyCodes), fields: fields)
         return RaterFormController.AutosaveResult(saved: true, derivedLevel: derived?.explanation, competency: code)

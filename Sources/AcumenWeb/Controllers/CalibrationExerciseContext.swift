@@ -34,11 +34,14 @@ struct CalibrationExerciseContext {
         let participants = try await repository.participants(exerciseID: id)
         let takesPart = exercise.status != .draft && participants.contains { $0.userID == user.id }
         // An exercise someone does not take part in does not exist for them.
-        guard CalibrationPolicy.canManage(user) || takesPart else { throw AppError.notFound("That calibration exercise") }
+        guard CalibrationPolicy.canManage(user) || takesPart else {
+            throw AppError.notFound("That calibration exercise")
+        }
         if rating {
             guard takesPart else { throw AppError.notFound("That calibration exercise") }
             guard exercise.status == .open else {
-                throw AppError(.conflict, code: "conflict", message: "The exercise is closed: ratings can no longer change.")
+                throw AppError(
+                    .conflict, code: "conflict", message: "The exercise is closed: ratings can no longer change.")
             }
         }
         let version = try await FrameworkRepository(database: request.db).version(id: exercise.frameworkID)

@@ -59,13 +59,15 @@ struct BehaviourGrid: Component {
                 Tag("label") {
                     Input(type: .checkbox, name: RaterFormFields.notObserved(code), value: "on")
                         .attribute(
-                            named: "checked", value: fields[RaterFormFields.notObserved(code)] == "on" ? "checked" : nil)
+                            named: "checked", value: fields[RaterFormFields.notObserved(code)] == "on" ? "checked" : nil
+                        )
                     Text(" I have not observed this competency")
                 }.class("check")
             }
             if let rationaleField {
                 AreaField(
-                    label: "Rationale for \(code)", name: rationaleField(code), value: fields[rationaleField(code)] ?? "",
+                    label: "Rationale for \(code)", name: rationaleField(code),
+                    value: fields[rationaleField(code)] ?? "",
                     rows: 3, hint: "Participants read this after they submit: why this is the right level.",
                     required: true)
             }

@@ -127,8 +127,7 @@ enum CalibrationExercisePage {
             })
     }
 
-    private static func resultsSection(_ loaded: CalibrationExerciseContext, results: CalibrationResults) -> Component
-    {
+    private static func resultsSection(_ loaded: CalibrationExerciseContext, results: CalibrationResults) -> Component {
         let submitted = loaded.participants.filter { $0.submittedOn != nil }
         return Div {
             H2("Results")
@@ -149,8 +148,10 @@ enum CalibrationExercisePage {
                         }
                         let verdict = result.verdict(loaded.exercise.thresholds)
                         return [
-                            Text(participant.email), Text("\(result.ratings)"), Text(Percent.text(result.exactAgreement)),
-                            Text(Percent.text(result.adjacentAgreement)), Text(StatisticText.signed(result.meanDeviation)),
+                            Text(participant.email), Text("\(result.ratings)"),
+                            Text(Percent.text(result.exactAgreement)),
+                            Text(Percent.text(result.adjacentAgreement)),
+                            Text(StatisticText.signed(result.meanDeviation)),
                             Text(StatisticText.interval(result.deviationInterval)),
                             Text(StatisticText.number(result.weightedKappa)),
                             Text(result.divergences.prefix(2).map(\.competencyCode).joined(separator: ", ")),
@@ -191,17 +192,22 @@ enum CalibrationExercisePage {
         return Div {
             H3("Agreement among the \(group.participants) participants who submitted")
             DataTable.text(
-                caption: "Agreement over \(report.units) case and competency ratings", headings: ["Statistic", "Value"],
+                caption: "Agreement over \(report.units) case and competency ratings",
+                headings: ["Statistic", "Value"],
                 rows: rows)
             DataTable.text(
-                    caption: "Competencies, hardest to agree on first",
-                    headings: ["Competency", "Cases", "Ordinal alpha", "95 % interval", "Fleiss' kappa"],
-                    rows: group.competencies.map {
-                        [
-                            $0.competencyCode, "\($0.units)", StatisticText.number($0.ordinalAlpha),
-                            StatisticText.interval($0.ordinalAlphaInterval), StatisticText.number($0.fleissKappa),
-                        ]
-                    })
+                caption: "Competencies, hardest to agree on first",
+                headings: [
+                    "Competency", "Cases", "Pairs giving the same level", "Ordinal alpha", "95 % interval",
+                    "Fleiss' kappa",
+                ],
+                rows: group.competencies.map {
+                    [
+                        $0.competencyCode, "\($0.units)", $0.pairAgreement.map(Percent.text) ?? "–",
+                        $0.units < 2 ? "needs two cases" : StatisticText.number($0.ordinalAlpha),
+                        StatisticText.interval($0.ordinalAlphaInterval), StatisticText.number($0.fleissKappa),
+                    ]
+                })
         }
     }
 
@@ -229,16 +235,21 @@ enum CalibrationExercisePage {
             DataTable(
                 caption: "Cases to rate", headings: ["Case", "Competencies", "Rated"],
                 rows: loaded.cases.map { referenceCase in
-                    let rated = own.filter { $0.caseID == referenceCase.id && ($0.level != nil || $0.rating.notObserved) }
-                        .count
+                    let rated = own.filter {
+                        $0.caseID == referenceCase.id && ($0.level != nil || $0.rating.notObserved)
+                    }
+                    .count
                     return [
-                        Link("\(referenceCase.position). \(referenceCase.title)", url: "\(base)/cases/\(referenceCase.id)"),
+                        Link(
+                            "\(referenceCase.position). \(referenceCase.title)",
+                            url: "\(base)/cases/\(referenceCase.id)"),
                         Text(referenceCase.competencyCodes.joined(separator: ", ")),
                         Text("\(rated) of \(referenceCase.competencyCodes.count)"),
                     ]
                 })
             if loaded.exercise.status == .open {
-                ActionButton(title: "Submit my ratings", url: "\(base)/submit", csrf: context.csrf, style: "button primary")
+                ActionButton(
+                    title: "Submit my ratings", url: "\(base)/submit", csrf: context.csrf, style: "button primary")
             }
         }
     }

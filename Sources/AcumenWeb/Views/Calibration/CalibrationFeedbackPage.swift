@@ -70,9 +70,12 @@ enum CalibrationFeedbackPage {
                         if let distribution {
                             Paragraph(
                                 "Other participants: "
-                                    + levels.names.enumerated().map { "\($0.element) \(distribution.counts[$0.offset])" }
+                                    + levels.names.enumerated().map {
+                                        "\($0.element) \(distribution.counts[$0.offset])"
+                                    }
                                     .joined(separator: ", ")
-                                    + (distribution.notObserved > 0 ? ", not observed \(distribution.notObserved)" : ""))
+                                    + (distribution.notObserved > 0 ? ", not observed \(distribution.notObserved)" : "")
+                            )
                         } else {
                             Paragraph(
                                 "Other participants' ratings appear once at least \(CalibrationResults.minimumPeersForDistribution) others have submitted."

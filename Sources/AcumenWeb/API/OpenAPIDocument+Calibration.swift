@@ -1,0 +1,88 @@
+import Foundation
+
+/// The calibration part of `/openapi.json`: an exercise's results and who is due.
+extension OpenAPIDocument {
+    static var calibrationPaths: [String: Any] {
+        [
+            "/api/v1/calibration/{exerciseID}/results": [
+                "get": operation(
+                    "Each participant against the master ratings (exact and adjacent agreement, bias with its 95 % interval, quadratic weighted kappa, furthest competencies, calibrated or not) and the group's agreement (the same statistics as `acumen stats agreement` over case and competency ratings, a bootstrap interval for ordinal alpha, and per competency, hardest first); programme staff",
+                    id: "calibrationResults", response: ref("CalibrationResults"),
+                    parameters: [
+                        [
+                            "name": "exerciseID", "in": "path", "required": true,
+                            "schema": ["type": "string", "format": "uuid"],
+                        ]
+                    ], errors: ["401", "403", "404"])
+            ],
+            "/api/v1/calibration/due": [
+                "get": operation(
+                    "Raters due for calibration: supervisors and past participants who are not calibrated or whose calibration runs out within a month; programme staff",
+                    id: "calibrationDue", response: ["type": "array", "items": ref("CalibrationDue")],
+                    errors: ["401", "403"])
+            ],
+        ]
+    }
+
+    static var calibrationSchemas: [String: Any] {
+        let number: [String: Any] = ["type": ["number", "null"]]
+        let interval: [String: Any] = [
+            "type": ["array", "null"], "items": ["type": "number"], "minItems": 2, "maxItems": 2,
+        ]
+        return [
+            "CalibrationResults": [
+                "type": "object", "required": ["id", "title", "status", "thresholds", "raters", "group"],
+                "properties": [
+                    "id": ["type": "string", "format": "uuid"], "title": ["type": "string"],
+                    "status": ["type": "string", "enum": ["draft", "open", "closed"]],
+                    "thresholds": [
+                        "type": "object",
+                        "properties": [
+                            "minimumAdjacentAgreement": ["type": "number"], "maximumAbsoluteBias": ["type": "number"],
+                            "validForMonths": ["type": "integer"],
+                        ],
+                    ],
+                    "raters": [
+                        "type": "array",
+                        "items": [
+                            "type": "object",
+                            "properties": [
+                                "email": ["type": "string"], "submittedOn": ["type": "string", "format": "date"],
+                                "ratings": ["type": "integer"], "exactAgreement": number, "adjacentAgreement": number,
+                                "meanDeviation": number, "deviationInterval": interval, "weightedKappa": number,
+                                "divergentCompetencies": ["type": "array", "items": ["type": "string"]],
+                                "calibrated": ["type": "boolean"],
+                                "shortfalls": ["type": "array", "items": ["type": "string"]],
+                            ],
+                        ],
+                    ],
+                    "group": [
+                        "type": ["object", "null"],
+                        "description": "Null until two participants have submitted",
+                        "properties": [
+                            "agreement": ref("Agreement"), "ordinalAlphaInterval": interval,
+                            "competencies": [
+                                "type": "array",
+                                "items": [
+                                    "type": "object",
+                                    "properties": [
+                                        "competency": ["type": "string"], "cases": ["type": "integer"],
+                                        "pairAgreement": number, "ordinalAlpha": number,
+                                        "ordinalAlphaInterval": interval, "fleissKappa": number,
+                                    ],
+                                ],
+                            ],
+                        ],
+                    ],
+                ],
+            ],
+            "CalibrationDue": [
+                "type": "object",
+                "properties": [
+                    "email": ["type": "string"], "role": ["type": "string"], "reason": ["type": "string"],
+                    "overdue": ["type": "boolean"], "calibratedUntil": ["type": ["string", "null"], "format": "date"],
+                ],
+            ],
+        ]
+    }
+}

@@ -1,0 +1,152 @@
+import AcumenCore
+import AcumenStore
+import Vapor
+
+/// Calibration results and the re-calibration list as JSON, for programme staff.
+struct CalibrationAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1", "calibration").grouped(RequireSignedIn())
+        api.get("due", use: due)
+        api.get(":exerciseID", "results", use: results)
+    }
+
+    struct RaterDTO: Content {
+        var email: String
+        var submittedOn: String
+        var ratings: Int
+        var exactAgreement: Double?
+        var adjacentAgreement: Double?
+        var meanDeviation: Double?
+        var deviationInterval: [Double]?
+        var weightedKappa: Double?
+        var divergentCompetencies: [String]
+        var calibrated: Bool
+        var shortfalls: [String]
+
+        // Absent values are written as null so every key is always there.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(email, forKey: .email)
+            try container.encode(submittedOn, forKey: .submittedOn)
+            try container.encode(ratings, forKey: .ratings)
+            try container.encode(exactAgreement, forKey: .exactAgreement)
+            try container.encode(adjacentAgreement, forKey: .adjacentAgreement)
+            try container.encode(meanDeviation, forKey: .meanDeviation)
+            try container.encode(deviationInterval, forKey: .deviationInterval)
+            try container.encode(weightedKappa, forKey: .weightedKappa)
+            try container.encode(divergentCompetencies, forKey: .divergentCompetencies)
+            try container.encode(calibrated, forKey: .calibrated)
+            try container.encode(shortfalls, forKey: .shortfalls)
+        }
+    }
+
+    struct CompetencyDTO: Content {
+        var competency: String
+        var cases: Int
+        var pairAgreement: Double?
+        var ordinalAlpha: Double?
+        var ordinalAlphaInterval: [Double]?
+        var fleissKappa: Double?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(competency, forKey: .competency)
+            try container.encode(cases, forKey: .cases)
+            try container.encode(pairAgreement, forKey: .pairAgreement)
+            try container.encode(ordinalAlpha, forKey: .ordinalAlpha)
+            try container.encode(ordinalAlphaInterval, forKey: .ordinalAlphaInterval)
+            try container.encode(fleissKappa, forKey: .fleissKappa)
+        }
+    }
+
+    struct GroupDTO: Encodable {
+        var agreement: AgreementReport
+        var ordinalAlphaInterval: [Double]?
+        /// Hardest to agree on first.
+        var competencies: [CompetencyDTO]
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(agreement, forKey: .agreement)
+            try container.encode(ordinalAlphaInterval, forKey: .ordinalAlphaInterval)
+            try container.encode(competencies, forKey: .competencies)
+        }
+
+        enum CodingKeys: String, CodingKey { case agreement, ordinalAlphaInterval, competencies }
+    }
+
+    struct ResultsDTO: Encodable {
+        var id: UUID
+        var title: String
+        var status: CalibrationExerciseStatus
+        var thresholds: CalibrationThresholds
+        var raters: [RaterDTO]
+        var group: GroupDTO?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(title, forKey: .title)
+            try container.encode(status, forKey: .status)
+            try container.encode(thresholds, forKey: .thresholds)
+            try container.encode(raters, forKey: .raters)
+            try container.encode(group, forKey: .group)
+        }
+
+        enum CodingKeys: String, CodingKey { case id, title, status, thresholds, raters, group }
+    }
+
+    @Sendable func results(request: Request) async throws -> Response {
+        let loaded = try await CalibrationExerciseContext.load(request, managing: true)
+        let results = try await loaded.results()
+        let raters = loaded.participants.compactMap { participant -> RaterDTO? in
+            guard let submitted = participant.submittedOn else { return nil }
+            let result = results.raters[participant.userID]
+            let verdict = result?.verdict(loaded.exercise.thresholds)
+            return RaterDTO(
+                email: participant.email, submittedOn: submitted.description, ratings: result?.ratings ?? 0,
+                exactAgreement: result?.exactAgreement, adjacentAgreement: result?.adjacentAgreement,
+                meanDeviation: result?.meanDeviation,
+                deviationInterval: result?.deviationInterval.map { [$0.lowerBound, $0.upperBound] },
+                weightedKappa: result?.weightedKappa,
+                divergentCompetencies: result?.divergences.map(\.competencyCode) ?? [],
+                calibrated: verdict?.isCalibrated ?? false, shortfalls: verdict?.shortfalls ?? [])
+        }
+        let group = results.group.map { group in
+            GroupDTO(
+                agreement: group.overall,
+                ordinalAlphaInterval: group.ordinalAlphaInterval.map { [$0.lower, $0.upper] },
+                competencies: group.competencies.map {
+                    CompetencyDTO(
+                        competency: $0.competencyCode, cases: $0.units, pairAgreement: $0.pairAgreement,
+                        ordinalAlpha: $0.ordinalAlpha,
+                        ordinalAlphaInterval: $0.ordinalAlphaInterval.map { [$0.lower, $0.upper] },
+                        fleissKappa: $0.fleissKappa)
+                })
+        }
+        let dto = ResultsDTO(
+            id: loaded.exercise.id, title: loaded.exercise.title, status: loaded.exercise.status,
+            thresholds: loaded.exercise.thresholds, raters: raters, group: group)
+        let response = Response(status: .ok)
+        try response.content.encode(dto, as: .json)
+        return response
+    }
+
+    struct DueDTO: Content {
+        var email: String
+        var role: Role
+        var reason: String
+        var overdue: Bool
+        var calibratedUntil: String?
+    }
+
+    @Sendable func due(request: Request) async throws -> [DueDTO] {
+        let user = try request.requireUser()
+        guard CalibrationPolicy.canManage(user) else { throw AppError.forbidden }
+        return try await RecalibrationList.make(database: request.db, today: .today).map {
+            DueDTO(
+                email: $0.user.email, role: $0.user.role, reason: $0.reason.description, overdue: $0.reason.isOverdue,
+                calibratedUntil: $0.status?.calibratedUntil?.description)
+        }
+    }
+}

@@ -1,0 +1,208 @@
+import AcumenCore
+import AcumenStore
+import Vapor
+import XCTVapor
+import XCTest
+
+@testable import AcumenWeb
+
+final class CalibrationRoutesTests: XCTestCase {
+    /// The demo exercise, its first case and the demo supervisor signed in.
+    private func demoExercise(_ app: Application, _ demo: DemoOrganisation) async throws -> (
+        id: UUID, cases: [ReferenceCase], supervisor: BrowserSession
+    ) {
+        let repository = CalibrationRepository(database: app.db)
+        let summaries = try await repository.summaries()
+        let exercise = try XCTUnwrap(summaries.first { $0.exercise.title == DemoCalibration.title }?.exercise)
+        let supervisor = BrowserSession(app: app)
+        try await supervisor.signIn(WebHarness.email(of: .supervisor, in: demo))
+        return (exercise.id, try await repository.cases(exerciseID: exercise.id), supervisor)
+    }
+
+    func test_participant_ratesBlind_cannotSubmitIncomplete_andSeesFeedbackAfterwards() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let (id, cases, supervisor) = try await demoExercise(app, demo)
+            let firstCase = try await supervisor.get("/calibration/\(id)/cases/\(cases[0].id)")
+            XCTAssertEqual(firstCase.status, .ok)
+            let rationale = String(DemoCalibration.cases[0].masters[0].rationale.prefix(40))
+            XCTAssertFalse(
+                firstCase.body.string.contains(rationale), "the master's rationale is hidden before submitting")
+
+            // A field of another case's competency, a behaviour that does not exist, a level off the scale.
+            for (name, value) in [("none:OM.2", "on"), ("b:0:99:OM.7", "on"), ("override:OM.7", "7"), ("x", "y")] {
+                let refused = try await supervisor.post(
+                    "/calibration/\(id)/cases/\(cases[0].id)/autosave", form: ["name": name, "value": value])
+                XCTAssertEqual(refused.status, .unprocessableEntity, name)
+            }
+            let repository = CalibrationRepository(database: app.db)
+            let participant = try await UserRepository(database: app.db).user(
+                email: WebHarness.email(of: .supervisor, in: demo))!
+            let nothing = try await repository.ratings(exerciseID: id, userID: participant.id)
+            XCTAssertEqual(nothing, [], "refused fields store nothing")
+
+            let saved = try await supervisor.post(
+                "/calibration/\(id)/cases/\(cases[0].id)/autosave", form: ["name": "b:0:0:OM.7", "value": "on"])
+            XCTAssertEqual(saved.status, .ok)
+            XCTAssertEqual(try saved.content.get(String.self, at: "competency"), "OM.7")
+
+            let incomplete = try await supervisor.post("/calibration/\(id)/submit", form: [:])
+            XCTAssertEqual(incomplete.status, .unprocessableEntity)
+            XCTAssertTrue(incomplete.body.string.contains("Case 2"), "the unrated case is named")
+            let stillOpen = try await repository.participants(exerciseID: id).first { $0.userID == participant.id }
+            XCTAssertNil(stillOpen?.submittedOn, "an incomplete attempt is not submitted")
+
+            // Rate every competency of both cases at the master's level, through the plain form.
+            let frameworks = FrameworkRepository(database: app.db)
+            let summary = try await frameworks.latestPublished(named: GlobalMobilityAccountManagerModel.name)!
+            let framework = try await frameworks.version(id: summary.id).content
+            for (demoCase, referenceCase) in zip(DemoCalibration.cases, cases) {
+                var form: [String: String] = [:]
+                for master in demoCase.masters {
+                    let competency = framework.competencies.first { $0.code == master.code }!
+                    for (level, positions) in DemoCalibration.ticks(showing: master.level, competency: competency) {
+                        for position in positions {
+                            form[RaterFormFields.behaviour(master.code, level: level, position: position)] = "on"
+                        }
+                    }
+                }
+                let page = try await supervisor.post("/calibration/\(id)/cases/\(referenceCase.id)", form: form)
+                XCTAssertEqual(page.status, .seeOther)
+            }
+            let submitted = try await supervisor.post("/calibration/\(id)/submit", form: [:])
+            XCTAssertEqual(submitted.status, .seeOther)
+            let feedback = try await supervisor.get("/calibration/\(id)")
+            XCTAssertTrue(feedback.body.string.contains(rationale))
+            XCTAssertTrue(feedback.body.string.contains("You are calibrated until"))
+            XCTAssertTrue(feedback.body.string.contains("Other participants: Baseline"))
+            let status = try await repository.statuses()[participant.id]
+            XCTAssertEqual(status?.isCalibrated, true)
+
+            let again = try await supervisor.post("/calibration/\(id)/submit", form: [:])
+            XCTAssertEqual(again.status, .conflict, "one submission per participant")
+            let changed = try await supervisor.post(
+                "/calibration/\(id)/cases/\(cases[0].id)/autosave", form: ["name": "b:0:0:OM.7", "value": ""])
+            XCTAssertEqual(changed.status, .conflict, "ratings are fixed once submitted")
+        }
+    }
+
+    func test_onlyParticipantsSeeAnExercise_andOnlyProgrammeStaffPrepareIt() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let (id, cases, supervisor) = try await demoExercise(app, demo)
+            let accountManager = BrowserSession(app: app)
+            try await accountManager.signIn(WebHarness.email(of: .accountManager, in: demo))
+            let hidden = try await accountManager.get("/calibration/\(id)")
+            XCTAssertEqual(hidden.status, .notFound, "not a participant")
+            let hiddenCase = try await accountManager.get("/calibration/\(id)/cases/\(cases[0].id)")
+            XCTAssertEqual(hiddenCase.status, .notFound)
+            _ = try await supervisor.get("/calibration")
+            let masterPage = try await supervisor.get("/calibration/\(id)/cases/\(cases[0].id)/master")
+            XCTAssertEqual(masterPage.status, .forbidden)
+            let forged = try await supervisor.post(
+                "/calibration/\(id)/cases", form: ["title": "Mine", "kind": "scenario", "material": "x"])
+            XCTAssertEqual(forged.status, .forbidden)
+            let results = try await supervisor.get("/calibration/due")
+            XCTAssertEqual(results.status, .forbidden)
+            let unknown = try await supervisor.get("/calibration/\(UUID())")
+            XCTAssertEqual(unknown.status, .notFound)
+            let malformed = try await supervisor.get("/calibration/not-an-id/cases/also-not")
+            XCTAssertEqual(malformed.status, .notFound)
+        }
+    }
+
+    func test_programmeManager_preparesAnExercise_andBadInputChangesNothing() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let framework = try await FrameworkRepository(database: app.db).latestPublished(
+                named: GlobalMobilityAccountManagerModel.name)!
+            let manager = BrowserSession(app: app)
+            try await manager.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            _ = try await manager.get("/calibration")
+            let repository = CalibrationRepository(database: app.db)
+            let before = try await repository.summaries().count
+            for thresholds in [("80", "0.3", "0"), ("180", "0.3", "12"), ("eighty", "0.3", "12")] {
+                let refused = try await manager.post(
+                    "/calibration",
+                    form: [
+                        "title": "Spring", "frameworkID": framework.id.uuidString, "minimumAdjacent": thresholds.0,
+                        "maximumBias": thresholds.1, "validMonths": thresholds.2,
+                    ])
+                XCTAssertTrue([.badRequest, .unprocessableEntity].contains(refused.status), "\(thresholds)")
+            }
+            let afterRefusals = try await repository.summaries().count
+            XCTAssertEqual(afterRefusals, before)
+            let created = try await manager.post(
+                "/calibration",
+                form: [
+                    "title": "Spring", "frameworkID": framework.id.uuidString, "minimumAdjacent": "80",
+                    "maximumBias": "0.3", "validMonths": "12",
+                ])
+            let path = try XCTUnwrap(created.headers.first(name: .location))
+            _ = try await manager.get(path)
+            let noCompetency = try await manager.post(
+                "\(path)/cases", form: ["title": "Call", "kind": "transcript", "material": "AM: Hello"])
+            XCTAssertEqual(noCompetency.status, .unprocessableEntity)
+            let badKind = try await manager.post(
+                "\(path)/cases", form: ["title": "Call", "kind": "podcast", "material": "x", "competency:OM.1": "on"])
+            XCTAssertEqual(badKind.status, .badRequest)
+            let noLink = try await manager.post(
+                "\(path)/cases", form: ["title": "Call", "kind": "recording", "material": "", "competency:OM.1": "on"])
+            XCTAssertEqual(noLink.status, .unprocessableEntity)
+            let id = UUID(uuidString: String(path.split(separator: "/").last!))!
+            let noCases = try await repository.cases(exerciseID: id)
+            XCTAssertEqual(noCases, [])
+
+            _ = try await manager.post(
+                "\(path)/cases",
+                form: ["title": "Call", "kind": "transcript", "material": "AM: Hello", "competency:OM.1": "on"])
+            let referenceCase = try await repository.cases(exerciseID: id)[0]
+            _ = try await manager.get("\(path)/cases/\(referenceCase.id)/master")
+            let noRationale = try await manager.post(
+                "\(path)/cases/\(referenceCase.id)/master", form: ["b:0:0:OM.1": "on", "b:0:1:OM.1": "on"])
+            XCTAssertEqual(noRationale.status, .unprocessableEntity)
+            XCTAssertTrue(noRationale.body.string.contains("write the rationale"))
+            let opening = try await manager.post("\(path)/open", form: [:])
+            XCTAssertEqual(opening.status, .unprocessableEntity, "no master rating and no participants yet")
+            let still = try await repository.exercise(id: id)
+            XCTAssertEqual(still.status, .draft)
+
+            let due = try await manager.get("/calibration/due")
+            XCTAssertEqual(due.status, .ok)
+            XCTAssertTrue(due.body.string.contains(WebHarness.email(of: .supervisor, in: demo)), "never calibrated")
+        }
+    }
+
+    func test_resultsAPI_givesEveryRaterAndTheGroup_toProgrammeStaffOnly() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let (id, _, _) = try await demoExercise(app, demo)
+            let token = try await WebHarness.token(for: .programmeManager, app: app, demo: demo)
+            try await app.send(
+                .GET, "/api/v1/calibration/\(id)/results", headers: ["Authorization": "Bearer \(token)"],
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .ok)
+                    let json = try XCTUnwrap(
+                        try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any])
+                    let raters = try XCTUnwrap(json["raters"] as? [[String: Any]])
+                    XCTAssertEqual(raters.count, DemoCalibration.earlierParticipants)
+                    XCTAssertTrue(raters.allSatisfy { $0.keys.contains("weightedKappa") && $0["calibrated"] is Bool })
+                    // The lenient team lead (+1 on four of six ratings) is not calibrated.
+                    XCTAssertTrue(raters.contains { ($0["calibrated"] as? Bool) == false })
+                    let group = try XCTUnwrap(json["group"] as? [String: Any])
+                    let agreement = try XCTUnwrap(group["agreement"] as? [String: Any])
+                    XCTAssertEqual(agreement["raters"] as? Int, DemoCalibration.earlierParticipants)
+                    XCTAssertNotNil(agreement["icc"] as? [String: Any])
+                    let competencies = try XCTUnwrap(group["competencies"] as? [[String: Any]])
+                    let shares = competencies.compactMap { $0["pairAgreement"] as? Double }
+                    XCTAssertEqual(shares, shares.sorted(), "hardest first")
+                })
+            let supervisorToken = try await WebHarness.token(for: .supervisor, app: app, demo: demo)
+            try await app.send(
+                .GET, "/api/v1/calibration/\(id)/results", headers: ["Authorization": "Bearer \(supervisorToken)"],
+                afterResponse: { response in XCTAssertEqual(response.status, .forbidden) })
+            try await app.send(
+                .GET, "/api/v1/calibration/due", headers: ["Authorization": "Bearer \(token)"],
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .ok)
+                    XCTAssertTrue(response.body.string.contains(WebHarness.email(of: .supervisor, in: demo)))
+                })
+        }
+    }
+}
