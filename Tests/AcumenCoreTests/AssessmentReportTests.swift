@@ -137,3 +137,32 @@ final class CustomerResultsTests: XCTestCase {
             ])
     }
 }
+
+final class CalibrationInReportsTests: XCTestCase {
+    func test_uncalibratedRatingsAreCounted_andAdjustedLevelsTakeOffTheBias() throws {
+        let framework = GlobalMobilityAccountManagerModel.content
+        let code = framework.competencies[0].code
+        let responses = [
+            InternalResponseRecord(
+                source: .supervisor, levels: [code: 2], comments: [:], raterCalibrated: true, raterBias: 0.5),
+            InternalResponseRecord(source: .peer, levels: [code: 1], comments: [:], raterCalibrated: false),
+            InternalResponseRecord(
+                source: .peer, levels: [code: 0], comments: [:], raterCalibrated: true, raterBias: -0.5),
+            InternalResponseRecord(source: .peer, levels: [code: 2], comments: [:], raterCalibrated: false),
+        ]
+        let report = PersonReport.build(
+            framework: framework, targets: [:], internalResponses: responses, customers: [],
+            questionnaire: GlobalMobilityQuestionnaire.questionnaire, rules: AnonymityRules(minimumPeers: 3))
+        XCTAssertEqual(report.uncalibrated, [.peer: 2], "the calibrated supervisor is not marked")
+        let row = try XCTUnwrap(report.rows.first { $0.competency.competencyCode == code })
+        XCTAssertEqual(try XCTUnwrap(row.adjusted[.supervisor]), 1.5, accuracy: 1e-12)
+        // Peers: 1 (no bias known), 0 + 0.5 (severe rater), 2 → mean 3.5 / 3.
+        XCTAssertEqual(try XCTUnwrap(row.adjusted[.peer]), 3.5 / 3, accuracy: 1e-12)
+        XCTAssertEqual(try XCTUnwrap(row.competency.bySource[.peer]?.mean), 1, accuracy: 1e-12, "raw stays raw")
+
+        let fewPeers = PersonReport.build(
+            framework: framework, targets: [:], internalResponses: responses, customers: [],
+            questionnaire: GlobalMobilityQuestionnaire.questionnaire, rules: AnonymityRules(minimumPeers: 4))
+        XCTAssertNil(fewPeers.uncalibrated[.peer], "peers not shown on their own are not described either")
+    }
+}

@@ -1,6 +1,7 @@
 import AcumenCore
 import AcumenStore
 import FluentKit
+import SQLKit
 import XCTest
 
 final class CalibrationRepositoryTests: XCTestCase {
@@ -101,5 +102,61 @@ final class CalibrationRepositoryTests: XCTestCase {
         let summaries = try await repository.summaries(participantUserID: max.id)
         XCTAssertEqual(summaries.map(\.submitted), [1], label)
         XCTAssertEqual(summaries.map(\.participants), [2], label)
+    }
+}
+
+final class RaterCalibrationAtSubmissionTests: XCTestCase {
+    func test_responsesKeepWhetherTheRaterWasCalibrated() async throws {
+        try await StoreHarness.onSQLite(responsesKeepWhetherTheRaterWasCalibrated)
+    }
+
+    func test_responsesKeepWhetherTheRaterWasCalibrated_onPostgreSQL() async throws {
+        try await StoreHarness.onPostgreSQL(responsesKeepWhetherTheRaterWasCalibrated)
+    }
+
+    private func responsesKeepWhetherTheRaterWasCalibrated(database: any Database, label: String) async throws {
+        let fixture = try await AssessmentFixture.make(on: database)
+        let lead = try await UserRepository(database: database).create(
+            email: "lead@x.example", passwordHash: "x", role: .supervisor)
+        let cycles = CycleRepository(database: database)
+        let cycle = try await cycles.cycle(id: fixture.cycleID)
+        let calibration = CalibrationRepository(database: database)
+        let exerciseID = try await calibration.create(
+            title: "Calibration", frameworkID: cycle.frameworkID, panel: "", thresholds: .standard, today: fixture.today
+        )
+        try await calibration.addParticipants(exerciseID: exerciseID, userIDs: [lead.id])
+        let sql = database as! any SQLDatabase
+        try await sql.raw(
+            """
+            INSERT INTO calibration_statuses (user_id, exercise_id, assessed_on, calibrated, calibrated_until, bias)
+            VALUES (\(bind: lead.id), \(bind: exerciseID), \(bind: fixture.today.description), \(bind: true),
+                \(bind: fixture.today.adding(months: 12).description), \(bind: 0.5))
+            """
+        ).run()
+
+        let invitations = InvitationRepository(database: database)
+        let peerID = try await invitations.nominate(
+            cycleID: fixture.cycleID, subjectID: fixture.anaID, raterPersonID: fixture.benID, source: .peer,
+            accountID: nil, nominatedBy: "lead@x.example", approved: true)
+        _ = try await cycles.advance(cycleID: fixture.cycleID, from: .draft)
+        let open = try await cycles.cycle(id: fixture.cycleID)
+        let framework = try await FrameworkRepository(database: database).version(id: open.frameworkID).content
+        let supervisor = try await invitations.invitations(cycleID: fixture.cycleID, subjectID: fixture.anaID)
+            .first { $0.source == .supervisor }!
+        let responses = ResponseRepository(database: database)
+        let rating = CompetencyRatingInput(competencyCode: "OM.1", overrideLevel: 2, overrideReason: "Saw it")
+        try await responses.submit(
+            invitation: supervisor, cycle: open, content: .ratings([rating], framework: framework), correctionKey: "k1",
+            today: fixture.today)
+        try await responses.submit(
+            invitation: try await invitations.invitation(id: peerID), cycle: open,
+            content: .ratings([rating], framework: framework), correctionKey: "k2", today: fixture.today)
+
+        let stored = try await responses.internalResponses(cycleID: fixture.cycleID, subjectID: fixture.anaID)
+        let bySource = Dictionary(uniqueKeysWithValues: stored.map { ($0.source, $0) })
+        XCTAssertEqual(bySource[.supervisor]?.raterCalibrated, true, label)
+        XCTAssertEqual(bySource[.supervisor]?.raterBias, 0.5, label)
+        XCTAssertEqual(bySource[.peer]?.raterCalibrated, false, "Ben has never calibrated (\(label))")
+        XCTAssertNil(bySource[.peer]?.raterBias, label)
     }
 }

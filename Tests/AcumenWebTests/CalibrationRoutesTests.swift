@@ -206,3 +206,51 @@ final class CalibrationRoutesTests: XCTestCase {
         }
     }
 }
+
+final class MeasurementQualityRoutesTests: XCTestCase {
+    typealias Client = AssessmentRoutesTests.Client
+
+    func test_qualityPage_flagsStraightLining_andAdjustedLevelsAreAProgrammeChoice() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let manager = Client(
+                app: app, token: try await WebHarness.token(for: .programmeManager, app: app, demo: demo))
+            let cycle = try await AssessmentRoutesTests.openCycle(manager)
+            let customer = WebHarness.email(of: .customerReviewer, in: demo)
+            let token = try await AssessmentRoutesTests.link(to: customer, app: app)
+            let questionCount = GlobalMobilityQuestionnaire.questionnaire.questions.count
+            let allAlways = try await AssessmentRoutesTests.answers(
+                "always", count: questionCount, app: app, cycle: cycle)
+            try await Client(app: app, token: nil).call(
+                .POST, "/api/v1/rater/\(token)/submit", json: allAlways, expect: .created)
+
+            let browser = BrowserSession(app: app)
+            try await browser.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let page = try await browser.get("/cycles/\(cycle)/quality")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(
+                page.body.string.contains("1 response; 1 gave the same answer"), "one straight-lined response")
+            XCTAssertTrue(page.body.string.contains("Internal consistency by category"))
+            try await manager.call(.POST, "/api/v1/cycles/\(cycle)/advance", json: #"{"from": "open"}"#, expect: .ok)
+            try await manager.call(
+                .PUT, "/api/v1/cycles/\(cycle)/rules",
+                json: #"{"minimumPeers": 3, "minimumCustomers": 3, "minimumForComments": 3}"#)
+            let export = try await browser.get("/cycles/\(cycle)/export.csv")
+            XCTAssertTrue(export.body.string.hasPrefix(ResponseExport.header.joined(separator: ",")))
+
+            _ = try await browser.get("/cycles/\(cycle)")
+            let refused = try await browser.post("/cycles/\(cycle)/adjusted-levels", form: ["show": "maybe"])
+            XCTAssertEqual(refused.status, .badRequest)
+            let unchanged = try await CycleRepository(database: app.db).cycle(id: UUID(uuidString: cycle)!)
+            XCTAssertFalse(unchanged.showsAdjustedScores)
+            let turnedOn = try await browser.post("/cycles/\(cycle)/adjusted-levels", form: ["show": "yes"])
+            XCTAssertEqual(turnedOn.status, .seeOther)
+            let changed = try await CycleRepository(database: app.db).cycle(id: UUID(uuidString: cycle)!)
+            XCTAssertTrue(changed.showsAdjustedScores)
+
+            let supervisor = BrowserSession(app: app)
+            try await supervisor.signIn(WebHarness.email(of: .supervisor, in: demo))
+            let forbidden = try await supervisor.get("/cycles/\(cycle)/quality")
+            XCTAssertEqual(forbidden.status, .forbidden)
+        }
+    }
+}

@@ -181,7 +181,20 @@ def test_a_cycle_from_opening_to_release(server):
     assert "Peers: 3 responses, shown." in page
     assert "Customers: 1 response, withheld" in page
     assert "<svg" in page
+    assert "Includes ratings from raters who were not calibrated when they rated" in page
     check_accessibility(browser, "report")
+
+    # Measurement quality, and levels adjusted for raters' calibrated leniency beside the raw ones.
+    browser.get(cycle_url)
+    browser.find_element(By.LINK_TEXT, "Measurement quality").click()
+    wait_for_text(browser, "Internal consistency by category")
+    check_accessibility(browser, "measurement-quality")
+    browser.get(cycle_url)
+    browser.find_element(By.XPATH, "//button[text()='Also show severity-adjusted levels']").click()
+    wait_for_text(browser, "Reports now show severity-adjusted levels")
+    browser.get(subject_url + "/report")
+    wait_for_text(browser, "Supervisor, adjusted")
+    check_accessibility(browser, "report-adjusted")
 
     # The annual review with the customer: results are withheld for one reviewer; an action is agreed.
     browser.get(base + "/accounts")

@@ -9,10 +9,13 @@ public struct AssessmentCycle: Hashable, Sendable, Identifiable {
     public var settings: CycleSettings
     public var status: CycleStatus
     public var questionnaireTitle: String
+    /// Whether reports show, beside the raw levels, levels corrected for each rater's leniency
+    /// or severity measured in calibration. Raw levels are always shown.
+    public var showsAdjustedScores: Bool
 
     public init(
         id: UUID, frameworkID: UUID, frameworkName: String, settings: CycleSettings, status: CycleStatus,
-        questionnaireTitle: String
+        questionnaireTitle: String, showsAdjustedScores: Bool = false
     ) {
         self.id = id
         self.frameworkID = frameworkID
@@ -20,6 +23,7 @@ public struct AssessmentCycle: Hashable, Sendable, Identifiable {
         self.settings = settings
         self.status = status
         self.questionnaireTitle = questionnaireTitle
+        self.showsAdjustedScores = showsAdjustedScores
     }
 
     public var name: String { settings.name }

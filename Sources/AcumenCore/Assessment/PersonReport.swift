@@ -6,11 +6,20 @@ public struct InternalResponseRecord: Hashable, Sendable {
     /// Level per competency; nil means not observed.
     public var levels: [String: Int?]
     public var comments: [String: String]
+    /// For supervisors and peers: whether the rater was calibrated on the day they rated.
+    public var raterCalibrated: Bool?
+    /// The rater's leniency (positive) or severity in their last passed calibration, if known.
+    public var raterBias: Double?
 
-    public init(source: RaterSource, levels: [String: Int?], comments: [String: String]) {
+    public init(
+        source: RaterSource, levels: [String: Int?], comments: [String: String], raterCalibrated: Bool? = nil,
+        raterBias: Double? = nil
+    ) {
         self.source = source
         self.levels = levels
         self.comments = comments
+        self.raterCalibrated = raterCalibrated
+        self.raterBias = raterBias
     }
 }
 
@@ -35,6 +44,9 @@ public struct PersonReport: Hashable, Sendable {
         /// "All other raters" when peers and customers are combined: their mean as a share of
         /// each scale's range (0 lowest to 1 highest), since levels and frequencies differ.
         public var otherRatersShare: Double?
+        /// For shown supervisor and peer groups: the mean level with each rater's calibrated
+        /// bias taken off (0-based, kept on the scale), shown beside the raw level when asked.
+        public var adjusted: [RaterSource: Double] = [:]
     }
 
     public struct CommentGroup: Hashable, Sendable {
@@ -47,6 +59,9 @@ public struct PersonReport: Hashable, Sendable {
     public var rows: [Row]
     public var questions: [QuestionResult]
     public var commentsByCompetency: [String: [CommentGroup]]
+    /// For shown supervisor and peer groups: responses from raters who were not calibrated
+    /// on the day they rated. Every report says so.
+    public var uncalibrated: [RaterSource: Int] = [:]
 
     public static func build(
         framework: FrameworkContent, targets: [String: Int], internalResponses: [InternalResponseRecord],
@@ -70,6 +85,13 @@ public struct PersonReport: Hashable, Sendable {
             groups: plan.groups.filter { $0.decision == .shown }, otherRaters: [], otherRatersResponses: 0,
             otherRatersShowComments: false)
         let showCustomers = shown.contains(.customer)
+        // Calibration qualifies the raters who judge behaviour: supervisors and peers.
+        let judgedSources = [RaterSource.supervisor, .peer].filter { shown.contains($0) }
+        var uncalibrated: [RaterSource: Int] = [:]
+        for source in judgedSources {
+            let count = internalResponses.filter { $0.source == source && $0.raterCalibrated == false }.count
+            if count > 0 { uncalibrated[source] = count }
+        }
 
         var rows: [Row] = []
         var comments: [String: [CommentGroup]] = [:]
@@ -85,13 +107,22 @@ public struct PersonReport: Hashable, Sendable {
                     .map { Double($0) / levelTop }
             }
             if rolledUp.contains(.customer) { shares += customerScores.map { Double($0 - 1) / 4 } }
+            var adjusted: [RaterSource: Double] = [:]
+            for source in judgedSources {
+                let values = internalResponses.filter { $0.source == source }.compactMap { response -> Double? in
+                    guard let level = response.levels[code] ?? nil else { return nil }
+                    return min(levelTop, max(0, Double(level) - (response.raterBias ?? 0)))
+                }
+                if !values.isEmpty { adjusted[source] = values.reduce(0, +) / Double(values.count) }
+            }
             rows.append(
                 Row(
                     competency: CompetencyResult.compute(
                         competencyCode: code, ratings: levelRatings, target: targets[code], plan: emptyPlan),
                     customerMean: showCustomers && !customerScores.isEmpty
                         ? Double(customerScores.reduce(0, +)) / Double(customerScores.count) : nil,
-                    otherRatersShare: shares.isEmpty ? nil : shares.reduce(0, +) / Double(shares.count)))
+                    otherRatersShare: shares.isEmpty ? nil : shares.reduce(0, +) / Double(shares.count),
+                    adjusted: adjusted))
 
             var groups: [CommentGroup] = []
             for group in plan.groups where group.decision == .shown && group.showsComments {
@@ -118,7 +149,8 @@ public struct PersonReport: Hashable, Sendable {
             ? questionnaire.questions.map { question in
                 QuestionResult(questionCode: question.code, answers: customers.compactMap { $0.answers[question.code] })
             } : []
-        return PersonReport(plan: plan, rows: rows, questions: questions, commentsByCompetency: comments)
+        return PersonReport(
+            plan: plan, rows: rows, questions: questions, commentsByCompetency: comments, uncalibrated: uncalibrated)
     }
 
     /// The disclosure plan of one report. Customers whose slice the cycle's catalog withholds

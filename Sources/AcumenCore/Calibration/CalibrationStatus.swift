@@ -4,19 +4,23 @@ public struct CalibrationStatus: Hashable, Sendable {
     public var isCalibrated: Bool
     /// The last day the calibration counts; nil when the attempt did not calibrate.
     public var calibratedUntil: CalendarDate?
+    /// The rater's mean deviation from the master in that attempt (positive: lenient).
+    public var bias: Double?
 
-    public init(assessedOn: CalendarDate, isCalibrated: Bool, calibratedUntil: CalendarDate?) {
+    public init(assessedOn: CalendarDate, isCalibrated: Bool, calibratedUntil: CalendarDate?, bias: Double? = nil) {
         self.assessedOn = assessedOn
         self.isCalibrated = isCalibrated
         self.calibratedUntil = calibratedUntil
+        self.bias = bias
     }
 
     public static func after(
-        attemptOn day: CalendarDate, verdict: CalibrationVerdict, thresholds: CalibrationThresholds
+        attemptOn day: CalendarDate, verdict: CalibrationVerdict, thresholds: CalibrationThresholds,
+        bias: Double? = nil
     ) -> CalibrationStatus {
         CalibrationStatus(
             assessedOn: day, isCalibrated: verdict.isCalibrated,
-            calibratedUntil: verdict.isCalibrated ? day.adding(months: thresholds.validForMonths) : nil)
+            calibratedUntil: verdict.isCalibrated ? day.adding(months: thresholds.validForMonths) : nil, bias: bias)
     }
 
     /// Calibrated on `day`: a passed attempt on or before it, not yet expired.

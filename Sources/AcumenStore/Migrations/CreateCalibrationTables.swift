@@ -78,13 +78,20 @@ struct CreateCalibrationTables: AsyncMigration {
                 exercise_id UUID NOT NULL REFERENCES calibration_exercises(id) ON DELETE CASCADE,
                 assessed_on TEXT NOT NULL,
                 calibrated BOOLEAN NOT NULL,
-                calibrated_until TEXT
+                calibrated_until TEXT,
+                bias DOUBLE PRECISION
             )
             """,
         ]
         for statement in statements {
             try await sql.raw(SQLQueryString(statement)).run()
         }
+        // What a rater's calibration was when they rated, kept with the response: reports mark
+        // uncalibrated ratings and can adjust for a rater's known leniency or severity.
+        try await sql.raw("ALTER TABLE responses ADD COLUMN rater_calibrated BOOLEAN").run()
+        try await sql.raw("ALTER TABLE responses ADD COLUMN rater_bias DOUBLE PRECISION").run()
+        try await sql.raw("ALTER TABLE assessment_cycles ADD COLUMN shows_adjusted BOOLEAN NOT NULL DEFAULT FALSE")
+            .run()
     }
 
     func revert(on database: any Database) async throws {
@@ -94,6 +101,11 @@ struct CreateCalibrationTables: AsyncMigration {
             "calibration_cases", "calibration_exercises",
         ] {
             try await sql.drop(table: table).run()
+        }
+        for (table, column) in [
+            ("responses", "rater_calibrated"), ("responses", "rater_bias"), ("assessment_cycles", "shows_adjusted"),
+        ] {
+            try await sql.raw("ALTER TABLE \(unsafeRaw: table) DROP COLUMN \(unsafeRaw: column)").run()
         }
     }
 }

@@ -328,12 +328,12 @@ public struct CalibrationRepository: Sendable {
             ).run()
             try await sql.raw(
                 """
-                INSERT INTO calibration_statuses (user_id, exercise_id, assessed_on, calibrated, calibrated_until)
+                INSERT INTO calibration_statuses (user_id, exercise_id, assessed_on, calibrated, calibrated_until, bias)
                 VALUES (\(bind: userID), \(bind: exerciseID), \(bind: status.assessedOn.description),
-                    \(bind: status.isCalibrated), \(bind: status.calibratedUntil?.description))
+                    \(bind: status.isCalibrated), \(bind: status.calibratedUntil?.description), \(bind: status.bias))
                 ON CONFLICT (user_id) DO UPDATE SET exercise_id = excluded.exercise_id,
                     assessed_on = excluded.assessed_on, calibrated = excluded.calibrated,
-                    calibrated_until = excluded.calibrated_until
+                    calibrated_until = excluded.calibrated_until, bias = excluded.bias
                 """
             ).run()
         }
@@ -343,15 +343,29 @@ public struct CalibrationRepository: Sendable {
     public func statuses() async throws -> [UUID: CalibrationStatus] {
         var statuses: [UUID: CalibrationStatus] = [:]
         for row in try await sql.raw(
-            "SELECT user_id, assessed_on, calibrated, calibrated_until FROM calibration_statuses"
+            "SELECT user_id, assessed_on, calibrated, calibrated_until, bias FROM calibration_statuses"
         ).all() {
-            guard let assessed = CalendarDate(try row.decode(column: "assessed_on", as: String.self)) else { continue }
-            statuses[try row.decode(column: "user_id", as: UUID.self)] = CalibrationStatus(
-                assessedOn: assessed, isCalibrated: try row.decode(column: "calibrated", as: Bool.self),
-                calibratedUntil: try row.decode(column: "calibrated_until", as: String?.self).flatMap(CalendarDate.init)
-            )
+            statuses[try row.decode(column: "user_id", as: UUID.self)] = try Self.status(row)
         }
         return statuses
+    }
+
+    /// The calibration status of the rater who is this person, if they have a login and an attempt.
+    public func status(personID: UUID) async throws -> CalibrationStatus? {
+        try await sql.raw(
+            """
+            SELECT s.assessed_on, s.calibrated, s.calibrated_until, s.bias FROM calibration_statuses s
+            JOIN users u ON u.id = s.user_id WHERE u.person_id = \(bind: personID)
+            """
+        ).first().flatMap(Self.status)
+    }
+
+    private static func status(_ row: any SQLRow) throws -> CalibrationStatus? {
+        guard let assessed = CalendarDate(try row.decode(column: "assessed_on", as: String.self)) else { return nil }
+        return CalibrationStatus(
+            assessedOn: assessed, isCalibrated: try row.decode(column: "calibrated", as: Bool.self),
+            calibratedUntil: try row.decode(column: "calibrated_until", as: String?.self).flatMap(CalendarDate.init),
+            bias: try row.decode(column: "bias", as: Double?.self))
     }
 
     // MARK: Rules

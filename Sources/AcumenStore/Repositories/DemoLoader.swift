@@ -123,12 +123,12 @@ public struct DemoLoader: Sendable {
                 try await repository.saveRatings(
                     exerciseID: id, userID: userID, caseID: caseID, ratings: ratings, framework: content)
             }
-            let verdict =
-                RaterCalibration.compare(comparisons, levelCount: content.levels.count)?.verdict(.standard)
-                ?? CalibrationVerdict(isCalibrated: false, shortfalls: [])
+            let calibration = RaterCalibration.compare(comparisons, levelCount: content.levels.count)
+            let verdict = calibration?.verdict(.standard) ?? CalibrationVerdict(isCalibrated: false, shortfalls: [])
             try await repository.submit(
                 exerciseID: id, userID: userID,
-                status: .after(attemptOn: today, verdict: verdict, thresholds: .standard))
+                status: .after(
+                    attemptOn: today, verdict: verdict, thresholds: .standard, bias: calibration?.meanDeviation))
         }
         return true
     }

@@ -39,6 +39,8 @@ struct PersonReportDTO: Content {
         var gap: Double?
         var selfOtherGap: String?
         var comments: [String: [String]]
+        /// Only when the cycle shows severity-adjusted levels: by source, 0-based.
+        var adjusted: [String: Double]?
     }
 
     struct Question: Content {
@@ -58,6 +60,8 @@ struct PersonReportDTO: Content {
     var otherRaters: [RaterSource]
     var competencies: [Competency]
     var questions: [Question]
+    /// Responses, by source, from raters who were not calibrated when they rated.
+    var uncalibratedResponses: [String: Int]
 
     init(_ loaded: ReportsController.LoadedReport) {
         let report = loaded.report
@@ -90,8 +94,12 @@ struct PersonReportDTO: Content {
                 code: result.competencyCode, target: result.target, bySource: bySource,
                 others: Statistic(result.others), customerMean: row.customerMean,
                 otherRatersShare: row.otherRatersShare, gap: result.gap, selfOtherGap: result.selfOtherGap?.rawValue,
-                comments: comments)
+                comments: comments,
+                adjusted: loaded.cycle.showsAdjustedScores
+                    ? Dictionary(uniqueKeysWithValues: row.adjusted.map { ($0.key.rawValue, $0.value) }) : nil)
         }
+        uncalibratedResponses = Dictionary(
+            uniqueKeysWithValues: report.uncalibrated.map { ($0.key.rawValue, $0.value) })
         questions = report.questions.map { result in
             var counts: [String: Int] = [:]
             for (answer, count) in result.counts { counts[answer.rawValue] = count }

@@ -272,13 +272,15 @@ struct CalibrationController: RouteCollection {
             }
             return .init(competencyCode: stored.rating.competencyCode, rated: level, master: master.level)
         }
+        let calibration = RaterCalibration.compare(comparisons, levelCount: loaded.framework.levels.count)
         let verdict =
-            RaterCalibration.compare(comparisons, levelCount: loaded.framework.levels.count)?.verdict(
-                loaded.exercise.thresholds)
+            calibration?.verdict(loaded.exercise.thresholds)
             ?? CalibrationVerdict(isCalibrated: false, shortfalls: ["no competency was rated with a level"])
         try await loaded.repository.submit(
             exerciseID: loaded.exercise.id, userID: loaded.user.id,
-            status: .after(attemptOn: .today, verdict: verdict, thresholds: loaded.exercise.thresholds))
+            status: .after(
+                attemptOn: .today, verdict: verdict, thresholds: loaded.exercise.thresholds,
+                bias: calibration?.meanDeviation))
         return request.redirect(to: "/calibration/\(loaded.exercise.id)")
     }
 }

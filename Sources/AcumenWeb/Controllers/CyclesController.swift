@@ -15,6 +15,8 @@ struct CyclesController: RouteCollection {
         signedIn.get("cycles", ":cycleID", use: show)
         signedIn.post("cycles", ":cycleID", "advance", use: advance)
         signedIn.post("cycles", ":cycleID", "rules", use: changeRules)
+        signedIn.post("cycles", ":cycleID", "adjusted-levels", use: changeAdjustedLevels)
+        signedIn.get("cycles", ":cycleID", "quality", use: quality)
         signedIn.get("cycles", ":cycleID", "questions", use: questions)
         signedIn.post("cycles", ":cycleID", "questions", use: rewordQuestion)
         signedIn.get("cycles", ":cycleID", "people", ":personID", use: subject)
@@ -122,6 +124,31 @@ struct CyclesController: RouteCollection {
         }
         request.flash(message)
         return request.redirect(to: "/cycles/\(cycle.id)")
+    }
+
+    @Sendable func changeAdjustedLevels(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
+        let cycle = try await request.assessmentCycle()
+        struct Form: Decodable { var show: String }
+        let form = try request.decodeForm(Form.self)
+        guard ["yes", "no"].contains(form.show) else {
+            throw AppError.badRequest("Choose whether to show severity-adjusted levels.", field: "show")
+        }
+        try await CycleRepository(database: request.db).setShowsAdjustedScores(form.show == "yes", cycleID: cycle.id)
+        request.flash(
+            form.show == "yes"
+                ? "Reports now show severity-adjusted levels beside the raw ones."
+                : "Reports show raw levels only.")
+        return request.redirect(to: "/cycles/\(cycle.id)")
+    }
+
+    @Sendable func quality(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
+        let cycle = try await request.assessmentCycle()
+        return MeasurementQualityPage.render(
+            try await MeasurementQuality.load(cycle: cycle, database: request.db), context: PageContext(request))
     }
 
     @Sendable func changeRules(request: Request) async throws -> Response {

@@ -83,7 +83,7 @@ struct ReportsController: RouteCollection {
         let version = try await ResponseRepository(database: request.db).responseRowCount(cycleID: cycle.id)
         let key =
             "\(cycle.id)|\(subject.id)|\(subject.jobTitle)|\(subject.hireDate?.description ?? "")|\(version)|"
-            + "\(cycle.settings.rules)|\(CalendarDate.today)"
+            + "\(cycle.settings.rules)|\(cycle.showsAdjustedScores)|\(CalendarDate.today)"
         let title = PersonReportPage.title(subject: subject, cycle: cycle)
         if let html = Self.renderedReports[key] {
             return PersonReportPage.page(title: title, content: html, context: PageContext(request))

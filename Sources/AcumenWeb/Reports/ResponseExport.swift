@@ -10,7 +10,7 @@ import Foundation
 enum ResponseExport {
     static let header = [
         "response", "account_manager", "source", "status", "submitted_on", "replaces", "rater", "item", "value",
-        "comment",
+        "comment", "flags",
     ]
 
     static func csv(rows: [ExportedResponseRow], preview: AnonymityPreview) -> String {
@@ -24,12 +24,20 @@ enum ResponseExport {
                 $1.subjectName, $1.source, $1.responseID.uuidString, $1.item
             )
         }
+        // A customer response with the same answer to every question is flagged on each of its rows.
+        var answers: [UUID: [String: FrequencyAnswer]] = [:]
+        for row in kept where row.source == .customer {
+            if let answer = FrequencyAnswer(rawValue: row.value) {
+                answers[row.responseID, default: [:]][row.item] = answer
+            }
+        }
+        let straightLined = Set(answers.filter { QuestionnaireQuality.isStraightLined($0.value) }.keys)
         for row in kept {
             lines.append(
                 [
                     row.responseID.uuidString.lowercased(), row.subjectName, row.source.rawValue, row.status,
                     row.submittedOn, row.replaces?.uuidString.lowercased() ?? "", row.rater, row.item, row.value,
-                    row.comment,
+                    row.comment, straightLined.contains(row.responseID) ? "straight-lined" : "",
                 ].map(field).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"

@@ -215,7 +215,7 @@ public struct CycleRepository: Sendable {
         let rows = try await sql.raw(
             """
             SELECT c.id, c.name, c.framework_id, c.status, c.opens_on, c.closes_on, c.sources, c.minimum_peers,
-                   c.minimum_customers, c.minimum_comments, c.reminder_days, c.questionnaire_title,
+                   c.minimum_customers, c.minimum_comments, c.reminder_days, c.questionnaire_title, c.shows_adjusted,
                    f.name AS framework_name, f.version AS framework_version
             FROM assessment_cycles c JOIN frameworks f ON f.id = c.framework_id \(condition)
             ORDER BY c.opens_on DESC, c.name
@@ -240,8 +240,17 @@ public struct CycleRepository: Sendable {
                 frameworkID: try row.decode(column: "framework_id", as: UUID.self),
                 frameworkName: "\(frameworkName), version \(version)", settings: settings,
                 status: CycleStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
-                questionnaireTitle: try row.decode(column: "questionnaire_title", as: String.self))
+                questionnaireTitle: try row.decode(column: "questionnaire_title", as: String.self),
+                showsAdjustedScores: try row.decode(column: "shows_adjusted", as: Bool.self))
         }
+    }
+
+    /// Turns severity-adjusted levels in the cycle's reports on or off (raw levels always show).
+    public func setShowsAdjustedScores(_ shows: Bool, cycleID: UUID) async throws {
+        _ = try await cycle(id: cycleID)
+        try await sql.raw(
+            "UPDATE assessment_cycles SET shows_adjusted = \(bind: shows) WHERE id = \(bind: cycleID)"
+        ).run()
     }
 
     static func encode(_ sources: Set<RaterSource>) -> String {

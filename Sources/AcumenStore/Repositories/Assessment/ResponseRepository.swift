@@ -74,6 +74,15 @@ public struct ResponseRepository: Sendable {
     ) async throws -> UUID {
         let responseID = UUID()
         let anonymous = invitation.source.isAnonymous
+        // Supervisors' and peers' ratings are what calibration qualifies; self-assessments and
+        // customers' questionnaires are not judged against a master.
+        var raterStatus: CalibrationStatus?
+        let judged = invitation.source == .supervisor || invitation.source == .peer
+        if judged, let person = invitation.raterPersonID {
+            raterStatus = try await CalibrationRepository(database: database).status(personID: person)
+        }
+        let raterCalibrated: Bool? = judged ? raterStatus?.isValid(on: today) ?? false : nil
+        let raterBias = judged ? raterStatus?.bias : nil
         let recordedDay = ReminderSchedule.recordedSubmissionDay(
             for: invitation.source, actual: today, settings: cycle.settings)
         let database = database
@@ -100,13 +109,14 @@ public struct ResponseRepository: Sendable {
                 try await sql.insert(into: "responses")
                     .columns(
                         "id", "cycle_id", "subject_id", "source", "account_id", "rater_person_id", "correction_key",
-                        "status", "replaces_id", "submitted_on"
+                        "status", "replaces_id", "submitted_on", "rater_calibrated", "rater_bias"
                     )
                     .values(
                         SQLBind(responseID), SQLBind(invitation.cycleID), SQLBind(invitation.subjectID),
                         SQLBind(invitation.source.rawValue), SQLBind(invitation.accountID),
                         SQLBind(anonymous ? nil : invitation.raterPersonID), SQLBind(anonymous ? correctionKey : nil),
-                        SQLBind(ResponseStatus.submitted.rawValue), SQLBind(previous), SQLBind(recordedDay.description)
+                        SQLBind(ResponseStatus.submitted.rawValue), SQLBind(previous), SQLBind(recordedDay.description),
+                        SQLBind(raterCalibrated), SQLBind(raterBias)
                     ).run()
                 switch content {
                 case .ratings(let ratings, let framework):
@@ -196,7 +206,8 @@ public struct ResponseRepository: Sendable {
     public func internalResponses(cycleID: UUID, subjectID: UUID) async throws -> [InternalResponseRecord] {
         let rows = try await sql.raw(
             """
-            SELECT r.id, r.source, x.competency_code, x.level, x.comment FROM responses r
+            SELECT r.id, r.source, r.rater_calibrated, r.rater_bias, x.competency_code, x.level, x.comment
+            FROM responses r
             JOIN response_ratings x ON x.response_id = r.id
             WHERE r.cycle_id = \(bind: cycleID) AND r.subject_id = \(bind: subjectID) AND r.status = 'submitted'
             """
@@ -208,13 +219,47 @@ public struct ResponseRepository: Sendable {
                 continue
             }
             let code = try row.decode(column: "competency_code", as: String.self)
-            var record = byResponse[id] ?? InternalResponseRecord(source: source, levels: [:], comments: [:])
+            var record =
+                try byResponse[id]
+                ?? InternalResponseRecord(
+                    source: source, levels: [:], comments: [:],
+                    raterCalibrated: row.decode(column: "rater_calibrated", as: Bool?.self),
+                    raterBias: row.decode(column: "rater_bias", as: Double?.self))
             record.levels[code] = .some(try row.decode(column: "level", as: Int?.self))
             let comment = try row.decode(column: "comment", as: String.self)
             if !comment.isEmpty { record.comments[code] = comment }
             byResponse[id] = record
         }
         return Array(byResponse.values)
+    }
+
+    /// Every level supervisors gave in a cycle's current responses, with who gave it: supervisors
+    /// rate by name, so their distribution can be checked against the programme's guideline.
+    public func supervisorLevels(cycleID: UUID) async throws -> [SupervisorLevel] {
+        try await sql.raw(
+            """
+            SELECT r.rater_person_id, p.name, x.level FROM responses r
+            JOIN response_ratings x ON x.response_id = r.id JOIN people p ON p.id = r.rater_person_id
+            WHERE r.cycle_id = \(bind: cycleID) AND r.status = 'submitted' AND r.source = 'supervisor'
+                AND x.level IS NOT NULL
+            """
+        ).all().map { row in
+            SupervisorLevel(
+                raterPersonID: try row.decode(column: "rater_person_id", as: UUID.self),
+                raterName: try row.decode(column: "name", as: String.self),
+                level: try row.decode(column: "level", as: Int.self))
+        }
+    }
+
+    /// The levels peers gave in a cycle, without who gave them.
+    public func peerLevels(cycleID: UUID) async throws -> [Int] {
+        try await sql.raw(
+            """
+            SELECT x.level FROM responses r JOIN response_ratings x ON x.response_id = r.id
+            WHERE r.cycle_id = \(bind: cycleID) AND r.status = 'submitted' AND r.source = 'peer'
+                AND x.level IS NOT NULL
+            """
+        ).all().map { try $0.decode(column: "level", as: Int.self) }
     }
 
     /// The current customer responses of a cycle, about one account manager or through one account.
@@ -422,4 +467,11 @@ public struct ExportedResponseRow: Sendable, Hashable {
     public var item: String
     public var value: String
     public var comment: String
+}
+
+/// One level a supervisor gave in a cycle.
+public struct SupervisorLevel: Sendable, Hashable {
+    public var raterPersonID: UUID
+    public var raterName: String
+    public var level: Int
 }

@@ -50,9 +50,13 @@ enum CyclePage {
                 Link("Anonymity preview", url: "/cycles/\(cycle.id)/preview")
                 Text(" · ")
                 Link("Export responses (CSV)", url: "/cycles/\(cycle.id)/export.csv")
+                Text(" · ")
+                Link("Measurement quality", url: "/cycles/\(cycle.id)/quality")
             }
             H2("Anonymity rules")
             rulesForm(cycle, context: context)
+            H2("Severity-adjusted levels")
+            adjustedLevelsForm(cycle, context: context)
             H2("Account managers and their raters")
             DataTable(
                 caption: "Raters per account manager",
@@ -127,6 +131,23 @@ enum CyclePage {
                         value: "\(rules.minimumForComments)", type: .number, required: true)
                 }.class("field-row")
                 SubmitButton(title: "Save the rules", style: "button")
+            })
+    }
+
+    private static func adjustedLevelsForm(_ cycle: AssessmentCycle, context: PageContext) -> Component {
+        Form(
+            url: "/cycles/\(cycle.id)/adjusted-levels", method: .post,
+            content: {
+                CSRFField(token: context.csrf)
+                Paragraph(
+                    cycle.showsAdjustedScores
+                        ? "Reports show, beside the raw levels, supervisors' and peers' levels corrected for each rater's leniency or severity measured in calibration."
+                        : "Reports show raw levels only. You can add levels corrected for each rater's leniency or severity measured in calibration; the raw levels stay."
+                )
+                Input(type: .hidden, name: "show", value: cycle.showsAdjustedScores ? "no" : "yes")
+                SubmitButton(
+                    title: cycle.showsAdjustedScores ? "Show raw levels only" : "Also show severity-adjusted levels",
+                    style: "button")
             })
     }
 }

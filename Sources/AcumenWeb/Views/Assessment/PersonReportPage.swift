@@ -21,6 +21,7 @@ enum PersonReportPage {
         let report = loaded.report
         let levels = loaded.framework.levels
         let title = title(subject: loaded.subject, cycle: loaded.cycle)
+        let adjusted = loaded.cycle.showsAdjustedScores
         return Div {
             H1(title)
             Paragraph(
@@ -51,21 +52,16 @@ enum PersonReportPage {
                 headings: [
                     "Competency", "Target", "Self", "Supervisor", "Peers", "Customers (1–5)", "All other raters",
                     "Gap", "Spread of others", "Self and others",
-                ],
-                rows: report.rows.map { row in
-                    let result = row.competency
-                    let title = loaded.framework.competencies.first { $0.code == result.competencyCode }?.title ?? ""
-                    return [
-                        "\(result.competencyCode) \(title)", result.target.map { "\($0 + 1)" } ?? "–",
-                        level(result.bySource[.self]), level(result.bySource[.supervisor]),
-                        level(result.bySource[.peer]), row.customerMean.map { format($0) } ?? "–",
-                        row.otherRatersShare.map { "\(Int(($0 * 100).rounded())) %" } ?? "–", gapText(result.gap),
-                        result.others.map {
-                            "\(format($0.minimum + 1))–\(format($0.maximum + 1)), sd \(format($0.standardDeviation))"
-                        } ?? "–",
-                        gapLabel(result.selfOtherGap),
-                    ]
-                })
+                ] + (adjusted ? ["Supervisor, adjusted", "Peers, adjusted"] : []),
+                rows: report.rows.map { resultRow($0, loaded: loaded, adjusted: adjusted) })
+            if !report.uncalibrated.isEmpty {
+                Paragraph(uncalibratedSentence(report)).class("hint")
+            }
+            if adjusted {
+                Paragraph(
+                    "Adjusted levels take off each rater's average leniency (or add back their severity) as measured in their last calibration exercise; raters never calibrated are counted as they rated."
+                ).class("hint")
+            }
             if !report.questions.isEmpty {
                 H2("Customer questionnaire")
                 DataTable.text(
@@ -127,6 +123,48 @@ enum PersonReportPage {
         case .withheld:
             return "\(source.label): \(count), withheld: too few to keep them anonymous."
         }
+    }
+
+    private static func resultRow(
+        _ row: PersonReport.Row, loaded: ReportsController.LoadedReport, adjusted: Bool
+    ) -> [String] {
+        let report = loaded.report
+        let result = row.competency
+        let title = loaded.framework.competencies.first { $0.code == result.competencyCode }?.title ?? ""
+        let spread: String =
+            result.others.map {
+                "\(format($0.minimum + 1))–\(format($0.maximum + 1)), sd \(format($0.standardDeviation))"
+            } ?? "–"
+        var cells: [String] = [
+            "\(result.competencyCode) \(title)", result.target.map { "\($0 + 1)" } ?? "–",
+            level(result.bySource[.self]),
+            level(result.bySource[.supervisor]) + marker(.supervisor, report),
+            level(result.bySource[.peer]) + marker(.peer, report),
+            row.customerMean.map { format($0) } ?? "–",
+            row.otherRatersShare.map { "\(Int(($0 * 100).rounded())) %" } ?? "–", gapText(result.gap), spread,
+            gapLabel(result.selfOtherGap),
+        ]
+        if adjusted {
+            cells.append(row.adjusted[.supervisor].map { format($0 + 1) } ?? "–")
+            cells.append(row.adjusted[.peer].map { format($0 + 1) } ?? "–")
+        }
+        return cells
+    }
+
+    /// Marks a source whose ratings include some from raters not calibrated when they rated.
+    private static func marker(_ source: RaterSource, _ report: PersonReport) -> String {
+        report.uncalibrated[source] == nil ? "" : " †"
+    }
+
+    private static func uncalibratedSentence(_ report: PersonReport) -> String {
+        let parts = [RaterSource.supervisor, .peer].compactMap { source -> String? in
+            guard let count = report.uncalibrated[source],
+                let group = report.plan.groups.first(where: { $0.source == source })
+            else { return nil }
+            return "\(source.label.lowercased()): \(count) of \(group.responses)"
+        }
+        return "† Includes ratings from raters who were not calibrated when they rated ("
+            + parts.joined(separator: "; ") + ")."
     }
 
     private static func gapText(_ gap: Double?) -> String {
