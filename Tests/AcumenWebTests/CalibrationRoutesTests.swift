@@ -254,3 +254,94 @@ final class MeasurementQualityRoutesTests: XCTestCase {
         }
     }
 }
+
+final class DoubleRatingRoutesTests: XCTestCase {
+    typealias Client = AssessmentRoutesTests.Client
+
+    /// Fields that rate every competency at one level, chosen with a reason.
+    static func everyCompetency(at level: Int, framework: FrameworkContent) -> [String: String] {
+        var fields: [String: String] = [:]
+        for competency in framework.competencies {
+            fields[RaterFormFields.overrideLevel(competency.code)] = "\(level)"
+            fields[RaterFormFields.overrideReason(competency.code)] = "Seen in the quarterly review"
+        }
+        return fields
+    }
+
+    func test_secondRatersAreCalibrated_notTheOwnSupervisor_andDriftIsShown() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let manager = Client(
+                app: app, token: try await WebHarness.token(for: .programmeManager, app: app, demo: demo))
+            let cycle = try await AssessmentRoutesTests.openCycle(manager)
+            let cycleID = UUID(uuidString: cycle)!
+            let browser = BrowserSession(app: app)
+            try await browser.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            _ = try await browser.get("/cycles/\(cycle)/double-ratings")
+            let tooMuch = try await browser.post("/cycles/\(cycle)/double-ratings/percent", form: ["percent": "80"])
+            XCTAssertEqual(tooMuch.status, .unprocessableEntity)
+            _ = try await browser.post("/cycles/\(cycle)/double-ratings/percent", form: ["percent": "5"])
+            let assigned = try await browser.post("/cycles/\(cycle)/double-ratings/assign", form: [:])
+            XCTAssertEqual(assigned.status, .seeOther)
+
+            let repository = DoubleRatingRepository(database: app.db)
+            let assignments = try await repository.assignments(cycleID: cycleID)
+            XCTAssertEqual(assignments.count, (demo.accountManagers.count * 5 + 99) / 100)
+            let statuses = try await CalibrationRepository(database: app.db).statuses()
+            let subjects = try await CycleRepository(database: app.db).subjects(cycleID: cycleID)
+            let users = try await UserRepository(database: app.db).users()
+            for assignment in assignments {
+                XCTAssertEqual(statuses[assignment.raterUserID]?.isValid(on: .today), true, "a calibrated rater")
+                let rater = users.first { $0.id == assignment.raterUserID }
+                let subject = subjects.first { $0.id == assignment.subjectID }
+                XCTAssertNotEqual(rater?.personID, subject?.supervisorID, "never the own supervisor")
+            }
+            _ = try await browser.get("/cycles/\(cycle)/double-ratings")
+            let again = try await browser.post("/cycles/\(cycle)/double-ratings/assign", form: [:])
+            XCTAssertEqual(again.status, .seeOther)
+            let unchanged = try await repository.assignments(cycleID: cycleID)
+            XCTAssertEqual(unchanged.count, assignments.count, "assigning again adds no one")
+
+            // The supervisor rates every competency Expert; the second rater says Advanced.
+            let assignment = assignments[0]
+            let framework = try await FrameworkRepository(database: app.db).version(
+                id: try await CycleRepository(database: app.db).cycle(id: cycleID).frameworkID
+            ).content
+            let subject = try XCTUnwrap(subjects.first { $0.id == assignment.subjectID })
+            let supervisorEmail = try XCTUnwrap(demo.people.first { $0.name == subject.name }?.supervisorEmail)
+            let token = try await AssessmentRoutesTests.link(to: supervisorEmail, about: subject.name, app: app)
+            let fields = try String(
+                data: JSONEncoder().encode(["fields": Self.everyCompetency(at: 2, framework: framework)]),
+                encoding: .utf8)!
+            try await Client(app: app, token: nil).call(
+                .POST, "/api/v1/rater/\(token)/submit", json: fields, expect: .created)
+
+            let rater = BrowserSession(app: app)
+            try await rater.signIn(assignment.raterEmail)
+            let page = try await rater.get("/double-ratings/\(assignment.id)")
+            XCTAssertEqual(page.status, .ok)
+            let forged = try await rater.post(
+                "/double-ratings/\(assignment.id)/autosave", form: ["name": "override:XX.9", "value": "1"])
+            XCTAssertEqual(forged.status, .unprocessableEntity)
+            let incomplete = try await rater.post("/double-ratings/\(assignment.id)/submit", form: [:])
+            XCTAssertEqual(incomplete.status, .unprocessableEntity)
+            let saved = try await rater.post(
+                "/double-ratings/\(assignment.id)", form: Self.everyCompetency(at: 1, framework: framework))
+            XCTAssertEqual(saved.status, .seeOther)
+            let submitted = try await rater.post("/double-ratings/\(assignment.id)/submit", form: [:])
+            XCTAssertEqual(submitted.status, .seeOther)
+            let twice = try await rater.post("/double-ratings/\(assignment.id)/submit", form: [:])
+            XCTAssertEqual(twice.status, .conflict)
+
+            let stranger = BrowserSession(app: app)
+            try await stranger.signIn(WebHarness.email(of: .supervisor, in: demo))
+            let hidden = try await stranger.get("/double-ratings/\(assignment.id)")
+            XCTAssertEqual(hidden.status, .notFound, "someone else's second rating")
+
+            let drift = try await browser.get("/calibration/drift")
+            XCTAssertEqual(drift.status, .ok)
+            let supervisorName = try XCTUnwrap(demo.people.first { $0.email == supervisorEmail }?.name)
+            XCTAssertTrue(drift.body.string.contains(supervisorName))
+            XCTAssertTrue(drift.body.string.contains("Drifting: "), "one level above the second rater every time")
+        }
+    }
+}

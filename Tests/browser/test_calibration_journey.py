@@ -122,3 +122,57 @@ def test_a_calibration_exercise_from_both_sides(server):
         check_accessibility(participant, "calibration-feedback")
     finally:
         participant.quit()
+
+
+def test_double_rating_in_a_live_cycle(server):
+    """The programme manager double-rates a share of a new cycle; a calibrated team lead who was
+    assigned finds the second rating under Calibration and submits it; the drift page opens."""
+    base, output = server["base"], server["output"]
+    manager = new_browser()
+    try:
+        sign_in(manager, base, printed_login(output, "Programme manager"))
+        manager.get(base + "/cycles/new")
+        framework = Select(manager.find_element(By.NAME, "frameworkID"))
+        framework.select_by_visible_text(
+            next(o.text for o in framework.options if o.text.startswith("Global Mobility Account Manager")))
+        name = manager.find_element(By.NAME, "name")
+        name.clear()
+        name.send_keys("Double-rated review")
+        manager.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+        wait_for_text(manager, "created as a draft")
+        manager.find_element(By.XPATH, "//button[text()='Open the cycle']").click()
+        wait_for_text(manager, "personal links are on the way")
+        manager.find_element(By.LINK_TEXT, "Double rating").click()
+        wait_for_text(manager, "Share of account managers to double-rate")
+        share = manager.find_element(By.NAME, "percent")
+        share.clear()
+        share.send_keys("5")
+        manager.find_element(By.XPATH, "//button[text()='Save the share']").click()
+        wait_for_text(manager, "5 % of account managers will be double-rated")
+        manager.find_element(By.XPATH, "//button[text()='Assign second raters']").click()
+        wait_for_text(manager, "now have a second rater")
+        check_accessibility(manager, "double-rating")
+        first_row = manager.find_element(By.CSS_SELECTOR, "table tbody tr")
+        subject = first_row.find_element(By.TAG_NAME, "th").text
+        rater_email = first_row.find_elements(By.TAG_NAME, "td")[0].text
+        manager.get(base + "/calibration/drift")
+        wait_for_text(manager, "Drift in live cycles")
+        check_accessibility(manager, "drift")
+    finally:
+        manager.quit()
+
+    rater = new_browser()
+    try:
+        sign_in(rater, base, rater_email)
+        rater.get(base + "/calibration")
+        wait_for_text(rater, "Second ratings")
+        rater.find_element(By.LINK_TEXT, subject).click()
+        wait_for_text(rater, f"Second rating of {subject}")
+        for box in rater.find_elements(By.CSS_SELECTOR, "input[name^='none:']"):
+            box.click()
+        wait_saved(rater)
+        check_accessibility(rater, "second-rating")
+        rater.find_element(By.XPATH, "//button[text()='Submit my second rating']").click()
+        wait_for_text(rater, "your second rating of")
+    finally:
+        rater.quit()

@@ -82,10 +82,33 @@ struct CreateCalibrationTables: AsyncMigration {
                 bias DOUBLE PRECISION
             )
             """,
+            """
+            CREATE TABLE double_ratings (
+                id UUID PRIMARY KEY,
+                cycle_id UUID NOT NULL REFERENCES assessment_cycles(id) ON DELETE RESTRICT,
+                subject_id UUID NOT NULL REFERENCES people(id) ON DELETE RESTRICT,
+                rater_user_id UUID NOT NULL REFERENCES users(id) ON DELETE RESTRICT,
+                assigned_on TEXT NOT NULL,
+                submitted_on TEXT,
+                UNIQUE (cycle_id, subject_id)
+            )
+            """,
+            "CREATE INDEX double_ratings_by_rater ON double_ratings (rater_user_id)",
+            """
+            CREATE TABLE double_rating_levels (
+                double_rating_id UUID NOT NULL REFERENCES double_ratings(id) ON DELETE CASCADE,
+                competency_code TEXT NOT NULL,
+                \(ratingColumns),
+                PRIMARY KEY (double_rating_id, competency_code)
+            )\(clustered)
+            """,
         ]
         for statement in statements {
             try await sql.raw(SQLQueryString(statement)).run()
         }
+        try await sql.raw(
+            "ALTER TABLE assessment_cycles ADD COLUMN double_rating_percent INTEGER NOT NULL DEFAULT 0"
+        ).run()
         // What a rater's calibration was when they rated, kept with the response: reports mark
         // uncalibrated ratings and can adjust for a rater's known leniency or severity.
         try await sql.raw("ALTER TABLE responses ADD COLUMN rater_calibrated BOOLEAN").run()
@@ -97,13 +120,15 @@ struct CreateCalibrationTables: AsyncMigration {
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         for table in [
-            "calibration_statuses", "calibration_ratings", "calibration_participants", "calibration_master_ratings",
+            "double_rating_levels", "double_ratings", "calibration_statuses", "calibration_ratings",
+            "calibration_participants", "calibration_master_ratings",
             "calibration_cases", "calibration_exercises",
         ] {
             try await sql.drop(table: table).run()
         }
         for (table, column) in [
             ("responses", "rater_calibrated"), ("responses", "rater_bias"), ("assessment_cycles", "shows_adjusted"),
+            ("assessment_cycles", "double_rating_percent"),
         ] {
             try await sql.raw("ALTER TABLE \(unsafeRaw: table) DROP COLUMN \(unsafeRaw: column)").run()
         }

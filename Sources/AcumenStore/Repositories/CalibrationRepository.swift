@@ -187,7 +187,7 @@ public struct CalibrationRepository: Sendable {
     public func masterRatings(exerciseID: UUID) async throws -> [UUID: [String: MasterRating]] {
         let rows = try await sql.raw(
             """
-            SELECT m.case_id, m.competency_code, \(unsafeRaw: Self.ratingColumns("m")), m.rationale
+            SELECT m.case_id, m.competency_code, \(unsafeRaw: BehaviourRatingColumns.names("m")), m.rationale
             FROM calibration_master_ratings m JOIN calibration_cases c ON c.id = m.case_id
             WHERE c.exercise_id = \(bind: exerciseID)
             """
@@ -195,7 +195,7 @@ public struct CalibrationRepository: Sendable {
         var ratings: [UUID: [String: MasterRating]] = [:]
         for row in rows {
             let caseID = try row.decode(column: "case_id", as: UUID.self)
-            let (input, level) = try Self.rating(row)
+            let (input, level) = try BehaviourRatingColumns.rating(row)
             guard let level else { continue }
             ratings[caseID, default: [:]][input.competencyCode] = MasterRating(
                 caseID: caseID, rating: input, level: level,
@@ -220,8 +220,8 @@ public struct CalibrationRepository: Sendable {
         guard problems.isEmpty else { throw StoreError.invalid(problems) }
         try await sql.raw(
             """
-            INSERT INTO calibration_master_ratings (case_id, competency_code, \(unsafeRaw: Self.ratingColumns("")), rationale)
-            VALUES (\(bind: caseID), \(bind: rating.competencyCode), \(Self.ratingValues(rating, framework: framework)),
+            INSERT INTO calibration_master_ratings (case_id, competency_code, \(unsafeRaw: BehaviourRatingColumns.names("")), rationale)
+            VALUES (\(bind: caseID), \(bind: rating.competencyCode), \(BehaviourRatingColumns.values(rating, framework: framework)),
                 \(bind: rationale.trimmingCharacters(in: .whitespacesAndNewlines)))
             ON CONFLICT (case_id, competency_code) DO UPDATE SET ticks = excluded.ticks,
                 not_observed = excluded.not_observed, override_level = excluded.override_level,
@@ -276,13 +276,13 @@ public struct CalibrationRepository: Sendable {
             ?? "AND p.submitted_on IS NOT NULL"
         return try await sql.raw(
             """
-            SELECT r.user_id, r.case_id, r.competency_code, \(unsafeRaw: Self.ratingColumns("r"))
+            SELECT r.user_id, r.case_id, r.competency_code, \(unsafeRaw: BehaviourRatingColumns.names("r"))
             FROM calibration_ratings r JOIN calibration_participants p
                 ON p.exercise_id = r.exercise_id AND p.user_id = r.user_id
             WHERE r.exercise_id = \(bind: exerciseID) \(condition)
             """
         ).all().map { row in
-            let (input, level) = try Self.rating(row)
+            let (input, level) = try BehaviourRatingColumns.rating(row)
             return StoredCalibrationRating(
                 userID: try row.decode(column: "user_id", as: UUID.self),
                 caseID: try row.decode(column: "case_id", as: UUID.self), rating: input, level: level)
@@ -306,9 +306,9 @@ public struct CalibrationRepository: Sendable {
                 try await sql.raw(
                     """
                     INSERT INTO calibration_ratings (exercise_id, user_id, case_id, competency_code,
-                        \(unsafeRaw: Self.ratingColumns("")))
+                        \(unsafeRaw: BehaviourRatingColumns.names("")))
                     VALUES (\(bind: exerciseID), \(bind: userID), \(bind: caseID), \(bind: rating.competencyCode),
-                        \(Self.ratingValues(rating, framework: framework)))
+                        \(BehaviourRatingColumns.values(rating, framework: framework)))
                     """
                 ).run()
             }
@@ -407,38 +407,5 @@ public struct CalibrationRepository: Sendable {
                 validForMonths: try row.decode(column: "valid_months", as: Int.self)),
             createdOn: CalendarDate(try row.decode(column: "created_on", as: String.self)) ?? .init(
                 year: 2000, month: 1, day: 1)!)
-    }
-
-    private static func ratingColumns(_ table: String) -> String {
-        let prefix = table.isEmpty ? "" : table + "."
-        return ["ticks", "not_observed", "override_level", "override_reason", "comment", "level"].map { prefix + $0 }
-            .joined(separator: ", ")
-    }
-
-    private static func ratingValues(_ rating: CompetencyRatingInput, framework: FrameworkContent) -> SQLQueryString {
-        let ticks = rating.observed.sorted { $0.key < $1.key }.flatMap { level, positions in
-            positions.sorted().map { "\(level):\($0)" }
-        }.joined(separator: " ")
-        return """
-            \(bind: ticks), \(bind: rating.notObserved), \(bind: rating.overrideLevel), \(bind: rating.overrideReason),
-            \(bind: rating.comment), \(bind: rating.level(in: framework))
-            """
-    }
-
-    private static func rating(_ row: any SQLRow) throws -> (CompetencyRatingInput, Int?) {
-        var observed: [Int: Set<Int>] = [:]
-        for tick in try row.decode(column: "ticks", as: String.self).split(separator: " ") {
-            let parts = tick.split(separator: ":")
-            if parts.count == 2, let level = Int(parts[0]), let position = Int(parts[1]) {
-                observed[level, default: []].insert(position)
-            }
-        }
-        let input = CompetencyRatingInput(
-            competencyCode: try row.decode(column: "competency_code", as: String.self), observed: observed,
-            notObserved: try row.decode(column: "not_observed", as: Bool.self),
-            overrideLevel: try row.decode(column: "override_level", as: Int?.self),
-            overrideReason: try row.decode(column: "override_reason", as: String.self),
-            comment: try row.decode(column: "comment", as: String.self))
-        return (input, try row.decode(column: "level", as: Int?.self))
     }
 }

@@ -66,6 +66,13 @@ public struct PeopleRepository: Sendable {
         try await PersonModel.query(on: database).filter(\.$email == email.lowercased()).first()?.id
     }
 
+    /// Names of the given people, for lists that show raters by name.
+    public func names(ids: Set<UUID>) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let people = try await PersonModel.query(on: database).filter(\.$id ~~ Array(ids)).all()
+        return Dictionary(uniqueKeysWithValues: people.compactMap { person in person.id.map { ($0, person.name) } })
+    }
+
     public func employmentHistory(personID: UUID) async throws -> [EmploymentEvent] {
         let rows = try await EmploymentEventModel.query(on: database).filter(\.$person.$id == personID)
             .with(\.$person).sort(\.$date).all()

@@ -43,6 +43,7 @@ struct CalibrationController: RouteCollection {
         }
         return CalibrationListPage.participant(
             exercises: mine, submitted: submitted, status: try await repository.statuses()[user.id],
+            secondRatings: try await DoubleRatingRepository(database: request.db).assignments(raterUserID: user.id),
             context: PageContext(request))
     }
 

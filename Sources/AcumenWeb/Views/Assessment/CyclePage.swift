@@ -52,6 +52,8 @@ enum CyclePage {
                 Link("Export responses (CSV)", url: "/cycles/\(cycle.id)/export.csv")
                 Text(" · ")
                 Link("Measurement quality", url: "/cycles/\(cycle.id)/quality")
+                Text(" · ")
+                Link("Double rating", url: "/cycles/\(cycle.id)/double-ratings")
             }
             H2("Anonymity rules")
             rulesForm(cycle, context: context)

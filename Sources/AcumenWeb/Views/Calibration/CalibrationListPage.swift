@@ -13,7 +13,11 @@ enum CalibrationListPage {
             Paragraph(
                 "Before supervisors and other observers rate account managers, they rate reference cases blind and compare themselves with the master ratings an expert panel agreed. Acumen measures how close they are and who is calibrated."
             )
-            Paragraph { Link("Who is due for calibration", url: "/calibration/due") }
+            Paragraph {
+                Link("Who is due for calibration", url: "/calibration/due")
+                Text(" · ")
+                Link("Drift in live cycles", url: "/calibration/drift")
+            }
             if exercises.isEmpty {
                 Paragraph("No exercises yet.")
             } else {
@@ -58,7 +62,7 @@ enum CalibrationListPage {
 
     static func participant(
         exercises: [CalibrationExerciseSummary], submitted: [UUID: CalendarDate], status: CalibrationStatus?,
-        context: PageContext
+        secondRatings: [DoubleRatingAssignment], context: PageContext
     ) -> Response {
         Layout.page("Calibration", context: context) {
             H1("Calibration")
@@ -66,6 +70,7 @@ enum CalibrationListPage {
             if exercises.isEmpty {
                 Paragraph("You have no calibration exercise to do. The programme team will add you to the next one.")
             } else {
+                H2("Exercises")
                 List(exercises) { summary in
                     ListItem {
                         Link(summary.exercise.title, url: "/calibration/\(summary.exercise.id)")
@@ -73,6 +78,17 @@ enum CalibrationListPage {
                             " · \(summary.cases) \(summary.cases == 1 ? "case" : "cases") · "
                                 + (submitted[summary.exercise.id].map { "submitted on \($0)" }
                                     ?? (summary.exercise.status == .open ? "to do" : "closed")))
+                    }
+                }
+            }
+            if !secondRatings.isEmpty {
+                H2("Second ratings")
+                List(secondRatings) { assignment in
+                    ListItem {
+                        Link(assignment.subjectName, url: "/double-ratings/\(assignment.id)")
+                        Text(
+                            " · \(assignment.cycleName) · "
+                                + (assignment.submittedOn.map { "submitted on \($0)" } ?? "to do"))
                     }
                 }
             }

@@ -1,0 +1,157 @@
+import AcumenCore
+import AcumenStore
+import Vapor
+
+/// Double rating in live cycles: programme staff set the share and assign calibrated second
+/// raters; the second rater rates on the same grid; the drift page compares them over time.
+struct DoubleRatingController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let signedIn = routes.grouped(RequireSignedIn())
+        signedIn.get("cycles", ":cycleID", "double-ratings", use: cyclePage)
+        signedIn.post("cycles", ":cycleID", "double-ratings", "percent", use: setPercent)
+        signedIn.post("cycles", ":cycleID", "double-ratings", "assign", use: assign)
+        signedIn.get("calibration", "drift", use: drift)
+        signedIn.get("double-ratings", ":assignmentID", use: form)
+        signedIn.post("double-ratings", ":assignmentID", use: save)
+        signedIn.post("double-ratings", ":assignmentID", "autosave", use: autosave)
+        signedIn.post("double-ratings", ":assignmentID", "submit", use: submit)
+    }
+
+    // MARK: Programme staff
+
+    @Sendable func cyclePage(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
+        let cycle = try await request.assessmentCycle()
+        let repository = DoubleRatingRepository(database: request.db)
+        return DoubleRatingPages.cycle(
+            cycle: cycle, percent: try await repository.percent(cycleID: cycle.id),
+            assignments: try await repository.assignments(cycleID: cycle.id), context: PageContext(request))
+    }
+
+    @Sendable func setPercent(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
+        let cycle = try await request.assessmentCycle()
+        struct Form: Decodable { var percent: String }
+        guard let percent = Int(try request.decodeForm(Form.self).percent.trimmingCharacters(in: .whitespaces)) else {
+            throw AppError.badRequest("The share must be a whole number of per cent.", field: "percent")
+        }
+        try await DoubleRatingRepository(database: request.db).setPercent(percent, cycleID: cycle.id)
+        request.flash("\(percent) % of account managers will be double-rated.")
+        return request.redirect(to: "/cycles/\(cycle.id)/double-ratings")
+    }
+
+    @Sendable func assign(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
+        let cycle = try await request.assessmentCycle()
+        let count = try await DoubleRatingRepository(database: request.db).assign(cycleID: cycle.id, today: .today)
+        request.flash(
+            count == 0
+                ? "Everyone in the share already has a second rater."
+                : "\(count) account manager\(count == 1 ? "" : "s") now have a second rater.")
+        return request.redirect(to: "/cycles/\(cycle.id)/double-ratings")
+    }
+
+    @Sendable func drift(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard CalibrationPolicy.canManage(user) else { throw AppError.forbidden }
+        let (pairs, order) = try await DoubleRatingRepository(database: request.db).pairs()
+        let cycles = try await CycleRepository(database: request.db).cycles()
+        let names = Dictionary(uniqueKeysWithValues: cycles.map { ($0.id, $0.name) })
+        // Levels are positions on each cycle's scale; the widest scale seen bounds them.
+        let levelCount = (pairs.map { max($0.level, $0.secondLevel) }.max() ?? 1) + 1
+        let drift = RaterDrift.compute(pairs, cycleOrder: order, levelCount: levelCount, thresholds: .standard)
+        let people = try await PeopleRepository(database: request.db).names(ids: Set(drift.map(\.raterPersonID)))
+        return DoubleRatingPages.drift(drift, cycleNames: names, people: people, context: PageContext(request))
+    }
+
+    // MARK: The second rater
+
+    struct Loaded {
+        var assignment: DoubleRatingAssignment
+        var framework: FrameworkContent
+        var repository: DoubleRatingRepository
+    }
+
+    private func load(_ request: Request) async throws -> Loaded {
+        let user = try request.requireUser()
+        guard let id = request.parameters.get("assignmentID", as: UUID.self) else {
+            throw AppError.notFound("That second rating")
+        }
+        let repository = DoubleRatingRepository(database: request.db)
+        let assignment = try await repository.assignment(id: id)
+        // Someone else's second rating does not exist for this user.
+        guard assignment.raterUserID == user.id else { throw AppError.notFound("That second rating") }
+        let cycle = try await CycleRepository(database: request.db).cycle(id: assignment.cycleID)
+        let framework = try await FrameworkRepository(database: request.db).version(id: cycle.frameworkID).content
+        return Loaded(assignment: assignment, framework: framework, repository: repository)
+    }
+
+    @Sendable func form(request: Request) async throws -> Response {
+        let loaded = try await load(request)
+        let fields = RaterFormFields.fields(
+            from: try await loaded.repository.ratings(assignmentID: loaded.assignment.id))
+        return DoubleRatingPages.form(loaded, fields: fields, problems: [], context: PageContext(request))
+    }
+
+    @Sendable func save(request: Request) async throws -> Response {
+        let loaded = try await load(request)
+        let fields = try RaterFormController.fields(request).filter {
+            $0.key != CSRFProtection.fieldName && $0.key != "intent"
+        }
+        try await store(fields, loaded: loaded)
+        request.flash("Your second rating was saved.")
+        return request.redirect(to: "/double-ratings/\(loaded.assignment.id)")
+    }
+
+    @Sendable func autosave(request: Request) async throws -> RaterFormController.AutosaveResult {
+        let loaded = try await load(request)
+        struct Field: Decodable {
+            var name: String
+            var value: String?
+        }
+        let field = try request.decodeForm(Field.self)
+        var fields = RaterFormFields.fields(
+            from: try await loaded.repository.ratings(assignmentID: loaded.assignment.id))
+        fields[field.name] = field.value ?? ""
+        try await store(fields, loaded: loaded)
+        let code = field.name.split(separator: ":").last.map(String.init) ?? ""
+        guard field.name.hasPrefix("b:") || field.name.hasPrefix("none:") else {
+            return RaterFormController.AutosaveResult(saved: true)
+        }
+        return RaterFormController.AutosaveResult(
+            saved: true,
+            derivedLevel: BehaviourGrid.derivedLevel(code, framework: loaded.framework, fields: fields)?
+                .explanation, competency: code)
+    }
+
+    private func store(_ fields: [String: String], loaded: Loaded) async throws {
+        let problems = fields.compactMap { name, value in
+            RaterFormFields.problem(
+                name: name, value: value, source: .supervisor, framework: loaded.framework,
+                questionnaire: Questionnaire(title: "", introduction: "", questions: [])
+            ).map { ValidationProblem(location: name, message: $0) }
+        }
+        guard problems.isEmpty else { throw AppError.from(StoreError.invalid(problems)) }
+        try await loaded.repository.saveRatings(
+            assignmentID: loaded.assignment.id,
+            ratings: RaterFormFields.ratings(from: fields, framework: loaded.framework), framework: loaded.framework)
+    }
+
+    @Sendable func submit(request: Request) async throws -> Response {
+        let loaded = try await load(request)
+        let ratings = try await loaded.repository.ratings(assignmentID: loaded.assignment.id)
+        let problems = InternalFormValidation.problems(ratings, framework: loaded.framework)
+        guard problems.isEmpty else {
+            return DoubleRatingPages.form(
+                loaded, fields: RaterFormFields.fields(from: ratings), problems: problems,
+                context: PageContext(request),
+                status: .unprocessableEntity)
+        }
+        try await loaded.repository.submit(assignmentID: loaded.assignment.id, today: .today)
+        request.flash("Thank you: your second rating of \(loaded.assignment.subjectName) is submitted.")
+        return request.redirect(to: "/calibration")
+    }
+}

@@ -1,0 +1,123 @@
+import AcumenCore
+import AcumenStore
+import Foundation
+import Plot
+import Vapor
+
+enum DoubleRatingPages {
+    static func cycle(
+        cycle: AssessmentCycle, percent: Int, assignments: [DoubleRatingAssignment], context: PageContext
+    ) -> Response {
+        let base = "/cycles/\(cycle.id)/double-ratings"
+        return Layout.page("Double rating: \(cycle.name)", context: context) {
+            Paragraph { Link("Back to \(cycle.name)", url: "/cycles/\(cycle.id)") }
+            H1("Double rating: \(cycle.name)")
+            Paragraph(
+                "A share of account managers is rated a second time by another calibrated rater, never their own supervisor. Comparing the two shows, cycle after cycle, whether supervisors drift from what calibration agreed."
+            )
+            if cycle.status == .draft || cycle.status == .open {
+                Form(
+                    url: "\(base)/percent", method: .post,
+                    content: {
+                        CSRFField(token: context.csrf)
+                        Field(
+                            label: "Share of account managers to double-rate (%)", name: "percent", value: "\(percent)",
+                            type: .number, required: true,
+                            hint: "0 to \(DoubleRatingRepository.maximumPercent); 15 is usual.")
+                        SubmitButton(title: "Save the share", style: "button")
+                    })
+            } else {
+                Paragraph("Share: \(percent) %.")
+            }
+            if cycle.status == .open && percent > 0 {
+                ActionButton(title: "Assign second raters", url: "\(base)/assign", csrf: context.csrf)
+            } else if cycle.status == .draft {
+                Paragraph("Second raters are assigned once the cycle is open.").class("hint")
+            }
+            if assignments.isEmpty {
+                Paragraph("No second raters assigned.")
+            } else {
+                DataTable.text(
+                    caption: "Second raters", headings: ["Account manager", "Second rater", "Assigned", "Submitted"],
+                    rows: assignments.map {
+                        [
+                            $0.subjectName, $0.raterEmail, $0.assignedOn?.description ?? "",
+                            $0.submittedOn?.description ?? "not yet",
+                        ]
+                    })
+            }
+        }
+    }
+
+    static func form(
+        _ loaded: DoubleRatingController.Loaded, fields: [String: String], problems: [ValidationProblem],
+        context: PageContext, status: HTTPResponseStatus = .ok
+    ) -> Response {
+        let assignment = loaded.assignment
+        let url = "/double-ratings/\(assignment.id)"
+        let done = assignment.submittedOn != nil
+        return Layout.page(
+            "Second rating of \(assignment.subjectName)", context: context, status: status,
+            scripts: [RaterFormScript.path]
+        ) {
+            Paragraph { Link("Calibration", url: "/calibration") }
+            H1("Second rating of \(assignment.subjectName)")
+            Paragraph(
+                "\(assignment.cycleName). Rate from what you have observed yourself, with the same grid as the supervisor. Your levels are compared with the supervisor's to follow agreement between raters; they do not appear in \(assignment.subjectName)'s report."
+            )
+            CalibrationCasePage.problemList(problems)
+            if done {
+                Paragraph("Submitted on \(assignment.submittedOn?.description ?? "").").class("flash")
+            }
+            Form(
+                url: url, method: .post,
+                content: {
+                    CSRFField(token: context.csrf)
+                    BehaviourGrid(framework: loaded.framework, fields: fields)
+                    Paragraph().id("save-status").class("save-status").attribute(named: "aria-live", value: "polite")
+                    if !done { SubmitButton(title: "Save and finish later", style: "button") }
+                }
+            ).attribute(named: "data-autosave", value: done ? nil : "\(url)/autosave")
+            if !done {
+                ActionButton(
+                    title: "Submit my second rating", url: "\(url)/submit", csrf: context.csrf, style: "button primary")
+            }
+        }
+    }
+
+    static func drift(
+        _ drift: [RaterDrift], cycleNames: [UUID: String], people: [UUID: String], context: PageContext
+    ) -> Response {
+        Layout.page("Drift in live cycles", context: context) {
+            Paragraph { Link("Calibration", url: "/calibration") }
+            H1("Drift in live cycles")
+            Paragraph(
+                "Each supervisor's levels against a calibrated second rater's on the same account managers, cycle by cycle. A supervisor whose latest cycle misses the calibration thresholds (\(Percent.text(CalibrationThresholds.standard.minimumAdjacentAgreement)) within one level, average bias under \(StatisticText.number(CalibrationThresholds.standard.maximumAbsoluteBias))) is drifting and should calibrate again."
+            )
+            if drift.isEmpty {
+                Paragraph("No second ratings have been submitted yet.")
+            } else {
+                DataTable.text(
+                    caption: "Supervisors against second raters",
+                    headings: [
+                        "Supervisor", "Cycle", "Ratings", "Exact", "Within one level", "Bias (levels)", "Status",
+                    ],
+                    rows: drift.flatMap { rater in
+                        rater.points.enumerated().map { index, point in
+                            let isLatest = index == rater.points.count - 1
+                            return [
+                                people[rater.raterPersonID] ?? "Unknown", cycleNames[point.cycleID] ?? "",
+                                "\(point.agreement.ratings)", Percent.text(point.agreement.exactAgreement),
+                                Percent.text(point.agreement.adjacentAgreement),
+                                StatisticText.signed(point.agreement.meanDeviation),
+                                isLatest
+                                    ? (rater.isDrifting
+                                        ? "Drifting: " + rater.shortfalls.joined(separator: "; ") : "Steady")
+                                    : "",
+                            ]
+                        }
+                    })
+            }
+        }
+    }
+}
