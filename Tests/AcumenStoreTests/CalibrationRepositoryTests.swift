@@ -160,3 +160,71 @@ final class RaterCalibrationAtSubmissionTests: XCTestCase {
         XCTAssertNil(bySource[.peer]?.raterBias, label)
     }
 }
+
+final class DoubleRatingRepositoryTests: XCTestCase {
+    func test_secondRatingsPairWithTheSupervisors() async throws {
+        try await StoreHarness.onSQLite(secondRatingsPairWithTheSupervisors)
+    }
+
+    func test_secondRatingsPairWithTheSupervisors_onPostgreSQL() async throws {
+        try await StoreHarness.onPostgreSQL(secondRatingsPairWithTheSupervisors)
+    }
+
+    private func secondRatingsPairWithTheSupervisors(database: any Database, label: String) async throws {
+        let fixture = try await AssessmentFixture.make(on: database)
+        let users = UserRepository(database: database)
+        let lead = try await users.create(email: "lead@x.example", passwordHash: "x", role: .supervisor)
+        let checker = try await users.create(email: "checker@x.example", passwordHash: "x", role: .programmeManager)
+        let cycles = CycleRepository(database: database)
+        let cycle = try await cycles.cycle(id: fixture.cycleID)
+        let calibration = CalibrationRepository(database: database)
+        let exerciseID = try await calibration.create(
+            title: "Calibration", frameworkID: cycle.frameworkID, panel: "", thresholds: .standard, today: fixture.today
+        )
+        try await calibration.addParticipants(exerciseID: exerciseID, userIDs: [lead.id, checker.id])
+        let sql = database as! any SQLDatabase
+        for user in [lead, checker] {
+            try await sql.raw(
+                """
+                INSERT INTO calibration_statuses (user_id, exercise_id, assessed_on, calibrated, calibrated_until)
+                VALUES (\(bind: user.id), \(bind: exerciseID), \(bind: fixture.today.description), \(bind: true),
+                    \(bind: fixture.today.adding(months: 12).description))
+                """
+            ).run()
+        }
+        let repository = DoubleRatingRepository(database: database)
+        do {
+            try await repository.setPercent(60, cycleID: fixture.cycleID)
+            XCTFail("more than half double-rated (\(label))")
+        } catch StoreError.invalid {}
+        try await repository.setPercent(50, cycleID: fixture.cycleID)
+        _ = try await cycles.advance(cycleID: fixture.cycleID, from: .draft)
+        let assigned = try await repository.assign(cycleID: fixture.cycleID, today: fixture.today)
+        XCTAssertEqual(assigned, 1, "half of Ana and Ben, rounded up (\(label))")
+        let assignments = try await repository.assignments(cycleID: fixture.cycleID)
+        let assignment = try XCTUnwrap(assignments.first)
+        XCTAssertEqual(assignment.raterUserID, checker.id, "Lea supervises both, so the checker rates (\(label))")
+
+        let open = try await cycles.cycle(id: fixture.cycleID)
+        let framework = try await FrameworkRepository(database: database).version(id: open.frameworkID).content
+        let supervisor = try await InvitationRepository(database: database).invitations(
+            cycleID: fixture.cycleID, subjectID: assignment.subjectID
+        ).first { $0.source == .supervisor }!
+        try await ResponseRepository(database: database).submit(
+            invitation: supervisor, cycle: open,
+            content: .ratings(
+                [CompetencyRatingInput(competencyCode: "OM.1", overrideLevel: 2, overrideReason: "x")],
+                framework: framework), correctionKey: "k", today: fixture.today)
+        try await repository.saveRatings(
+            assignmentID: assignment.id,
+            ratings: [CompetencyRatingInput(competencyCode: "OM.1", overrideLevel: 1, overrideReason: "y")],
+            framework: framework)
+        let before = try await repository.pairs().pairs
+        XCTAssertEqual(before, [], "nothing counts before the second rater submits (\(label))")
+        try await repository.submit(assignmentID: assignment.id, today: fixture.today)
+        let (pairs, order) = try await repository.pairs()
+        XCTAssertEqual(pairs.map(\.level), [2], label)
+        XCTAssertEqual(pairs.map(\.secondLevel), [1], label)
+        XCTAssertEqual(order, [fixture.cycleID], label)
+    }
+}
