@@ -92,3 +92,47 @@ final class BootstrapIntervalTests: XCTestCase {
         XCTAssertLessThan(many.upper - many.lower, few.upper - few.lower)
     }
 }
+
+/// Whole-number tables are counted by a dense path; tables with fractions by the general one.
+/// Shifting every value by a half (or, for ratio, scaling it) changes no alpha, and moves the
+/// table from one path to the other, so the two paths must agree on any table.
+final class DenseScalePathTests: XCTestCase {
+    func randomTable(units: Int, raters: Int, scale: [Double], missing: Double, seed: UInt64) -> [[Double?]] {
+        var generator = SeededGenerator(seed: seed)
+        return (0..<units).map { _ in
+            (0..<raters).map { _ in
+                Double.random(in: 0..<1, using: &generator) < missing ? nil : scale.randomElement(using: &generator)
+            }
+        }
+    }
+
+    func test_wholeNumberAndFractionalTables_giveTheSameAlpha() throws {
+        let scales: [[Double]] = [[1, 2, 3, 4, 5], [1, 5], [-3, 0, 2, 9], [0, 1], [10, 11, 12, 40]]
+        for (index, scale) in scales.enumerated() {
+            let values = randomTable(units: 60, raters: 7, scale: scale, missing: 0.3, seed: UInt64(index + 1))
+            let whole = RatingMatrix(values: values)
+            let shifted = RatingMatrix(values: values.map { $0.map { $0.map { $0 + 0.5 } } })
+            let scaled = RatingMatrix(values: values.map { $0.map { $0.map { $0 * 1.1 } } })
+            for level in [MeasurementLevel.nominal, .ordinal, .interval] {
+                let a = try XCTUnwrap(KrippendorffAlpha.alpha(whole, level: level), "\(scale) \(level)")
+                let b = try XCTUnwrap(KrippendorffAlpha.alpha(shifted, level: level), "\(scale) \(level)")
+                XCTAssertEqual(a, b, accuracy: 1e-12, "\(scale) \(level)")
+            }
+            if !scale.contains(where: { $0 < 0 }) {
+                let a = try XCTUnwrap(KrippendorffAlpha.alpha(whole, level: .ratio))
+                let b = try XCTUnwrap(KrippendorffAlpha.alpha(scaled, level: .ratio))
+                XCTAssertEqual(a, b, accuracy: 1e-12, "\(scale) ratio")
+            }
+            let complete = randomTable(units: 40, raters: 5, scale: scale, missing: 0, seed: UInt64(index + 100))
+            XCTAssertEqual(
+                try XCTUnwrap(FleissKappa.kappa(RatingMatrix(values: complete))),
+                try XCTUnwrap(FleissKappa.kappa(RatingMatrix(values: complete.map { $0.map { $0.map { $0 + 0.5 } } }))),
+                accuracy: 1e-12, "\(scale) Fleiss")
+        }
+    }
+
+    func test_fleiss_isUndefinedWhenUnitsHaveDifferentNumbersOfRatings() {
+        XCTAssertNil(FleissKappa.kappa(RatingMatrix(values: [[1, 2, 2], [1, nil, 2], [2, 2, 1]])))
+        XCTAssertNotNil(FleissKappa.kappa(RatingMatrix(values: [[1, 2, 2], [nil, nil, nil], [2, 2, 1]])))
+    }
+}

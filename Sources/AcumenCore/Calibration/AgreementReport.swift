@@ -48,11 +48,10 @@ public struct AgreementReport: Encodable, Sendable {
                 }
             }
         }
-        let categories = matrix.categories()
         return AgreementReport(
             units: matrix.unitCount, raters: matrix.raterCount,
-            krippendorffAlpha: Array(zip(levels, KrippendorffAlpha.alphas(matrix, categories, levels: levels))),
-            icc: icc, fleissKappa: FleissKappa.kappa(matrix, categories), cohenKappa: cohen)
+            krippendorffAlpha: Array(zip(levels, KrippendorffAlpha.alphas(matrix, levels: levels))),
+            icc: icc, fleissKappa: FleissKappa.kappa(matrix), cohenKappa: cohen)
     }
 
     enum CodingKeys: String, CodingKey {

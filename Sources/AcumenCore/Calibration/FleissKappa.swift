@@ -6,7 +6,25 @@
 public enum FleissKappa {
     /// Nil when units have different numbers of ratings, fewer than two each, or no variation.
     public static func kappa(_ matrix: RatingMatrix) -> Double? {
-        kappa(matrix, matrix.categories())
+        // Most tables with missing ratings fail the equal-count condition; finding that out
+        // first costs one pass instead of categorising every value.
+        guard hasEqualRatingsPerUnit(matrix) else { return nil }
+        return kappa(matrix, matrix.categories())
+    }
+
+    /// Whether every unit with any rating has the same number of ratings.
+    static func hasEqualRatingsPerUnit(_ matrix: RatingMatrix) -> Bool {
+        let raters = matrix.raterCount
+        var expected = -1
+        return matrix.cells.withUnsafeBufferPointer { cells in
+            for unit in 0..<matrix.unitCount {
+                var present = 0
+                for cell in unit * raters..<(unit + 1) * raters { present &+= cells[cell].isNaN ? 0 : 1 }
+                if present == 0 { continue }
+                if expected < 0 { expected = present } else if expected != present { return false }
+            }
+            return true
+        }
     }
 
     static func kappa(_ matrix: RatingMatrix, _ categories: Categories) -> Double? {

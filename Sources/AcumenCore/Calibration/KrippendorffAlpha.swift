@@ -11,12 +11,12 @@ public enum KrippendorffAlpha {
     /// Alpha, or nil when there is nothing to compare: fewer than two pairable values, or no
     /// variation at all (every value the same), where disagreement expected by chance is zero.
     public static func alpha(_ matrix: RatingMatrix, level: MeasurementLevel) -> Double? {
-        alpha(Coincidences(matrix, matrix.categories()), level: level)
+        alpha(Coincidences.of(matrix), level: level)
     }
 
     /// Alpha at several levels: the coincidence matrix is the same for all of them.
-    static func alphas(_ matrix: RatingMatrix, _ categories: Categories, levels: [MeasurementLevel]) -> [Double?] {
-        let coincidences = Coincidences(matrix, categories)
+    static func alphas(_ matrix: RatingMatrix, levels: [MeasurementLevel]) -> [Double?] {
+        let coincidences = Coincidences.of(matrix)
         return levels.map { alpha(coincidences, level: $0) }
     }
 
@@ -70,6 +70,64 @@ struct Coincidences {
     let matrix: [Double]
     let margins: [Double]
     let total: Double
+
+    /// The dense construction for rating scales of a few whole numbers (nearly every table),
+    /// otherwise the general one over the table's distinct values.
+    static func of(_ ratings: RatingMatrix) -> Coincidences {
+        if let scale = DenseScale(ratings), let dense = Coincidences(ratings, dense: scale) { return dense }
+        return Coincidences(ratings, ratings.categories())
+    }
+
+    /// Counts each unit's ratings straight into a small array indexed by value, with missing
+    /// cells counted in a spare slot rather than skipped: the per-cell loop has no branch for the
+    /// processor to mispredict on randomly missing cells. Values of the scale that never occur
+    /// stay in the matrix with zero margins, where they weigh nothing. Nil when the scale is too
+    /// wide for a per-unit pass over every pair of values to stay cheap.
+    init?(_ ratings: RatingMatrix, dense scale: DenseScale) {
+        let size = scale.size
+        let raters = ratings.raterCount
+        guard size * size <= 4 * raters + 64 else { return nil }
+        var matrix = [Double](repeating: 0, count: size * size)
+        var counts = [Int32](repeating: 0, count: size + 1)
+        let spare = scale.low + Double(size)
+        let low = scale.low
+        ratings.cells.withUnsafeBufferPointer { cells in
+            counts.withUnsafeMutableBufferPointer { counts in
+                matrix.withUnsafeMutableBufferPointer { matrix in
+                    for unit in 0..<ratings.unitCount {
+                        let start = unit * raters
+                        for cell in start..<start + raters {
+                            let value = cells[cell]
+                            counts[Int((value.isNaN ? spare : value) - low)] &+= 1
+                        }
+                        let pairable = raters - Int(counts[size])
+                        counts[size] = 0
+                        guard pairable >= 2 else {
+                            for c in 0..<size { counts[c] = 0 }
+                            continue
+                        }
+                        let weight = 1 / Double(pairable - 1)
+                        for c in 0..<size where counts[c] > 0 {
+                            let countC = Double(counts[c])
+                            for k in 0..<size where counts[k] > 0 {
+                                let pairs = c == k ? countC * (countC - 1) : countC * Double(counts[k])
+                                matrix[c * size + k] += pairs * weight
+                            }
+                        }
+                        for c in 0..<size { counts[c] = 0 }
+                    }
+                }
+            }
+        }
+        var margins = [Double](repeating: 0, count: size)
+        for c in 0..<size {
+            for k in 0..<size { margins[c] += matrix[c * size + k] }
+        }
+        self.values = (0..<size).map { scale.low + Double($0) }
+        self.matrix = matrix
+        self.margins = margins
+        total = margins.reduce(0, +)
+    }
 
     init(_ ratings: RatingMatrix, _ categories: Categories) {
         let positions = categories.positions

@@ -56,37 +56,25 @@ public struct RatingMatrix: Hashable, Sendable {
 
     /// The matrix's values as category positions (see `Categories`).
     func categories() -> Categories {
-        // Rating scales are almost always small whole numbers, which map to positions through a
-        // table without sorting. The loops are written without branches on missing cells (a
-        // missing cell reads a spare slot at the end of the table): with a third of the cells
-        // missing at random, mispredicted branches would cost more than the work itself.
-        var low = Double.infinity
-        var high = -Double.infinity
-        var fractional = 0
-        cells.withUnsafeBufferPointer { cells in
-            for value in cells {
-                low = value < low ? value : low
-                high = value > high ? value : high
-                fractional |= (value.rounded(.towardZero) != value && value == value) ? 1 : 0
-            }
-        }
         var positions = [Int32](repeating: -1, count: cells.count)
-        guard low <= high else { return Categories(positions: positions, values: []) }
-        if fractional == 0 && high - low < 65_536 {
-            let spare = high + 1
-            var table = [Int32](repeating: -1, count: Int(high - low) + 2)
+        if let scale = DenseScale(self) {
+            // Small whole-number scales map to positions through a table, without sorting. A
+            // missing cell reads a spare slot at the end of the table instead of being skipped,
+            // so the loop has no branch to mispredict on randomly missing cells.
+            let spare = scale.low + Double(scale.size)
+            var table = [Int32](repeating: -1, count: scale.size + 1)
             var values: [Double] = []
             cells.withUnsafeBufferPointer { cells in
                 table.withUnsafeMutableBufferPointer { table in
-                    for value in cells { table[Int((value.isNaN ? spare : value) - low)] = 0 }
-                    for offset in 0..<(table.count - 1) where table[offset] == 0 {
+                    for value in cells { table[Int((value.isNaN ? spare : value) - scale.low)] = 0 }
+                    for offset in 0..<scale.size where table[offset] == 0 {
                         table[offset] = Int32(values.count)
-                        values.append(low + Double(offset))
+                        values.append(scale.low + Double(offset))
                     }
-                    table[table.count - 1] = -1
+                    table[scale.size] = -1
                     positions.withUnsafeMutableBufferPointer { positions in
                         for index in cells.indices {
-                            positions[index] = table[Int((cells[index].isNaN ? spare : cells[index]) - low)]
+                            positions[index] = table[Int((cells[index].isNaN ? spare : cells[index]) - scale.low)]
                         }
                     }
                 }
@@ -105,6 +93,35 @@ public struct RatingMatrix: Hashable, Sendable {
             positions[index] = Int32(lower)
         }
         return Categories(positions: positions, values: values)
+    }
+}
+
+/// The range of a table whose ratings are all whole numbers close together (1 to 5, 0 to 10):
+/// such tables can be counted into arrays indexed by value, with no search or hashing.
+struct DenseScale {
+    let low: Double
+    /// Whole numbers from `low` to the highest rating.
+    let size: Int
+
+    /// The widest range treated as dense; wider integer scales take the general path.
+    static let maximumSize = 1024
+
+    /// Nil when the table has no ratings, a fractional rating, or too wide a range.
+    init?(_ matrix: RatingMatrix) {
+        var low = Double.infinity
+        var high = -Double.infinity
+        var fractional = false
+        matrix.cells.withUnsafeBufferPointer { cells in
+            for value in cells {
+                // NaN compares false both ways, so missing cells leave both bounds alone.
+                low = value < low ? value : low
+                high = value > high ? value : high
+                fractional = fractional || (value.rounded(.towardZero) != value && value == value)
+            }
+        }
+        guard low <= high, !fractional, high - low < Double(Self.maximumSize) else { return nil }
+        self.low = low
+        size = Int(high - low) + 1
     }
 }
 
