@@ -56,6 +56,26 @@ final class FleissKappaTests: XCTestCase {
             try XCTUnwrap(FleissKappa.kappa(matrix)), try XCTUnwrap(FleissKappa.kappa(counts: counts)), accuracy: 1e-12)
     }
 
+    /// Fleiss (1971): thirty patients, each diagnosed by six psychiatrists into five categories
+    /// (the table as the R package irr distributes it, `diagnoses`). Fleiss printed kappa = .430;
+    /// irr's `kappam.fleiss` gives 0.4302445.
+    func test_fleiss1971_psychiatricDiagnoses() throws {
+        let diagnoses: [[Double?]] = [
+            [4, 4, 4, 4, 4, 4], [2, 2, 2, 5, 5, 5], [2, 3, 3, 3, 3, 5], [5, 5, 5, 5, 5, 5], [2, 2, 2, 4, 4, 4],
+            [1, 1, 3, 3, 3, 3], [3, 3, 3, 3, 5, 5], [1, 1, 3, 3, 3, 4], [1, 1, 4, 4, 4, 4], [5, 5, 5, 5, 5, 5],
+            [1, 4, 4, 4, 4, 4], [1, 2, 4, 4, 4, 4], [2, 2, 2, 3, 3, 3], [1, 4, 4, 4, 4, 4], [2, 2, 4, 4, 4, 5],
+            [3, 3, 3, 3, 3, 5], [1, 1, 1, 4, 5, 5], [1, 1, 1, 1, 1, 2], [2, 2, 4, 4, 4, 4], [1, 3, 3, 5, 5, 5],
+            [5, 5, 5, 5, 5, 5], [2, 4, 4, 4, 4, 4], [2, 2, 4, 5, 5, 5], [1, 1, 4, 4, 4, 4], [1, 4, 4, 4, 4, 5],
+            [2, 2, 2, 2, 2, 4], [1, 1, 1, 1, 5, 5], [2, 2, 4, 4, 4, 4], [1, 3, 3, 3, 3, 3], [5, 5, 5, 5, 5, 5],
+        ]
+        let kappa = try XCTUnwrap(FleissKappa.kappa(RatingMatrix(values: diagnoses)))
+        XCTAssertEqual(kappa, 0.430, accuracy: 0.0005, "as Fleiss printed it")
+        XCTAssertEqual(kappa, 0.4302445, accuracy: 5e-8, "as irr computes it")
+        // Permuting patients, or the order of each patient's diagnoses, changes nothing.
+        let permuted = RatingMatrix(values: diagnoses.reversed().map { Array($0.reversed()) })
+        XCTAssertEqual(try XCTUnwrap(FleissKappa.kappa(permuted)), kappa, accuracy: 1e-12)
+    }
+
     func test_unequalNumbersOfRatings_giveNil() {
         XCTAssertNil(FleissKappa.kappa(RatingMatrix(values: [[1, 2, 2], [1, nil, 1]])))
         XCTAssertNil(FleissKappa.kappa(counts: [[3, 0], [2, 0]]))

@@ -131,6 +131,17 @@ final class DenseScalePathTests: XCTestCase {
         }
     }
 
+    /// Large tables are counted in parts on every core; the sum must equal one pass.
+    func test_aTableLargeEnoughToSplitAcrossCores_givesTheSameAlpha() throws {
+        let values = randomTable(units: 400, raters: 700, scale: [1, 2, 3, 4, 5], missing: 0.3, seed: 42)
+        let whole = RatingMatrix(values: values)
+        XCTAssertGreaterThan(whole.cells.count, 250_000)
+        let shifted = RatingMatrix(values: values.map { $0.map { $0.map { $0 + 0.5 } } })
+        let a = try XCTUnwrap(KrippendorffAlpha.alpha(whole, level: .ordinal))
+        let b = try XCTUnwrap(KrippendorffAlpha.alpha(shifted, level: .ordinal))
+        XCTAssertEqual(a, b, accuracy: 1e-12)
+    }
+
     func test_fleiss_isUndefinedWhenUnitsHaveDifferentNumbersOfRatings() {
         XCTAssertNil(FleissKappa.kappa(RatingMatrix(values: [[1, 2, 2], [1, nil, 2], [2, 2, 1]])))
         XCTAssertNotNil(FleissKappa.kappa(RatingMatrix(values: [[1, 2, 2], [nil, nil, nil], [2, 2, 1]])))

@@ -82,42 +82,29 @@ struct Coincidences {
     /// cells counted in a spare slot rather than skipped: the per-cell loop has no branch for the
     /// processor to mispredict on randomly missing cells. Values of the scale that never occur
     /// stay in the matrix with zero margins, where they weigh nothing. Nil when the scale is too
-    /// wide for a per-unit pass over every pair of values to stay cheap.
+    /// wide for a per-unit pass over every pair of values to stay cheap. Large tables are
+    /// counted in parts on every core, each into its own matrix, then added up.
     init?(_ ratings: RatingMatrix, dense scale: DenseScale) {
         let size = scale.size
-        let raters = ratings.raterCount
-        guard size * size <= 4 * raters + 64 else { return nil }
-        var matrix = [Double](repeating: 0, count: size * size)
-        var counts = [Int32](repeating: 0, count: size + 1)
-        let spare = scale.low + Double(size)
-        let low = scale.low
+        guard size * size <= 4 * ratings.raterCount + 64 else { return nil }
+        let parts = ParallelParts.count(forCells: ratings.cells.count, units: ratings.unitCount)
+        var partial = [Double](repeating: 0, count: parts * size * size)
         ratings.cells.withUnsafeBufferPointer { cells in
-            counts.withUnsafeMutableBufferPointer { counts in
-                matrix.withUnsafeMutableBufferPointer { matrix in
-                    for unit in 0..<ratings.unitCount {
-                        let start = unit * raters
-                        for cell in start..<start + raters {
-                            let value = cells[cell]
-                            counts[Int((value.isNaN ? spare : value) - low)] &+= 1
-                        }
-                        let pairable = raters - Int(counts[size])
-                        counts[size] = 0
-                        guard pairable >= 2 else {
-                            for c in 0..<size { counts[c] = 0 }
-                            continue
-                        }
-                        let weight = 1 / Double(pairable - 1)
-                        for c in 0..<size where counts[c] > 0 {
-                            let countC = Double(counts[c])
-                            for k in 0..<size where counts[k] > 0 {
-                                let pairs = c == k ? countC * (countC - 1) : countC * Double(counts[k])
-                                matrix[c * size + k] += pairs * weight
-                            }
-                        }
-                        for c in 0..<size { counts[c] = 0 }
-                    }
+            partial.withUnsafeMutableBufferPointer { partial in
+                let input = PartsBuffer(base: UnsafeMutablePointer(mutating: cells.baseAddress!), count: cells.count)
+                let output = PartsBuffer(base: partial.baseAddress!, count: partial.count)
+                let (raters, unitCount) = (ratings.raterCount, ratings.unitCount)
+                ParallelParts.run(parts) { part in
+                    Self.countDense(
+                        UnsafeBufferPointer(start: input.base, count: input.count), raters: raters,
+                        units: ParallelParts.range(part, of: parts, count: unitCount), scale: scale,
+                        into: UnsafeMutableBufferPointer(start: output.base + part * size * size, count: size * size))
                 }
             }
+        }
+        var matrix = [Double](repeating: 0, count: size * size)
+        for part in 0..<parts {
+            for index in 0..<size * size { matrix[index] += partial[part * size * size + index] }
         }
         var margins = [Double](repeating: 0, count: size)
         for c in 0..<size {
@@ -127,6 +114,65 @@ struct Coincidences {
         self.matrix = matrix
         self.margins = margins
         total = margins.reduce(0, +)
+    }
+
+    private static func countDense(
+        _ cells: UnsafeBufferPointer<Double>, raters: Int, units: Range<Int>, scale: DenseScale,
+        into matrix: UnsafeMutableBufferPointer<Double>
+    ) {
+        let size = scale.size
+        // Four interleaved sets of counters: consecutive cells usually hold the same value, and
+        // incrementing one counter again and again waits on its own previous store each time.
+        let stride = size + 1
+        var lanes = [Int32](repeating: 0, count: 4 * stride)
+        var counts = [Int32](repeating: 0, count: stride)
+        let low = scale.low
+        // A whole number d in [0, 2⁵²) plus 2⁵² has d in the low bits of its bit pattern: the
+        // index without a checked conversion. NaN lands far above the scale, so the spare slot.
+        let magic = 4_503_599_627_370_496.0
+        let magicBits = magic.bitPattern
+        let scaleSize = UInt64(size)
+        @inline(__always) func slot(_ value: Double) -> Int {
+            let raw = ((value - low) + magic).bitPattern &- magicBits
+            return raw < scaleSize ? Int(truncatingIfNeeded: raw) : size
+        }
+        lanes.withUnsafeMutableBufferPointer { lanes in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for unit in units {
+                    let start = unit * raters
+                    let end = start + raters
+                    var cell = start
+                    while cell + 4 <= end {
+                        lanes[slot(cells[cell])] &+= 1
+                        lanes[stride &+ slot(cells[cell &+ 1])] &+= 1
+                        lanes[2 &* stride &+ slot(cells[cell &+ 2])] &+= 1
+                        lanes[3 &* stride &+ slot(cells[cell &+ 3])] &+= 1
+                        cell &+= 4
+                    }
+                    while cell < end {
+                        lanes[slot(cells[cell])] &+= 1
+                        cell &+= 1
+                    }
+                    for c in 0..<stride {
+                        counts[c] = lanes[c] &+ lanes[stride + c] &+ lanes[2 * stride + c] &+ lanes[3 * stride + c]
+                        lanes[c] = 0
+                        lanes[stride + c] = 0
+                        lanes[2 * stride + c] = 0
+                        lanes[3 * stride + c] = 0
+                    }
+                    let pairable = raters - Int(counts[size])
+                    guard pairable >= 2 else { continue }
+                    let weight = 1 / Double(pairable - 1)
+                    for c in 0..<size where counts[c] > 0 {
+                        let countC = Double(counts[c])
+                        for k in 0..<size where counts[k] > 0 {
+                            let pairs = c == k ? countC * (countC - 1) : countC * Double(counts[k])
+                            matrix[c * size + k] += pairs * weight
+                        }
+                    }
+                }
+            }
+        }
     }
 
     init(_ ratings: RatingMatrix, _ categories: Categories) {
