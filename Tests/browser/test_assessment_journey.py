@@ -122,7 +122,7 @@ def test_a_cycle_from_opening_to_release(server):
     check_accessibility(browser, "self-form")
     fill_behaviour_grid(browser, ticks=2)
     derived = browser.find_elements(By.CSS_SELECTOR, "p.derived")[0].text
-    assert derived == "From your ticks: all 2 Baseline behaviours observed: Baseline" or "Baseline" in derived, derived
+    assert derived == "From your ticks: all Baseline behaviours observed: Baseline", derived
     submit_form(browser)
 
     # The programme manager adds three peers, who answer; the supervisor answers too.

@@ -59,7 +59,7 @@ enum RaterFormScript {
               .then(function (result) {
                 if (result && result.competency && result.derivedLevel) {
                   var target = document.getElementById("derived-" + result.competency);
-                  if (target) { target.textContent = result.derivedLevel; }
+                  if (target) { target.textContent = "From your ticks: " + result.derivedLevel; }
                 }
                 if (Object.keys(pending()).length === 0) { say("All changes saved."); } else { flush(); }
               })
