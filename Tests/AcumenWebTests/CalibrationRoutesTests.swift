@@ -164,6 +164,30 @@ final class CalibrationRoutesTests: XCTestCase {
             let still = try await repository.exercise(id: id)
             XCTAssertEqual(still.status, .draft)
 
+            // Ready: a master rating with its rationale and one participant; opening e-mails them.
+            let saved = try await manager.post(
+                "\(path)/cases/\(referenceCase.id)/master",
+                form: ["b:0:0:OM.1": "on", "b:0:1:OM.1": "on", "rationale:OM.1": "Owns every request."])
+            XCTAssertEqual(saved.status, .seeOther)
+            let users = try await UserRepository(database: app.db).users()
+            let supervisor = try XCTUnwrap(users.first { $0.email == WebHarness.email(of: .supervisor, in: demo) })
+            let customer = try XCTUnwrap(users.first { $0.email == WebHarness.email(of: .customerReviewer, in: demo) })
+            _ = try await manager.post("\(path)/participants", form: ["user:\(supervisor.id)": "on"])
+            _ = try await manager.get(path)
+            let opened = try await manager.post("\(path)/open", form: [:])
+            XCTAssertEqual(opened.status, .seeOther)
+            let outbox = OutboxRepository(database: app.db)
+            let invited = try await outbox.recent().filter { $0.message.subject == "Calibration exercise: Spring" }
+            XCTAssertEqual(invited.map(\.message.recipient), [supervisor.email])
+            XCTAssertTrue(invited[0].message.body.contains("/calibration/\(id)"))
+            _ = try await manager.get(path)
+            _ = try await manager.post(
+                "\(path)/participants", form: ["user:\(supervisor.id)": "on", "user:\(customer.id)": "on"])
+            let afterAdding = try await outbox.recent().filter { $0.message.subject == "Calibration exercise: Spring" }
+            XCTAssertEqual(
+                afterAdding.map(\.message.recipient).sorted(), [customer.email, supervisor.email].sorted(),
+                "only the newcomer is e-mailed again")
+
             let due = try await manager.get("/calibration/due")
             XCTAssertEqual(due.status, .ok)
             XCTAssertTrue(due.body.string.contains(WebHarness.email(of: .supervisor, in: demo)), "never calibrated")

@@ -118,24 +118,32 @@ public struct CalibrationRepository: Sendable {
         return try Self.exercise(row)
     }
 
-    /// Draft → open (when ready) → closed.
-    public func setStatus(_ status: CalibrationExerciseStatus, exerciseID: UUID) async throws {
+    /// Draft → open (when ready) → closed. On opening, `invitation` (when given) writes the
+    /// e-mail each participant receives, queued in the same transaction as the change.
+    public func setStatus(
+        _ status: CalibrationExerciseStatus, exerciseID: UUID,
+        invitation: (@Sendable (_ email: String) -> OutgoingMessage)? = nil
+    ) async throws {
         let exercise = try await exercise(id: exerciseID)
+        let participants = try await participants(exerciseID: exerciseID)
         switch (exercise.status, status) {
         case (.draft, .open):
             let problems = CalibrationReadiness.problems(
                 cases: try await cases(exerciseID: exerciseID),
-                masterRatings: try await masterRatings(exerciseID: exerciseID),
-                participants: try await participants(exerciseID: exerciseID).count)
+                masterRatings: try await masterRatings(exerciseID: exerciseID), participants: participants.count)
             guard problems.isEmpty else { throw StoreError.invalid(problems) }
         case (.open, .closed): break
         default:
             throw StoreError.conflict(
                 "A \(exercise.status.label.lowercased()) exercise cannot become \(status.label.lowercased()).")
         }
-        try await sql.raw(
-            "UPDATE calibration_exercises SET status = \(bind: status.rawValue) WHERE id = \(bind: exerciseID)"
-        ).run()
+        let messages = status == .open ? participants.compactMap { invitation?($0.email) } : []
+        try await database.transaction { transaction in
+            try await (transaction as! any SQLDatabase).raw(
+                "UPDATE calibration_exercises SET status = \(bind: status.rawValue) WHERE id = \(bind: exerciseID)"
+            ).run()
+            if !messages.isEmpty { try await OutboxRepository(database: transaction).enqueue(messages) }
+        }
     }
 
     // MARK: Cases and master ratings
@@ -249,23 +257,33 @@ public struct CalibrationRepository: Sendable {
     }
 
     /// Adds participants while the exercise is a draft or open; those who already rated stay.
-    public func addParticipants(exerciseID: UUID, userIDs: [UUID]) async throws {
+    /// When it is open, `invitation` (when given) writes the e-mail each newcomer receives.
+    public func addParticipants(
+        exerciseID: UUID, userIDs: [UUID], invitation: (@Sendable (_ email: String) -> OutgoingMessage)? = nil
+    ) async throws {
         let exercise = try await exercise(id: exerciseID)
         guard exercise.status != .closed else { throw StoreError.conflict("The exercise is closed.") }
-        let known = Set(try await UserRepository(database: database).users().filter { !$0.isDisabled }.map(\.id))
-        let unknown = userIDs.filter { !known.contains($0) }
-        guard unknown.isEmpty else {
+        let active = try await UserRepository(database: database).users().filter { !$0.isDisabled }
+        let emails = Dictionary(uniqueKeysWithValues: active.map { ($0.id, $0.email) })
+        guard userIDs.allSatisfy({ emails[$0] != nil }) else {
             throw StoreError.invalid([
                 ValidationProblem(location: "participants", message: "choose people who can sign in")
             ])
         }
-        for userID in Set(userIDs) {
-            try await sql.raw(
-                """
-                INSERT INTO calibration_participants (exercise_id, user_id) VALUES (\(bind: exerciseID), \(bind: userID))
-                ON CONFLICT (exercise_id, user_id) DO NOTHING
-                """
-            ).run()
+        let already = Set(try await participants(exerciseID: exerciseID).map(\.userID))
+        let newcomers = Set(userIDs).subtracting(already).sorted { $0.uuidString < $1.uuidString }
+        let messages = exercise.status == .open ? newcomers.compactMap { emails[$0].flatMap { invitation?($0) } } : []
+        try await database.transaction { transaction in
+            let sql = transaction as! any SQLDatabase
+            for userID in newcomers {
+                try await sql.raw(
+                    """
+                    INSERT INTO calibration_participants (exercise_id, user_id)
+                    VALUES (\(bind: exerciseID), \(bind: userID))
+                    """
+                ).run()
+            }
+            if !messages.isEmpty { try await OutboxRepository(database: transaction).enqueue(messages) }
         }
     }
 

@@ -43,7 +43,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     try app.register(collection: ReportsController())
     try app.register(collection: AccountResultsController())
     try app.register(collection: ScorecardsController())
-    try app.register(collection: CalibrationController())
+    try app.register(collection: CalibrationController(settings: settings))
     try app.register(collection: CalibrationAPIController())
     try app.register(collection: DoubleRatingController())
     try app.register(collection: StatsController())

@@ -5,6 +5,8 @@ import Vapor
 /// Calibration exercises: programme staff prepare reference cases and master ratings and
 /// follow the results; participants rate the cases blind, then see how they compare.
 struct CalibrationController: RouteCollection {
+    let settings: AcumenSettings
+
     func boot(routes: any RoutesBuilder) throws {
         let signedIn = routes.grouped(RequireSignedIn()).grouped("calibration")
         signedIn.get(use: list)
@@ -138,16 +140,25 @@ struct CalibrationController: RouteCollection {
         guard !userIDs.isEmpty else {
             throw AppError.badRequest("Tick at least one person to add.", field: "participants")
         }
-        try await loaded.repository.addParticipants(exerciseID: loaded.exercise.id, userIDs: userIDs)
+        try await loaded.repository.addParticipants(
+            exerciseID: loaded.exercise.id, userIDs: userIDs, invitation: invitation(loaded, request: request))
         request.flash("\(userIDs.count == 1 ? "One participant" : "\(userIDs.count) participants") added.")
         return request.redirect(to: "/calibration/\(loaded.exercise.id)")
     }
 
     @Sendable func open(request: Request) async throws -> Response {
         let loaded = try await CalibrationExerciseContext.load(request, managing: true)
-        try await loaded.repository.setStatus(.open, exerciseID: loaded.exercise.id)
-        request.flash("The exercise is open: participants find it under Calibration.")
+        try await loaded.repository.setStatus(
+            .open, exerciseID: loaded.exercise.id, invitation: invitation(loaded, request: request))
+        request.flash("The exercise is open: participants are e-mailed and find it under Calibration.")
         return request.redirect(to: "/calibration/\(loaded.exercise.id)")
+    }
+
+    private func invitation(_ loaded: CalibrationExerciseContext, request: Request)
+        -> @Sendable (String) -> OutgoingMessage
+    {
+        CalibrationMail.invitation(
+            exercise: loaded.exercise, cases: loaded.cases.count, baseURL: settings.publicBaseURL ?? request.origin)
     }
 
     @Sendable func close(request: Request) async throws -> Response {
