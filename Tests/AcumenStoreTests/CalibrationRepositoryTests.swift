@@ -49,6 +49,13 @@ final class CalibrationRepositoryTests: XCTestCase {
             competencyCodes: codes.reversed(), framework: framework)
         let storedCodes = try await repository.cases(exerciseID: id).first?.competencyCodes
         XCTAssertEqual(storedCodes, codes, "framework order")
+        let staff = try await users.create(email: "pm@x.example", passwordHash: "x", role: .programmeManager)
+        do {
+            try await repository.addParticipants(exerciseID: id, userIDs: [lea.id, staff.id])
+            XCTFail("a programme manager, who can read the master ratings, was added (\(label))")
+        } catch StoreError.invalid {}
+        let nobodyYet = try await repository.participants(exerciseID: id)
+        XCTAssertEqual(nobodyYet, [], "nothing added (\(label))")
         try await repository.addParticipants(exerciseID: id, userIDs: [lea.id, max.id])
         do {
             try await repository.setStatus(.open, exerciseID: id)
@@ -174,7 +181,7 @@ final class DoubleRatingRepositoryTests: XCTestCase {
         let fixture = try await AssessmentFixture.make(on: database)
         let users = UserRepository(database: database)
         let lead = try await users.create(email: "lead@x.example", passwordHash: "x", role: .supervisor)
-        let checker = try await users.create(email: "checker@x.example", passwordHash: "x", role: .programmeManager)
+        let checker = try await users.create(email: "checker@x.example", passwordHash: "x", role: .supervisor)
         let cycles = CycleRepository(database: database)
         let cycle = try await cycles.cycle(id: fixture.cycleID)
         let calibration = CalibrationRepository(database: database)

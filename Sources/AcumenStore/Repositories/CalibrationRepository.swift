@@ -270,6 +270,15 @@ public struct CalibrationRepository: Sendable {
                 ValidationProblem(location: "participants", message: "choose people who can sign in")
             ])
         }
+        // Programme staff can read the master ratings, so they cannot rate the cases blind.
+        let staff = Set(active.filter { $0.role.seesEveryone }.map(\.id))
+        guard !userIDs.contains(where: staff.contains) else {
+            throw StoreError.invalid([
+                ValidationProblem(
+                    location: "participants",
+                    message: "programme staff can see the master ratings, so they cannot take part blind")
+            ])
+        }
         let already = Set(try await participants(exerciseID: exerciseID).map(\.userID))
         let newcomers = Set(userIDs).subtracting(already).sorted { $0.uuidString < $1.uuidString }
         let messages = exercise.status == .open ? newcomers.compactMap { emails[$0].flatMap { invitation?($0) } } : []

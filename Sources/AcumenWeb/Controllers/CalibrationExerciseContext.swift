@@ -73,7 +73,8 @@ struct CalibrationExerciseContext {
     func candidateParticipants() async throws -> [UserAccount] {
         let taking = Set(participants.map(\.userID))
         return try await UserRepository(database: database).users().filter {
-            !$0.isDisabled && !taking.contains($0.id) && $0.role != .administrator
+            // Programme staff see the master ratings, so they cannot rate blind.
+            !$0.isDisabled && !taking.contains($0.id) && !$0.role.seesEveryone
         }.sorted { ($0.role.calibrationOrder, $0.email) < ($1.role.calibrationOrder, $1.email) }
     }
 }
