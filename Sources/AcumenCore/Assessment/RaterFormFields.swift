@@ -20,22 +20,29 @@ public enum RaterFormFields {
     public static func problem(
         name: String, value: String, source: RaterSource, framework: FrameworkContent, questionnaire: Questionnaire
     ) -> String? {
+        guard source == .customer else { return gridProblem(name: name, value: value, framework: framework) }
+        if value.count > TextLimits.description { return "at most \(TextLimits.description) characters are allowed" }
+        let parts = name.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2, let question = questionnaire.questions.first(where: { $0.code == parts[1] }) else {
+            return "'\(name)' is not a field of this form"
+        }
+        switch parts[0] {
+        case "q":
+            return value.isEmpty || FrequencyAnswer(rawValue: value) != nil
+                ? nil : "'\(value)' is not an answer to question \(question.code)"
+        case "qc": return nil
+        default: return "'\(name)' is not a field of this form"
+        }
+    }
+
+    /// Checks one field of a behaviour grid, wherever the grid is used (raters' forms,
+    /// calibration cases, master and second ratings); nil when it is a field of the grid of
+    /// `framework` with an acceptable value.
+    public static func gridProblem(name: String, value: String, framework: FrameworkContent) -> String? {
         if value.count > TextLimits.description { return "at most \(TextLimits.description) characters are allowed" }
         let parts = name.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 else { return "'\(name)' is not a field of this form" }
         let (kind, rest) = (parts[0], parts[1])
-        if source == .customer {
-            guard let question = questionnaire.questions.first(where: { $0.code == rest }) else {
-                return "'\(name)' is not a field of this form"
-            }
-            switch kind {
-            case "q":
-                return value.isEmpty || FrequencyAnswer(rawValue: value) != nil
-                    ? nil : "'\(value)' is not an answer to question \(question.code)"
-            case "qc": return nil
-            default: return "'\(name)' is not a field of this form"
-            }
-        }
         if kind == "b" {
             let pieces = rest.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             guard pieces.count == 3, let level = Int(pieces[0]), let position = Int(pieces[1]),

@@ -232,42 +232,26 @@ struct CalibrationController: RouteCollection {
         return request.redirect(to: "/calibration/\(loaded.exercise.id)")
     }
 
-    @Sendable func autosave(request: Request) async throws -> RaterFormController.AutosaveResult {
+    @Sendable func autosave(request: Request) async throws -> AutosaveResult {
         let loaded = try await CalibrationExerciseContext.load(request, rating: true)
         let referenceCase = try loaded.referenceCase(request)
-        struct Field: Decodable {
-            var name: String
-            var value: String?
-        }
-        let field = try request.decodeForm(Field.self)
+        let field = try request.decodeForm(AutosaveField.self)
         let own = try await loaded.repository.ratings(exerciseID: loaded.exercise.id, userID: loaded.user.id)
         var fields = RaterFormFields.fields(from: own.filter { $0.caseID == referenceCase.id }.map(\.rating))
         fields[field.name] = field.value ?? ""
         try await store(fields, referenceCase: referenceCase, loaded: loaded)
-        let code = field.name.split(separator: ":").last.map(String.init) ?? ""
-        guard field.name.hasPrefix("b:") || field.name.hasPrefix("none:") else {
-            return RaterFormController.AutosaveResult(saved: true)
-        }
-        let derived = BehaviourGrid.derivedLevel(
-            code, framework: loaded.framework.showing(referenceCase.competencyCodes), fields: fields)
-        return RaterFormController.AutosaveResult(saved: true, derivedLevel: derived?.explanation, competency: code)
+        return .after(
+            saving: field.name, fields: fields, framework: loaded.framework.showing(referenceCase.competencyCodes))
     }
 
-    /// Checks every field against the case's grid, then replaces the case's ratings with them.
+    /// Replaces the case's ratings with those the fields describe, once they are checked against its grid.
     private func store(
         _ fields: [String: String], referenceCase: ReferenceCase, loaded: CalibrationExerciseContext
     ) async throws {
         let caseFramework = loaded.framework.showing(referenceCase.competencyCodes)
-        let problems = fields.compactMap { name, value in
-            RaterFormFields.problem(
-                name: name, value: value, source: .supervisor, framework: caseFramework,
-                questionnaire: Questionnaire(title: "", introduction: "", questions: [])
-            ).map { ValidationProblem(location: name, message: $0) }
-        }
-        guard problems.isEmpty else { throw AppError.from(StoreError.invalid(problems)) }
         try await loaded.repository.saveRatings(
             exerciseID: loaded.exercise.id, userID: loaded.user.id, caseID: referenceCase.id,
-            ratings: RaterFormFields.ratings(from: fields, framework: caseFramework), framework: loaded.framework)
+            ratings: try GridAnswers.ratings(from: fields, framework: caseFramework), framework: loaded.framework)
     }
 
     @Sendable func submit(request: Request) async throws -> Response {

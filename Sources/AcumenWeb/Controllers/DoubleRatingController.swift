@@ -106,38 +106,20 @@ struct DoubleRatingController: RouteCollection {
         return request.redirect(to: "/double-ratings/\(loaded.assignment.id)")
     }
 
-    @Sendable func autosave(request: Request) async throws -> RaterFormController.AutosaveResult {
+    @Sendable func autosave(request: Request) async throws -> AutosaveResult {
         let loaded = try await load(request)
-        struct Field: Decodable {
-            var name: String
-            var value: String?
-        }
-        let field = try request.decodeForm(Field.self)
+        let field = try request.decodeForm(AutosaveField.self)
         var fields = RaterFormFields.fields(
             from: try await loaded.repository.ratings(assignmentID: loaded.assignment.id))
         fields[field.name] = field.value ?? ""
         try await store(fields, loaded: loaded)
-        let code = field.name.split(separator: ":").last.map(String.init) ?? ""
-        guard field.name.hasPrefix("b:") || field.name.hasPrefix("none:") else {
-            return RaterFormController.AutosaveResult(saved: true)
-        }
-        return RaterFormController.AutosaveResult(
-            saved: true,
-            derivedLevel: BehaviourGrid.derivedLevel(code, framework: loaded.framework, fields: fields)?
-                .explanation, competency: code)
+        return .after(saving: field.name, fields: fields, framework: loaded.framework)
     }
 
     private func store(_ fields: [String: String], loaded: Loaded) async throws {
-        let problems = fields.compactMap { name, value in
-            RaterFormFields.problem(
-                name: name, value: value, source: .supervisor, framework: loaded.framework,
-                questionnaire: Questionnaire(title: "", introduction: "", questions: [])
-            ).map { ValidationProblem(location: name, message: $0) }
-        }
-        guard problems.isEmpty else { throw AppError.from(StoreError.invalid(problems)) }
         try await loaded.repository.saveRatings(
             assignmentID: loaded.assignment.id,
-            ratings: RaterFormFields.ratings(from: fields, framework: loaded.framework), framework: loaded.framework)
+            ratings: try GridAnswers.ratings(from: fields, framework: loaded.framework), framework: loaded.framework)
     }
 
     @Sendable func submit(request: Request) async throws -> Response {

@@ -59,27 +59,12 @@ struct RaterFormController: RouteCollection {
         return request.redirect(to: "/r/\(session.token)")
     }
 
-    struct AutosaveResult: Content {
-        var saved: Bool
-        /// For behaviour ticks: the level they now show, with its explanation.
-        var derivedLevel: String?
-        var competency: String?
-    }
-
     @Sendable func autosave(request: Request) async throws -> AutosaveResult {
         let session = try await open(request)
-        struct Field: Decodable {
-            var name: String
-            var value: String?
-        }
-        let field = try request.decodeForm(Field.self)
+        let field = try request.decodeForm(AutosaveField.self)
         try await session.autosave(name: field.name, value: field.value ?? "")
-        guard session.invitation.source != .customer,
-            let code = field.name.split(separator: ":", maxSplits: 3).last.map(String.init),
-            field.name.hasPrefix("b:") || field.name.hasPrefix("none:")
-        else { return AutosaveResult(saved: true) }
-        let derived = session.derivedLevel(code, fields: try await session.draft())
-        return AutosaveResult(saved: true, derivedLevel: derived?.explanation, competency: code)
+        guard session.invitation.source != .customer else { return AutosaveResult(saved: true) }
+        return .after(saving: field.name, fields: try await session.draft(), framework: session.framework)
     }
 
     @Sendable func correct(request: Request) async throws -> Response {

@@ -133,9 +133,4 @@ struct RaterSession {
             )
         }
     }
-
-    /// The derived level of one competency from the current fields, with its explanation.
-    func derivedLevel(_ code: String, fields: [String: String]) -> DerivedLevel? {
-        BehaviourGrid.derivedLevel(code, framework: framework, fields: fields)
-    }
 }

@@ -82,11 +82,7 @@ struct ScorecardsController: RouteCollection {
     @Sendable func autosave(request: Request) async throws -> HTTPStatus {
         let loaded = try await load(request)
         guard loaded.canEdit else { throw AppError.forbidden }
-        struct Field: Decodable {
-            var name: String
-            var value: String?
-        }
-        let field = try request.decodeForm(Field.self)
+        let field = try request.decodeForm(AutosaveField.self)
         try await store(
             try Self.rating(name: field.name, value: field.value ?? "", loaded: loaded), loaded: loaded,
             request: request)
