@@ -37,13 +37,7 @@ public struct CalibrationResults: Sendable {
         let counted = ratings.filter { submitted.contains($0.rater) }
         var perRater: [UUID: RaterCalibration] = [:]
         for (rater, own) in Dictionary(grouping: counted, by: \.rater) {
-            let comparisons = own.compactMap { rating -> RaterCalibration.Comparison? in
-                guard let level = rating.level, let master = masters[rating.caseID]?[rating.competencyCode] else {
-                    return nil
-                }
-                return .init(competencyCode: rating.competencyCode, rated: level, master: master.level)
-            }
-            perRater[rater] = RaterCalibration.compare(comparisons, levelCount: levelCount)
+            perRater[rater] = RaterCalibration.compare(own, masters: masters, levelCount: levelCount)
         }
         var group: CalibrationGroupResult?
         if raters.count >= 2 {
@@ -77,4 +71,20 @@ public struct CalibrationResults: Sendable {
     }
 
     private static func key(_ caseID: UUID, _ code: String) -> String { caseID.uuidString + " " + code }
+}
+
+extension RaterCalibration {
+    /// One participant's ratings against the master ratings: every competency they rated with a
+    /// level that has a master level; "not observed" says nothing about leniency and is left out.
+    public static func compare(
+        _ ratings: [CalibrationResults.Rating], masters: [UUID: [String: MasterRating]], levelCount: Int
+    ) -> RaterCalibration? {
+        compare(
+            ratings.compactMap { rating in
+                guard let level = rating.level, let master = masters[rating.caseID]?[rating.competencyCode] else {
+                    return nil
+                }
+                return Comparison(competencyCode: rating.competencyCode, rated: level, master: master.level)
+            }, levelCount: levelCount)
+    }
 }

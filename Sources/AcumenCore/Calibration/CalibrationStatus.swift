@@ -23,6 +23,17 @@ public struct CalibrationStatus: Hashable, Sendable {
             calibratedUntil: verdict.isCalibrated ? day.adding(months: thresholds.validForMonths) : nil, bias: bias)
     }
 
+    /// The status an attempt earns; an attempt without a single comparable rating does not calibrate.
+    public static func after(
+        attemptOn day: CalendarDate, calibration: RaterCalibration?, thresholds: CalibrationThresholds
+    ) -> CalibrationStatus {
+        after(
+            attemptOn: day,
+            verdict: calibration?.verdict(thresholds)
+                ?? CalibrationVerdict(isCalibrated: false, shortfalls: ["no competency was rated with a level"]),
+            thresholds: thresholds, bias: calibration?.meanDeviation)
+    }
+
     /// Calibrated on `day`: a passed attempt on or before it, not yet expired.
     public func isValid(on day: CalendarDate) -> Bool {
         guard isCalibrated, let calibratedUntil else { return false }

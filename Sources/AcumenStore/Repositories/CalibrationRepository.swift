@@ -342,6 +342,25 @@ public struct CalibrationRepository: Sendable {
         }
     }
 
+    /// Submits a participant's attempt: compares their stored ratings with the master ratings
+    /// under the exercise's thresholds and records the status they earn.
+    @discardableResult
+    public func submitAttempt(exerciseID: UUID, userID: UUID, levelCount: Int, today: CalendarDate) async throws
+        -> CalibrationStatus
+    {
+        let exercise = try await exercise(id: exerciseID)
+        let own = try await ratings(exerciseID: exerciseID, userID: userID).map {
+            CalibrationResults.Rating(
+                rater: $0.userID, caseID: $0.caseID, competencyCode: $0.rating.competencyCode, level: $0.level)
+        }
+        let calibration = RaterCalibration.compare(
+            own, masters: try await masterRatings(exerciseID: exerciseID), levelCount: levelCount)
+        let status = CalibrationStatus.after(
+            attemptOn: today, calibration: calibration, thresholds: exercise.thresholds)
+        try await submit(exerciseID: exerciseID, userID: userID, status: status)
+        return status
+    }
+
     /// Marks the attempt submitted and records the rater's calibration status, in one transaction.
     public func submit(exerciseID: UUID, userID: UUID, status: CalibrationStatus) async throws {
         try await requireRating(exerciseID: exerciseID, userID: userID)

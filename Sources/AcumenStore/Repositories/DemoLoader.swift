@@ -107,7 +107,6 @@ public struct DemoLoader: Sendable {
         try await repository.addParticipants(exerciseID: id, userIDs: [supervisor.id] + earlier)
         try await repository.setStatus(.open, exerciseID: id)
         for (participant, userID) in earlier.enumerated() {
-            var comparisons: [RaterCalibration.Comparison] = []
             for (demoCase, caseID) in zip(DemoCalibration.cases, caseIDs) {
                 var ratings: [CompetencyRatingInput] = []
                 for (master, level) in zip(demoCase.masters, demoCase.earlierRatings[participant]) {
@@ -118,17 +117,12 @@ public struct DemoLoader: Sendable {
                         CompetencyRatingInput(
                             competencyCode: master.code,
                             observed: DemoCalibration.ticks(showing: level, competency: competency)))
-                    comparisons.append(.init(competencyCode: master.code, rated: level, master: master.level))
                 }
                 try await repository.saveRatings(
                     exerciseID: id, userID: userID, caseID: caseID, ratings: ratings, framework: content)
             }
-            let calibration = RaterCalibration.compare(comparisons, levelCount: content.levels.count)
-            let verdict = calibration?.verdict(.standard) ?? CalibrationVerdict(isCalibrated: false, shortfalls: [])
-            try await repository.submit(
-                exerciseID: id, userID: userID,
-                status: .after(
-                    attemptOn: today, verdict: verdict, thresholds: .standard, bias: calibration?.meanDeviation))
+            try await repository.submitAttempt(
+                exerciseID: id, userID: userID, levelCount: content.levels.count, today: today)
         }
         return true
     }

@@ -261,22 +261,9 @@ struct CalibrationController: RouteCollection {
         guard problems.isEmpty else {
             return try await participantPage(loaded, request: request, problems: problems, status: .unprocessableEntity)
         }
-        let masters = try await loaded.repository.masterRatings(exerciseID: loaded.exercise.id)
-        let comparisons = own.compactMap { stored -> RaterCalibration.Comparison? in
-            guard let level = stored.level, let master = masters[stored.caseID]?[stored.rating.competencyCode] else {
-                return nil
-            }
-            return .init(competencyCode: stored.rating.competencyCode, rated: level, master: master.level)
-        }
-        let calibration = RaterCalibration.compare(comparisons, levelCount: loaded.framework.levels.count)
-        let verdict =
-            calibration?.verdict(loaded.exercise.thresholds)
-            ?? CalibrationVerdict(isCalibrated: false, shortfalls: ["no competency was rated with a level"])
-        try await loaded.repository.submit(
-            exerciseID: loaded.exercise.id, userID: loaded.user.id,
-            status: .after(
-                attemptOn: .today, verdict: verdict, thresholds: loaded.exercise.thresholds,
-                bias: calibration?.meanDeviation))
+        try await loaded.repository.submitAttempt(
+            exerciseID: loaded.exercise.id, userID: loaded.user.id, levelCount: loaded.framework.levels.count,
+            today: .today)
         return request.redirect(to: "/calibration/\(loaded.exercise.id)")
     }
 }

@@ -130,7 +130,8 @@ public struct ResponseRepository: Sendable {
                         let derived = DerivedLevel.derive(
                             levels: framework.levels, standards: standards, observed: rating.observed)
                         _ = insert.values(
-                            SQLBind(responseID), SQLBind(rating.competencyCode), SQLBind(Self.encode(rating.observed)),
+                            SQLBind(responseID), SQLBind(rating.competencyCode),
+                            SQLBind(BehaviourRatingColumns.encodeTicks(rating.observed)),
                             SQLBind(rating.level(in: framework)), SQLBind(rating.notObserved ? nil : derived.level),
                             SQLBind(rating.overrideReason), SQLBind(rating.notObserved ? 1 : 0), SQLBind(rating.comment)
                         )
@@ -175,7 +176,9 @@ public struct ResponseRepository: Sendable {
                     "comment"
                 ).from("response_ratings").where("response_id", .equal, previous).all() {
                     let code = try row.decode(column: "competency_code", as: String.self)
-                    for (level, positions) in Self.decode(try row.decode(column: "observed", as: String.self)) {
+                    for (level, positions) in BehaviourRatingColumns.decodeTicks(
+                        try row.decode(column: "observed", as: String.self))
+                    {
                         for position in positions {
                             fields[RaterFormFields.behaviour(code, level: level, position: position)] = "on"
                         }
@@ -433,23 +436,6 @@ public struct ResponseRepository: Sendable {
             query = query.where("rater_person_id", .equal, invitation.raterPersonID)
         }
         return try await query.first()?.decode(column: "id", as: UUID.self)
-    }
-
-    /// Ticked behaviours as `level:position,position;level:position`.
-    static func encode(_ observed: [Int: Set<Int>]) -> String {
-        observed.keys.sorted().map { level in
-            "\(level):" + observed[level, default: []].sorted().map(String.init).joined(separator: ",")
-        }.joined(separator: ";")
-    }
-
-    static func decode(_ text: String) -> [Int: Set<Int>] {
-        var observed: [Int: Set<Int>] = [:]
-        for part in text.split(separator: ";") {
-            let pieces = part.split(separator: ":", maxSplits: 1)
-            guard pieces.count == 2, let level = Int(pieces[0]) else { continue }
-            observed[level] = Set(pieces[1].split(separator: ",").compactMap { Int($0) })
-        }
-        return observed
     }
 }
 

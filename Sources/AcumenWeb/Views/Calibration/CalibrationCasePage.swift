@@ -17,7 +17,7 @@ enum CalibrationCasePage {
             Paragraph(
                 "Record the level the expert panel agreed for each competency: tick the behaviours the case shows, which justify the level, and write the rationale participants will read after they submit."
             )
-            problemList(problems)
+            ProblemList(problems: problems)
             material(referenceCase)
             if editable {
                 Form(
@@ -75,16 +75,5 @@ enum CalibrationCasePage {
                 Paragraph(paragraph)
             }
         }.class("case-material").accessibilityLabel("Case material")
-    }
-
-    static func problemList(_ problems: [ValidationProblem]) -> Component {
-        Div {
-            if !problems.isEmpty {
-                Div {
-                    H2("Not saved. Please check:")
-                    List(problems) { problem in ListItem(problem.description) }
-                }.class("error").attribute(named: "role", value: "alert")
-            }
-        }
     }
 }

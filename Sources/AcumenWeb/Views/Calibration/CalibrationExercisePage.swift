@@ -223,12 +223,7 @@ enum CalibrationExercisePage {
                 "Rate each case with the same behaviour grid as the annual review: tick what you see in the material, and Acumen works out the level. You will not see the master ratings or anyone else's until you submit; then you see yours beside them."
             )
             Paragraph(thresholdSentence(loaded.exercise.thresholds)).class("hint")
-            if !problems.isEmpty {
-                Div {
-                    H2("Not submitted yet. Please finish:")
-                    List(problems) { problem in ListItem(problem.description) }
-                }.class("error").attribute(named: "role", value: "alert").id("problems")
-            }
+            ProblemList(problems: problems, heading: "Not submitted yet. Please finish:")
             if loaded.exercise.status == .closed {
                 Paragraph("The exercise closed before you submitted.")
             }

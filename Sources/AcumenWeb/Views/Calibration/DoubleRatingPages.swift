@@ -65,7 +65,7 @@ enum DoubleRatingPages {
             Paragraph(
                 "\(assignment.cycleName). Rate from what you have observed yourself, with the same grid as the supervisor. Your levels are compared with the supervisor's to follow agreement between raters; they do not appear in \(assignment.subjectName)'s report."
             )
-            CalibrationCasePage.problemList(problems)
+            ProblemList(problems: problems, heading: "Not submitted yet. Please finish:")
             if done {
                 Paragraph("Submitted on \(assignment.submittedOn?.description ?? "").").class("flash")
             }
