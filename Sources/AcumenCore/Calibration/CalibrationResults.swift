@@ -22,6 +22,8 @@ public struct CalibrationResults: Sendable {
     /// submitted, so that no single colleague's rating can be read from it.
     public static let minimumPeersForDistribution = 3
 
+    /// The master ratings the results were measured against, by case and competency.
+    public var masters: [UUID: [String: MasterRating]]
     public var raters: [UUID: RaterCalibration]
     /// Nil with fewer than two submitted participants: there is no agreement to measure.
     public var group: CalibrationGroupResult?
@@ -59,7 +61,8 @@ public struct CalibrationResults: Sendable {
         for rating in counted {
             levelsByUnit[key(rating.caseID, rating.competencyCode), default: []].append((rating.rater, rating.level))
         }
-        return CalibrationResults(raters: perRater, group: group, levelsByUnit: levelsByUnit, levelCount: levelCount)
+        return CalibrationResults(
+            masters: masters, raters: perRater, group: group, levelsByUnit: levelsByUnit, levelCount: levelCount)
     }
 
     /// Other participants' levels for one competency in one case, or nil when too few others

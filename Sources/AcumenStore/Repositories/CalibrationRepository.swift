@@ -10,6 +10,8 @@ public struct CalibrationExerciseSummary: Sendable, Hashable {
     public var cases: Int
     public var participants: Int
     public var submitted: Int
+    /// In a participant's list: when they submitted their own ratings.
+    public var submittedByParticipantOn: CalendarDate?
 }
 
 /// Someone taking part in an exercise.
@@ -87,9 +89,16 @@ public struct CalibrationRepository: Sendable {
                 WHERE p.exercise_id = e.id AND p.user_id = \(bind: $0))
                 """
             } ?? ""
+        let own: SQLQueryString =
+            participantUserID.map {
+                """
+                (SELECT p.submitted_on FROM calibration_participants p
+                WHERE p.exercise_id = e.id AND p.user_id = \(bind: $0))
+                """
+            } ?? "NULL"
         let rows = try await sql.raw(
             """
-            SELECT \(unsafeRaw: Self.exerciseColumns), f.name AS framework_name,
+            SELECT \(unsafeRaw: Self.exerciseColumns), f.name AS framework_name, \(own) AS own_submitted_on,
                 (SELECT COUNT(*) FROM calibration_cases c WHERE c.exercise_id = e.id) AS case_count,
                 (SELECT COUNT(*) FROM calibration_participants p WHERE p.exercise_id = e.id) AS participant_count,
                 (SELECT COUNT(*) FROM calibration_participants p WHERE p.exercise_id = e.id
@@ -105,7 +114,9 @@ public struct CalibrationRepository: Sendable {
                 frameworkName: try row.decode(column: "framework_name", as: String.self),
                 cases: try row.decode(column: "case_count", as: Int.self),
                 participants: try row.decode(column: "participant_count", as: Int.self),
-                submitted: try row.decode(column: "submitted_count", as: Int.self))
+                submitted: try row.decode(column: "submitted_count", as: Int.self),
+                submittedByParticipantOn: try row.decode(column: "own_submitted_on", as: String?.self).flatMap(
+                    CalendarDate.init))
         }
     }
 
@@ -215,28 +226,43 @@ public struct CalibrationRepository: Sendable {
     public func setMasterRating(
         exerciseID: UUID, caseID: UUID, rating: CompetencyRatingInput, rationale: String, framework: FrameworkContent
     ) async throws {
+        try await setMasterRatings(
+            exerciseID: exerciseID, caseID: caseID, [(rating, rationale)], framework: framework)
+    }
+
+    /// Saves a case's master ratings together, each with the rationale participants will read:
+    /// all of them or, when any breaks a rule, none (every problem listed).
+    public func setMasterRatings(
+        exerciseID: UUID, caseID: UUID, _ masters: [(rating: CompetencyRatingInput, rationale: String)],
+        framework: FrameworkContent
+    ) async throws {
         try await requireDraft(exerciseID)
         guard let referenceCase = try await cases(exerciseID: exerciseID).first(where: { $0.id == caseID }) else {
             throw StoreError.notFound("That case")
         }
-        guard referenceCase.competencyCodes.contains(rating.competencyCode) else {
-            throw StoreError.invalid([
-                ValidationProblem(location: rating.competencyCode, message: "is not a competency this case shows")
-            ])
+        let problems = masters.flatMap { rating, rationale in
+            referenceCase.competencyCodes.contains(rating.competencyCode)
+                ? CalibrationReadiness.masterProblems(rating, rationale: rationale, framework: framework)
+                : [ValidationProblem(location: rating.competencyCode, message: "is not a competency this case shows")]
         }
-        let problems = CalibrationReadiness.masterProblems(rating, rationale: rationale, framework: framework)
         guard problems.isEmpty else { throw StoreError.invalid(problems) }
-        try await sql.raw(
-            """
-            INSERT INTO calibration_master_ratings (case_id, competency_code, \(unsafeRaw: BehaviourRatingColumns.names("")), rationale)
-            VALUES (\(bind: caseID), \(bind: rating.competencyCode), \(BehaviourRatingColumns.values(rating, framework: framework)),
-                \(bind: rationale.trimmingCharacters(in: .whitespacesAndNewlines)))
-            ON CONFLICT (case_id, competency_code) DO UPDATE SET ticks = excluded.ticks,
-                not_observed = excluded.not_observed, override_level = excluded.override_level,
-                override_reason = excluded.override_reason, comment = excluded.comment, level = excluded.level,
-                rationale = excluded.rationale
-            """
-        ).run()
+        try await database.transaction { transaction in
+            for (rating, rationale) in masters {
+                try await (transaction as! any SQLDatabase).raw(
+                    """
+                    INSERT INTO calibration_master_ratings (case_id, competency_code,
+                        \(unsafeRaw: BehaviourRatingColumns.names("")), rationale)
+                    VALUES (\(bind: caseID), \(bind: rating.competencyCode),
+                        \(BehaviourRatingColumns.values(rating, framework: framework)),
+                        \(bind: rationale.trimmingCharacters(in: .whitespacesAndNewlines)))
+                    ON CONFLICT (case_id, competency_code) DO UPDATE SET ticks = excluded.ticks,
+                        not_observed = excluded.not_observed, override_level = excluded.override_level,
+                        override_reason = excluded.override_reason, comment = excluded.comment, level = excluded.level,
+                        rationale = excluded.rationale
+                    """
+                ).run()
+            }
+        }
     }
 
     // MARK: Participants and their ratings
@@ -394,6 +420,15 @@ public struct CalibrationRepository: Sendable {
             statuses[try row.decode(column: "user_id", as: UUID.self)] = try Self.status(row)
         }
         return statuses
+    }
+
+    public func status(userID: UUID) async throws -> CalibrationStatus? {
+        try await sql.raw(
+            """
+            SELECT assessed_on, calibrated, calibrated_until, bias FROM calibration_statuses
+            WHERE user_id = \(bind: userID)
+            """
+        ).first().flatMap(Self.status)
     }
 
     /// The calibration status of the rater who is this person, if they have a login and an attempt.

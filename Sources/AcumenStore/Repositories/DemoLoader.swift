@@ -94,15 +94,17 @@ public struct DemoLoader: Sendable {
                 exerciseID: id, title: demoCase.title, kind: demoCase.kind, material: demoCase.material, link: "",
                 competencyCodes: demoCase.masters.map(\.code), framework: content)
             caseIDs.append(caseID)
-            for master in demoCase.masters {
-                guard let competency = content.competencies.first(where: { $0.code == master.code }) else { continue }
-                try await repository.setMasterRating(
-                    exerciseID: id, caseID: caseID,
-                    rating: CompetencyRatingInput(
-                        competencyCode: master.code,
-                        observed: DemoCalibration.ticks(showing: master.level, competency: competency)),
-                    rationale: master.rationale, framework: content)
+            let masters = demoCase.masters.compactMap { master -> (CompetencyRatingInput, String)? in
+                content.competencies.first { $0.code == master.code }.map { competency in
+                    (
+                        CompetencyRatingInput(
+                            competencyCode: master.code,
+                            observed: DemoCalibration.ticks(showing: master.level, competency: competency)),
+                        master.rationale
+                    )
+                }
             }
+            try await repository.setMasterRatings(exerciseID: id, caseID: caseID, masters, framework: content)
         }
         try await repository.addParticipants(exerciseID: id, userIDs: [supervisor.id] + earlier)
         try await repository.setStatus(.open, exerciseID: id)

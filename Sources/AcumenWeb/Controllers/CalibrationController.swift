@@ -37,14 +37,9 @@ struct CalibrationController: RouteCollection {
             return CalibrationListPage.manager(
                 exercises: try await repository.summaries(), frameworks: frameworks, context: PageContext(request))
         }
-        let mine = try await repository.summaries(participantUserID: user.id)
-        var submitted: [UUID: CalendarDate] = [:]
-        for summary in mine {
-            let me = try await repository.participants(exerciseID: summary.exercise.id).first { $0.userID == user.id }
-            if let day = me?.submittedOn { submitted[summary.exercise.id] = day }
-        }
         return CalibrationListPage.participant(
-            exercises: mine, submitted: submitted, status: try await repository.statuses()[user.id],
+            exercises: try await repository.summaries(participantUserID: user.id),
+            status: try await repository.status(userID: user.id),
             secondRatings: try await DoubleRatingRepository(database: request.db).assignments(raterUserID: user.id),
             context: PageContext(request))
     }
@@ -94,8 +89,7 @@ struct CalibrationController: RouteCollection {
         if loaded.isManager {
             return CalibrationExercisePage.manager(
                 loaded, results: try await loaded.results(), users: try await loaded.candidateParticipants(),
-                context: PageContext(request),
-                masters: try await loaded.repository.masterRatings(exerciseID: loaded.exercise.id))
+                context: PageContext(request))
         }
         return try await participantPage(loaded, request: request)
     }
@@ -108,8 +102,7 @@ struct CalibrationController: RouteCollection {
         if let participant = loaded.participant, participant.submittedOn != nil {
             return CalibrationFeedbackPage.render(
                 loaded, own: own, results: try await loaded.results(),
-                status: try await loaded.repository.statuses()[loaded.user.id],
-                masters: try await loaded.repository.masterRatings(exerciseID: loaded.exercise.id),
+                status: try await loaded.repository.status(userID: loaded.user.id),
                 context: PageContext(request))
         }
         return CalibrationExercisePage.participant(
@@ -188,21 +181,20 @@ struct CalibrationController: RouteCollection {
         let fields = try RaterFormController.fields(request).filter { $0.key != CSRFProtection.fieldName }
         let caseFramework = loaded.framework.showing(referenceCase.competencyCodes)
         let ratings = RaterFormFields.ratings(from: fields, framework: caseFramework)
-        var problems: [ValidationProblem] = []
-        for code in referenceCase.competencyCodes {
-            let rating = ratings.first { $0.competencyCode == code } ?? CompetencyRatingInput(competencyCode: code)
-            problems += CalibrationReadiness.masterProblems(
-                rating, rationale: fields[Self.rationaleField(code)] ?? "", framework: loaded.framework)
+        // Every competency the case shows gets a master rating, so a missing one is listed too.
+        let masters = referenceCase.competencyCodes.map { code in
+            (
+                rating: ratings.first { $0.competencyCode == code } ?? CompetencyRatingInput(competencyCode: code),
+                rationale: fields[Self.rationaleField(code)] ?? ""
+            )
         }
-        guard problems.isEmpty else {
+        do {
+            try await loaded.repository.setMasterRatings(
+                exerciseID: loaded.exercise.id, caseID: referenceCase.id, masters, framework: loaded.framework)
+        } catch StoreError.invalid(let problems) {
             return CalibrationCasePage.master(
                 loaded, referenceCase: referenceCase, fields: fields, problems: problems, context: PageContext(request),
                 status: .unprocessableEntity)
-        }
-        for rating in ratings {
-            try await loaded.repository.setMasterRating(
-                exerciseID: loaded.exercise.id, caseID: referenceCase.id, rating: rating,
-                rationale: fields[Self.rationaleField(rating.competencyCode)] ?? "", framework: loaded.framework)
         }
         request.flash("The master rating of \"\(referenceCase.title)\" was saved.")
         return request.redirect(to: "/calibration/\(loaded.exercise.id)")

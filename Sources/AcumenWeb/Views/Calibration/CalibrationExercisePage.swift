@@ -6,9 +6,9 @@ import Vapor
 
 enum CalibrationExercisePage {
     static func manager(
-        _ loaded: CalibrationExerciseContext, results: CalibrationResults, users: [UserAccount], context: PageContext,
-        masters: [UUID: [String: MasterRating]]
+        _ loaded: CalibrationExerciseContext, results: CalibrationResults, users: [UserAccount], context: PageContext
     ) -> Response {
+        let masters = results.masters
         let exercise = loaded.exercise
         let base = "/calibration/\(exercise.id)"
         let readiness = CalibrationReadiness.problems(

@@ -8,7 +8,7 @@ import Vapor
 enum CalibrationFeedbackPage {
     static func render(
         _ loaded: CalibrationExerciseContext, own: [StoredCalibrationRating], results: CalibrationResults,
-        status: CalibrationStatus?, masters: [UUID: [String: MasterRating]], context: PageContext
+        status: CalibrationStatus?, context: PageContext
     ) -> Response {
         let framework = loaded.framework
         let levels = framework.levels
@@ -48,7 +48,7 @@ enum CalibrationFeedbackPage {
                 for code in referenceCase.competencyCodes {
                     let competency = framework.competencies.first { $0.code == code }
                     let yours = own.first { $0.caseID == referenceCase.id && $0.rating.competencyCode == code }
-                    let master = masters[referenceCase.id]?[code]
+                    let master = results.masters[referenceCase.id]?[code]
                     let distribution = results.peerDistribution(
                         caseID: referenceCase.id, competencyCode: code, excluding: loaded.user.id)
                     Div {

@@ -61,7 +61,7 @@ enum CalibrationListPage {
     }
 
     static func participant(
-        exercises: [CalibrationExerciseSummary], submitted: [UUID: CalendarDate], status: CalibrationStatus?,
+        exercises: [CalibrationExerciseSummary], status: CalibrationStatus?,
         secondRatings: [DoubleRatingAssignment], context: PageContext
     ) -> Response {
         Layout.page("Calibration", context: context) {
@@ -76,7 +76,7 @@ enum CalibrationListPage {
                         Link(summary.exercise.title, url: "/calibration/\(summary.exercise.id)")
                         Text(
                             " · \(summary.cases) \(summary.cases == 1 ? "case" : "cases") · "
-                                + (submitted[summary.exercise.id].map { "submitted on \($0)" }
+                                + (summary.submittedByParticipantOn.map { "submitted on \($0)" }
                                     ?? (summary.exercise.status == .open ? "to do" : "closed")))
                     }
                 }
