@@ -104,22 +104,30 @@ final class RaterCalibrationTests: XCTestCase {
 }
 
 final class CalibrationGroupResultTests: XCTestCase {
-    typealias Rating = CalibrationGroupResult.Rating
-    let units = [("case1", "A"), ("case1", "B"), ("case2", "A"), ("case2", "B"), ("case3", "A"), ("case3", "B")].map {
-        (caseID: $0.0, competencyCode: $0.1)
+    let caseIDs = ["case1": UUID(), "case2": UUID(), "case3": UUID()]
+    let participantIDs = [UUID(), UUID(), UUID()]
+    var units: [(caseID: UUID, competencyCode: String)] {
+        [("case1", "A"), ("case1", "B"), ("case2", "A"), ("case2", "B"), ("case3", "A"), ("case3", "B")].map {
+            (caseID: caseIDs[$0.0]!, competencyCode: $0.1)
+        }
+    }
+
+    func rating(participant: Int, caseID: String, competencyCode: String, level: Int?) -> CalibrationResults.Rating {
+        CalibrationResults.Rating(
+            rater: participantIDs[participant], caseID: caseIDs[caseID]!, competencyCode: competencyCode, level: level)
     }
 
     /// Three participants agree perfectly on A and disagree on B.
-    var ratings: [Rating] {
-        var ratings: [Rating] = []
+    var ratings: [CalibrationResults.Rating] {
+        var ratings: [CalibrationResults.Rating] = []
         let agreedA = [0, 1, 2]
         let scatteredB = [[0, 2, 1], [2, 0, 1], [1, 1, 0]]
         for participant in 0..<3 {
             for (caseIndex, caseID) in ["case1", "case2", "case3"].enumerated() {
                 ratings.append(
-                    Rating(participant: participant, caseID: caseID, competencyCode: "A", level: agreedA[caseIndex]))
+                    rating(participant: participant, caseID: caseID, competencyCode: "A", level: agreedA[caseIndex]))
                 ratings.append(
-                    Rating(
+                    rating(
                         participant: participant, caseID: caseID, competencyCode: "B",
                         level: scatteredB[caseIndex][participant]))
             }
@@ -129,7 +137,7 @@ final class CalibrationGroupResultTests: XCTestCase {
 
     func test_hardestCompetencyComesFirst_andPerfectAgreementIsOne() throws {
         let result = CalibrationGroupResult.compute(
-            ratings: ratings, participants: 3, units: units, bootstrapSamples: 200)
+            ratings: ratings, raters: participantIDs, units: units, bootstrapSamples: 200)
         XCTAssertEqual(result.competencies.map(\.competencyCode), ["B", "A"])
         XCTAssertEqual(try XCTUnwrap(result.competencies[1].ordinalAlpha), 1, accuracy: 1e-12)
         XCTAssertEqual(try XCTUnwrap(result.competencies[1].fleissKappa), 1, accuracy: 1e-12)
@@ -146,7 +154,7 @@ final class CalibrationGroupResultTests: XCTestCase {
 
     func test_sameAsTheStatisticsCommand_onTheSameTable() throws {
         let result = CalibrationGroupResult.compute(
-            ratings: ratings, participants: 3, units: units, bootstrapSamples: 10)
+            ratings: ratings, raters: participantIDs, units: units, bootstrapSamples: 10)
         let table = RatingMatrix(values: [
             [0, 0, 0], [0, 2, 1], [1, 1, 1], [2, 0, 1], [2, 2, 2], [1, 1, 0],
         ])
@@ -158,22 +166,23 @@ final class CalibrationGroupResultTests: XCTestCase {
     func test_notObservedIsMissing_andPermutingParticipantsChangesNothing() throws {
         var withGap = ratings
         withGap[0].level = nil
-        let permuted = withGap.map {
-            Rating(
-                participant: 2 - $0.participant, caseID: $0.caseID, competencyCode: $0.competencyCode, level: $0.level)
+        let permuted = withGap.map { rating in
+            var moved = rating
+            moved.rater = participantIDs[2 - participantIDs.firstIndex(of: rating.rater)!]
+            return moved
         }
         let first = CalibrationGroupResult.compute(
-            ratings: withGap, participants: 3, units: units, bootstrapSamples: 10)
+            ratings: withGap, raters: participantIDs, units: units, bootstrapSamples: 10)
         let second = CalibrationGroupResult.compute(
-            ratings: permuted, participants: 3, units: units, bootstrapSamples: 10)
+            ratings: permuted, raters: participantIDs, units: units, bootstrapSamples: 10)
         XCTAssertEqual(first.overall.krippendorffAlpha.map(\.1), second.overall.krippendorffAlpha.map(\.1))
         XCTAssertEqual(first.overall.icc?.completeUnits, 5, "the unit with a gap is left out of the ICC")
     }
 
     func test_aCompetencyOnlyOneCaseShows_hasPairAgreementButNoAlpha() throws {
-        let oneCase = ratings.filter { $0.caseID == "case1" }
+        let oneCase = ratings.filter { $0.caseID == caseIDs["case1"] }
         let result = CalibrationGroupResult.compute(
-            ratings: oneCase, participants: 3, units: Array(units.prefix(2)), bootstrapSamples: 10)
+            ratings: oneCase, raters: participantIDs, units: Array(units.prefix(2)), bootstrapSamples: 10)
         let b = try XCTUnwrap(result.competencies.first { $0.competencyCode == "B" })
         XCTAssertEqual(b.units, 1)
         XCTAssertNil(b.ordinalAlpha, "one case cannot show whether raters tell cases apart")

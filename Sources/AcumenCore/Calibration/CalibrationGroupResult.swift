@@ -1,22 +1,9 @@
+import Foundation
+
 /// Agreement among the participants of a calibration exercise: over every rated
 /// (case, competency) unit, and per competency, so the programme sees which competencies raters
 /// find hardest to agree on.
 public struct CalibrationGroupResult: Sendable {
-    /// One participant's level for one competency in one case; nil when not observed.
-    public struct Rating: Hashable, Sendable {
-        public var participant: Int
-        public var caseID: String
-        public var competencyCode: String
-        public var level: Int?
-
-        public init(participant: Int, caseID: String, competencyCode: String, level: Int?) {
-            self.participant = participant
-            self.caseID = caseID
-            self.competencyCode = competencyCode
-            self.level = level
-        }
-    }
-
     public struct CompetencyAgreement: Sendable {
         public var competencyCode: String
         /// Cases showing the competency.
@@ -39,19 +26,23 @@ public struct CalibrationGroupResult: Sendable {
     public var participants: Int
 
     /// - Parameters:
+    ///   - raters: the participants whose ratings count, in the order to report them.
     ///   - units: the (case, competency) pairs of the exercise, in the order to report them.
     public static func compute(
-        ratings: [Rating], participants: Int, units: [(caseID: String, competencyCode: String)],
+        ratings: [CalibrationResults.Rating], raters: [UUID], units: [(caseID: UUID, competencyCode: String)],
         bootstrapSamples: Int = 1000
     ) -> CalibrationGroupResult {
-        var index: [String: Int] = [:]
-        for (position, unit) in units.enumerated() { index[key(unit.caseID, unit.competencyCode)] = position }
+        let participants = raters.count
+        let raterIndex = Dictionary(
+            raters.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        var unitIndex: [String: Int] = [:]
+        for (position, unit) in units.enumerated() { unitIndex[key(unit.caseID, unit.competencyCode)] = position }
         var cells = [Double](repeating: .nan, count: units.count * participants)
         for rating in ratings {
-            guard let level = rating.level, let unit = index[key(rating.caseID, rating.competencyCode)],
-                (0..<participants).contains(rating.participant)
+            guard let level = rating.level, let unit = unitIndex[key(rating.caseID, rating.competencyCode)],
+                let participant = raterIndex[rating.rater]
             else { continue }
-            cells[unit * participants + rating.participant] = Double(level)
+            cells[unit * participants + participant] = Double(level)
         }
         let matrix = RatingMatrix(units: units.count, raters: participants, cells: cells)
         let overall = AgreementReport.compute(
@@ -89,7 +80,7 @@ public struct CalibrationGroupResult: Sendable {
             competencies: competencies, participants: participants)
     }
 
-    private static func key(_ caseID: String, _ code: String) -> String { caseID + "\u{1F}" + code }
+    private static func key(_ caseID: UUID, _ code: String) -> String { caseID.uuidString + " " + code }
 
     /// Over every case, the share of pairs of ratings of that case that are the same level.
     static func pairAgreement(_ matrix: RatingMatrix) -> Double? {

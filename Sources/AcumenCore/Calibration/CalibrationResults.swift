@@ -43,18 +43,10 @@ public struct CalibrationResults: Sendable {
         }
         var group: CalibrationGroupResult?
         if raters.count >= 2 {
-            let index = Dictionary(uniqueKeysWithValues: raters.enumerated().map { ($0.element, $0.offset) })
             group = CalibrationGroupResult.compute(
-                ratings: counted.compactMap { rating in
-                    index[rating.rater].map {
-                        .init(
-                            participant: $0, caseID: rating.caseID.uuidString, competencyCode: rating.competencyCode,
-                            level: rating.level)
-                    }
-                },
-                participants: raters.count,
+                ratings: counted, raters: raters,
                 units: cases.flatMap { referenceCase in
-                    referenceCase.competencyCodes.map { (caseID: referenceCase.id.uuidString, competencyCode: $0) }
+                    referenceCase.competencyCodes.map { (caseID: referenceCase.id, competencyCode: $0) }
                 }, bootstrapSamples: bootstrapSamples)
         }
         var levelsByUnit: [String: [(rater: UUID, level: Int?)]] = [:]

@@ -460,13 +460,21 @@ public struct CalibrationRepository: Sendable {
         }
     }
 
+    /// Runs on every autosave, so it reads the one row it needs.
     private func requireRating(exerciseID: UUID, userID: UUID) async throws {
-        let exercise = try await exercise(id: exerciseID)
         guard
-            let participant = try await participants(exerciseID: exerciseID).first(where: { $0.userID == userID })
+            let row = try await sql.raw(
+                """
+                SELECT e.status, p.submitted_on FROM calibration_participants p
+                JOIN calibration_exercises e ON e.id = p.exercise_id
+                WHERE p.exercise_id = \(bind: exerciseID) AND p.user_id = \(bind: userID)
+                """
+            ).first()
         else { throw StoreError.notFound("That calibration exercise") }
-        guard exercise.status == .open else { throw StoreError.conflict("The exercise is not open for rating.") }
-        guard participant.submittedOn == nil else {
+        guard try row.decode(column: "status", as: String.self) == CalibrationExerciseStatus.open.rawValue else {
+            throw StoreError.conflict("The exercise is not open for rating.")
+        }
+        guard try row.decode(column: "submitted_on", as: String?.self) == nil else {
             throw StoreError.conflict("You have already submitted your ratings for this exercise.")
         }
     }

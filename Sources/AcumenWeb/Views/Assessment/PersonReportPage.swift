@@ -141,7 +141,7 @@ enum PersonReportPage {
             level(result.bySource[.supervisor]) + marker(.supervisor, report),
             level(result.bySource[.peer]) + marker(.peer, report),
             row.customerMean.map { format($0) } ?? "–",
-            row.otherRatersShare.map { "\(Int(($0 * 100).rounded())) %" } ?? "–", gapText(result.gap), spread,
+            row.otherRatersShare.map(Percent.text) ?? "–", gapText(result.gap), spread,
             gapLabel(result.selfOtherGap),
         ]
         if adjusted {
