@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import new_browser
-from test_frameworks_journey import check_accessibility, printed_login, sign_in, wait_for_text
+from test_frameworks_journey import check_accessibility, choose_global_mobility, printed_login, sign_in, wait_for_text
 
 
 def mail_link(workdir, recipient, subject_part=""):
@@ -28,6 +28,16 @@ def mail_link(workdir, recipient, subject_part=""):
             return sorted(found)[-1][1]
         time.sleep(0.5)
     raise AssertionError(f"no mail for {recipient}")
+
+
+def create_draft_cycle(driver, name):
+    """On the new-cycle page: the Global Mobility model, a name, and Create."""
+    choose_global_mobility(driver)
+    field = driver.find_element(By.NAME, "name")
+    field.clear()
+    field.send_keys(name)
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait_for_text(driver, "created as a draft")
 
 
 def wait_saved(driver):
@@ -69,14 +79,7 @@ def test_a_cycle_from_opening_to_release(server):
     browser.find_element(By.LINK_TEXT, "New cycle").click()
     wait_for_text(browser, "New assessment cycle")
     check_accessibility(browser, "cycle-new")
-    framework = Select(browser.find_element(By.NAME, "frameworkID"))
-    framework.select_by_visible_text(
-        next(o.text for o in framework.options if o.text.startswith("Global Mobility Account Manager")))
-    name = browser.find_element(By.NAME, "name")
-    name.clear()
-    name.send_keys("Browser review")
-    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    wait_for_text(browser, "created as a draft")
+    create_draft_cycle(browser, "Browser review")
     cycle_url = browser.current_url
     check_accessibility(browser, "cycle")
     browser.find_element(By.XPATH, "//button[text()='Open the cycle']").click()
@@ -230,9 +233,7 @@ def test_a_customer_compares_candidates_in_an_interview(server, browser):
     check_accessibility(browser, "scorecards")
     browser.find_element(By.NAME, "title").send_keys("Replacement account manager")
     browser.find_element(By.NAME, "candidates").send_keys("Ada Quinn\nBo Lindqvist")
-    framework = Select(browser.find_element(By.NAME, "frameworkID"))
-    framework.select_by_visible_text(
-        next(o.text for o in framework.options if o.text.startswith("Global Mobility Account Manager")))
+    choose_global_mobility(browser)
     browser.find_element(By.XPATH, "//button[text()='Create the scorecard']").click()
     wait_for_text(browser, "Candidates side by side")
     check_accessibility(browser, "scorecard")

@@ -5,11 +5,11 @@ level worked out as they tick, submits, and sees their ratings beside the master
 rationale and the others' anonymous distribution. Every page is checked with axe-core at
 desktop and phone width."""
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from conftest import new_browser
-from test_assessment_journey import wait_saved
-from test_frameworks_journey import check_accessibility, printed_login, sign_in, wait_for_text
+from test_assessment_journey import create_draft_cycle, wait_saved
+from test_frameworks_journey import check_accessibility, choose_global_mobility, printed_login, sign_in, wait_for_text
 
 DEMO_EXERCISE = "Calibration: renewal meeting and permit delay"
 DEMO_RATIONALE = "The agenda was agreed in advance"
@@ -36,9 +36,7 @@ def test_a_calibration_exercise_from_both_sides(server):
         check_accessibility(manager, "calibration-list")
 
         manager.find_element(By.NAME, "title").send_keys("Autumn calibration for new team leads")
-        Select(manager.find_element(By.NAME, "frameworkID")).select_by_visible_text(
-            next(o.text for o in Select(manager.find_element(By.NAME, "frameworkID")).options
-                 if o.text.startswith("Global Mobility Account Manager")))
+        choose_global_mobility(manager)
         manager.find_element(By.NAME, "panel").send_keys("Helen Marsh and Ravi Shankar")
         manager.find_element(By.XPATH, "//button[text()='Create the exercise']").click()
         wait_for_text(manager, "Before it can open")
@@ -132,14 +130,7 @@ def test_double_rating_in_a_live_cycle(server):
     try:
         sign_in(manager, base, printed_login(output, "Programme manager"))
         manager.get(base + "/cycles/new")
-        framework = Select(manager.find_element(By.NAME, "frameworkID"))
-        framework.select_by_visible_text(
-            next(o.text for o in framework.options if o.text.startswith("Global Mobility Account Manager")))
-        name = manager.find_element(By.NAME, "name")
-        name.clear()
-        name.send_keys("Double-rated review")
-        manager.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-        wait_for_text(manager, "created as a draft")
+        create_draft_cycle(manager, "Double-rated review")
         manager.find_element(By.XPATH, "//button[text()='Open the cycle']").click()
         wait_for_text(manager, "personal links are on the way")
         manager.find_element(By.LINK_TEXT, "Double rating").click()

@@ -6,7 +6,7 @@ import re
 
 from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import SHOTS
 
@@ -39,6 +39,13 @@ def printed_login(output, role):
         if role in line and "@" in line:
             return line.split()[0]
     raise AssertionError(f"no {role} login printed:\n{output}")
+
+
+def choose_global_mobility(driver):
+    """Picks the built-in Global Mobility model in a form's framework list."""
+    framework = Select(driver.find_element(By.NAME, "frameworkID"))
+    framework.select_by_visible_text(
+        next(o.text for o in framework.options if o.text.startswith("Global Mobility Account Manager")))
 
 
 def sign_in(driver, base, email):
