@@ -89,12 +89,7 @@ public struct ReferenceCase: Hashable, Sendable {
         framework: FrameworkContent
     ) -> [ValidationProblem] {
         var problems: [ValidationProblem] = []
-        let trimmedTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmedTitle.isEmpty || trimmedTitle.count > TextLimits.name {
-            problems.append(
-                ValidationProblem(
-                    location: "title", message: "give the case a title of 1 to \(TextLimits.name) characters"))
-        }
+        if let problem = TextLimits.titleProblem(title, of: "the case") { problems.append(problem) }
         let trimmedMaterial = material.trimmingCharacters(in: .whitespacesAndNewlines)
         switch kind {
         case .recording:

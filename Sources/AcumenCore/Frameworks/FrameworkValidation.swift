@@ -1,3 +1,5 @@
+import Foundation
+
 /// A problem found in framework content, located precisely enough for a person to fix it.
 public struct ValidationProblem: Hashable, Sendable, CustomStringConvertible {
     /// Where the problem is, e.g. `competency OM.1, Advanced behaviour 2`.
@@ -22,6 +24,14 @@ public struct FrameworkValidation: Sendable {
 
 /// Field limits shared by every way content enters Acumen (forms, API, CASE, CSV).
 public enum TextLimits {
+    /// The problem with a title of `what` (an exercise, a case, an interview), if any: it must
+    /// have 1 to `name` characters once trimmed.
+    public static func titleProblem(_ title: String, of what: String) -> ValidationProblem? {
+        let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.isEmpty || trimmed.count > name else { return nil }
+        return ValidationProblem(location: "title", message: "give \(what) a title of 1 to \(name) characters")
+    }
+
     public static let name = 200
     public static let code = 20
     public static let description = 4000

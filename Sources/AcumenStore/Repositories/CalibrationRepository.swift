@@ -49,11 +49,7 @@ public struct CalibrationRepository: Sendable {
     ) async throws -> UUID {
         var problems = thresholds.problems
         let trimmedTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmedTitle.isEmpty || trimmedTitle.count > TextLimits.name {
-            problems.append(
-                ValidationProblem(
-                    location: "title", message: "give the exercise a title of 1 to \(TextLimits.name) characters"))
-        }
+        if let problem = TextLimits.titleProblem(title, of: "the exercise") { problems.append(problem) }
         if panel.count > TextLimits.description {
             problems.append(
                 ValidationProblem(

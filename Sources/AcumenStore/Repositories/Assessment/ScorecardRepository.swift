@@ -34,11 +34,7 @@ public struct ScorecardRepository: Sendable {
         let names = candidates.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var problems: [ValidationProblem] = []
         let trimmedTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmedTitle.isEmpty || trimmedTitle.count > TextLimits.name {
-            problems.append(
-                ValidationProblem(
-                    location: "title", message: "give the interview a title of 1 to \(TextLimits.name) characters"))
-        }
+        if let problem = TextLimits.titleProblem(title, of: "the interview") { problems.append(problem) }
         if names.isEmpty || names.count > Self.maximumCandidates {
             problems.append(
                 ValidationProblem(
