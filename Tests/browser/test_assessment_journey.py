@@ -185,6 +185,7 @@ def test_a_cycle_from_opening_to_release(server):
     assert "Customers: 1 response, withheld" in page
     assert "<svg" in page
     assert "Includes ratings from raters who were not calibrated when they rated" in page
+    assert "– †" not in page, "a competency nobody rated is not marked"
     check_accessibility(browser, "report")
 
     # Measurement quality, and levels adjusted for raters' calibrated leniency beside the raw ones.

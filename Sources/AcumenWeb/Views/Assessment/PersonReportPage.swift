@@ -138,8 +138,8 @@ enum PersonReportPage {
         var cells: [String] = [
             "\(result.competencyCode) \(title)", result.target.map { "\($0 + 1)" } ?? "–",
             level(result.bySource[.self]),
-            level(result.bySource[.supervisor]) + marker(.supervisor, report),
-            level(result.bySource[.peer]) + marker(.peer, report),
+            marked(result.bySource[.supervisor], .supervisor, report),
+            marked(result.bySource[.peer], .peer, report),
             row.customerMean.map { format($0) } ?? "–",
             row.otherRatersShare.map(Percent.text) ?? "–", gapText(result.gap), spread,
             gapLabel(result.selfOtherGap),
@@ -151,9 +151,11 @@ enum PersonReportPage {
         return cells
     }
 
-    /// Marks a source whose ratings include some from raters not calibrated when they rated.
-    private static func marker(_ source: RaterSource, _ report: PersonReport) -> String {
-        report.uncalibrated[source] == nil ? "" : " †"
+    /// A source's level, marked when its ratings include some from raters not calibrated when
+    /// they rated (a competency nobody rated has nothing to mark).
+    private static func marked(_ spread: Spread?, _ source: RaterSource, _ report: PersonReport) -> String {
+        guard spread != nil, report.uncalibrated[source] != nil else { return level(spread) }
+        return level(spread) + " †"
     }
 
     private static func uncalibratedSentence(_ report: PersonReport) -> String {
