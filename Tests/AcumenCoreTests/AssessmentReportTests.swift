@@ -46,6 +46,23 @@ final class RaterFormFieldsTests: XCTestCase {
     }
 }
 
+/// A report as the gate of a settled cycle builds it, with the customers' slice permitted or
+/// not and every question disclosed: the report's own rules, without the catalogue around them.
+func buildReport(
+    framework: FrameworkContent, targets: [String: Int], internalResponses: [InternalResponseRecord],
+    customers: [CustomerResponseRecord], questionnaire: Questionnaire, rules: AnonymityRules,
+    customersMayBeShown: Bool = true
+) -> PersonReport {
+    var counts: [RaterSource: Int] = [:]
+    for response in internalResponses { counts[response.source, default: 0] += 1 }
+    if !customers.isEmpty { counts[.customer] = customers.count }
+    return PersonReport.build(
+        framework: framework, targets: targets, internalResponses: internalResponses,
+        customers: customersMayBeShown ? customers : [], questionnaire: questionnaire, rules: rules,
+        plan: PersonReport.plan(responses: counts, rules: rules, customersMayBeShown: customersMayBeShown),
+        disclosedQuestions: Set(questionnaire.questions.map(\.code)))
+}
+
 final class PersonReportTests: XCTestCase {
     let framework = GlobalMobilityAccountManagerModel.content
     let questionnaire = GlobalMobilityQuestionnaire.questionnaire
@@ -60,7 +77,7 @@ final class PersonReportTests: XCTestCase {
     }
 
     func test_smallPeerAndCustomerGroups_areCombined_onAShareOfEachScale() {
-        let report = PersonReport.build(
+        let report = buildReport(
             framework: framework, targets: ["OM.1": 1],
             internalResponses: [
                 rating(.self, 2), rating(.supervisor, 1), rating(.peer, 2, comment: "Calm"),
@@ -85,7 +102,7 @@ final class PersonReportTests: XCTestCase {
     }
 
     func test_customersWithheldByTheSliceCatalogue_areNeverRolledUp() {
-        let report = PersonReport.build(
+        let report = buildReport(
             framework: framework, targets: [:], internalResponses: [rating(.peer, 1), rating(.peer, 1)],
             customers: [customer(.often), customer(.often)], questionnaire: questionnaire, rules: .standard,
             customersMayBeShown: false)
@@ -95,7 +112,7 @@ final class PersonReportTests: XCTestCase {
     }
 
     func test_largeGroups_areShownOnTheirOwn_withGapsToTarget() {
-        let report = PersonReport.build(
+        let report = buildReport(
             framework: framework, targets: ["OM.1": 2],
             internalResponses: [rating(.self, 0), rating(.peer, 1), rating(.peer, 2), rating(.peer, 1)],
             customers: [customer(.often), customer(.always), customer(.dontKnow)], questionnaire: questionnaire,
@@ -110,19 +127,28 @@ final class PersonReportTests: XCTestCase {
 }
 
 final class CustomerResultsTests: XCTestCase {
-    func test_aQuestionMostlyAnsweredDontKnow_isWithheld() {
+    func test_aQuestionMostlyAnsweredDontKnow_isWithheld() throws {
         let questionnaire = GlobalMobilityQuestionnaire.questionnaire
         let responses = [
             CustomerResponseRecord(answers: ["OM.1-a": .often, "OM.1-b": .always], comments: [:]),
             CustomerResponseRecord(answers: ["OM.1-a": .often, "OM.1-b": .dontKnow], comments: [:]),
             CustomerResponseRecord(answers: ["OM.1-a": .never, "OM.1-b": .dontKnow], comments: [:]),
         ]
-        let results = CustomerResults.summarise(responses, questionnaire: questionnaire, minimum: 3)
+        func gate(_ responses: [CustomerResponseRecord]) -> DisclosureGate {
+            DisclosureGate.settled(
+                rules: .standard,
+                customers: responses.map {
+                    CustomerResponseFacts(
+                        attributes: [:], scored: Set($0.answers.filter { $0.value.score != nil }.keys))
+                }, questionCodes: questionnaire.questions.map(\.code))
+        }
+        let results = try XCTUnwrap(
+            gate(responses).customerResults(responses, in: .everyone, questionnaire: questionnaire))
         XCTAssertEqual(results.questions.first { $0.code == "OM.1-a" }?.result?.mean ?? 0, 3, accuracy: 1e-9)
         XCTAssertNil(results.questions.first { $0.code == "OM.1-b" }?.result, "one scored answer is one person")
         XCTAssertEqual(results.competencyMeans()["OM.1"] ?? 0, 3, accuracy: 1e-9)
-        let tooFew = CustomerResults.summarise(Array(responses.prefix(2)), questionnaire: questionnaire, minimum: 3)
-        XCTAssertTrue(tooFew.questions.allSatisfy { $0.result == nil })
+        let tooFew = Array(responses.prefix(2))
+        XCTAssertNil(gate(tooFew).customerResults(tooFew, in: .everyone, questionnaire: questionnaire))
     }
 
     func test_sliceCandidates_coverEverySingleFilter_andEveryPairThatOccurs() {
@@ -150,7 +176,7 @@ final class CalibrationInReportsTests: XCTestCase {
                 source: .peer, levels: [code: 0], comments: [:], raterCalibrated: true, raterBias: -0.5),
             InternalResponseRecord(source: .peer, levels: [code: 2], comments: [:], raterCalibrated: false),
         ]
-        let report = PersonReport.build(
+        let report = buildReport(
             framework: framework, targets: [:], internalResponses: responses, customers: [],
             questionnaire: GlobalMobilityQuestionnaire.questionnaire, rules: AnonymityRules(minimumPeers: 3))
         XCTAssertEqual(report.uncalibrated, [.peer: 2], "the calibrated supervisor is not marked")
@@ -160,7 +186,7 @@ final class CalibrationInReportsTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(row.adjusted[.peer]), 3.5 / 3, accuracy: 1e-12)
         XCTAssertEqual(try XCTUnwrap(row.competency.bySource[.peer]?.mean), 1, accuracy: 1e-12, "raw stays raw")
 
-        let fewPeers = PersonReport.build(
+        let fewPeers = buildReport(
             framework: framework, targets: [:], internalResponses: responses, customers: [],
             questionnaire: GlobalMobilityQuestionnaire.questionnaire, rules: AnonymityRules(minimumPeers: 4))
         XCTAssertNil(fewPeers.uncalibrated[.peer], "peers not shown on their own are not described either")

@@ -65,12 +65,12 @@ final class AccessRepositoryTests: XCTestCase {
         let start = Date()
         for _ in 0..<3 { try await users.recordFailedSignIn(subject: "s", now: start, window: 60) }
         let counted = try await users.failedSignIns(subject: "s", now: start.addingTimeInterval(30), window: 60)
-        XCTAssertEqual(counted, 3, label)
+        XCTAssertEqual(counted?.count, 3, label)
         let afterWindow = try await users.failedSignIns(subject: "s", now: start.addingTimeInterval(61), window: 60)
-        XCTAssertEqual(afterWindow, 0, label)
+        XCTAssertNil(afterWindow, label)
         try await users.clearFailedSignIns(subject: "s")
         let cleared = try await users.failedSignIns(subject: "s", now: start, window: 60)
-        XCTAssertEqual(cleared, 0, label)
+        XCTAssertNil(cleared, label)
     }
 
     func test_duplicateUser_isAConflict() async throws {

@@ -45,22 +45,22 @@ final class AssessmentRepositoryTests: XCTestCase {
 
         let first = try await responses.submit(
             invitation: customer, cycle: cycle, content: .answers(["OM.1-a": .often], comments: [:]),
-            correctionKey: "key-1", today: fixture.today)
+            raterKey: "key-1", today: fixture.today)
         do {
             try await responses.submit(
                 invitation: customer, cycle: cycle, content: .answers(["OM.1-a": .never], comments: [:]),
-                correctionKey: "key-1", today: fixture.today)
+                raterKey: "key-1", today: fixture.today)
             XCTFail("a second submission was accepted (\(label))")
         } catch StoreError.conflict {}
         let afterDouble = try await responses.customerResponses(cycleID: fixture.cycleID)
         XCTAssertEqual(afterDouble.map(\.answers), [["OM.1-a": .often]], label)
 
-        try await responses.reopenForCorrection(invitation: customer, correctionKey: "key-1")
+        try await responses.reopenForCorrection(invitation: customer, raterKey: "key-1")
         let reopened = try await responses.draft(invitationID: customer.id)
         XCTAssertEqual(reopened["q:OM.1-a"], "often", label)
         let second = try await responses.submit(
             invitation: customer, cycle: cycle, content: .answers(["OM.1-a": .always], comments: [:]),
-            correctionKey: "key-1", today: fixture.today)
+            raterKey: "key-1", today: fixture.today)
         XCTAssertNotEqual(first, second, label)
 
         let sql = database as! any SQLDatabase
@@ -71,7 +71,8 @@ final class AssessmentRepositoryTests: XCTestCase {
         let statuses = try stored.map { try $0.decode(column: "status", as: String.self) }
         XCTAssertEqual(statuses, ["submitted", "voided"], label)
         let replaces = try stored[0].decode(column: "replaces_id", as: UUID?.self)
-        XCTAssertEqual(replaces, first, label)
+        XCTAssertNil(replaces, "an anonymous correction is not linked to what it replaces (\(label))")
+        XCTAssertEqual(try stored[1].decode(column: "id", as: UUID.self), first, label)
         for row in stored {
             let rater = try row.decode(column: "rater_person_id", as: UUID?.self)
             XCTAssertNil(rater, "an anonymous response names no rater (\(label))")

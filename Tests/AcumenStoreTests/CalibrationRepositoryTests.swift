@@ -153,11 +153,11 @@ final class RaterCalibrationAtSubmissionTests: XCTestCase {
         let responses = ResponseRepository(database: database)
         let rating = CompetencyRatingInput(competencyCode: "OM.1", overrideLevel: 2, overrideReason: "Saw it")
         try await responses.submit(
-            invitation: supervisor, cycle: open, content: .ratings([rating], framework: framework), correctionKey: "k1",
+            invitation: supervisor, cycle: open, content: .ratings([rating], framework: framework), raterKey: "k1",
             today: fixture.today)
         try await responses.submit(
             invitation: try await invitations.invitation(id: peerID), cycle: open,
-            content: .ratings([rating], framework: framework), correctionKey: "k2", today: fixture.today)
+            content: .ratings([rating], framework: framework), raterKey: "k2", today: fixture.today)
 
         let stored = try await responses.internalResponses(cycleID: fixture.cycleID, subjectID: fixture.anaID)
         let bySource = Dictionary(uniqueKeysWithValues: stored.map { ($0.source, $0) })
@@ -221,7 +221,7 @@ final class DoubleRatingRepositoryTests: XCTestCase {
             invitation: supervisor, cycle: open,
             content: .ratings(
                 [CompetencyRatingInput(competencyCode: "OM.1", overrideLevel: 2, overrideReason: "x")],
-                framework: framework), correctionKey: "k", today: fixture.today)
+                framework: framework), raterKey: "k", today: fixture.today)
         try await repository.saveRatings(
             assignmentID: assignment.id,
             ratings: [CompetencyRatingInput(competencyCode: "OM.1", overrideLevel: 1, overrideReason: "y")],

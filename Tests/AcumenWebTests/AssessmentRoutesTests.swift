@@ -193,6 +193,11 @@ final class AssessmentRoutesTests: XCTestCase {
             var rows: [UUID: [String: String]] = attributes
             for (id, subject) in subjects { rows[id, default: [:]]["subject"] = subject.uuidString }
             XCTAssertGreaterThan(rows.count, 10)
+            let whileOpen = try await manager.call(.GET, "/api/v1/cycles/\(cycle)/results", expect: .ok)
+            XCTAssertFalse(
+                try whileOpen.content.get(Bool.self, at: "disclosed"), "nothing about customers while the cycle is open"
+            )
+            try await manager.call(.POST, "/api/v1/cycles/\(cycle)/advance", json: "{\"from\": \"open\"}", expect: .ok)
 
             var values: [String: Set<String>] = [:]
             for row in rows.values { for (key, value) in row { values[key, default: []].insert(value) } }
@@ -241,20 +246,28 @@ final class AssessmentRoutesTests: XCTestCase {
             try await managerPage.signIn(WebHarness.email(of: .programmeManager, in: demo))
             let htmlPath = "/cycles/\(cycle)/people/\(subjectID)/report"
             let before = try await managerPage.get(htmlPath)
-            XCTAssertTrue(before.body.string.contains("Customers: no responses."))
+            XCTAssertTrue(before.body.string.contains("Customers: shown once the cycle has closed"))
             let token = try await Self.link(to: customer, app: app)
             try await Client(app: app, token: nil).call(
                 .POST, "/api/v1/rater/\(token)/submit",
                 json: try await Self.answers("never", count: questionCount, app: app, cycle: cycle), expect: .created)
             let after = try await managerPage.get(htmlPath)
-            XCTAssertTrue(
-                after.body.string.contains("Customers: 1 response, withheld"),
-                "a kept report is rebuilt after a response")
+            XCTAssertEqual(
+                after.body.string, before.body.string, "while the cycle is open a submission changes nothing shown")
 
             let reportPath = "/api/v1/cycles/\(cycle)/people/\(subjectID)/report"
             let accountManager = Client(
                 app: app, token: try await WebHarness.token(for: .accountManager, app: app, demo: demo))
             try await accountManager.call(.GET, reportPath, expect: .notFound)
+            let open = try await manager.call(.GET, reportPath, expect: .ok).content.decode(PersonReportDTO.self)
+            XCTAssertEqual(open.groups.first { $0.source == .customer }?.decision, "afterClose")
+            XCTAssertNil(open.groups.first { $0.source == .customer }?.responses, "not even how many answered")
+
+            try await manager.call(.POST, "/api/v1/cycles/\(cycle)/advance", json: "{\"from\": \"open\"}", expect: .ok)
+            let closedPage = try await managerPage.get(htmlPath)
+            XCTAssertTrue(
+                closedPage.body.string.contains("Customers: 1 response, withheld"),
+                "a kept report is rebuilt when the cycle closes")
             let report = try await manager.call(.GET, reportPath, expect: .ok)
             let decoded = try report.content.decode(PersonReportDTO.self)
             XCTAssertEqual(decoded.groups.first { $0.source == .customer }?.decision, "withheld")
@@ -262,10 +275,8 @@ final class AssessmentRoutesTests: XCTestCase {
                 decoded.competencies.compactMap(\.customerMean), [], "a lone customer's scores are not shown")
             XCTAssertEqual(decoded.questions.count, 0)
 
-            for step in ["open", "closed"] {
-                try await manager.call(
-                    .POST, "/api/v1/cycles/\(cycle)/advance", json: "{\"from\": \"\(step)\"}", expect: .ok)
-            }
+            try await manager.call(
+                .POST, "/api/v1/cycles/\(cycle)/advance", json: "{\"from\": \"closed\"}", expect: .ok)
             try await accountManager.call(.GET, reportPath, expect: .ok)
             let someoneElse = try await PeopleRepository(database: app.db).personID(
                 email: demo.accountManagers.first { $0.email != accountManagerEmail }!.email)!

@@ -246,18 +246,36 @@ final class MeasurementQualityRoutesTests: XCTestCase {
                 "always", count: questionCount, app: app, cycle: cycle)
             try await Client(app: app, token: nil).call(
                 .POST, "/api/v1/rater/\(token)/submit", json: allAlways, expect: .created)
+            // Two more customers, who vary their answers, so that the cycle's customers can be shown.
+            let questionnaire = try await CycleRepository(database: app.db).questionnaire(
+                cycleID: UUID(uuidString: cycle)!)
+            let varied =
+                "{\"fields\": {"
+                + questionnaire.questions.enumerated().map {
+                    "\"q:\($0.element.code)\": \"\($0.offset % 2 == 0 ? "often" : "sometimes")\""
+                }.joined(separator: ", ") + "}}"
+            let others = try await InvitationRepository(database: app.db).invitations(cycleID: UUID(uuidString: cycle)!)
+                .filter { $0.source == .customer && $0.raterEmail != customer }.prefix(2)
+            for other in others {
+                let link = try await AssessmentRoutesTests.link(
+                    to: other.raterEmail, about: other.subjectName, app: app)
+                try await Client(app: app, token: nil).call(
+                    .POST, "/api/v1/rater/\(link)/submit", json: varied, expect: .created)
+            }
 
             let browser = BrowserSession(app: app)
             try await browser.signIn(WebHarness.email(of: .programmeManager, in: demo))
-            let page = try await browser.get("/cycles/\(cycle)/quality")
-            XCTAssertEqual(page.status, .ok)
-            XCTAssertTrue(
-                page.body.string.contains("1 response; 1 gave the same answer"), "one straight-lined response")
-            XCTAssertTrue(page.body.string.contains("Internal consistency by category"))
+            let whileOpen = try await browser.get("/cycles/\(cycle)/quality")
+            XCTAssertEqual(whileOpen.status, .ok)
+            XCTAssertTrue(whileOpen.body.string.contains("0 responses"), "no customer figures while the cycle is open")
             try await manager.call(.POST, "/api/v1/cycles/\(cycle)/advance", json: #"{"from": "open"}"#, expect: .ok)
+            let page = try await browser.get("/cycles/\(cycle)/quality")
+            XCTAssertTrue(
+                page.body.string.contains("3 responses; 1 gave the same answer"), "one straight-lined response")
+            XCTAssertTrue(page.body.string.contains("Internal consistency by category"))
             try await manager.call(
                 .PUT, "/api/v1/cycles/\(cycle)/rules",
-                json: #"{"minimumPeers": 3, "minimumCustomers": 3, "minimumForComments": 3}"#)
+                json: #"{"minimumPeers": 3, "minimumCustomers": 4, "minimumForComments": 3}"#, expect: .conflict)
             let export = try await browser.get("/cycles/\(cycle)/export.csv")
             XCTAssertTrue(export.body.string.hasPrefix(ResponseExport.header.joined(separator: ",")))
 

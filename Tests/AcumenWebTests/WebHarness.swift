@@ -45,11 +45,14 @@ enum WebHarness {
     }
 }
 
-/// A browser: keeps the session cookie and reads CSRF tokens from pages.
+/// A browser: keeps its cookies (session, sign-in form token, device) and reads CSRF tokens
+/// from pages.
 final class BrowserSession {
     let app: Application
-    var cookie: HTTPCookies.Value?
+    var cookies: [String: HTTPCookies.Value] = [:]
     var csrf = ""
+
+    var cookie: HTTPCookies.Value? { cookies["acumen_session"] }
 
     init(app: Application) {
         self.app = app
@@ -93,11 +96,17 @@ final class BrowserSession {
     }
 
     private func attachCookie(_ request: inout XCTHTTPRequest) {
-        if let cookie { request.headers.cookie = HTTPCookies(dictionaryLiteral: ("acumen_session", cookie)) }
+        guard !cookies.isEmpty else { return }
+        var jar = HTTPCookies()
+        for (name, value) in cookies { jar[name] = value }
+        request.headers.cookie = jar
     }
 
     private func keepCookie(_ response: XCTHTTPResponse) {
-        if let value = response.headers.setCookie?["acumen_session"] { cookie = value }
+        guard let set = response.headers.setCookie else { return }
+        for name in set.all.keys {
+            if let value = set[name] { cookies[name] = value }
+        }
     }
 
     static func csrfToken(in html: String) -> String? {

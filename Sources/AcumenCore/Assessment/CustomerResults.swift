@@ -1,6 +1,7 @@
-/// Customer questionnaire results for a group of responses (a slice, an account, a cycle),
-/// with each question's figures withheld when too few customers scored it: a mean over two
-/// scored answers, the others saying "Don't know", would be close to one person's answer.
+/// Customer questionnaire results for a group of responses (a slice, an account, a cycle), made
+/// by `DisclosureGate.customerResults`, which withholds each question whose figures would single
+/// out too few customers: a mean over two scored answers, the others saying "Don't know", would
+/// be close to one person's answer.
 public struct CustomerResults: Hashable, Sendable {
     public struct Question: Hashable, Sendable {
         public var code: String
@@ -12,19 +13,9 @@ public struct CustomerResults: Hashable, Sendable {
     public var responses: Int
     public var questions: [Question]
 
-    public static func summarise(
-        _ responses: [CustomerResponseRecord], questionnaire: Questionnaire, minimum: Int
-    ) -> CustomerResults {
-        CustomerResults(
-            responses: responses.count,
-            questions: questionnaire.questions.map { question in
-                let answers = responses.compactMap { $0.answers[question.code] }
-                let result = QuestionResult(questionCode: question.code, answers: answers)
-                let scored = answers.filter { $0.score != nil }.count
-                return Question(
-                    code: question.code, competencyCode: question.competencyCode,
-                    result: responses.count >= minimum && scored >= minimum ? result : nil)
-            })
+    public init(responses: Int, questions: [Question]) {
+        self.responses = responses
+        self.questions = questions
     }
 
     /// Mean score per competency over its questions' shown answers.

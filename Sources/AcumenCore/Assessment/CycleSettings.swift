@@ -42,17 +42,26 @@ public struct CycleSettings: Hashable, Codable, Sendable {
     public func changingRules(to newRules: AnonymityRules, status: CycleStatus) -> Result<
         CycleSettings, RuleChangeRefused
     > {
-        guard status == .draft || newRules.isAtLeastAsStrict(as: rules) else {
-            return .failure(RuleChangeRefused())
-        }
+        // After close, results may have been read: any change, even a stricter one, would give a
+        // second catalogue to set against the first, and their difference can be one customer.
+        guard status == .draft || status == .open else { return .failure(.afterClose) }
+        guard status == .draft || newRules.isAtLeastAsStrict(as: rules) else { return .failure(.loosening) }
         var changed = self
         changed.rules = newRules
         return .success(changed)
     }
 
-    public struct RuleChangeRefused: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum RuleChangeRefused: Error, Hashable, Sendable, CustomStringConvertible {
+        case loosening
+        case afterClose
+
         public var description: String {
-            "Anonymity rules cannot be loosened once a cycle is open: raters answered on the promise of the rules they were shown. You can make them stricter."
+            switch self {
+            case .loosening:
+                "Anonymity rules cannot be loosened once a cycle is open: raters answered on the promise of the rules they were shown. You can make them stricter."
+            case .afterClose:
+                "Anonymity rules are fixed once a cycle has closed: results may already have been read under them, and two sets of results under different rules could be compared."
+            }
         }
     }
 }

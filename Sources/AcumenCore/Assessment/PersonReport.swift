@@ -57,22 +57,29 @@ public struct PersonReport: Hashable, Sendable {
 
     public var plan: DisclosurePlan
     public var rows: [Row]
+    /// Customers' answers per question, for the questions the gate shows.
     public var questions: [QuestionResult]
+    /// Questions whose figures are withheld although customers are shown: too few customers
+    /// scored them for their answers to stay anonymous.
+    public var withheldQuestions: [String] = []
     public var commentsByCompetency: [String: [CommentGroup]]
     /// For shown supervisor and peer groups: responses from raters who were not calibrated
     /// on the day they rated. Every report says so.
     public var uncalibrated: [RaterSource: Int] = [:]
 
+    /// Builds a report that follows `plan` (made by `DisclosureGate`). Customers' answers count
+    /// only for `disclosedQuestions`, in means and comments alike, so that no figure combines a
+    /// withheld question with shown ones.
     public static func build(
         framework: FrameworkContent, targets: [String: Int], internalResponses: [InternalResponseRecord],
         customers allCustomers: [CustomerResponseRecord], questionnaire: Questionnaire, rules: AnonymityRules,
-        customersMayBeShown: Bool = true
+        plan: DisclosurePlan, disclosedQuestions: Set<String>
     ) -> PersonReport {
-        var counts: [RaterSource: Int] = [:]
-        for response in internalResponses { counts[response.source, default: 0] += 1 }
-        if !allCustomers.isEmpty { counts[.customer] = allCustomers.count }
-        let plan = plan(responses: counts, rules: rules, customersMayBeShown: customersMayBeShown)
-        let customers = customersMayBeShown ? allCustomers : []
+        let customers = allCustomers.map { response in
+            CustomerResponseRecord(
+                answers: response.answers.filter { disclosedQuestions.contains($0.key) },
+                comments: response.comments.filter { disclosedQuestions.contains($0.key) })
+        }
         let shown = Set(plan.groups.filter { $0.decision == .shown }.map(\.source))
         let rolledUp = Set(plan.otherRaters)
         let levelTop = Double(max(1, framework.levels.count - 1))
@@ -146,14 +153,17 @@ public struct PersonReport: Hashable, Sendable {
         }
         let questions =
             showCustomers
-            ? questionnaire.questions.map { question in
+            ? questionnaire.questions.filter { disclosedQuestions.contains($0.code) }.map { question in
                 QuestionResult(questionCode: question.code, answers: customers.compactMap { $0.answers[question.code] })
             } : []
         return PersonReport(
-            plan: plan, rows: rows, questions: questions, commentsByCompetency: comments, uncalibrated: uncalibrated)
+            plan: plan, rows: rows, questions: questions,
+            withheldQuestions: showCustomers
+                ? questionnaire.questions.map(\.code).filter { !disclosedQuestions.contains($0) } : [],
+            commentsByCompetency: comments, uncalibrated: uncalibrated)
     }
 
-    /// The disclosure plan of one report. Customers whose slice the cycle's catalog withholds
+    /// The disclosure plan of one report of a settled cycle. Customers whose slice the cycle's catalog withholds
     /// (because, with other permitted slices, it would single out a small group) are withheld
     /// here too, and never rolled up, since the combined group would contain them.
     public static func plan(responses: [RaterSource: Int], rules: AnonymityRules, customersMayBeShown: Bool)

@@ -118,11 +118,14 @@ public struct UserRepository: Sendable {
         return row.failures
     }
 
-    public func failedSignIns(subject: String, now: Date = Date(), window: TimeInterval) async throws -> Int {
+    /// How many failures the subject has in the current window, and when the last one was.
+    public func failedSignIns(subject: String, now: Date = Date(), window: TimeInterval) async throws -> (
+        count: Int, last: Date
+    )? {
         guard let row = try await LoginThrottleModel.query(on: database).filter(\.$subject == subject).first(),
             now.timeIntervalSince(row.windowStartedAt) <= window
-        else { return 0 }
-        return row.failures
+        else { return nil }
+        return (row.failures, row.updatedAt ?? row.windowStartedAt)
     }
 
     public func clearFailedSignIns(subject: String) async throws {

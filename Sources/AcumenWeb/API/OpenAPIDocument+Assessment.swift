@@ -189,7 +189,10 @@ extension OpenAPIDocument {
                 "properties": [
                     "id": uuid, "subjectId": uuid, "subject": string, "source": source, "rater": string,
                     "status": ["type": "string", "enum": ["nominated", "approved", "revoked"]], "linkSentOn": day,
-                    "submitted": ["type": "boolean"],
+                    "submitted": [
+                        "type": "boolean",
+                        "description": "Self and supervisor only; never given for anonymous raters.",
+                    ],
                 ],
             ],
             "InvitationList": [
@@ -205,8 +208,14 @@ extension OpenAPIDocument {
                         "items": [
                             "type": "object",
                             "properties": [
-                                "source": source, "responses": integer,
-                                "decision": ["type": "string", "enum": ["shown", "rolledUp", "withheld"]],
+                                "source": source,
+                                "responses": [
+                                    "type": "integer",
+                                    "description": "Absent for anonymous sources while the cycle is open.",
+                                ],
+                                "decision": [
+                                    "type": "string", "enum": ["shown", "rolledUp", "withheld", "afterClose"],
+                                ],
                                 "commentsShown": ["type": "boolean"],
                             ],
                         ],

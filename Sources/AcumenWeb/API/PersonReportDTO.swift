@@ -7,7 +7,8 @@ import Vapor
 struct PersonReportDTO: Content {
     struct Group: Content {
         var source: RaterSource
-        var responses: Int
+        /// Absent while the cycle collects answers, for anonymous sources.
+        var responses: Int?
         var decision: String
         var commentsShown: Bool
     }
@@ -71,15 +72,10 @@ struct PersonReportDTO: Content {
         levels = loaded.framework.levels.names
         roleProfile = loaded.profile?.name
         groups = report.plan.groups.map { group in
-            let decision =
-                switch group.decision {
-                case .shown: "shown"
-                case .rolledUp: "rolledUp"
-                case .withheld: "withheld"
-                }
-            return Group(
-                source: group.source, responses: group.responses, decision: decision, commentsShown: group.showsComments
-            )
+            // While a cycle collects answers, how many anonymous raters answered is not said.
+            Group(
+                source: group.source, responses: group.decision == .afterClose ? nil : group.responses,
+                decision: group.decision.code, commentsShown: group.showsComments)
         }
         otherRaters = report.plan.otherRaters
         competencies = report.rows.map { row in

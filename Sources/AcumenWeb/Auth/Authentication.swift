@@ -8,7 +8,10 @@ extension UserAccount: Authenticatable {}
 /// Restores the signed-in user from the session on every browser request.
 struct SessionUserAuthenticator: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if request.hasSession, let id = request.session.data[SessionKeys.userID].flatMap(UUID.init(uuidString:)) {
+        // A bearer token, when sent, says who is calling; the cookie is then ignored.
+        if request.headers.bearerAuthorization == nil, request.hasSession,
+            let id = request.session.data[SessionKeys.userID].flatMap(UUID.init(uuidString:))
+        {
             if let user = try await UserRepository(database: request.db).user(id: id), !user.isDisabled {
                 request.auth.login(user)
             } else {
@@ -32,7 +35,6 @@ enum SessionKeys {
     static let userID = "userID"
     static let csrf = "csrf"
     static let flash = "flash"
-    static let handedOverLink = "handedOverLink"
 }
 
 extension Request {

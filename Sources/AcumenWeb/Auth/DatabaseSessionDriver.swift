@@ -16,6 +16,9 @@ struct DatabaseSessionDriver: AsyncSessionDriver {
 
     func createSession(_ data: SessionData, for request: Request) async throws -> SessionID {
         let token = SecretToken.generate()
+        // A session with nothing in it (a visitor's stale cookie, say) is not worth a row: the
+        // browser gets an id that finds nothing, and nothing is stored until sign-in.
+        guard !data.snapshot.isEmpty else { return SessionID(string: token) }
         try await repository(request).create(
             tokenHash: SecretToken.digest(token), data: try encode(data),
             expiresAt: Date().addingTimeInterval(lifetime))

@@ -28,6 +28,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(SessionUserAuthenticator())
     app.middleware.use(BearerUserAuthenticator())
+    app.middleware.use(AnonymousCSRFCookie(secure: settings.secureCookies))
     app.middleware.use(CSRFProtection())
 
     try app.register(collection: SystemController())
@@ -39,7 +40,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     try app.register(collection: ImportController())
     try app.register(collection: UsersController())
     try app.register(collection: CyclesController(settings: settings))
-    try app.register(collection: RaterFormController())
+    try app.register(collection: RaterFormController(settings: settings))
     try app.register(collection: ReportsController())
     try app.register(collection: AccountResultsController())
     try app.register(collection: ScorecardsController())
@@ -67,6 +68,10 @@ extension DatabaseID {
 /// Prepares the database for use: pending migrations, then per-database settings.
 func prepareDatabase(_ app: Application, settings: AcumenSettings) async throws {
     try await app.autoMigrate()
+    let fingerprint = RaterIdentity(secret: settings.anonymityKey).fingerprint
+    guard try await InstanceKeyRepository(database: app.db).confirm(name: "anonymity", fingerprint: fingerprint) else {
+        throw SettingsError.anonymityKeyChanged
+    }
     try await settings.database.prepare(app.db)
     // Each event loop has its own connection; per-connection settings go to each.
     for loop in app.eventLoopGroup.makeIterator() {

@@ -50,11 +50,12 @@ struct AccountResultsController: RouteCollection {
         var questionnaire: Questionnaire?
         var framework: FrameworkContent?
         for cycle in visibleCycles.reversed() where answered.contains(cycle.id) {
-            let preview = try await AnonymityPreview.build(cycle: cycle, database: request.db)
+            let disclosure = try await CycleDisclosure.load(cycle: cycle, database: request.db)
+            let slice = Slice(["account": account.name])
             let cycleQuestionnaire = try await cycleRepository.questionnaire(cycleID: cycle.id)
             questionnaire = cycleQuestionnaire
             framework = try await FrameworkRepository(database: request.db).version(id: cycle.frameworkID).content
-            guard preview.catalog.isPermitted(Slice(["account": account.name])) else {
+            guard disclosure.gate.permits(slice) else {
                 columns.append(
                     CycleColumn(
                         cycle: cycle, results: nil,
@@ -63,12 +64,15 @@ struct AccountResultsController: RouteCollection {
                     ))
                 continue
             }
-            let mine = try await responses.customerResponses(cycleID: cycle.id, accountID: accountID)
+            // Exactly the slice's responses (matched by the same attributes the catalogue used),
+            // so that the figures are those the gate permitted.
+            let mine = try await responses.customerResponsesByID(cycleID: cycle.id).filter {
+                slice.contains(disclosure.attributes[$0.key] ?? [:])
+            }.map(\.value)
             columns.append(
                 CycleColumn(
                     cycle: cycle,
-                    results: CustomerResults.summarise(
-                        mine, questionnaire: cycleQuestionnaire, minimum: cycle.settings.rules.minimumCustomers),
+                    results: disclosure.gate.customerResults(mine, in: slice, questionnaire: cycleQuestionnaire),
                     withheldReason: nil))
         }
         return Loaded(

@@ -23,14 +23,14 @@ struct AuthController: RouteCollection {
 
     @Sendable func showLogin(request: Request) async throws -> Response {
         if request.currentUser != nil { return request.redirect(to: "/frameworks") }
-        let next = safeTarget(try? request.query.get(String.self, at: "next"))
+        let next = SafeRedirect.path(try? request.query.get(String.self, at: "next"))
         return LoginPage.render(context: PageContext(request), email: "", next: next, error: nil)
     }
 
     @Sendable func login(request: Request) async throws -> Response {
         let form = try? request.content.decode(Credentials.self)
         let email = form?.email.lowercased().trimmingCharacters(in: .whitespaces) ?? ""
-        let next = safeTarget(form?.next)
+        let next = SafeRedirect.path(form?.next)
         do {
             let user = try await verify(email: email, password: form?.password ?? "", request: request)
             // A new session id on sign-in prevents session fixation: the old row goes, a new cookie comes.
@@ -42,10 +42,14 @@ struct AuthController: RouteCollection {
             request.session.data[SessionKeys.userID] = user.id.uuidString
             request.session.data[SessionKeys.csrf] = SecretToken.generate()
             try? await sessions.deleteExpired()
-            return request.redirect(to: next ?? "/frameworks")
+            let response = request.redirect(to: next ?? "/frameworks")
+            response.cookies[DeviceCookie.name] = deviceCookie(for: email)
+            return response
         } catch let error as AppError {
-            return LoginPage.render(
+            let response = LoginPage.render(
                 context: PageContext(request), email: email, next: next, error: error.message, status: error.status)
+            if let retry = error.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
+            return response
         }
     }
 
@@ -83,33 +87,73 @@ struct AuthController: RouteCollection {
         return TokenResponse(token: token, expiresAt: expiresAt)
     }
 
-    /// Checks a password, counting failures per email so that guessing is slowed for everyone
-    /// sharing the database. The same message is given for an unknown email and a wrong password.
+    /// Checks a password. Failures slow further attempts per client address and per e-mail
+    /// (or per known device), with a growing delay rather than a lock (`SignInThrottle`). An
+    /// unknown e-mail costs the same as a wrong password (a dummy hash is checked) and gets the
+    /// same message, so neither the answer nor its timing tells whether an account exists.
     private func verify(email: String, password: String, request: Request) async throws -> UserAccount {
         let users = UserRepository(database: request.db)
-        let subject = "email:\(email)"
-        let failures = try await users.failedSignIns(subject: subject, window: settings.throttleWindow)
-        guard failures < settings.maximumFailedSignIns else {
-            throw AppError(
-                .tooManyRequests, code: "throttled",
-                message:
-                    "Too many failed sign-ins for this email. Wait \(Int(settings.throttleWindow / 60)) minutes and try again."
+        let throttle = settings.signInThrottle
+        let device = DeviceCookie(secret: settings.anonymityKey).device(
+            from: request.cookies[DeviceCookie.name]?.string, email: email)
+        let subjects: [(key: String, free: Int)] = [
+            ("address:\(clientAddress(request))", throttle.freeFailuresPerAddress),
+            (device.map { "device:\($0)" } ?? "email:\(email)", throttle.freeFailuresPerAccount),
+        ]
+        let now = Date()
+        for subject in subjects {
+            guard let failures = try await users.failedSignIns(subject: subject.key, window: throttle.memory)
+            else { continue }
+            let wait = failures.last.addingTimeInterval(
+                throttle.delay(afterFailures: failures.count, free: subject.free)
             )
+            .timeIntervalSince(now)
+            if wait > 0 {
+                let seconds = Int(wait.rounded(.up))
+                var error = AppError(
+                    .tooManyRequests, code: "throttled",
+                    message:
+                        "Too many failed sign-ins. Wait \(seconds) second\(seconds == 1 ? "" : "s") and try again; the wait grows with each failure. If you have signed in on this device before, you can sign in here as usual."
+                )
+                error.retryAfter = seconds
+                throw error
+            }
         }
-        guard !email.isEmpty, !password.isEmpty, password.count <= 1024,
-            let user = try await users.user(email: email), !user.isDisabled,
-            (try? await request.password.async.verify(password, created: user.passwordHash)) == true
-        else {
-            try await users.recordFailedSignIn(subject: subject, window: settings.throttleWindow)
+        let user = email.isEmpty ? nil : try await users.user(email: email)
+        let plausible = !password.isEmpty && password.utf8.count <= 1024
+        let hash = user?.passwordHash ?? Self.dummyHash
+        var matches = false
+        if plausible { matches = (try? await request.password.async.verify(password, created: hash)) == true }
+        guard let user, matches, !user.isDisabled else {
+            for subject in subjects {
+                try await users.recordFailedSignIn(subject: subject.key, window: throttle.memory)
+            }
             throw AppError(.unauthorized, code: "unauthorised", message: "That email and password do not match.")
         }
-        try await users.clearFailedSignIns(subject: subject)
+        // The address keeps its count: an attacker with one valid account must not be able to
+        // reset it between guesses at others.
+        try await users.clearFailedSignIns(subject: subjects[1].key)
         return user
     }
 
-    /// Only paths on this site are followed after sign-in, never another origin.
-    private func safeTarget(_ target: String?) -> String? {
-        guard let target, target.hasPrefix("/"), !target.hasPrefix("//"), !target.contains("\\") else { return nil }
-        return target
+    /// A bcrypt hash of a random password, with the cost Acumen's own hashes use, checked when
+    /// the e-mail is unknown so that the answer takes as long as for a real account.
+    private static let dummyHash = (try? Bcrypt.hash(SecretToken.generate())) ?? ""
+
+    private func deviceCookie(for email: String) -> HTTPCookies.Value {
+        HTTPCookies.Value(
+            string: DeviceCookie(secret: settings.anonymityKey).issue(email: email), maxAge: 365 * 24 * 3600,
+            path: "/login", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .strict)
+    }
+
+    /// The client's address: the connection's, or with `ACUMEN_TRUST_FORWARDED_FOR` the one the
+    /// reverse proxy appended last to `X-Forwarded-For`.
+    private func clientAddress(_ request: Request) -> String {
+        if settings.trustsForwardedFor,
+            let forwarded = request.headers.first(name: .xForwardedFor)?.split(separator: ",").last
+        {
+            return forwarded.trimmingCharacters(in: .whitespaces)
+        }
+        return request.remoteAddress?.ipAddress ?? "unknown"
     }
 }

@@ -14,10 +14,9 @@ struct CASEController: RouteCollection {
         case11.get("CFItems", ":id", use: item)
     }
 
+    /// URIs name the configured public origin, never the request's Host header.
     static func exporter(for request: Request, settings: AcumenSettings) -> CASEExporter {
-        if let base = settings.publicBaseURL { return CASEExporter(baseURL: base) }
-        let host = request.headers.first(name: .host) ?? "127.0.0.1:8080"
-        return CASEExporter(baseURL: "http://\(host)")
+        CASEExporter(baseURL: settings.publicBaseURL)
     }
 
     /// CASE clients compare identifiers as text, so the encoding keeps key order stable.

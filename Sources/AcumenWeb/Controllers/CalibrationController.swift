@@ -151,7 +151,7 @@ struct CalibrationController: RouteCollection {
         -> @Sendable (String) -> OutgoingMessage
     {
         CalibrationMail.invitation(
-            exercise: loaded.exercise, cases: loaded.cases.count, baseURL: settings.publicBaseURL ?? request.origin)
+            exercise: loaded.exercise, cases: loaded.cases.count, baseURL: settings.publicBaseURL)
     }
 
     @Sendable func close(request: Request) async throws -> Response {

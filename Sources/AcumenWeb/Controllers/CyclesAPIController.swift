@@ -140,7 +140,20 @@ struct CyclesAPIController: RouteCollection {
         var rater: String
         var status: Invitation.Status
         var linkSentOn: String?
-        var submitted: Bool
+        /// Whether the rater has submitted: said for self and supervisor only. Nobody may learn
+        /// which anonymous rater has answered; the rater sees their own status on their form.
+        var submitted: Bool?
+
+        init(_ invitation: Invitation) {
+            id = invitation.id
+            subjectId = invitation.subjectID
+            subject = invitation.subjectName
+            source = invitation.source
+            rater = invitation.raterName
+            status = invitation.status
+            linkSentOn = invitation.issuedOn?.description
+            submitted = invitation.source.isAnonymous ? nil : invitation.hasSubmitted
+        }
     }
 
     struct InvitationListDTO: Content {
@@ -151,11 +164,8 @@ struct CyclesAPIController: RouteCollection {
         try requireManager(request)
         let cycle = try await request.assessmentCycle()
         return InvitationListDTO(
-            invitations: try await InvitationRepository(database: request.db).invitations(cycleID: cycle.id).map {
-                InvitationDTO(
-                    id: $0.id, subjectId: $0.subjectID, subject: $0.subjectName, source: $0.source, rater: $0.raterName,
-                    status: $0.status, linkSentOn: $0.issuedOn?.description, submitted: $0.hasSubmitted)
-            })
+            invitations: try await InvitationRepository(database: request.db).invitations(cycleID: cycle.id).map(
+                InvitationDTO.init))
     }
 
     struct Nomination: Content {
@@ -171,11 +181,7 @@ struct CyclesAPIController: RouteCollection {
         let body = try request.content.decode(Nomination.self)
         let invitation = try await Nominations(request: request, settings: settings).nominate(
             cycle: cycle, subjectID: subjectID, email: body.email, source: body.source)
-        return try await InvitationDTO(
-            id: invitation.id, subjectId: invitation.subjectID, subject: invitation.subjectName,
-            source: invitation.source, rater: invitation.raterName, status: invitation.status,
-            linkSentOn: invitation.issuedOn?.description, submitted: invitation.hasSubmitted
-        ).encodeResponse(status: .created, for: request)
+        return try await InvitationDTO(invitation).encodeResponse(status: .created, for: request)
     }
 
     // MARK: Results
@@ -206,33 +212,26 @@ struct CyclesAPIController: RouteCollection {
         try requireManager(request)
         let cycle = try await request.assessmentCycle()
         var filters: [String: String] = [:]
-        for key in AnonymityPreview.dimensions {
+        for key in DisclosureGate.dimensions {
             if let value = try? request.query.get(String.self, at: key), !value.isEmpty { filters[key] = value }
         }
-        if let subject = filters["subject"] {
-            guard let id = UUID(uuidString: subject) else {
-                throw AppError.badRequest("subject must be a person id.", field: "subject")
-            }
-            filters["subject"] = id.uuidString
+        guard let slice = CycleDisclosure.slice(filters) else {
+            throw AppError.badRequest("subject must be a person id.", field: "subject")
         }
-        let slice = Slice(filters)
-        let preview = try await AnonymityPreview.build(cycle: cycle, database: request.db)
-        guard preview.catalog.isPermitted(slice) else {
-            let reason =
-                switch preview.catalog.suppressed[slice] {
-                case .tooSmall: "fewer customer responses than the minimum of \(cycle.settings.rules.minimumCustomers)"
-                case .revealsASmallGroup: "together with other slices it would reveal a smaller group"
-                case .empty, nil: "no customer responses match"
-                }
-            return SliceResultDTO(slice: filters, disclosed: false, reason: reason, responses: nil, questions: [])
+        let disclosure = try await CycleDisclosure.load(cycle: cycle, database: request.db)
+        let gate = disclosure.gate
+        if let reason = gate.withholdingReason(for: slice) {
+            return SliceResultDTO(
+                slice: slice.filters, disclosed: false, reason: reason, responses: nil, questions: [])
         }
         let all = try await ResponseRepository(database: request.db).customerResponsesByID(cycleID: cycle.id)
-        let matching = all.filter { slice.contains(preview.attributes[$0.key] ?? [:]) }.map(\.value)
-        let questionnaire = try await CycleRepository(database: request.db).questionnaire(cycleID: cycle.id)
-        let summary = CustomerResults.summarise(
-            matching, questionnaire: questionnaire, minimum: cycle.settings.rules.minimumCustomers)
+        let matching = all.filter { slice.contains(disclosure.attributes[$0.key] ?? [:]) }.map(\.value)
+        let questionnaire = try await CycleRepository(database: request.db).questionnaire(for: cycle)
+        guard let summary = gate.customerResults(matching, in: slice, questionnaire: questionnaire) else {
+            throw AppError.notFound("Those results")
+        }
         return SliceResultDTO(
-            slice: filters, disclosed: true, reason: nil, responses: summary.responses,
+            slice: slice.filters, disclosed: true, reason: nil, responses: summary.responses,
             questions: summary.questions.map { question in
                 guard let result = question.result else {
                     return .init(code: question.code, competency: question.competencyCode, withheld: true)
@@ -264,27 +263,23 @@ struct CyclesAPIController: RouteCollection {
     @Sendable func preview(request: Request) async throws -> PreviewDTO {
         try requireManager(request)
         let cycle = try await request.assessmentCycle()
-        let preview = try await AnonymityPreview.build(cycle: cycle, database: request.db)
+        let disclosure = try await CycleDisclosure.load(cycle: cycle, database: request.db)
+        let gate = disclosure.gate
         return PreviewDTO(
-            reports: preview.subjects.map { entry in
+            reports: disclosure.subjects.map { entry in
                 var groups: [String: String] = [:]
                 for group in entry.plan.groups {
-                    groups[group.source.rawValue] =
-                        switch group.decision {
-                        case .shown: "shown"
-                        case .rolledUp: "rolledUp"
-                        case .withheld: "withheld"
-                        }
+                    groups[group.source.rawValue] = group.decision.code
                 }
                 return .init(personId: entry.subject.id, name: entry.subject.name, groups: groups)
             },
-            slices: preview.candidates.map { slice in
+            slices: gate.candidates.map { slice in
                 let decision: String
-                if preview.catalog.isPermitted(slice) {
+                if gate.permits(slice) {
                     decision = "shown"
                 } else {
                     decision =
-                        switch preview.catalog.suppressed[slice] {
+                        switch gate.catalog.suppressed[slice] {
                         case .tooSmall: "tooSmall"
                         case .revealsASmallGroup: "revealsASmallGroup"
                         case .empty, nil: "empty"
@@ -385,6 +380,8 @@ struct CyclesAPIController: RouteCollection {
     }
 
     private func raterSession(_ request: Request) async throws -> RaterSession {
-        try await RaterSession.open(token: request.parameters.get("token") ?? "", database: request.db)
+        try await RaterSession.open(
+            token: request.parameters.get("token") ?? "", database: request.db,
+            identity: RaterIdentity(secret: settings.anonymityKey))
     }
 }

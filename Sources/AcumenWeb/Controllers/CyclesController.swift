@@ -98,11 +98,13 @@ struct CyclesController: RouteCollection {
         let cycle = try await request.assessmentCycle()
         let subjects = try await CycleRepository(database: request.db).subjects(cycleID: cycle.id)
         let invitations = try await InvitationRepository(database: request.db).invitations(cycleID: cycle.id)
-        let counts = try await ResponseRepository(database: request.db).responseCounts(cycleID: cycle.id)
+        let disclosure = try await CycleDisclosure.load(cycle: cycle, database: request.db)
         let outbox = try await OutboxRepository(database: request.db).counts()
         return CyclePage.render(
             CyclePage.Model(
-                cycle: cycle, subjects: subjects, invitations: invitations, responseCounts: counts,
+                cycle: cycle, subjects: subjects, invitations: invitations,
+                progress: Dictionary(
+                    disclosure.subjects.map { ($0.subject.id, $0.progress) }, uniquingKeysWith: { first, _ in first }),
                 outbox: outbox),
             context: PageContext(request))
     }
@@ -201,17 +203,13 @@ struct CyclesController: RouteCollection {
         let invitations = try await InvitationRepository(database: request.db).invitations(
             cycleID: cycle.id, subjectID: subject.id)
         let visible = try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
-        // A reissued link is shown once, to the programme manager who asked for it.
-        let handedOverLink = request.session.data[SessionKeys.handedOverLink]
-        if handedOverLink != nil { request.session.data[SessionKeys.handedOverLink] = nil }
         return CycleSubjectPage.render(
             CycleSubjectPage.Model(
                 cycle: cycle, subject: subject, invitations: invitations,
                 canManage: AssessmentPolicy.canManage(user),
                 canApprove: AssessmentPolicy.canApprovePeers(subjectID: subject.id, user: user, visible: visible),
                 canReadReport: AssessmentPolicy.canReadReport(
-                    subjectID: subject.id, cycle: cycle, user: user, visible: visible),
-                handedOverLink: handedOverLink),
+                    subjectID: subject.id, cycle: cycle, user: user, visible: visible)),
             context: PageContext(request))
     }
 
@@ -256,7 +254,7 @@ struct CyclesController: RouteCollection {
             guard invitation.status == .nominated else {
                 throw AppError(.conflict, code: "conflict", message: "Only a proposed peer can be approved.")
             }
-            try await repository.setStatus(.approved, invitationID: invitation.id)
+            try await repository.approve(invitationID: invitation.id)
             if cycle.status == .open {
                 var approved = invitation
                 approved.status = .approved
@@ -266,8 +264,10 @@ struct CyclesController: RouteCollection {
         case "revoke":
             guard AssessmentPolicy.canApprovePeers(subjectID: invitation.subjectID, user: user, visible: visible)
             else { throw AppError.forbidden }
-            try await repository.setStatus(.revoked, invitationID: invitation.id)
-            request.flash("\(invitation.raterName)'s invitation was revoked; their link no longer works.")
+            try await repository.revoke(invitation, raterKey: identity.raterKey(for: invitation))
+            request.flash(
+                "\(invitation.raterName)'s invitation was revoked: their link no longer works, and anything they gave no longer counts."
+            )
         case "reissue":
             guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
             guard invitation.status == .approved, cycle.status == .open else {
@@ -275,8 +275,8 @@ struct CyclesController: RouteCollection {
                     .conflict, code: "conflict",
                     message: "Links can be reissued only for approved raters of an open cycle.")
             }
-            let link = try await links(request).send(invitation, cycle: cycle, today: .today)
-            request.session.data[SessionKeys.handedOverLink] = "\(invitation.raterName): \(link)"
+            // The link goes to the rater only: whoever holds it reads their saved answers.
+            try await links(request).send(invitation, cycle: cycle, today: .today)
             request.flash("A new link was sent to \(invitation.raterEmail); the old one no longer works.")
         default:
             throw AppError.notFound()
@@ -320,8 +320,10 @@ struct CyclesController: RouteCollection {
     }
 
     private func links(_ request: Request) -> RaterLinks {
-        RaterLinks(database: request.db, baseURL: settings.publicBaseURL ?? request.origin)
+        RaterLinks(database: request.db, baseURL: settings.publicBaseURL)
     }
+
+    private var identity: RaterIdentity { RaterIdentity(secret: settings.anonymityKey) }
 }
 
 extension Request {
@@ -329,11 +331,5 @@ extension Request {
     func assessmentCycle() async throws -> AssessmentCycle {
         guard let id = parameters.get("cycleID", as: UUID.self) else { throw AppError.notFound("That cycle") }
         return try await CycleRepository(database: db).cycle(id: id)
-    }
-
-    /// The scheme, host and port the browser used, for links in e-mails when no public URL is set.
-    var origin: String {
-        let host = headers.first(name: .host) ?? "127.0.0.1:8080"
-        return "http://\(host)"
     }
 }

@@ -9,7 +9,7 @@ struct Nominations {
     let settings: AcumenSettings
 
     var links: RaterLinks {
-        RaterLinks(database: request.db, baseURL: settings.publicBaseURL ?? request.origin)
+        RaterLinks(database: request.db, baseURL: settings.publicBaseURL)
     }
 
     /// Adds a peer or (programme staff only) a customer for one account manager. The account

@@ -6,6 +6,7 @@ import Vapor
 /// The forms raters answer through their personal links: no account needed, the link is the key.
 struct RaterFormController: RouteCollection {
     static let pathPrefix = "/r/"
+    let settings: AcumenSettings
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("r", ":token", use: show)
@@ -82,7 +83,9 @@ struct RaterFormController: RouteCollection {
     }
 
     private func open(_ request: Request) async throws -> RaterSession {
-        try await RaterSession.open(token: request.parameters.get("token") ?? "", database: request.db)
+        try await RaterSession.open(
+            token: request.parameters.get("token") ?? "", database: request.db,
+            identity: RaterIdentity(secret: settings.anonymityKey))
     }
 
     /// The posted fields as one value per name. A name sent twice is a forged form.

@@ -12,10 +12,12 @@ struct RaterSession {
     let framework: FrameworkContent
     let questionnaire: Questionnaire
     let database: any Database
+    /// Who this rater is, as stored on their responses (`RaterIdentity`).
+    let raterKey: String
 
     /// Resolves a link. An unknown, replaced or revoked link is "not found", without saying
     /// which, so that links cannot be probed.
-    static func open(token: String, database: any Database) async throws -> RaterSession {
+    static func open(token: String, database: any Database, identity: RaterIdentity) async throws -> RaterSession {
         guard (20...100).contains(token.count),
             token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
             let invitation = try await InvitationRepository(database: database).invitation(
@@ -33,7 +35,7 @@ struct RaterSession {
         let (version, questionnaire) = try await cycles.formContext(for: cycle)
         return RaterSession(
             token: token, invitation: invitation, cycle: cycle, framework: version.content,
-            questionnaire: questionnaire, database: database)
+            questionnaire: questionnaire, database: database, raterKey: identity.raterKey(for: invitation))
     }
 
     /// Refuses answers outside the open period, with the reason.
@@ -49,8 +51,6 @@ struct RaterSession {
                 message: "The \(cycle.name) closed on \(cycle.settings.closesOn); answers are no longer accepted.")
         }
     }
-
-    var correctionKey: String { RaterLinks.correctionKey(token: token) }
 
     func draft() async throws -> [String: String] {
         try await ResponseRepository(database: database).draft(invitationID: invitation.id)
@@ -112,7 +112,7 @@ struct RaterSession {
                 comments: RaterFormFields.answerComments(from: fields, questionnaire: questionnaire))
             : .ratings(RaterFormFields.ratings(from: fields, framework: framework), framework: framework)
         try await ResponseRepository(database: database).submit(
-            invitation: invitation, cycle: cycle, content: content, correctionKey: correctionKey, today: .today)
+            invitation: invitation, cycle: cycle, content: content, raterKey: raterKey, today: .today)
     }
 
     func reopenForCorrection() async throws {
@@ -121,7 +121,7 @@ struct RaterSession {
             throw AppError(.conflict, code: "conflict", message: "There is no submitted response to correct yet.")
         }
         try await ResponseRepository(database: database).reopenForCorrection(
-            invitation: invitation, correctionKey: correctionKey)
+            invitation: invitation, raterKey: raterKey)
     }
 
     private func requireNotSubmitted() throws {

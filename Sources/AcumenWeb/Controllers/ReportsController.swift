@@ -55,13 +55,20 @@ struct ReportsController: RouteCollection {
         let (version, questionnaire) = try await cycles.formContext(for: cycle)
         let responses = ResponseRepository(database: database)
         let profile = Self.profile(for: subject, in: version.roleProfiles, today: .today)
-        let preview = try await AnonymityPreview.build(cycle: cycle, database: database)
-        let report = PersonReport.build(
-            framework: version.content, targets: profile?.targets ?? [:],
-            internalResponses: try await responses.internalResponses(cycleID: cycleID, subjectID: personID),
-            customers: try await responses.customerResponses(cycleID: cycleID, subjectID: personID),
-            questionnaire: questionnaire, rules: cycle.settings.rules,
-            customersMayBeShown: preview.customersMayBeShown(subjectID: personID))
+        let disclosure = try await CycleDisclosure.load(cycle: cycle, database: database)
+        // While the cycle collects answers the gate shows named sources only, so anonymous
+        // responses are not even read.
+        var internalResponses = try await responses.internalResponses(cycleID: cycleID, subjectID: personID)
+        var customers: [CustomerResponseRecord] = []
+        if disclosure.isSettled {
+            customers = try await responses.customerResponses(cycleID: cycleID, subjectID: personID)
+        } else {
+            internalResponses.removeAll { $0.source.isAnonymous }
+        }
+        let report = disclosure.gate.report(
+            subjectID: personID.uuidString, sources: cycle.settings.sources, framework: version.content,
+            targets: profile?.targets ?? [:], internalResponses: internalResponses, customers: customers,
+            questionnaire: questionnaire)
         return LoadedReport(
             cycle: cycle, subject: subject, framework: version.content, profile: profile, report: report,
             questionnaire: questionnaire)
@@ -83,7 +90,7 @@ struct ReportsController: RouteCollection {
         let version = try await ResponseRepository(database: request.db).responseRowCount(cycleID: cycle.id)
         let key =
             "\(cycle.id)|\(subject.id)|\(subject.jobTitle)|\(subject.hireDate?.description ?? "")|\(version)|"
-            + "\(cycle.settings.rules)|\(cycle.showsAdjustedScores)|\(CalendarDate.today)"
+            + "\(cycle.status.rawValue)|\(cycle.settings.rules)|\(cycle.showsAdjustedScores)|\(CalendarDate.today)"
         let title = PersonReportPage.title(subject: subject, cycle: cycle)
         if let html = Self.renderedReports[key] {
             return PersonReportPage.page(title: title, content: html, context: PageContext(request))
@@ -101,17 +108,24 @@ struct ReportsController: RouteCollection {
         let user = try request.requireUser()
         guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
         let cycle = try await request.assessmentCycle()
-        let preview = try await AnonymityPreview.build(cycle: cycle, database: request.db)
-        return AnonymityPreviewPage.render(cycle: cycle, preview: preview, context: PageContext(request))
+        let disclosure = try await CycleDisclosure.load(cycle: cycle, database: request.db)
+        return AnonymityPreviewPage.render(cycle: cycle, disclosure: disclosure, context: PageContext(request))
     }
 
     @Sendable func export(request: Request) async throws -> Response {
         let user = try request.requireUser()
         guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
         let cycle = try await request.assessmentCycle()
+        let disclosure = try await CycleDisclosure.load(cycle: cycle, database: request.db)
+        guard disclosure.isSettled else {
+            throw AppError(
+                .conflict, code: "cycle_open",
+                message:
+                    "The raw export is available once the cycle has closed: while raters are still answering, two exports could be compared to find one rater's answers."
+            )
+        }
         let rows = try await ResponseRepository(database: request.db).exportRows(cycleID: cycle.id)
-        let preview = try await AnonymityPreview.build(cycle: cycle, database: request.db)
-        let csv = ResponseExport.csv(rows: rows, preview: preview)
+        let csv = ResponseExport.csv(rows: rows, disclosure: disclosure)
         let response = Response(status: .ok, body: .init(string: csv))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         let name = cycle.name.map { $0.isLetter || $0.isNumber ? $0 : "-" }

@@ -11,6 +11,8 @@ public struct AppError: Error, Sendable, CustomStringConvertible {
     public var field: String?
     /// Further problems, for imports and validation that find several at once.
     public var details: [String]
+    /// Seconds to wait before trying again, sent as `Retry-After` (throttled sign-ins).
+    public var retryAfter: Int?
 
     public init(
         _ status: HTTPResponseStatus, code: String, message: String, field: String? = nil, details: [String] = []

@@ -39,6 +39,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
                 details: error.details.isEmpty ? nil : error.details))
         let response = Response(status: error.status)
         try response.content.encode(body, as: .json)
+        if let retry = error.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
         if error.status == .unauthorized {
             response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer realm=\"acumen\"")
         }

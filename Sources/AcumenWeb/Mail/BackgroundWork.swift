@@ -19,9 +19,7 @@ final class BackgroundWork: LifecycleHandler, @unchecked Sendable {
         let settings = settings
         let logger = app.logger
         let database = app.db
-        let baseURL =
-            settings.publicBaseURL
-            ?? "http://\(app.http.server.configuration.hostname):\(app.http.server.configuration.port)"
+        let baseURL = settings.publicBaseURL
         task = Task {
             var lastReminderDay: CalendarDate?
             while !Task.isCancelled {

@@ -40,12 +40,6 @@ struct RaterLinks {
         try await InvitationRepository(database: database).issue(links, today: today)
     }
 
-    /// The key that lets a rater's own link find their anonymous response again. It is derived
-    /// from the link, which the database never holds, so the stored rows cannot be joined.
-    static func correctionKey(token: String) -> String {
-        SecretToken.digest("correction:" + token)
-    }
-
     static func message(for invitation: Invitation, cycle: AssessmentCycle, link: String, isReminder: Bool)
         -> OutgoingMessage
     {

@@ -4,20 +4,32 @@ import Foundation
 
 /// The raw responses of a cycle as CSV for programme managers.
 ///
-/// Anonymous rows carry no rater and are dated on the closing day, as stored. Rows of peer or
-/// customer groups that the anonymity rules do not show on their own are left out: raw rows of a
-/// group of one or two would be their answers.
+/// Only for settled cycles. Anonymous rows carry no rater and are dated on the closing day, as
+/// stored; voided anonymous responses are not exported. Rows of peer or customer groups that
+/// the disclosure gate does not show on their own are left out (raw rows of a group of one or
+/// two would be their answers), and a customer's answer to a question whose figures the gate
+/// withholds for that account manager is blanked, as in the report.
 enum ResponseExport {
     static let header = [
         "response", "account_manager", "source", "status", "submitted_on", "replaces", "rater", "item", "value",
         "comment", "flags",
     ]
 
-    static func csv(rows: [ExportedResponseRow], preview: AnonymityPreview) -> String {
+    static func csv(rows: [ExportedResponseRow], disclosure: CycleDisclosure) -> String {
         var lines = [header.joined(separator: ",")]
         let kept = rows.filter { row in
             guard row.source.isAnonymous else { return true }
-            return preview.plan(subjectID: row.subjectID)?.decision(for: row.source) == .shown
+            return disclosure.gate.phase == .settled
+                && disclosure.plan(subjectID: row.subjectID)?.decision(for: row.source) == .shown
+        }.map { row in
+            guard row.source == .customer,
+                !disclosure.gate.permits(
+                    question: row.item, in: DisclosureGate.subjectSlice(row.subjectID.uuidString))
+            else { return row }
+            var blanked = row
+            blanked.value = "withheld"
+            blanked.comment = ""
+            return blanked
         }
         .sorted {
             ($0.subjectName, $0.source, $0.responseID.uuidString, $0.item) < (

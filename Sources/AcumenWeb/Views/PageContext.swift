@@ -13,7 +13,8 @@ struct PageContext {
     init(_ request: Request) {
         user = request.currentUser
         csrf = request.csrfToken
-        flash = request.session.data[SessionKeys.flash]
+        // Only a stored session has messages; reading one would otherwise create a session.
+        flash = request.hasStoredSession ? request.session.data[SessionKeys.flash] : nil
         if flash != nil { request.session.data[SessionKeys.flash] = nil }
         path = request.url.path
     }

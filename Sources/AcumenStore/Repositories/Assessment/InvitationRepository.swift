@@ -45,6 +45,10 @@ public struct InvitationRepository: Sendable {
                     ))
             }
         }
+        // A person is one rater per account manager and source, even when they review two of
+        // the account manager's accounts.
+        var seen: Set<String> = []
+        rows = rows.filter { seen.insert("\($0.subject)|\($0.source.rawValue)|\($0.rater)").inserted }
         let directory = try await names(Set(rows.map(\.rater)))
         for chunk in rows.chunked(into: 300) {
             let insert = sql.insert(into: "invitations").columns(
@@ -83,18 +87,32 @@ public struct InvitationRepository: Sendable {
         }
         guard raterPersonID != subjectID else {
             throw StoreError.invalid([
-                ValidationProblem(location: "rater", message: "an account manager cannot be their own peer")
+                ValidationProblem(location: "rater", message: "an account manager cannot rate themselves as a peer")
             ])
         }
         let isSubject = try await sql.raw(
             "SELECT 1 AS found FROM cycle_subjects WHERE cycle_id = \(bind: cycleID) AND person_id = \(bind: subjectID)"
         ).first()
         guard isSubject != nil else { throw StoreError.notFound("That account manager in this cycle") }
+        // One person is one rater per account manager: whoever already rates them (as self,
+        // supervisor, peer or customer), or was asked and removed, cannot be added again; an
+        // anonymous second voice from the same person would count them twice.
         let existing = try await invitations(cycleID: cycleID, subjectID: subjectID)
-        if existing.contains(where: {
-            $0.raterPersonID == raterPersonID && $0.source == source && $0.status != .revoked
-        }) {
-            throw StoreError.conflict("That person is already asked to rate this account manager.")
+        if existing.contains(where: { $0.raterPersonID == raterPersonID }) {
+            throw StoreError.conflict(
+                "That person is already asked to rate this account manager in this cycle, or was asked and removed; a person can rate someone only once."
+            )
+        }
+        // Nor may anyone who reads the report rate anonymously in it: knowing their own
+        // answers, they could take them out of the group's figures.
+        if try await readsReports(of: subjectID, personID: raterPersonID) {
+            throw StoreError.invalid([
+                ValidationProblem(
+                    location: "rater",
+                    message:
+                        "that person reads this account manager's report (as their manager or as programme staff), so they cannot also rate anonymously in it"
+                )
+            ])
         }
         guard let rater = try await names([raterPersonID])[raterPersonID] else {
             throw StoreError.notFound("That person")
@@ -114,11 +132,51 @@ public struct InvitationRepository: Sendable {
         return id
     }
 
-    public func setStatus(_ status: Invitation.Status, invitationID: UUID) async throws {
-        let update = sql.update("invitations").set("status", to: status.rawValue)
-        // A revoked invitation's link must stop working at once.
-        if status == .revoked { _ = update.set("token_hash", to: SQLLiteral.null) }
-        try await update.where("id", .equal, invitationID).run()
+    /// Approves a proposed peer.
+    public func approve(invitationID: UUID) async throws {
+        try await sql.update("invitations").set("status", to: Invitation.Status.approved.rawValue)
+            .where("id", .equal, invitationID).where("status", .equal, Invitation.Status.nominated.rawValue).run()
+    }
+
+    /// Revokes an invitation while the cycle is open or a draft: its link stops working, its
+    /// draft is deleted and, if the rater had submitted, their response is voided, all in one
+    /// transaction. After close the responses are fixed, so revoking is refused.
+    public func revoke(_ invitation: Invitation, raterKey: String) async throws {
+        try await database.transaction { database in
+            let sql = database as! any SQLDatabase
+            let status = try await sql.select().column("status").from("assessment_cycles")
+                .where("id", .equal, invitation.cycleID).first()?.decode(column: "status", as: String.self)
+            guard status == CycleStatus.draft.rawValue || status == CycleStatus.open.rawValue else {
+                throw StoreError.conflict(
+                    "The cycle has closed: its responses are fixed, so raters can no longer be removed.")
+            }
+            try await sql.update("invitations").set("status", to: Invitation.Status.revoked.rawValue)
+                .set("token_hash", to: SQLLiteral.null).where("id", .equal, invitation.id).run()
+            try await sql.delete(from: "draft_items").where("invitation_id", .equal, invitation.id).run()
+            try await ResponseRepository.voidCurrentResponse(of: invitation, raterKey: raterKey, on: sql)
+        }
+    }
+
+    /// Whether this person reads the account manager's report: someone above them in the
+    /// reporting line, or a user who sees everyone.
+    func readsReports(of subjectID: UUID, personID: UUID) async throws -> Bool {
+        let staff = try await sql.raw(
+            """
+            SELECT 1 AS found FROM users
+            WHERE person_id = \(bind: personID) AND role IN ('administrator', 'programmeManager')
+            """
+        ).first()
+        if staff != nil { return true }
+        var current = subjectID
+        var visited: Set<UUID> = [subjectID]
+        while let row = try await sql.select().column("supervisor_id").from("people").where("id", .equal, current)
+            .first(), let supervisor = try row.decode(column: "supervisor_id", as: UUID?.self),
+            visited.insert(supervisor).inserted
+        {
+            if supervisor == personID { return true }
+            current = supervisor
+        }
+        return false
     }
 
     /// Stores a new link's digest, replacing any earlier link, and queues its e-mail in the same

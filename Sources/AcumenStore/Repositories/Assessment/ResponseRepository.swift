@@ -12,8 +12,11 @@ public enum SubmissionContent: Sendable {
 /// Drafts as raters type them, and submitted responses, which are only ever added or voided.
 ///
 /// Anonymous responses (peers, customers) are stored without the rater and dated on the
-/// cycle's closing day. Only the rater's own link can find such a response again, through a
-/// key derived from the link that the invitation does not store.
+/// cycle's closing day. Every response carries a rater key: a keyed digest of the cycle, the
+/// account manager, the source and the rater, made with a secret the database does not hold
+/// (`RaterIdentity` in the web layer). The key lets the rater's own correction, and a revocation,
+/// find their response, however many links they were sent; a unique index on it keeps one
+/// current response per rater; and without the secret it cannot be joined to the invitation.
 public struct ResponseRepository: Sendable {
     let database: any Database
 
@@ -65,11 +68,11 @@ public struct ResponseRepository: Sendable {
     }
 
     /// Records a submission in one transaction: marks the invitation answered (refusing a second
-    /// submission), voids the response it corrects, writes the response and its rows in one
-    /// statement each, and clears the draft.
+    /// submission), voids the rater's current response if there is one (a correction), writes
+    /// the response and its rows in one statement each, and clears the draft.
     @discardableResult
     public func submit(
-        invitation: Invitation, cycle: AssessmentCycle, content: SubmissionContent, correctionKey: String,
+        invitation: Invitation, cycle: AssessmentCycle, content: SubmissionContent, raterKey: String,
         today: CalendarDate
     ) async throws -> UUID {
         let responseID = UUID()
@@ -92,30 +95,32 @@ public struct ResponseRepository: Sendable {
                 let claimed = try await sql.raw(
                     """
                     UPDATE invitations SET submitted = 1
-                    WHERE id = \(bind: invitation.id) AND submitted = 0 AND status = 'approved' RETURNING reopened
+                    WHERE id = \(bind: invitation.id) AND submitted = 0 AND status = 'approved' RETURNING id
                     """
                 ).all()
-                guard let claim = claimed.first else {
+                guard !claimed.isEmpty else {
                     throw StoreError.conflict("These answers were already submitted; they cannot be submitted twice.")
                 }
-                // Only an invitation reopened for correction has an earlier response to void.
-                let previous =
-                    try claim.decode(column: "reopened", as: Int.self) == 0
-                    ? nil : try await Self.submittedResponseID(of: invitation, correctionKey: correctionKey, on: sql)
+                // Looked up by the rater, not by the link: a correction voids the earlier answers
+                // even when the rater has been sent new links since.
+                let previous = try await Self.submittedResponseID(of: invitation, raterKey: raterKey, on: sql)
                 if let previous {
                     try await sql.update("responses").set("status", to: ResponseStatus.voided.rawValue)
                         .where("id", .equal, previous).run()
                 }
                 try await sql.insert(into: "responses")
                     .columns(
-                        "id", "cycle_id", "subject_id", "source", "account_id", "rater_person_id", "correction_key",
+                        "id", "cycle_id", "subject_id", "source", "account_id", "rater_person_id", "rater_key",
                         "status", "replaces_id", "submitted_on", "rater_calibrated", "rater_bias"
                     )
                     .values(
                         SQLBind(responseID), SQLBind(invitation.cycleID), SQLBind(invitation.subjectID),
                         SQLBind(invitation.source.rawValue), SQLBind(invitation.accountID),
-                        SQLBind(anonymous ? nil : invitation.raterPersonID), SQLBind(anonymous ? correctionKey : nil),
-                        SQLBind(ResponseStatus.submitted.rawValue), SQLBind(previous), SQLBind(recordedDay.description),
+                        SQLBind(anonymous ? nil : invitation.raterPersonID), SQLBind(raterKey),
+                        SQLBind(ResponseStatus.submitted.rawValue),
+                        // An anonymous correction is not linked to what it replaces: the pair would
+                        // be two responses known to come from one person.
+                        SQLBind(anonymous ? nil : previous), SQLBind(recordedDay.description),
                         SQLBind(raterCalibrated), SQLBind(raterBias)
                     ).run()
                 switch content {
@@ -155,11 +160,10 @@ public struct ResponseRepository: Sendable {
 
     /// Lets a rater correct a submitted response while the cycle is open: the submitted answers
     /// become a draft again; the response itself stays until the correction replaces it.
-    public func reopenForCorrection(invitation: Invitation, correctionKey: String) async throws {
+    public func reopenForCorrection(invitation: Invitation, raterKey: String) async throws {
         try await database.transaction { database in
             let sql = database as! any SQLDatabase
-            guard
-                let previous = try await Self.submittedResponseID(of: invitation, correctionKey: correctionKey, on: sql)
+            guard let previous = try await Self.submittedResponseID(of: invitation, raterKey: raterKey, on: sql)
             else { throw StoreError.notFound("A submitted response for this link") }
             var fields: [String: String] = [:]
             if invitation.source == .customer {
@@ -254,15 +258,18 @@ public struct ResponseRepository: Sendable {
         }
     }
 
-    /// The levels peers gave in a cycle, without who gave them.
-    public func peerLevels(cycleID: UUID) async throws -> [Int] {
+    /// The levels peers gave in a cycle, without who gave them, with the account manager they
+    /// were about (so that only groups a report shows are counted).
+    public func peerLevels(cycleID: UUID) async throws -> [(subjectID: UUID, level: Int)] {
         try await sql.raw(
             """
-            SELECT x.level FROM responses r JOIN response_ratings x ON x.response_id = r.id
+            SELECT r.subject_id, x.level FROM responses r JOIN response_ratings x ON x.response_id = r.id
             WHERE r.cycle_id = \(bind: cycleID) AND r.status = 'submitted' AND r.source = 'peer'
                 AND x.level IS NOT NULL
             """
-        ).all().map { try $0.decode(column: "level", as: Int.self) }
+        ).all().map {
+            (try $0.decode(column: "subject_id", as: UUID.self), try $0.decode(column: "level", as: Int.self))
+        }
     }
 
     /// The current customer responses of a cycle, about one account manager or through one account.
@@ -375,8 +382,9 @@ public struct ResponseRepository: Sendable {
             .decode(column: "n", as: Int.self) ?? 0
     }
 
-    /// Every response row of a cycle for export, voided ones included and marked, without raters
-    /// for anonymous sources.
+    /// Every response row of a cycle for export, without raters for anonymous sources. Voided
+    /// named responses are included and marked; voided anonymous ones are not, since a voided
+    /// response beside its correction is two responses known to come from one person.
     public func exportRows(cycleID: UUID) async throws -> [ExportedResponseRow] {
         let ratings = try await sql.raw(
             """
@@ -384,7 +392,8 @@ public struct ResponseRepository: Sendable {
                    COALESCE(rp.name, '') AS rater, x.competency_code AS item, x.level, x.not_observed, x.comment
             FROM responses r JOIN people p ON p.id = r.subject_id
             LEFT JOIN people rp ON rp.id = r.rater_person_id
-            JOIN response_ratings x ON x.response_id = r.id WHERE r.cycle_id = \(bind: cycleID)
+            JOIN response_ratings x ON x.response_id = r.id
+            WHERE r.cycle_id = \(bind: cycleID) AND (r.status = 'submitted' OR r.source IN ('self', 'supervisor'))
             """
         ).all().map { row in
             ExportedResponseRow(
@@ -406,7 +415,8 @@ public struct ResponseRepository: Sendable {
             SELECT r.id, r.subject_id, p.name, r.source, r.status, r.submitted_on, r.replaces_id,
                    a.question_code AS item, a.answer, a.comment
             FROM responses r JOIN people p ON p.id = r.subject_id
-            JOIN response_answers a ON a.response_id = r.id WHERE r.cycle_id = \(bind: cycleID)
+            JOIN response_answers a ON a.response_id = r.id
+            WHERE r.cycle_id = \(bind: cycleID) AND r.status = 'submitted'
             """
         ).all().map { row in
             ExportedResponseRow(
@@ -423,19 +433,26 @@ public struct ResponseRepository: Sendable {
         return ratings + answers
     }
 
-    static func submittedResponseID(of invitation: Invitation, correctionKey: String, on sql: any SQLDatabase)
+    static func submittedResponseID(of invitation: Invitation, raterKey: String, on sql: any SQLDatabase)
         async throws -> UUID?
     {
-        var query = sql.select().column("id").from("responses")
+        try await sql.select().column("id").from("responses")
             .where("cycle_id", .equal, invitation.cycleID).where("subject_id", .equal, invitation.subjectID)
             .where("source", .equal, invitation.source.rawValue)
             .where("status", .equal, ResponseStatus.submitted.rawValue)
-        if invitation.source.isAnonymous {
-            query = query.where("correction_key", .equal, correctionKey)
-        } else {
-            query = query.where("rater_person_id", .equal, invitation.raterPersonID)
-        }
-        return try await query.first()?.decode(column: "id", as: UUID.self)
+            .where("rater_key", .equal, raterKey)
+            .first()?.decode(column: "id", as: UUID.self)
+    }
+
+    /// Voids the rater's current response, if any (a revoked rater's answers no longer count).
+    static func voidCurrentResponse(of invitation: Invitation, raterKey: String, on sql: any SQLDatabase)
+        async throws
+    {
+        try await sql.update("responses").set("status", to: ResponseStatus.voided.rawValue)
+            .where("cycle_id", .equal, invitation.cycleID).where("subject_id", .equal, invitation.subjectID)
+            .where("source", .equal, invitation.source.rawValue)
+            .where("status", .equal, ResponseStatus.submitted.rawValue)
+            .where("rater_key", .equal, raterKey).run()
     }
 }
 

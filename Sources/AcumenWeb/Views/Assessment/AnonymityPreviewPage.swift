@@ -5,8 +5,9 @@ import Vapor
 
 /// Before release: which groups and slices would be shown, rolled up or withheld.
 enum AnonymityPreviewPage {
-    static func render(cycle: AssessmentCycle, preview: AnonymityPreview, context: PageContext) -> Response {
+    static func render(cycle: AssessmentCycle, disclosure: CycleDisclosure, context: PageContext) -> Response {
         let rules = cycle.settings.rules
+        guard disclosure.isSettled else { return collecting(cycle: cycle, disclosure: disclosure, context: context) }
         return Layout.page("Anonymity preview: \(cycle.name)", context: context) {
             H1("Anonymity preview")
             Paragraph {
@@ -19,7 +20,7 @@ enum AnonymityPreviewPage {
             DataTable(
                 caption: "What each report shows, by source",
                 headings: ["Account manager"] + RaterSource.allCases.map(\.label) + ["Comments"],
-                rows: preview.subjects.map { entry in
+                rows: disclosure.subjects.map { entry in
                     [Text(entry.subject.name)]
                         + RaterSource.allCases.map { source -> Component in
                             guard let group = entry.plan.groups.first(where: { $0.source == source }) else {
@@ -33,12 +34,41 @@ enum AnonymityPreviewPage {
             Paragraph(
                 "Anyone querying customer results (on pages or through the API) gets only the slices marked shown. A slice large enough on its own is still withheld when, together with other shown slices, it would let someone work out the answers of a smaller group."
             ).class("hint")
-            let slices = preview.candidates.filter { $0 != .everyone && !$0.filters.keys.contains("subject") }
+            let slices = disclosure.gate.candidates.filter {
+                $0 != .everyone && !$0.filters.keys.contains("subject")
+            }
             DataTable(
                 caption: "Customer slices by team, location and account",
                 headings: ["Slice", "Decision"],
                 rows: ([Slice.everyone] + slices).map { slice in
-                    [Text(slice.description), Text(decision(slice, preview: preview))]
+                    [Text(slice.description), Text(decision(slice, gate: disclosure.gate))]
+                })
+        }
+    }
+
+    /// While raters answer, only how far each group has got: the catalogue of customer slices
+    /// is worked out once, when the cycle closes, from responses that can no longer change.
+    private static func collecting(cycle: AssessmentCycle, disclosure: CycleDisclosure, context: PageContext)
+        -> Response
+    {
+        let rules = cycle.settings.rules
+        let sources = RaterSource.allCases.filter { cycle.settings.sources.contains($0) }
+        return Layout.page("Anonymity preview: \(cycle.name)", context: context) {
+            H1("Anonymity preview")
+            Paragraph {
+                Text(
+                    "The cycle is still collecting answers, so nothing about peers or customers is shown yet, not even how many have answered: only whether each group has reached its minimum (peers \(rules.minimumPeers), customers \(rules.minimumCustomers)). What each report and customer slice will show is worked out when the cycle closes. "
+                )
+                Link("Back to \(cycle.name)", url: "/cycles/\(cycle.id)")
+            }
+            DataTable(
+                caption: "How far each account manager's raters have got",
+                headings: ["Account manager"] + sources.map(\.label),
+                rows: disclosure.subjects.map { entry in
+                    [Text(entry.subject.name)]
+                        + sources.map { source -> Component in
+                            Text((entry.progress[source] ?? .belowMinimum).text)
+                        }
                 })
         }
     }
@@ -48,6 +78,7 @@ enum AnonymityPreviewPage {
         case .shown: "shown"
         case .rolledUp: "in all other raters"
         case .withheld: "withheld"
+        case .afterClose: "shown after close"
         }
     }
 
@@ -58,9 +89,9 @@ enum AnonymityPreviewPage {
         return parts.isEmpty ? "none shown" : parts.joined(separator: ", ")
     }
 
-    private static func decision(_ slice: Slice, preview: AnonymityPreview) -> String {
-        if preview.catalog.isPermitted(slice) { return "shown" }
-        switch preview.catalog.suppressed[slice] {
+    private static func decision(_ slice: Slice, gate: DisclosureGate) -> String {
+        if gate.permits(slice) { return "shown" }
+        switch gate.catalog.suppressed[slice] {
         case .tooSmall: return "withheld: too few responses"
         case .revealsASmallGroup: return "withheld: would reveal a smaller group"
         case .empty, nil: return "no responses"

@@ -9,7 +9,8 @@ enum CyclePage {
         var cycle: AssessmentCycle
         var subjects: [CycleSubject]
         var invitations: [Invitation]
-        var responseCounts: [UUID: [RaterSource: Int]]
+        /// How far each account manager's raters have got, as far as the gate lets it be said.
+        var progress: [UUID: [RaterSource: ResponseProgress]]
         var outbox: [OutboxEntry.Status: Int]
     }
 
@@ -62,18 +63,35 @@ enum CyclePage {
             H2("Account managers and their raters")
             DataTable(
                 caption: "Raters per account manager",
-                headings: ["Account manager", "Team", "Location", "Raters", "Submitted", "Waiting for approval"],
+                headings: ["Account manager", "Team", "Location", "Raters", "Answers", "Waiting for approval"],
                 rows: model.subjects.map { subject in
                     let invitations = bySubject[subject.id] ?? []
                     let active = invitations.filter { $0.status == .approved }
-                    let submitted = (model.responseCounts[subject.id] ?? [:]).values.reduce(0, +)
                     return [
                         Link(subject.name, url: "/cycles/\(cycle.id)/people/\(subject.id)"), Text(subject.team),
-                        Text(subject.location), Text("\(active.count)"), Text("\(submitted)"),
+                        Text(subject.location), Text("\(active.count)"),
+                        Text(progressText(model.progress[subject.id] ?? [:], cycle: cycle)),
                         Text("\(invitations.filter { $0.status == .nominated }.count)"),
                     ]
                 })
+            if cycle.status == .draft || cycle.status == .open {
+                Paragraph(
+                    "While raters are answering, peers and customers are shown only as having reached their minimum or not: an exact count would tell, read before and after someone's visit, that they answered."
+                ).class("hint")
+            }
         }
+    }
+
+    private static func progressText(_ progress: [RaterSource: ResponseProgress], cycle: AssessmentCycle) -> String {
+        RaterSource.allCases.filter { cycle.settings.sources.contains($0) }.map { source in
+            switch progress[source] {
+            case .answered(let count)?:
+                source.isAnonymous
+                    ? "\(source.label) \(count)" : "\(source.label): \(count == 0 ? "not yet" : "answered")"
+            case let other?: "\(source.label): \(other.text)"
+            case nil: source.isAnonymous ? "\(source.label) 0" : "\(source.label): not yet"
+            }
+        }.joined(separator: "; ")
     }
 
     private static func nextStep(_ cycle: AssessmentCycle, context: PageContext) -> Component {

@@ -12,7 +12,6 @@ enum CycleSubjectPage {
         var canManage: Bool
         var canApprove: Bool
         var canReadReport: Bool
-        var handedOverLink: String?
     }
 
     static func render(_ model: Model, context: PageContext) -> Response {
@@ -29,24 +28,16 @@ enum CycleSubjectPage {
                     Link("Read the report", url: "/cycles/\(cycle.id)/people/\(model.subject.id)/report")
                 }
             }
-            if let link = model.handedOverLink {
-                Div {
-                    H2("New link, shown once")
-                    Paragraph(
-                        "It was also e-mailed. If you hand it over yourself, do so privately: whoever has it can answer."
-                    )
-                    Paragraph(link).class("secret")
-                }.class("notice").attribute(named: "role", value: "status")
-            }
             H2("Raters")
             DataTable(
                 caption: "Raters of \(model.subject.name)",
                 headings: ["Rater", "As", "Status", "Link sent", "Answered", "Actions"],
                 rows: model.invitations.map { invitation in
                     // Who answered is visible only for named sources: for peers and customers,
-                    // whether a given person answered would point at their answers in small groups.
+                    // whether a given person answered would point at their answers, so nobody is
+                    // told, and nothing on the row (its buttons included) depends on it.
                     let answered: String =
-                        invitation.source.isAnonymous && !model.canManage
+                        invitation.source.isAnonymous
                         ? "Not shown" : (invitation.hasSubmitted ? "Yes" : "Not yet")
                     return [
                         Text(invitation.raterName), Text(invitation.source.label),
@@ -88,12 +79,13 @@ enum CycleSubjectPage {
                 ActionButton(
                     title: "Approve", url: "\(base)/\(invitation.id)/approve", csrf: context.csrf, style: "button")
             }
-            if invitation.status != .revoked && model.canApprove && !invitation.hasSubmitted {
+            let collecting = model.cycle.status == .draft || model.cycle.status == .open
+            if invitation.status != .revoked && model.canApprove && collecting {
                 ActionButton(
                     title: "Revoke", url: "\(base)/\(invitation.id)/revoke", csrf: context.csrf, style: "button")
             }
             if invitation.status == .approved && model.canManage && model.cycle.status == .open
-                && !invitation.hasSubmitted
+                && (invitation.source.isAnonymous || !invitation.hasSubmitted)
             {
                 ActionButton(
                     title: "Reissue link", url: "\(base)/\(invitation.id)/reissue", csrf: context.csrf,

@@ -23,6 +23,11 @@ enum MeasurementQualityPage {
                     distributionRow("All supervisors", quality.supervisors, quality.levels),
                     distributionRow("All peers", quality.peers, quality.levels),
                 ] + quality.bySupervisor.map { distributionRow($0.name, $0.distribution, quality.levels) })
+            if !quality.showsAnonymousSources {
+                Paragraph(
+                    "Peers' levels and the customer questionnaire are shown once the cycle has closed: while raters are still answering, two readings could be compared to find one rater's answers."
+                ).class("hint")
+            }
             H2("Customer questionnaire")
             Paragraph(
                 "\(questionnaire.responses) \(questionnaire.responses == 1 ? "response" : "responses"); \(questionnaire.straightLined.count) gave the same answer to every question they scored (at least \(QuestionnaireQuality.minimumScoredForStraightLining)). Such responses are flagged in the CSV export."

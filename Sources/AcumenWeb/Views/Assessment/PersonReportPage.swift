@@ -75,6 +75,11 @@ enum PersonReportPage {
                         ] + FrequencyAnswer.scale.map { "\(result.counts[$0] ?? 0)" }
                     })
             }
+            if !report.withheldQuestions.isEmpty {
+                Paragraph(
+                    "Withheld: \(report.withheldQuestions.joined(separator: ", ")). Too few customers could answer \(report.withheldQuestions.count == 1 ? "this question" : "these questions") on the scale for the answers to stay anonymous; \(report.withheldQuestions.count == 1 ? "it is" : "they are") left out of the means above too."
+                ).class("hint")
+            }
             H2("Comments")
             let commented = loaded.framework.competencies.filter {
                 !(report.commentsByCompetency[$0.code] ?? []).isEmpty
@@ -122,6 +127,9 @@ enum PersonReportPage {
                 "\(source.label): \(count), fewer than \(rules.minimum(for: source)), so shown only within all other raters."
         case .withheld:
             return "\(source.label): \(count), withheld: too few to keep them anonymous."
+        case .afterClose:
+            return
+                "\(source.label): shown once the cycle has closed (nothing about them, not even how many answered, is shown while raters are still answering)."
         }
     }
 

@@ -1,6 +1,7 @@
 /// How each rater group of one report is shown: on its own, rolled into "all other raters",
 /// or withheld, and whether its comments may be shown. Reports follow the plan; nothing is
-/// silently dropped, because the plan says what happened to every group.
+/// silently dropped, because the plan says what happened to every group. Plans are made by
+/// `DisclosureGate`, which knows the cycle's phase and its slice catalogue.
 public struct DisclosurePlan: Hashable, Sendable {
     public enum Decision: Hashable, Sendable {
         /// Shown as its own group.
@@ -9,6 +10,19 @@ public struct DisclosurePlan: Hashable, Sendable {
         case rolledUp
         /// Too small even together with the other small groups; not shown at all.
         case withheld
+        /// An anonymous group of a cycle that is still collecting answers: nothing about it,
+        /// not even how many have answered, is shown until the cycle closes.
+        case afterClose
+
+        /// The decision's name in the API.
+        public var code: String {
+            switch self {
+            case .shown: "shown"
+            case .rolledUp: "rolledUp"
+            case .withheld: "withheld"
+            case .afterClose: "afterClose"
+            }
+        }
     }
 
     public struct Group: Hashable, Sendable {

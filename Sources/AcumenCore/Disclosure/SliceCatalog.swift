@@ -43,33 +43,48 @@ public struct SliceCatalog: Sendable {
     }
 
     public let permitted: [Slice]
+    private let permittedSet: Set<Slice>
     public let suppressed: [Slice: Suppression]
 
     public init(responses: [[String: String]], candidates: [Slice], minimum: Int) {
-        var suppressed: [Slice: Suppression] = [:]
         var members: [Slice: Set<Int>] = [:]
+        for slice in Set(candidates + [.everyone]) {
+            members[slice] = Set(responses.indices.filter { slice.contains(responses[$0]) })
+        }
+        self.init(members: members, count: responses.count, minimum: minimum)
+    }
+
+    /// The same from each slice's members, given as positions in `0..<count`. `.everyone` is
+    /// added when missing; every position must belong to it, or it would form an atom of its own.
+    public init(members given: [Slice: Set<Int>], count: Int, minimum: Int) {
+        var members = given
+        members[.everyone] = Set(0..<count)
+        var suppressed: [Slice: Suppression] = [:]
         var current: [Slice] = []
-        for slice in Set(candidates + [.everyone]).sorted() {
-            let indices = Set(responses.indices.filter { slice.contains(responses[$0]) })
-            members[slice] = indices
-            if indices.isEmpty {
+        for slice in members.keys.sorted() {
+            let size = members[slice]!.count
+            if size == 0 {
                 suppressed[slice] = .empty
-            } else if indices.count < minimum {
+            } else if size < minimum {
                 suppressed[slice] = .tooSmall
             } else {
                 current.append(slice)
             }
         }
-        while let victim = Self.sliceToDrop(current, members: members, count: responses.count, minimum: minimum) {
+        while let victim = Self.sliceToDrop(current, members: members, count: count, minimum: minimum) {
             current.removeAll { $0 == victim }
             suppressed[victim] = .revealsASmallGroup
         }
         permitted = current
+        permittedSet = Set(current)
         self.suppressed = suppressed
     }
 
+    /// No slice at all: what a cycle still collecting answers may show.
+    public static let permitsNothing = SliceCatalog(members: [:], count: 0, minimum: 1)
+
     public func isPermitted(_ slice: Slice) -> Bool {
-        permitted.contains(slice)
+        permittedSet.contains(slice)
     }
 
     /// The slice to drop next, or nil when every atom is large enough.

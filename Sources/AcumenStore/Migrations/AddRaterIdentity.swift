@@ -1,0 +1,29 @@
+import FluentKit
+import SQLKit
+
+/// One current response per rater: each response carries a keyed digest of who gave it
+/// (`rater_key`), unique among a subject's submitted responses of one source, and the key's
+/// fingerprint is kept so that a server started with another key is refused.
+///
+/// Added to databases of earlier releases in place; their responses keep a null key.
+struct AddRaterIdentity: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        for statement in [
+            "ALTER TABLE responses ADD COLUMN rater_key TEXT",
+            """
+            CREATE UNIQUE INDEX responses_one_per_rater ON responses (cycle_id, subject_id, source, rater_key)
+            WHERE status = 'submitted'
+            """,
+            "CREATE TABLE instance_keys (name TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)",
+        ] {
+            try await sql.raw(SQLQueryString(statement)).run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        try await sql.raw("DROP INDEX responses_one_per_rater").run()
+        try await sql.drop(table: "instance_keys").run()
+    }
+}

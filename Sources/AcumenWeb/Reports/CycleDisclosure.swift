@@ -1,0 +1,109 @@
+import AcumenCore
+import AcumenStore
+import Fluent
+import Foundation
+
+/// A cycle's disclosure gate with what the web layer needs around it: each account manager's
+/// disclosure plan and, while the cycle collects answers, only how far each group has got.
+/// Every page, export and API reading peer or customer data starts here.
+struct CycleDisclosure: Sendable {
+    struct SubjectPlan: Sendable {
+        var subject: CycleSubject
+        var plan: DisclosurePlan
+        /// How far each source has got, as far as may be said (`ResponseProgress`).
+        var progress: [RaterSource: ResponseProgress]
+    }
+
+    var cycle: AssessmentCycle
+    var gate: DisclosureGate
+    var subjects: [SubjectPlan]
+    /// Attributes of each current customer response, by response id (settled cycles only).
+    var attributes: [UUID: [String: String]]
+
+    var isSettled: Bool { gate.phase == .settled }
+
+    func plan(subjectID: UUID) -> DisclosurePlan? {
+        subjects.first { $0.subject.id == subjectID }?.plan
+    }
+
+    /// Parses a slice from query values, with the account manager's id normalised.
+    static func slice(_ filters: [String: String]) -> Slice? {
+        var filters = filters
+        if let subject = filters["subject"] {
+            guard let id = UUID(uuidString: subject) else { return nil }
+            filters["subject"] = id.uuidString
+        }
+        return Slice(filters)
+    }
+
+    /// The gate of a settled cycle never changes (its responses and rules are fixed), so it is
+    /// built once; the number of response rows is in the key all the same, as a guard.
+    static func load(cycle: AssessmentCycle, database: any Database) async throws -> CycleDisclosure {
+        let responses = ResponseRepository(database: database)
+        let rules = cycle.settings.rules
+        let subjects = try await CycleRepository(database: database).subjects(cycleID: cycle.id)
+        let counts = try await responses.responseCounts(cycleID: cycle.id)
+        guard DisclosureGate.phase(of: cycle.status) == .settled else {
+            let gate = DisclosureGate.collecting(rules: rules)
+            return CycleDisclosure(
+                cycle: cycle, gate: gate,
+                subjects: subjects.map { subject in
+                    let mine = counts[subject.id] ?? [:]
+                    var progress: [RaterSource: ResponseProgress] = [:]
+                    for source in cycle.settings.sources {
+                        progress[source] = .of(source: source, count: mine[source] ?? 0, rules: rules)
+                    }
+                    return SubjectPlan(
+                        subject: subject,
+                        plan: gate.plan(
+                            responses: mine, subjectID: subject.id.uuidString, sources: cycle.settings.sources),
+                        progress: progress)
+                }, attributes: [:])
+        }
+        let version = try await responses.responseRowCount(cycleID: cycle.id)
+        let key = "\(cycle.id)|\(cycle.status.rawValue)|\(version)|\(rules)"
+        if let cached = await cache.value(for: key) { return cached }
+
+        var attributes = try await responses.customerResponseAttributes(cycleID: cycle.id)
+        for (id, subject) in try await responses.customerResponseSubjects(cycleID: cycle.id) {
+            attributes[id, default: [:]]["subject"] = subject.uuidString
+        }
+        let answers = try await responses.customerResponsesByID(cycleID: cycle.id)
+        let questionnaire = try await CycleRepository(database: database).questionnaire(for: cycle)
+        let facts = attributes.map { id, values in
+            CustomerResponseFacts(
+                attributes: values,
+                scored: Set((answers[id]?.answers ?? [:]).filter { $0.value.score != nil }.keys))
+        }
+        let gate = DisclosureGate.settled(
+            rules: rules, customers: facts, questionCodes: questionnaire.questions.map(\.code))
+        let disclosure = CycleDisclosure(
+            cycle: cycle, gate: gate,
+            subjects: subjects.map { subject in
+                let mine = counts[subject.id] ?? [:]
+                return SubjectPlan(
+                    subject: subject,
+                    plan: gate.plan(responses: mine, subjectID: subject.id.uuidString, sources: cycle.settings.sources),
+                    progress: mine.mapValues { .answered($0) })
+            }, attributes: attributes)
+        await cache.store(disclosure, for: key)
+        return disclosure
+    }
+
+    private static let cache = DisclosureCache()
+}
+
+/// The last few settled gates; a gate of a cycle with many customers takes a while to build.
+actor DisclosureCache {
+    private var entries: [(key: String, value: CycleDisclosure)] = []
+
+    func value(for key: String) -> CycleDisclosure? {
+        entries.first { $0.key == key }?.value
+    }
+
+    func store(_ value: CycleDisclosure, for key: String) {
+        entries.removeAll { $0.key == key }
+        entries.insert((key, value), at: 0)
+        if entries.count > 8 { entries.removeLast() }
+    }
+}
