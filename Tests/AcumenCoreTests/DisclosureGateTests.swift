@@ -76,3 +76,38 @@ final class DisclosureGateTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(row.customerMean), 4, accuracy: 1e-12, "the lone Never is not in the mean")
     }
 }
+
+final class CalibrationDistributionTests: XCTestCase {
+    /// Participants submit one after another; each reads their distribution after every new
+    /// submission. No reading may differ from the reader's previous one by fewer than three
+    /// other people, or the newcomers' levels could be worked out.
+    func test_theOtherParticipantsDistribution_changesOnlyByThreeOrMoreOthers() {
+        let caseID = UUID()
+        let referenceCase = ReferenceCase(
+            id: caseID, position: 1, title: "Renewal", kind: .scenario, material: "", link: "",
+            competencyCodes: ["OM.1"])
+        let people = (0..<11).map { _ in UUID() }
+        var previous: [UUID: Int] = [:]
+        for submitted in 1...people.count {
+            let order = Array(people.prefix(submitted))
+            let results = CalibrationResults.compute(
+                cases: [referenceCase], masters: [:],
+                ratings: order.enumerated().map {
+                    .init(rater: $0.element, caseID: caseID, competencyCode: "OM.1", level: $0.offset % 3)
+                },
+                raters: order.sorted { $0.uuidString < $1.uuidString }, submissionOrder: order, levelCount: 3,
+                bootstrapSamples: 10)
+            for reader in order {
+                let seen =
+                    results.peerDistribution(caseID: caseID, competencyCode: "OM.1", excluding: reader).map {
+                        $0.counts.reduce(0, +) + $0.notObserved
+                    } ?? 0
+                let change = seen - (previous[reader] ?? 0)
+                XCTAssertTrue(change == 0 || change >= 3, "reader \(reader) saw \(change) more after \(submitted)")
+                XCTAssertTrue(seen == 0 || seen >= 3)
+                previous[reader] = seen
+            }
+        }
+        XCTAssertGreaterThan(previous[people[0]] ?? 0, 0, "early participants do see a distribution in the end")
+    }
+}

@@ -10,6 +10,8 @@ import XCTest
 
 /// Attacks on raters' anonymity, each asserting that the attacker learns nothing. One test per
 /// way in that an earlier attack suite found, and more of our own.
+///
+/// Each attack runs on SQLite and, with `ACUMEN_TEST_POSTGRES_URL` set, on PostgreSQL.
 final class AnonymityAttackTests: XCTestCase {
     typealias Client = AssessmentRoutesTests.Client
 
@@ -19,7 +21,17 @@ final class AnonymityAttackTests: XCTestCase {
     }
 
     func test_aSupervisorCannotRateTheirOwnReportAnonymously_norTheSubjectThemselves() async throws {
-        try await WebHarness.withDemoApp { app, demo in
+        try await aSupervisorCannotRateTheirOwnReportAnonymously_norTheSubjectThemselves(on: WebHarness.sqlite())
+    }
+
+    func test_aSupervisorCannotRateTheirOwnReportAnonymously_norTheSubjectThemselves_onPostgreSQL() async throws {
+        try await aSupervisorCannotRateTheirOwnReportAnonymously_norTheSubjectThemselves(on: WebHarness.postgres())
+    }
+
+    private func aSupervisorCannotRateTheirOwnReportAnonymously_norTheSubjectThemselves(on database: DatabaseLocation)
+        async throws
+    {
+        try await WebHarness.withDemoApp(database: database) { app, demo in
             let manager = Client(
                 app: app, token: try await WebHarness.token(for: .programmeManager, app: app, demo: demo))
             let cycle = try await AssessmentRoutesTests.openCycle(manager)
@@ -53,7 +65,17 @@ final class AnonymityAttackTests: XCTestCase {
     /// The attack that recovered a peer's level: correct, get a fresh link, submit again. The
     /// correction must void the first response whatever link it came through.
     func test_aCorrectionThroughAReissuedLink_voidsTheFirstResponse_soTheRaterCountsOnce() async throws {
-        try await WebHarness.withDemoApp { app, demo in
+        try await aCorrectionThroughAReissuedLink_voidsTheFirstResponse_soTheRaterCountsOnce(on: WebHarness.sqlite())
+    }
+
+    func test_aCorrectionThroughAReissuedLink_voidsTheFirstResponse_soTheRaterCountsOnce_onPostgreSQL() async throws {
+        try await aCorrectionThroughAReissuedLink_voidsTheFirstResponse_soTheRaterCountsOnce(on: WebHarness.postgres())
+    }
+
+    private func aCorrectionThroughAReissuedLink_voidsTheFirstResponse_soTheRaterCountsOnce(
+        on database: DatabaseLocation
+    ) async throws {
+        try await WebHarness.withDemoApp(database: database) { app, demo in
             let manager = Client(
                 app: app, token: try await WebHarness.token(for: .programmeManager, app: app, demo: demo))
             let cycle = try await AssessmentRoutesTests.openCycle(manager)
@@ -93,7 +115,17 @@ final class AnonymityAttackTests: XCTestCase {
     }
 
     func test_revokingARaterWhoAnswered_voidsTheirAnswers_andTheyCannotBeAddedAgain() async throws {
-        try await WebHarness.withDemoApp { app, demo in
+        try await revokingARaterWhoAnswered_voidsTheirAnswers_andTheyCannotBeAddedAgain(on: WebHarness.sqlite())
+    }
+
+    func test_revokingARaterWhoAnswered_voidsTheirAnswers_andTheyCannotBeAddedAgain_onPostgreSQL() async throws {
+        try await revokingARaterWhoAnswered_voidsTheirAnswers_andTheyCannotBeAddedAgain(on: WebHarness.postgres())
+    }
+
+    private func revokingARaterWhoAnswered_voidsTheirAnswers_andTheyCannotBeAddedAgain(on database: DatabaseLocation)
+        async throws
+    {
+        try await WebHarness.withDemoApp(database: database) { app, demo in
             let manager = Client(
                 app: app, token: try await WebHarness.token(for: .programmeManager, app: app, demo: demo))
             let cycle = try await AssessmentRoutesTests.openCycle(manager)
@@ -125,7 +157,15 @@ final class AnonymityAttackTests: XCTestCase {
     /// Whether a given anonymous rater has answered is said to nobody: not in the API's list,
     /// not on the supervisor's page (whose buttons once changed), not by counts.
     func test_whoAnswered_isVisibleToNobody_whileTheCycleIsOpen() async throws {
-        try await WebHarness.withDemoApp { app, demo in
+        try await whoAnswered_isVisibleToNobody_whileTheCycleIsOpen(on: WebHarness.sqlite())
+    }
+
+    func test_whoAnswered_isVisibleToNobody_whileTheCycleIsOpen_onPostgreSQL() async throws {
+        try await whoAnswered_isVisibleToNobody_whileTheCycleIsOpen(on: WebHarness.postgres())
+    }
+
+    private func whoAnswered_isVisibleToNobody_whileTheCycleIsOpen(on database: DatabaseLocation) async throws {
+        try await WebHarness.withDemoApp(database: database) { app, demo in
             let manager = Client(
                 app: app, token: try await WebHarness.token(for: .programmeManager, app: app, demo: demo))
             let cycle = try await AssessmentRoutesTests.openCycle(manager)
@@ -168,6 +208,60 @@ final class AnonymityAttackTests: XCTestCase {
         }
     }
 
+    /// A restart between two reads (caches gone, gate rebuilt from the database) shows the same
+    /// figures; a server given another anonymity key refuses the database instead of counting
+    /// raters it cannot recognise twice.
+    func test_aRestartBetweenReads_showsTheSame_andAnotherKeyIsRefused() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("acumen-restart-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let location = DatabaseLocation.sqliteFile(path: folder.appendingPathComponent("acumen.sqlite").path)
+        let key = SecretToken.generate()
+        var cycle = ""
+        var subjectID = UUID()
+        func read(_ app: Application, _ demo: DemoOrganisation) async throws -> [String] {
+            let manager = Client(
+                app: app, token: try await WebHarness.token(for: .programmeManager, app: app, demo: demo))
+            return try await [
+                "/api/v1/cycles/\(cycle)/results", "/api/v1/cycles/\(cycle)/preview",
+                "/api/v1/cycles/\(cycle)/people/\(subjectID)/report",
+            ].asyncMap { try await manager.call(.GET, $0, expect: .ok).body.string }
+        }
+        var first: [String] = []
+        try await WebHarness.withDemoApp(database: location, anonymityKey: key) { app, demo in
+            let manager = Client(
+                app: app, token: try await WebHarness.token(for: .programmeManager, app: app, demo: demo))
+            cycle = try await AssessmentRoutesTests.openCycle(manager)
+            let cycleID = UUID(uuidString: cycle)!
+            let answers = try await AssessmentRoutesTests.answers(
+                "often", count: GlobalMobilityQuestionnaire.questionnaire.questions.count, app: app, cycle: cycle)
+            for invitation in try await InvitationRepository(database: app.db).invitations(cycleID: cycleID)
+            where invitation.source == .customer {
+                subjectID = invitation.subjectID
+                let token = try await AssessmentRoutesTests.link(
+                    to: invitation.raterEmail, about: invitation.subjectName, app: app)
+                try await Client(app: app, token: nil).call(
+                    .POST, "/api/v1/rater/\(token)/submit", json: answers, expect: .created)
+            }
+            try await manager.call(.POST, "/api/v1/cycles/\(cycle)/advance", json: #"{"from": "open"}"#, expect: .ok)
+            first = try await read(app, demo)
+        }
+        XCTAssertTrue(first[0].contains(#""disclosed":true"#), "the whole cycle's customers are shown")
+        try await WebHarness.withDemoApp(database: location, anonymityKey: key) { app, demo in
+            let second = try await read(app, demo)
+            for (before, after) in zip(first, second) {
+                XCTAssertTrue(Self.sameContent(before, after), "a restart changed what is shown")
+            }
+        }
+        do {
+            try await WebHarness.withDemoApp(database: location, anonymityKey: SecretToken.generate()) { _, _ in
+                XCTFail("a database used with one anonymity key was opened with another")
+            }
+        } catch let error as SettingsError {
+            XCTAssertTrue(error.description.contains("another anonymity key"))
+        }
+    }
+
     /// Pages compared as text; JSON compared as values, since key order may differ.
     static func sameContent(_ first: String, _ second: String) -> Bool {
         guard first.hasPrefix("{"),
@@ -178,7 +272,15 @@ final class AnonymityAttackTests: XCTestCase {
     }
 
     func test_rulesCannotChangeAfterClose_soNoSecondCatalogueExists() async throws {
-        try await WebHarness.withDemoApp { app, demo in
+        try await rulesCannotChangeAfterClose_soNoSecondCatalogueExists(on: WebHarness.sqlite())
+    }
+
+    func test_rulesCannotChangeAfterClose_soNoSecondCatalogueExists_onPostgreSQL() async throws {
+        try await rulesCannotChangeAfterClose_soNoSecondCatalogueExists(on: WebHarness.postgres())
+    }
+
+    private func rulesCannotChangeAfterClose_soNoSecondCatalogueExists(on database: DatabaseLocation) async throws {
+        try await WebHarness.withDemoApp(database: database) { app, demo in
             let manager = Client(
                 app: app, token: try await WebHarness.token(for: .programmeManager, app: app, demo: demo))
             let cycle = try await AssessmentRoutesTests.openCycle(manager)
@@ -192,7 +294,15 @@ final class AnonymityAttackTests: XCTestCase {
 
     /// Links are built from ACUMEN_PUBLIC_URL, never from a forged Host header.
     func test_aForgedHostHeader_neverReachesAnEmailedLink() async throws {
-        try await WebHarness.withDemoApp { app, demo in
+        try await aForgedHostHeader_neverReachesAnEmailedLink(on: WebHarness.sqlite())
+    }
+
+    func test_aForgedHostHeader_neverReachesAnEmailedLink_onPostgreSQL() async throws {
+        try await aForgedHostHeader_neverReachesAnEmailedLink(on: WebHarness.postgres())
+    }
+
+    private func aForgedHostHeader_neverReachesAnEmailedLink(on database: DatabaseLocation) async throws {
+        try await WebHarness.withDemoApp(database: database) { app, demo in
             let manager = Client(
                 app: app, token: try await WebHarness.token(for: .programmeManager, app: app, demo: demo))
             let cycle = try await AssessmentRoutesTests.openCycle(manager)
@@ -214,6 +324,14 @@ final class AnonymityAttackTests: XCTestCase {
             XCTAssertFalse(mail.message.body.contains("evil.example"))
             XCTAssertTrue(mail.message.body.contains("http://127.0.0.1:8080/r/"))
         }
+    }
+}
+
+extension Array {
+    fileprivate func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var result: [T] = []
+        for element in self { result.append(try await transform(element)) }
+        return result
     }
 }
 

@@ -1,5 +1,6 @@
 import AcumenCore
 import AcumenStore
+import SQLKit
 import Vapor
 import XCTVapor
 import XCTest
@@ -349,7 +350,11 @@ final class DoubleRatingRoutesTests: XCTestCase {
                 id: try await CycleRepository(database: app.db).cycle(id: cycleID).frameworkID
             ).content
             let subject = try XCTUnwrap(subjects.first { $0.id == assignment.subjectID })
-            let supervisorEmail = try XCTUnwrap(demo.people.first { $0.name == subject.name }?.supervisorEmail)
+            // By id, not by name: the demo may give two people the same name.
+            let supervisorID = try XCTUnwrap(subject.supervisorID)
+            let supervisorEmail = try await (app.db as! any SQLDatabase).raw(
+                "SELECT email FROM people WHERE id = \(bind: supervisorID)"
+            ).first()!.decode(column: "email", as: String.self)
             let token = try await AssessmentRoutesTests.link(to: supervisorEmail, about: subject.name, app: app)
             let fields = try String(
                 data: JSONEncoder().encode(["fields": Self.everyCompetency(at: 2, framework: framework)]),

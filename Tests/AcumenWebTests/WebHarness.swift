@@ -1,5 +1,6 @@
 import AcumenCore
 import AcumenStore
+import SQLKit
 import Vapor
 import XCTVapor
 import XCTest
@@ -9,11 +10,19 @@ import XCTest
 /// An application on a fresh in-memory database with the demo organisation loaded.
 /// Demo logins all share `DemoOrganisation.password`.
 enum WebHarness {
-    static func withDemoApp(_ body: (Application, DemoOrganisation) async throws -> Void) async throws {
+    static func withDemoApp(
+        database: DatabaseLocation = .sqliteMemory(identifier: UUID().uuidString),
+        anonymityKey: String = SecretToken.generate(), loadsDemo: Bool = true,
+        _ body: (Application, DemoOrganisation) async throws -> Void
+    ) async throws {
         let app = try await Application.make(.testing)
         do {
-            let settings = AcumenSettings(database: .sqliteMemory(identifier: UUID().uuidString))
+            let settings = AcumenSettings(database: database, anonymityKey: anonymityKey)
             try await configure(app, settings: settings)
+            if case .postgres = database, loadsDemo, let sql = app.db as? any SQLDatabase {
+                try await sql.raw("DROP SCHEMA IF EXISTS public CASCADE").run()
+                try await sql.raw("CREATE SCHEMA public").run()
+            }
             app.passwords.use(.plaintext)
             try await prepareDatabase(app, settings: settings)
             let outcome = try await DemoLoader(database: app.db).load { DemoOrganisation.password }
@@ -24,6 +33,16 @@ enum WebHarness {
         }
         try await app.asyncShutdown()
     }
+
+    /// The PostgreSQL database of `ACUMEN_TEST_POSTGRES_URL` (emptied by each test), or a skip.
+    static func postgres() throws -> DatabaseLocation {
+        guard let url = ProcessInfo.processInfo.environment["ACUMEN_TEST_POSTGRES_URL"], !url.isEmpty else {
+            throw XCTSkip("Set ACUMEN_TEST_POSTGRES_URL to run this test on PostgreSQL.")
+        }
+        return .postgres(url: url)
+    }
+
+    static func sqlite() -> DatabaseLocation { .sqliteMemory(identifier: UUID().uuidString) }
 
     static func email(of role: Role, in demo: DemoOrganisation) -> String {
         demo.logins.first { $0.role == role }!.email

@@ -29,11 +29,15 @@ public struct CalibrationResults: Sendable {
     public var group: CalibrationGroupResult?
     private var levelsByUnit: [String: [(rater: UUID, level: Int?)]]
     private var levelCount: Int
+    /// The participants who submitted, in the order they submitted.
+    private var submissionOrder: [UUID]
 
-    /// - Parameter raters: the participants who submitted, in the order to report them.
+    /// - Parameters:
+    ///   - raters: the participants who submitted, in the order to report them.
+    ///   - submissionOrder: the same participants in the order they submitted (defaults to `raters`).
     public static func compute(
         cases: [ReferenceCase], masters: [UUID: [String: MasterRating]], ratings: [Rating], raters: [UUID],
-        levelCount: Int, bootstrapSamples: Int = 1000
+        submissionOrder: [UUID]? = nil, levelCount: Int, bootstrapSamples: Int = 1000
     ) -> CalibrationResults {
         let submitted = Set(raters)
         let counted = ratings.filter { submitted.contains($0.rater) }
@@ -54,15 +58,32 @@ public struct CalibrationResults: Sendable {
             levelsByUnit[key(rating.caseID, rating.competencyCode), default: []].append((rating.rater, rating.level))
         }
         return CalibrationResults(
-            masters: masters, raters: perRater, group: group, levelsByUnit: levelsByUnit, levelCount: levelCount)
+            masters: masters, raters: perRater, group: group, levelsByUnit: levelsByUnit, levelCount: levelCount,
+            submissionOrder: (submissionOrder ?? raters).filter(submitted.contains))
     }
 
     /// Other participants' levels for one competency in one case, or nil when too few others
     /// submitted for the distribution to stay anonymous.
     public func peerDistribution(caseID: UUID, competencyCode: String, excluding rater: UUID) -> LevelDistribution? {
-        let others = (levelsByUnit[Self.key(caseID, competencyCode)] ?? []).filter { $0.rater != rater }
+        let shown = participantsShown(to: rater)
+        let others = (levelsByUnit[Self.key(caseID, competencyCode)] ?? []).filter { shown.contains($0.rater) }
         guard others.count >= Self.minimumPeersForDistribution else { return nil }
         return LevelDistribution(levels: others.map(\.level), levelCount: levelCount)
+    }
+
+    /// Whose levels a participant's distribution may include.
+    ///
+    /// If it were everyone else who submitted, it would change each time one more person
+    /// submitted, and two readings would give that person's levels. So it grows only in blocks:
+    /// the first 3, 6, 9... submitters in the order they submitted. For a participant, the block
+    /// holding their own submission is skipped (the view goes from the blocks before it straight
+    /// to the one after), since a block of three less themselves would be two people. Every
+    /// change a participant can see therefore adds at least three others.
+    func participantsShown(to rater: UUID) -> Set<UUID> {
+        let block = Self.minimumPeersForDistribution
+        var blocks = submissionOrder.count / block
+        if let position = submissionOrder.firstIndex(of: rater), blocks == position / block + 1 { blocks -= 1 }
+        return Set(submissionOrder.prefix(blocks * block)).subtracting([rater])
     }
 
     private static func key(_ caseID: UUID, _ code: String) -> String { caseID.uuidString + " " + code }

@@ -20,6 +20,9 @@ public struct CalibrationParticipant: Sendable, Hashable {
     public var email: String
     public var role: Role
     public var submittedOn: CalendarDate?
+    /// 1 for the first participant to submit, 2 for the next...; nil before submitting (and for
+    /// submissions made before Acumen kept the order).
+    public var submissionOrder: Int?
 }
 
 /// One stored rating of a competency in a case, by a participant.
@@ -266,7 +269,7 @@ public struct CalibrationRepository: Sendable {
     public func participants(exerciseID: UUID) async throws -> [CalibrationParticipant] {
         try await sql.raw(
             """
-            SELECT p.user_id, u.email, u.role, p.submitted_on FROM calibration_participants p
+            SELECT p.user_id, u.email, u.role, p.submitted_on, p.submission_order FROM calibration_participants p
             JOIN users u ON u.id = p.user_id WHERE p.exercise_id = \(bind: exerciseID) ORDER BY u.email
             """
         ).all().map { row in
@@ -274,7 +277,8 @@ public struct CalibrationRepository: Sendable {
                 userID: try row.decode(column: "user_id", as: UUID.self),
                 email: try row.decode(column: "email", as: String.self),
                 role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .supervisor,
-                submittedOn: try row.decode(column: "submitted_on", as: String?.self).flatMap(CalendarDate.init))
+                submittedOn: try row.decode(column: "submitted_on", as: String?.self).flatMap(CalendarDate.init),
+                submissionOrder: try row.decode(column: "submission_order", as: Int?.self))
         }
     }
 
@@ -390,7 +394,10 @@ public struct CalibrationRepository: Sendable {
             let sql = transaction as! any SQLDatabase
             try await sql.raw(
                 """
-                UPDATE calibration_participants SET submitted_on = \(bind: status.assessedOn.description)
+                UPDATE calibration_participants SET submitted_on = \(bind: status.assessedOn.description),
+                    submission_order = (
+                        SELECT COALESCE(MAX(o.submission_order), 0) + 1 FROM calibration_participants o
+                        WHERE o.exercise_id = \(bind: exerciseID))
                 WHERE exercise_id = \(bind: exerciseID) AND user_id = \(bind: userID)
                 """
             ).run()

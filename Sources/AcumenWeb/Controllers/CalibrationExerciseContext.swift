@@ -65,8 +65,12 @@ struct CalibrationExerciseContext {
             ratings: ratings.map {
                 .init(rater: $0.userID, caseID: $0.caseID, competencyCode: $0.rating.competencyCode, level: $0.level)
             },
-            raters: participants.filter { $0.submittedOn != nil }.map(\.userID), levelCount: framework.levels.count,
-            bootstrapSamples: bootstrapSamples)
+            raters: participants.filter { $0.submittedOn != nil }.map(\.userID),
+            submissionOrder: participants.filter { $0.submittedOn != nil }.sorted {
+                // Submissions from before the order was kept count as the earliest, by day.
+                ($0.submissionOrder ?? 0, $0.submittedOn!.description, $0.userID.uuidString)
+                    < ($1.submissionOrder ?? 0, $1.submittedOn!.description, $1.userID.uuidString)
+            }.map(\.userID), levelCount: framework.levels.count, bootstrapSamples: bootstrapSamples)
     }
 
     /// People who could be added: active users who are not taking part yet.

@@ -237,13 +237,15 @@ public struct InvitationRepository: Sendable {
         try await read("i.rater_person_id = \(bind: raterPersonID)")
     }
 
+    /// Ordered to the last column: on PostgreSQL an update moves a row, and an order that left
+    /// ties to the table would move an invitation whose rater just submitted.
     private func read(_ condition: SQLQueryString) async throws -> [Invitation] {
         try await sql.raw(
             """
             SELECT i.id, i.cycle_id, i.subject_id, p.name AS subject_name, i.source, i.rater_person_id, i.rater_name,
                    i.rater_email, i.account_id, i.status, i.issued_on, i.last_reminded_on, i.submitted
             FROM invitations i JOIN people p ON p.id = i.subject_id
-            WHERE \(condition) ORDER BY p.name, i.source, i.rater_name
+            WHERE \(condition) ORDER BY p.name, i.subject_id, i.source, i.rater_name, i.id
             """
         ).all().map { row in
             Invitation(

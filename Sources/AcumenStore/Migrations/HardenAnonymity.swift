@@ -1,12 +1,15 @@
 import FluentKit
 import SQLKit
 
-/// One current response per rater: each response carries a keyed digest of who gave it
-/// (`rater_key`), unique among a subject's submitted responses of one source, and the key's
-/// fingerprint is kept so that a server started with another key is refused.
+/// What the disclosure gate needs from the schema:
+/// - one current response per rater: each response carries a keyed digest of who gave it
+///   (`rater_key`), unique among a subject's submitted responses of one source, and the key's
+///   fingerprint is kept so that a server started with another key is refused;
+/// - the order in which calibration participants submitted, so that the distribution shown to
+///   participants grows in blocks rather than with each submission.
 ///
-/// Added to databases of earlier releases in place; their responses keep a null key.
-struct AddRaterIdentity: AsyncMigration {
+/// Added to databases of earlier releases in place; their rows keep nulls.
+struct HardenAnonymity: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         for statement in [
@@ -16,6 +19,7 @@ struct AddRaterIdentity: AsyncMigration {
             WHERE status = 'submitted'
             """,
             "CREATE TABLE instance_keys (name TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)",
+            "ALTER TABLE calibration_participants ADD COLUMN submission_order INTEGER",
         ] {
             try await sql.raw(SQLQueryString(statement)).run()
         }
