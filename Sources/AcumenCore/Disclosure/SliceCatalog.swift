@@ -59,24 +59,34 @@ public struct SliceCatalog: Sendable {
     public init(members given: [Slice: Set<Int>], count: Int, minimum: Int) {
         var members = given
         members[.everyone] = Set(0..<count)
+        // Slices are numbered once; a response's signature is the sorted list of the numbers of
+        // the permitted slices it belongs to (a handful), not a flag per slice (thousands).
+        let slices = members.keys.sorted()
+        let sizes = slices.map { members[$0]!.count }
+        let names = slices.map(\.description)
+        var alive = [Bool](repeating: false, count: slices.count)
         var suppressed: [Slice: Suppression] = [:]
-        var current: [Slice] = []
-        for slice in members.keys.sorted() {
-            let size = members[slice]!.count
-            if size == 0 {
+        var belongsTo = [[Int]](repeating: [], count: count)
+        for (number, slice) in slices.enumerated() {
+            if sizes[number] == 0 {
                 suppressed[slice] = .empty
-            } else if size < minimum {
+            } else if sizes[number] < minimum {
                 suppressed[slice] = .tooSmall
             } else {
-                current.append(slice)
+                alive[number] = true
+                for member in members[slice]! { belongsTo[member].append(number) }
             }
         }
-        while let victim = Self.sliceToDrop(current, members: members, count: count, minimum: minimum) {
-            current.removeAll { $0 == victim }
-            suppressed[victim] = .revealsASmallGroup
+        let everyone = slices.firstIndex(of: .everyone)!
+        while let victim = Self.sliceToDrop(
+            alive: alive, belongsTo: belongsTo, sizes: sizes, names: names, everyone: everyone, minimum: minimum)
+        {
+            alive[victim] = false
+            for index in belongsTo.indices { belongsTo[index].removeAll { $0 == victim } }
+            suppressed[slices[victim]] = .revealsASmallGroup
         }
-        permitted = current
-        permittedSet = Set(current)
+        permitted = slices.indices.filter { alive[$0] }.map { slices[$0] }
+        permittedSet = Set(permitted)
         self.suppressed = suppressed
     }
 
@@ -87,32 +97,35 @@ public struct SliceCatalog: Sendable {
         permittedSet.contains(slice)
     }
 
-    /// The slice to drop next, or nil when every atom is large enough.
-    private static func sliceToDrop(_ slices: [Slice], members: [Slice: Set<Int>], count: Int, minimum: Int) -> Slice? {
-        guard !slices.isEmpty else { return nil }
-        let signatures = (0..<count).map { index in slices.map { members[$0]!.contains(index) } }
-        let atoms = Dictionary(grouping: 0..<count, by: { signatures[$0] })
-        guard let small = atoms.filter({ $0.value.count < minimum }).min(by: { $0.value.count < $1.value.count })
+    /// The number of the slice to drop next, or nil when every atom is large enough.
+    private static func sliceToDrop(
+        alive: [Bool], belongsTo: [[Int]], sizes: [Int], names: [String], everyone: Int, minimum: Int
+    ) -> Int? {
+        guard alive.contains(true) else { return nil }
+        var atoms: [[Int]: Int] = [:]
+        for signature in belongsTo { atoms[signature, default: 0] += 1 }
+        guard
+            let small = atoms.filter({ $0.value < minimum }).min(by: {
+                $0.value != $1.value ? $0.value < $1.value : $0.key.lexicographicallyPrecedes($1.key)
+            })
         else { return nil }
-        let droppable = slices.indices.filter { slices[$0] != .everyone }
-        func size(_ position: Int) -> Int { members[slices[position]]!.count }
-        // Best: a slice whose bit is all that separates the small atom from another atom.
-        let merging = droppable.filter { position in
+        let droppable = alive.indices.filter { alive[$0] && $0 != everyone }
+        func earlier(_ first: Int, _ second: Int) -> Bool { (sizes[first], names[first]) < (sizes[second], names[second]) }
+        // Best: a slice whose membership is all that separates the small atom from another atom.
+        let inSmall = Set(small.key)
+        let merging = droppable.filter { number in
             var neighbour = small.key
-            neighbour[position].toggle()
+            if inSmall.contains(number) {
+                neighbour.removeAll { $0 == number }
+            } else {
+                neighbour.insert(number, at: neighbour.firstIndex { $0 > number } ?? neighbour.endIndex)
+            }
             return atoms[neighbour] != nil
         }
-        if let position = merging.min(by: { (size($0), slices[$0]) < (size($1), slices[$1]) }) {
-            return slices[position]
-        }
+        if let number = merging.min(by: earlier) { return number }
         // Otherwise any slice the small atom lies in, so that it can merge later.
-        let containing = droppable.filter { small.key[$0] }
-        if let position = (containing.isEmpty ? droppable : containing).min(by: {
-            (size($0), slices[$0]) < (size($1), slices[$1])
-        }) {
-            return slices[position]
-        }
-        return slices.first
+        let containing = droppable.filter(inSmall.contains)
+        return (containing.isEmpty ? droppable : containing).min(by: earlier)
     }
 }
 
