@@ -71,15 +71,26 @@ measure() {
   wrk -t2 -c64 -d10s --latency -s "$bench/autosave.lua" "http://127.0.0.1:$port" -- "$work/autosave.txt" \
     | grep -E "Requests/sec|99%|Non-2xx"
 
-  echo "### individual report with 12 raters (HTML and SVG), 16 connections, 10 s"
+  # Peers and customers are shown only once a cycle has closed, so the report is measured on the
+  # closed cycle; its first read builds the cycle's disclosure gate, which is then kept.
+  local report token cycle
+  report=$(cat "$work/report.txt")
+  cycle=$(echo "$report" | cut -d/ -f3)
+  token=$(curl -sf -H 'Content-Type: application/json' \
+    -d '{"email": "ravi.shankar@northwind-mobility.example", "password": "acumen-demo"}' \
+    "http://127.0.0.1:$port/api/v1/auth/token" | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
+  curl -sf -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d '{"from": "open"}' "http://127.0.0.1:$port/api/v1/cycles/$cycle/advance"
+  echo "### disclosure gate of the closed cycle: built by the first read in $(curl -sf -o /dev/null -w '%{time_total}' \
+    -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/cycles/$cycle/results") s"
+
+  echo "### individual report with 12 raters (HTML and SVG), closed cycle, 16 connections, 10 s"
   local jar="$work/cookies" csrf cookie
   csrf=$(curl -s -c "$jar" "http://127.0.0.1:$port/login" | grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
   curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" \
     --data-urlencode "email=ravi.shankar@northwind-mobility.example" --data-urlencode "password=acumen-demo" \
     "http://127.0.0.1:$port/login"
   cookie=$(awk '/acumen_session/ {print $7}' "$jar")
-  local report
-  report=$(cat "$work/report.txt")
   curl -sf -H "Cookie: acumen_session=$cookie" -o "$work/report.html" "http://127.0.0.1:$port$report"
   grep -q "<svg" "$work/report.html" || { echo "report did not render"; exit 1; }
   if [ -n "${PERF:-}" ]; then perf record -F 499 -g -p "$server" -o "$work/../acumen-report.perf" -- sleep 8 >/dev/null 2>&1 & fi
@@ -94,7 +105,7 @@ measure() {
 export DATABASE_URL="sqlite://$work/bench.sqlite"
 [ -n "${BENCH_SKIP_SQLITE:-}" ] || measure "SQLite"
 if [ -n "${BENCH_POSTGRES_URL:-}" ]; then
-  export DATABASE_URL="$BENCH_POSTGRES_URL" PG=1
+  export DATABASE_URL="$BENCH_POSTGRES_URL" PG=1 ACUMEN_ANONYMITY_KEY=${ACUMEN_ANONYMITY_KEY:-$(python3 -c 'import secrets; print(secrets.token_hex(32))')}
   psql "$DATABASE_URL" -qc "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"
   measure "PostgreSQL"
 fi

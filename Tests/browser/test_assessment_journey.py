@@ -182,7 +182,7 @@ def test_a_cycle_from_opening_to_release(server):
     wait_for_text(browser, "Results by competency")
     page = browser.page_source
     assert "Peers: 3 responses, shown." in page
-    assert "Customers: 1 response, withheld" in page
+    assert "Customers: withheld to keep them anonymous" in page
     assert "<svg" in page
     assert "Includes ratings from raters who were not calibrated when they rated" in page
     assert "– †" not in page, "a competency nobody rated is not marked"

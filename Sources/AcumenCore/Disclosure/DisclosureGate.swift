@@ -100,11 +100,10 @@ public struct DisclosureGate: Sendable {
     public func withholdingReason(for slice: Slice) -> String? {
         guard !permits(slice) else { return nil }
         guard phase == .settled else { return "customer results are shown only once the cycle has closed" }
-        return switch catalog.suppressed[slice] {
-        case .tooSmall: "fewer customer responses than the minimum of \(rules.minimumCustomers)"
-        case .revealsASmallGroup: "together with other slices it would reveal a smaller group"
-        case .empty, nil: "no customer responses match"
-        }
+        // One reason for every withheld slice: telling "none answered" from "too few" or from
+        // "would single out a smaller group" would say whether somebody in it answered.
+        return
+            "fewer customers than the minimum of \(rules.minimumCustomers) answered, or together with other slices it would single out a smaller group"
     }
 
     /// Customer results of a slice with every withheld question blanked, or nil when the slice
@@ -147,8 +146,16 @@ public struct DisclosureGate: Sendable {
             return DisclosurePlan(
                 groups: groups, otherRaters: [], otherRatersResponses: 0, otherRatersShowComments: false)
         }
-        return PersonReport.plan(
+        var plan = PersonReport.plan(
             responses: responses, rules: rules, customersMayBeShown: permits(Self.subjectSlice(subjectID)))
+        // An anonymous source nobody answered is listed as withheld like a small one: "no
+        // responses" beside "too few" would tell that nobody, or somebody, answered.
+        for source in RaterSource.allCases where source.isAnonymous && sources.contains(source) {
+            if plan.decision(for: source) == nil {
+                plan.groups.append(.init(source: source, responses: 0, decision: .withheld, showsComments: false))
+            }
+        }
+        return plan
     }
 
     /// One account manager's report with everything this gate withholds left out.

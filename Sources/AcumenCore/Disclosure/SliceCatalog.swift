@@ -110,7 +110,9 @@ public struct SliceCatalog: Sendable {
             })
         else { return nil }
         let droppable = alive.indices.filter { alive[$0] && $0 != everyone }
-        func earlier(_ first: Int, _ second: Int) -> Bool { (sizes[first], names[first]) < (sizes[second], names[second]) }
+        func earlier(_ first: Int, _ second: Int) -> Bool {
+            (sizes[first], names[first]) < (sizes[second], names[second])
+        }
         // Best: a slice whose membership is all that separates the small atom from another atom.
         let inSmall = Set(small.key)
         let merging = droppable.filter { number in

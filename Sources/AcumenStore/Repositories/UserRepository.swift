@@ -128,6 +128,12 @@ public struct UserRepository: Sendable {
         return (row.failures, row.updatedAt ?? row.windowStartedAt)
     }
 
+    /// Forgets failures whose window began before `date`, so that guesses at many made-up
+    /// e-mails do not pile up.
+    public func forgetFailedSignIns(before date: Date) async throws {
+        try await LoginThrottleModel.query(on: database).filter(\.$windowStartedAt < date).delete()
+    }
+
     public func clearFailedSignIns(subject: String) async throws {
         try await LoginThrottleModel.query(on: database).filter(\.$subject == subject).delete()
     }

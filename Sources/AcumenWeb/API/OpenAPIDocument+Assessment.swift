@@ -211,7 +211,7 @@ extension OpenAPIDocument {
                                 "source": source,
                                 "responses": [
                                     "type": "integer",
-                                    "description": "Absent for anonymous sources while the cycle is open.",
+                                    "description": "Absent for anonymous sources not shown on their own.",
                                 ],
                                 "decision": [
                                     "type": "string", "enum": ["shown", "rolledUp", "withheld", "afterClose"],

@@ -72,9 +72,10 @@ struct PersonReportDTO: Content {
         levels = loaded.framework.levels.names
         roleProfile = loaded.profile?.name
         groups = report.plan.groups.map { group in
-            // While a cycle collects answers, how many anonymous raters answered is not said.
+            // How many anonymous raters answered is said only for groups shown on their own.
             Group(
-                source: group.source, responses: group.decision == .afterClose ? nil : group.responses,
+                source: group.source,
+                responses: group.source.isAnonymous && group.decision != .shown ? nil : group.responses,
                 decision: group.decision.code, commentsShown: group.showsComments)
         }
         otherRaters = report.plan.otherRaters

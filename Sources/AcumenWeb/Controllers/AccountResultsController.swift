@@ -41,7 +41,10 @@ struct AccountResultsController: RouteCollection {
         else { throw AppError.notFound("That account") }
         let responses = ResponseRepository(database: request.db)
         let cycleRepository = CycleRepository(database: request.db)
-        let answered = try await responses.cycleIDs(withCustomerResponsesFor: accountID)
+        // Cycles that asked this account's customers, not those in which some answered: a column
+        // only where somebody answered would tell, for a small account, that they did.
+        let answered = try await InvitationRepository(database: request.db).cycleIDs(
+            invitingCustomersOf: accountID)
         let visibleCycles = try await cycleRepository.cycles().filter {
             AssessmentPolicy.canReadAccountResults(cycle: $0, user: user)
                 && ($0.status == .closed || $0.status == .released)

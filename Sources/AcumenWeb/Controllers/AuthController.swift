@@ -9,6 +9,8 @@ struct AuthController: RouteCollection {
     let settings: AcumenSettings
 
     func boot(routes: any RoutesBuilder) throws {
+        // Made now, not on the first unknown e-mail, whose answer would otherwise take longer.
+        _ = Self.dummyHash
         routes.get("login", use: showLogin)
         routes.post("login", use: login)
         routes.post("logout", use: logout)
@@ -42,6 +44,8 @@ struct AuthController: RouteCollection {
             request.session.data[SessionKeys.userID] = user.id.uuidString
             request.session.data[SessionKeys.csrf] = SecretToken.generate()
             try? await sessions.deleteExpired()
+            try? await UserRepository(database: request.db).forgetFailedSignIns(
+                before: Date().addingTimeInterval(-settings.signInThrottle.memory))
             let response = request.redirect(to: next ?? "/frameworks")
             response.cookies[DeviceCookie.name] = deviceCookie(for: email)
             return response
@@ -96,10 +100,14 @@ struct AuthController: RouteCollection {
         let throttle = settings.signInThrottle
         let device = DeviceCookie(secret: settings.anonymityKey).device(
             from: request.cookies[DeviceCookie.name]?.string, email: email)
-        let subjects: [(key: String, free: Int)] = [
-            ("address:\(clientAddress(request))", throttle.freeFailuresPerAddress),
-            (device.map { "device:\($0)" } ?? "email:\(email)", throttle.freeFailuresPerAccount),
-        ]
+        // A browser the owner has signed in from before is throttled on its own: neither someone
+        // guessing this e-mail elsewhere nor someone failing behind the same address (a shared
+        // office, a proxy) can keep the owner out.
+        let subjects: [(key: String, free: Int)] =
+            device.map { [("device:\($0)", throttle.freeFailuresPerAccount)] } ?? [
+                ("address:\(clientAddress(request))", throttle.freeFailuresPerAddress),
+                ("email:\(email)", throttle.freeFailuresPerAccount),
+            ]
         let now = Date()
         for subject in subjects {
             guard let failures = try await users.failedSignIns(subject: subject.key, window: throttle.memory)
@@ -132,7 +140,7 @@ struct AuthController: RouteCollection {
         }
         // The address keeps its count: an attacker with one valid account must not be able to
         // reset it between guesses at others.
-        try await users.clearFailedSignIns(subject: subjects[1].key)
+        try await users.clearFailedSignIns(subject: subjects[subjects.count - 1].key)
         return user
     }
 

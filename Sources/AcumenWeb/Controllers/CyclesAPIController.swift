@@ -273,20 +273,9 @@ struct CyclesAPIController: RouteCollection {
                 }
                 return .init(personId: entry.subject.id, name: entry.subject.name, groups: groups)
             },
-            slices: gate.candidates.map { slice in
-                let decision: String
-                if gate.permits(slice) {
-                    decision = "shown"
-                } else {
-                    decision =
-                        switch gate.catalog.suppressed[slice] {
-                        case .tooSmall: "tooSmall"
-                        case .revealsASmallGroup: "revealsASmallGroup"
-                        case .empty, nil: "empty"
-                        }
-                }
-                return .init(slice: slice.filters, decision: decision)
-            })
+            // Only the slices that can be shown: naming the others, or why each is withheld, would
+            // say whether somebody in them answered.
+            slices: gate.catalog.permitted.map { .init(slice: $0.filters, decision: "shown") })
     }
 
     // MARK: Raters' forms

@@ -105,6 +105,7 @@ struct CyclesController: RouteCollection {
                 cycle: cycle, subjects: subjects, invitations: invitations,
                 progress: Dictionary(
                     disclosure.subjects.map { ($0.subject.id, $0.progress) }, uniquingKeysWith: { first, _ in first }),
+                totals: disclosure.totals,
                 outbox: outbox),
             context: PageContext(request))
     }

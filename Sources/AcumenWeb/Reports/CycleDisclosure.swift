@@ -19,6 +19,9 @@ struct CycleDisclosure: Sendable {
     var subjects: [SubjectPlan]
     /// Attributes of each current customer response, by response id (settled cycles only).
     var attributes: [UUID: [String: String]]
+    /// Responses per source over the whole cycle; anonymous sources rounded down to tens while
+    /// the cycle collects answers (`ResponseProgress.roundedTotal`).
+    var totals: [RaterSource: Int] = [:]
 
     var isSettled: Bool { gate.phase == .settled }
 
@@ -43,8 +46,13 @@ struct CycleDisclosure: Sendable {
         let rules = cycle.settings.rules
         let subjects = try await CycleRepository(database: database).subjects(cycleID: cycle.id)
         let counts = try await responses.responseCounts(cycleID: cycle.id)
+        var totals: [RaterSource: Int] = [:]
+        for (source, count) in counts.values.flatMap({ $0 }) { totals[source, default: 0] += count }
         guard DisclosureGate.phase(of: cycle.status) == .settled else {
             let gate = DisclosureGate.collecting(rules: rules)
+            for source in RaterSource.allCases where source.isAnonymous {
+                totals[source] = totals[source].map(ResponseProgress.roundedTotal)
+            }
             return CycleDisclosure(
                 cycle: cycle, gate: gate,
                 subjects: subjects.map { subject in
@@ -58,7 +66,7 @@ struct CycleDisclosure: Sendable {
                         plan: gate.plan(
                             responses: mine, subjectID: subject.id.uuidString, sources: cycle.settings.sources),
                         progress: progress)
-                }, attributes: [:])
+                }, attributes: [:], totals: totals)
         }
         let version = try await responses.responseRowCount(cycleID: cycle.id)
         let key = "\(cycle.id)|\(cycle.status.rawValue)|\(version)|\(rules)"
@@ -85,7 +93,7 @@ struct CycleDisclosure: Sendable {
                     subject: subject,
                     plan: gate.plan(responses: mine, subjectID: subject.id.uuidString, sources: cycle.settings.sources),
                     progress: mine.mapValues { .answered($0) })
-            }, attributes: attributes)
+            }, attributes: attributes, totals: totals)
         await cache.store(disclosure, for: key)
         return disclosure
     }

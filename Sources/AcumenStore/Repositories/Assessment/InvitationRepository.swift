@@ -233,6 +233,17 @@ public struct InvitationRepository: Sendable {
         return try await read("i.cycle_id = \(bind: cycleID) AND i.subject_id = \(bind: subjectID)")
     }
 
+    /// The cycles that asked this account's customers for their view, answered or not.
+    public func cycleIDs(invitingCustomersOf accountID: UUID) async throws -> Set<UUID> {
+        Set(
+            try await sql.raw(
+                """
+                SELECT DISTINCT cycle_id FROM invitations
+                WHERE account_id = \(bind: accountID) AND source = 'customer' AND status <> 'revoked'
+                """
+            ).all().map { try $0.decode(column: "cycle_id", as: UUID.self) })
+    }
+
     public func invitations(raterPersonID: UUID) async throws -> [Invitation] {
         try await read("i.rater_person_id = \(bind: raterPersonID)")
     }

@@ -309,17 +309,6 @@ public struct ResponseRepository: Sendable {
         return byResponse
     }
 
-    /// The cycles in which customers of this account answered, for year-over-year results.
-    public func cycleIDs(withCustomerResponsesFor accountID: UUID) async throws -> Set<UUID> {
-        Set(
-            try await sql.raw(
-                """
-                SELECT DISTINCT cycle_id FROM responses
-                WHERE account_id = \(bind: accountID) AND status = 'submitted' AND source = 'customer'
-                """
-            ).all().map { try $0.decode(column: "cycle_id", as: UUID.self) })
-    }
-
     /// Submitted responses per account manager and source: what the anonymity preview needs.
     public func responseCounts(cycleID: UUID) async throws -> [UUID: [RaterSource: Int]] {
         var counts: [UUID: [RaterSource: Int]] = [:]

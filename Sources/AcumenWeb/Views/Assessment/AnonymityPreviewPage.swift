@@ -32,17 +32,17 @@ enum AnonymityPreviewPage {
                 })
             H2("Customer results by slice")
             Paragraph(
-                "Anyone querying customer results (on pages or through the API) gets only the slices marked shown. A slice large enough on its own is still withheld when, together with other shown slices, it would let someone work out the answers of a smaller group."
+                "Anyone querying customer results (on pages or through the API) gets only the slices listed here. Every other slice by team, location, account or a pair of these is withheld: fewer customers than the minimum answered in it, or together with the shown slices it would let someone work out the answers of a smaller group. Which of the two is not said, since even that would tell whether somebody in the slice answered."
             ).class("hint")
-            let slices = disclosure.gate.candidates.filter {
-                $0 != .everyone && !$0.filters.keys.contains("subject")
+            let shown = disclosure.gate.catalog.permitted.filter { !$0.filters.keys.contains("subject") }
+            if shown.isEmpty {
+                Paragraph("No slice of customer results can be shown.")
+            } else {
+                DataTable(
+                    caption: "Customer slices that can be shown",
+                    headings: ["Slice"],
+                    rows: shown.map { [Text($0.description)] })
             }
-            DataTable(
-                caption: "Customer slices by team, location and account",
-                headings: ["Slice", "Decision"],
-                rows: ([Slice.everyone] + slices).map { slice in
-                    [Text(slice.description), Text(decision(slice, gate: disclosure.gate))]
-                })
         }
     }
 
@@ -87,14 +87,5 @@ enum AnonymityPreviewPage {
         var parts = shown
         if plan.otherRatersShowComments { parts.append("all other raters") }
         return parts.isEmpty ? "none shown" : parts.joined(separator: ", ")
-    }
-
-    private static func decision(_ slice: Slice, gate: DisclosureGate) -> String {
-        if gate.permits(slice) { return "shown" }
-        switch gate.catalog.suppressed[slice] {
-        case .tooSmall: return "withheld: too few responses"
-        case .revealsASmallGroup: return "withheld: would reveal a smaller group"
-        case .empty, nil: return "no responses"
-        }
     }
 }

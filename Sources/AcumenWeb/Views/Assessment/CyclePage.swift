@@ -11,6 +11,8 @@ enum CyclePage {
         var invitations: [Invitation]
         /// How far each account manager's raters have got, as far as the gate lets it be said.
         var progress: [UUID: [RaterSource: ResponseProgress]]
+        /// Responses per source (anonymous ones rounded down to tens while the cycle is open).
+        var totals: [RaterSource: Int]
         var outbox: [OutboxEntry.Status: Int]
     }
 
@@ -74,9 +76,18 @@ enum CyclePage {
                         Text("\(invitations.filter { $0.status == .nominated }.count)"),
                     ]
                 })
+            Paragraph(
+                "Answers so far: "
+                    + RaterSource.allCases.filter { cycle.settings.sources.contains($0) }.map { source in
+                        let count = model.totals[source] ?? 0
+                        let collecting = cycle.status == .draft || cycle.status == .open
+                        return source.isAnonymous && collecting
+                            ? "\(source.label.lowercased()) \(count == 0 ? "fewer than \(ResponseProgress.totalStep)" : "at least \(count)")"
+                            : "\(source.label.lowercased()) \(count)"
+                    }.joined(separator: ", ") + ".")
             if cycle.status == .draft || cycle.status == .open {
                 Paragraph(
-                    "While raters are answering, peers and customers are shown only as having reached their minimum or not: an exact count would tell, read before and after someone's visit, that they answered."
+                    "While raters are answering, peers and customers are shown only as having reached their minimum or not, and their totals rounded down to tens: an exact count would tell, read before and after someone's visit, that they answered."
                 ).class("hint")
             }
         }

@@ -115,18 +115,21 @@ enum PersonReportPage {
             ])
     }
 
+    /// Anonymous groups that are not shown on their own are described without their number:
+    /// "none" beside "two" would tell readers who know the raters who answered.
     private static func groupSentence(_ source: RaterSource, plan: DisclosurePlan, rules: AnonymityRules) -> String {
         guard let group = plan.groups.first(where: { $0.source == source }) else {
-            return "\(source.label): no responses."
+            return source.isAnonymous ? "\(source.label): not asked in this cycle." : "\(source.label): no responses."
         }
         let count = "\(group.responses) response\(group.responses == 1 ? "" : "s")"
         switch group.decision {
         case .shown: return "\(source.label): \(count), shown."
         case .rolledUp:
             return
-                "\(source.label): \(count), fewer than \(rules.minimum(for: source)), so shown only within all other raters."
+                "\(source.label): fewer than \(rules.minimum(for: source)) answered, so they are shown only within all other raters."
         case .withheld:
-            return "\(source.label): \(count), withheld: too few to keep them anonymous."
+            return
+                "\(source.label): withheld to keep them anonymous (fewer than \(rules.minimum(for: source)) answered, or showing them would single out a smaller group)."
         case .afterClose:
             return
                 "\(source.label): shown once the cycle has closed (nothing about them, not even how many answered, is shown while raters are still answering)."
