@@ -21,14 +21,14 @@ final class AnonymityAttackTests: XCTestCase {
     }
 
     func test_aSupervisorCannotRateTheirOwnReportAnonymously_norTheSubjectThemselves() async throws {
-        try await aSupervisorCannotRateTheirOwnReportAnonymously_norTheSubjectThemselves(on: WebHarness.sqlite())
+        try await aSupervisorCannotRateTheirOwnReportAnonymouslyNorTheSubjectThemselves(on: WebHarness.sqlite())
     }
 
     func test_aSupervisorCannotRateTheirOwnReportAnonymously_norTheSubjectThemselves_onPostgreSQL() async throws {
-        try await aSupervisorCannotRateTheirOwnReportAnonymously_norTheSubjectThemselves(on: WebHarness.postgres())
+        try await aSupervisorCannotRateTheirOwnReportAnonymouslyNorTheSubjectThemselves(on: WebHarness.postgres())
     }
 
-    private func aSupervisorCannotRateTheirOwnReportAnonymously_norTheSubjectThemselves(on database: DatabaseLocation)
+    private func aSupervisorCannotRateTheirOwnReportAnonymouslyNorTheSubjectThemselves(on database: DatabaseLocation)
         async throws
     {
         try await WebHarness.withDemoApp(database: database) { app, demo in
@@ -107,14 +107,14 @@ final class AnonymityAttackTests: XCTestCase {
     }
 
     func test_revokingARaterWhoAnswered_voidsTheirAnswers_andTheyCannotBeAddedAgain() async throws {
-        try await revokingARaterWhoAnswered_voidsTheirAnswers_andTheyCannotBeAddedAgain(on: WebHarness.sqlite())
+        try await revokingARaterWhoAnsweredVoidsTheirAnswersAndTheyCannotBeAddedAgain(on: WebHarness.sqlite())
     }
 
     func test_revokingARaterWhoAnswered_voidsTheirAnswers_andTheyCannotBeAddedAgain_onPostgreSQL() async throws {
-        try await revokingARaterWhoAnswered_voidsTheirAnswers_andTheyCannotBeAddedAgain(on: WebHarness.postgres())
+        try await revokingARaterWhoAnsweredVoidsTheirAnswersAndTheyCannotBeAddedAgain(on: WebHarness.postgres())
     }
 
-    private func revokingARaterWhoAnswered_voidsTheirAnswers_andTheyCannotBeAddedAgain(on database: DatabaseLocation)
+    private func revokingARaterWhoAnsweredVoidsTheirAnswersAndTheyCannotBeAddedAgain(on database: DatabaseLocation)
         async throws
     {
         try await WebHarness.withDemoApp(database: database) { app, demo in
@@ -142,14 +142,14 @@ final class AnonymityAttackTests: XCTestCase {
     /// Whether a given anonymous rater has answered is said to nobody: not in the API's list,
     /// not on the supervisor's page (whose buttons once changed), not by counts.
     func test_whoAnswered_isVisibleToNobody_whileTheCycleIsOpen() async throws {
-        try await whoAnswered_isVisibleToNobody_whileTheCycleIsOpen(on: WebHarness.sqlite())
+        try await whoAnsweredIsVisibleToNobodyWhileTheCycleIsOpen(on: WebHarness.sqlite())
     }
 
     func test_whoAnswered_isVisibleToNobody_whileTheCycleIsOpen_onPostgreSQL() async throws {
-        try await whoAnswered_isVisibleToNobody_whileTheCycleIsOpen(on: WebHarness.postgres())
+        try await whoAnsweredIsVisibleToNobodyWhileTheCycleIsOpen(on: WebHarness.postgres())
     }
 
-    private func whoAnswered_isVisibleToNobody_whileTheCycleIsOpen(on database: DatabaseLocation) async throws {
+    private func whoAnsweredIsVisibleToNobodyWhileTheCycleIsOpen(on database: DatabaseLocation) async throws {
         try await WebHarness.withDemoApp(database: database) { app, demo in
             let (manager, cycle) = try await Self.openCycleAsProgrammeManager(app, demo)
             let cycleID = UUID(uuidString: cycle)!
@@ -267,14 +267,14 @@ final class AnonymityAttackTests: XCTestCase {
     }
 
     func test_rulesCannotChangeAfterClose_soNoSecondCatalogueExists() async throws {
-        try await rulesCannotChangeAfterClose_soNoSecondCatalogueExists(on: WebHarness.sqlite())
+        try await rulesCannotChangeAfterCloseSoNoSecondCatalogueExists(on: WebHarness.sqlite())
     }
 
     func test_rulesCannotChangeAfterClose_soNoSecondCatalogueExists_onPostgreSQL() async throws {
-        try await rulesCannotChangeAfterClose_soNoSecondCatalogueExists(on: WebHarness.postgres())
+        try await rulesCannotChangeAfterCloseSoNoSecondCatalogueExists(on: WebHarness.postgres())
     }
 
-    private func rulesCannotChangeAfterClose_soNoSecondCatalogueExists(on database: DatabaseLocation) async throws {
+    private func rulesCannotChangeAfterCloseSoNoSecondCatalogueExists(on database: DatabaseLocation) async throws {
         try await WebHarness.withDemoApp(database: database) { app, demo in
             let (manager, cycle) = try await Self.openCycleAsProgrammeManager(app, demo)
             try await manager.call(.POST, "/api/v1/cycles/\(cycle)/advance", json: #"{"from": "open"}"#, expect: .ok)
@@ -287,14 +287,14 @@ final class AnonymityAttackTests: XCTestCase {
 
     /// Links are built from ACUMEN_PUBLIC_URL, never from a forged Host header.
     func test_aForgedHostHeader_neverReachesAnEmailedLink() async throws {
-        try await aForgedHostHeader_neverReachesAnEmailedLink(on: WebHarness.sqlite())
+        try await aForgedHostHeaderNeverReachesAnEmailedLink(on: WebHarness.sqlite())
     }
 
     func test_aForgedHostHeader_neverReachesAnEmailedLink_onPostgreSQL() async throws {
-        try await aForgedHostHeader_neverReachesAnEmailedLink(on: WebHarness.postgres())
+        try await aForgedHostHeaderNeverReachesAnEmailedLink(on: WebHarness.postgres())
     }
 
-    private func aForgedHostHeader_neverReachesAnEmailedLink(on database: DatabaseLocation) async throws {
+    private func aForgedHostHeaderNeverReachesAnEmailedLink(on database: DatabaseLocation) async throws {
         try await WebHarness.withDemoApp(database: database) { app, demo in
             let (manager, cycle) = try await Self.openCycleAsProgrammeManager(app, demo)
             let subject = demo.accountManagers[0]
