@@ -63,14 +63,14 @@ final class AnonymityAttackTests: XCTestCase {
     /// The attack that recovered a peer's level: correct, get a fresh link, submit again. The
     /// correction must void the first response whatever link it came through.
     func test_aCorrectionThroughAReissuedLink_voidsTheFirstResponse_soTheRaterCountsOnce() async throws {
-        try await aCorrectionThroughAReissuedLink_voidsTheFirstResponse_soTheRaterCountsOnce(on: WebHarness.sqlite())
+        try await aCorrectionThroughAReissuedLinkVoidsTheFirstResponseSoTheRaterCountsOnce(on: WebHarness.sqlite())
     }
 
     func test_aCorrectionThroughAReissuedLink_voidsTheFirstResponse_soTheRaterCountsOnce_onPostgreSQL() async throws {
-        try await aCorrectionThroughAReissuedLink_voidsTheFirstResponse_soTheRaterCountsOnce(on: WebHarness.postgres())
+        try await aCorrectionThroughAReissuedLinkVoidsTheFirstResponseSoTheRaterCountsOnce(on: WebHarness.postgres())
     }
 
-    private func aCorrectionThroughAReissuedLink_voidsTheFirstResponse_soTheRaterCountsOnce(
+    private func aCorrectionThroughAReissuedLinkVoidsTheFirstResponseSoTheRaterCountsOnce(
         on database: DatabaseLocation
     ) async throws {
         try await WebHarness.withDemoApp(database: database) { app, demo in
