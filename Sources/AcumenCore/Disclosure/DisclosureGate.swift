@@ -60,12 +60,8 @@ public struct DisclosureGate: Sendable {
     public static func settled(rules: AnonymityRules, customers: [CustomerResponseFacts], questionCodes: [String])
         -> DisclosureGate
     {
-        let attributes = customers.map(\.attributes)
-        let candidates = Slice.candidates(attributes: attributes, dimensions: dimensions)
-        var members: [Slice: Set<Int>] = [:]
-        for slice in candidates {
-            members[slice] = Set(attributes.indices.filter { slice.contains(attributes[$0]) })
-        }
+        let members = Slice.members(attributes: customers.map(\.attributes), dimensions: dimensions)
+        let candidates = members.keys.sorted()
         let minimum = rules.minimumCustomers
         let catalog = SliceCatalog(members: members, count: customers.count, minimum: minimum)
         var questionCatalogs: [String: SliceCatalog] = [:]

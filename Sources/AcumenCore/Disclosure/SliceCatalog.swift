@@ -135,16 +135,22 @@ extension Slice {
     /// Every slice someone could ask for over these responses: all of them, each value of each
     /// dimension, and each pair of values from two dimensions that occurs together.
     public static func candidates(attributes: [[String: String]], dimensions: [String]) -> [Slice] {
-        var slices: Set<Slice> = [.everyone]
-        for response in attributes {
+        members(attributes: attributes, dimensions: dimensions).keys.sorted()
+    }
+
+    /// The candidate slices with the positions of the responses in each, found in one pass over
+    /// the responses (each lies in a dozen slices at most), not one pass per slice.
+    public static func members(attributes: [[String: String]], dimensions: [String]) -> [Slice: Set<Int>] {
+        var members: [Slice: Set<Int>] = [.everyone: Set(attributes.indices)]
+        for (position, response) in attributes.enumerated() {
             let present = dimensions.filter { response[$0] != nil }
             for (index, first) in present.enumerated() {
-                slices.insert(Slice([first: response[first]!]))
+                members[Slice([first: response[first]!]), default: []].insert(position)
                 for second in present[(index + 1)...] {
-                    slices.insert(Slice([first: response[first]!, second: response[second]!]))
+                    members[Slice([first: response[first]!, second: response[second]!]), default: []].insert(position)
                 }
             }
         }
-        return slices.sorted()
+        return members
     }
 }

@@ -118,6 +118,7 @@ struct CyclesAPIController: RouteCollection {
         let body = try request.content.decode(Advance.self)
         let next = try await CycleRepository(database: request.db).advance(cycleID: cycle.id, from: body.from)
         let advanced = try await CycleRepository(database: request.db).cycle(id: cycle.id)
+        if next == .closed { CycleDisclosure.prepare(advanced, application: request.application) }
         if next == .open {
             _ = try await Nominations(request: request, settings: settings).sendFirstLinks(cycle: advanced)
         }

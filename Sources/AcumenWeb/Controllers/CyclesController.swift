@@ -119,6 +119,10 @@ struct CyclesController: RouteCollection {
             throw AppError.badRequest("The form was incomplete. Reload the page and try again.")
         }
         let next = try await CycleRepository(database: request.db).advance(cycleID: cycle.id, from: expected)
+        if next == .closed {
+            CycleDisclosure.prepare(
+                try await CycleRepository(database: request.db).cycle(id: cycle.id), application: request.application)
+        }
         var message = "The cycle is now \(next.label.lowercased())."
         if next == .open {
             let sent = try await Nominations(request: request, settings: settings).sendFirstLinks(

@@ -2,6 +2,7 @@ import AcumenCore
 import AcumenStore
 import Fluent
 import Foundation
+import Vapor
 
 /// A cycle's disclosure gate with what the web layer needs around it: each account manager's
 /// disclosure plan and, while the cycle collects answers, only how far each group has got.
@@ -44,34 +45,55 @@ struct CycleDisclosure: Sendable {
     static func load(cycle: AssessmentCycle, database: any Database) async throws -> CycleDisclosure {
         let responses = ResponseRepository(database: database)
         let rules = cycle.settings.rules
+        guard DisclosureGate.phase(of: cycle.status) == .settled else {
+            return try await collecting(cycle: cycle, database: database)
+        }
+        let version = try await responses.responseRowCount(cycleID: cycle.id)
+        let key = "\(cycle.id)|\(cycle.status.rawValue)|\(version)|\(rules)"
+        // One build per settled cycle, however many readers arrive while it is being built.
+        return try await cache.value(for: key) { try await settled(cycle: cycle, database: database) }
+    }
+
+    /// Builds a cycle's gate in the background as it closes, so that the first reader does not
+    /// wait for it.
+    static func prepare(_ cycle: AssessmentCycle, application: Application) {
+        let database = application.db
+        Task { _ = try? await load(cycle: cycle, database: database) }
+    }
+
+    private static func collecting(cycle: AssessmentCycle, database: any Database) async throws -> CycleDisclosure {
+        let rules = cycle.settings.rules
+        let subjects = try await CycleRepository(database: database).subjects(cycleID: cycle.id)
+        let counts = try await ResponseRepository(database: database).responseCounts(cycleID: cycle.id)
+        var totals: [RaterSource: Int] = [:]
+        for (source, count) in counts.values.flatMap({ $0 }) { totals[source, default: 0] += count }
+        let gate = DisclosureGate.collecting(rules: rules)
+        for source in RaterSource.allCases where source.isAnonymous {
+            totals[source] = totals[source].map(ResponseProgress.roundedTotal)
+        }
+        return CycleDisclosure(
+            cycle: cycle, gate: gate,
+            subjects: subjects.map { subject in
+                let mine = counts[subject.id] ?? [:]
+                var progress: [RaterSource: ResponseProgress] = [:]
+                for source in cycle.settings.sources {
+                    progress[source] = .of(source: source, count: mine[source] ?? 0, rules: rules)
+                }
+                return SubjectPlan(
+                    subject: subject,
+                    plan: gate.plan(
+                        responses: mine, subjectID: subject.id.uuidString, sources: cycle.settings.sources),
+                    progress: progress)
+            }, attributes: [:], totals: totals)
+    }
+
+    private static func settled(cycle: AssessmentCycle, database: any Database) async throws -> CycleDisclosure {
+        let responses = ResponseRepository(database: database)
+        let rules = cycle.settings.rules
         let subjects = try await CycleRepository(database: database).subjects(cycleID: cycle.id)
         let counts = try await responses.responseCounts(cycleID: cycle.id)
         var totals: [RaterSource: Int] = [:]
         for (source, count) in counts.values.flatMap({ $0 }) { totals[source, default: 0] += count }
-        guard DisclosureGate.phase(of: cycle.status) == .settled else {
-            let gate = DisclosureGate.collecting(rules: rules)
-            for source in RaterSource.allCases where source.isAnonymous {
-                totals[source] = totals[source].map(ResponseProgress.roundedTotal)
-            }
-            return CycleDisclosure(
-                cycle: cycle, gate: gate,
-                subjects: subjects.map { subject in
-                    let mine = counts[subject.id] ?? [:]
-                    var progress: [RaterSource: ResponseProgress] = [:]
-                    for source in cycle.settings.sources {
-                        progress[source] = .of(source: source, count: mine[source] ?? 0, rules: rules)
-                    }
-                    return SubjectPlan(
-                        subject: subject,
-                        plan: gate.plan(
-                            responses: mine, subjectID: subject.id.uuidString, sources: cycle.settings.sources),
-                        progress: progress)
-                }, attributes: [:], totals: totals)
-        }
-        let version = try await responses.responseRowCount(cycleID: cycle.id)
-        let key = "\(cycle.id)|\(cycle.status.rawValue)|\(version)|\(rules)"
-        if let cached = await cache.value(for: key) { return cached }
-
         var attributes = try await responses.customerResponseAttributes(cycleID: cycle.id)
         for (id, subject) in try await responses.customerResponseSubjects(cycleID: cycle.id) {
             attributes[id, default: [:]]["subject"] = subject.uuidString
@@ -94,24 +116,30 @@ struct CycleDisclosure: Sendable {
                     plan: gate.plan(responses: mine, subjectID: subject.id.uuidString, sources: cycle.settings.sources),
                     progress: mine.mapValues { .answered($0) })
             }, attributes: attributes, totals: totals)
-        await cache.store(disclosure, for: key)
         return disclosure
     }
 
     private static let cache = DisclosureCache()
 }
 
-/// The last few settled gates; a gate of a cycle with many customers takes a while to build.
+/// The last few settled gates; a gate of a cycle with many customers takes a while to build,
+/// so a build under way is shared by every reader who asks for it meanwhile.
 actor DisclosureCache {
-    private var entries: [(key: String, value: CycleDisclosure)] = []
+    private var entries: [(key: String, value: Task<CycleDisclosure, any Error>)] = []
 
-    func value(for key: String) -> CycleDisclosure? {
-        entries.first { $0.key == key }?.value
-    }
-
-    func store(_ value: CycleDisclosure, for key: String) {
-        entries.removeAll { $0.key == key }
-        entries.insert((key, value), at: 0)
+    func value(for key: String, build: @escaping @Sendable () async throws -> CycleDisclosure) async throws
+        -> CycleDisclosure
+    {
+        if let entry = entries.first(where: { $0.key == key }) { return try await entry.value.value }
+        let task = Task { try await build() }
+        entries.insert((key, task), at: 0)
         if entries.count > 8 { entries.removeLast() }
+        do {
+            return try await task.value
+        } catch {
+            // A failed build (the database went away, say) is not kept.
+            entries.removeAll { $0.key == key }
+            throw error
+        }
     }
 }
