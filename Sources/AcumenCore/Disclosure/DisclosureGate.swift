@@ -44,7 +44,10 @@ public struct DisclosureGate: Sendable {
     public let catalog: SliceCatalog
     /// Every slice someone could ask for, with or without an answer.
     public let candidates: [Slice]
-    private let questionCatalogs: [String: SliceCatalog]
+    private let permittedIndex: [Slice: Int]
+    /// Per question, the permitted slices (by place in `catalog.permitted`) whose figures for
+    /// that question are withheld.
+    private let questionWithholds: [String: Set<Int>]
 
     public static func phase(of status: CycleStatus) -> Phase {
         status == .draft || status == .open ? .collecting : .settled
@@ -53,7 +56,8 @@ public struct DisclosureGate: Sendable {
     /// The gate of a cycle that is still collecting answers: it shows named sources only.
     public static func collecting(rules: AnonymityRules) -> DisclosureGate {
         DisclosureGate(
-            phase: .collecting, rules: rules, catalog: .permitsNothing, candidates: [], questionCatalogs: [:])
+            phase: .collecting, rules: rules, catalog: .permitsNothing, candidates: [], permittedIndex: [:],
+            questionWithholds: [:])
     }
 
     /// The gate of a closed or released cycle, from the facts of its current customer responses.
@@ -64,21 +68,26 @@ public struct DisclosureGate: Sendable {
         let candidates = members.keys.sorted()
         let minimum = rules.minimumCustomers
         let catalog = SliceCatalog(members: members, count: customers.count, minimum: minimum)
-        var questionCatalogs: [String: SliceCatalog] = [:]
+        // Each question's own catalogue, over the permitted slices among the customers who scored
+        // it; kept as the permitted slices it withholds (few), by their place in `permitted`.
+        let permitted = catalog.permitted
+        let names = permitted.map(\.description)
+        var questionWithholds: [String: Set<Int>] = [:]
         for code in questionCodes {
-            // Positions among the customers who scored this question.
             let scorers = customers.indices.filter { customers[$0].scored.contains(code) }
             var position: [Int: Int] = [:]
             for (index, response) in scorers.enumerated() { position[response] = index }
-            var scoredMembers: [Slice: Set<Int>] = [:]
-            for slice in catalog.permitted {
-                scoredMembers[slice] = Set(members[slice, default: []].compactMap { position[$0] })
-            }
-            questionCatalogs[code] = SliceCatalog(members: scoredMembers, count: scorers.count, minimum: minimum)
+            // `.everyone` is permitted whenever anything is; without it nothing is shown anyway.
+            guard let everyone = permitted.firstIndex(of: .everyone) else { continue }
+            let scoredMembers = permitted.map { Set(members[$0, default: []].compactMap { position[$0] }) }
+            let decisions = SliceCatalog.decide(
+                names: names, members: scoredMembers, everyone: everyone, count: scorers.count, minimum: minimum)
+            questionWithholds[code] = Set(decisions.indices.filter { decisions[$0] != nil })
         }
         return DisclosureGate(
             phase: .settled, rules: rules, catalog: catalog, candidates: candidates,
-            questionCatalogs: questionCatalogs)
+            permittedIndex: Dictionary(uniqueKeysWithValues: permitted.enumerated().map { ($1, $0) }),
+            questionWithholds: questionWithholds)
     }
 
     // MARK: Customer slices
@@ -89,7 +98,10 @@ public struct DisclosureGate: Sendable {
 
     /// Whether one question's figures may be shown for a permitted slice.
     public func permits(question code: String, in slice: Slice) -> Bool {
-        permits(slice) && questionCatalogs[code]?.isPermitted(slice) == true
+        guard phase == .settled, let index = permittedIndex[slice], let withheld = questionWithholds[code] else {
+            return false
+        }
+        return !withheld.contains(index)
     }
 
     /// Why a slice is not shown, in words; nil when it is shown.

@@ -59,35 +59,53 @@ public struct SliceCatalog: Sendable {
     public init(members given: [Slice: Set<Int>], count: Int, minimum: Int) {
         var members = given
         members[.everyone] = Set(0..<count)
-        // Slices are numbered once; a response's signature is the sorted list of the numbers of
-        // the permitted slices it belongs to (a handful), not a flag per slice (thousands).
-        let slices = members.keys.sorted()
-        let sizes = slices.map { members[$0]!.count }
-        let names = slices.map(\.description)
-        var alive = [Bool](repeating: false, count: slices.count)
+        // Ordered by name, each name made once (a slice's name is built from its filters).
+        let named = members.keys.map { (slice: $0, name: $0.description) }.sorted { $0.name < $1.name }
+        let slices = named.map(\.slice)
+        let decisions = Self.decide(
+            names: named.map(\.name), members: slices.map { members[$0]! }, everyone: slices.firstIndex(of: .everyone)!,
+            count: count, minimum: minimum)
         var suppressed: [Slice: Suppression] = [:]
+        for (number, decision) in decisions.enumerated() {
+            if let decision { suppressed[slices[number]] = decision }
+        }
+        permitted = slices.indices.filter { decisions[$0] == nil }.map { slices[$0] }
+        permittedSet = Set(permitted)
+        self.suppressed = suppressed
+    }
+
+    /// The catalogue's rule over slices given in order, by name and members (positions in
+    /// `0..<count`; `everyone`, never dropped, must hold every position): nil for each slice
+    /// that stays permitted, else why it does not.
+    ///
+    /// Slices are numbered once; a response's signature is the sorted list of the numbers of the
+    /// permitted slices it belongs to (a handful), not a flag per slice (thousands).
+    static func decide(names: [String], members: [Set<Int>], everyone: Int, count: Int, minimum: Int)
+        -> [Suppression?]
+    {
+        let sizes = members.map(\.count)
+        var decisions = [Suppression?](repeating: nil, count: names.count)
+        var alive = [Bool](repeating: false, count: names.count)
         var belongsTo = [[Int]](repeating: [], count: count)
-        for (number, slice) in slices.enumerated() {
+        for number in names.indices {
             if sizes[number] == 0 {
-                suppressed[slice] = .empty
+                decisions[number] = .empty
             } else if sizes[number] < minimum {
-                suppressed[slice] = .tooSmall
+                decisions[number] = .tooSmall
             } else {
                 alive[number] = true
-                for member in members[slice]! { belongsTo[member].append(number) }
+                for member in members[number] { belongsTo[member].append(number) }
             }
         }
-        let everyone = slices.firstIndex(of: .everyone)!
-        while let victim = Self.sliceToDrop(
+        // Numbers were appended in increasing order, so each signature is already sorted.
+        while let victim = sliceToDrop(
             alive: alive, belongsTo: belongsTo, sizes: sizes, names: names, everyone: everyone, minimum: minimum)
         {
             alive[victim] = false
             for index in belongsTo.indices { belongsTo[index].removeAll { $0 == victim } }
-            suppressed[slices[victim]] = .revealsASmallGroup
+            decisions[victim] = .revealsASmallGroup
         }
-        permitted = slices.indices.filter { alive[$0] }.map { slices[$0] }
-        permittedSet = Set(permitted)
-        self.suppressed = suppressed
+        return decisions
     }
 
     /// No slice at all: what a cycle still collecting answers may show.
