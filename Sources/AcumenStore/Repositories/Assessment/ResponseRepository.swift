@@ -95,15 +95,18 @@ public struct ResponseRepository: Sendable {
                 let claimed = try await sql.raw(
                     """
                     UPDATE invitations SET submitted = 1
-                    WHERE id = \(bind: invitation.id) AND submitted = 0 AND status = 'approved' RETURNING id
+                    WHERE id = \(bind: invitation.id) AND submitted = 0 AND status = 'approved' RETURNING reopened
                     """
                 ).all()
-                guard !claimed.isEmpty else {
+                guard let claim = claimed.first else {
                     throw StoreError.conflict("These answers were already submitted; they cannot be submitted twice.")
                 }
-                // Looked up by the rater, not by the link: a correction voids the earlier answers
-                // even when the rater has been sent new links since.
-                let previous = try await Self.submittedResponseID(of: invitation, raterKey: raterKey, on: sql)
+                // Only an invitation reopened for correction has earlier answers to void (the unique
+                // index on rater keys refuses a second current response in any case). They are
+                // found by the rater, not by the link, so new links since change nothing.
+                let previous =
+                    try claim.decode(column: "reopened", as: Int.self) == 0
+                    ? nil : try await Self.submittedResponseID(of: invitation, raterKey: raterKey, on: sql)
                 if let previous {
                     try await sql.update("responses").set("status", to: ResponseStatus.voided.rawValue)
                         .where("id", .equal, previous).run()
