@@ -63,6 +63,15 @@ enum CyclePage {
             H2("Severity-adjusted levels")
             adjustedLevelsForm(cycle, context: context)
             H2("Account managers and their raters")
+            Paragraph(
+                "Answers so far: "
+                    + RaterSource.allCases.filter { cycle.settings.sources.contains($0) }.map { source in
+                        let count = model.totals[source] ?? 0
+                        let collecting = cycle.status == .draft || cycle.status == .open
+                        return source.isAnonymous && collecting
+                            ? "\(source.label.lowercased()) \(count == 0 ? "fewer than \(ResponseProgress.totalStep)" : "at least \(count)")"
+                            : "\(source.label.lowercased()) \(count)"
+                    }.joined(separator: ", ") + ".")
             DataTable(
                 caption: "Raters per account manager",
                 headings: ["Account manager", "Team", "Location", "Raters", "Answers", "Waiting for approval"],
@@ -76,15 +85,6 @@ enum CyclePage {
                         Text("\(invitations.filter { $0.status == .nominated }.count)"),
                     ]
                 })
-            Paragraph(
-                "Answers so far: "
-                    + RaterSource.allCases.filter { cycle.settings.sources.contains($0) }.map { source in
-                        let count = model.totals[source] ?? 0
-                        let collecting = cycle.status == .draft || cycle.status == .open
-                        return source.isAnonymous && collecting
-                            ? "\(source.label.lowercased()) \(count == 0 ? "fewer than \(ResponseProgress.totalStep)" : "at least \(count)")"
-                            : "\(source.label.lowercased()) \(count)"
-                    }.joined(separator: ", ") + ".")
             if cycle.status == .draft || cycle.status == .open {
                 Paragraph(
                     "While raters are answering, peers and customers are shown only as having reached their minimum or not, and their totals rounded down to tens: an exact count would tell, read before and after someone's visit, that they answered."
