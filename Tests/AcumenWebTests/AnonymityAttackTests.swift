@@ -139,6 +139,76 @@ final class AnonymityAttackTests: XCTestCase {
         }
     }
 
+    /// A programme manager who reissues a link does not get it: whoever holds it reads the
+    /// rater's saved answers.
+    func test_aReissuedLink_goesOnlyToTheRater() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let (_, cycle) = try await Self.openCycleAsProgrammeManager(app, demo)
+            let customer = WebHarness.email(of: .customerReviewer, in: demo)
+            let first = try await AssessmentRoutesTests.link(to: customer, app: app)
+            try await Client(app: app, token: nil).call(
+                .POST, "/api/v1/rater/\(first)/autosave", json: #"{"name": "q:OM.1-a", "value": "often"}"#,
+                expect: .noContent)
+            let all = try await InvitationRepository(database: app.db).invitations(cycleID: UUID(uuidString: cycle)!)
+            let invitation = try XCTUnwrap(all.first { $0.raterEmail == customer })
+            let browser = BrowserSession(app: app)
+            try await browser.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            _ = try await browser.get("/cycles/\(cycle)/people/\(invitation.subjectID)")
+            let reissued = try await browser.post("/cycles/\(cycle)/invitations/\(invitation.id)/reissue", form: [:])
+            XCTAssertEqual(reissued.status, .seeOther)
+            let page = try await browser.get("/cycles/\(cycle)/people/\(invitation.subjectID)")
+            XCTAssertTrue(page.body.string.contains("A new link was sent"))
+            XCTAssertFalse(page.body.string.contains("/r/"), "the new link is not shown to whoever reissued it")
+            try await Client(app: app, token: nil).call(.GET, "/api/v1/rater/\(first)", expect: .notFound)
+            let second = try await AssessmentRoutesTests.link(to: customer, app: app)
+            XCTAssertNotEqual(second, first)
+            let draft = try await Client(app: app, token: nil).call(.GET, "/api/v1/rater/\(second)", expect: .ok)
+            XCTAssertEqual(try draft.content.get(String.self, at: "fields", "q:OM.1-a"), "often", "the rater keeps it")
+        }
+    }
+
+    /// Peers of one account manager too few to be shown: after close, no cycle-wide figure and no
+    /// export includes them, so nothing can be subtracted to find them.
+    func test_aWithheldPeerGroup_isInNoCycleFigure_andNoExport() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let (manager, cycle) = try await Self.openCycleAsProgrammeManager(app, demo)
+            let subject = demo.accountManagers[0]
+            let subjectID = try await PeopleRepository(database: app.db).personID(email: subject.email)!
+            let peers = demo.accountManagers.filter {
+                $0.email != subject.email && !$0.supervisorEmail.isEmpty && $0.email != subject.supervisorEmail
+            }.prefix(2)
+            let framework = try await FrameworkRepository(database: app.db).version(
+                id: try await CycleRepository(database: app.db).cycle(id: UUID(uuidString: cycle)!).frameworkID
+            ).content
+            let fields = try String(
+                data: JSONEncoder().encode([
+                    "fields": DoubleRatingRoutesTests.everyCompetency(at: 2, framework: framework)
+                ]), encoding: .utf8)!
+            for peer in peers {
+                try await manager.call(
+                    .POST, "/api/v1/cycles/\(cycle)/people/\(subjectID)/nominations",
+                    json: #"{"email": "\#(peer.email)", "source": "peer"}"#, expect: .created)
+                let token = try await AssessmentRoutesTests.link(to: peer.email, about: subject.name, app: app)
+                try await Client(app: app, token: nil).call(
+                    .POST, "/api/v1/rater/\(token)/submit", json: fields, expect: .created)
+            }
+            try await manager.call(.POST, "/api/v1/cycles/\(cycle)/advance", json: #"{"from": "open"}"#, expect: .ok)
+            let browser = BrowserSession(app: app)
+            try await browser.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let quality = try await browser.get("/cycles/\(cycle)/quality")
+            XCTAssertTrue(quality.body.string.contains(">All peers</th><td>0</td>"), "no withheld peer counted")
+            let export = try await browser.get("/cycles/\(cycle)/export.csv")
+            XCTAssertEqual(export.status, .ok)
+            XCTAssertFalse(export.body.string.contains(",peer,"), "no raw rows of a withheld group")
+            let report = try await manager.call(
+                .GET, "/api/v1/cycles/\(cycle)/people/\(subjectID)/report", expect: .ok
+            ).content.decode(PersonReportDTO.self)
+            let peerGroup = try XCTUnwrap(report.groups.first { $0.source == .peer })
+            XCTAssertEqual(peerGroup.decision, "withheld")
+            XCTAssertNil(peerGroup.responses, "not even how many answered")
+        }
+    }
+
     /// Whether a given anonymous rater has answered is said to nobody: not in the API's list,
     /// not on the supervisor's page (whose buttons once changed), not by counts.
     func test_whoAnswered_isVisibleToNobody_whileTheCycleIsOpen() async throws {
