@@ -35,7 +35,7 @@ final class DisclosureGateTests: XCTestCase {
             }
             let gate = DisclosureGate.settled(rules: .standard, customers: customers, questionCodes: codes)
             for code in codes {
-                let shown = gate.candidates.filter { gate.permits(question: code, in: $0) }
+                let shown = gate.catalog.permitted.filter { gate.permits(question: code, in: $0) }
                 let scorers = shown.map { slice in
                     Set(
                         customers.indices.filter {

@@ -42,8 +42,6 @@ public struct DisclosureGate: Sendable {
     public let rules: AnonymityRules
     /// The customer slices that may be shown; none while collecting.
     public let catalog: SliceCatalog
-    /// Every slice someone could ask for, with or without an answer.
-    public let candidates: [Slice]
     private let permittedIndex: [Slice: Int]
     /// Per question, the permitted slices (by place in `catalog.permitted`) whose figures for
     /// that question are withheld.
@@ -56,7 +54,7 @@ public struct DisclosureGate: Sendable {
     /// The gate of a cycle that is still collecting answers: it shows named sources only.
     public static func collecting(rules: AnonymityRules) -> DisclosureGate {
         DisclosureGate(
-            phase: .collecting, rules: rules, catalog: .permitsNothing, candidates: [], permittedIndex: [:],
+            phase: .collecting, rules: rules, catalog: .permitsNothing, permittedIndex: [:],
             questionWithholds: [:])
     }
 
@@ -65,7 +63,6 @@ public struct DisclosureGate: Sendable {
         -> DisclosureGate
     {
         let members = Slice.members(attributes: customers.map(\.attributes), dimensions: dimensions)
-        let candidates = members.keys.sorted()
         let minimum = rules.minimumCustomers
         let catalog = SliceCatalog(members: members, count: customers.count, minimum: minimum)
         // Each question's own catalogue, over the permitted slices among the customers who scored
@@ -85,7 +82,7 @@ public struct DisclosureGate: Sendable {
             questionWithholds[code] = Set(decisions.indices.filter { decisions[$0] != nil })
         }
         return DisclosureGate(
-            phase: .settled, rules: rules, catalog: catalog, candidates: candidates,
+            phase: .settled, rules: rules, catalog: catalog,
             permittedIndex: Dictionary(uniqueKeysWithValues: permitted.enumerated().map { ($1, $0) }),
             questionWithholds: questionWithholds)
     }

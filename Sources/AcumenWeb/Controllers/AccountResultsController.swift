@@ -39,11 +39,10 @@ struct AccountResultsController: RouteCollection {
             let account = try await AccountRepository(database: request.db).accounts(visibleTo: user.viewer).first(
                 where: { $0.id == accountID })
         else { throw AppError.notFound("That account") }
-        let responses = ResponseRepository(database: request.db)
         let cycleRepository = CycleRepository(database: request.db)
         // Cycles that asked this account's customers, not those in which some answered: a column
         // only where somebody answered would tell, for a small account, that they did.
-        let answered = try await InvitationRepository(database: request.db).cycleIDs(
+        let asked = try await InvitationRepository(database: request.db).cycleIDs(
             invitingCustomersOf: accountID)
         let visibleCycles = try await cycleRepository.cycles().filter {
             AssessmentPolicy.canReadAccountResults(cycle: $0, user: user)
@@ -52,30 +51,19 @@ struct AccountResultsController: RouteCollection {
         var columns: [CycleColumn] = []
         var questionnaire: Questionnaire?
         var framework: FrameworkContent?
-        for cycle in visibleCycles.reversed() where answered.contains(cycle.id) {
+        for cycle in visibleCycles.reversed() where asked.contains(cycle.id) {
             let disclosure = try await CycleDisclosure.load(cycle: cycle, database: request.db)
             let slice = Slice(["account": account.name])
             let cycleQuestionnaire = try await cycleRepository.questionnaire(cycleID: cycle.id)
             questionnaire = cycleQuestionnaire
             framework = try await FrameworkRepository(database: request.db).version(id: cycle.frameworkID).content
-            guard disclosure.gate.permits(slice) else {
-                columns.append(
-                    CycleColumn(
-                        cycle: cycle, results: nil,
-                        withheldReason:
-                            "Withheld: fewer than \(cycle.settings.rules.minimumCustomers) customers of this account answered, or showing them would single out a smaller group."
-                    ))
+            if let reason = disclosure.gate.withholdingReason(for: slice) {
+                columns.append(CycleColumn(cycle: cycle, results: nil, withheldReason: "Withheld: \(reason)."))
                 continue
             }
-            // Exactly the slice's responses (matched by the same attributes the catalogue used),
-            // so that the figures are those the gate permitted.
-            let mine = try await responses.customerResponsesByID(cycleID: cycle.id).filter {
-                slice.contains(disclosure.attributes[$0.key] ?? [:])
-            }.map(\.value)
             columns.append(
                 CycleColumn(
-                    cycle: cycle,
-                    results: disclosure.gate.customerResults(mine, in: slice, questionnaire: cycleQuestionnaire),
+                    cycle: cycle, results: try await disclosure.customerResults(in: slice, database: request.db),
                     withheldReason: nil))
         }
         return Loaded(

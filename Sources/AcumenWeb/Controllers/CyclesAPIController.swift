@@ -225,10 +225,7 @@ struct CyclesAPIController: RouteCollection {
             return SliceResultDTO(
                 slice: slice.filters, disclosed: false, reason: reason, responses: nil, questions: [])
         }
-        let all = try await ResponseRepository(database: request.db).customerResponsesByID(cycleID: cycle.id)
-        let matching = all.filter { slice.contains(disclosure.attributes[$0.key] ?? [:]) }.map(\.value)
-        let questionnaire = try await CycleRepository(database: request.db).questionnaire(for: cycle)
-        guard let summary = gate.customerResults(matching, in: slice, questionnaire: questionnaire) else {
+        guard let summary = try await disclosure.customerResults(in: slice, database: request.db) else {
             throw AppError.notFound("Those results")
         }
         return SliceResultDTO(

@@ -30,6 +30,17 @@ struct CycleDisclosure: Sendable {
         subjects.first { $0.subject.id == subjectID }?.plan
     }
 
+    /// A slice's customer results as the gate allows them, or nil when the slice is not shown.
+    /// The slice's responses are matched by the same attributes the catalogue was built from,
+    /// so the figures are exactly those the gate permitted.
+    func customerResults(in slice: Slice, database: any Database) async throws -> CustomerResults? {
+        guard gate.permits(slice) else { return nil }
+        let matching = try await ResponseRepository(database: database).customerResponsesByID(cycleID: cycle.id)
+            .filter { slice.contains(attributes[$0.key] ?? [:]) }.map(\.value)
+        let questionnaire = try await CycleRepository(database: database).questionnaire(for: cycle)
+        return gate.customerResults(matching, in: slice, questionnaire: questionnaire)
+    }
+
     /// Parses a slice from query values, with the account manager's id normalised.
     static func slice(_ filters: [String: String]) -> Slice? {
         var filters = filters
@@ -61,20 +72,32 @@ struct CycleDisclosure: Sendable {
         Task { _ = try? await load(cycle: cycle, database: database) }
     }
 
+    /// What both phases start from: the cycle's account managers and how many of each source
+    /// answered about each of them, with the cycle's totals.
+    private struct Counted {
+        var subjects: [CycleSubject]
+        var counts: [UUID: [RaterSource: Int]]
+        var totals: [RaterSource: Int]
+
+        init(cycle: AssessmentCycle, database: any Database) async throws {
+            subjects = try await CycleRepository(database: database).subjects(cycleID: cycle.id)
+            counts = try await ResponseRepository(database: database).responseCounts(cycleID: cycle.id)
+            totals = [:]
+            for (source, count) in counts.values.flatMap({ $0 }) { totals[source, default: 0] += count }
+        }
+    }
+
     private static func collecting(cycle: AssessmentCycle, database: any Database) async throws -> CycleDisclosure {
         let rules = cycle.settings.rules
-        let subjects = try await CycleRepository(database: database).subjects(cycleID: cycle.id)
-        let counts = try await ResponseRepository(database: database).responseCounts(cycleID: cycle.id)
-        var totals: [RaterSource: Int] = [:]
-        for (source, count) in counts.values.flatMap({ $0 }) { totals[source, default: 0] += count }
-        let gate = DisclosureGate.collecting(rules: rules)
+        var counted = try await Counted(cycle: cycle, database: database)
         for source in RaterSource.allCases where source.isAnonymous {
-            totals[source] = totals[source].map(ResponseProgress.roundedTotal)
+            counted.totals[source] = counted.totals[source].map(ResponseProgress.roundedTotal)
         }
+        let gate = DisclosureGate.collecting(rules: rules)
         return CycleDisclosure(
             cycle: cycle, gate: gate,
-            subjects: subjects.map { subject in
-                let mine = counts[subject.id] ?? [:]
+            subjects: counted.subjects.map { subject in
+                let mine = counted.counts[subject.id] ?? [:]
                 var progress: [RaterSource: ResponseProgress] = [:]
                 for source in cycle.settings.sources {
                     progress[source] = .of(source: source, count: mine[source] ?? 0, rules: rules)
@@ -84,20 +107,13 @@ struct CycleDisclosure: Sendable {
                     plan: gate.plan(
                         responses: mine, subjectID: subject.id.uuidString, sources: cycle.settings.sources),
                     progress: progress)
-            }, attributes: [:], totals: totals)
+            }, attributes: [:], totals: counted.totals)
     }
 
     private static func settled(cycle: AssessmentCycle, database: any Database) async throws -> CycleDisclosure {
         let responses = ResponseRepository(database: database)
-        let rules = cycle.settings.rules
-        let subjects = try await CycleRepository(database: database).subjects(cycleID: cycle.id)
-        let counts = try await responses.responseCounts(cycleID: cycle.id)
-        var totals: [RaterSource: Int] = [:]
-        for (source, count) in counts.values.flatMap({ $0 }) { totals[source, default: 0] += count }
-        var attributes = try await responses.customerResponseAttributes(cycleID: cycle.id)
-        for (id, subject) in try await responses.customerResponseSubjects(cycleID: cycle.id) {
-            attributes[id, default: [:]]["subject"] = subject.uuidString
-        }
+        let counted = try await Counted(cycle: cycle, database: database)
+        let attributes = try await responses.customerResponseAttributes(cycleID: cycle.id)
         let answers = try await responses.customerResponsesByID(cycleID: cycle.id)
         let questionnaire = try await CycleRepository(database: database).questionnaire(for: cycle)
         let facts = attributes.map { id, values in
@@ -106,17 +122,16 @@ struct CycleDisclosure: Sendable {
                 scored: Set((answers[id]?.answers ?? [:]).filter { $0.value.score != nil }.keys))
         }
         let gate = DisclosureGate.settled(
-            rules: rules, customers: facts, questionCodes: questionnaire.questions.map(\.code))
-        let disclosure = CycleDisclosure(
+            rules: cycle.settings.rules, customers: facts, questionCodes: questionnaire.questions.map(\.code))
+        return CycleDisclosure(
             cycle: cycle, gate: gate,
-            subjects: subjects.map { subject in
-                let mine = counts[subject.id] ?? [:]
+            subjects: counted.subjects.map { subject in
+                let mine = counted.counts[subject.id] ?? [:]
                 return SubjectPlan(
                     subject: subject,
                     plan: gate.plan(responses: mine, subjectID: subject.id.uuidString, sources: cycle.settings.sources),
                     progress: mine.mapValues { .answered($0) })
-            }, attributes: attributes, totals: totals)
-        return disclosure
+            }, attributes: attributes, totals: counted.totals)
     }
 
     private static let cache = DisclosureCache()

@@ -330,20 +330,21 @@ public struct ResponseRepository: Sendable {
         return counts
     }
 
-    /// Team, location and customer account of every current customer response of a cycle:
-    /// the attributes reports and the API may slice by.
+    /// The account manager (`subject`, their id), team, location and customer account of every
+    /// current customer response of a cycle: the attributes reports and the API may slice by.
     public func customerResponseAttributes(cycleID: UUID) async throws -> [UUID: [String: String]] {
         var attributes: [UUID: [String: String]] = [:]
         for row in try await sql.raw(
             """
-            SELECT r.id, COALESCE(t.name, '') AS team, COALESCE(l.city, '') AS location, COALESCE(a.name, '') AS account
+            SELECT r.id, r.subject_id, COALESCE(t.name, '') AS team, COALESCE(l.city, '') AS location,
+                COALESCE(a.name, '') AS account
             FROM responses r JOIN people p ON p.id = r.subject_id
             LEFT JOIN teams t ON t.id = p.team_id LEFT JOIN locations l ON l.id = p.location_id
             LEFT JOIN accounts a ON a.id = r.account_id
             WHERE r.cycle_id = \(bind: cycleID) AND r.status = 'submitted' AND r.source = 'customer'
             """
         ).all() {
-            var values: [String: String] = [:]
+            var values = ["subject": try row.decode(column: "subject_id", as: UUID.self).uuidString]
             for key in ["team", "location", "account"] {
                 let value = try row.decode(column: key, as: String.self)
                 if !value.isEmpty { values[key] = value }
@@ -351,20 +352,6 @@ public struct ResponseRepository: Sendable {
             attributes[try row.decode(column: "id", as: UUID.self)] = values
         }
         return attributes
-    }
-
-    /// The account manager each current customer response is about.
-    public func customerResponseSubjects(cycleID: UUID) async throws -> [UUID: UUID] {
-        var subjects: [UUID: UUID] = [:]
-        for row in try await sql.raw(
-            """
-            SELECT id, subject_id FROM responses
-            WHERE cycle_id = \(bind: cycleID) AND status = 'submitted' AND source = 'customer'
-            """
-        ).all() {
-            subjects[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "subject_id", as: UUID.self)
-        }
-        return subjects
     }
 
     /// How many response rows a cycle has, voided ones included: it grows with every submission,
