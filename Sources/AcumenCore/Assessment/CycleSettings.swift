@@ -44,7 +44,7 @@ public struct CycleSettings: Hashable, Codable, Sendable {
     > {
         // After close, results may have been read: any change, even a stricter one, would give a
         // second catalogue to set against the first, and their difference can be one customer.
-        guard status == .draft || status == .open else { return .failure(.afterClose) }
+        guard !status.isSettled else { return .failure(.afterClose) }
         guard status == .draft || newRules.isAtLeastAsStrict(as: rules) else { return .failure(.loosening) }
         var changed = self
         changed.rules = newRules

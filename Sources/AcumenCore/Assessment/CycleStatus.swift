@@ -27,4 +27,7 @@ public enum CycleStatus: String, Codable, Sendable, CaseIterable {
 
     /// Raters may answer only while the cycle is open.
     public var acceptsResponses: Bool { self == .open }
+
+    /// Closed or released: responses and anonymity rules are fixed, and results may be read.
+    public var isSettled: Bool { self == .closed || self == .released }
 }

@@ -48,7 +48,7 @@ public struct DisclosureGate: Sendable {
     private let questionWithholds: [String: Set<Int>]
 
     public static func phase(of status: CycleStatus) -> Phase {
-        status == .draft || status == .open ? .collecting : .settled
+        status.isSettled ? .settled : .collecting
     }
 
     /// The gate of a cycle that is still collecting answers: it shows named sources only.

@@ -146,7 +146,7 @@ public struct InvitationRepository: Sendable {
             let sql = database as! any SQLDatabase
             let status = try await sql.select().column("status").from("assessment_cycles")
                 .where("id", .equal, invitation.cycleID).first()?.decode(column: "status", as: String.self)
-            guard status == CycleStatus.draft.rawValue || status == CycleStatus.open.rawValue else {
+            guard let status = status.flatMap(CycleStatus.init(rawValue:)), !status.isSettled else {
                 throw StoreError.conflict(
                     "The cycle has closed: its responses are fixed, so raters can no longer be removed.")
             }

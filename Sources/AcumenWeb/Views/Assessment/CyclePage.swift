@@ -67,8 +67,7 @@ enum CyclePage {
                 "Answers so far: "
                     + RaterSource.allCases.filter { cycle.settings.sources.contains($0) }.map { source in
                         let count = model.totals[source] ?? 0
-                        let collecting = cycle.status == .draft || cycle.status == .open
-                        return source.isAnonymous && collecting
+                        return source.isAnonymous && !cycle.status.isSettled
                             ? "\(source.label.lowercased()) \(count == 0 ? "fewer than \(ResponseProgress.totalStep)" : "at least \(count)")"
                             : "\(source.label.lowercased()) \(count)"
                     }.joined(separator: ", ") + ".")
@@ -85,7 +84,7 @@ enum CyclePage {
                         Text("\(invitations.filter { $0.status == .nominated }.count)"),
                     ]
                 })
-            if cycle.status == .draft || cycle.status == .open {
+            if !cycle.status.isSettled {
                 Paragraph(
                     "While raters are answering, peers and customers are shown only as having reached their minimum or not, and their totals rounded down to tens: an exact count would tell, read before and after someone's visit, that they answered."
                 ).class("hint")

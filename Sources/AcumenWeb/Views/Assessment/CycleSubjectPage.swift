@@ -79,8 +79,7 @@ enum CycleSubjectPage {
                 ActionButton(
                     title: "Approve", url: "\(base)/\(invitation.id)/approve", csrf: context.csrf, style: "button")
             }
-            let collecting = model.cycle.status == .draft || model.cycle.status == .open
-            if invitation.status != .revoked && model.canApprove && collecting {
+            if invitation.status != .revoked && model.canApprove && !model.cycle.status.isSettled {
                 ActionButton(
                     title: "Revoke", url: "\(base)/\(invitation.id)/revoke", csrf: context.csrf, style: "button")
             }
