@@ -2,7 +2,7 @@ import AcumenCore
 import XCTest
 
 final class RaterFormFieldsTests: XCTestCase {
-    let framework = GlobalMobilityAccountManagerModel.content
+    let framework = GlobalMobilityAccountManagerFramework.content
     let questionnaire = GlobalMobilityQuestionnaire.questionnaire
 
     func test_fields_becomeRatings_withCodesThatContainSeparators() {
@@ -64,7 +64,7 @@ func buildReport(
 }
 
 final class PersonReportTests: XCTestCase {
-    let framework = GlobalMobilityAccountManagerModel.content
+    let framework = GlobalMobilityAccountManagerFramework.content
     let questionnaire = GlobalMobilityQuestionnaire.questionnaire
 
     func rating(_ source: RaterSource, _ level: Int?, comment: String? = nil) -> InternalResponseRecord {
@@ -166,7 +166,7 @@ final class CustomerResultsTests: XCTestCase {
 
 final class CalibrationInReportsTests: XCTestCase {
     func test_uncalibratedRatingsAreCounted_andAdjustedLevelsTakeOffTheBias() throws {
-        let framework = GlobalMobilityAccountManagerModel.content
+        let framework = GlobalMobilityAccountManagerFramework.content
         let code = framework.competencies[0].code
         let responses = [
             InternalResponseRecord(

@@ -90,7 +90,7 @@ final class DisclosurePlanTests: XCTestCase {
 final class QuestionnaireTests: XCTestCase {
     func test_builtInQuestionnaire_coversEveryCompetency_inAboutTwentyMinutes() {
         let questionnaire = GlobalMobilityQuestionnaire.questionnaire
-        XCTAssertEqual(questionnaire.problems(against: GlobalMobilityAccountManagerModel.content), [])
+        XCTAssertEqual(questionnaire.problems(against: GlobalMobilityAccountManagerFramework.content), [])
         XCTAssertTrue((15...25).contains(questionnaire.estimatedMinutes), "\(questionnaire.estimatedMinutes) minutes")
         XCTAssertTrue(
             questionnaire.questions.allSatisfy {
@@ -103,7 +103,7 @@ final class QuestionnaireTests: XCTestCase {
         questionnaire.questions.removeAll { $0.competencyCode == "VA.4" }
         questionnaire.questions.append(.init(code: "XX-a", competencyCode: "XX.1", text: "Unrelated."))
         questionnaire.questions.append(.init(code: "XX-a", competencyCode: "OM.1", text: " "))
-        let problems = questionnaire.problems(against: GlobalMobilityAccountManagerModel.content)
+        let problems = questionnaire.problems(against: GlobalMobilityAccountManagerFramework.content)
         XCTAssertTrue(problems.contains("competency VA.4 has no question"))
         XCTAssertTrue(problems.contains("question XX-a refers to XX.1, which the framework does not have"))
         XCTAssertTrue(problems.contains("question code XX-a is used twice"))
@@ -181,7 +181,7 @@ final class CycleSettingsTests: XCTestCase {
 }
 
 final class FormValidationTests: XCTestCase {
-    let framework = GeneralAccountManagementModel.content
+    let framework = GeneralAccountManagementFramework.content
 
     func completeForm() -> [CompetencyRatingInput] {
         framework.competencies.map { CompetencyRatingInput(competencyCode: $0.code, observed: [0: [0]]) }

@@ -6,7 +6,7 @@ final class CASERoundTripTests: XCTestCase {
     let stamp = Date(timeIntervalSince1970: 1_790_000_000)
 
     func test_exportThenImport_givesTheSameContent() throws {
-        for model in BuiltInLibrary.frameworks {
+        for model in BuiltInFrameworks.frameworks {
             let package = exporter.package(for: model, version: 3, status: .published, lastChange: stamp)
             let data = try JSONEncoder().encode(package)
             let imported = try CASEImporter.content(from: try CASEImporter.decode(data))
@@ -15,7 +15,7 @@ final class CASERoundTripTests: XCTestCase {
     }
 
     func test_export_isIdenticalOnEveryRun() throws {
-        let model = GlobalMobilityAccountManagerModel.content
+        let model = GlobalMobilityAccountManagerFramework.content
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let first = try encoder.encode(exporter.package(for: model, version: 1, status: .published, lastChange: stamp))
@@ -24,7 +24,7 @@ final class CASERoundTripTests: XCTestCase {
     }
 
     func test_export_followsTheCASEShape() {
-        let model = GlobalMobilityAccountManagerModel.content
+        let model = GlobalMobilityAccountManagerFramework.content
         let package = exporter.package(for: model, version: 1, status: .published, lastChange: stamp)
         XCTAssertEqual(package.items?.count, 19)
         XCTAssertEqual(package.items?.filter { $0.itemType == "Competency" }.count, 16)
@@ -44,7 +44,7 @@ final class CASERoundTripTests: XCTestCase {
 
     func test_import_reportsACompetencyWithoutRubric() throws {
         var package = exporter.package(
-            for: GeneralAccountManagementModel.content, version: 1, status: .draft, lastChange: stamp)
+            for: GeneralAccountManagementFramework.content, version: 1, status: .draft, lastChange: stamp)
         package.rubrics?.removeFirst()
         XCTAssertThrowsError(try CASEImporter.content(from: package)) { error in
             let problems = (error as? CASEImportError)?.problems ?? []
@@ -54,7 +54,7 @@ final class CASERoundTripTests: XCTestCase {
 
     func test_import_listsEveryProblem_notJustTheFirst() throws {
         var package = exporter.package(
-            for: GeneralAccountManagementModel.content, version: 1, status: .draft, lastChange: stamp)
+            for: GeneralAccountManagementFramework.content, version: 1, status: .draft, lastChange: stamp)
         package.document.identifier = "not-a-uuid"
         XCTAssertThrowsError(try CASEImporter.content(from: package)) { error in
             let problems = (error as? CASEImportError)?.problems ?? []

@@ -211,7 +211,7 @@ final class StudentTTests: XCTestCase {
 
 final class RaterFormFieldsRoundTripTests: XCTestCase {
     func test_fieldsFromRatings_readBackAsTheSameRatings() {
-        let framework = GlobalMobilityAccountManagerModel.content
+        let framework = GlobalMobilityAccountManagerFramework.content
         let codes = framework.competencies.prefix(3).map(\.code)
         let ratings = [
             CompetencyRatingInput(competencyCode: codes[0], observed: [0: [0, 1], 1: [2]], comment: "Clear notes"),

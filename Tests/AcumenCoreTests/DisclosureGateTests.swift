@@ -67,7 +67,7 @@ final class DisclosureGateTests: XCTestCase {
                     attributes: ["subject": "x"], scored: Set($0.answers.filter { $0.value.score != nil }.keys))
             }, questionCodes: questionnaire.questions.map(\.code))
         let report = gate.report(
-            subjectID: "x", sources: [.customer], framework: GlobalMobilityAccountManagerModel.content,
+            subjectID: "x", sources: [.customer], framework: GlobalMobilityAccountManagerFramework.content,
             targets: [:], internalResponses: [], customers: customers, questionnaire: questionnaire)
         XCTAssertEqual(report.plan.decision(for: .customer), .shown)
         XCTAssertTrue(report.withheldQuestions.contains("OM.1-b"))

@@ -3,14 +3,14 @@ import XCTest
 
 final class FrameworkValidationTests: XCTestCase {
     func test_builtInModels_areValidAndComplete() {
-        for model in BuiltInLibrary.frameworks {
+        for model in BuiltInFrameworks.frameworks {
             let validation = model.validate(requireComplete: true)
             XCTAssertEqual(validation.errors, [], "\(model.name)")
         }
     }
 
     func test_globalMobilityModel_hasSixteenCompetenciesInThreeCategories() {
-        let model = GlobalMobilityAccountManagerModel.content
+        let model = GlobalMobilityAccountManagerFramework.content
         XCTAssertEqual(model.categories.map(\.competencies.count), [7, 5, 4])
         XCTAssertEqual(model.competencies.count, 16)
         XCTAssertEqual(model.levels.names, ["Baseline", "Advanced", "Expert"])
@@ -18,34 +18,34 @@ final class FrameworkValidationTests: XCTestCase {
     }
 
     func test_generalModel_hasSixCategories_andNoCategoryCountWarning() {
-        let model = GeneralAccountManagementModel.content
+        let model = GeneralAccountManagementFramework.content
         XCTAssertEqual(model.categories.count, 6)
         XCTAssertTrue(model.validate().warnings.isEmpty)
     }
 
     func test_threeCategories_isAWarningNotAnError() {
-        let validation = GlobalMobilityAccountManagerModel.content.validate()
+        let validation = GlobalMobilityAccountManagerFramework.content.validate()
         XCTAssertTrue(validation.isValid)
         XCTAssertEqual(validation.warnings.count, 1)
         XCTAssertTrue(validation.warnings[0].message.contains("3 categories"))
     }
 
     func test_duplicateCodes_areRejected_caseInsensitively() {
-        var model = GlobalMobilityAccountManagerModel.content
+        var model = GlobalMobilityAccountManagerFramework.content
         model.categories[1].competencies[0].code = "om.1"
         let errors = model.validate().errors
         XCTAssertTrue(errors.contains { $0.message.contains("used more than once") }, "\(errors)")
     }
 
     func test_missingLevelBehaviours_blockPublishing_butNotADraft() {
-        var model = GlobalMobilityAccountManagerModel.content
+        var model = GlobalMobilityAccountManagerFramework.content
         model.categories[0].competencies[0].standards[2].behaviours = []
         XCTAssertFalse(model.validate(requireComplete: true).isValid)
         XCTAssertTrue(model.validate(requireComplete: false).isValid)
     }
 
     func test_overLongText_isRejected_withItsLocation() {
-        var model = GeneralAccountManagementModel.content
+        var model = GeneralAccountManagementFramework.content
         model.categories[0].competencies[0].title = String(repeating: "x", count: TextLimits.name + 1)
         let errors = model.validate().errors
         XCTAssertEqual(errors.count, 1)
@@ -53,7 +53,7 @@ final class FrameworkValidationTests: XCTestCase {
     }
 
     func test_freshIdentifiers_changeEveryIdentifier_butNotTheContent() {
-        let model = GeneralAccountManagementModel.content
+        let model = GeneralAccountManagementFramework.content
         let copy = model.withFreshIdentifiers()
         XCTAssertNotEqual(copy.identifier, model.identifier)
         XCTAssertTrue(Set(copy.competencies.map(\.identifier)).isDisjoint(with: model.competencies.map(\.identifier)))
@@ -69,7 +69,7 @@ final class FrameworkValidationTests: XCTestCase {
     }
 
     func test_roleProfiles_followTheGuidance() {
-        let model = GlobalMobilityAccountManagerModel.content
+        let model = GlobalMobilityAccountManagerFramework.content
         let profiles = RoleProfile.standardProfiles(for: model)
         XCTAssertEqual(profiles[0].targets.values.max(), 0)
         XCTAssertEqual(Set(profiles[1].targets.values), [1])

@@ -21,7 +21,7 @@ final class QuestionnaireQualityTests: XCTestCase {
     }
 
     func test_quality_countsDontKnow_flagsStraightLining_andGroupsByCategory() throws {
-        let framework = GlobalMobilityAccountManagerModel.content
+        let framework = GlobalMobilityAccountManagerFramework.content
         let questionnaire = GlobalMobilityQuestionnaire.questionnaire
         let answers = FrequencyAnswer.allCases.filter { $0 != .dontKnow }
         var responses: [[String: FrequencyAnswer]] = []

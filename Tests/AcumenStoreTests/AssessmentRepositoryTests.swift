@@ -125,7 +125,7 @@ struct AssessmentFixture {
             csv: "account,customer,account_manager_email,team_member_emails,reviewer_emails\n"
                 + "Client Co relocation,Client Co,ana@x.example,,cy@client.example\n")
         let frameworks = FrameworkRepository(database: database)
-        let framework = try await frameworks.create(GlobalMobilityAccountManagerModel.content)
+        let framework = try await frameworks.create(GlobalMobilityAccountManagerFramework.content)
         _ = try await frameworks.publish(id: framework.id)
         let today = CalendarDate(year: 2026, month: 11, day: 2)!
         let settings = CycleSettings(

@@ -15,7 +15,7 @@ final class CalibrationRepositoryTests: XCTestCase {
 
     private func exerciseFromDraftToSubmittedAttempt(database: any Database, label: String) async throws {
         let frameworks = FrameworkRepository(database: database)
-        let created = try await frameworks.create(GlobalMobilityAccountManagerModel.content)
+        let created = try await frameworks.create(GlobalMobilityAccountManagerFramework.content)
         _ = try await frameworks.publish(id: created.id)
         let framework = try await frameworks.version(id: created.id).content
         let users = UserRepository(database: database)

@@ -14,7 +14,7 @@ final class FrameworkRepositoryTests: XCTestCase {
 
     private func storedFrameworkReadsBackIdentically(database: any Database, label: String) async throws {
         let repository = FrameworkRepository(database: database)
-        let content = GlobalMobilityAccountManagerModel.content
+        let content = GlobalMobilityAccountManagerFramework.content
         let summary = try await repository.create(
             content, status: .published, roleProfiles: RoleProfile.standardProfiles(for: content))
         let loaded = try await repository.version(id: summary.id)
@@ -33,7 +33,7 @@ final class FrameworkRepositoryTests: XCTestCase {
 
     private func publishedVersionCannotChangeButANewDraftCan(database: any Database, label: String) async throws {
         let repository = FrameworkRepository(database: database)
-        let original = GeneralAccountManagementModel.content
+        let original = GeneralAccountManagementFramework.content
         let published = try await repository.create(original, status: .published)
         var edited = original
         edited.name = "Changed"
@@ -70,7 +70,7 @@ final class FrameworkRepositoryTests: XCTestCase {
 
     private func onlyOneDraftPerFramework(database: any Database, _: String) async throws {
         let repository = FrameworkRepository(database: database)
-        let published = try await repository.create(GeneralAccountManagementModel.content, status: .published)
+        let published = try await repository.create(GeneralAccountManagementFramework.content, status: .published)
         _ = try await repository.startNewVersion(from: published.id)
         do {
             _ = try await repository.startNewVersion(from: published.id)
@@ -90,7 +90,7 @@ final class FrameworkRepositoryTests: XCTestCase {
         let repository = FrameworkRepository(database: database)
         let users = UserRepository(database: database)
         let author = try await users.create(email: "champion@x.example", passwordHash: "x", role: .programmeManager)
-        let draft = try await repository.create(GeneralAccountManagementModel.content, status: .draft)
+        let draft = try await repository.create(GeneralAccountManagementFramework.content, status: .draft)
         var content = try await repository.version(id: draft.id).content
         let removed = content.categories[0].competencies.removeFirst()
         try await repository.addComment(
@@ -112,8 +112,8 @@ final class FrameworkRepositoryTests: XCTestCase {
 
     private func invalidContentChangesNothing(database: any Database, label: String) async throws {
         let repository = FrameworkRepository(database: database)
-        let draft = try await repository.create(GeneralAccountManagementModel.content, status: .draft)
-        var content = GeneralAccountManagementModel.content
+        let draft = try await repository.create(GeneralAccountManagementFramework.content, status: .draft)
+        var content = GeneralAccountManagementFramework.content
         content.categories[1].competencies[0].code = "CN.1"
         do {
             try await repository.update(id: draft.id, to: content)
@@ -122,7 +122,7 @@ final class FrameworkRepositoryTests: XCTestCase {
             XCTAssertTrue(problems.contains { $0.message.contains("more than once") }, label)
         }
         let contentAfterRefusal = try await repository.version(id: draft.id).content
-        XCTAssertEqual(contentAfterRefusal, GeneralAccountManagementModel.content)
+        XCTAssertEqual(contentAfterRefusal, GeneralAccountManagementFramework.content)
     }
 
     func test_comments_resolve_andStayInHistory() async throws {
@@ -137,8 +137,8 @@ final class FrameworkRepositoryTests: XCTestCase {
         let repository = FrameworkRepository(database: database)
         let user = try await UserRepository(database: database).create(
             email: "pm@x.example", passwordHash: "x", role: .programmeManager)
-        let draft = try await repository.create(GeneralAccountManagementModel.content, status: .draft)
-        let competency = GeneralAccountManagementModel.content.competencies[0].identifier
+        let draft = try await repository.create(GeneralAccountManagementFramework.content, status: .draft)
+        let competency = GeneralAccountManagementFramework.content.competencies[0].identifier
         try await repository.addComment(
             frameworkID: draft.id, competencyID: competency, authorID: user.id, body: "Add a level 3 example.")
         let comment = try await repository.comments(frameworkID: draft.id)[0]

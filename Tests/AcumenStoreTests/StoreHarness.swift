@@ -1,3 +1,4 @@
+import AcumenCore
 import AcumenStore
 import Fluent
 import SQLKit

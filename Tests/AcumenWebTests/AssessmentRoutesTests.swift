@@ -36,7 +36,7 @@ final class AssessmentRoutesTests: XCTestCase {
     /// Creates and opens a cycle on the Global Mobility framework; returns its id.
     static func openCycle(_ manager: Client, name: String = "Test cycle", rules: String = "") async throws -> String {
         let framework = try await FrameworkRepository(database: manager.app.db).latestPublished(
-            named: GlobalMobilityAccountManagerModel.name)!
+            named: GlobalMobilityAccountManagerFramework.name)!
         let today = CalendarDate.today
         let created = try await manager.call(
             .POST, "/api/v1/cycles",
@@ -293,7 +293,7 @@ final class ScorecardRoutesTests: XCTestCase {
     func test_scorecards_belongToTheirInterviewer_andRejectForgedFields() async throws {
         try await WebHarness.withDemoApp { app, demo in
             let framework = try await FrameworkRepository(database: app.db).latestPublished(
-                named: GlobalMobilityAccountManagerModel.name)!
+                named: GlobalMobilityAccountManagerFramework.name)!
             let customer = BrowserSession(app: app)
             try await customer.signIn(WebHarness.email(of: .customerReviewer, in: demo))
             _ = try await customer.get("/scorecards")

@@ -44,7 +44,7 @@ final class AuthenticationTests: XCTestCase {
             let browser = BrowserSession(app: app)
             try await browser.signIn(WebHarness.email(of: .programmeManager, in: demo))
             let framework = try await FrameworkRepository(database: app.db).latestPublished(
-                named: GeneralAccountManagementModel.name)!
+                named: GeneralAccountManagementFramework.name)!
             let response = try await browser.post("/frameworks/\(framework.id)/versions", form: [:], includeCSRF: false)
             XCTAssertEqual(response.status, .forbidden)
             let versions = try await FrameworkRepository(database: app.db).versions(lineageID: framework.lineageID)

@@ -54,7 +54,7 @@ final class CalibrationRoutesTests: XCTestCase {
 
             // Rate every competency of both cases at the master's level, through the plain form.
             let frameworks = FrameworkRepository(database: app.db)
-            let summary = try await frameworks.latestPublished(named: GlobalMobilityAccountManagerModel.name)!
+            let summary = try await frameworks.latestPublished(named: GlobalMobilityAccountManagerFramework.name)!
             let framework = try await frameworks.version(id: summary.id).content
             for (demoCase, referenceCase) in zip(DemoCalibration.cases, cases) {
                 var form: [String: String] = [:]
@@ -113,7 +113,7 @@ final class CalibrationRoutesTests: XCTestCase {
     func test_programmeManager_preparesAnExercise_andBadInputChangesNothing() async throws {
         try await WebHarness.withDemoApp { app, demo in
             let framework = try await FrameworkRepository(database: app.db).latestPublished(
-                named: GlobalMobilityAccountManagerModel.name)!
+                named: GlobalMobilityAccountManagerFramework.name)!
             let manager = BrowserSession(app: app)
             try await manager.signIn(WebHarness.email(of: .programmeManager, in: demo))
             _ = try await manager.get("/calibration")

@@ -10,7 +10,7 @@ final class FrameworkRoutesTests: XCTestCase {
             let browser = BrowserSession(app: app)
             try await browser.signIn(WebHarness.email(of: .programmeManager, in: demo))
             let repository = FrameworkRepository(database: app.db)
-            let published = try await repository.latestPublished(named: GlobalMobilityAccountManagerModel.name)!
+            let published = try await repository.latestPublished(named: GlobalMobilityAccountManagerFramework.name)!
             try await browser.get("/frameworks/\(published.id)")
             let started = try await browser.post("/frameworks/\(published.id)/versions", form: [:])
             XCTAssertEqual(started.status, .seeOther)
@@ -39,7 +39,7 @@ final class FrameworkRoutesTests: XCTestCase {
     func test_draftCategories_canBeRenamed_andRemoved_butNotGivenADuplicateCode() async throws {
         try await WebHarness.withDemoApp { app, demo in
             let repository = FrameworkRepository(database: app.db)
-            let published = try await repository.latestPublished(named: GeneralAccountManagementModel.name)!
+            let published = try await repository.latestPublished(named: GeneralAccountManagementFramework.name)!
             let draft = try await repository.startNewVersion(from: published.id)
             let categories = try await repository.version(id: draft.id).content.categories
             let browser = BrowserSession(app: app)
@@ -72,19 +72,19 @@ final class FrameworkRoutesTests: XCTestCase {
             let browser = BrowserSession(app: app)
             try await browser.signIn(WebHarness.email(of: .programmeManager, in: demo))
             let published = try await FrameworkRepository(database: app.db).latestPublished(
-                named: GeneralAccountManagementModel.name)!
+                named: GeneralAccountManagementFramework.name)!
             try await browser.get("/frameworks/\(published.id)")
             let response = try await browser.post("/frameworks/\(published.id)/edit", form: ["name": "Renamed"])
             XCTAssertEqual(response.status, .conflict)
             let nameAfterRefusal = try await FrameworkRepository(database: app.db).summary(id: published.id).name
-            XCTAssertEqual(nameAfterRefusal, GeneralAccountManagementModel.name)
+            XCTAssertEqual(nameAfterRefusal, GeneralAccountManagementFramework.name)
         }
     }
 
     func test_accountManager_cannotStartVersions_orSeeDrafts() async throws {
         try await WebHarness.withDemoApp { app, demo in
             let repository = FrameworkRepository(database: app.db)
-            let published = try await repository.latestPublished(named: GeneralAccountManagementModel.name)!
+            let published = try await repository.latestPublished(named: GeneralAccountManagementFramework.name)!
             let draft = try await repository.startNewVersion(from: published.id)
             let browser = BrowserSession(app: app)
             try await browser.signIn(WebHarness.email(of: .accountManager, in: demo))
@@ -102,7 +102,7 @@ final class FrameworkRoutesTests: XCTestCase {
         try await WebHarness.withDemoApp { app, demo in
             let token = try await WebHarness.token(for: .supervisor, app: app, demo: demo)
             let published = try await FrameworkRepository(database: app.db).latestPublished(
-                named: GlobalMobilityAccountManagerModel.name)!
+                named: GlobalMobilityAccountManagerFramework.name)!
             try await app.send(
                 .GET, "/api/v1/frameworks/\(published.id)", headers: ["Authorization": "Bearer \(token)"],
                 afterResponse: { response in
@@ -126,7 +126,7 @@ final class FrameworkRoutesTests: XCTestCase {
             let token = try await WebHarness.token(for: .programmeManager, app: app, demo: demo)
             let headers: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
             let published = try await FrameworkRepository(database: app.db).latestPublished(
-                named: GeneralAccountManagementModel.name)!
+                named: GeneralAccountManagementFramework.name)!
             var exported = ByteBuffer()
             try await app.send(
                 .GET, "/ims/case/v1p1/CFPackages/\(published.id.uuidString.lowercased())",
@@ -161,7 +161,7 @@ final class FrameworkRoutesTests: XCTestCase {
     func test_caseEndpoints_serveOnlyAdoptedVersions() async throws {
         try await WebHarness.withDemoApp { app, _ in
             let repository = FrameworkRepository(database: app.db)
-            let published = try await repository.latestPublished(named: GlobalMobilityAccountManagerModel.name)!
+            let published = try await repository.latestPublished(named: GlobalMobilityAccountManagerFramework.name)!
             let draft = try await repository.startNewVersion(from: published.id)
             try await app.send(
                 .GET, "/ims/case/v1p1/CFDocuments",
@@ -177,7 +177,7 @@ final class FrameworkRoutesTests: XCTestCase {
                 afterResponse: { response in
                     XCTAssertEqual(response.status, .notFound)
                 })
-            let competency = GlobalMobilityAccountManagerModel.content.competencies[0]
+            let competency = GlobalMobilityAccountManagerFramework.content.competencies[0]
             try await app.send(
                 .GET, "/ims/case/v1p1/CFItems/\(competency.identifier.uuidString.lowercased())",
                 afterResponse: { response in

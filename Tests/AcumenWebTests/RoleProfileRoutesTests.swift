@@ -8,7 +8,7 @@ final class RoleProfileRoutesTests: XCTestCase {
     func test_draftProfiles_areSaved_andAnIncompleteOneChangesNothing() async throws {
         try await WebHarness.withDemoApp { app, demo in
             let repository = FrameworkRepository(database: app.db)
-            let published = try await repository.latestPublished(named: GeneralAccountManagementModel.name)!
+            let published = try await repository.latestPublished(named: GeneralAccountManagementFramework.name)!
             let draft = try await repository.startNewVersion(from: published.id)
             let browser = BrowserSession(app: app)
             try await browser.signIn(WebHarness.email(of: .programmeManager, in: demo))

@@ -2,17 +2,17 @@ import FluentKit
 
 struct CreateAccessTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(UserModel.schema)
+        try await database.schema(UserRow.schema)
             .id()
             .field("email", .string, .required)
             .field("password_hash", .string, .required)
             .field("role", .string, .required)
-            .field("person_id", .uuid, .references(PersonModel.schema, "id", onDelete: .restrict))
+            .field("person_id", .uuid, .references(PersonRow.schema, "id", onDelete: .restrict))
             .field("disabled_at", .datetime)
             .timestamps()
             .unique(on: "email")
             .create()
-        try await database.schema(WebSessionModel.schema)
+        try await database.schema(WebSessionRow.schema)
             .id()
             .field("token_hash", .string, .required)
             .field("data", .string, .required)
@@ -20,16 +20,16 @@ struct CreateAccessTables: AsyncMigration {
             .timestamps()
             .unique(on: "token_hash")
             .create()
-        try await database.schema(APITokenModel.schema)
+        try await database.schema(APITokenRow.schema)
             .id()
-            .field("user_id", .uuid, .required, .references(UserModel.schema, "id", onDelete: .restrict))
+            .field("user_id", .uuid, .required, .references(UserRow.schema, "id", onDelete: .restrict))
             .field("token_hash", .string, .required)
             .field("expires_at", .datetime, .required)
             .field("last_used_at", .datetime)
             .timestamps()
             .unique(on: "token_hash")
             .create()
-        try await database.schema(LoginThrottleModel.schema)
+        try await database.schema(LoginThrottleRow.schema)
             .id()
             .field("subject", .string, .required)
             .field("failures", .int, .required)
@@ -40,7 +40,7 @@ struct CreateAccessTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [LoginThrottleModel.schema, APITokenModel.schema, WebSessionModel.schema, UserModel.schema] {
+        for schema in [LoginThrottleRow.schema, APITokenRow.schema, WebSessionRow.schema, UserRow.schema] {
             try await database.schema(schema).delete()
         }
     }

@@ -5,7 +5,7 @@ import SQLKit
 /// rating can never lose the competency or behaviour it refers to.
 struct CreateFrameworkTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(FrameworkModel.schema)
+        try await database.schema(FrameworkRow.schema)
             .id()
             .field("lineage_id", .uuid, .required)
             .field("version", .int, .required)
@@ -20,9 +20,9 @@ struct CreateFrameworkTables: AsyncMigration {
             .field("archived_at", .datetime)
             .unique(on: "lineage_id", "version")
             .create()
-        try await database.schema(FrameworkCategoryModel.schema)
+        try await database.schema(FrameworkCategoryRow.schema)
             .id()
-            .field("framework_id", .uuid, .required, .references(FrameworkModel.schema, "id", onDelete: .restrict))
+            .field("framework_id", .uuid, .required, .references(FrameworkRow.schema, "id", onDelete: .restrict))
             .field("code", .string, .required)
             .field("title", .string, .required)
             .field("description", .string, .required)
@@ -30,11 +30,11 @@ struct CreateFrameworkTables: AsyncMigration {
             .timestamps()
             .field("archived_at", .datetime)
             .create()
-        try await database.schema(CompetencyModel.schema)
+        try await database.schema(CompetencyRow.schema)
             .id()
-            .field("framework_id", .uuid, .required, .references(FrameworkModel.schema, "id", onDelete: .restrict))
+            .field("framework_id", .uuid, .required, .references(FrameworkRow.schema, "id", onDelete: .restrict))
             .field(
-                "category_id", .uuid, .required, .references(FrameworkCategoryModel.schema, "id", onDelete: .restrict)
+                "category_id", .uuid, .required, .references(FrameworkCategoryRow.schema, "id", onDelete: .restrict)
             )
             .field("code", .string, .required)
             .field("title", .string, .required)
@@ -43,18 +43,18 @@ struct CreateFrameworkTables: AsyncMigration {
             .timestamps()
             .field("archived_at", .datetime)
             .create()
-        try await database.schema(BehaviourModel.schema)
+        try await database.schema(BehaviourRow.schema)
             .id()
-            .field("competency_id", .uuid, .required, .references(CompetencyModel.schema, "id", onDelete: .restrict))
+            .field("competency_id", .uuid, .required, .references(CompetencyRow.schema, "id", onDelete: .restrict))
             .field("level", .int, .required)
             .field("position", .int, .required)
             .field("text", .string, .required)
             .timestamps()
             .field("archived_at", .datetime)
             .create()
-        try await database.schema(RoleProfileModel.schema)
+        try await database.schema(RoleProfileRow.schema)
             .id()
-            .field("framework_id", .uuid, .required, .references(FrameworkModel.schema, "id", onDelete: .restrict))
+            .field("framework_id", .uuid, .required, .references(FrameworkRow.schema, "id", onDelete: .restrict))
             .field("name", .string, .required)
             .field("job_role", .string, .required)
             .field("minimum_tenure_months", .int, .required)
@@ -63,29 +63,29 @@ struct CreateFrameworkTables: AsyncMigration {
             .timestamps()
             .unique(on: "framework_id", "name")
             .create()
-        try await database.schema(FrameworkReviewerModel.schema)
+        try await database.schema(FrameworkReviewerRow.schema)
             .id()
-            .field("framework_id", .uuid, .required, .references(FrameworkModel.schema, "id", onDelete: .restrict))
-            .field("user_id", .uuid, .required, .references(UserModel.schema, "id", onDelete: .restrict))
+            .field("framework_id", .uuid, .required, .references(FrameworkRow.schema, "id", onDelete: .restrict))
+            .field("user_id", .uuid, .required, .references(UserRow.schema, "id", onDelete: .restrict))
             .timestamps()
             .unique(on: "framework_id", "user_id")
             .create()
-        try await database.schema(ReviewCommentModel.schema)
+        try await database.schema(ReviewCommentRow.schema)
             .id()
-            .field("framework_id", .uuid, .required, .references(FrameworkModel.schema, "id", onDelete: .restrict))
-            .field("competency_id", .uuid, .required, .references(CompetencyModel.schema, "id", onDelete: .restrict))
-            .field("author_id", .uuid, .required, .references(UserModel.schema, "id", onDelete: .restrict))
+            .field("framework_id", .uuid, .required, .references(FrameworkRow.schema, "id", onDelete: .restrict))
+            .field("competency_id", .uuid, .required, .references(CompetencyRow.schema, "id", onDelete: .restrict))
+            .field("author_id", .uuid, .required, .references(UserRow.schema, "id", onDelete: .restrict))
             .field("body", .string, .required)
             .field("resolved_at", .datetime)
-            .field("resolved_by_id", .uuid, .references(UserModel.schema, "id", onDelete: .restrict))
+            .field("resolved_by_id", .uuid, .references(UserRow.schema, "id", onDelete: .restrict))
             .timestamps()
             .create()
     }
 
     func revert(on database: any Database) async throws {
         for schema in [
-            ReviewCommentModel.schema, FrameworkReviewerModel.schema, RoleProfileModel.schema,
-            BehaviourModel.schema, CompetencyModel.schema, FrameworkCategoryModel.schema, FrameworkModel.schema,
+            ReviewCommentRow.schema, FrameworkReviewerRow.schema, RoleProfileRow.schema,
+            BehaviourRow.schema, CompetencyRow.schema, FrameworkCategoryRow.schema, FrameworkRow.schema,
         ] {
             try await database.schema(schema).delete()
         }
@@ -97,12 +97,12 @@ struct CreateIndexes: AsyncMigration {
     func prepare(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
         let indexes = [
-            ("people_supervisor_idx", PersonModel.schema, "supervisor_id"),
-            ("categories_framework_idx", FrameworkCategoryModel.schema, "framework_id"),
-            ("competencies_framework_idx", CompetencyModel.schema, "framework_id"),
-            ("behaviours_competency_idx", BehaviourModel.schema, "competency_id"),
-            ("comments_framework_idx", ReviewCommentModel.schema, "framework_id"),
-            ("sessions_expiry_idx", WebSessionModel.schema, "expires_at"),
+            ("people_supervisor_idx", PersonRow.schema, "supervisor_id"),
+            ("categories_framework_idx", FrameworkCategoryRow.schema, "framework_id"),
+            ("competencies_framework_idx", CompetencyRow.schema, "framework_id"),
+            ("behaviours_competency_idx", BehaviourRow.schema, "competency_id"),
+            ("comments_framework_idx", ReviewCommentRow.schema, "framework_id"),
+            ("sessions_expiry_idx", WebSessionRow.schema, "expires_at"),
         ]
         for (name, table, column) in indexes {
             try await sql.create(index: name).on(table).column(column).run()

@@ -1,0 +1,22 @@
+import Foundation
+
+/// A login as the web layer needs it. The password hash never leaves the store except for checking.
+public struct UserAccount: Sendable, Hashable {
+    public var id: UUID
+    public var email: String
+    public var role: Role
+    public var personID: UUID?
+    public var passwordHash: String
+    public var isDisabled: Bool
+
+    public var viewer: Viewer { Viewer(userID: id, email: email, role: role, personID: personID) }
+
+    public init(id: UUID, email: String, role: Role, personID: UUID? = nil, passwordHash: String, isDisabled: Bool) {
+        self.id = id
+        self.email = email
+        self.role = role
+        self.personID = personID
+        self.passwordHash = passwordHash
+        self.isDisabled = isDisabled
+    }
+}

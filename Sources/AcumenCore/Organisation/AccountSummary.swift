@@ -1,0 +1,25 @@
+import Foundation
+
+/// A customer account with the people on both sides of it.
+public struct AccountSummary: Sendable, Hashable {
+    public var id: UUID
+    public var name: String
+    public var customer: String
+    public var accountManagerID: UUID
+    public var accountManagerName: String
+    public var memberNames: [String]
+    public var reviewerNames: [String]
+
+    public init(
+        id: UUID, name: String, customer: String, accountManagerID: UUID, accountManagerName: String,
+        memberNames: [String], reviewerNames: [String]
+    ) {
+        self.id = id
+        self.name = name
+        self.customer = customer
+        self.accountManagerID = accountManagerID
+        self.accountManagerName = accountManagerName
+        self.memberNames = memberNames
+        self.reviewerNames = reviewerNames
+    }
+}

@@ -1,0 +1,106 @@
+import AcumenCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Mail is written to the outbox in the same transaction as the change that causes it, and
+/// delivered afterwards, so a crash can delay a message but never lose it or send it for a
+/// change that was rolled back.
+public struct OutboxRepository: Sendable {
+    let database: any Database
+
+    /// Retries wait 1, 2, 4 ... minutes; after this many attempts the message is marked failed.
+    public static let maximumAttempts = 8
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    private var sql: any SQLDatabase { database as! any SQLDatabase }
+
+    public func enqueue(_ message: OutgoingMessage, at now: Date = Date()) async throws {
+        try await enqueue([message], at: now)
+    }
+
+    /// Queues several messages in one statement.
+    public func enqueue(_ messages: [OutgoingMessage], at now: Date = Date()) async throws {
+        guard !messages.isEmpty else { return }
+        let insert = sql.insert(into: "outbox_messages")
+            .columns(
+                "id", "recipient", "subject", "body", "status", "attempts", "next_attempt_at", "last_error",
+                "created_at")
+        for message in messages {
+            _ = insert.values(
+                SQLBind(UUID()), SQLBind(message.recipient), SQLBind(message.subject), SQLBind(message.body),
+                SQLBind(OutboxEntry.Status.pending.rawValue), SQLBind(0), SQLBind(now.timeIntervalSince1970),
+                SQLBind(""), SQLBind(now.timeIntervalSince1970))
+        }
+        try await insert.run()
+    }
+
+    /// Messages due for an attempt, oldest first.
+    public func due(at now: Date = Date(), limit: Int = 50) async throws -> [OutboxEntry] {
+        try await entries {
+            $0.where("status", .equal, OutboxEntry.Status.pending.rawValue)
+                .where("next_attempt_at", .lessThanOrEqual, now.timeIntervalSince1970)
+                .orderBy("next_attempt_at").limit(limit)
+        }
+    }
+
+    public func recent(limit: Int = 200) async throws -> [OutboxEntry] {
+        try await entries { $0.orderBy("created_at", .descending).limit(limit) }
+    }
+
+    public func counts() async throws -> [OutboxEntry.Status: Int] {
+        var counts: [OutboxEntry.Status: Int] = [:]
+        for row in try await sql.raw("SELECT status, COUNT(*) AS n FROM outbox_messages GROUP BY status").all() {
+            if let status = OutboxEntry.Status(rawValue: try row.decode(column: "status", as: String.self)) {
+                counts[status] = try row.decode(column: "n", as: Int.self)
+            }
+        }
+        return counts
+    }
+
+    /// Marks a message delivered and forgets its body: bodies carry raters' personal links,
+    /// which must not stay readable in the database once they have left.
+    public func markSent(id: UUID, at now: Date = Date()) async throws {
+        try await sql.update("outbox_messages").set("status", to: OutboxEntry.Status.sent.rawValue)
+            .set("sent_at", to: now.timeIntervalSince1970).set("last_error", to: "").set("body", to: "")
+            .where("id", .equal, id).run()
+    }
+
+    /// Records a failed attempt and schedules the next one with exponential backoff.
+    public func markFailed(_ entry: OutboxEntry, error: String, at now: Date = Date()) async throws {
+        let attempts = entry.attempts + 1
+        let status: OutboxEntry.Status = attempts >= Self.maximumAttempts ? .failed : .pending
+        let delay = 60.0 * pow(2, Double(attempts - 1))
+        try await sql.update("outbox_messages").set("status", to: status.rawValue).set("attempts", to: attempts)
+            .set("last_error", to: String(error.prefix(500)))
+            .set("next_attempt_at", to: now.timeIntervalSince1970 + delay).where("id", .equal, entry.id).run()
+    }
+
+    /// Puts a failed message back in the queue, for after the mail setup is fixed.
+    public func retry(id: UUID, at now: Date = Date()) async throws {
+        try await sql.update("outbox_messages").set("status", to: OutboxEntry.Status.pending.rawValue)
+            .set("attempts", to: 0).set("next_attempt_at", to: now.timeIntervalSince1970)
+            .where("id", .equal, id).run()
+    }
+
+    private func entries(_ filter: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [OutboxEntry] {
+        let query = sql.select()
+            .columns("id", "recipient", "subject", "body", "status", "attempts", "last_error", "next_attempt_at")
+            .from("outbox_messages")
+        return try await filter(query).all().map { row in
+            OutboxEntry(
+                id: try row.decode(column: "id", as: UUID.self),
+                message: OutgoingMessage(
+                    recipient: try row.decode(column: "recipient", as: String.self),
+                    subject: try row.decode(column: "subject", as: String.self),
+                    body: try row.decode(column: "body", as: String.self)),
+                status: OutboxEntry.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending,
+                attempts: try row.decode(column: "attempts", as: Int.self),
+                lastError: try row.decode(column: "last_error", as: String.self),
+                nextAttemptAt: Date(timeIntervalSince1970: try row.decode(column: "next_attempt_at", as: Double.self)))
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import AcumenCore
+import FluentKit
+import Foundation
+
+/// Loads the demo organisation and the built-in frameworks. Running it again adds nothing new:
+/// people and accounts are matched by email and name, frameworks and logins by name and email.
+public struct DemoLoader: Sendable {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    public struct Outcome: Sendable {
+        public var organisation: DemoOrganisation
+        public var createdSomething: Bool
+    }
+
+    /// - Parameter passwordHash: the hash of `DemoOrganisation.password`, made by the caller's hasher.
+    public func load(passwordHash: @Sendable () throws -> String) async throws -> Outcome {
+        var generator = DemoGenerator()
+        let demo = generator.generate()
+        var created = false
+
+        let known = try await PeopleRepository(database: database).allEmails()
+        let missingPeople = demo.people.filter { !known.contains($0.email) }
+        if !missingPeople.isEmpty {
+            try await database.transaction { database in
+                var directory = try await Directory.load(on: database)
+                try await directory.renameVendor(to: demo.vendorName, on: database)
+                _ = try await PeopleRepository(database: database).store(demo.people, events: demo.events)
+                _ = try await AccountRepository(database: database).store(demo.accounts)
+            }
+            created = true
+        }
+
+        let frameworks = FrameworkRepository(database: database)
+        for content in BuiltInFrameworks.frameworks
+        where try await FrameworkRow.query(on: database).filter(\.$name == content.name).first() == nil {
+            try await frameworks.create(
+                content, status: .published, roleProfiles: RoleProfile.standardProfiles(for: content))
+            created = true
+        }
+
+        let users = UserRepository(database: database)
+        var hash: String?
+        for login in demo.logins where try await users.user(email: login.email) == nil {
+            if hash == nil { hash = try passwordHash() }
+            try await users.create(email: login.email, passwordHash: hash!, role: login.role)
+            created = true
+        }
+        let knownHash = hash
+        if try await loadCalibration(demo, passwordHash: { try knownHash ?? passwordHash() }) { created = true }
+        return Outcome(organisation: demo, createdSomething: created)
+    }
+
+    /// Team leads who took the demo calibration exercise before the demo starts (not the printed supervisor).
+    public static func calibrationParticipants(_ demo: DemoOrganisation) -> [String] {
+        let printed = Set(demo.logins.map(\.email))
+        return demo.people.filter { $0.jobTitle == "Account Management Team Lead" && !printed.contains($0.email) }
+            .prefix(DemoCalibration.earlierParticipants).map(\.email)
+    }
+
+    /// The demo exercise: open, with the printed supervisor still to take it and four team leads
+    /// who already did. Added once; an exercise with the same title means it is there.
+    private func loadCalibration(_ demo: DemoOrganisation, passwordHash: () throws -> String) async throws -> Bool {
+        let repository = CalibrationRepository(database: database)
+        guard try await !repository.summaries().contains(where: { $0.exercise.title == DemoCalibration.title }),
+            let framework = try await FrameworkRow.query(on: database)
+                .filter(\.$name == GlobalMobilityAccountManagerFramework.name).first(),
+            let frameworkID = framework.id,
+            let supervisorEmail = demo.logins.first(where: { $0.role == .supervisor })?.email
+        else { return false }
+        let content = try await FrameworkRepository(database: database).version(id: frameworkID).content
+        let users = UserRepository(database: database)
+        var earlier: [UUID] = []
+        var hash: String?
+        for email in Self.calibrationParticipants(demo) {
+            if let user = try await users.user(email: email) {
+                earlier.append(user.id)
+            } else {
+                if hash == nil { hash = try passwordHash() }
+                earlier.append(try await users.create(email: email, passwordHash: hash!, role: .supervisor).id)
+            }
+        }
+        guard let supervisor = try await users.user(email: supervisorEmail) else { return false }
+        let today = CalendarDate.today
+        let id = try await repository.create(
+            title: DemoCalibration.title, frameworkID: frameworkID, panel: DemoCalibration.panel, thresholds: .standard,
+            today: today)
+        var caseIDs: [UUID] = []
+        for demoCase in DemoCalibration.cases {
+            let caseID = try await repository.addCase(
+                exerciseID: id, title: demoCase.title, kind: demoCase.kind, material: demoCase.material, link: "",
+                competencyCodes: demoCase.masters.map(\.code), framework: content)
+            caseIDs.append(caseID)
+            let masters = demoCase.masters.compactMap { master -> (CompetencyRatingInput, String)? in
+                content.competencies.first { $0.code == master.code }.map { competency in
+                    (
+                        CompetencyRatingInput(
+                            competencyCode: master.code,
+                            observed: DemoCalibration.ticks(showing: master.level, competency: competency)),
+                        master.rationale
+                    )
+                }
+            }
+            try await repository.setMasterRatings(exerciseID: id, caseID: caseID, masters, framework: content)
+        }
+        try await repository.addParticipants(exerciseID: id, userIDs: [supervisor.id] + earlier)
+        try await repository.setStatus(.open, exerciseID: id)
+        for (participant, userID) in earlier.enumerated() {
+            for (demoCase, caseID) in zip(DemoCalibration.cases, caseIDs) {
+                var ratings: [CompetencyRatingInput] = []
+                for (master, level) in zip(demoCase.masters, demoCase.earlierRatings[participant]) {
+                    guard let competency = content.competencies.first(where: { $0.code == master.code }) else {
+                        continue
+                    }
+                    ratings.append(
+                        CompetencyRatingInput(
+                            competencyCode: master.code,
+                            observed: DemoCalibration.ticks(showing: level, competency: competency)))
+                }
+                try await repository.saveRatings(
+                    exerciseID: id, userID: userID, caseID: caseID, ratings: ratings, framework: content)
+            }
+            try await repository.submitAttempt(
+                exerciseID: id, userID: userID, levelCount: content.levels.count, today: today)
+        }
+        return true
+    }
+}

@@ -1,0 +1,288 @@
+import AcumenCore
+import AcumenStore
+import Vapor
+
+/// Competency frameworks in the browser and in the JSON API. Both paths share the loading
+/// and authorisation below; only the rendering differs.
+struct FrameworksController: RouteCollection {
+    let settings: AcumenSettings
+
+    func boot(routes: any RoutesBuilder) throws {
+        let pages = routes.grouped(RequireSignedIn()).grouped("frameworks")
+        pages.get(use: list)
+        pages.get("new", use: newFramework)
+        pages.post(use: createFramework)
+        pages.get(":frameworkID", use: show)
+        pages.get(":frameworkID", "competencies", ":competencyID", use: showCompetency)
+        pages.post(":frameworkID", "versions", use: startNewVersion)
+        pages.post(":frameworkID", "publish", use: publish)
+        pages.post(":frameworkID", "retire", use: retire)
+        pages.get(":frameworkID", "edit", use: editDetails)
+        pages.post(":frameworkID", "edit", use: saveDetails)
+        pages.post(":frameworkID", "categories", use: addCategory)
+        pages.get(":frameworkID", "categories", ":categoryID", "edit", use: editCategory)
+        pages.post(":frameworkID", "categories", ":categoryID", "edit", use: saveCategory)
+        pages.post(":frameworkID", "categories", ":categoryID", "archive", use: archiveCategory)
+        pages.get(":frameworkID", "competencies", "new", use: newCompetency)
+        pages.post(":frameworkID", "competencies", use: addCompetency)
+        pages.get(":frameworkID", "competencies", ":competencyID", "edit", use: editCompetency)
+        pages.post(":frameworkID", "competencies", ":competencyID", "edit", use: saveCompetency)
+        pages.post(":frameworkID", "competencies", ":competencyID", "archive", use: archiveCompetency)
+        pages.post(":frameworkID", "competencies", ":competencyID", "comments", use: addComment)
+        pages.post(":frameworkID", "comments", ":commentID", "resolve", use: resolveComment)
+        pages.post(":frameworkID", "reviewers", use: addReviewer)
+        pages.get(":frameworkID", "case.json", use: downloadCASE)
+
+        let api = routes.grouped("api", "v1", "frameworks").grouped(RequireSignedIn())
+        api.get(use: apiList)
+        api.get(":frameworkID", use: apiShow)
+        api.on(.POST, "import", body: .collect(maxSize: "10mb"), use: apiImport)
+    }
+
+    // MARK: Loading with access control
+
+    struct Loaded {
+        var version: FrameworkVersion
+        var isReviewer: Bool
+        var user: UserAccount
+        var summary: FrameworkSummary { version.summary }
+    }
+
+    /// The framework named in the path, or 404 when it does not exist or the user may not see
+    /// it: the two cases look the same from outside.
+    func load(_ request: Request) async throws -> Loaded {
+        let user = try request.requireUser()
+        guard let id = request.parameters.get("frameworkID", as: UUID.self) else {
+            throw AppError.notFound("That framework")
+        }
+        let repository = FrameworkRepository(database: request.db)
+        let version = try await repository.version(id: id)
+        // Only a draft's visibility depends on being a named reviewer.
+        let isReviewer =
+            version.summary.status == .draft ? try await repository.isReviewer(frameworkID: id, userID: user.id) : false
+        guard FrameworkPolicy.canView(version.summary, user: user, isReviewer: isReviewer) else {
+            throw AppError.notFound("That framework")
+        }
+        return Loaded(version: version, isReviewer: isReviewer, user: user)
+    }
+
+    /// The role is checked before the framework is looked up, so a refusal says nothing
+    /// about whether the framework exists.
+    func loadForEditing(_ request: Request) async throws -> Loaded {
+        guard FrameworkPolicy.canEdit(try request.requireUser()) else { throw AppError.forbidden }
+        return try await load(request)
+    }
+
+    /// As `loadForEditing`, and refused with 409 unless the version is a draft.
+    func loadDraftForEditing(_ request: Request) async throws -> Loaded {
+        let loaded = try await loadForEditing(request)
+        try requireDraft(loaded)
+        return loaded
+    }
+
+    func competency(_ request: Request, in loaded: Loaded) throws -> (CategoryContent, CompetencyContent) {
+        guard let id = request.parameters.get("competencyID", as: UUID.self) else {
+            throw AppError.notFound("That competency")
+        }
+        for category in loaded.version.content.categories {
+            if let competency = category.competencies.first(where: { $0.identifier == id }) {
+                return (category, competency)
+            }
+        }
+        throw AppError.notFound("That competency")
+    }
+
+    // MARK: Pages
+
+    /// Every framework version the user may see, for the list page and the API alike.
+    private func visibleSummaries(for user: UserAccount, request: Request) async throws -> [FrameworkSummary] {
+        let repository = FrameworkRepository(database: request.db)
+        var visible: [FrameworkSummary] = []
+        for summary in try await repository.summaries() {
+            let isReviewer =
+                summary.status == .draft
+                ? try await repository.isReviewer(frameworkID: summary.id, userID: user.id) : false
+            if FrameworkPolicy.canView(summary, user: user, isReviewer: isReviewer) { visible.append(summary) }
+        }
+        return visible
+    }
+
+    @Sendable func list(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let visible = try await visibleSummaries(for: user, request: request)
+        return FrameworkListPage.render(
+            FrameworkListPage.Model(frameworks: visible, canEdit: FrameworkPolicy.canEdit(user)),
+            context: PageContext(request))
+    }
+
+    struct NewFrameworkForm: Content {
+        var name: String
+        var description: String?
+        var owner: String?
+        var levels: String?
+        var startFrom: String?
+    }
+
+    @Sendable func newFramework(request: Request) async throws -> Response {
+        guard FrameworkPolicy.canEdit(try request.requireUser()) else { throw AppError.forbidden }
+        return NewFrameworkPage.render(form: nil, problems: [], context: PageContext(request))
+    }
+
+    /// Creates a draft, empty or as a copy of a built-in model, which the author then edits.
+    @Sendable func createFramework(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard FrameworkPolicy.canEdit(user) else { throw AppError.forbidden }
+        let form = try request.decodeForm(NewFrameworkForm.self)
+        let template = BuiltInFrameworks.frameworks.first { $0.name == form.startFrom }
+        var content =
+            template?.withFreshIdentifiers() ?? FrameworkContent(name: "", description: "", owner: "", categories: [])
+        content.name = form.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let description = form.description?.trimmingCharacters(in: .whitespacesAndNewlines), !description.isEmpty {
+            content.description = description
+        }
+        content.owner = (form.owner ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if template == nil, let levels = form.levels {
+            let names = levels.split(whereSeparator: { $0 == "," || $0.isNewline })
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if !names.isEmpty { content.levels = LevelScale(names: names) }
+        }
+        do {
+            // A copy starts with the programme's standard targets, which the author can then adjust.
+            let profiles = template == nil ? [] : RoleProfile.standardProfiles(for: content)
+            let summary = try await FrameworkRepository(database: request.db).create(
+                content, status: .draft, roleProfiles: profiles)
+            request.flash("Draft \(summary.name) created. Add categories and competencies, then publish.")
+            return request.redirect(to: "/frameworks/\(summary.id)")
+        } catch StoreError.invalid(let problems) {
+            let response = NewFrameworkPage.render(form: form, problems: problems, context: PageContext(request))
+            response.status = .unprocessableEntity
+            return response
+        }
+    }
+
+    @Sendable func show(request: Request) async throws -> Response {
+        let loaded = try await load(request)
+        let repository = FrameworkRepository(database: request.db)
+        // Review happens on drafts only; a published version's page needs neither list.
+        let isDraft = loaded.summary.status == .draft
+        let model = FrameworkPage.Model(
+            version: loaded.version,
+            versions: try await repository.versions(lineageID: loaded.summary.lineageID),
+            comments: isDraft ? try await repository.comments(frameworkID: loaded.summary.id) : [],
+            reviewers: isDraft ? try await repository.reviewerEmails(frameworkID: loaded.summary.id) : [],
+            canEdit: FrameworkPolicy.canEdit(loaded.user))
+        return FrameworkPage.render(model, context: PageContext(request))
+    }
+
+    @Sendable func showCompetency(request: Request) async throws -> Response {
+        let loaded = try await load(request)
+        let (category, competency) = try competency(request, in: loaded)
+        let comments = try await FrameworkRepository(database: request.db).comments(frameworkID: loaded.summary.id)
+        let model = CompetencyPage.Model(
+            summary: loaded.summary, levels: loaded.version.content.levels, category: category, competency: competency,
+            comments: comments.filter { $0.competencyID == competency.identifier },
+            canComment: FrameworkPolicy.canComment(loaded.summary, user: loaded.user, isReviewer: loaded.isReviewer),
+            canEdit: FrameworkPolicy.canEdit(loaded.user) && loaded.summary.status.isEditable)
+        return CompetencyPage.render(model, context: PageContext(request))
+    }
+
+    @Sendable func startNewVersion(request: Request) async throws -> Response {
+        let loaded = try await loadForEditing(request)
+        let draft = try await FrameworkRepository(database: request.db).startNewVersion(from: loaded.summary.id)
+        request.flash("Version \(draft.version) was started as a draft. Published versions stay as they were.")
+        return request.redirect(to: "/frameworks/\(draft.id)")
+    }
+
+    @Sendable func publish(request: Request) async throws -> Response {
+        let loaded = try await loadForEditing(request)
+        let openComments = try await FrameworkRepository(database: request.db).comments(frameworkID: loaded.summary.id)
+            .filter(\.isOpen).count
+        let published = try await FrameworkRepository(database: request.db).publish(id: loaded.summary.id)
+        request.flash(
+            "Version \(published.version) is published and can no longer change."
+                + (openComments > 0
+                    ? " \(openComments) review comment\(openComments == 1 ? " was" : "s were") still open." : ""))
+        return request.redirect(to: "/frameworks/\(published.id)")
+    }
+
+    @Sendable func retire(request: Request) async throws -> Response {
+        let loaded = try await loadForEditing(request)
+        let retired = try await FrameworkRepository(database: request.db).retire(id: loaded.summary.id)
+        request.flash("Version \(retired.version) is retired. Ratings made against it keep pointing at it.")
+        return request.redirect(to: "/frameworks/\(retired.id)")
+    }
+
+    @Sendable func downloadCASE(request: Request) async throws -> Response {
+        let loaded = try await load(request)
+        let package = CASEController.exporter(for: request, settings: settings).package(
+            for: loaded.version.content, version: loaded.summary.version, status: loaded.summary.status,
+            lastChange: loaded.summary.updatedAt)
+        let response = try await CASEController.json(package, for: request)
+        let filename = loaded.summary.name.filter { $0.isLetter || $0.isNumber || $0 == " " }
+            .replacingOccurrences(of: " ", with: "-")
+        response.headers.replaceOrAdd(
+            name: .contentDisposition,
+            value: "attachment; filename=\"\(filename)-v\(loaded.summary.version).case.json\"")
+        return response
+    }
+
+    // MARK: API
+
+    @Sendable func apiList(request: Request) async throws -> FrameworkListDTO {
+        let user = try request.requireUser()
+        return FrameworkListDTO(
+            frameworks: try await visibleSummaries(for: user, request: request).map(FrameworkSummaryDTO.init))
+    }
+
+    @Sendable func apiShow(request: Request) async throws -> FrameworkDTO {
+        FrameworkDTO(try await load(request).version)
+    }
+
+    @Sendable func apiImport(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard FrameworkPolicy.canEdit(user) else { throw AppError.forbidden }
+        guard let body = request.body.data, body.readableBytes > 0 else {
+            throw AppError.badRequest(
+                "Send the CASE package (application/json) or a Moodle CSV (text/csv) as the body.")
+        }
+        let data = Data(buffer: body)
+        let summary =
+            request.headers.contentType?.subType == "csv"
+            ? try await FrameworkImport.importMoodleCSV(data, database: request.db)
+            : try await FrameworkImport.importCASE(data, database: request.db)
+        let version = try await FrameworkRepository(database: request.db).version(id: summary.id)
+        let response = Response(status: .created)
+        try response.content.encode(FrameworkDTO(version), as: .json)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/frameworks/\(summary.id)")
+        return response
+    }
+
+    // MARK: Helpers
+
+    func requireDraft(_ loaded: Loaded) throws {
+        guard loaded.summary.status.isEditable else {
+            throw AppError(
+                .conflict, code: "not_editable",
+                message:
+                    "Version \(loaded.summary.version) is \(loaded.summary.status.label.lowercased()) and cannot change. Start a new version to edit it."
+            )
+        }
+    }
+
+    /// Saves edited content; when it breaks a rule, shows the form again with the problems
+    /// and changes nothing.
+    func save(
+        _ content: FrameworkContent, of loaded: Loaded, request: Request, message: String,
+        onInvalid: ([ValidationProblem]) throws -> Response
+    ) async throws -> Response {
+        do {
+            try await FrameworkRepository(database: request.db).update(id: loaded.summary.id, to: content)
+        } catch StoreError.invalid(let problems) {
+            let response = try onInvalid(problems)
+            response.status = .unprocessableEntity
+            return response
+        }
+        request.flash(message)
+        return request.redirect(to: "/frameworks/\(loaded.summary.id)")
+    }
+}
