@@ -3,38 +3,60 @@ import Vapor
 import XCTVapor
 import XCTest
 
-/// Walks every registered route as a stranger and as an account manager, so that a new
-/// route cannot be added without deciding who may use it.
+@testable import AcumenWeb
+
+/// Walks every registered route as a stranger and as every role, driven by the access each
+/// route declares (`RouteAccess`) and the policies behind it, so that a route cannot be added
+/// without deciding who may use it, and a role a policy refuses is refused by the route.
 final class AuthorisationWalkTests: XCTestCase {
-    /// Routes anyone may call without signing in.
+    /// Routes anyone may call without signing in. Kept by hand, so that making a route public
+    /// is a visible change to this list as well as to the route.
     let publicRoutes: Set<String> = [
         "GET /", "GET /login", "POST /login", "POST /logout", "GET /healthz", "GET /readyz", "GET /styles.css",
         "GET /openapi.json", "POST /api/v1/auth/token", "GET /ims/case/v1p1/CFDocuments",
         "GET /ims/case/v1p1/CFPackages/:id", "GET /ims/case/v1p1/CFItems/:id", "GET /assets/rater-form.js",
     ]
 
-    /// Routes opened by a rater's personal link instead of a sign-in: a wrong link is not found.
-    let linkRoutes: Set<String> = [
-        "GET /r/:token", "POST /r/:token", "POST /r/:token/autosave", "POST /r/:token/correct",
-        "GET /api/v1/rater/:token", "POST /api/v1/rater/:token/autosave", "POST /api/v1/rater/:token/submit",
-    ]
+    private func key(_ route: Route) -> String {
+        "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
+    }
+
+    /// The route's path with a fresh identifier for every parameter: nothing it names exists.
+    private func concretePath(_ route: Route) -> String {
+        "/"
+            + route.path.map { component -> String in
+                if case .parameter = component { return UUID().uuidString }
+                return component.description
+            }.joined(separator: "/")
+    }
+
+    func test_everyRoute_declaresWhoMayUseIt_andPublicOnesAreListed() async throws {
+        try await WebHarness.withDemoApp { app, _ in
+            for route in app.routes.all {
+                guard let access = route.access else {
+                    XCTFail("\(key(route)) is registered without an access declaration (routes.access(...))")
+                    continue
+                }
+                if case .anyone = access {
+                    XCTAssertTrue(publicRoutes.contains(key(route)), "\(key(route)) is public but not listed")
+                } else {
+                    XCTAssertFalse(publicRoutes.contains(key(route)), "\(key(route)) is listed as public but is not")
+                }
+            }
+        }
+    }
 
     func test_everyOtherRoute_refusesAStranger() async throws {
         try await WebHarness.withDemoApp { app, _ in
             for route in app.routes.all {
-                let pattern = "/" + route.path.map(\.description).joined(separator: "/")
-                let key = "\(route.method.rawValue) \(pattern)"
-                if publicRoutes.contains(key) { continue }
-                let path =
-                    "/"
-                    + route.path.map { component -> String in
-                        if case .parameter = component { return UUID().uuidString }
-                        return component.description
-                    }.joined(separator: "/")
+                let key = key(route)
+                let path = concretePath(route)
+                guard let access = route.access else { continue }
+                if case .anyone = access { continue }
                 try await app.send(
                     route.method, path,
                     afterResponse: { response in
-                        if linkRoutes.contains(key) {
+                        if case .raterLink = access {
                             XCTAssertEqual(response.status, .notFound, key)
                         } else if path.hasPrefix("/api/") {
                             XCTAssertEqual(response.status, .unauthorized, key)
@@ -47,6 +69,44 @@ final class AuthorisationWalkTests: XCTestCase {
                         }
                     })
             }
+        }
+    }
+
+    /// Every role a route's policy does not admit gets 403, signed in as a browser (with the
+    /// page's CSRF token, so the refusal is the policy's) or with a bearer token for the API.
+    func test_everyRoleRefusedByARoutesPolicy_isForbidden() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            var refusals = 0
+            for role in Role.allCases {
+                let login = try XCTUnwrap(demo.logins.first { $0.role == role })
+                let token = try await WebHarness.token(for: role, app: app, demo: demo)
+                let browser = BrowserSession(app: app)
+                try await browser.signIn(login.email)
+                try await browser.get("/frameworks")
+                let viewer = Viewer(userID: UUID(), email: login.email, role: role, personID: nil)
+                for route in app.routes.all {
+                    guard case .permitted(let requirement)? = route.access, !requirement.admits(viewer) else {
+                        continue
+                    }
+                    refusals += 1
+                    let key = "\(key(route)) as \(role)"
+                    let path = concretePath(route)
+                    if path.hasPrefix("/api/") {
+                        try await app.send(
+                            route.method, path, headers: ["Authorization": "Bearer \(token)"],
+                            afterResponse: { response in XCTAssertEqual(response.status, .forbidden, key) })
+                    } else if route.method == .GET {
+                        let status = try await browser.get(path).status
+                        XCTAssertEqual(status, .forbidden, key)
+                    } else {
+                        let response = try await browser.post(path, form: [:])
+                        XCTAssertEqual(response.status, .forbidden, key)
+                        XCTAssertFalse(
+                            response.body.string.contains("did not come from Acumen"), "\(key): CSRF, not the policy")
+                    }
+                }
+            }
+            XCTAssertGreaterThan(refusals, 50, "the walk reached the policy-guarded routes")
         }
     }
 

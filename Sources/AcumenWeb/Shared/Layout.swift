@@ -50,7 +50,7 @@ enum Layout {
                     .nav(
                         .attribute(named: "aria-label", value: "Main"),
                         .ul(
-                            .forEach(links(for: user.role)) { item in
+                            .forEach(links(for: user.viewer)) { item in
                                 let current = context.path == item.url || context.path.hasPrefix(item.url + "/")
                                 return .li(
                                     .a(
@@ -68,32 +68,28 @@ enum Layout {
         )
     }
 
+    /// The main menu: each entry is shown to whoever may attempt what it leads to, by the same
+    /// policies that guard its routes.
     private struct NavigationItem {
         var title: String
         var url: String
+        var access: RouteAccess
     }
 
-    private static func links(for role: Role) -> [NavigationItem] {
-        var items = [NavigationItem(title: "Frameworks", url: "/frameworks")]
-        if role != .customerReviewer {
-            items.append(NavigationItem(title: "People", url: "/people"))
-        }
-        items.append(NavigationItem(title: "Accounts", url: "/accounts"))
-        items.append(NavigationItem(title: "Assessments", url: "/cycles"))
-        if role.seesEveryone || role == .customerReviewer {
-            items.append(NavigationItem(title: "Interviews", url: "/scorecards"))
-        }
-        // Account managers are rated, not raters who calibrate; they can still open an exercise they are added to.
-        if role != .accountManager {
-            items.append(NavigationItem(title: "Calibration", url: "/calibration"))
-        }
-        if role.seesEveryone {
-            items.append(NavigationItem(title: "Import", url: "/import"))
-        }
-        if role == .administrator {
-            items.append(NavigationItem(title: "Users", url: "/users"))
-        }
-        return items
+    private static let navigation: [NavigationItem] = [
+        NavigationItem(title: "Frameworks", url: "/frameworks", access: .signedIn),
+        NavigationItem(title: "People", url: "/people", access: .permitted(OrganisationPolicy.self, .browsePeople)),
+        NavigationItem(
+            title: "Accounts", url: "/accounts", access: .permitted(OrganisationPolicy.self, .browseAccounts)),
+        NavigationItem(title: "Assessments", url: "/cycles", access: .permitted(AssessmentPolicy.self, .browseCycles)),
+        NavigationItem(title: "Interviews", url: "/scorecards", access: .permitted(AssessmentPolicy.self, .interview)),
+        NavigationItem(title: "Calibration", url: "/calibration", access: .permitted(CalibrationPolicy.self, .browse)),
+        NavigationItem(title: "Import", url: "/import", access: .permitted(OrganisationPolicy.self, .importRecords)),
+        NavigationItem(title: "Users", url: "/users", access: .permitted(AccessPolicy.self, .manageUsers)),
+    ]
+
+    private static func links(for viewer: Viewer) -> [NavigationItem] {
+        navigation.filter { $0.access.admits(viewer) }
     }
 }
 

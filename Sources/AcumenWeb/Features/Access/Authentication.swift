@@ -46,3 +46,8 @@ extension Request {
 
     var currentUser: UserAccount? { auth.get(UserAccount.self) }
 }
+
+extension Set<UUID>? {
+    /// Whether a visibility set (`PeopleRepository.visiblePersonIDs`, nil meaning everyone) includes the person.
+    func includes(_ personID: UUID) -> Bool { self?.contains(personID) ?? true }
+}

@@ -6,17 +6,11 @@ import Vapor
 /// Logins, for administrators: list, create, disable and enable.
 struct UsersController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let users = routes.grouped(RequireSignedIn()).grouped("users")
+        let users = routes.access(.permitted(AccessPolicy.self, .manageUsers)).grouped("users")
         users.get(use: list)
         users.post(use: create)
         users.post(":userID", "disable", use: disable)
         users.post(":userID", "enable", use: enable)
-    }
-
-    private func requireAdministrator(_ request: Request) throws -> UserAccount {
-        let user = try request.requireUser()
-        guard user.role == .administrator else { throw AppError.forbidden }
-        return user
     }
 
     struct NewUserForm: Content {
@@ -26,14 +20,12 @@ struct UsersController: RouteCollection {
     }
 
     @Sendable func list(request: Request) async throws -> Response {
-        _ = try requireAdministrator(request)
         return UsersPage.render(
             users: try await UserRepository(database: request.db).users(), form: nil, problems: [],
             context: PageContext(request))
     }
 
     @Sendable func create(request: Request) async throws -> Response {
-        _ = try requireAdministrator(request)
         let form = try request.decodeForm(NewUserForm.self)
         var problems: [String] = []
         let role = Role(parsing: form.role)
@@ -66,7 +58,7 @@ struct UsersController: RouteCollection {
     }
 
     private func setDisabled(_ disabled: Bool, _ request: Request) async throws -> Response {
-        let me = try requireAdministrator(request)
+        let me = try request.requireUser()
         guard let id = request.parameters.get("userID", as: UUID.self) else { throw AppError.notFound("That user") }
         guard id != me.id else {
             throw AppError(.conflict, code: "conflict", message: "You cannot disable your own login.")

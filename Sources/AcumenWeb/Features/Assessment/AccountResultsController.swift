@@ -7,7 +7,7 @@ import Vapor
 /// the customer and the vendor agreed in their annual review.
 struct AccountResultsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let signedIn = routes.grouped(RequireSignedIn())
+        let signedIn = routes.access(.signedIn)
         signedIn.get("accounts", ":accountID", use: show)
         signedIn.post("accounts", ":accountID", "actions", use: addAction)
         signedIn.post("accounts", ":accountID", "actions", ":actionID", "status", use: setStatus)
@@ -45,7 +45,7 @@ struct AccountResultsController: RouteCollection {
         let asked = try await InvitationRepository(database: request.db).cycleIDs(
             invitingCustomersOf: accountID)
         let visibleCycles = try await cycleRepository.cycles().filter {
-            AssessmentPolicy.canReadAccountResults(cycle: $0, user: user)
+            AssessmentPolicy.allows(.readAccountResults, user.viewer, .cycle($0.status))
                 && ($0.status == .closed || $0.status == .released)
         }
         var columns: [CycleColumn] = []

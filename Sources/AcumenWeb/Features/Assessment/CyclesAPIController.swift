@@ -8,19 +8,21 @@ struct CyclesAPIController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1")
-        let signedIn = api.grouped(RequireSignedIn())
-        signedIn.get("cycles", use: list)
-        signedIn.post("cycles", use: create)
-        signedIn.get("cycles", ":cycleID", use: show)
-        signedIn.post("cycles", ":cycleID", "advance", use: advance)
-        signedIn.put("cycles", ":cycleID", "rules", use: changeRules)
-        signedIn.get("cycles", ":cycleID", "invitations", use: invitations)
-        signedIn.post("cycles", ":cycleID", "people", ":personID", "nominations", use: nominate)
-        signedIn.get("cycles", ":cycleID", "results", use: results)
-        signedIn.get("cycles", ":cycleID", "preview", use: preview)
-        api.get("rater", ":token", use: raterForm)
-        api.post("rater", ":token", "autosave", use: raterAutosave)
-        api.post("rater", ":token", "submit", use: raterSubmit)
+        let staff = api.access(.permitted(AssessmentPolicy.self, .runCycles))
+        staff.get("cycles", use: list)
+        staff.post("cycles", use: create)
+        staff.get("cycles", ":cycleID", use: show)
+        staff.post("cycles", ":cycleID", "advance", use: advance)
+        staff.put("cycles", ":cycleID", "rules", use: changeRules)
+        staff.get("cycles", ":cycleID", "invitations", use: invitations)
+        staff.get("cycles", ":cycleID", "results", use: results)
+        staff.get("cycles", ":cycleID", "preview", use: preview)
+        api.access(.signedIn).post("cycles", ":cycleID", "people", ":personID", "nominations", use: nominate)
+
+        let link = api.access(.raterLink)
+        link.get("rater", ":token", use: raterForm)
+        link.post("rater", ":token", "autosave", use: raterAutosave)
+        link.post("rater", ":token", "submit", use: raterSubmit)
     }
 
     // MARK: Cycles
@@ -56,7 +58,6 @@ struct CyclesAPIController: RouteCollection {
     }
 
     @Sendable func list(request: Request) async throws -> CycleListDTO {
-        try requireManager(request)
         return CycleListDTO(cycles: try await CycleRepository(database: request.db).cycles().map(CycleDTO.init))
     }
 
@@ -78,7 +79,6 @@ struct CyclesAPIController: RouteCollection {
     }
 
     @Sendable func create(request: Request) async throws -> Response {
-        try requireManager(request)
         let body = try request.content.decode(NewCycle.self)
         guard let opens = CalendarDate(body.opensOn) else {
             throw AppError.badRequest("opensOn must be a date like 2026-11-30.", field: "opensOn")
@@ -104,7 +104,6 @@ struct CyclesAPIController: RouteCollection {
     }
 
     @Sendable func show(request: Request) async throws -> CycleDTO {
-        try requireManager(request)
         return CycleDTO(try await request.assessmentCycle())
     }
 
@@ -113,7 +112,6 @@ struct CyclesAPIController: RouteCollection {
     }
 
     @Sendable func advance(request: Request) async throws -> CycleDTO {
-        try requireManager(request)
         let cycle = try await request.assessmentCycle()
         let body = try request.content.decode(Advance.self)
         let next = try await CycleRepository(database: request.db).advance(cycleID: cycle.id, from: body.from)
@@ -126,7 +124,6 @@ struct CyclesAPIController: RouteCollection {
     }
 
     @Sendable func changeRules(request: Request) async throws -> CycleDTO {
-        try requireManager(request)
         let cycle = try await request.assessmentCycle()
         let rules = try request.content.decode(AnonymityRules.self)
         try await CycleRepository(database: request.db).changeRules(cycleID: cycle.id, to: rules)
@@ -162,7 +159,6 @@ struct CyclesAPIController: RouteCollection {
     }
 
     @Sendable func invitations(request: Request) async throws -> InvitationListDTO {
-        try requireManager(request)
         let cycle = try await request.assessmentCycle()
         return InvitationListDTO(
             invitations: try await InvitationRepository(database: request.db).invitations(cycleID: cycle.id).map(
@@ -210,7 +206,6 @@ struct CyclesAPIController: RouteCollection {
     /// `account`. A slice is answered only when the cycle's catalogue permits it, so that no
     /// combination of answers can single out fewer customers than the minimum.
     @Sendable func results(request: Request) async throws -> SliceResultDTO {
-        try requireManager(request)
         let cycle = try await request.assessmentCycle()
         var filters: [String: String] = [:]
         for key in DisclosureGate.dimensions {
@@ -259,7 +254,6 @@ struct CyclesAPIController: RouteCollection {
     }
 
     @Sendable func preview(request: Request) async throws -> PreviewDTO {
-        try requireManager(request)
         let cycle = try await request.assessmentCycle()
         let disclosure = try await CycleDisclosure.load(cycle: cycle, database: request.db)
         let gate = disclosure.gate
@@ -361,10 +355,6 @@ struct CyclesAPIController: RouteCollection {
     }
 
     // MARK: Helpers
-
-    private func requireManager(_ request: Request) throws {
-        guard AssessmentPolicy.canManage(try request.requireUser()) else { throw AppError.forbidden }
-    }
 
     private func raterSession(_ request: Request) async throws -> RaterSession {
         try await RaterSession.open(

@@ -8,21 +8,23 @@ struct CyclesController: RouteCollection {
     let settings: AcumenSettings
 
     func boot(routes: any RoutesBuilder) throws {
-        let signedIn = routes.grouped(RequireSignedIn())
+        let signedIn = routes.access(.signedIn)
         signedIn.get("cycles", use: list)
-        signedIn.get("cycles", "new", use: newForm)
-        signedIn.post("cycles", use: create)
-        signedIn.get("cycles", ":cycleID", use: show)
-        signedIn.post("cycles", ":cycleID", "advance", use: advance)
-        signedIn.post("cycles", ":cycleID", "rules", use: changeRules)
-        signedIn.post("cycles", ":cycleID", "adjusted-levels", use: changeAdjustedLevels)
-        signedIn.get("cycles", ":cycleID", "quality", use: quality)
-        signedIn.get("cycles", ":cycleID", "questions", use: questions)
-        signedIn.post("cycles", ":cycleID", "questions", use: rewordQuestion)
         signedIn.get("cycles", ":cycleID", "people", ":personID", use: subject)
         signedIn.post("cycles", ":cycleID", "people", ":personID", "nominations", use: nominate)
         signedIn.post("cycles", ":cycleID", "invitations", ":invitationID", ":action", use: changeInvitation)
         signedIn.post("invitations", ":invitationID", "resend", use: resendOwnLink)
+
+        let staff = routes.access(.permitted(AssessmentPolicy.self, .runCycles))
+        staff.get("cycles", "new", use: newForm)
+        staff.post("cycles", use: create)
+        staff.get("cycles", ":cycleID", use: show)
+        staff.post("cycles", ":cycleID", "advance", use: advance)
+        staff.post("cycles", ":cycleID", "rules", use: changeRules)
+        staff.post("cycles", ":cycleID", "adjusted-levels", use: changeAdjustedLevels)
+        staff.get("cycles", ":cycleID", "quality", use: quality)
+        staff.get("cycles", ":cycleID", "questions", use: questions)
+        staff.post("cycles", ":cycleID", "questions", use: rewordQuestion)
     }
 
     // MARK: Pages
@@ -36,11 +38,14 @@ struct CyclesController: RouteCollection {
                 .filter { $0.status == .approved }
         }
         var reports: [(AssessmentCycle, CycleSubject)] = []
-        if !AssessmentPolicy.canManage(user) {
+        if !AssessmentPolicy.mayAttempt(.runCycles, user.viewer) {
             let visible = try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
             for cycle in cycles where cycle.status == .closed || cycle.status == .released {
                 for subject in try await CycleRepository(database: request.db).subjects(cycleID: cycle.id)
-                where AssessmentPolicy.canReadReport(subjectID: subject.id, cycle: cycle, user: user, visible: visible)
+                where AssessmentPolicy.allows(
+                    .readReport, user.viewer,
+                    .subject(
+                        personID: subject.id, cycleStatus: cycle.status, inViewersLine: visible.includes(subject.id)))
                 {
                     reports.append((cycle, subject))
                 }
@@ -48,15 +53,14 @@ struct CyclesController: RouteCollection {
         }
         return CycleListPage.render(
             CycleListPage.Model(
-                cycles: AssessmentPolicy.canManage(user) ? cycles : [], canManage: AssessmentPolicy.canManage(user),
+                cycles: AssessmentPolicy.mayAttempt(.runCycles, user.viewer) ? cycles : [],
+                canManage: AssessmentPolicy.mayAttempt(.runCycles, user.viewer),
                 myInvitations: mine, cyclesByID: Dictionary(uniqueKeysWithValues: cycles.map { ($0.id, $0) }),
                 readableReports: reports),
             context: PageContext(request))
     }
 
     @Sendable func newForm(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
         return try await renderNewForm(request: request, form: NewCycleForm.suggested(today: .today), problems: [])
     }
 
@@ -72,8 +76,6 @@ struct CyclesController: RouteCollection {
     }
 
     @Sendable func create(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
         let form = try request.decodeForm(NewCycleForm.self)
         let parsed = form.parsed()
         guard let settings = parsed.settings, let frameworkID = parsed.frameworkID else {
@@ -93,8 +95,6 @@ struct CyclesController: RouteCollection {
     }
 
     @Sendable func show(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
         let cycle = try await request.assessmentCycle()
         let subjects = try await CycleRepository(database: request.db).subjects(cycleID: cycle.id)
         let invitations = try await InvitationRepository(database: request.db).invitations(cycleID: cycle.id)
@@ -111,8 +111,6 @@ struct CyclesController: RouteCollection {
     }
 
     @Sendable func advance(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
         let cycle = try await request.assessmentCycle()
         struct Form: Decodable { var from: String }
         guard let expected = CycleStatus(rawValue: try request.decodeForm(Form.self).from) else {
@@ -134,8 +132,6 @@ struct CyclesController: RouteCollection {
     }
 
     @Sendable func changeAdjustedLevels(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
         let cycle = try await request.assessmentCycle()
         struct Form: Decodable { var show: String }
         let form = try request.decodeForm(Form.self)
@@ -151,16 +147,12 @@ struct CyclesController: RouteCollection {
     }
 
     @Sendable func quality(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
         let cycle = try await request.assessmentCycle()
         return MeasurementQualityPage.render(
             try await MeasurementQuality.load(cycle: cycle, database: request.db), context: PageContext(request))
     }
 
     @Sendable func changeRules(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
         let cycle = try await request.assessmentCycle()
         struct Form: Decodable {
             var minimumPeers: String
@@ -179,16 +171,12 @@ struct CyclesController: RouteCollection {
     }
 
     @Sendable func questions(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
         let cycle = try await request.assessmentCycle()
         let questionnaire = try await CycleRepository(database: request.db).questionnaire(cycleID: cycle.id)
         return QuestionsPage.render(cycle: cycle, questionnaire: questionnaire, context: PageContext(request))
     }
 
     @Sendable func rewordQuestion(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
         let cycle = try await request.assessmentCycle()
         struct Form: Decodable {
             var code: String
@@ -211,10 +199,15 @@ struct CyclesController: RouteCollection {
         return CycleSubjectPage.render(
             CycleSubjectPage.Model(
                 cycle: cycle, subject: subject, invitations: invitations,
-                canManage: AssessmentPolicy.canManage(user),
-                canApprove: AssessmentPolicy.canApprovePeers(subjectID: subject.id, user: user, visible: visible),
-                canReadReport: AssessmentPolicy.canReadReport(
-                    subjectID: subject.id, cycle: cycle, user: user, visible: visible)),
+                canManage: AssessmentPolicy.mayAttempt(.runCycles, user.viewer),
+                canApprove: AssessmentPolicy.allows(
+                    .approvePeers, user.viewer,
+                    .subject(
+                        personID: subject.id, cycleStatus: cycle.status, inViewersLine: visible.includes(subject.id))),
+                canReadReport: AssessmentPolicy.allows(
+                    .readReport, user.viewer,
+                    .subject(
+                        personID: subject.id, cycleStatus: cycle.status, inViewersLine: visible.includes(subject.id)))),
             context: PageContext(request))
     }
 
@@ -254,7 +247,12 @@ struct CyclesController: RouteCollection {
         let action = request.parameters.get("action") ?? ""
         switch action {
         case "approve":
-            guard AssessmentPolicy.canApprovePeers(subjectID: invitation.subjectID, user: user, visible: visible)
+            guard
+                AssessmentPolicy.allows(
+                    .approvePeers, user.viewer,
+                    .subject(
+                        personID: invitation.subjectID, cycleStatus: cycle.status,
+                        inViewersLine: visible.includes(invitation.subjectID)))
             else { throw AppError.forbidden }
             guard invitation.status == .nominated else {
                 throw AppError(.conflict, code: "conflict", message: "Only a proposed peer can be approved.")
@@ -267,14 +265,19 @@ struct CyclesController: RouteCollection {
             }
             request.flash("\(invitation.raterName) was approved.")
         case "revoke":
-            guard AssessmentPolicy.canApprovePeers(subjectID: invitation.subjectID, user: user, visible: visible)
+            guard
+                AssessmentPolicy.allows(
+                    .approvePeers, user.viewer,
+                    .subject(
+                        personID: invitation.subjectID, cycleStatus: cycle.status,
+                        inViewersLine: visible.includes(invitation.subjectID)))
             else { throw AppError.forbidden }
             try await repository.revoke(invitation, raterKey: identity.raterKey(for: invitation))
             request.flash(
                 "\(invitation.raterName)'s invitation was revoked: their link no longer works, and anything they gave no longer counts."
             )
         case "reissue":
-            guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
+            guard AssessmentPolicy.mayAttempt(.runCycles, user.viewer) else { throw AppError.forbidden }
             guard invitation.status == .approved, cycle.status == .open else {
                 throw AppError(
                     .conflict, code: "conflict",

@@ -21,10 +21,14 @@ struct Nominations {
         let user = try request.requireUser()
         let people = PeopleRepository(database: request.db)
         let visible = try await people.visiblePersonIDs(for: user.viewer)
-        guard AssessmentPolicy.canNominatePeers(subjectID: subjectID, user: user, visible: visible) else {
+        guard
+            AssessmentPolicy.allows(
+                .nominatePeers, user.viewer,
+                .subject(personID: subjectID, cycleStatus: cycle.status, inViewersLine: visible.includes(subjectID)))
+        else {
             throw AppError.notFound("That person in this cycle")
         }
-        if source != .peer && !AssessmentPolicy.canManage(user) { throw AppError.forbidden }
+        if source != .peer && !AssessmentPolicy.mayAttempt(.runCycles, user.viewer) { throw AppError.forbidden }
         guard let raterID = try await people.personID(email: email.trimmingCharacters(in: .whitespaces).lowercased())
         else {
             throw AppError(
@@ -32,7 +36,9 @@ struct Nominations {
                 message: "Nobody with the email \(email) is in Acumen. Import them first, or check the spelling.",
                 field: "email")
         }
-        let approved = AssessmentPolicy.canApprovePeers(subjectID: subjectID, user: user, visible: visible)
+        let approved = AssessmentPolicy.allows(
+            .approvePeers, user.viewer,
+            .subject(personID: subjectID, cycleStatus: cycle.status, inViewersLine: visible.includes(subjectID)))
         let invitations = InvitationRepository(database: request.db)
         let id = try await invitations.nominate(
             cycleID: cycle.id, subjectID: subjectID, raterPersonID: raterID, source: source, accountID: nil,

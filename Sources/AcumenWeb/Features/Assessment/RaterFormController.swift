@@ -9,11 +9,12 @@ struct RaterFormController: RouteCollection {
     let settings: AcumenSettings
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("r", ":token", use: show)
-        routes.post("r", ":token", use: post)
-        routes.post("r", ":token", "autosave", use: autosave)
-        routes.post("r", ":token", "correct", use: correct)
-        routes.get("assets", "rater-form.js", use: script)
+        let link = routes.access(.raterLink)
+        link.get("r", ":token", use: show)
+        link.post("r", ":token", use: post)
+        link.post("r", ":token", "autosave", use: autosave)
+        link.post("r", ":token", "correct", use: correct)
+        routes.access(.anyone).get("assets", "rater-form.js", use: script)
     }
 
     @Sendable func show(request: Request) async throws -> Response {

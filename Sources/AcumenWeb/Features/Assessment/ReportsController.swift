@@ -7,13 +7,17 @@ import Vapor
 /// Results of a cycle: individual reports, the anonymity preview, the raw export and the outbox.
 struct ReportsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let signedIn = routes.grouped(RequireSignedIn())
-        signedIn.get("cycles", ":cycleID", "people", ":personID", "report", use: report)
-        signedIn.get("api", "v1", "cycles", ":cycleID", "people", ":personID", "report", use: apiReport)
-        signedIn.get("cycles", ":cycleID", "preview", use: preview)
-        signedIn.get("cycles", ":cycleID", "export.csv", use: export)
-        signedIn.get("outbox", use: outbox)
-        signedIn.post("outbox", ":messageID", "retry", use: retry)
+        let readers = routes.access(.signedIn)
+        readers.get("cycles", ":cycleID", "people", ":personID", "report", use: report)
+        readers.get("api", "v1", "cycles", ":cycleID", "people", ":personID", "report", use: apiReport)
+
+        let staff = routes.access(.permitted(AssessmentPolicy.self, .runCycles))
+        staff.get("cycles", ":cycleID", "preview", use: preview)
+        staff.get("cycles", ":cycleID", "export.csv", use: export)
+
+        let mail = routes.access(.permitted(SystemPolicy.self, .readOutbox))
+        mail.get("outbox", use: outbox)
+        mail.post("outbox", ":messageID", "retry", use: retry)
     }
 
     /// Everything an individual report shows, already filtered by the anonymity rules.
@@ -35,7 +39,10 @@ struct ReportsController: RouteCollection {
         let cycles = CycleRepository(database: request.db)
         let cycle = try await request.assessmentCycle()
         let visible = try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
-        guard AssessmentPolicy.canReadReport(subjectID: personID, cycle: cycle, user: user, visible: visible),
+        guard
+            AssessmentPolicy.allows(
+                .readReport, user.viewer,
+                .subject(personID: personID, cycleStatus: cycle.status, inViewersLine: visible.includes(personID))),
             let subject = try await cycles.subject(cycleID: cycle.id, personID: personID)
         else { throw AppError.notFound("That report") }
         return (cycle, subject)
@@ -105,16 +112,12 @@ struct ReportsController: RouteCollection {
     }
 
     @Sendable func preview(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
         let cycle = try await request.assessmentCycle()
         let disclosure = try await CycleDisclosure.load(cycle: cycle, database: request.db)
         return AnonymityPreviewPage.render(cycle: cycle, disclosure: disclosure, context: PageContext(request))
     }
 
     @Sendable func export(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
         let cycle = try await request.assessmentCycle()
         let disclosure = try await CycleDisclosure.load(cycle: cycle, database: request.db)
         guard disclosure.isSettled else {
@@ -134,8 +137,6 @@ struct ReportsController: RouteCollection {
     }
 
     @Sendable func outbox(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
         let repository = OutboxRepository(database: request.db)
         return OutboxPage.render(
             entries: try await repository.recent(), counts: try await repository.counts(),
@@ -143,8 +144,6 @@ struct ReportsController: RouteCollection {
     }
 
     @Sendable func retry(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
         guard let id = request.parameters.get("messageID", as: UUID.self) else {
             throw AppError.notFound("That message")
         }

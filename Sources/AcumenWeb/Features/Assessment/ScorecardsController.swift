@@ -7,17 +7,16 @@ import Vapor
 /// competencies, by a customer or a programme manager during the interview.
 struct ScorecardsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let signedIn = routes.grouped(RequireSignedIn())
-        signedIn.get("scorecards", use: list)
-        signedIn.post("scorecards", use: create)
-        signedIn.get("scorecards", ":scorecardID", use: show)
-        signedIn.post("scorecards", ":scorecardID", use: save)
-        signedIn.post("scorecards", ":scorecardID", "autosave", use: autosave)
+        let interviewers = routes.access(.permitted(AssessmentPolicy.self, .interview))
+        interviewers.get("scorecards", use: list)
+        interviewers.post("scorecards", use: create)
+        interviewers.get("scorecards", ":scorecardID", use: show)
+        interviewers.post("scorecards", ":scorecardID", use: save)
+        interviewers.post("scorecards", ":scorecardID", "autosave", use: autosave)
     }
 
     @Sendable func list(request: Request) async throws -> Response {
         let user = try request.requireUser()
-        guard AssessmentPolicy.canInterview(user) else { throw AppError.forbidden }
         let cards = try await ScorecardRepository(database: request.db).scorecards(
             interviewerUserID: user.role.seesEveryone ? nil : user.id)
         let frameworks = try await FrameworkRepository(database: request.db).summaries().filter {
@@ -28,7 +27,6 @@ struct ScorecardsController: RouteCollection {
 
     @Sendable func create(request: Request) async throws -> Response {
         let user = try request.requireUser()
-        guard AssessmentPolicy.canInterview(user) else { throw AppError.forbidden }
         struct Form: Decodable {
             var title: String
             var frameworkID: String
@@ -52,13 +50,13 @@ struct ScorecardsController: RouteCollection {
 
     private func load(_ request: Request) async throws -> Loaded {
         let user = try request.requireUser()
-        guard AssessmentPolicy.canInterview(user) else { throw AppError.forbidden }
         guard let id = request.parameters.get("scorecardID", as: UUID.self) else {
             throw AppError.notFound("That scorecard")
         }
         let card = try await ScorecardRepository(database: request.db).scorecard(id: id)
         // Another interviewer's scorecard does not exist for this user.
-        guard card.interviewerUserID == user.id || user.role.seesEveryone else {
+        guard AssessmentPolicy.allows(.interview, user.viewer, .scorecard(interviewerUserID: card.interviewerUserID))
+        else {
             throw AppError.notFound("That scorecard")
         }
         let framework = try await FrameworkRepository(database: request.db).version(id: card.frameworkID).content

@@ -8,21 +8,25 @@ struct CalibrationController: RouteCollection {
     let settings: AcumenSettings
 
     func boot(routes: any RoutesBuilder) throws {
-        let signedIn = routes.grouped(RequireSignedIn()).grouped("calibration")
-        signedIn.get(use: list)
-        signedIn.post(use: create)
-        signedIn.get("due", use: due)
-        signedIn.get(":exerciseID", use: show)
-        signedIn.post(":exerciseID", "cases", use: addCase)
-        signedIn.post(":exerciseID", "participants", use: addParticipants)
-        signedIn.post(":exerciseID", "open", use: open)
-        signedIn.post(":exerciseID", "close", use: close)
-        signedIn.post(":exerciseID", "submit", use: submit)
-        signedIn.get(":exerciseID", "cases", ":caseID", "master", use: masterForm)
-        signedIn.post(":exerciseID", "cases", ":caseID", "master", use: saveMaster)
-        signedIn.get(":exerciseID", "cases", ":caseID", use: rateForm)
-        signedIn.post(":exerciseID", "cases", ":caseID", use: saveRatings)
-        signedIn.post(":exerciseID", "cases", ":caseID", "autosave", use: autosave)
+        // Participants find their exercises here; whether one is theirs to see or rate is
+        // decided once it is loaded (CalibrationPolicy.allows).
+        let participants = routes.access(.signedIn).grouped("calibration")
+        participants.get(use: list)
+        participants.get(":exerciseID", use: show)
+        participants.post(":exerciseID", "submit", use: submit)
+        participants.get(":exerciseID", "cases", ":caseID", use: rateForm)
+        participants.post(":exerciseID", "cases", ":caseID", use: saveRatings)
+        participants.post(":exerciseID", "cases", ":caseID", "autosave", use: autosave)
+
+        let staff = routes.access(.permitted(CalibrationPolicy.self, .prepare)).grouped("calibration")
+        staff.post(use: create)
+        staff.get("due", use: due)
+        staff.post(":exerciseID", "cases", use: addCase)
+        staff.post(":exerciseID", "participants", use: addParticipants)
+        staff.post(":exerciseID", "open", use: open)
+        staff.post(":exerciseID", "close", use: close)
+        staff.get(":exerciseID", "cases", ":caseID", "master", use: masterForm)
+        staff.post(":exerciseID", "cases", ":caseID", "master", use: saveMaster)
     }
 
     // MARK: Lists
@@ -30,7 +34,7 @@ struct CalibrationController: RouteCollection {
     @Sendable func list(request: Request) async throws -> Response {
         let user = try request.requireUser()
         let repository = CalibrationRepository(database: request.db)
-        if CalibrationPolicy.canManage(user) {
+        if CalibrationPolicy.mayAttempt(.prepare, user.viewer) {
             let frameworks = try await FrameworkRepository(database: request.db).summaries().filter {
                 $0.status == .published
             }
@@ -45,8 +49,6 @@ struct CalibrationController: RouteCollection {
     }
 
     @Sendable func create(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard CalibrationPolicy.canManage(user) else { throw AppError.forbidden }
         struct Form: Decodable {
             var title: String
             var frameworkID: String
@@ -75,8 +77,6 @@ struct CalibrationController: RouteCollection {
     }
 
     @Sendable func due(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard CalibrationPolicy.canManage(user) else { throw AppError.forbidden }
         return CalibrationDuePage.render(
             try await RecalibrationList.make(database: request.db, today: CalendarDate.today),
             context: PageContext(request))
@@ -110,7 +110,7 @@ struct CalibrationController: RouteCollection {
     }
 
     @Sendable func addCase(request: Request) async throws -> Response {
-        let loaded = try await CalibrationExerciseContext.load(request, managing: true)
+        let loaded = try await CalibrationExerciseContext.load(request)
         let fields = try RaterFormController.fields(request)
         let codes = loaded.framework.competencies.map(\.code).filter { fields["competency:\($0)"] == "on" }
         guard let kind = ReferenceCaseKind(rawValue: fields["kind"] ?? "") else {
@@ -125,7 +125,7 @@ struct CalibrationController: RouteCollection {
     }
 
     @Sendable func addParticipants(request: Request) async throws -> Response {
-        let loaded = try await CalibrationExerciseContext.load(request, managing: true)
+        let loaded = try await CalibrationExerciseContext.load(request)
         let fields = try RaterFormController.fields(request)
         let userIDs = fields.compactMap { name, value in
             name.hasPrefix("user:") && value == "on" ? UUID(uuidString: String(name.dropFirst(5))) : nil
@@ -140,7 +140,7 @@ struct CalibrationController: RouteCollection {
     }
 
     @Sendable func open(request: Request) async throws -> Response {
-        let loaded = try await CalibrationExerciseContext.load(request, managing: true)
+        let loaded = try await CalibrationExerciseContext.load(request)
         try await loaded.repository.setStatus(
             .open, exerciseID: loaded.exercise.id, invitation: invitation(loaded, request: request))
         request.flash("The exercise is open: participants are e-mailed and find it under Calibration.")
@@ -155,7 +155,7 @@ struct CalibrationController: RouteCollection {
     }
 
     @Sendable func close(request: Request) async throws -> Response {
-        let loaded = try await CalibrationExerciseContext.load(request, managing: true)
+        let loaded = try await CalibrationExerciseContext.load(request)
         try await loaded.repository.setStatus(.closed, exerciseID: loaded.exercise.id)
         request.flash("The exercise is closed. Results stay here.")
         return request.redirect(to: "/calibration/\(loaded.exercise.id)")
@@ -164,7 +164,7 @@ struct CalibrationController: RouteCollection {
     // MARK: Master ratings
 
     @Sendable func masterForm(request: Request) async throws -> Response {
-        let loaded = try await CalibrationExerciseContext.load(request, managing: true)
+        let loaded = try await CalibrationExerciseContext.load(request)
         let referenceCase = try loaded.referenceCase(request)
         let masters = try await loaded.repository.masterRatings(exerciseID: loaded.exercise.id)[referenceCase.id] ?? [:]
         var fields = RaterFormFields.fields(from: masters.values.map(\.rating))
@@ -176,7 +176,7 @@ struct CalibrationController: RouteCollection {
     static func rationaleField(_ code: String) -> String { "rationale:\(code)" }
 
     @Sendable func saveMaster(request: Request) async throws -> Response {
-        let loaded = try await CalibrationExerciseContext.load(request, managing: true)
+        let loaded = try await CalibrationExerciseContext.load(request)
         let referenceCase = try loaded.referenceCase(request)
         let fields = try RaterFormController.fields(request).filter { $0.key != CSRFProtection.fieldName }
         let caseFramework = loaded.framework.showing(referenceCase.competencyCodes)

@@ -14,31 +14,30 @@ struct CalibrationExerciseContext {
     var repository: CalibrationRepository
     var database: any Database
 
-    var isManager: Bool { CalibrationPolicy.canManage(user) }
+    var isManager: Bool { CalibrationPolicy.mayAttempt(.prepare, user.viewer) }
     var participant: CalibrationParticipant? { participants.first { $0.userID == user.id } }
 
-    /// - Parameters:
-    ///   - managing: only programme staff may go on (403 for others).
-    ///   - rating: only a participant of an open exercise who has not submitted may go on.
-    static func load(_ request: Request, managing: Bool = false, rating: Bool = false) async throws
-        -> CalibrationExerciseContext
-    {
+    /// The exercise named by the route, as the signed-in user may see it. Preparing routes are
+    /// gated by `CalibrationPolicy.prepare` before this runs.
+    /// - Parameter rating: only a participant of an open exercise may go on.
+    static func load(_ request: Request, rating: Bool = false) async throws -> CalibrationExerciseContext {
         let user = try request.requireUser()
-        // The role is checked before anything is looked up, so a 403 says nothing about what exists.
-        if managing && !CalibrationPolicy.canManage(user) { throw AppError.forbidden }
         guard let id = request.parameters.get("exerciseID", as: UUID.self) else {
             throw AppError.notFound("That calibration exercise")
         }
         let repository = CalibrationRepository(database: request.db)
         let exercise = try await repository.exercise(id: id)
         let participants = try await repository.participants(exerciseID: id)
-        let takesPart = exercise.status != .draft && participants.contains { $0.userID == user.id }
+        let resource = CalibrationPolicy.Resource.exercise(
+            status: exercise.status, viewerTakesPart: participants.contains { $0.userID == user.id })
         // An exercise someone does not take part in does not exist for them.
-        guard CalibrationPolicy.canManage(user) || takesPart else {
+        guard CalibrationPolicy.allows(.see, user.viewer, resource) else {
             throw AppError.notFound("That calibration exercise")
         }
         if rating {
-            guard takesPart else { throw AppError.notFound("That calibration exercise") }
+            guard CalibrationPolicy.allows(.rate, user.viewer, resource) else {
+                throw AppError.notFound("That calibration exercise")
+            }
             guard exercise.status == .open else {
                 throw AppError(
                     .conflict, code: "conflict", message: "The exercise is closed: ratings can no longer change.")
@@ -78,7 +77,7 @@ struct CalibrationExerciseContext {
         let taking = Set(participants.map(\.userID))
         return try await UserRepository(database: database).users().filter {
             // Programme staff see the master ratings, so they cannot rate blind.
-            !$0.isDisabled && !taking.contains($0.id) && !$0.role.seesEveryone
+            !$0.isDisabled && !taking.contains($0.id) && CalibrationPolicy.canTakePart($0.role)
         }.sorted { ($0.role.calibrationOrder, $0.email) < ($1.role.calibrationOrder, $1.email) }
     }
 }

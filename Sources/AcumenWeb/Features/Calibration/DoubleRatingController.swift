@@ -6,22 +6,22 @@ import Vapor
 /// raters; the second rater rates on the same grid; the drift page compares them over time.
 struct DoubleRatingController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let signedIn = routes.grouped(RequireSignedIn())
-        signedIn.get("cycles", ":cycleID", "double-ratings", use: cyclePage)
-        signedIn.post("cycles", ":cycleID", "double-ratings", "percent", use: setPercent)
-        signedIn.post("cycles", ":cycleID", "double-ratings", "assign", use: assign)
-        signedIn.get("calibration", "drift", use: drift)
-        signedIn.get("double-ratings", ":assignmentID", use: form)
-        signedIn.post("double-ratings", ":assignmentID", use: save)
-        signedIn.post("double-ratings", ":assignmentID", "autosave", use: autosave)
-        signedIn.post("double-ratings", ":assignmentID", "submit", use: submit)
+        let staff = routes.access(.permitted(CalibrationPolicy.self, .prepare))
+        staff.get("cycles", ":cycleID", "double-ratings", use: cyclePage)
+        staff.post("cycles", ":cycleID", "double-ratings", "percent", use: setPercent)
+        staff.post("cycles", ":cycleID", "double-ratings", "assign", use: assign)
+        staff.get("calibration", "drift", use: drift)
+
+        let raters = routes.access(.permitted(CalibrationPolicy.self, .secondRate))
+        raters.get("double-ratings", ":assignmentID", use: form)
+        raters.post("double-ratings", ":assignmentID", use: save)
+        raters.post("double-ratings", ":assignmentID", "autosave", use: autosave)
+        raters.post("double-ratings", ":assignmentID", "submit", use: submit)
     }
 
     // MARK: Programme staff
 
     @Sendable func cyclePage(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
         let cycle = try await request.assessmentCycle()
         let repository = DoubleRatingRepository(database: request.db)
         return DoubleRatingPages.cycle(
@@ -30,8 +30,6 @@ struct DoubleRatingController: RouteCollection {
     }
 
     @Sendable func setPercent(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
         let cycle = try await request.assessmentCycle()
         struct Form: Decodable { var percent: String }
         guard let percent = Int(try request.decodeForm(Form.self).percent.trimmingCharacters(in: .whitespaces)) else {
@@ -43,8 +41,6 @@ struct DoubleRatingController: RouteCollection {
     }
 
     @Sendable func assign(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard AssessmentPolicy.canManage(user) else { throw AppError.forbidden }
         let cycle = try await request.assessmentCycle()
         let count = try await DoubleRatingRepository(database: request.db).assign(cycleID: cycle.id, today: .today)
         request.flash(
@@ -55,8 +51,6 @@ struct DoubleRatingController: RouteCollection {
     }
 
     @Sendable func drift(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard CalibrationPolicy.canManage(user) else { throw AppError.forbidden }
         let (pairs, order) = try await DoubleRatingRepository(database: request.db).pairs()
         let cycles = try await CycleRepository(database: request.db).cycles()
         let names = Dictionary(uniqueKeysWithValues: cycles.map { ($0.id, $0.name) })
@@ -83,7 +77,8 @@ struct DoubleRatingController: RouteCollection {
         let repository = DoubleRatingRepository(database: request.db)
         let assignment = try await repository.assignment(id: id)
         // Someone else's second rating does not exist for this user.
-        guard assignment.raterUserID == user.id else { throw AppError.notFound("That second rating") }
+        guard CalibrationPolicy.allows(.secondRate, user.viewer, .secondRating(raterUserID: assignment.raterUserID))
+        else { throw AppError.notFound("That second rating") }
         let cycle = try await CycleRepository(database: request.db).cycle(id: assignment.cycleID)
         let framework = try await FrameworkRepository(database: request.db).version(id: cycle.frameworkID).content
         return Loaded(assignment: assignment, framework: framework, repository: repository)

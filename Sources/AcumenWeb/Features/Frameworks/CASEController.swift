@@ -8,7 +8,8 @@ struct CASEController: RouteCollection {
     let settings: AcumenSettings
 
     func boot(routes: any RoutesBuilder) throws {
-        let case11 = routes.grouped("ims", "case", "v1p1")
+        // CASE is an open standard for sharing adopted frameworks: no sign-in, no drafts.
+        let case11 = routes.access(.anyone).grouped("ims", "case", "v1p1")
         case11.get("CFDocuments", use: documents)
         case11.get("CFPackages", ":id", use: package)
         case11.get("CFItems", ":id", use: item)
@@ -32,7 +33,7 @@ struct CASEController: RouteCollection {
         let exporter = Self.exporter(for: request, settings: settings)
         let repository = FrameworkRepository(database: request.db)
         var documents: [CASEDocument] = []
-        for summary in try await repository.summaries() where FrameworkPolicy.isPublic(summary) {
+        for summary in try await repository.summaries() where FrameworkPolicy.isPublic(summary.status) {
             let version = try await repository.version(id: summary.id)
             documents.append(
                 exporter.document(
@@ -72,7 +73,7 @@ struct CASEController: RouteCollection {
         } catch StoreError.notFound {
             throw AppError.notFound("That CFPackage")
         }
-        guard FrameworkPolicy.isPublic(version.summary) else { throw AppError.notFound("That CFPackage") }
+        guard FrameworkPolicy.isPublic(version.summary.status) else { throw AppError.notFound("That CFPackage") }
         return version
     }
 }

@@ -10,7 +10,10 @@ extension FrameworksController {
 
     @Sendable func addComment(request: Request) async throws -> Response {
         let loaded = try await load(request)
-        guard FrameworkPolicy.canComment(loaded.summary, user: loaded.user, isReviewer: loaded.isReviewer) else {
+        guard
+            FrameworkPolicy.allows(
+                .comment, loaded.user.viewer, .init(status: loaded.summary.status, viewerIsReviewer: loaded.isReviewer))
+        else {
             throw AppError.forbidden
         }
         let (_, competency) = try competency(request, in: loaded)

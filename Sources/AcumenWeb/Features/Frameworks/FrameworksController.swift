@@ -8,35 +8,40 @@ struct FrameworksController: RouteCollection {
     let settings: AcumenSettings
 
     func boot(routes: any RoutesBuilder) throws {
-        let pages = routes.grouped(RequireSignedIn()).grouped("frameworks")
-        pages.get(use: list)
-        pages.get("new", use: newFramework)
-        pages.post(use: createFramework)
-        pages.get(":frameworkID", use: show)
-        pages.get(":frameworkID", "competencies", ":competencyID", use: showCompetency)
-        pages.post(":frameworkID", "versions", use: startNewVersion)
-        pages.post(":frameworkID", "publish", use: publish)
-        pages.post(":frameworkID", "retire", use: retire)
-        pages.get(":frameworkID", "edit", use: editDetails)
-        pages.post(":frameworkID", "edit", use: saveDetails)
-        pages.post(":frameworkID", "categories", use: addCategory)
-        pages.get(":frameworkID", "categories", ":categoryID", "edit", use: editCategory)
-        pages.post(":frameworkID", "categories", ":categoryID", "edit", use: saveCategory)
-        pages.post(":frameworkID", "categories", ":categoryID", "archive", use: archiveCategory)
-        pages.get(":frameworkID", "competencies", "new", use: newCompetency)
-        pages.post(":frameworkID", "competencies", use: addCompetency)
-        pages.get(":frameworkID", "competencies", ":competencyID", "edit", use: editCompetency)
-        pages.post(":frameworkID", "competencies", ":competencyID", "edit", use: saveCompetency)
-        pages.post(":frameworkID", "competencies", ":competencyID", "archive", use: archiveCompetency)
-        pages.post(":frameworkID", "competencies", ":competencyID", "comments", use: addComment)
-        pages.post(":frameworkID", "comments", ":commentID", "resolve", use: resolveComment)
-        pages.post(":frameworkID", "reviewers", use: addReviewer)
-        pages.get(":frameworkID", "case.json", use: downloadCASE)
+        // Reading and commenting are for anyone signed in; the framework's status and the
+        // reviewer list decide once it is loaded (FrameworkPolicy.allows).
+        let readers = routes.access(.signedIn).grouped("frameworks")
+        readers.get(use: list)
+        readers.get(":frameworkID", use: show)
+        readers.get(":frameworkID", "competencies", ":competencyID", use: showCompetency)
+        readers.post(":frameworkID", "competencies", ":competencyID", "comments", use: addComment)
+        readers.get(":frameworkID", "case.json", use: downloadCASE)
 
-        let api = routes.grouped("api", "v1", "frameworks").grouped(RequireSignedIn())
-        api.get(use: apiList)
-        api.get(":frameworkID", use: apiShow)
-        api.on(.POST, "import", body: .collect(maxSize: "10mb"), use: apiImport)
+        let editors = routes.access(.permitted(FrameworkPolicy.self, .edit)).grouped("frameworks")
+        editors.get("new", use: newFramework)
+        editors.post(use: createFramework)
+        editors.post(":frameworkID", "versions", use: startNewVersion)
+        editors.post(":frameworkID", "publish", use: publish)
+        editors.post(":frameworkID", "retire", use: retire)
+        editors.get(":frameworkID", "edit", use: editDetails)
+        editors.post(":frameworkID", "edit", use: saveDetails)
+        editors.post(":frameworkID", "categories", use: addCategory)
+        editors.get(":frameworkID", "categories", ":categoryID", "edit", use: editCategory)
+        editors.post(":frameworkID", "categories", ":categoryID", "edit", use: saveCategory)
+        editors.post(":frameworkID", "categories", ":categoryID", "archive", use: archiveCategory)
+        editors.get(":frameworkID", "competencies", "new", use: newCompetency)
+        editors.post(":frameworkID", "competencies", use: addCompetency)
+        editors.get(":frameworkID", "competencies", ":competencyID", "edit", use: editCompetency)
+        editors.post(":frameworkID", "competencies", ":competencyID", "edit", use: saveCompetency)
+        editors.post(":frameworkID", "competencies", ":competencyID", "archive", use: archiveCompetency)
+        editors.post(":frameworkID", "comments", ":commentID", "resolve", use: resolveComment)
+        editors.post(":frameworkID", "reviewers", use: addReviewer)
+
+        let api = routes.grouped("api", "v1", "frameworks")
+        api.access(.signedIn).get(use: apiList)
+        api.access(.signedIn).get(":frameworkID", use: apiShow)
+        api.access(.permitted(FrameworkPolicy.self, .edit)).on(
+            .POST, "import", body: .collect(maxSize: "10mb"), use: apiImport)
     }
 
     // MARK: Loading with access control
@@ -60,7 +65,10 @@ struct FrameworksController: RouteCollection {
         // Only a draft's visibility depends on being a named reviewer.
         let isReviewer =
             version.summary.status == .draft ? try await repository.isReviewer(frameworkID: id, userID: user.id) : false
-        guard FrameworkPolicy.canView(version.summary, user: user, isReviewer: isReviewer) else {
+        guard
+            FrameworkPolicy.allows(
+                .read, user.viewer, .init(status: version.summary.status, viewerIsReviewer: isReviewer))
+        else {
             throw AppError.notFound("That framework")
         }
         return Loaded(version: version, isReviewer: isReviewer, user: user)
@@ -69,7 +77,6 @@ struct FrameworksController: RouteCollection {
     /// The role is checked before the framework is looked up, so a refusal says nothing
     /// about whether the framework exists.
     func loadForEditing(_ request: Request) async throws -> Loaded {
-        guard FrameworkPolicy.canEdit(try request.requireUser()) else { throw AppError.forbidden }
         return try await load(request)
     }
 
@@ -102,7 +109,9 @@ struct FrameworksController: RouteCollection {
             let isReviewer =
                 summary.status == .draft
                 ? try await repository.isReviewer(frameworkID: summary.id, userID: user.id) : false
-            if FrameworkPolicy.canView(summary, user: user, isReviewer: isReviewer) { visible.append(summary) }
+            if FrameworkPolicy.allows(.read, user.viewer, .init(status: summary.status, viewerIsReviewer: isReviewer)) {
+                visible.append(summary)
+            }
         }
         return visible
     }
@@ -111,7 +120,7 @@ struct FrameworksController: RouteCollection {
         let user = try request.requireUser()
         let visible = try await visibleSummaries(for: user, request: request)
         return FrameworkListPage.render(
-            FrameworkListPage.Model(frameworks: visible, canEdit: FrameworkPolicy.canEdit(user)),
+            FrameworkListPage.Model(frameworks: visible, canEdit: FrameworkPolicy.mayAttempt(.edit, user.viewer)),
             context: PageContext(request))
     }
 
@@ -124,14 +133,11 @@ struct FrameworksController: RouteCollection {
     }
 
     @Sendable func newFramework(request: Request) async throws -> Response {
-        guard FrameworkPolicy.canEdit(try request.requireUser()) else { throw AppError.forbidden }
         return NewFrameworkPage.render(form: nil, problems: [], context: PageContext(request))
     }
 
     /// Creates a draft, empty or as a copy of a built-in model, which the author then edits.
     @Sendable func createFramework(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard FrameworkPolicy.canEdit(user) else { throw AppError.forbidden }
         let form = try request.decodeForm(NewFrameworkForm.self)
         let template = BuiltInFrameworks.frameworks.first { $0.name == form.startFrom }
         var content =
@@ -170,7 +176,7 @@ struct FrameworksController: RouteCollection {
             versions: try await repository.versions(lineageID: loaded.summary.lineageID),
             comments: isDraft ? try await repository.comments(frameworkID: loaded.summary.id) : [],
             reviewers: isDraft ? try await repository.reviewerEmails(frameworkID: loaded.summary.id) : [],
-            canEdit: FrameworkPolicy.canEdit(loaded.user))
+            canEdit: FrameworkPolicy.mayAttempt(.edit, loaded.user.viewer))
         return FrameworkPage.render(model, context: PageContext(request))
     }
 
@@ -181,8 +187,9 @@ struct FrameworksController: RouteCollection {
         let model = CompetencyPage.Model(
             summary: loaded.summary, levels: loaded.version.content.levels, category: category, competency: competency,
             comments: comments.filter { $0.competencyID == competency.identifier },
-            canComment: FrameworkPolicy.canComment(loaded.summary, user: loaded.user, isReviewer: loaded.isReviewer),
-            canEdit: FrameworkPolicy.canEdit(loaded.user) && loaded.summary.status.isEditable)
+            canComment: FrameworkPolicy.allows(
+                .comment, loaded.user.viewer, .init(status: loaded.summary.status, viewerIsReviewer: loaded.isReviewer)),
+            canEdit: FrameworkPolicy.mayAttempt(.edit, loaded.user.viewer) && loaded.summary.status.isEditable)
         return CompetencyPage.render(model, context: PageContext(request))
     }
 
@@ -239,8 +246,6 @@ struct FrameworksController: RouteCollection {
     }
 
     @Sendable func apiImport(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard FrameworkPolicy.canEdit(user) else { throw AppError.forbidden }
         guard let body = request.body.data, body.readableBytes > 0 else {
             throw AppError.badRequest(
                 "Send the CASE package (application/json) or a Moodle CSV (text/csv) as the body.")

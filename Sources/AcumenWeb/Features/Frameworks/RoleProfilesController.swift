@@ -6,7 +6,8 @@ import Vapor
 /// every competency.
 struct RoleProfilesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let pages = routes.grouped(RequireSignedIn()).grouped("frameworks", ":frameworkID", "profiles")
+        let pages = routes.access(.permitted(FrameworkPolicy.self, .edit)).grouped(
+            "frameworks", ":frameworkID", "profiles")
         pages.get(use: edit)
         pages.post(use: save)
     }
@@ -27,7 +28,6 @@ struct RoleProfilesController: RouteCollection {
     }
 
     private func loadDraft(_ request: Request) async throws -> FrameworkVersion {
-        guard FrameworkPolicy.canEdit(try request.requireUser()) else { throw AppError.forbidden }
         guard let id = request.parameters.get("frameworkID", as: UUID.self) else {
             throw AppError.notFound("That framework")
         }

@@ -6,7 +6,7 @@ import Vapor
 /// Uploads for programme staff: people and accounts as CSV, frameworks as CASE packages.
 struct ImportController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let staff = routes.grouped(RequireSignedIn()).grouped("import")
+        let staff = routes.access(.permitted(OrganisationPolicy.self, .importRecords)).grouped("import")
         staff.get(use: page)
         staff.on(.POST, "people", body: .collect(maxSize: "20mb"), use: importPeople)
         staff.on(.POST, "accounts", body: .collect(maxSize: "20mb"), use: importAccounts)
@@ -17,10 +17,6 @@ struct ImportController: RouteCollection {
         var file: File
     }
 
-    private func requireStaff(_ request: Request) throws {
-        guard try request.requireUser().role.seesEveryone else { throw AppError.forbidden }
-    }
-
     private func upload(_ request: Request) throws -> Data {
         guard let upload = try? request.content.decode(Upload.self), upload.file.data.readableBytes > 0 else {
             throw AppError.badRequest("Choose a file to upload.", field: "file")
@@ -29,12 +25,10 @@ struct ImportController: RouteCollection {
     }
 
     @Sendable func page(request: Request) async throws -> Response {
-        try requireStaff(request)
         return ImportPage.render(context: PageContext(request), problems: [], heading: nil)
     }
 
     @Sendable func importPeople(request: Request) async throws -> Response {
-        try requireStaff(request)
         return try await run(request, what: "people") { data in
             try await PeopleRepository(database: request.db).importPeople(csv: try FrameworkImport.text(of: data))
                 .description
@@ -42,7 +36,6 @@ struct ImportController: RouteCollection {
     }
 
     @Sendable func importAccounts(request: Request) async throws -> Response {
-        try requireStaff(request)
         return try await run(request, what: "accounts") { data in
             try await AccountRepository(database: request.db).importAccounts(csv: try FrameworkImport.text(of: data))
                 .description
@@ -50,7 +43,6 @@ struct ImportController: RouteCollection {
     }
 
     @Sendable func importFramework(request: Request) async throws -> Response {
-        try requireStaff(request)
         return try await run(request, what: "the framework") { data in
             let summary = try await FrameworkImport.importEither(data, database: request.db)
             return "Imported \(summary.name) as a draft."

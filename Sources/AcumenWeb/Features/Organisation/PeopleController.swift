@@ -6,12 +6,12 @@ import Vapor
 /// People and accounts, filtered by what the signed-in user may see.
 struct PeopleController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let signedIn = routes.grouped(RequireSignedIn())
-        signedIn.get("people", use: list)
-        signedIn.get("people", ":personID", use: show)
-        signedIn.get("accounts", use: accounts)
-        signedIn.get("api", "v1", "people", use: apiList)
-        signedIn.get("api", "v1", "me", use: apiMe)
+        let people = routes.access(.permitted(OrganisationPolicy.self, .browsePeople))
+        people.get("people", use: list)
+        people.get("people", ":personID", use: show)
+        people.get("api", "v1", "people", use: apiList)
+        routes.access(.permitted(OrganisationPolicy.self, .browseAccounts)).get("accounts", use: accounts)
+        routes.access(.signedIn).get("api", "v1", "me", use: apiMe)
     }
 
     @Sendable func list(request: Request) async throws -> Response {

@@ -2,7 +2,7 @@ import Vapor
 
 struct OpenAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("openapi.json") { _ async throws -> Response in
+        routes.access(.anyone).get("openapi.json") { _ async throws -> Response in
             let response = Response(status: .ok, body: .init(data: OpenAPIDocument.json()))
             response.headers.contentType = .json
             return response

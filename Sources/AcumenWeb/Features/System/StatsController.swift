@@ -5,7 +5,7 @@ import Vapor
 /// the same JSON as `acumen stats agreement`.
 struct StatsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped(RequireSignedIn()).on(
+        routes.access(.permitted(SystemPolicy.self, .computeStatistics)).on(
             .POST, "api", "v1", "stats", "agreement", body: .collect(maxSize: "32mb"), use: agreement)
     }
 

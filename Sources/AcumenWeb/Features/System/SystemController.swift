@@ -5,10 +5,11 @@ import Vapor
 /// Probes for load balancers and orchestrators.
 struct SystemController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("healthz", use: health)
-        routes.get("readyz", use: ready)
-        routes.get("styles.css", use: stylesheet)
-        routes.get { request async throws -> Response in
+        let anyone = routes.access(.anyone)
+        anyone.get("healthz", use: health)
+        anyone.get("readyz", use: ready)
+        anyone.get("styles.css", use: stylesheet)
+        anyone.get { request async throws -> Response in
             request.redirect(to: request.currentUser == nil ? "/login" : "/frameworks")
         }
     }
