@@ -378,3 +378,34 @@ final class ReminderAndQuestionResultTests: XCTestCase {
         XCTAssertNil(QuestionResult(questionCode: "x", answers: [.dontKnow]).mean)
     }
 }
+
+final class CycleProposalTests: XCTestCase {
+    func test_everyProblem_isNamed_andNothingIsGuessed() throws {
+        let proposal = CycleProposal(
+            name: "  ", frameworkID: "not-an-id", scope: "region:emea", sources: [], opensOn: "31/12/2026",
+            closesOn: "2026-12-01", minimumPeers: "three", minimumCustomers: "3", minimumForComments: "3",
+            reminderDays: "7, soon")
+        guard case .failure(let problems) = proposal.accepted() else { return XCTFail("a bad proposal was accepted") }
+        XCTAssertEqual(
+            problems.messages,
+            [
+                "choose a published framework", "choose who is assessed",
+                "the opening date must be a date like 2026-11-30", "each anonymity minimum must be a whole number",
+                "reminder days must be whole numbers separated by commas, e.g. 7, 3, 1",
+            ])
+    }
+
+    func test_aGoodProposal_becomesSettings() throws {
+        let team = UUID()
+        let proposal = CycleProposal(
+            name: "2027 review", frameworkID: UUID().uuidString, scope: "team:\(team)", sources: [.self, .peer],
+            opensOn: "2027-01-04", closesOn: "2027-02-01",
+            rules: AnonymityRules(
+                minimumPeers: 4, minimumCustomers: 5, minimumForComments: 5), reminderDays: [5, 1])
+        let accepted = try proposal.accepted().get()
+        XCTAssertEqual(accepted.scope, .team(team))
+        XCTAssertEqual(accepted.settings.rules.minimumPeers, 4)
+        XCTAssertEqual(accepted.settings.reminderDaysBeforeClose, [5, 1])
+        XCTAssertEqual(accepted.settings.sources, [.self, .peer])
+    }
+}

@@ -130,9 +130,16 @@ struct AssessmentFixture {
         let today = CalendarDate(year: 2026, month: 11, day: 2)!
         let settings = CycleSettings(
             name: "2026 annual review", opensOn: today, closesOn: today.adding(days: 28))
-        let cycleID = try await CycleRepository(database: database).create(
-            frameworkID: framework.id, settings: settings, scope: .allAccountManagers,
-            questionnaire: GlobalMobilityQuestionnaire.questionnaire, today: today)
+        let version = try await frameworks.version(id: framework.id)
+        let cycleID = try await database.transaction { database in
+            let created = try await CycleRepository(database: database).create(
+                frameworkID: framework.id, settings: settings, scope: .allAccountManagers,
+                questionnaire: Questionnaire.starting(
+                    for: version.content, from: GlobalMobilityQuestionnaire.questionnaire), today: today)
+            try await InvitationRepository(database: database).createAutomatic(
+                cycleID: created.id, subjects: created.subjects, sources: settings.sources)
+            return created.id
+        }
         return AssessmentFixture(
             cycleID: cycleID, anaID: try await people.personID(email: "ana@x.example")!,
             benID: try await people.personID(email: "ben@x.example")!, today: today)

@@ -44,3 +44,38 @@ enum StoreHarness {
         try await app.asyncShutdown()
     }
 }
+
+/// What a rater submits, in the shape store tests write it.
+enum SubmissionContent {
+    case ratings([CompetencyRatingInput], framework: FrameworkContent)
+    case answers([String: FrequencyAnswer], comments: [String: String])
+}
+
+extension ResponseRepository {
+    /// Submits as the rater's use case does: Core builds the rows and the attribution (with the
+    /// rater's calibration status, read from the store), and the store writes them.
+    @discardableResult
+    func submit(
+        invitation: Invitation, cycle: AssessmentCycle, content: SubmissionContent, raterKey: String,
+        today: CalendarDate
+    ) async throws -> UUID {
+        var calibration: CalibrationStatus?
+        if ResponseAttribution.isJudged(invitation.source), let person = invitation.raterPersonID {
+            calibration = try await CalibrationRepository(database: database).status(personID: person)
+        }
+        let rows: ResponseContent =
+            switch content {
+            case .ratings(let ratings, let framework): .ratings(ratings.map { RatingRecord($0, framework: framework) })
+            case .answers(let answers, let comments):
+                .answers(
+                    answers.map {
+                        AnswerRecord(questionCode: $0.key, answer: $0.value, comment: comments[$0.key] ?? "")
+                    })
+            }
+        return try await submit(
+            invitation: invitation, content: rows,
+            attribution: ResponseAttribution(
+                invitation: invitation, raterKey: raterKey, today: today, settings: cycle.settings,
+                calibration: calibration))
+    }
+}

@@ -15,18 +15,13 @@ public struct CycleRepository: Sendable {
 
     /// Creates a draft cycle with its subjects, questionnaire and automatic invitations
     /// (self, supervisor, and each account's customer reviewers), all in one transaction.
+    /// Stores a checked cycle in draft with its subjects and questions; returns its id and the
+    /// people it assesses. The questionnaire is already made for the cycle's framework
+    /// (`Questionnaire.starting`); invitations are created by the caller in the same transaction.
     public func create(
-        frameworkID: UUID, settings: CycleSettings, scope: SubjectScope, questionnaire base: Questionnaire,
+        frameworkID: UUID, settings: CycleSettings, scope: SubjectScope, questionnaire: Questionnaire,
         today: CalendarDate
-    ) async throws -> UUID {
-        var problems = settings.problems.map { ValidationProblem(location: "cycle", message: $0) }
-        let framework = try await FrameworkRepository(database: database).version(id: frameworkID)
-        if framework.summary.status != .published {
-            problems.append(
-                ValidationProblem(location: "framework", message: "choose a published framework version"))
-        }
-        guard problems.isEmpty else { throw StoreError.invalid(problems) }
-        let questionnaire = Questionnaire.starting(for: framework.content, from: base)
+    ) async throws -> (id: UUID, subjects: [UUID]) {
         let subjects = try await subjectIDs(scope)
         guard !subjects.isEmpty else {
             throw StoreError.invalid([
@@ -63,10 +58,8 @@ public struct CycleRepository: Sendable {
                     SQLBind(question.text))
             }
             try await insert.run()
-            try await InvitationRepository(database: database).createAutomatic(
-                cycleID: id, subjects: subjects, sources: settings.sources)
         }
-        return id
+        return (id, subjects)
     }
 
     public func cycles() async throws -> [AssessmentCycle] {

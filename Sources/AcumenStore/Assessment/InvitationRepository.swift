@@ -16,7 +16,7 @@ public struct InvitationRepository: Sendable {
     private var sql: any SQLDatabase { database as! any SQLDatabase }
 
     /// Self, supervisor and customer-reviewer invitations, created with the cycle.
-    func createAutomatic(cycleID: UUID, subjects: [UUID], sources: Set<RaterSource>) async throws {
+    public func createAutomatic(cycleID: UUID, subjects: [UUID], sources: Set<RaterSource>) async throws {
         let wanted = Set(subjects)
         var rows: [(subject: UUID, source: RaterSource, rater: UUID, account: UUID?)] = []
         let people = try await sql.raw("SELECT id, supervisor_id FROM people").all()

@@ -12,7 +12,7 @@ import SQLKit
 /// find their response, however many links they were sent; a unique index on it keeps one
 /// current response per rater; and without the secret it cannot be joined to the invitation.
 public struct ResponseRepository: Sendable {
-    let database: any Database
+    public let database: any Database
 
     public init(database: any Database) {
         self.database = database
@@ -63,25 +63,15 @@ public struct ResponseRepository: Sendable {
 
     /// Records a submission in one transaction: marks the invitation answered (refusing a second
     /// submission), voids the rater's current response if there is one (a correction), writes
-    /// the response and its rows in one statement each, and clears the draft.
+    /// the response and its rows in one statement each, and clears the draft. The rows arrive
+    /// finished (`RaterSubmission`, `ResponseAttribution`): nothing is decided here.
     @discardableResult
-    public func submit(
-        invitation: Invitation, cycle: AssessmentCycle, content: SubmissionContent, raterKey: String,
-        today: CalendarDate
-    ) async throws -> UUID {
+    public func submit(invitation: Invitation, content: ResponseContent, attribution: ResponseAttribution)
+        async throws -> UUID
+    {
         let responseID = UUID()
         let anonymous = invitation.source.isAnonymous
-        // Supervisors' and peers' ratings are what calibration qualifies; self-assessments and
-        // customers' questionnaires are not judged against a master.
-        var raterStatus: CalibrationStatus?
-        let judged = invitation.source == .supervisor || invitation.source == .peer
-        if judged, let person = invitation.raterPersonID {
-            raterStatus = try await CalibrationRepository(database: database).status(personID: person)
-        }
-        let raterCalibrated: Bool? = judged ? raterStatus?.isValid(on: today) ?? false : nil
-        let raterBias = judged ? raterStatus?.bias : nil
-        let recordedDay = ReminderSchedule.recordedSubmissionDay(
-            for: invitation.source, actual: today, settings: cycle.settings)
+        let raterKey = attribution.raterKey
         let database = database
         try await WriteGate.run(on: database) {
             try await database.transaction { database in
@@ -117,35 +107,32 @@ public struct ResponseRepository: Sendable {
                         SQLBind(ResponseStatus.submitted.rawValue),
                         // An anonymous correction is not linked to what it replaces: the pair would
                         // be two responses known to come from one person.
-                        SQLBind(anonymous ? nil : previous), SQLBind(recordedDay.description),
-                        SQLBind(raterCalibrated), SQLBind(raterBias)
+                        SQLBind(anonymous ? nil : previous), SQLBind(attribution.submittedOn.description),
+                        SQLBind(attribution.raterCalibrated), SQLBind(attribution.raterBias)
                     ).run()
                 switch content {
-                case .ratings(let ratings, let framework):
+                case .ratings(let ratings):
                     guard !ratings.isEmpty else { break }
                     let insert = sql.insert(into: "response_ratings").columns(
                         "response_id", "competency_code", "observed", "level", "derived_level", "override_reason",
                         "not_observed", "comment")
                     for rating in ratings {
-                        let standards =
-                            framework.competencies.first { $0.code == rating.competencyCode }?.standards ?? []
-                        let derived = DerivedLevel.derive(
-                            levels: framework.levels, standards: standards, observed: rating.observed)
                         _ = insert.values(
                             SQLBind(responseID), SQLBind(rating.competencyCode),
-                            SQLBind(BehaviourRatingColumns.encodeTicks(rating.observed)),
-                            SQLBind(rating.level(in: framework)), SQLBind(rating.notObserved ? nil : derived.level),
-                            SQLBind(rating.overrideReason), SQLBind(rating.notObserved ? 1 : 0), SQLBind(rating.comment)
+                            SQLBind(BehaviourRatingColumns.encodeTicks(rating.observed)), SQLBind(rating.level),
+                            SQLBind(rating.derivedLevel), SQLBind(rating.overrideReason),
+                            SQLBind(rating.notObserved ? 1 : 0), SQLBind(rating.comment)
                         )
                     }
                     try await insert.run()
-                case .answers(let answers, let comments):
+                case .answers(let answers):
                     guard !answers.isEmpty else { break }
                     let insert = sql.insert(into: "response_answers").columns(
                         "response_id", "question_code", "answer", "comment")
-                    for (code, answer) in answers {
+                    for answer in answers {
                         _ = insert.values(
-                            SQLBind(responseID), SQLBind(code), SQLBind(answer.rawValue), SQLBind(comments[code] ?? ""))
+                            SQLBind(responseID), SQLBind(answer.questionCode), SQLBind(answer.answer.rawValue),
+                            SQLBind(answer.comment))
                     }
                     try await insert.run()
                 }

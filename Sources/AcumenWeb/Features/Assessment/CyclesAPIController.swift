@@ -80,25 +80,18 @@ struct CyclesAPIController: RouteCollection {
 
     @Sendable func create(request: Request) async throws -> Response {
         let body = try request.content.decode(NewCycle.self)
-        guard let opens = CalendarDate(body.opensOn) else {
-            throw AppError.badRequest("opensOn must be a date like 2026-11-30.", field: "opensOn")
-        }
-        guard let closes = CalendarDate(body.closesOn) else {
-            throw AppError.badRequest("closesOn must be a date like 2026-12-31.", field: "closesOn")
-        }
-        let scope: SubjectScope
-        switch (body.scope?.kind ?? "all", body.scope?.id) {
-        case ("all", _): scope = .allAccountManagers
-        case ("team", .some(let id)): scope = .team(id)
-        case ("location", .some(let id)): scope = .location(id)
-        default: throw AppError.badRequest("scope.kind is all, team or location (with an id).", field: "scope")
-        }
-        let settings = CycleSettings(
-            name: body.name, sources: Set(body.sources ?? RaterSource.allCases), opensOn: opens, closesOn: closes,
-            rules: body.rules ?? .standard, reminderDaysBeforeClose: body.reminderDaysBeforeClose ?? [7, 3, 1])
-        let id = try await CycleRepository(database: request.db).create(
-            frameworkID: body.frameworkId, settings: settings, scope: scope,
-            questionnaire: GlobalMobilityQuestionnaire.questionnaire, today: .today)
+        let scope =
+            switch (body.scope?.kind ?? "all", body.scope?.id) {
+            case ("all", _): "all"
+            case ("team", .some(let id)): "team:\(id)"
+            case ("location", .some(let id)): "location:\(id)"
+            case (let kind, _): kind
+            }
+        let proposal = CycleProposal(
+            name: body.name, frameworkID: body.frameworkId.uuidString, scope: scope,
+            sources: Set(body.sources ?? RaterSource.allCases), opensOn: body.opensOn, closesOn: body.closesOn,
+            rules: body.rules ?? .standard, reminderDays: body.reminderDaysBeforeClose ?? [7, 3, 1])
+        let id = try await request.cycleUseCases(settings).create(proposal)
         let cycle = try await CycleRepository(database: request.db).cycle(id: id)
         return try await CycleDTO(cycle).encodeResponse(status: .created, for: request)
     }
@@ -114,12 +107,8 @@ struct CyclesAPIController: RouteCollection {
     @Sendable func advance(request: Request) async throws -> CycleDTO {
         let cycle = try await request.assessmentCycle()
         let body = try request.content.decode(Advance.self)
-        let next = try await CycleRepository(database: request.db).advance(cycleID: cycle.id, from: body.from)
-        let advanced = try await CycleRepository(database: request.db).cycle(id: cycle.id)
-        if next == .closed { CycleDisclosure.prepare(advanced, application: request.application) }
-        if next == .open {
-            _ = try await Nominations(request: request, settings: settings).sendFirstLinks(cycle: advanced)
-        }
+        let (advanced, _) = try await request.cycleUseCases(settings).advance(cycleID: cycle.id, from: body.from)
+        if advanced.status == .closed { CycleDisclosure.prepare(advanced, application: request.application) }
         return CycleDTO(advanced)
     }
 
@@ -176,7 +165,7 @@ struct CyclesAPIController: RouteCollection {
             throw AppError.notFound("That person")
         }
         let body = try request.content.decode(Nomination.self)
-        let invitation = try await Nominations(request: request, settings: settings).nominate(
+        let invitation = try await request.cycleUseCases(settings).nominate(
             cycle: cycle, subjectID: subjectID, email: body.email, source: body.source)
         return try await InvitationDTO(invitation).encodeResponse(status: .created, for: request)
     }
@@ -342,22 +331,17 @@ struct CyclesAPIController: RouteCollection {
         try session.requireOpen()
         var fields = body.fields ?? [:]
         if body.fields == nil { fields = try await session.draft() }
-        let invalid = session.problems(in: fields)
-        guard invalid.isEmpty else { throw StoreError.invalid(invalid) }
-        let problems = session.submissionProblems(fields)
-        guard problems.isEmpty else {
-            // Kept as the draft, so that nothing sent is lost while the rater completes it.
-            if body.fields != nil { try await session.saveDraft(fields) }
-            throw StoreError.invalid(problems)
+        // A draft already saved is kept as it is; sent fields are kept as the draft.
+        switch try await session.submit(session.read(fields), keepingDraft: body.fields != nil) {
+        case .submitted: return .created
+        case .invalid(let problems), .incomplete(let problems): throw StoreError.invalid(problems)
         }
-        try await session.submit(fields)
-        return .created
     }
 
     // MARK: Helpers
 
-    private func raterSession(_ request: Request) async throws -> RaterSession {
-        try await RaterSession.open(
+    private func raterSession(_ request: Request) async throws -> RaterUseCases {
+        try await RaterUseCases.open(
             token: request.parameters.get("token") ?? "", database: request.db,
             identity: RaterIdentity(secret: settings.anonymityKey))
     }

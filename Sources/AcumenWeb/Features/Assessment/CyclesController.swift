@@ -77,20 +77,12 @@ struct CyclesController: RouteCollection {
 
     @Sendable func create(request: Request) async throws -> Response {
         let form = try request.decodeForm(NewCycleForm.self)
-        let parsed = form.parsed()
-        guard let settings = parsed.settings, let frameworkID = parsed.frameworkID else {
-            return try await renderNewForm(request: request, form: form, problems: parsed.problems)
-        }
         do {
-            let id = try await CycleRepository(database: request.db).create(
-                frameworkID: frameworkID, settings: settings, scope: parsed.scope,
-                questionnaire: GlobalMobilityQuestionnaire.questionnaire, today: .today)
+            let id = try await request.cycleUseCases(settings).create(form.proposal)
             request.flash("The cycle was created as a draft. Check the raters and questions, then open it.")
             return request.redirect(to: "/cycles/\(id)")
         } catch StoreError.invalid(let problems) {
             return try await renderNewForm(request: request, form: form, problems: problems.map(\.message))
-        } catch StoreError.notFound {
-            return try await renderNewForm(request: request, form: form, problems: ["choose a published framework"])
         }
     }
 
@@ -116,15 +108,10 @@ struct CyclesController: RouteCollection {
         guard let expected = CycleStatus(rawValue: try request.decodeForm(Form.self).from) else {
             throw AppError.badRequest("The form was incomplete. Reload the page and try again.")
         }
-        let next = try await CycleRepository(database: request.db).advance(cycleID: cycle.id, from: expected)
-        if next == .closed {
-            CycleDisclosure.prepare(
-                try await CycleRepository(database: request.db).cycle(id: cycle.id), application: request.application)
-        }
-        var message = "The cycle is now \(next.label.lowercased())."
-        if next == .open {
-            let sent = try await Nominations(request: request, settings: settings).sendFirstLinks(
-                cycle: try await CycleRepository(database: request.db).cycle(id: cycle.id))
+        let (advanced, sent) = try await request.cycleUseCases(settings).advance(cycleID: cycle.id, from: expected)
+        if advanced.status == .closed { CycleDisclosure.prepare(advanced, application: request.application) }
+        var message = "The cycle is now \(advanced.status.label.lowercased())."
+        if advanced.status == .open {
             message += " \(sent) personal link\(sent == 1 ? " is" : "s are") on the way to raters."
         }
         request.flash(message)
@@ -223,7 +210,7 @@ struct CyclesController: RouteCollection {
         guard let source = RaterSource(rawValue: form.source), source == .peer || source == .customer else {
             throw AppError.badRequest("Choose whether the person is a peer or a customer.", field: "source")
         }
-        let invitation = try await Nominations(request: request, settings: settings).nominate(
+        let invitation = try await request.cycleUseCases(settings).nominate(
             cycle: cycle, subjectID: subject.id, email: form.email, source: source)
         let approved = invitation.status == .approved
         request.flash(
@@ -254,15 +241,7 @@ struct CyclesController: RouteCollection {
                         personID: invitation.subjectID, cycleStatus: cycle.status,
                         inViewersLine: visible.includes(invitation.subjectID)))
             else { throw AppError.forbidden }
-            guard invitation.status == .nominated else {
-                throw AppError(.conflict, code: "conflict", message: "Only a proposed peer can be approved.")
-            }
-            try await repository.approve(invitationID: invitation.id)
-            if cycle.status == .open {
-                var approved = invitation
-                approved.status = .approved
-                try await links(request).send(approved, cycle: cycle, today: .today)
-            }
+            try await request.cycleUseCases(settings).approve(invitation, cycle: cycle)
             request.flash("\(invitation.raterName) was approved.")
         case "revoke":
             guard
@@ -278,13 +257,7 @@ struct CyclesController: RouteCollection {
             )
         case "reissue":
             guard AssessmentPolicy.mayAttempt(.runCycles, user.viewer) else { throw AppError.forbidden }
-            guard invitation.status == .approved, cycle.status == .open else {
-                throw AppError(
-                    .conflict, code: "conflict",
-                    message: "Links can be reissued only for approved raters of an open cycle.")
-            }
-            // The link goes to the rater only: whoever holds it reads their saved answers.
-            try await links(request).send(invitation, cycle: cycle, today: .today)
+            try await request.cycleUseCases(settings).reissue(invitation, cycle: cycle)
             request.flash("A new link was sent to \(invitation.raterEmail); the old one no longer works.")
         default:
             throw AppError.notFound()

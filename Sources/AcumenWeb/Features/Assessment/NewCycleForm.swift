@@ -35,53 +35,11 @@ struct NewCycleForm: Codable {
         return sources
     }
 
-    struct Parsed {
-        var settings: CycleSettings?
-        var frameworkID: UUID?
-        var scope: SubjectScope
-        var problems: [String]
-    }
-
-    func parsed() -> Parsed {
-        var problems: [String] = []
-        let frameworkID = UUID(uuidString: frameworkID)
-        if frameworkID == nil { problems.append("choose a published framework") }
-        var subjects = SubjectScope.allAccountManagers
-        if let team = scopeID(prefix: "team:") {
-            subjects = .team(team)
-        } else if let location = scopeID(prefix: "location:") {
-            subjects = .location(location)
-        } else if scope != "all" {
-            problems.append("choose who is assessed")
-        }
-        let opens = CalendarDate(opensOn.trimmingCharacters(in: .whitespaces))
-        let closes = CalendarDate(closesOn.trimmingCharacters(in: .whitespaces))
-        if opens == nil { problems.append("the opening date must be a date like 2026-11-30") }
-        if closes == nil { problems.append("the closing date must be a date like 2026-12-31") }
-        let minimums = [minimumPeers, minimumCustomers, minimumForComments].map {
-            Int($0.trimmingCharacters(in: .whitespaces))
-        }
-        if minimums.contains(nil) { problems.append("each anonymity minimum must be a whole number") }
-        let days = reminderDays.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        if days.contains(nil) {
-            problems.append("reminder days must be whole numbers separated by commas, e.g. 7, 3, 1")
-        }
-        guard problems.isEmpty, let opens, let closes else {
-            return Parsed(settings: nil, frameworkID: frameworkID, scope: subjects, problems: problems)
-        }
-        let settings = CycleSettings(
-            name: name, sources: sources, opensOn: opens, closesOn: closes,
-            rules: AnonymityRules(
-                minimumPeers: minimums[0]!, minimumCustomers: minimums[1]!, minimumForComments: minimums[2]!),
-            reminderDaysBeforeClose: days.compactMap { $0 })
-        let settingsProblems = settings.problems
-        return Parsed(
-            settings: settingsProblems.isEmpty ? settings : nil, frameworkID: frameworkID, scope: subjects,
-            problems: settingsProblems)
-    }
-
-    private func scopeID(prefix: String) -> UUID? {
-        guard scope.hasPrefix(prefix) else { return nil }
-        return UUID(uuidString: String(scope.dropFirst(prefix.count)))
+    /// The form as a proposal, checked by the same rules as the API's.
+    var proposal: CycleProposal {
+        CycleProposal(
+            name: name, frameworkID: frameworkID, scope: scope, sources: sources, opensOn: opensOn,
+            closesOn: closesOn, minimumPeers: minimumPeers, minimumCustomers: minimumCustomers,
+            minimumForComments: minimumForComments, reminderDays: reminderDays)
     }
 }

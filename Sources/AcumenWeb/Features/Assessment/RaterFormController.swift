@@ -33,32 +33,24 @@ struct RaterFormController: RouteCollection {
     @Sendable func post(request: Request) async throws -> Response {
         let session = try await open(request)
         let fields = try Self.fields(request)
-        let problems = session.problems(in: fields)
-        guard problems.isEmpty else {
-            return RaterFormPage.render(
-                RaterFormPage.Model(session: session, fields: fields, problems: problems, notice: nil),
-                context: PageContext(request), status: .unprocessableEntity)
+        let form = session.read(fields)
+        let page = { (problems: [ValidationProblem], notice: String?) in
+            RaterFormPage.render(
+                RaterFormPage.Model(session: session, fields: fields, problems: problems, notice: notice),
+                context: PageContext(request), status: problems.isEmpty ? .ok : .unprocessableEntity)
         }
+        guard form.fieldProblems.isEmpty else { return page(form.fieldProblems, nil) }
         guard fields["intent"] == "submit" else {
-            try await session.saveDraft(fields)
-            return RaterFormPage.render(
-                RaterFormPage.Model(
-                    session: session, fields: fields, problems: [],
-                    notice:
-                        "Saved. You can close this page and come back with the same link until \(session.cycle.settings.closesOn)."
-                ),
-                context: PageContext(request))
+            try await session.saveDraft(form)
+            return page(
+                [],
+                "Saved. You can close this page and come back with the same link until \(session.cycle.settings.closesOn)."
+            )
         }
-        let missing = session.submissionProblems(fields)
-        guard missing.isEmpty else {
-            // Kept as the draft, so that nothing typed is lost while the rater completes it.
-            try await session.saveDraft(fields)
-            return RaterFormPage.render(
-                RaterFormPage.Model(session: session, fields: fields, problems: missing, notice: nil),
-                context: PageContext(request), status: .unprocessableEntity)
+        switch try await session.submit(form, keepingDraft: true) {
+        case .submitted: return request.redirect(to: "/r/\(session.token)")
+        case .invalid(let problems), .incomplete(let problems): return page(problems, nil)
         }
-        try await session.submit(fields)
-        return request.redirect(to: "/r/\(session.token)")
     }
 
     @Sendable func autosave(request: Request) async throws -> AutosaveResult {
@@ -83,8 +75,8 @@ struct RaterFormController: RouteCollection {
         return response
     }
 
-    private func open(_ request: Request) async throws -> RaterSession {
-        try await RaterSession.open(
+    private func open(_ request: Request) async throws -> RaterUseCases {
+        try await RaterUseCases.open(
             token: request.parameters.get("token") ?? "", database: request.db,
             identity: RaterIdentity(secret: settings.anonymityKey))
     }

@@ -7,7 +7,7 @@ import Vapor
 /// questionnaire for customers. A plain HTML form; the script only adds saving as you go.
 enum RaterFormPage {
     struct Model {
-        var session: RaterSession
+        var session: RaterUseCases
         var fields: [String: String]
         var problems: [ValidationProblem]
         var notice: String?
@@ -50,7 +50,7 @@ enum RaterFormPage {
         }
     }
 
-    static func submitted(session: RaterSession, context: PageContext) -> Response {
+    static func submitted(session: RaterUseCases, context: PageContext) -> Response {
         Layout.page("Thank you", context: context) {
             H1("Thank you")
             Paragraph(
@@ -69,7 +69,7 @@ enum RaterFormPage {
         }
     }
 
-    private static func introduction(_ session: RaterSession) -> String {
+    private static func introduction(_ session: RaterUseCases) -> String {
         let closes = "until \(session.cycle.settings.closesOn)"
         switch session.invitation.source {
         case .customer:
@@ -85,7 +85,7 @@ enum RaterFormPage {
         }
     }
 
-    private static func anchor(for problem: ValidationProblem, session: RaterSession) -> String {
+    private static func anchor(for problem: ValidationProblem, session: RaterUseCases) -> String {
         if session.invitation.source == .customer {
             if let number = Int(problem.location.replacingOccurrences(of: "question ", with: "")),
                 session.questionnaire.questions.indices.contains(number - 1)
@@ -101,7 +101,7 @@ enum RaterFormPage {
     static func competencyID(_ code: String) -> String { BehaviourGrid.competencyID(code) }
     static func questionID(_ code: String) -> String { "q-" + code.map { $0.isLetter || $0.isNumber ? $0 : "-" } }
 
-    private static func customerQuestions(_ session: RaterSession, fields: [String: String]) -> Component {
+    private static func customerQuestions(_ session: RaterUseCases, fields: [String: String]) -> Component {
         let numbers = Dictionary(
             uniqueKeysWithValues: session.questionnaire.questions.enumerated().map { ($0.element.code, $0.offset + 1) })
         return Div {

@@ -3,9 +3,11 @@ import AcumenStore
 import Fluent
 import Foundation
 
-/// Everything a rater's link opens, resolved and checked once per request, for both the HTML
-/// form and the JSON API.
-struct RaterSession {
+/// What a rater does through their personal link (read the form, save as they go, submit,
+/// correct), resolved and checked once per request and called by both the HTML form and the
+/// JSON API, so that both follow one set of rules. Core reads the fields and builds the rows
+/// (`RaterSubmission`, `ResponseAttribution`); the store only writes them.
+struct RaterUseCases {
     let token: String
     let invitation: Invitation
     let cycle: AssessmentCycle
@@ -17,7 +19,7 @@ struct RaterSession {
 
     /// Resolves a link. An unknown, replaced or revoked link is "not found", without saying
     /// which, so that links cannot be probed.
-    static func open(token: String, database: any Database, identity: RaterIdentity) async throws -> RaterSession {
+    static func open(token: String, database: any Database, identity: RaterIdentity) async throws -> RaterUseCases {
         guard (20...100).contains(token.count),
             token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
             let invitation = try await InvitationRepository(database: database).invitation(
@@ -33,7 +35,7 @@ struct RaterSession {
         let cycles = CycleRepository(database: database)
         let cycle = try await cycles.cycle(id: invitation.cycleID)
         let (version, questionnaire) = try await cycles.formContext(for: cycle)
-        return RaterSession(
+        return RaterUseCases(
             token: token, invitation: invitation, cycle: cycle, framework: version.content,
             questionnaire: questionnaire, database: database, raterKey: identity.raterKey(for: invitation))
     }
@@ -56,17 +58,11 @@ struct RaterSession {
         try await ResponseRepository(database: database).draft(invitationID: invitation.id)
     }
 
-    /// Checks every posted field of this form; the form's own control fields are ignored.
-    func problems(in fields: [String: String]) -> [ValidationProblem] {
-        fields.sorted { $0.key < $1.key }.compactMap { name, value in
-            guard !Self.controlFields.contains(name) else { return nil }
-            return RaterFormFields.problem(
-                name: name, value: value, source: invitation.source, framework: framework, questionnaire: questionnaire
-            ).map { ValidationProblem(location: name, message: $0) }
-        }
+    /// The posted fields, read once for every check and for what a submission stores.
+    func read(_ fields: [String: String]) -> RaterSubmission {
+        RaterSubmission(
+            fields: fields, source: invitation.source, framework: framework, questionnaire: questionnaire)
     }
-
-    static let controlFields: Set<String> = ["intent", "_csrf"]
 
     /// Saves one field as the rater changes it.
     func autosave(name: String, value: String) async throws {
@@ -81,38 +77,42 @@ struct RaterSession {
             invitationID: invitation.id, name: name, value: value)
     }
 
-    /// Keeps the whole posted form as the draft (used before validating a submission, so that a
-    /// rejected submission loses nothing).
-    func saveDraft(_ fields: [String: String]) async throws {
+    /// Keeps the whole form as the draft; a form with a field that is not its own is refused whole.
+    func saveDraft(_ form: RaterSubmission) async throws {
         try requireOpen()
         try requireNotSubmitted()
-        let problems = problems(in: fields)
-        guard problems.isEmpty else { throw StoreError.invalid(problems) }
+        guard form.fieldProblems.isEmpty else { throw StoreError.invalid(form.fieldProblems) }
         try await ResponseRepository(database: database).replaceDraft(
-            invitationID: invitation.id, fields: fields.filter { !Self.controlFields.contains($0.key) })
+            invitationID: invitation.id, fields: form.draftFields)
     }
 
-    /// What is still missing or wrong before the form can be submitted.
-    func submissionProblems(_ fields: [String: String]) -> [ValidationProblem] {
-        if invitation.source == .customer {
-            return RaterFormFields.invalidAnswers(in: fields, questionnaire: questionnaire)
-                + QuestionnaireValidation.problems(
-                    RaterFormFields.answers(from: fields, questionnaire: questionnaire), questionnaire: questionnaire)
-        }
-        return InternalFormValidation.problems(
-            RaterFormFields.ratings(from: fields, framework: framework), framework: framework)
+    enum SubmissionOutcome {
+        case submitted
+        /// Nothing was stored: a field is not part of this form.
+        case invalid([ValidationProblem])
+        /// Not submitted: something is missing. The form was kept as the draft when asked to.
+        case incomplete([ValidationProblem])
     }
 
-    func submit(_ fields: [String: String]) async throws {
+    /// Submits the form in one transaction, or says why not. An incomplete form is kept as the
+    /// draft when `keepingDraft`, so that nothing typed is lost while the rater completes it.
+    func submit(_ form: RaterSubmission, keepingDraft: Bool) async throws -> SubmissionOutcome {
         try requireOpen()
-        let content: SubmissionContent =
-            invitation.source == .customer
-            ? .answers(
-                RaterFormFields.answers(from: fields, questionnaire: questionnaire),
-                comments: RaterFormFields.answerComments(from: fields, questionnaire: questionnaire))
-            : .ratings(RaterFormFields.ratings(from: fields, framework: framework), framework: framework)
+        guard form.fieldProblems.isEmpty else { return .invalid(form.fieldProblems) }
+        guard form.completenessProblems.isEmpty else {
+            if keepingDraft { try await saveDraft(form) }
+            return .incomplete(form.completenessProblems)
+        }
+        var calibration: CalibrationStatus?
+        if ResponseAttribution.isJudged(invitation.source), let person = invitation.raterPersonID {
+            calibration = try await CalibrationRepository(database: database).status(personID: person)
+        }
         try await ResponseRepository(database: database).submit(
-            invitation: invitation, cycle: cycle, content: content, raterKey: raterKey, today: .today)
+            invitation: invitation, content: form.content,
+            attribution: ResponseAttribution(
+                invitation: invitation, raterKey: raterKey, today: .today, settings: cycle.settings,
+                calibration: calibration))
+        return .submitted
     }
 
     func reopenForCorrection() async throws {

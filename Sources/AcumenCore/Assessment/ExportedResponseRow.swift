@@ -1,11 +1,5 @@
 import Foundation
 
-/// What a rater sends when submitting a form.
-public enum SubmissionContent: Sendable {
-    case ratings([CompetencyRatingInput], framework: FrameworkContent)
-    case answers([String: FrequencyAnswer], comments: [String: String])
-}
-
 /// One line of a cycle's raw export: one rating or answer of one response.
 public struct ExportedResponseRow: Sendable, Hashable {
     public var responseID: UUID
