@@ -54,10 +54,7 @@ public struct CompetencyResult: Hashable, Sendable {
     public var notObserved: Int
 
     /// Target minus what others see; positive means the account manager is below target.
-    public var gap: Double? {
-        guard let target, let others else { return nil }
-        return Double(target) - others.mean
-    }
+    public var gap: Double? { CompetencyGap.size(target: target, current: others?.mean) }
 
     /// A difference of half a level or more between self and others is worth a conversation.
     public static let selfOtherThreshold = 0.5

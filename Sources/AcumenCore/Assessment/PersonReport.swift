@@ -55,6 +55,17 @@ public struct PersonReport: Hashable, Sendable {
         public var comments: [String]
     }
 
+    /// Target against what others see, for every competency with both: largest shortfall first.
+    public var gaps: [CompetencyGap] {
+        CompetencyGap.gaps(
+            targets: rows.reduce(into: [:]) { targets, row in
+                if let target = row.competency.target { targets[row.competency.competencyCode] = target }
+            },
+            current: rows.reduce(into: [:]) { current, row in
+                if let others = row.competency.others { current[row.competency.competencyCode] = others.mean }
+            })
+    }
+
     public var plan: DisclosurePlan
     public var rows: [Row]
     /// Customers' answers per question, for the questions the gate shows.

@@ -182,7 +182,11 @@ enum PersonReportPage {
 
     private static func gapText(_ gap: Double?) -> String {
         guard let gap else { return "–" }
-        return gap > 0 ? "\(format(gap)) below" : gap < 0 ? "\(format(-gap)) above" : "on target"
+        return switch CompetencyGap.standing(of: gap) {
+        case .below: "\(format(gap)) below"
+        case .above: "\(format(-gap)) above"
+        case .onTarget: "on target"
+        }
     }
 
     private static func level(_ spread: Spread?) -> String {
