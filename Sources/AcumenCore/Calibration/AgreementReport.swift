@@ -6,16 +6,7 @@ public struct AgreementReport: Encodable, Sendable {
     public struct Pair: Encodable, Sendable {
         public var raters: [String]
         public var units: Int
-        public var kappa: Double?
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(raters, forKey: .raters)
-            try container.encode(units, forKey: .units)
-            try container.encode(kappa, forKey: .kappa)
-        }
-
-        enum CodingKeys: String, CodingKey { case raters, units, kappa }
+        @NullWhenAbsent public var kappa: Double?
     }
 
     public var units: Int
@@ -65,7 +56,9 @@ public struct AgreementReport: Encodable, Sendable {
         init?(intValue: Int) { nil }
     }
 
-    /// Absent values are written as `null`, not left out, so that every key is always there.
+    /// Written by hand for the alphas: an ordered list of levels becomes one object keyed by
+    /// level, in the order asked for. Absent values are written as `null`, not left out, so that
+    /// every key is always there.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(units, forKey: .units)

@@ -1,5 +1,6 @@
 import AcumenCore
 import Foundation
+import Plot
 
 /// A radar chart drawn as SVG on the server: one spoke per competency, one closed line per
 /// series (for example self, others and target). It prints, needs no JavaScript, and carries
@@ -27,52 +28,82 @@ struct RadarChart {
     private var centre: Double { size / 2 }
     private var radius: Double { size / 2 - 70 }
 
+    /// The chart as an SVG element. Plot writes the markup, so every text and attribute is escaped.
     func svg() -> String {
-        var parts: [String] = []
         // Stable, so the same chart renders to the same text.
         let id = "radar-" + UUID.stable(named: title).lowercasedString.prefix(8)
-        parts.append(
-            #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \#(format(size)) \#(format(size))" role="img" aria-labelledby="\#(id)-title \#(id)-desc" class="radar">"#
-        )
-        parts.append(#"<title id="\#(id)-title">\#(escape(title))</title>"#)
-        parts.append(#"<desc id="\#(id)-desc">\#(escape(description))</desc>"#)
-        for (index, label) in rings.enumerated() where !rings.isEmpty {
+        var nodes: [SVGNode] = [
+            .attribute(named: "xmlns", value: "http://www.w3.org/2000/svg"),
+            .attribute(named: "viewBox", value: "0 0 \(format(size)) \(format(size))"),
+            .attribute(named: "role", value: "img"),
+            .attribute(named: "aria-labelledby", value: "\(id)-title \(id)-desc"),
+            .attribute(named: "class", value: "radar"),
+            element("title", ["id": "\(id)-title"], text: title),
+            element("desc", ["id": "\(id)-desc"], text: description),
+        ]
+        for (index, label) in rings.enumerated() {
             let ringRadius = scaled(Double(index) * step)
-            parts.append(
-                #"<polygon class="ring" points="\#(polygon(spokes.indices.map { _ in ringRadius }))" fill="none"/>"#)
-            parts.append(
-                #"<text class="ring-label" x="\#(format(centre + 4))" y="\#(format(centre - ringRadius - 2))">\#(escape(label))</text>"#
-            )
+            nodes.append(
+                element(
+                    "polygon",
+                    ["class": "ring", "points": polygon(spokes.indices.map { _ in ringRadius }), "fill": "none"]))
+            nodes.append(
+                element(
+                    "text",
+                    ["class": "ring-label", "x": format(centre + 4), "y": format(centre - ringRadius - 2)],
+                    text: label))
         }
         for (index, spoke) in spokes.enumerated() {
             let end = point(index, radius)
             let label = point(index, radius + 22)
-            parts.append(
-                #"<line class="spoke" x1="\#(format(centre))" y1="\#(format(centre))" x2="\#(format(end.x))" y2="\#(format(end.y))"/>"#
-            )
+            nodes.append(
+                element(
+                    "line",
+                    [
+                        "class": "spoke", "x1": format(centre), "y1": format(centre), "x2": format(end.x),
+                        "y2": format(end.y),
+                    ]))
             let anchor = abs(label.x - centre) < 1 ? "middle" : (label.x > centre ? "start" : "end")
-            parts.append(
-                #"<text class="spoke-label" x="\#(format(label.x))" y="\#(format(label.y))" text-anchor="\#(anchor)">\#(escape(spoke))</text>"#
-            )
+            nodes.append(
+                element(
+                    "text",
+                    ["class": "spoke-label", "x": format(label.x), "y": format(label.y), "text-anchor": anchor],
+                    text: spoke))
         }
         for line in series {
             let radii = line.values.map { value in value.map { scaled(min(max($0, 0), maximum)) } }
             // A series with gaps is drawn as points only: a polygon would invent the missing values.
             if radii.allSatisfy({ $0 != nil }) {
-                parts.append(
-                    #"<polygon class="series \#(line.style)" points="\#(polygon(radii.map { $0! }))"><title>\#(escape(line.name))</title></polygon>"#
-                )
+                nodes.append(
+                    element(
+                        "polygon", ["class": "series \(line.style)", "points": polygon(radii.map { $0! })],
+                        children: [element("title", [:], text: line.name)]))
             }
             for (index, value) in radii.enumerated() {
                 guard let value else { continue }
                 let dot = point(index, value)
-                parts.append(
-                    #"<circle class="series-point \#(line.style)" cx="\#(format(dot.x))" cy="\#(format(dot.y))" r="4"/>"#
-                )
+                nodes.append(
+                    element(
+                        "circle",
+                        [
+                            "class": "series-point \(line.style)", "cx": format(dot.x), "cy": format(dot.y),
+                            "r": "4",
+                        ]))
             }
         }
-        parts.append("</svg>")
-        return parts.joined(separator: "\n")
+        return SVGNode.element(named: "svg", nodes: nodes).render()
+    }
+
+    /// One SVG element with its attributes in the order given. Closed explicitly: inside HTML,
+    /// an SVG start tag without an end would take the following elements as its children.
+    private func element(
+        _ name: String, _ attributes: KeyValuePairs<String, String>, text: String? = nil, children: [SVGNode] = []
+    ) -> SVGNode {
+        .element(
+            named: name,
+            nodes: attributes.map { SVGNode.attribute(named: $0.key, value: $0.value) }
+                + (text.map { [.text($0)] } ?? [])
+                + children)
     }
 
     /// A sentence version of the chart for assistive technology.
@@ -108,9 +139,9 @@ struct RadarChart {
     private func format(_ value: Double) -> String {
         String(format: "%.1f", value)
     }
-
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
 }
+
+/// The context of SVG nodes: Plot builds them like HTML nodes and escapes their text and attributes.
+enum SVGContext {}
+
+typealias SVGNode = Node<SVGContext>

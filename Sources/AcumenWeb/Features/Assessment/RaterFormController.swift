@@ -82,20 +82,22 @@ struct RaterFormController: RouteCollection {
     }
 
     /// The posted fields as one value per name. A name sent twice is a forged form.
+    ///
+    /// Foundation's query parser reads the body rather than Vapor's form decoder: field names
+    /// carry competency codes, which may contain brackets and dots that the decoder would read
+    /// as nested keys, and a repeated name must be refused, not merged.
     static func fields(_ request: Request) throws -> [String: String] {
-        guard let body = request.body.string else { return [:] }
+        guard let body = request.body.string, !body.isEmpty else { return [:] }
+        var components = URLComponents()
+        // In a form body a space is "+"; the query parser reads "+" literally.
+        components.percentEncodedQuery = body.replacingOccurrences(of: "+", with: "%20")
         var fields: [String: String] = [:]
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let decode = { (text: Substring) in
-                text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+        for item in components.queryItems ?? [] where !item.name.isEmpty {
+            if fields[item.name] != nil {
+                throw AppError.badRequest(
+                    "The form sent \(item.name) twice. Reload the page and try again.", field: item.name)
             }
-            let name = decode(parts[0])
-            guard !name.isEmpty else { continue }
-            if fields[name] != nil {
-                throw AppError.badRequest("The form sent \(name) twice. Reload the page and try again.", field: name)
-            }
-            fields[name] = parts.count > 1 ? decode(parts[1]) : ""
+            fields[item.name] = item.value ?? ""
         }
         return fields
     }

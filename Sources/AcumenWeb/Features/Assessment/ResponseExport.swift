@@ -16,7 +16,6 @@ enum ResponseExport {
     ]
 
     static func csv(rows: [ExportedResponseRow], disclosure: CycleDisclosure) -> String {
-        var lines = [header.joined(separator: ",")]
         let kept = rows.filter { row in
             guard row.source.isAnonymous else { return true }
             return disclosure.gate.phase == .settled
@@ -44,22 +43,14 @@ enum ResponseExport {
             }
         }
         let straightLined = Set(answers.filter { QuestionnaireQuality.isStraightLined($0.value) }.keys)
-        for row in kept {
-            lines.append(
+        return CSVText.make(
+            header: header,
+            rows: kept.map { row in
                 [
                     row.responseID.uuidString.lowercased(), row.subjectName, row.source.rawValue, row.status,
                     row.submittedOn, row.replaces?.uuidString.lowercased() ?? "", row.rater, row.item, row.value,
                     row.comment, straightLined.contains(row.responseID) ? "straight-lined" : "",
-                ].map(field).joined(separator: ","))
-        }
-        return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    /// RFC 4180 quoting, and a leading apostrophe for text a spreadsheet would run as a formula.
-    static func field(_ value: String) -> String {
-        var text = value
-        if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                ]
+            })
     }
 }

@@ -14,65 +14,33 @@ struct CalibrationAPIController: RouteCollection {
         var email: String
         var submittedOn: String
         var ratings: Int
-        var exactAgreement: Double?
-        var adjacentAgreement: Double?
-        var meanDeviation: Double?
-        var deviationInterval: [Double]?
-        var weightedKappa: Double?
+        @NullWhenAbsent var exactAgreement: Double?
+        @NullWhenAbsent var adjacentAgreement: Double?
+        @NullWhenAbsent var meanDeviation: Double?
+        @NullWhenAbsent var deviationInterval: [Double]?
+        @NullWhenAbsent var weightedKappa: Double?
         var divergentCompetencies: [String]
         var calibrated: Bool
         var shortfalls: [String]
 
-        // Absent values are written as null so every key is always there.
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(email, forKey: .email)
-            try container.encode(submittedOn, forKey: .submittedOn)
-            try container.encode(ratings, forKey: .ratings)
-            try container.encode(exactAgreement, forKey: .exactAgreement)
-            try container.encode(adjacentAgreement, forKey: .adjacentAgreement)
-            try container.encode(meanDeviation, forKey: .meanDeviation)
-            try container.encode(deviationInterval, forKey: .deviationInterval)
-            try container.encode(weightedKappa, forKey: .weightedKappa)
-            try container.encode(divergentCompetencies, forKey: .divergentCompetencies)
-            try container.encode(calibrated, forKey: .calibrated)
-            try container.encode(shortfalls, forKey: .shortfalls)
-        }
     }
 
     struct CompetencyDTO: Content {
         var competency: String
         var cases: Int
-        var pairAgreement: Double?
-        var ordinalAlpha: Double?
-        var ordinalAlphaInterval: [Double]?
-        var fleissKappa: Double?
+        @NullWhenAbsent var pairAgreement: Double?
+        @NullWhenAbsent var ordinalAlpha: Double?
+        @NullWhenAbsent var ordinalAlphaInterval: [Double]?
+        @NullWhenAbsent var fleissKappa: Double?
 
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(competency, forKey: .competency)
-            try container.encode(cases, forKey: .cases)
-            try container.encode(pairAgreement, forKey: .pairAgreement)
-            try container.encode(ordinalAlpha, forKey: .ordinalAlpha)
-            try container.encode(ordinalAlphaInterval, forKey: .ordinalAlphaInterval)
-            try container.encode(fleissKappa, forKey: .fleissKappa)
-        }
     }
 
     struct GroupDTO: Encodable {
         var agreement: AgreementReport
-        var ordinalAlphaInterval: [Double]?
+        @NullWhenAbsent var ordinalAlphaInterval: [Double]?
         /// Hardest to agree on first.
         var competencies: [CompetencyDTO]
 
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(agreement, forKey: .agreement)
-            try container.encode(ordinalAlphaInterval, forKey: .ordinalAlphaInterval)
-            try container.encode(competencies, forKey: .competencies)
-        }
-
-        enum CodingKeys: String, CodingKey { case agreement, ordinalAlphaInterval, competencies }
     }
 
     struct ResultsDTO: Encodable {
@@ -81,19 +49,8 @@ struct CalibrationAPIController: RouteCollection {
         var status: CalibrationExerciseStatus
         var thresholds: CalibrationThresholds
         var raters: [RaterDTO]
-        var group: GroupDTO?
+        @NullWhenAbsent var group: GroupDTO?
 
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(title, forKey: .title)
-            try container.encode(status, forKey: .status)
-            try container.encode(thresholds, forKey: .thresholds)
-            try container.encode(raters, forKey: .raters)
-            try container.encode(group, forKey: .group)
-        }
-
-        enum CodingKeys: String, CodingKey { case id, title, status, thresholds, raters, group }
     }
 
     @Sendable func results(request: Request) async throws -> Response {
