@@ -1,4 +1,5 @@
 import AcumenCore
+import ArgumentParser
 import Foundation
 
 /// `acumen stats agreement FILE.csv [--level L] [--format json|table] [--pairs]`.
@@ -18,6 +19,36 @@ public enum StatsCommandLine {
           --timings  also print to standard error how long reading and each statistic took (median of 20 runs)
         """
 
+    /// The options of `stats agreement`, read by ArgumentParser.
+    struct AgreementOptions: ParsableArguments {
+        @Argument(help: "The rating table, or - for standard input.")
+        var file: String
+
+        @Option(help: "Krippendorff's alpha at this level of measurement only.", transform: Self.level)
+        var level: MeasurementLevel?
+
+        @Option(help: "json or table.", transform: Self.format)
+        var format: String = "json"
+
+        @Flag(help: "Also Cohen's kappa for every pair of raters.")
+        var pairs = false
+
+        @Flag(help: "Also print how long reading and each statistic took.")
+        var timings = false
+
+        static func level(_ text: String) throws -> MeasurementLevel {
+            guard let level = MeasurementLevel(rawValue: text) else {
+                throw ValidationError("--level takes nominal, ordinal, interval or ratio")
+            }
+            return level
+        }
+
+        static func format(_ text: String) throws -> String {
+            guard text == "json" || text == "table" else { throw ValidationError("--format takes json or table") }
+            return text
+        }
+    }
+
     /// Runs the command when the arguments ask for it; nil when they are for another command.
     public static func run(
         _ arguments: [String], read: (String) throws -> Data = Self.readInput,
@@ -25,53 +56,27 @@ public enum StatsCommandLine {
         error: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
     ) -> Int32? {
         guard arguments.count >= 2, arguments[1] == "stats" else { return nil }
-        var rest = Array(arguments.dropFirst(2))
+        let rest = Array(arguments.dropFirst(2))
         guard rest.first == "agreement" else {
             error(usage)
             return rest.isEmpty || rest.first == "--help" ? 0 : 2
         }
-        rest.removeFirst()
-        var file: String?
-        var levels = MeasurementLevel.allCases
-        var asTable = false
-        var pairs = false
-        var timings = false
-        while !rest.isEmpty {
-            let argument = rest.removeFirst()
-            switch argument {
-            case "--help", "-h":
+        let options: AgreementOptions
+        do {
+            options = try AgreementOptions.parse(Array(rest.dropFirst()))
+        } catch let problem {
+            if AgreementOptions.exitCode(for: problem) == .success {
                 output(usage)
                 return 0
-            case "--pairs":
-                pairs = true
-            case "--timings":
-                timings = true
-            case "--level":
-                guard let value = rest.first, let level = MeasurementLevel(rawValue: value) else {
-                    error("acumen stats: --level takes nominal, ordinal, interval or ratio")
-                    return 2
-                }
-                rest.removeFirst()
-                levels = [level]
-            case "--format":
-                guard let value = rest.first, value == "json" || value == "table" else {
-                    error("acumen stats: --format takes json or table")
-                    return 2
-                }
-                rest.removeFirst()
-                asTable = value == "table"
-            default:
-                guard file == nil, argument == "-" || !argument.hasPrefix("-") else {
-                    error("acumen stats: unknown argument \(argument)\n\n\(usage)")
-                    return 2
-                }
-                file = argument
             }
-        }
-        guard let file else {
-            error("acumen stats: name the CSV file to read\n\n\(usage)")
+            error("acumen stats: \(AgreementOptions.message(for: problem))\n\n\(usage)")
             return 2
         }
+        let file = options.file
+        let levels = options.level.map { [$0] } ?? MeasurementLevel.allCases
+        let asTable = options.format == "table"
+        let pairs = options.pairs
+        let timings = options.timings
         let data: Data
         do {
             data = try read(file)
