@@ -37,7 +37,10 @@ enum OpenAPIDocument {
         parameters: [[String: Any]] = [],
         requestBody: [String: Any]? = nil, errors: [String] = ["401"], secured: Bool = true
     ) -> [String: Any] {
-        var responses: [String: Any] = [status: ["description": "Success"].merging(jsonBody(response)) { a, _ in a }]
+        var success: [String: Any] = ["description": "Success"]
+        // 204 No Content has no body to describe.
+        if status != "204" { success.merge(jsonBody(response)) { first, _ in first } }
+        var responses: [String: Any] = [status: success]
         for code in errors {
             responses[code] = ["description": errorDescription(code)].merging(jsonBody(ref("Error"))) { a, _ in a }
         }
