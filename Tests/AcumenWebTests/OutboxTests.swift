@@ -62,7 +62,7 @@ final class OutboxTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(entry.nextAttemptAt.timeIntervalSince(start), 59)
             let notDue = try await outbox.due(at: start.addingTimeInterval(30))
             XCTAssertEqual(notDue.count, 0, "waits before retrying")
-            for attempt in 2...OutboxRepository.maximumAttempts {
+            for attempt in 2...OutboxEntry.maximumAttempts {
                 try await outbox.markFailed(entry, error: "attempt \(attempt)")
                 entry = try await outbox.recent().first!
             }

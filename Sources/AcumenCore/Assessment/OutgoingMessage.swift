@@ -14,6 +14,9 @@ public struct OutgoingMessage: Sendable, Hashable {
 }
 
 public struct OutboxEntry: Sendable, Hashable, Identifiable {
+    /// After this many failed deliveries a message stays failed until someone retries it.
+    public static let maximumAttempts = 8
+
     public enum Status: String, Sendable {
         case pending
         case sent

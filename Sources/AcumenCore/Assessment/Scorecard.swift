@@ -2,6 +2,9 @@ import Foundation
 
 /// An interview scorecard: candidates rated side by side on one framework's competencies.
 public struct Scorecard: Sendable, Hashable, Identifiable {
+    /// An interview compares at most this many candidates.
+    public static let maximumCandidates = 6
+
     public var id: UUID
     public var frameworkID: UUID
     public var title: String

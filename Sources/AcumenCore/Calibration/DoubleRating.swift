@@ -3,6 +3,9 @@ import Foundation
 /// Double rating in live cycles: a share of account managers is rated a second time by another
 /// calibrated rater, so that agreement between raters can be followed after calibration ends.
 public enum DoubleRatingPlan {
+    /// The largest share of a cycle's subjects that can be double-rated, in per cent.
+    public static let maximumPercent = 50
+
     /// A subject to double-rate and who may not be their second rater.
     public struct Subject: Hashable, Sendable {
         public var personID: UUID

@@ -70,3 +70,8 @@ public struct ReviewComment: Sendable, Hashable {
         self.resolvedByEmail = resolvedByEmail
     }
 }
+
+extension FrameworkSummary {
+    /// Identifies this exact state of a version, for caches of anything derived from it.
+    public var cacheKey: String { "\(id.uuidString)|\(updatedAt.timeIntervalSince1970)" }
+}

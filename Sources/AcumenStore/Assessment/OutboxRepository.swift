@@ -9,9 +9,6 @@ import SQLKit
 public struct OutboxRepository: Sendable {
     let database: any Database
 
-    /// Retries wait 1, 2, 4 ... minutes; after this many attempts the message is marked failed.
-    public static let maximumAttempts = 8
-
     public init(database: any Database) {
         self.database = database
     }
@@ -72,7 +69,7 @@ public struct OutboxRepository: Sendable {
     /// Records a failed attempt and schedules the next one with exponential backoff.
     public func markFailed(_ entry: OutboxEntry, error: String, at now: Date = Date()) async throws {
         let attempts = entry.attempts + 1
-        let status: OutboxEntry.Status = attempts >= Self.maximumAttempts ? .failed : .pending
+        let status: OutboxEntry.Status = attempts >= OutboxEntry.maximumAttempts ? .failed : .pending
         let delay = 60.0 * pow(2, Double(attempts - 1))
         try await sql.update("outbox_messages").set("status", to: status.rawValue).set("attempts", to: attempts)
             .set("last_error", to: String(error.prefix(500)))

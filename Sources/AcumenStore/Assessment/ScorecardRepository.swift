@@ -6,9 +6,6 @@ import SQLKit
 public struct ScorecardRepository: Sendable {
     let database: any Database
 
-    /// A panel interviews a handful of candidates at a time; more would not fit side by side.
-    public static let maximumCandidates = 6
-
     public init(database: any Database) {
         self.database = database
     }
@@ -22,10 +19,11 @@ public struct ScorecardRepository: Sendable {
         var problems: [ValidationProblem] = []
         let trimmedTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
         if let problem = TextLimits.titleProblem(title, of: "the interview") { problems.append(problem) }
-        if names.isEmpty || names.count > Self.maximumCandidates {
+        if names.isEmpty || names.count > Scorecard.maximumCandidates {
             problems.append(
                 ValidationProblem(
-                    location: "candidates", message: "name 1 to \(Self.maximumCandidates) candidates, one per line"))
+                    location: "candidates", message: "name 1 to \(Scorecard.maximumCandidates) candidates, one per line"
+                ))
         }
         if names.contains(where: { $0.count > TextLimits.name }) {
             problems.append(ValidationProblem(location: "candidates", message: "a candidate's name is too long"))

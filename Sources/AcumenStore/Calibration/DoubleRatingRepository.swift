@@ -7,8 +7,6 @@ import SQLKit
 public struct DoubleRatingRepository: Sendable {
     let database: any Database
 
-    public static let maximumPercent = 50
-
     public init(database: any Database) {
         self.database = database
     }
@@ -25,10 +23,11 @@ public struct DoubleRatingRepository: Sendable {
     }
 
     public func setPercent(_ percent: Int, cycleID: UUID) async throws {
-        guard (0...Self.maximumPercent).contains(percent) else {
+        guard (0...DoubleRatingPlan.maximumPercent).contains(percent) else {
             throw StoreError.invalid([
                 ValidationProblem(
-                    location: "double rating", message: "choose a share from 0 to \(Self.maximumPercent) per cent")
+                    location: "double rating",
+                    message: "choose a share from 0 to \(DoubleRatingPlan.maximumPercent) per cent")
             ])
         }
         let cycle = try await CycleRepository(database: database).cycle(id: cycleID)

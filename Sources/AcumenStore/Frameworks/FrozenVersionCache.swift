@@ -18,8 +18,3 @@ enum FrozenVersionCache {
     /// Enough for every version an organisation keeps.
     static let shared = BoundedCache<Key, Entry>(capacity: 256)
 }
-
-extension FrameworkSummary {
-    /// Identifies this exact state of a version, for caches of anything derived from it.
-    public var cacheKey: String { "\(id.uuidString)|\(updatedAt.timeIntervalSince1970)" }
-}

@@ -1,15 +1,14 @@
 import AcumenCore
 import Plot
-import Vapor
 
 /// The frame of every page: skip link, header with navigation by role, flash message, main, footer.
 enum Layout {
     /// The frame is written with Plot's node API rather than components: it is on every page,
     /// and nodes render without the reflection that components need.
     static func page(
-        _ title: String, context: PageContext, status: HTTPResponseStatus = .ok, scripts: [String] = [],
+        _ title: String, context: PageContext, scripts: [String] = [],
         @ComponentBuilder content: @escaping () -> Component
-    ) -> Response {
+    ) -> HTMLPage {
         let html = HTML(
             .lang(.english),
             .head(
@@ -35,10 +34,7 @@ enum Layout {
                 )
             )
         )
-        let response = Response(status: status, body: .init(string: html.render()))
-        response.headers.contentType = .html
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+        return HTMLPage(html: html.render())
     }
 
     private static func header(_ context: PageContext) -> Node<HTML.BodyContext> {
@@ -90,30 +86,5 @@ enum Layout {
 
     private static func links(for viewer: Viewer) -> [NavigationItem] {
         navigation.filter { $0.access.admits(viewer) }
-    }
-}
-
-enum ErrorPage {
-    static func response(for error: AppError, request: Request) -> Response {
-        let context = PageContext(request)
-        return Layout.page(title(for: error.status), context: context, status: error.status) {
-            H1(title(for: error.status))
-            Paragraph(error.message)
-            if !error.details.isEmpty {
-                List(error.details)
-            }
-            Paragraph { Link("Go to the start page", url: "/") }
-        }
-    }
-
-    private static func title(for status: HTTPResponseStatus) -> String {
-        switch status {
-        case .notFound: "Not found"
-        case .forbidden: "Not allowed"
-        case .conflict: "Cannot do that now"
-        case .unprocessableEntity, .badRequest: "Please check your input"
-        case .tooManyRequests: "Too many attempts"
-        default: status.code >= 500 ? "Something went wrong" : "Cannot do that"
-        }
     }
 }

@@ -1,7 +1,5 @@
 import AcumenCore
-import AcumenStore
 import Plot
-import Vapor
 
 /// Lists what is wrong with a form, at the top, announced to screen readers.
 struct ProblemList: Component {

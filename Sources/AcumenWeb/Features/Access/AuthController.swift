@@ -27,7 +27,7 @@ struct AuthController: RouteCollection {
     @Sendable func showLogin(request: Request) async throws -> Response {
         if request.currentUser != nil { return request.redirect(to: "/frameworks") }
         let next = SafeRedirect.path(try? request.query.get(String.self, at: "next"))
-        return LoginPage.render(context: PageContext(request), email: "", next: next, error: nil)
+        return LoginPage.render(context: PageContext(request), email: "", next: next, error: nil).response()
     }
 
     @Sendable func login(request: Request) async throws -> Response {
@@ -52,7 +52,8 @@ struct AuthController: RouteCollection {
             return response
         } catch let error as AppError {
             let response = LoginPage.render(
-                context: PageContext(request), email: email, next: next, error: error.message, status: error.status)
+                context: PageContext(request), email: email, next: next, error: error.message
+            ).response(status: error.status)
             if let retry = error.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
             return response
         }

@@ -1,14 +1,12 @@
 import AcumenCore
-import AcumenStore
 import Fluent
 import Plot
-import Vapor
 
 enum LoginPage {
     static func render(
-        context: PageContext, email: String, next: String?, error: String?, status: HTTPResponseStatus = .ok
-    ) -> Response {
-        Layout.page("Sign in", context: context, status: status) {
+        context: PageContext, email: String, next: String?, error: String?
+    ) -> HTMLPage {
+        Layout.page("Sign in", context: context) {
             Div {
                 H1("Sign in")
                 if let error {

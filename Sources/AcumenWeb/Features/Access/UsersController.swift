@@ -22,7 +22,8 @@ struct UsersController: RouteCollection {
     @Sendable func list(request: Request) async throws -> Response {
         return UsersPage.render(
             users: try await UserRepository(database: request.db).users(), form: nil, problems: [],
-            context: PageContext(request))
+            context: PageContext(request)
+        ).response()
     }
 
     @Sendable func create(request: Request) async throws -> Response {
@@ -44,7 +45,8 @@ struct UsersController: RouteCollection {
         }
         let response = UsersPage.render(
             users: try await UserRepository(database: request.db).users(), form: form, problems: problems,
-            context: PageContext(request))
+            context: PageContext(request)
+        ).response()
         response.status = .unprocessableEntity
         return response
     }

@@ -1,12 +1,10 @@
 import AcumenCore
-import AcumenStore
 import Plot
-import Vapor
 
 enum UsersPage {
     static func render(
         users: [UserAccount], form: UsersController.NewUserForm?, problems: [String], context: PageContext
-    ) -> Response {
+    ) -> HTMLPage {
         Layout.page("Users", context: context) {
             H1("Users")
             DataTable(

@@ -1,12 +1,10 @@
 import AcumenCore
-import AcumenStore
 import Plot
-import Vapor
 
 /// An account's annual review: customer results by category and question over the years, and
 /// the action plan both sides work on until each action is closed.
 enum AccountPage {
-    static func render(_ loaded: AccountResultsController.Loaded, context: PageContext) -> Response {
+    static func render(_ loaded: AccountResultsController.Loaded, context: PageContext) -> HTMLPage {
         let account = loaded.account
         return Layout.page(account.name, context: context) {
             H1(account.name)

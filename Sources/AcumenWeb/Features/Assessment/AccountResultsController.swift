@@ -73,7 +73,7 @@ struct AccountResultsController: RouteCollection {
     }
 
     @Sendable func show(request: Request) async throws -> Response {
-        AccountPage.render(try await Self.load(request), context: PageContext(request))
+        AccountPage.render(try await Self.load(request), context: PageContext(request)).response()
     }
 
     struct ActionForm: Content {

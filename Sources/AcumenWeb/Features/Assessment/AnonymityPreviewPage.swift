@@ -1,11 +1,9 @@
 import AcumenCore
-import AcumenStore
 import Plot
-import Vapor
 
 /// Before release: which groups and slices would be shown, rolled up or withheld.
 enum AnonymityPreviewPage {
-    static func render(cycle: AssessmentCycle, disclosure: CycleDisclosure, context: PageContext) -> Response {
+    static func render(cycle: AssessmentCycle, disclosure: CycleDisclosure, context: PageContext) -> HTMLPage {
         let rules = cycle.settings.rules
         guard disclosure.isSettled else { return collecting(cycle: cycle, disclosure: disclosure, context: context) }
         return Layout.page("Anonymity preview: \(cycle.name)", context: context) {
@@ -49,7 +47,7 @@ enum AnonymityPreviewPage {
     /// While raters answer, only how far each group has got: the catalogue of customer slices
     /// is worked out once, when the cycle closes, from responses that can no longer change.
     private static func collecting(cycle: AssessmentCycle, disclosure: CycleDisclosure, context: PageContext)
-        -> Response
+        -> HTMLPage
     {
         let rules = cycle.settings.rules
         let sources = RaterSource.allCases.filter { cycle.settings.sources.contains($0) }

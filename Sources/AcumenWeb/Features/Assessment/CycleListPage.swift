@@ -1,7 +1,6 @@
 import AcumenCore
-import AcumenStore
+import Foundation
 import Plot
-import Vapor
 
 enum CycleListPage {
     struct Model {
@@ -12,7 +11,7 @@ enum CycleListPage {
         var readableReports: [(AssessmentCycle, CycleSubject)]
     }
 
-    static func render(_ model: Model, context: PageContext) -> Response {
+    static func render(_ model: Model, context: PageContext) -> HTMLPage {
         Layout.page("Assessments", context: context) {
             H1("Assessments")
             if model.canManage {

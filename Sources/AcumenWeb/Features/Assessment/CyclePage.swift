@@ -1,7 +1,6 @@
 import AcumenCore
-import AcumenStore
+import Foundation
 import Plot
-import Vapor
 
 /// A cycle's control room: its status and next step, anonymity rules, and every account manager's raters.
 enum CyclePage {
@@ -16,7 +15,7 @@ enum CyclePage {
         var outbox: [OutboxEntry.Status: Int]
     }
 
-    static func render(_ model: Model, context: PageContext) -> Response {
+    static func render(_ model: Model, context: PageContext) -> HTMLPage {
         let cycle = model.cycle
         let bySubject = Dictionary(grouping: model.invitations, by: \.subjectID)
         return Layout.page(cycle.name, context: context) {

@@ -1,7 +1,5 @@
 import AcumenCore
-import AcumenStore
 import Plot
-import Vapor
 
 /// One account manager in one cycle: who rates them, nominations and approvals.
 enum CycleSubjectPage {
@@ -14,7 +12,7 @@ enum CycleSubjectPage {
         var canReadReport: Bool
     }
 
-    static func render(_ model: Model, context: PageContext) -> Response {
+    static func render(_ model: Model, context: PageContext) -> HTMLPage {
         let cycle = model.cycle
         let base = "/cycles/\(cycle.id)/invitations"
         let acceptsRaters = cycle.status == .draft || cycle.status == .open

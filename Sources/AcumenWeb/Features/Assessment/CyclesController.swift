@@ -57,7 +57,8 @@ struct CyclesController: RouteCollection {
                 canManage: AssessmentPolicy.mayAttempt(.runCycles, user.viewer),
                 myInvitations: mine, cyclesByID: Dictionary(uniqueKeysWithValues: cycles.map { ($0.id, $0) }),
                 readableReports: reports),
-            context: PageContext(request))
+            context: PageContext(request)
+        ).response()
     }
 
     @Sendable func newForm(request: Request) async throws -> Response {
@@ -72,7 +73,8 @@ struct CyclesController: RouteCollection {
         return NewCyclePage.render(
             NewCyclePage.Model(
                 form: form, frameworks: frameworks, teams: teams, locations: locations, problems: problems),
-            context: PageContext(request), status: problems.isEmpty ? .ok : .unprocessableEntity)
+            context: PageContext(request)
+        ).response(status: problems.isEmpty ? .ok : .unprocessableEntity)
     }
 
     @Sendable func create(request: Request) async throws -> Response {
@@ -99,7 +101,8 @@ struct CyclesController: RouteCollection {
                     disclosure.subjects.map { ($0.subject.id, $0.progress) }, uniquingKeysWith: { first, _ in first }),
                 totals: disclosure.totals,
                 outbox: outbox),
-            context: PageContext(request))
+            context: PageContext(request)
+        ).response()
     }
 
     @Sendable func advance(request: Request) async throws -> Response {
@@ -136,7 +139,8 @@ struct CyclesController: RouteCollection {
     @Sendable func quality(request: Request) async throws -> Response {
         let cycle = try await request.assessmentCycle()
         return MeasurementQualityPage.render(
-            try await MeasurementQuality.load(cycle: cycle, database: request.db), context: PageContext(request))
+            try await MeasurementQuality.load(cycle: cycle, database: request.db), context: PageContext(request)
+        ).response()
     }
 
     @Sendable func changeRules(request: Request) async throws -> Response {
@@ -161,6 +165,7 @@ struct CyclesController: RouteCollection {
         let cycle = try await request.assessmentCycle()
         let questionnaire = try await CycleRepository(database: request.db).questionnaire(cycleID: cycle.id)
         return QuestionsPage.render(cycle: cycle, questionnaire: questionnaire, context: PageContext(request))
+            .response()
     }
 
     @Sendable func rewordQuestion(request: Request) async throws -> Response {
@@ -195,7 +200,8 @@ struct CyclesController: RouteCollection {
                     .readReport, user.viewer,
                     .subject(
                         personID: subject.id, cycleStatus: cycle.status, inViewersLine: visible.includes(subject.id)))),
-            context: PageContext(request))
+            context: PageContext(request)
+        ).response()
     }
 
     @Sendable func nominate(request: Request) async throws -> Response {

@@ -1,11 +1,10 @@
 import AcumenCore
 import Plot
-import Vapor
 
 /// A cycle's measurement quality for programme staff: the questionnaire's internal consistency,
 /// questions customers could not answer, straight-lined responses, and rating inflation.
 enum MeasurementQualityPage {
-    static func render(_ quality: MeasurementQuality, context: PageContext) -> Response {
+    static func render(_ quality: MeasurementQuality, context: PageContext) -> HTMLPage {
         let cycle = quality.cycle
         let questionnaire = quality.questionnaire
         let guideline = RatingDistribution.expertGuideline

@@ -1,7 +1,6 @@
 import AcumenCore
-import AcumenStore
+import Foundation
 import Plot
-import Vapor
 
 enum NewCyclePage {
     struct Model {
@@ -12,9 +11,9 @@ enum NewCyclePage {
         var problems: [String]
     }
 
-    static func render(_ model: Model, context: PageContext, status: HTTPResponseStatus) -> Response {
+    static func render(_ model: Model, context: PageContext) -> HTMLPage {
         let form = model.form
-        return Layout.page("New assessment cycle", context: context, status: status) {
+        return Layout.page("New assessment cycle", context: context) {
             H1("New assessment cycle")
             if !model.problems.isEmpty {
                 Div {

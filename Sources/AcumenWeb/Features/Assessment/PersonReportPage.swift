@@ -1,8 +1,6 @@
 import AcumenCore
-import AcumenStore
 import Foundation
 import Plot
-import Vapor
 
 /// An account manager's results in one cycle, within the anonymity rules.
 enum PersonReportPage {
@@ -11,7 +9,7 @@ enum PersonReportPage {
     }
 
     /// The page around an already rendered report.
-    static func page(title: String, content html: String, context: PageContext) -> Response {
+    static func page(title: String, content html: String, context: PageContext) -> HTMLPage {
         Layout.page(title, context: context) { Node<HTML.BodyContext>.raw(html) }
     }
 

@@ -1,9 +1,8 @@
 import AcumenCore
 import Plot
-import Vapor
 
 enum QuestionsPage {
-    static func render(cycle: AssessmentCycle, questionnaire: Questionnaire, context: PageContext) -> Response {
+    static func render(cycle: AssessmentCycle, questionnaire: Questionnaire, context: PageContext) -> HTMLPage {
         Layout.page("Questionnaire: \(cycle.name)", context: context) {
             H1("Customer questionnaire")
             Paragraph {

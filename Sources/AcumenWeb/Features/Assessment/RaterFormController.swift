@@ -20,13 +20,14 @@ struct RaterFormController: RouteCollection {
     @Sendable func show(request: Request) async throws -> Response {
         let session = try await open(request)
         if session.invitation.hasSubmitted {
-            return RaterFormPage.submitted(session: session, context: PageContext(request))
+            return RaterFormPage.submitted(session: session, context: PageContext(request)).response()
         }
         try session.requireOpen()
         let fields = try await session.draft()
         return RaterFormPage.render(
             RaterFormPage.Model(session: session, fields: fields, problems: [], notice: nil),
-            context: PageContext(request))
+            context: PageContext(request)
+        ).response()
     }
 
     /// The whole form, posted by the Save or Submit button; works without JavaScript.
@@ -37,7 +38,8 @@ struct RaterFormController: RouteCollection {
         let page = { (problems: [ValidationProblem], notice: String?) in
             RaterFormPage.render(
                 RaterFormPage.Model(session: session, fields: fields, problems: problems, notice: notice),
-                context: PageContext(request), status: problems.isEmpty ? .ok : .unprocessableEntity)
+                context: PageContext(request)
+            ).response(status: problems.isEmpty ? .ok : .unprocessableEntity)
         }
         guard form.fieldProblems.isEmpty else { return page(form.fieldProblems, nil) }
         guard fields["intent"] == "submit" else {

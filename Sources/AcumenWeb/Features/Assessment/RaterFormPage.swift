@@ -1,7 +1,5 @@
 import AcumenCore
-import AcumenStore
 import Plot
-import Vapor
 
 /// The rater's form: the behaviour grid for self, peers and supervisors, the frequency
 /// questionnaire for customers. A plain HTML form; the script only adds saving as you go.
@@ -13,11 +11,11 @@ enum RaterFormPage {
         var notice: String?
     }
 
-    static func render(_ model: Model, context: PageContext, status: HTTPResponseStatus = .ok) -> Response {
+    static func render(_ model: Model, context: PageContext) -> HTMLPage {
         let session = model.session
         let invitation = session.invitation
         let title = invitation.source == .self ? "Your self-assessment" : "Your view of \(invitation.subjectName)"
-        return Layout.page(title, context: context, status: status, scripts: [RaterFormScript.path]) {
+        return Layout.page(title, context: context, scripts: [RaterFormScript.path]) {
             H1(title)
             Paragraph(introduction(session))
             if !model.problems.isEmpty {
@@ -50,7 +48,7 @@ enum RaterFormPage {
         }
     }
 
-    static func submitted(session: RaterUseCases, context: PageContext) -> Response {
+    static func submitted(session: RaterUseCases, context: PageContext) -> HTMLPage {
         Layout.page("Thank you", context: context) {
             H1("Thank you")
             Paragraph(

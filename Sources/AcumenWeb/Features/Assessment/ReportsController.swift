@@ -88,23 +88,22 @@ struct ReportsController: RouteCollection {
         return matching.first { $0.applies(toTenureMonths: tenure) } ?? matching.first
     }
 
-    /// Rendered reports by cycle, person, state of the cycle's responses, rules and day (role
-    /// profiles depend on tenure): the same for every reader, rebuilt when a response arrives.
-    private static let renderedReports = BoundedCache<String, String>(capacity: 256)
-
     @Sendable func report(request: Request) async throws -> Response {
         let (cycle, subject) = try await Self.authorise(request)
         let version = try await ResponseRepository(database: request.db).responseRowCount(cycleID: cycle.id)
+        // By cycle, person, state of the cycle's responses, rules and day (role profiles depend
+        // on tenure): the same for every reader, rebuilt when a response arrives.
         let key =
             "\(cycle.id)|\(subject.id)|\(subject.jobTitle)|\(subject.hireDate?.description ?? "")|\(version)|"
             + "\(cycle.status.rawValue)|\(cycle.settings.rules)|\(cycle.showsAdjustedScores)|\(CalendarDate.today)"
         let title = PersonReportPage.title(subject: subject, cycle: cycle)
-        if let html = Self.renderedReports[key] {
-            return PersonReportPage.page(title: title, content: html, context: PageContext(request))
+        let cache = request.application.renderCache
+        if let html = cache[.report, key] {
+            return PersonReportPage.page(title: title, content: html, context: PageContext(request)).response()
         }
         let html = PersonReportPage.content(try await Self.load(cycle: cycle, subject: subject, database: request.db))
-        Self.renderedReports[key] = html
-        return PersonReportPage.page(title: title, content: html, context: PageContext(request))
+        cache[.report, key] = html
+        return PersonReportPage.page(title: title, content: html, context: PageContext(request)).response()
     }
 
     @Sendable func apiReport(request: Request) async throws -> PersonReportDTO {
@@ -115,6 +114,7 @@ struct ReportsController: RouteCollection {
         let cycle = try await request.assessmentCycle()
         let disclosure = try await CycleDisclosure.load(cycle: cycle, database: request.db)
         return AnonymityPreviewPage.render(cycle: cycle, disclosure: disclosure, context: PageContext(request))
+            .response()
     }
 
     @Sendable func export(request: Request) async throws -> Response {
@@ -140,7 +140,8 @@ struct ReportsController: RouteCollection {
         let repository = OutboxRepository(database: request.db)
         return OutboxPage.render(
             entries: try await repository.recent(), counts: try await repository.counts(),
-            context: PageContext(request))
+            context: PageContext(request)
+        ).response()
     }
 
     @Sendable func retry(request: Request) async throws -> Response {

@@ -1,10 +1,8 @@
 import AcumenCore
-import AcumenStore
 import Plot
-import Vapor
 
 enum ScorecardListPage {
-    static func render(scorecards: [Scorecard], frameworks: [FrameworkSummary], context: PageContext) -> Response {
+    static func render(scorecards: [Scorecard], frameworks: [FrameworkSummary], context: PageContext) -> HTMLPage {
         Layout.page("Interview scorecards", context: context) {
             H1("Interview scorecards")
             Paragraph(
@@ -33,7 +31,7 @@ enum ScorecardListPage {
                         })
                     AreaField(
                         label: "Candidates", name: "candidates", rows: 4,
-                        hint: "One name per line, up to \(ScorecardRepository.maximumCandidates).", required: true)
+                        hint: "One name per line, up to \(Scorecard.maximumCandidates).", required: true)
                     SubmitButton(title: "Create the scorecard")
                 })
         }
@@ -41,7 +39,7 @@ enum ScorecardListPage {
 }
 
 enum ScorecardPage {
-    static func render(_ loaded: ScorecardsController.Loaded, context: PageContext) -> Response {
+    static func render(_ loaded: ScorecardsController.Loaded, context: PageContext) -> HTMLPage {
         let card = loaded.scorecard
         let levels = loaded.framework.levels
         return Layout.page(card.title, context: context, scripts: [RaterFormScript.path]) {

@@ -23,6 +23,7 @@ struct ScorecardsController: RouteCollection {
             $0.status == .published
         }
         return ScorecardListPage.render(scorecards: cards, frameworks: frameworks, context: PageContext(request))
+            .response()
     }
 
     @Sendable func create(request: Request) async throws -> Response {
@@ -64,7 +65,7 @@ struct ScorecardsController: RouteCollection {
     }
 
     @Sendable func show(request: Request) async throws -> Response {
-        ScorecardPage.render(try await load(request), context: PageContext(request))
+        ScorecardPage.render(try await load(request), context: PageContext(request)).response()
     }
 
     @Sendable func save(request: Request) async throws -> Response {

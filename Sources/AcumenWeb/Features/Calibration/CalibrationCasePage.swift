@@ -1,17 +1,15 @@
 import AcumenCore
-import AcumenStore
 import Plot
-import Vapor
 
 /// A reference case with its behaviour grid: for the panel's master rating, or for a participant.
 enum CalibrationCasePage {
     static func master(
         _ loaded: CalibrationExerciseContext, referenceCase: ReferenceCase, fields: [String: String],
-        problems: [ValidationProblem], context: PageContext, status: HTTPResponseStatus = .ok
-    ) -> Response {
+        problems: [ValidationProblem], context: PageContext
+    ) -> HTMLPage {
         let base = "/calibration/\(loaded.exercise.id)"
         let editable = loaded.exercise.status == .draft
-        return Layout.page("Master rating: \(referenceCase.title)", context: context, status: status) {
+        return Layout.page("Master rating: \(referenceCase.title)", context: context) {
             Paragraph { Link("Back to \(loaded.exercise.title)", url: base) }
             H1("Master rating: \(referenceCase.title)")
             Paragraph(
@@ -41,7 +39,7 @@ enum CalibrationCasePage {
     static func rate(
         _ loaded: CalibrationExerciseContext, referenceCase: ReferenceCase, fields: [String: String],
         context: PageContext
-    ) -> Response {
+    ) -> HTMLPage {
         let base = "/calibration/\(loaded.exercise.id)"
         let url = "\(base)/cases/\(referenceCase.id)"
         let isLast = referenceCase.position == loaded.cases.count

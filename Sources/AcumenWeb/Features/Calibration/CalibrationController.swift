@@ -39,13 +39,15 @@ struct CalibrationController: RouteCollection {
                 $0.status == .published
             }
             return CalibrationListPage.manager(
-                exercises: try await repository.summaries(), frameworks: frameworks, context: PageContext(request))
+                exercises: try await repository.summaries(), frameworks: frameworks, context: PageContext(request)
+            ).response()
         }
         return CalibrationListPage.participant(
             exercises: try await repository.summaries(participantUserID: user.id),
             status: try await repository.status(userID: user.id),
             secondRatings: try await DoubleRatingRepository(database: request.db).assignments(raterUserID: user.id),
-            context: PageContext(request))
+            context: PageContext(request)
+        ).response()
     }
 
     @Sendable func create(request: Request) async throws -> Response {
@@ -79,7 +81,8 @@ struct CalibrationController: RouteCollection {
     @Sendable func due(request: Request) async throws -> Response {
         return CalibrationDuePage.render(
             try await RecalibrationList.make(database: request.db, today: CalendarDate.today),
-            context: PageContext(request))
+            context: PageContext(request)
+        ).response()
     }
 
     // MARK: One exercise
@@ -89,7 +92,8 @@ struct CalibrationController: RouteCollection {
         if loaded.isManager {
             return CalibrationExercisePage.manager(
                 loaded, results: try await loaded.results(), users: try await loaded.candidateParticipants(),
-                context: PageContext(request))
+                context: PageContext(request)
+            ).response()
         }
         return try await participantPage(loaded, request: request)
     }
@@ -102,11 +106,12 @@ struct CalibrationController: RouteCollection {
         if let participant = loaded.participant, participant.submittedOn != nil {
             return CalibrationFeedbackPage.render(
                 loaded, own: own, results: try await loaded.results(),
-                status: try await loaded.repository.status(userID: loaded.user.id),
-                context: PageContext(request))
+                status: try await loaded.repository.status(userID: loaded.user.id), context: PageContext(request)
+            ).response()
         }
         return CalibrationExercisePage.participant(
-            loaded, own: own, problems: problems, context: PageContext(request), status: status)
+            loaded, own: own, problems: problems, context: PageContext(request)
+        ).response(status: status)
     }
 
     @Sendable func addCase(request: Request) async throws -> Response {
@@ -170,7 +175,8 @@ struct CalibrationController: RouteCollection {
         var fields = RaterFormFields.fields(from: masters.values.map(\.rating))
         for (code, master) in masters { fields[Self.rationaleField(code)] = master.rationale }
         return CalibrationCasePage.master(
-            loaded, referenceCase: referenceCase, fields: fields, problems: [], context: PageContext(request))
+            loaded, referenceCase: referenceCase, fields: fields, problems: [], context: PageContext(request)
+        ).response()
     }
 
     static func rationaleField(_ code: String) -> String { "rationale:\(code)" }
@@ -193,8 +199,8 @@ struct CalibrationController: RouteCollection {
                 exerciseID: loaded.exercise.id, caseID: referenceCase.id, masters, framework: loaded.framework)
         } catch StoreError.invalid(let problems) {
             return CalibrationCasePage.master(
-                loaded, referenceCase: referenceCase, fields: fields, problems: problems, context: PageContext(request),
-                status: .unprocessableEntity)
+                loaded, referenceCase: referenceCase, fields: fields, problems: problems, context: PageContext(request)
+            ).response(status: .unprocessableEntity)
         }
         request.flash("The master rating of \"\(referenceCase.title)\" was saved.")
         return request.redirect(to: "/calibration/\(loaded.exercise.id)")
@@ -208,7 +214,8 @@ struct CalibrationController: RouteCollection {
         let own = try await loaded.repository.ratings(exerciseID: loaded.exercise.id, userID: loaded.user.id)
         let fields = RaterFormFields.fields(from: own.filter { $0.caseID == referenceCase.id }.map(\.rating))
         return CalibrationCasePage.rate(
-            loaded, referenceCase: referenceCase, fields: fields, context: PageContext(request))
+            loaded, referenceCase: referenceCase, fields: fields, context: PageContext(request)
+        ).response()
     }
 
     @Sendable func saveRatings(request: Request) async throws -> Response {

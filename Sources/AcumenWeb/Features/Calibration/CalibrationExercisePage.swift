@@ -1,13 +1,11 @@
 import AcumenCore
-import AcumenStore
 import Foundation
 import Plot
-import Vapor
 
 enum CalibrationExercisePage {
     static func manager(
         _ loaded: CalibrationExerciseContext, results: CalibrationResults, users: [UserAccount], context: PageContext
-    ) -> Response {
+    ) -> HTMLPage {
         let masters = results.masters
         let exercise = loaded.exercise
         let base = "/calibration/\(exercise.id)"
@@ -213,10 +211,10 @@ enum CalibrationExercisePage {
 
     static func participant(
         _ loaded: CalibrationExerciseContext, own: [StoredCalibrationRating], problems: [ValidationProblem],
-        context: PageContext, status: HTTPResponseStatus
-    ) -> Response {
+        context: PageContext
+    ) -> HTMLPage {
         let base = "/calibration/\(loaded.exercise.id)"
-        return Layout.page(loaded.exercise.title, context: context, status: status) {
+        return Layout.page(loaded.exercise.title, context: context) {
             Paragraph { Link("Calibration", url: "/calibration") }
             H1(loaded.exercise.title)
             Paragraph(

@@ -1,7 +1,5 @@
 import AcumenCore
-import AcumenStore
 import Plot
-import Vapor
 
 /// What a participant sees after submitting: per case and competency, their level beside the
 /// master's with its rationale and behaviours, and the anonymous distribution of the others'.
@@ -9,7 +7,7 @@ enum CalibrationFeedbackPage {
     static func render(
         _ loaded: CalibrationExerciseContext, own: [StoredCalibrationRating], results: CalibrationResults,
         status: CalibrationStatus?, context: PageContext
-    ) -> Response {
+    ) -> HTMLPage {
         let framework = loaded.framework
         let levels = framework.levels
         let mine = results.raters[loaded.user.id]

@@ -1,13 +1,11 @@
 import AcumenCore
-import AcumenStore
 import Foundation
 import Plot
-import Vapor
 
 enum CalibrationListPage {
     static func manager(
         exercises: [CalibrationExerciseSummary], frameworks: [FrameworkSummary], context: PageContext
-    ) -> Response {
+    ) -> HTMLPage {
         Layout.page("Calibration", context: context) {
             H1("Calibration")
             Paragraph(
@@ -63,7 +61,7 @@ enum CalibrationListPage {
     static func participant(
         exercises: [CalibrationExerciseSummary], status: CalibrationStatus?,
         secondRatings: [DoubleRatingAssignment], context: PageContext
-    ) -> Response {
+    ) -> HTMLPage {
         Layout.page("Calibration", context: context) {
             H1("Calibration")
             Paragraph(statusSentence(status, today: .today))
@@ -106,7 +104,7 @@ enum CalibrationListPage {
 }
 
 enum CalibrationDuePage {
-    static func render(_ entries: [RecalibrationList.Entry], context: PageContext) -> Response {
+    static func render(_ entries: [RecalibrationList.Entry], context: PageContext) -> HTMLPage {
         Layout.page("Due for calibration", context: context) {
             H1("Due for calibration")
             Paragraph(

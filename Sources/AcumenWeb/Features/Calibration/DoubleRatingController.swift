@@ -26,7 +26,8 @@ struct DoubleRatingController: RouteCollection {
         let repository = DoubleRatingRepository(database: request.db)
         return DoubleRatingPages.cycle(
             cycle: cycle, percent: try await repository.percent(cycleID: cycle.id),
-            assignments: try await repository.assignments(cycleID: cycle.id), context: PageContext(request))
+            assignments: try await repository.assignments(cycleID: cycle.id), context: PageContext(request)
+        ).response()
     }
 
     @Sendable func setPercent(request: Request) async throws -> Response {
@@ -59,6 +60,7 @@ struct DoubleRatingController: RouteCollection {
         let drift = RaterDrift.compute(pairs, cycleOrder: order, levelCount: levelCount, thresholds: .standard)
         let people = try await PeopleRepository(database: request.db).names(ids: Set(drift.map(\.raterPersonID)))
         return DoubleRatingPages.drift(drift, cycleNames: names, people: people, context: PageContext(request))
+            .response()
     }
 
     // MARK: The second rater
@@ -88,7 +90,7 @@ struct DoubleRatingController: RouteCollection {
         let loaded = try await load(request)
         let fields = RaterFormFields.fields(
             from: try await loaded.repository.ratings(assignmentID: loaded.assignment.id))
-        return DoubleRatingPages.form(loaded, fields: fields, problems: [], context: PageContext(request))
+        return DoubleRatingPages.form(loaded, fields: fields, problems: [], context: PageContext(request)).response()
     }
 
     @Sendable func save(request: Request) async throws -> Response {
@@ -124,8 +126,8 @@ struct DoubleRatingController: RouteCollection {
         guard problems.isEmpty else {
             return DoubleRatingPages.form(
                 loaded, fields: RaterFormFields.fields(from: ratings), problems: problems,
-                context: PageContext(request),
-                status: .unprocessableEntity)
+                context: PageContext(request)
+            ).response(status: .unprocessableEntity)
         }
         try await loaded.repository.submit(assignmentID: loaded.assignment.id, today: .today)
         request.flash("Thank you: your second rating of \(loaded.assignment.subjectName) is submitted.")

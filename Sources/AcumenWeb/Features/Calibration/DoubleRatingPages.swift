@@ -1,13 +1,11 @@
 import AcumenCore
-import AcumenStore
 import Foundation
 import Plot
-import Vapor
 
 enum DoubleRatingPages {
     static func cycle(
         cycle: AssessmentCycle, percent: Int, assignments: [DoubleRatingAssignment], context: PageContext
-    ) -> Response {
+    ) -> HTMLPage {
         let base = "/cycles/\(cycle.id)/double-ratings"
         return Layout.page("Double rating: \(cycle.name)", context: context) {
             Paragraph { Link("Back to \(cycle.name)", url: "/cycles/\(cycle.id)") }
@@ -23,7 +21,7 @@ enum DoubleRatingPages {
                         Field(
                             label: "Share of account managers to double-rate (%)", name: "percent", value: "\(percent)",
                             type: .number, required: true,
-                            hint: "0 to \(DoubleRatingRepository.maximumPercent); 15 is usual.")
+                            hint: "0 to \(DoubleRatingPlan.maximumPercent); 15 is usual.")
                         SubmitButton(title: "Save the share", style: "button")
                     })
             } else {
@@ -51,13 +49,13 @@ enum DoubleRatingPages {
 
     static func form(
         _ loaded: DoubleRatingController.Loaded, fields: [String: String], problems: [ValidationProblem],
-        context: PageContext, status: HTTPResponseStatus = .ok
-    ) -> Response {
+        context: PageContext
+    ) -> HTMLPage {
         let assignment = loaded.assignment
         let url = "/double-ratings/\(assignment.id)"
         let done = assignment.submittedOn != nil
         return Layout.page(
-            "Second rating of \(assignment.subjectName)", context: context, status: status,
+            "Second rating of \(assignment.subjectName)", context: context,
             scripts: [RaterFormScript.path]
         ) {
             Paragraph { Link("Calibration", url: "/calibration") }
@@ -87,7 +85,7 @@ enum DoubleRatingPages {
 
     static func drift(
         _ drift: [RaterDrift], cycleNames: [UUID: String], people: [UUID: String], context: PageContext
-    ) -> Response {
+    ) -> HTMLPage {
         Layout.page("Drift in live cycles", context: context) {
             Paragraph { Link("Calibration", url: "/calibration") }
             H1("Drift in live cycles")

@@ -1,12 +1,10 @@
 import AcumenCore
-import AcumenStore
 import Plot
-import Vapor
 
 enum CategoryFormPage {
     static func render(
         summary: FrameworkSummary, category: CategoryContent, problems: [ValidationProblem], context: PageContext
-    ) -> Response {
+    ) -> HTMLPage {
         let base = "/frameworks/\(summary.id)/categories/\(category.identifier)"
         return Layout.page("Edit \(category.title)", context: context) {
             H1("Edit category \(category.title)")

@@ -1,13 +1,12 @@
 import AcumenCore
-import AcumenStore
+import Foundation
 import Plot
-import Vapor
 
 enum CompetencyFormPage {
     static func render(
         summary: FrameworkSummary, content: FrameworkContent, competency: CompetencyContent, categoryID: UUID?,
         isNew: Bool, problems: [ValidationProblem], context: PageContext
-    ) -> Response {
+    ) -> HTMLPage {
         let action =
             isNew
             ? "/frameworks/\(summary.id)/competencies"

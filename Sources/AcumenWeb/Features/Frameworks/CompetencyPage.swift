@@ -1,7 +1,5 @@
 import AcumenCore
-import AcumenStore
 import Plot
-import Vapor
 
 enum CompetencyPage {
     struct Model {
@@ -14,7 +12,7 @@ enum CompetencyPage {
         var canEdit: Bool
     }
 
-    static func render(_ model: Model, context: PageContext) -> Response {
+    static func render(_ model: Model, context: PageContext) -> HTMLPage {
         let competency = model.competency
         let base = "/frameworks/\(model.summary.id)"
         return Layout.page("\(competency.code) \(competency.title)", context: context) {

@@ -1,5 +1,4 @@
 import AcumenCore
-import AcumenStore
 import Foundation
 import Plot
 

@@ -1,12 +1,10 @@
 import AcumenCore
-import AcumenStore
 import Plot
-import Vapor
 
 enum FrameworkDetailsPage {
     static func render(
         summary: FrameworkSummary, content: FrameworkContent, problems: [ValidationProblem], context: PageContext
-    ) -> Response {
+    ) -> HTMLPage {
         Layout.page("Edit \(summary.name)", context: context) {
             H1("Edit framework details")
             ProblemList(problems: problems)

@@ -1,7 +1,5 @@
 import AcumenCore
-import AcumenStore
 import Plot
-import Vapor
 
 enum FrameworkListPage {
     struct Model {
@@ -9,7 +7,7 @@ enum FrameworkListPage {
         var canEdit: Bool
     }
 
-    static func render(_ model: Model, context: PageContext) -> Response {
+    static func render(_ model: Model, context: PageContext) -> HTMLPage {
         Layout.page("Competency frameworks", context: context) {
             H1("Competency frameworks")
             Paragraph(

@@ -1,7 +1,5 @@
 import AcumenCore
-import AcumenStore
 import Plot
-import Vapor
 
 enum FrameworkPage {
     struct Model {
@@ -18,20 +16,20 @@ enum FrameworkPage {
         var isDraft: Bool { summary.status == .draft }
     }
 
-    static func render(_ model: Model, context: PageContext) -> Response {
+    static func render(_ model: Model, context: PageContext) -> HTMLPage {
         let summary = model.summary
         return Layout.page("\(summary.name), version \(summary.version)", context: context) {
-            frozen(model, "introduction") { introduction(model) }
+            frozen(model, "introduction", context) { introduction(model) }
             actions(model, context: context)
             if model.isDraft { draftNotes(model, context: context) }
-            frozen(model, "body") {
+            frozen(model, "body", context) {
                 ComponentGroup {
                     tableOfContents(model)
                     categories(model)
                 }
             }
             if model.isDraft && model.canEdit { addCategoryForm(summary, context: context) }
-            frozen(model, "profiles") { profiles(model) }
+            frozen(model, "profiles", context) { profiles(model) }
             if model.isDraft && model.canEdit {
                 Paragraph { Link("Edit role profiles", url: "/frameworks/\(summary.id)/profiles").class("button") }
             }
@@ -41,10 +39,12 @@ enum FrameworkPage {
 
     /// A published or retired version never changes, so the parts of its page that show
     /// only its content are rendered once and reused; a draft's are rendered every time.
-    private static func frozen(_ model: Model, _ name: String, _ part: () -> Component) -> Component {
+    private static func frozen(_ model: Model, _ name: String, _ context: PageContext, _ part: () -> Component)
+        -> Component
+    {
         guard !model.isDraft else { return part() }
         return Node<HTML.BodyContext>.raw(
-            renderedParts.value(for: "\(model.summary.cacheKey)|\(name)") {
+            context.renderCache.html(.frameworkPart, key: "\(model.summary.cacheKey)|\(name)") {
                 let component = part()
                 return Div { component }.render()
             })
@@ -82,9 +82,6 @@ enum FrameworkPage {
             }
         }.class("toc").accessibilityLabel("Categories")
     }
-
-    /// Rendered parts of the pages of published and retired versions.
-    private static let renderedParts = BoundedCache<String, String>(capacity: 192)
 
     private static func categories(_ model: Model) -> Component {
         let content = model.version.content

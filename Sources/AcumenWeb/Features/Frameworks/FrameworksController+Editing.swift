@@ -14,7 +14,8 @@ extension FrameworksController {
     @Sendable func editDetails(request: Request) async throws -> Response {
         let loaded = try await loadDraftForEditing(request)
         return FrameworkDetailsPage.render(
-            summary: loaded.summary, content: loaded.version.content, problems: [], context: PageContext(request))
+            summary: loaded.summary, content: loaded.version.content, problems: [], context: PageContext(request)
+        ).response()
     }
 
     @Sendable func saveDetails(request: Request) async throws -> Response {
@@ -26,7 +27,8 @@ extension FrameworksController {
         content.owner = (form.owner ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         return try await save(content, of: loaded, request: request, message: "Details saved.") { problems in
             FrameworkDetailsPage.render(
-                summary: loaded.summary, content: content, problems: problems, context: PageContext(request))
+                summary: loaded.summary, content: content, problems: problems, context: PageContext(request)
+            ).response()
         }
     }
 
@@ -65,7 +67,8 @@ extension FrameworksController {
         let loaded = try await loadDraftForEditing(request)
         return CategoryFormPage.render(
             summary: loaded.summary, category: try category(request, in: loaded), problems: [],
-            context: PageContext(request))
+            context: PageContext(request)
+        ).response()
     }
 
     @Sendable func saveCategory(request: Request) async throws -> Response {
@@ -81,7 +84,8 @@ extension FrameworksController {
         return try await save(content, of: loaded, request: request, message: "Category \(edited.title) saved.") {
             problems in
             CategoryFormPage.render(
-                summary: loaded.summary, category: edited, problems: problems, context: PageContext(request))
+                summary: loaded.summary, category: edited, problems: problems, context: PageContext(request)
+            ).response()
         }
     }
 
@@ -128,7 +132,8 @@ extension FrameworksController {
         return CompetencyFormPage.render(
             summary: loaded.summary, content: loaded.version.content, competency: blank,
             categoryID: categoryID ?? loaded.version.content.categories.first?.identifier, isNew: true, problems: [],
-            context: PageContext(request))
+            context: PageContext(request)
+        ).response()
     }
 
     @Sendable func addCompetency(request: Request) async throws -> Response {
@@ -145,7 +150,8 @@ extension FrameworksController {
             problems in
             CompetencyFormPage.render(
                 summary: loaded.summary, content: loaded.version.content, competency: competency,
-                categoryID: form.categoryID, isNew: true, problems: problems, context: PageContext(request))
+                categoryID: form.categoryID, isNew: true, problems: problems, context: PageContext(request)
+            ).response()
         }
     }
 
@@ -154,7 +160,8 @@ extension FrameworksController {
         let (category, competency) = try competency(request, in: loaded)
         return CompetencyFormPage.render(
             summary: loaded.summary, content: loaded.version.content, competency: competency,
-            categoryID: category.identifier, isNew: false, problems: [], context: PageContext(request))
+            categoryID: category.identifier, isNew: false, problems: [], context: PageContext(request)
+        ).response()
     }
 
     @Sendable func saveCompetency(request: Request) async throws -> Response {
@@ -173,7 +180,8 @@ extension FrameworksController {
             problems in
             CompetencyFormPage.render(
                 summary: loaded.summary, content: loaded.version.content, competency: competency,
-                categoryID: category.identifier, isNew: false, problems: problems, context: PageContext(request))
+                categoryID: category.identifier, isNew: false, problems: problems, context: PageContext(request)
+            ).response()
         }
     }
 

@@ -121,7 +121,8 @@ struct FrameworksController: RouteCollection {
         let visible = try await visibleSummaries(for: user, request: request)
         return FrameworkListPage.render(
             FrameworkListPage.Model(frameworks: visible, canEdit: FrameworkPolicy.mayAttempt(.edit, user.viewer)),
-            context: PageContext(request))
+            context: PageContext(request)
+        ).response()
     }
 
     struct NewFrameworkForm: Content {
@@ -133,7 +134,7 @@ struct FrameworksController: RouteCollection {
     }
 
     @Sendable func newFramework(request: Request) async throws -> Response {
-        return NewFrameworkPage.render(form: nil, problems: [], context: PageContext(request))
+        return NewFrameworkPage.render(form: nil, problems: [], context: PageContext(request)).response()
     }
 
     /// Creates a draft, empty or as a copy of a built-in model, which the author then edits.
@@ -161,6 +162,7 @@ struct FrameworksController: RouteCollection {
             return request.redirect(to: "/frameworks/\(summary.id)")
         } catch StoreError.invalid(let problems) {
             let response = NewFrameworkPage.render(form: form, problems: problems, context: PageContext(request))
+                .response()
             response.status = .unprocessableEntity
             return response
         }
@@ -177,7 +179,7 @@ struct FrameworksController: RouteCollection {
             comments: isDraft ? try await repository.comments(frameworkID: loaded.summary.id) : [],
             reviewers: isDraft ? try await repository.reviewerEmails(frameworkID: loaded.summary.id) : [],
             canEdit: FrameworkPolicy.mayAttempt(.edit, loaded.user.viewer))
-        return FrameworkPage.render(model, context: PageContext(request))
+        return FrameworkPage.render(model, context: PageContext(request)).response()
     }
 
     @Sendable func showCompetency(request: Request) async throws -> Response {
@@ -190,7 +192,7 @@ struct FrameworksController: RouteCollection {
             canComment: FrameworkPolicy.allows(
                 .comment, loaded.user.viewer, .init(status: loaded.summary.status, viewerIsReviewer: loaded.isReviewer)),
             canEdit: FrameworkPolicy.mayAttempt(.edit, loaded.user.viewer) && loaded.summary.status.isEditable)
-        return CompetencyPage.render(model, context: PageContext(request))
+        return CompetencyPage.render(model, context: PageContext(request)).response()
     }
 
     @Sendable func startNewVersion(request: Request) async throws -> Response {

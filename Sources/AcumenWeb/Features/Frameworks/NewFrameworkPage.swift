@@ -1,12 +1,10 @@
 import AcumenCore
-import AcumenStore
 import Plot
-import Vapor
 
 enum NewFrameworkPage {
     static func render(
         form: FrameworksController.NewFrameworkForm?, problems: [ValidationProblem], context: PageContext
-    ) -> Response {
+    ) -> HTMLPage {
         Layout.page("New framework", context: context) {
             H1("New competency framework")
             ProblemList(problems: problems)

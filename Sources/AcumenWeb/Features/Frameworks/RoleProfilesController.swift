@@ -45,7 +45,8 @@ struct RoleProfilesController: RouteCollection {
     @Sendable func edit(request: Request) async throws -> Response {
         let version = try await loadDraft(request)
         return RoleProfilesPage.render(
-            version: version, profiles: version.roleProfiles, problems: [], context: PageContext(request))
+            version: version, profiles: version.roleProfiles, problems: [], context: PageContext(request)
+        ).response()
     }
 
     @Sendable func save(request: Request) async throws -> Response {
@@ -54,7 +55,8 @@ struct RoleProfilesController: RouteCollection {
         let (profiles, problems) = Self.parse(form.profiles ?? [], content: version.content)
         guard problems.isEmpty else {
             let response = RoleProfilesPage.render(
-                version: version, profiles: profiles, problems: problems, context: PageContext(request))
+                version: version, profiles: profiles, problems: problems, context: PageContext(request)
+            ).response()
             response.status = .unprocessableEntity
             return response
         }

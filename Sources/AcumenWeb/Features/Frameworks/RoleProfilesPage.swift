@@ -1,12 +1,10 @@
 import AcumenCore
-import AcumenStore
 import Plot
-import Vapor
 
 enum RoleProfilesPage {
     static func render(
         version: FrameworkVersion, profiles: [RoleProfile], problems: [ValidationProblem], context: PageContext
-    ) -> Response {
+    ) -> HTMLPage {
         let content = version.content
         let rows =
             profiles + [

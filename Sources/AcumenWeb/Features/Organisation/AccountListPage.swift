@@ -1,10 +1,8 @@
 import AcumenCore
-import AcumenStore
 import Plot
-import Vapor
 
 enum AccountListPage {
-    static func render(accounts: [AccountSummary], context: PageContext) -> Response {
+    static func render(accounts: [AccountSummary], context: PageContext) -> HTMLPage {
         Layout.page("Accounts", context: context) {
             H1("Customer accounts")
             if accounts.isEmpty {

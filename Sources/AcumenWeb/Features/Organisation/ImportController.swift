@@ -25,7 +25,7 @@ struct ImportController: RouteCollection {
     }
 
     @Sendable func page(request: Request) async throws -> Response {
-        return ImportPage.render(context: PageContext(request), problems: [], heading: nil)
+        return ImportPage.render(context: PageContext(request), problems: [], heading: nil).response()
     }
 
     @Sendable func importPeople(request: Request) async throws -> Response {
@@ -60,7 +60,8 @@ struct ImportController: RouteCollection {
             return ImportPage.render(
                 context: PageContext(request),
                 problems: appError.details.isEmpty ? [appError.message] : appError.details,
-                heading: "Nothing was imported from \(what). Fix these and upload again:", status: .unprocessableEntity)
+                heading: "Nothing was imported from \(what). Fix these and upload again:"
+            ).response(status: .unprocessableEntity)
         }
     }
 }

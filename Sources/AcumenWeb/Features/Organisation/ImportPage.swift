@@ -1,13 +1,11 @@
 import AcumenCore
-import AcumenStore
 import Plot
-import Vapor
 
 enum ImportPage {
-    static func render(context: PageContext, problems: [String], heading: String?, status: HTTPResponseStatus = .ok)
-        -> Response
+    static func render(context: PageContext, problems: [String], heading: String?)
+        -> HTMLPage
     {
-        Layout.page("Import", context: context, status: status) {
+        Layout.page("Import", context: context) {
             H1("Import")
             if let heading {
                 Div {

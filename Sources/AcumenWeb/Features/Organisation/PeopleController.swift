@@ -17,7 +17,7 @@ struct PeopleController: RouteCollection {
     @Sendable func list(request: Request) async throws -> Response {
         let user = try request.requireUser()
         let people = try await PeopleRepository(database: request.db).people(visibleTo: user.viewer)
-        return PeopleListPage.render(people: people, context: PageContext(request))
+        return PeopleListPage.render(people: people, context: PageContext(request)).response()
     }
 
     @Sendable func show(request: Request) async throws -> Response {
@@ -26,13 +26,13 @@ struct PeopleController: RouteCollection {
         let repository = PeopleRepository(database: request.db)
         let person = try await repository.person(id: id, visibleTo: user.viewer)
         let history = try await repository.employmentHistory(personID: id)
-        return PersonPage.render(person: person, history: history, context: PageContext(request))
+        return PersonPage.render(person: person, history: history, context: PageContext(request)).response()
     }
 
     @Sendable func accounts(request: Request) async throws -> Response {
         let user = try request.requireUser()
         let accounts = try await AccountRepository(database: request.db).accounts(visibleTo: user.viewer)
-        return AccountListPage.render(accounts: accounts, context: PageContext(request))
+        return AccountListPage.render(accounts: accounts, context: PageContext(request)).response()
     }
 
     struct PersonDTO: Content {

@@ -1,10 +1,8 @@
 import AcumenCore
-import AcumenStore
 import Plot
-import Vapor
 
 enum PeopleListPage {
-    static func render(people: [PersonSummary], context: PageContext) -> Response {
+    static func render(people: [PersonSummary], context: PageContext) -> HTMLPage {
         Layout.page("People", context: context) {
             H1("People")
             Paragraph("\(people.count) \(people.count == 1 ? "person" : "people") you can see.")

@@ -1,10 +1,8 @@
 import AcumenCore
-import AcumenStore
 import Plot
-import Vapor
 
 enum PersonPage {
-    static func render(person: PersonSummary, history: [EmploymentEvent], context: PageContext) -> Response {
+    static func render(person: PersonSummary, history: [EmploymentEvent], context: PageContext) -> HTMLPage {
         Layout.page(person.name, context: context) {
             H1(person.name)
             Tag("dl") {

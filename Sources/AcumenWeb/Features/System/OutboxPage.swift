@@ -1,14 +1,12 @@
 import AcumenCore
-import AcumenStore
 import Plot
-import Vapor
 
 enum OutboxPage {
-    static func render(entries: [OutboxEntry], counts: [OutboxEntry.Status: Int], context: PageContext) -> Response {
+    static func render(entries: [OutboxEntry], counts: [OutboxEntry.Status: Int], context: PageContext) -> HTMLPage {
         Layout.page("E-mail outbox", context: context) {
             H1("E-mail outbox")
             Paragraph(
-                "Invitations and reminders wait here until they are delivered. A message is marked sent only once delivery succeeded; failures are retried after 1, 2, 4 … minutes, and after \(OutboxRepository.maximumAttempts) attempts they stay failed until you retry them."
+                "Invitations and reminders wait here until they are delivered. A message is marked sent only once delivery succeeded; failures are retried after 1, 2, 4 … minutes, and after \(OutboxEntry.maximumAttempts) attempts they stay failed until you retry them."
             )
             Paragraph(
                 "Waiting: \(counts[.pending] ?? 0) · Sent: \(counts[.sent] ?? 0) · Failed: \(counts[.failed] ?? 0)")
