@@ -57,7 +57,7 @@ enum Layout {
                     .div(
                         .class("account"),
                         .span(.class("who"), .text("\(user.email) · \(user.role.label)")),
-                        ActionButton.node("Sign out", "/logout", context.csrf, "link-button")
+                        ActionButton.node("Sign out", SitePath.logout.url(), context.csrf, "link-button")
                     )
                 )
             }
@@ -73,15 +73,22 @@ enum Layout {
     }
 
     private static let navigation: [NavigationItem] = [
-        NavigationItem(title: "Frameworks", url: "/frameworks", access: .signedIn),
-        NavigationItem(title: "People", url: "/people", access: .permitted(OrganisationPolicy.self, .browsePeople)),
+        NavigationItem(title: "Frameworks", url: SitePath.frameworks.url(), access: .signedIn),
         NavigationItem(
-            title: "Accounts", url: "/accounts", access: .permitted(OrganisationPolicy.self, .browseAccounts)),
-        NavigationItem(title: "Assessments", url: "/cycles", access: .permitted(AssessmentPolicy.self, .browseCycles)),
-        NavigationItem(title: "Interviews", url: "/scorecards", access: .permitted(AssessmentPolicy.self, .interview)),
-        NavigationItem(title: "Calibration", url: "/calibration", access: .permitted(CalibrationPolicy.self, .browse)),
-        NavigationItem(title: "Import", url: "/import", access: .permitted(OrganisationPolicy.self, .importRecords)),
-        NavigationItem(title: "Users", url: "/users", access: .permitted(AccessPolicy.self, .manageUsers)),
+            title: "People", url: SitePath.people.url(), access: .permitted(OrganisationPolicy.self, .browsePeople)),
+        NavigationItem(
+            title: "Accounts", url: SitePath.accounts.url(),
+            access: .permitted(OrganisationPolicy.self, .browseAccounts)),
+        NavigationItem(
+            title: "Assessments", url: SitePath.cycles.url(), access: .permitted(AssessmentPolicy.self, .browseCycles)),
+        NavigationItem(
+            title: "Interviews", url: SitePath.scorecards.url(), access: .permitted(AssessmentPolicy.self, .interview)),
+        NavigationItem(
+            title: "Calibration", url: SitePath.calibration.url(), access: .permitted(CalibrationPolicy.self, .browse)),
+        NavigationItem(
+            title: "Import", url: SitePath.importPage.url(), access: .permitted(OrganisationPolicy.self, .importRecords)
+        ),
+        NavigationItem(title: "Users", url: SitePath.users.url(), access: .permitted(AccessPolicy.self, .manageUsers)),
     ]
 
     private static func links(for viewer: Viewer) -> [NavigationItem] {

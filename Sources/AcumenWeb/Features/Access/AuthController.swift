@@ -25,7 +25,7 @@ struct AuthController: RouteCollection {
     }
 
     @Sendable func showLogin(request: Request) async throws -> Response {
-        if request.currentUser != nil { return request.redirect(to: "/frameworks") }
+        if request.currentUser != nil { return request.redirect(to: SitePath.frameworks.url()) }
         let next = SafeRedirect.path(try? request.query.get(String.self, at: "next"))
         return LoginPage.render(context: PageContext(request), email: "", next: next, error: nil).response()
     }
@@ -47,7 +47,7 @@ struct AuthController: RouteCollection {
             try? await sessions.deleteExpired()
             try? await UserRepository(database: request.db).forgetFailedSignIns(
                 before: Date().addingTimeInterval(-settings.signInThrottle.memory))
-            let response = request.redirect(to: next ?? "/frameworks")
+            let response = request.redirect(to: next ?? SitePath.frameworks.url())
             response.cookies[DeviceCookie.name] = deviceCookie(for: email)
             return response
         } catch let error as AppError {
@@ -62,7 +62,7 @@ struct AuthController: RouteCollection {
     @Sendable func logout(request: Request) async throws -> Response {
         request.auth.logout(UserAccount.self)
         request.session.destroy()
-        return request.redirect(to: "/login")
+        return request.redirect(to: SitePath.login.url())
     }
 
     struct TokenResponse: Content {
@@ -153,7 +153,7 @@ struct AuthController: RouteCollection {
     private func deviceCookie(for email: String) -> HTTPCookies.Value {
         HTTPCookies.Value(
             string: DeviceCookie(secret: settings.anonymityKey).issue(email: email), maxAge: 365 * 24 * 3600,
-            path: "/login", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .strict)
+            path: SitePath.login.url(), isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .strict)
     }
 
     /// The client's address: the connection's, or with `ACUMEN_TRUST_FORWARDED_FOR` the one the

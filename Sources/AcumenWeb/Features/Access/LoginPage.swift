@@ -12,7 +12,7 @@ enum LoginPage {
                 if let error {
                     Paragraph { Text(error) }.class("error").attribute(named: "role", value: "alert")
                 }
-                Form(url: "/login", method: .post) {
+                Form(url: SitePath.login.url(), method: .post) {
                     CSRFField(token: context.csrf)
                     if let next { Input(type: .hidden, name: "next", value: next) }
                     Field(

@@ -38,7 +38,7 @@ struct UsersController: RouteCollection {
                 let user = try await UserRepository(database: request.db).create(
                     email: form.email, passwordHash: try await request.password.async.hash(form.password), role: role)
                 request.flash("\(user.email) can now sign in as \(user.role.label.lowercased()).")
-                return request.redirect(to: "/users")
+                return request.redirect(to: SitePath.users.url())
             } catch let error as StoreError {
                 problems.append(AppError.from(error).message)
             }
@@ -68,6 +68,6 @@ struct UsersController: RouteCollection {
         try await UserRepository(database: request.db).setDisabled(userID: id, disabled)
         request.flash(
             disabled ? "The login is disabled; its sessions and tokens no longer work." : "The login is enabled again.")
-        return request.redirect(to: "/users")
+        return request.redirect(to: SitePath.users.url())
     }
 }

@@ -16,7 +16,8 @@ enum UsersPage {
                             ? Text("")
                             : ActionButton(
                                 title: user.isDisabled ? "Enable \(user.email)" : "Disable \(user.email)",
-                                url: "/users/\(user.id)/\(user.isDisabled ? "enable" : "disable")", csrf: context.csrf),
+                                url: (user.isDisabled ? SitePath.userEnable : SitePath.userDisable).url(user.id),
+                                csrf: context.csrf),
                     ]
                 })
             Tag("section") {
@@ -27,7 +28,7 @@ enum UsersPage {
                         List(problems)
                     }.class("error").attribute(named: "role", value: "alert")
                 }
-                Form(url: "/users", method: .post) {
+                Form(url: SitePath.users.url(), method: .post) {
                     CSRFField(token: context.csrf)
                     Field(label: "Email", name: "email", value: form?.email ?? "", type: .email, required: true)
                     SelectField(

@@ -68,7 +68,7 @@ enum AccountPage {
 
     private static func actions(_ loaded: AccountResultsController.Loaded, context: PageContext) -> Component {
         guard !loaded.actions.isEmpty else { return Paragraph("No actions yet.") }
-        let base = "/accounts/\(loaded.account.id)/actions"
+        let base = SitePath.accountActions.url(loaded.account.id)
         return DataTable(
             caption: "Actions agreed with the customer",
             headings: ["Action", "Owner", "Due", "Addresses", "Since then", "SMART", "Status"],
@@ -124,7 +124,7 @@ enum AccountPage {
         let framework = loaded.framework
         let questions = loaded.questionnaire?.questions ?? []
         return Form(
-            url: "/accounts/\(loaded.account.id)/actions", method: .post,
+            url: SitePath.accountActions.url(loaded.account.id), method: .post,
             content: {
                 CSRFField(token: context.csrf)
                 Field(label: "What will be done", name: "title", required: true, maxLength: TextLimits.description)

@@ -118,7 +118,7 @@ struct AccountResultsController: RouteCollection {
             gaps.isEmpty
                 ? "The action was added."
                 : "The action was added. To make it SMART, still: " + gaps.joined(separator: "; ") + ".")
-        return request.redirect(to: "/accounts/\(loaded.account.id)#actions")
+        return request.redirect(to: SitePath.account.url(loaded.account.id) + "#actions")
     }
 
     @Sendable func setStatus(request: Request) async throws -> Response {
@@ -133,7 +133,7 @@ struct AccountResultsController: RouteCollection {
         try await ActionPlanRepository(database: request.db).setStatus(
             status, actionID: actionID, accountID: loaded.account.id)
         request.flash("The action's status was saved.")
-        return request.redirect(to: "/accounts/\(loaded.account.id)#actions")
+        return request.redirect(to: SitePath.account.url(loaded.account.id) + "#actions")
     }
 
     // MARK: API

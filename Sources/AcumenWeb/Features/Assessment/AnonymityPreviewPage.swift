@@ -12,7 +12,7 @@ enum AnonymityPreviewPage {
                 Text(
                     "Peers need \(rules.minimumPeers) responses, customers \(rules.minimumCustomers), comments \(rules.minimumForComments). Smaller groups are combined into \"all other raters\" when that combined group is large enough, and withheld otherwise. "
                 )
-                Link("Back to \(cycle.name)", url: "/cycles/\(cycle.id)")
+                Link("Back to \(cycle.name)", url: SitePath.cycle.url(cycle.id))
             }
             H2("Individual reports")
             DataTable(
@@ -57,7 +57,7 @@ enum AnonymityPreviewPage {
                 Text(
                     "The cycle is still collecting answers, so nothing about peers or customers is shown yet, not even how many have answered: only whether each group has reached its minimum (peers \(rules.minimumPeers), customers \(rules.minimumCustomers)). What each report and customer slice will show is worked out when the cycle closes. "
                 )
-                Link("Back to \(cycle.name)", url: "/cycles/\(cycle.id)")
+                Link("Back to \(cycle.name)", url: SitePath.cycle.url(cycle.id))
             }
             DataTable(
                 caption: "How far each account manager's raters have got",

@@ -18,7 +18,7 @@ enum CycleListPage {
                 Paragraph(
                     "A cycle assesses account managers against one published framework, from the sources you choose. Raters answer through personal links; results appear once you release the cycle."
                 )
-                Paragraph { Link("New cycle", url: "/cycles/new").class("button primary") }
+                Paragraph { Link("New cycle", url: SitePath.newCycle.url()).class("button primary") }
                 if model.cycles.isEmpty {
                     Paragraph("There are no cycles yet.")
                 } else {
@@ -27,13 +27,13 @@ enum CycleListPage {
                         headings: ["Cycle", "Framework", "Status", "Opens", "Closes"],
                         rows: model.cycles.map { cycle in
                             [
-                                Link(cycle.name, url: "/cycles/\(cycle.id)"), Text(cycle.frameworkName),
+                                Link(cycle.name, url: SitePath.cycle.url(cycle.id)), Text(cycle.frameworkName),
                                 StatusBadge(text: cycle.status.label, kind: cycle.status.rawValue),
                                 Text(cycle.settings.opensOn.description), Text(cycle.settings.closesOn.description),
                             ]
                         })
                 }
-                Paragraph { Link("E-mail outbox", url: "/outbox") }
+                Paragraph { Link("E-mail outbox", url: SitePath.outbox.url()) }
             }
             H2("Forms for you to fill in")
             let open = model.myInvitations.filter { model.cyclesByID[$0.cycleID]?.status == .open }
@@ -55,12 +55,12 @@ enum CycleListPage {
                                 : StatusBadge(text: "Not submitted", kind: "draft"),
                             Div {
                                 ActionButton(
-                                    title: "E-mail me my link", url: "/invitations/\(invitation.id)/resend",
+                                    title: "E-mail me my link", url: SitePath.invitationResend.url(invitation.id),
                                     csrf: context.csrf, style: "button")
                                 if invitation.source == .self {
                                     Link(
                                         "Your raters",
-                                        url: "/cycles/\(invitation.cycleID)/people/\(invitation.subjectID)"
+                                        url: SitePath.cycleSubject.url(invitation.cycleID, invitation.subjectID)
                                     )
                                     .class("button")
                                 }
@@ -76,7 +76,8 @@ enum CycleListPage {
                     List(model.readableReports) { cycle, subject in
                         ListItem {
                             Link(
-                                "\(subject.name), \(cycle.name)", url: "/cycles/\(cycle.id)/people/\(subject.id)/report"
+                                "\(subject.name), \(cycle.name)",
+                                url: SitePath.cycleSubjectReport.url(cycle.id, subject.id)
                             )
                         }
                     }

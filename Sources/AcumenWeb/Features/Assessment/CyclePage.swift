@@ -39,7 +39,7 @@ enum CyclePage {
             if let failed = model.outbox[.failed], failed > 0 {
                 Paragraph {
                     Text("\(failed) e-mail\(failed == 1 ? "" : "s") could not be delivered. ")
-                    Link("See the outbox", url: "/outbox")
+                    Link("See the outbox", url: SitePath.outbox.url())
                 }.class("error").attribute(named: "role", value: "alert")
             }
             H2("Next step")
@@ -47,15 +47,15 @@ enum CyclePage {
             Paragraph {
                 Link(
                     "Customer questionnaire (\(cycle.status == .draft ? "edit" : "read"))",
-                    url: "/cycles/\(cycle.id)/questions")
+                    url: SitePath.cycleQuestions.url(cycle.id))
                 Text(" · ")
-                Link("Anonymity preview", url: "/cycles/\(cycle.id)/preview")
+                Link("Anonymity preview", url: SitePath.cyclePreview.url(cycle.id))
                 Text(" · ")
-                Link("Export responses (CSV)", url: "/cycles/\(cycle.id)/export.csv")
+                Link("Export responses (CSV)", url: SitePath.cycleExport.url(cycle.id))
                 Text(" · ")
-                Link("Measurement quality", url: "/cycles/\(cycle.id)/quality")
+                Link("Measurement quality", url: SitePath.cycleQuality.url(cycle.id))
                 Text(" · ")
-                Link("Double rating", url: "/cycles/\(cycle.id)/double-ratings")
+                Link("Double rating", url: SitePath.cycleDoubleRatings.url(cycle.id))
             }
             H2("Anonymity rules")
             rulesForm(cycle, context: context)
@@ -77,7 +77,7 @@ enum CyclePage {
                     let invitations = bySubject[subject.id] ?? []
                     let active = invitations.filter { $0.status == .approved }
                     return [
-                        Link(subject.name, url: "/cycles/\(cycle.id)/people/\(subject.id)"), Text(subject.team),
+                        Link(subject.name, url: SitePath.cycleSubject.url(cycle.id, subject.id)), Text(subject.team),
                         Text(subject.location), Text("\(active.count)"),
                         Text(progressText(model.progress[subject.id] ?? [:], cycle: cycle)),
                         Text("\(invitations.filter { $0.status == .nominated }.count)"),
@@ -127,7 +127,7 @@ enum CyclePage {
             Paragraph(explanation)
             if let button {
                 Form(
-                    url: "/cycles/\(cycle.id)/advance", method: .post,
+                    url: SitePath.cycleAdvance.url(cycle.id), method: .post,
                     content: {
                         CSRFField(token: context.csrf)
                         Input(type: .hidden, name: "from", value: cycle.status.rawValue)
@@ -140,7 +140,7 @@ enum CyclePage {
     private static func rulesForm(_ cycle: AssessmentCycle, context: PageContext) -> Component {
         let rules = cycle.settings.rules
         return Form(
-            url: "/cycles/\(cycle.id)/rules", method: .post,
+            url: SitePath.cycleRules.url(cycle.id), method: .post,
             content: {
                 CSRFField(token: context.csrf)
                 Paragraph(
@@ -165,7 +165,7 @@ enum CyclePage {
 
     private static func adjustedLevelsForm(_ cycle: AssessmentCycle, context: PageContext) -> Component {
         Form(
-            url: "/cycles/\(cycle.id)/adjusted-levels", method: .post,
+            url: SitePath.cycleAdjustedLevels.url(cycle.id), method: .post,
             content: {
                 CSRFField(token: context.csrf)
                 Paragraph(

@@ -14,16 +14,15 @@ enum CycleSubjectPage {
 
     static func render(_ model: Model, context: PageContext) -> HTMLPage {
         let cycle = model.cycle
-        let base = "/cycles/\(cycle.id)/invitations"
         let acceptsRaters = cycle.status == .draft || cycle.status == .open
         return Layout.page("\(model.subject.name): \(cycle.name)", context: context) {
             H1(model.subject.name)
             Paragraph {
                 Text("\(cycle.name) · \(cycle.status.label) · ")
-                if model.canManage { Link("Back to the cycle", url: "/cycles/\(cycle.id)") }
+                if model.canManage { Link("Back to the cycle", url: SitePath.cycle.url(cycle.id)) }
                 if model.canReadReport {
                     Text(" · ")
-                    Link("Read the report", url: "/cycles/\(cycle.id)/people/\(model.subject.id)/report")
+                    Link("Read the report", url: SitePath.cycleSubjectReport.url(cycle.id, model.subject.id))
                 }
             }
             H2("Raters")
@@ -41,7 +40,7 @@ enum CycleSubjectPage {
                         Text(invitation.raterName), Text(invitation.source.label),
                         StatusBadge(text: invitation.status.label, kind: invitation.status.rawValue),
                         Text(invitation.issuedOn?.description ?? "Not yet"), Text(answered),
-                        actions(invitation, model: model, base: base, context: context),
+                        actions(invitation, model: model, context: context),
                     ]
                 })
             if acceptsRaters
@@ -54,7 +53,7 @@ enum CycleSubjectPage {
                         : "Propose colleagues who see your work closely; your supervisor approves them."
                 ).class("hint")
                 Form(
-                    url: "/cycles/\(cycle.id)/people/\(model.subject.id)/nominations", method: .post,
+                    url: SitePath.cycleSubjectNominations.url(cycle.id, model.subject.id), method: .post,
                     content: {
                         CSRFField(token: context.csrf)
                         Field(label: "Their e-mail address", name: "email", type: .email, required: true)
@@ -69,23 +68,27 @@ enum CycleSubjectPage {
         }
     }
 
-    private static func actions(_ invitation: Invitation, model: Model, base: String, context: PageContext)
+    private static func actions(_ invitation: Invitation, model: Model, context: PageContext)
         -> Component
     {
         Div {
             if invitation.status == .nominated && model.canApprove {
                 ActionButton(
-                    title: "Approve", url: "\(base)/\(invitation.id)/approve", csrf: context.csrf, style: "button")
+                    title: "Approve", url: SitePath.cycleInvitationAction.url(model.cycle.id, invitation.id, "approve"),
+                    csrf: context.csrf, style: "button")
             }
             if invitation.status != .revoked && model.canApprove && !model.cycle.status.isSettled {
                 ActionButton(
-                    title: "Revoke", url: "\(base)/\(invitation.id)/revoke", csrf: context.csrf, style: "button")
+                    title: "Revoke", url: SitePath.cycleInvitationAction.url(model.cycle.id, invitation.id, "revoke"),
+                    csrf: context.csrf, style: "button")
             }
             if invitation.status == .approved && model.canManage && model.cycle.status == .open
                 && (invitation.source.isAnonymous || !invitation.hasSubmitted)
             {
                 ActionButton(
-                    title: "Reissue link", url: "\(base)/\(invitation.id)/reissue", csrf: context.csrf,
+                    title: "Reissue link",
+                    url: SitePath.cycleInvitationAction.url(model.cycle.id, invitation.id, "reissue"),
+                    csrf: context.csrf,
                     style: "button")
             }
         }.class("actions")

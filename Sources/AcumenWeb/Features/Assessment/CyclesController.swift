@@ -82,7 +82,7 @@ struct CyclesController: RouteCollection {
         do {
             let id = try await request.cycleUseCases(settings).create(form.proposal)
             request.flash("The cycle was created as a draft. Check the raters and questions, then open it.")
-            return request.redirect(to: "/cycles/\(id)")
+            return request.redirect(to: SitePath.cycle.url(id))
         } catch StoreError.invalid(let problems) {
             return try await renderNewForm(request: request, form: form, problems: problems.map(\.message))
         }
@@ -118,7 +118,7 @@ struct CyclesController: RouteCollection {
             message += " \(sent) personal link\(sent == 1 ? " is" : "s are") on the way to raters."
         }
         request.flash(message)
-        return request.redirect(to: "/cycles/\(cycle.id)")
+        return request.redirect(to: SitePath.cycle.url(cycle.id))
     }
 
     @Sendable func changeAdjustedLevels(request: Request) async throws -> Response {
@@ -133,7 +133,7 @@ struct CyclesController: RouteCollection {
             form.show == "yes"
                 ? "Reports now show severity-adjusted levels beside the raw ones."
                 : "Reports show raw levels only.")
-        return request.redirect(to: "/cycles/\(cycle.id)")
+        return request.redirect(to: SitePath.cycle.url(cycle.id))
     }
 
     @Sendable func quality(request: Request) async throws -> Response {
@@ -158,7 +158,7 @@ struct CyclesController: RouteCollection {
             cycleID: cycle.id,
             to: AnonymityRules(minimumPeers: peers, minimumCustomers: customers, minimumForComments: comments))
         request.flash("The anonymity rules were saved.")
-        return request.redirect(to: "/cycles/\(cycle.id)")
+        return request.redirect(to: SitePath.cycle.url(cycle.id))
     }
 
     @Sendable func questions(request: Request) async throws -> Response {
@@ -223,7 +223,7 @@ struct CyclesController: RouteCollection {
             approved
                 ? "The rater was added\(cycle.status == .open ? " and their link is on its way" : "")."
                 : "The peer was proposed; their supervisor approves the nomination.")
-        return request.redirect(to: "/cycles/\(cycle.id)/people/\(subject.id)")
+        return request.redirect(to: SitePath.cycleSubject.url(cycle.id, subject.id))
     }
 
     /// approve, revoke or reissue one invitation.
@@ -268,7 +268,7 @@ struct CyclesController: RouteCollection {
         default:
             throw AppError.notFound()
         }
-        return request.redirect(to: "/cycles/\(cycle.id)/people/\(invitation.subjectID)")
+        return request.redirect(to: SitePath.cycleSubject.url(cycle.id, invitation.subjectID))
     }
 
     /// A signed-in rater asks for their own link again, e.g. after losing the e-mail.
@@ -287,7 +287,7 @@ struct CyclesController: RouteCollection {
         }
         try await links(request).send(invitation, cycle: cycle, today: .today)
         request.flash("A new link is on its way to \(invitation.raterEmail).")
-        return request.redirect(to: "/cycles")
+        return request.redirect(to: SitePath.cycles.url())
     }
 
     // MARK: Helpers

@@ -9,7 +9,7 @@ enum MeasurementQualityPage {
         let questionnaire = quality.questionnaire
         let guideline = RatingDistribution.expertGuideline
         return Layout.page("Measurement quality: \(cycle.name)", context: context) {
-            Paragraph { Link("Back to \(cycle.name)", url: "/cycles/\(cycle.id)") }
+            Paragraph { Link("Back to \(cycle.name)", url: SitePath.cycle.url(cycle.id)) }
             H1("Measurement quality: \(cycle.name)")
             H2("Rating distribution")
             Paragraph(

@@ -22,7 +22,7 @@ enum NewCyclePage {
                 }.class("error").attribute(named: "role", value: "alert")
             }
             Form(
-                url: "/cycles", method: .post,
+                url: SitePath.cycles.url(), method: .post,
                 content: {
                     CSRFField(token: context.csrf)
                     Field(label: "Name", name: "name", value: form.name, required: true, maxLength: TextLimits.name)

@@ -7,7 +7,7 @@ enum QuestionsPage {
             H1("Customer questionnaire")
             Paragraph {
                 Text("\(questionnaire.questions.count) questions, about \(questionnaire.estimatedMinutes) minutes. ")
-                Link("Back to \(cycle.name)", url: "/cycles/\(cycle.id)")
+                Link("Back to \(cycle.name)", url: SitePath.cycle.url(cycle.id))
             }
             if cycle.status != .draft {
                 Paragraph(
@@ -20,7 +20,7 @@ enum QuestionsPage {
                     ListItem {
                         if cycle.status == .draft {
                             Form(
-                                url: "/cycles/\(cycle.id)/questions", method: .post,
+                                url: SitePath.cycleQuestions.url(cycle.id), method: .post,
                                 content: {
                                     CSRFField(token: context.csrf)
                                     Input(type: .hidden, name: "code", value: question.code)

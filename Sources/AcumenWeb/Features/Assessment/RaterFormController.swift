@@ -50,7 +50,7 @@ struct RaterFormController: RouteCollection {
             )
         }
         switch try await session.submit(form, keepingDraft: true) {
-        case .submitted: return request.redirect(to: "/r/\(session.token)")
+        case .submitted: return request.redirect(to: SitePath.raterForm.url(session.token))
         case .invalid(let problems), .incomplete(let problems): return page(problems, nil)
         }
     }
@@ -66,7 +66,7 @@ struct RaterFormController: RouteCollection {
     @Sendable func correct(request: Request) async throws -> Response {
         let session = try await open(request)
         try await session.reopenForCorrection()
-        return request.redirect(to: "/r/\(session.token)")
+        return request.redirect(to: SitePath.raterForm.url(session.token))
     }
 
     @Sendable func script(request: Request) async throws -> Response {

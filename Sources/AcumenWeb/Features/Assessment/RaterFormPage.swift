@@ -31,7 +31,7 @@ enum RaterFormPage {
                 Paragraph(notice).class("flash").attribute(named: "role", value: "status")
             }
             Form(
-                url: "/r/\(session.token)", method: .post,
+                url: SitePath.raterForm.url(session.token), method: .post,
                 content: {
                     if invitation.source == .customer {
                         customerQuestions(session, fields: model.fields)
@@ -44,7 +44,7 @@ enum RaterFormPage {
                         SubmitButton(title: "Submit my answers", name: "intent", value: "submit")
                     }.class("form-actions")
                 }
-            ).attribute(named: "data-autosave", value: "/r/\(session.token)/autosave")
+            ).attribute(named: "data-autosave", value: SitePath.raterFormAutosave.url(session.token))
         }
     }
 
@@ -61,7 +61,7 @@ enum RaterFormPage {
                     "Until \(session.cycle.settings.closesOn) you can correct them: your submitted answers are kept in the history and replaced by the corrected ones."
                 )
                 Form(
-                    url: "/r/\(session.token)/correct", method: .post,
+                    url: SitePath.raterFormCorrect.url(session.token), method: .post,
                     content: { SubmitButton(title: "Correct my answers", style: "button") })
             }
         }

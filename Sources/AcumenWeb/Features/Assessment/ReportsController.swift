@@ -150,6 +150,6 @@ struct ReportsController: RouteCollection {
         }
         try await OutboxRepository(database: request.db).retry(id: id)
         request.flash("The message is queued again.")
-        return request.redirect(to: "/outbox")
+        return request.redirect(to: SitePath.outbox.url())
     }
 }

@@ -13,14 +13,14 @@ enum ScorecardListPage {
             } else {
                 List(scorecards) { card in
                     ListItem {
-                        Link(card.title, url: "/scorecards/\(card.id)")
+                        Link(card.title, url: SitePath.scorecard.url(card.id))
                         Text(" · \(card.candidates.joined(separator: ", ")) · \(card.createdOn?.description ?? "")")
                     }
                 }
             }
             H2("New scorecard")
             Form(
-                url: "/scorecards", method: .post,
+                url: SitePath.scorecards.url(), method: .post,
                 content: {
                     CSRFField(token: context.csrf)
                     Field(label: "Interview", name: "title", required: true, maxLength: TextLimits.name)
@@ -48,7 +48,7 @@ enum ScorecardPage {
                 "Choose the level each candidate showed on each competency; leave \"Not seen\" where the interview did not show it. Changes are saved as you go."
             ).class("hint")
             Form(
-                url: "/scorecards/\(card.id)", method: .post,
+                url: SitePath.scorecard.url(card.id), method: .post,
                 content: {
                     CSRFField(token: context.csrf)
                     DataTable(
@@ -71,7 +71,7 @@ enum ScorecardPage {
                     Paragraph().id("save-status").class("save-status").attribute(named: "aria-live", value: "polite")
                     if loaded.canEdit { SubmitButton(title: "Save the scorecard") }
                 }
-            ).attribute(named: "data-autosave", value: loaded.canEdit ? "/scorecards/\(card.id)/autosave" : nil)
+            ).attribute(named: "data-autosave", value: loaded.canEdit ? SitePath.scorecardAutosave.url(card.id) : nil)
         }
     }
 

@@ -40,7 +40,7 @@ struct ScorecardsController: RouteCollection {
         let id = try await ScorecardRepository(database: request.db).create(
             title: form.title, frameworkID: frameworkID,
             candidates: form.candidates.components(separatedBy: .newlines), interviewerUserID: user.id, today: .today)
-        return request.redirect(to: "/scorecards/\(id)")
+        return request.redirect(to: SitePath.scorecard.url(id))
     }
 
     struct Loaded {
@@ -75,7 +75,7 @@ struct ScorecardsController: RouteCollection {
         let ratings = try fields.map { try Self.rating(name: $0.key, value: $0.value, loaded: loaded) }
         for rating in ratings { try await store(rating, loaded: loaded, request: request) }
         request.flash("The scorecard was saved.")
-        return request.redirect(to: "/scorecards/\(loaded.scorecard.id)")
+        return request.redirect(to: SitePath.scorecard.url(loaded.scorecard.id))
     }
 
     @Sendable func autosave(request: Request) async throws -> HTTPStatus {

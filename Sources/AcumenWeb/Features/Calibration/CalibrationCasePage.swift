@@ -7,7 +7,7 @@ enum CalibrationCasePage {
         _ loaded: CalibrationExerciseContext, referenceCase: ReferenceCase, fields: [String: String],
         problems: [ValidationProblem], context: PageContext
     ) -> HTMLPage {
-        let base = "/calibration/\(loaded.exercise.id)"
+        let base = SitePath.calibrationExercise.url(loaded.exercise.id)
         let editable = loaded.exercise.status == .draft
         return Layout.page("Master rating: \(referenceCase.title)", context: context) {
             Paragraph { Link("Back to \(loaded.exercise.title)", url: base) }
@@ -40,7 +40,7 @@ enum CalibrationCasePage {
         _ loaded: CalibrationExerciseContext, referenceCase: ReferenceCase, fields: [String: String],
         context: PageContext
     ) -> HTMLPage {
-        let base = "/calibration/\(loaded.exercise.id)"
+        let base = SitePath.calibrationExercise.url(loaded.exercise.id)
         let url = "\(base)/cases/\(referenceCase.id)"
         let isLast = referenceCase.position == loaded.cases.count
         return Layout.page(

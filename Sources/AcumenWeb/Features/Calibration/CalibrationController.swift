@@ -75,7 +75,7 @@ struct CalibrationController: RouteCollection {
             thresholds: CalibrationThresholds(
                 minimumAdjacentAgreement: adjacent / 100, maximumAbsoluteBias: bias, validForMonths: months),
             today: .today)
-        return request.redirect(to: "/calibration/\(id)")
+        return request.redirect(to: SitePath.calibrationExercise.url(id))
     }
 
     @Sendable func due(request: Request) async throws -> Response {
@@ -126,7 +126,7 @@ struct CalibrationController: RouteCollection {
             material: fields["material"] ?? "",
             link: fields["link"] ?? "", competencyCodes: codes, framework: loaded.framework)
         request.flash("The case was added. Set its master rating next.")
-        return request.redirect(to: "/calibration/\(loaded.exercise.id)")
+        return request.redirect(to: SitePath.calibrationExercise.url(loaded.exercise.id))
     }
 
     @Sendable func addParticipants(request: Request) async throws -> Response {
@@ -141,7 +141,7 @@ struct CalibrationController: RouteCollection {
         try await loaded.repository.addParticipants(
             exerciseID: loaded.exercise.id, userIDs: userIDs, invitation: invitation(loaded, request: request))
         request.flash("\(userIDs.count == 1 ? "One participant" : "\(userIDs.count) participants") added.")
-        return request.redirect(to: "/calibration/\(loaded.exercise.id)")
+        return request.redirect(to: SitePath.calibrationExercise.url(loaded.exercise.id))
     }
 
     @Sendable func open(request: Request) async throws -> Response {
@@ -149,7 +149,7 @@ struct CalibrationController: RouteCollection {
         try await loaded.repository.setStatus(
             .open, exerciseID: loaded.exercise.id, invitation: invitation(loaded, request: request))
         request.flash("The exercise is open: participants are e-mailed and find it under Calibration.")
-        return request.redirect(to: "/calibration/\(loaded.exercise.id)")
+        return request.redirect(to: SitePath.calibrationExercise.url(loaded.exercise.id))
     }
 
     private func invitation(_ loaded: CalibrationExerciseContext, request: Request)
@@ -163,7 +163,7 @@ struct CalibrationController: RouteCollection {
         let loaded = try await CalibrationExerciseContext.load(request)
         try await loaded.repository.setStatus(.closed, exerciseID: loaded.exercise.id)
         request.flash("The exercise is closed. Results stay here.")
-        return request.redirect(to: "/calibration/\(loaded.exercise.id)")
+        return request.redirect(to: SitePath.calibrationExercise.url(loaded.exercise.id))
     }
 
     // MARK: Master ratings
@@ -203,7 +203,7 @@ struct CalibrationController: RouteCollection {
             ).response(status: .unprocessableEntity)
         }
         request.flash("The master rating of \"\(referenceCase.title)\" was saved.")
-        return request.redirect(to: "/calibration/\(loaded.exercise.id)")
+        return request.redirect(to: SitePath.calibrationExercise.url(loaded.exercise.id))
     }
 
     // MARK: Rating
@@ -227,8 +227,8 @@ struct CalibrationController: RouteCollection {
         try await store(fields, referenceCase: referenceCase, loaded: loaded)
         let next = loaded.cases.first { $0.position == referenceCase.position + 1 }
         request.flash("Your ratings of \"\(referenceCase.title)\" were saved.")
-        if let next { return request.redirect(to: "/calibration/\(loaded.exercise.id)/cases/\(next.id)") }
-        return request.redirect(to: "/calibration/\(loaded.exercise.id)")
+        if let next { return request.redirect(to: SitePath.calibrationCase.url(loaded.exercise.id, next.id)) }
+        return request.redirect(to: SitePath.calibrationExercise.url(loaded.exercise.id))
     }
 
     @Sendable func autosave(request: Request) async throws -> AutosaveResult {
@@ -263,7 +263,7 @@ struct CalibrationController: RouteCollection {
         try await loaded.repository.submitAttempt(
             exerciseID: loaded.exercise.id, userID: loaded.user.id, levelCount: loaded.framework.levels.count,
             today: .today)
-        return request.redirect(to: "/calibration/\(loaded.exercise.id)")
+        return request.redirect(to: SitePath.calibrationExercise.url(loaded.exercise.id))
     }
 }
 

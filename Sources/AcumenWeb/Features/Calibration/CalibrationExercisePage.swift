@@ -8,11 +8,11 @@ enum CalibrationExercisePage {
     ) -> HTMLPage {
         let masters = results.masters
         let exercise = loaded.exercise
-        let base = "/calibration/\(exercise.id)"
+        let base = SitePath.calibrationExercise.url(exercise.id)
         let readiness = CalibrationReadiness.problems(
             cases: loaded.cases, masterRatings: masters, participants: loaded.participants.count)
         return Layout.page(exercise.title, context: context) {
-            Paragraph { Link("All exercises", url: "/calibration") }
+            Paragraph { Link("All exercises", url: SitePath.calibration.url()) }
             H1(exercise.title)
             Paragraph {
                 StatusBadge(text: exercise.status.label, kind: exercise.status.rawValue)
@@ -98,7 +98,7 @@ enum CalibrationExercisePage {
 
     private static func newCaseForm(_ loaded: CalibrationExerciseContext, context: PageContext) -> Component {
         Form(
-            url: "/calibration/\(loaded.exercise.id)/cases", method: .post,
+            url: SitePath.calibrationCases.url(loaded.exercise.id), method: .post,
             content: {
                 H2("Add a case")
                 CSRFField(token: context.csrf)
@@ -213,9 +213,9 @@ enum CalibrationExercisePage {
         _ loaded: CalibrationExerciseContext, own: [StoredCalibrationRating], problems: [ValidationProblem],
         context: PageContext
     ) -> HTMLPage {
-        let base = "/calibration/\(loaded.exercise.id)"
+        let base = SitePath.calibrationExercise.url(loaded.exercise.id)
         return Layout.page(loaded.exercise.title, context: context) {
-            Paragraph { Link("Calibration", url: "/calibration") }
+            Paragraph { Link("Calibration", url: SitePath.calibration.url()) }
             H1(loaded.exercise.title)
             Paragraph(
                 "Rate each case with the same behaviour grid as the annual review: tick what you see in the material, and Acumen works out the level. You will not see the master ratings or anyone else's until you submit; then you see yours beside them."

@@ -13,7 +13,7 @@ enum CalibrationFeedbackPage {
         let mine = results.raters[loaded.user.id]
         let verdict = mine?.verdict(loaded.exercise.thresholds)
         return Layout.page("Your calibration: \(loaded.exercise.title)", context: context) {
-            Paragraph { Link("Calibration", url: "/calibration") }
+            Paragraph { Link("Calibration", url: SitePath.calibration.url()) }
             H1("Your calibration: \(loaded.exercise.title)")
             Paragraph(CalibrationListPage.statusSentence(status, today: .today)).class("flash")
                 .attribute(named: "role", value: "status")

@@ -12,9 +12,9 @@ enum CalibrationListPage {
                 "Before supervisors and other observers rate account managers, they rate reference cases blind and compare themselves with the master ratings an expert panel agreed. Acumen measures how close they are and who is calibrated."
             )
             Paragraph {
-                Link("Who is due for calibration", url: "/calibration/due")
+                Link("Who is due for calibration", url: SitePath.calibrationDue.url())
                 Text(" · ")
-                Link("Drift in live cycles", url: "/calibration/drift")
+                Link("Drift in live cycles", url: SitePath.calibrationDrift.url())
             }
             if exercises.isEmpty {
                 Paragraph("No exercises yet.")
@@ -24,7 +24,7 @@ enum CalibrationListPage {
                     headings: ["Exercise", "Framework", "Status", "Cases", "Submitted"],
                     rows: exercises.map { summary in
                         [
-                            Link(summary.exercise.title, url: "/calibration/\(summary.exercise.id)"),
+                            Link(summary.exercise.title, url: SitePath.calibrationExercise.url(summary.exercise.id)),
                             Text(summary.frameworkName), Text(summary.exercise.status.label), Text("\(summary.cases)"),
                             Text("\(summary.submitted) of \(summary.participants)"),
                         ]
@@ -32,7 +32,7 @@ enum CalibrationListPage {
             }
             H2("New exercise")
             Form(
-                url: "/calibration", method: .post,
+                url: SitePath.calibration.url(), method: .post,
                 content: {
                     CSRFField(token: context.csrf)
                     Field(label: "Title", name: "title", required: true, maxLength: TextLimits.name)
@@ -71,7 +71,7 @@ enum CalibrationListPage {
                 H2("Exercises")
                 List(exercises) { summary in
                     ListItem {
-                        Link(summary.exercise.title, url: "/calibration/\(summary.exercise.id)")
+                        Link(summary.exercise.title, url: SitePath.calibrationExercise.url(summary.exercise.id))
                         Text(
                             " · \(summary.cases) \(summary.cases == 1 ? "case" : "cases") · "
                                 + (summary.submittedByParticipantOn.map { "submitted on \($0)" }
@@ -83,7 +83,7 @@ enum CalibrationListPage {
                 H2("Second ratings")
                 List(secondRatings) { assignment in
                     ListItem {
-                        Link(assignment.subjectName, url: "/double-ratings/\(assignment.id)")
+                        Link(assignment.subjectName, url: SitePath.secondRating.url(assignment.id))
                         Text(
                             " · \(assignment.cycleName) · "
                                 + (assignment.submittedOn.map { "submitted on \($0)" } ?? "to do"))

@@ -38,7 +38,7 @@ struct DoubleRatingController: RouteCollection {
         }
         try await DoubleRatingRepository(database: request.db).setPercent(percent, cycleID: cycle.id)
         request.flash("\(percent) % of account managers will be double-rated.")
-        return request.redirect(to: "/cycles/\(cycle.id)/double-ratings")
+        return request.redirect(to: SitePath.cycleDoubleRatings.url(cycle.id))
     }
 
     @Sendable func assign(request: Request) async throws -> Response {
@@ -48,7 +48,7 @@ struct DoubleRatingController: RouteCollection {
             count == 0
                 ? "Everyone in the share already has a second rater."
                 : "\(count) account manager\(count == 1 ? "" : "s") now have a second rater.")
-        return request.redirect(to: "/cycles/\(cycle.id)/double-ratings")
+        return request.redirect(to: SitePath.cycleDoubleRatings.url(cycle.id))
     }
 
     @Sendable func drift(request: Request) async throws -> Response {
@@ -100,7 +100,7 @@ struct DoubleRatingController: RouteCollection {
         }
         try await store(fields, loaded: loaded)
         request.flash("Your second rating was saved.")
-        return request.redirect(to: "/double-ratings/\(loaded.assignment.id)")
+        return request.redirect(to: SitePath.secondRating.url(loaded.assignment.id))
     }
 
     @Sendable func autosave(request: Request) async throws -> AutosaveResult {
@@ -131,6 +131,6 @@ struct DoubleRatingController: RouteCollection {
         }
         try await loaded.repository.submit(assignmentID: loaded.assignment.id, today: .today)
         request.flash("Thank you: your second rating of \(loaded.assignment.subjectName) is submitted.")
-        return request.redirect(to: "/calibration")
+        return request.redirect(to: SitePath.calibration.url())
     }
 }

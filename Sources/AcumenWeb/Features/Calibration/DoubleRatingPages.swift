@@ -6,9 +6,9 @@ enum DoubleRatingPages {
     static func cycle(
         cycle: AssessmentCycle, percent: Int, assignments: [DoubleRatingAssignment], context: PageContext
     ) -> HTMLPage {
-        let base = "/cycles/\(cycle.id)/double-ratings"
+        let base = SitePath.cycleDoubleRatings.url(cycle.id)
         return Layout.page("Double rating: \(cycle.name)", context: context) {
-            Paragraph { Link("Back to \(cycle.name)", url: "/cycles/\(cycle.id)") }
+            Paragraph { Link("Back to \(cycle.name)", url: SitePath.cycle.url(cycle.id)) }
             H1("Double rating: \(cycle.name)")
             Paragraph(
                 "A share of account managers is rated a second time by another calibrated rater, never their own supervisor. Comparing the two shows, cycle after cycle, whether supervisors drift from what calibration agreed."
@@ -52,13 +52,13 @@ enum DoubleRatingPages {
         context: PageContext
     ) -> HTMLPage {
         let assignment = loaded.assignment
-        let url = "/double-ratings/\(assignment.id)"
+        let url = SitePath.secondRating.url(assignment.id)
         let done = assignment.submittedOn != nil
         return Layout.page(
             "Second rating of \(assignment.subjectName)", context: context,
             scripts: [RaterFormScript.path]
         ) {
-            Paragraph { Link("Calibration", url: "/calibration") }
+            Paragraph { Link("Calibration", url: SitePath.calibration.url()) }
             H1("Second rating of \(assignment.subjectName)")
             Paragraph(
                 "\(assignment.cycleName). Rate from what you have observed yourself, with the same grid as the supervisor. Your levels are compared with the supervisor's to follow agreement between raters; they do not appear in \(assignment.subjectName)'s report."
@@ -87,7 +87,7 @@ enum DoubleRatingPages {
         _ drift: [RaterDrift], cycleNames: [UUID: String], people: [UUID: String], context: PageContext
     ) -> HTMLPage {
         Layout.page("Drift in live cycles", context: context) {
-            Paragraph { Link("Calibration", url: "/calibration") }
+            Paragraph { Link("Calibration", url: SitePath.calibration.url()) }
             H1("Drift in live cycles")
             Paragraph(
                 "Each supervisor's levels against a calibrated second rater's on the same account managers, cycle by cycle. A supervisor whose latest cycle misses the calibration thresholds (\(Percent.text(CalibrationThresholds.standard.minimumAdjacentAgreement)) within one level, average bias under \(StatisticText.number(CalibrationThresholds.standard.maximumAbsoluteBias))) is drifting and should calibrate again."

@@ -9,8 +9,8 @@ enum CompetencyFormPage {
     ) -> HTMLPage {
         let action =
             isNew
-            ? "/frameworks/\(summary.id)/competencies"
-            : "/frameworks/\(summary.id)/competencies/\(competency.identifier)/edit"
+            ? SitePath.frameworkCompetencies.url(summary.id)
+            : SitePath.frameworkCompetencyEdit.url(summary.id, competency.identifier)
         return Layout.page(isNew ? "Add a competency" : "Edit \(competency.code)", context: context) {
             H1(isNew ? "Add a competency" : "Edit \(competency.code) \(competency.title)")
             ProblemList(problems: problems)
@@ -41,7 +41,7 @@ enum CompetencyFormPage {
                 }
                 Button { Text(isNew ? "Add competency" : "Save competency") }.attribute(named: "type", value: "submit")
                     .class("button primary")
-                Link("Cancel", url: "/frameworks/\(summary.id)").class("button")
+                Link("Cancel", url: SitePath.framework.url(summary.id)).class("button")
             }
         }
     }

@@ -14,7 +14,7 @@ enum CompetencyPage {
 
     static func render(_ model: Model, context: PageContext) -> HTMLPage {
         let competency = model.competency
-        let base = "/frameworks/\(model.summary.id)"
+        let base = SitePath.framework.url(model.summary.id)
         return Layout.page("\(competency.code) \(competency.title)", context: context) {
             Tag("nav") {
                 Link("\(model.summary.name), version \(model.summary.version)", url: base)

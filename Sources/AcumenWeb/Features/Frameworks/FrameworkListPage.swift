@@ -21,15 +21,16 @@ enum FrameworkListPage {
                     headings: ["Framework", "Version", "Status", "Owner", "Last changed"],
                     rows: model.frameworks.map { framework in
                         [
-                            Link(framework.name, url: "/frameworks/\(framework.id)"), Text("\(framework.version)"),
+                            Link(framework.name, url: SitePath.framework.url(framework.id)),
+                            Text("\(framework.version)"),
                             framework.status.badge, Text(framework.owner), Text(DateText.day(framework.updatedAt)),
                         ]
                     })
             }
             if model.canEdit {
                 Paragraph {
-                    Link("New framework", url: "/frameworks/new").class("button primary")
-                    Link("Import a CASE package", url: "/import").class("button")
+                    Link("New framework", url: SitePath.newFramework.url()).class("button primary")
+                    Link("Import a CASE package", url: SitePath.importPage.url()).class("button")
                 }
             }
         }

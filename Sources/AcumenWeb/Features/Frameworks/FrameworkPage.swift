@@ -31,7 +31,9 @@ enum FrameworkPage {
             if model.isDraft && model.canEdit { addCategoryForm(summary, context: context) }
             frozen(model, "profiles", context) { profiles(model) }
             if model.isDraft && model.canEdit {
-                Paragraph { Link("Edit role profiles", url: "/frameworks/\(summary.id)/profiles").class("button") }
+                Paragraph {
+                    Link("Edit role profiles", url: SitePath.frameworkProfiles.url(summary.id)).class("button")
+                }
             }
             history(model)
         }
@@ -96,7 +98,7 @@ enum FrameworkPage {
                             H3 {
                                 Link(
                                     "\(competency.code) \(competency.title)",
-                                    url: "/frameworks/\(summary.id)/competencies/\(competency.identifier)")
+                                    url: SitePath.frameworkCompetency.url(summary.id, competency.identifier))
                             }
                             Paragraph(competency.description)
                             LevelGrid(levels: content.levels, competency: competency)
@@ -110,7 +112,7 @@ enum FrameworkPage {
                             ).class("button")
                             Link(
                                 "Edit category \(category.title)",
-                                url: "/frameworks/\(summary.id)/categories/\(category.identifier)/edit"
+                                url: SitePath.frameworkCategoryEdit.url(summary.id, category.identifier)
                             ).class("button")
                         }.class("actions")
                     }
@@ -128,25 +130,25 @@ enum FrameworkPage {
             switch model.summary.status {
             case .draft:
                 buttons = [
-                    .a(.class("button"), .href("/frameworks/\(id)/edit"), .text("Edit details")),
+                    .a(.class("button"), .href(SitePath.frameworkEdit.url(id)), .text("Edit details")),
                     ActionButton.node(
-                        "Publish version \(version)", "/frameworks/\(id)/publish", context.csrf, "button primary"),
+                        "Publish version \(version)", SitePath.frameworkPublish.url(id), context.csrf, "button primary"),
                 ]
             case .published:
                 buttons = [
                     ActionButton.node(
-                        "Start a new version", "/frameworks/\(id)/versions", context.csrf, "button primary"),
-                    ActionButton.node("Retire", "/frameworks/\(id)/retire", context.csrf, "button"),
+                        "Start a new version", SitePath.frameworkVersions.url(id), context.csrf, "button primary"),
+                    ActionButton.node("Retire", SitePath.frameworkRetire.url(id), context.csrf, "button"),
                 ]
             case .retired:
                 buttons = [
-                    ActionButton.node("Start a new version", "/frameworks/\(id)/versions", context.csrf, "button")
+                    ActionButton.node("Start a new version", SitePath.frameworkVersions.url(id), context.csrf, "button")
                 ]
             }
         }
         return Node<HTML.BodyContext>.div(
             .class("actions"),
-            .a(.class("button"), .href("/frameworks/\(id)/case.json"), .text("Download CASE package")),
+            .a(.class("button"), .href(SitePath.frameworkCASE.url(id)), .text("Download CASE package")),
             .group(buttons))
     }
 
@@ -172,7 +174,7 @@ enum FrameworkPage {
             Paragraph(
                 "Reviewers: \(model.reviewers.isEmpty ? "none named yet" : model.reviewers.joined(separator: ", "))")
             if model.canEdit {
-                Form(url: "/frameworks/\(model.summary.id)/reviewers", method: .post) {
+                Form(url: SitePath.frameworkReviewers.url(model.summary.id), method: .post) {
                     CSRFField(token: context.csrf)
                     Field(
                         label: "Name a reviewer", name: "email", type: .email, required: true,
@@ -186,7 +188,7 @@ enum FrameworkPage {
     private static func addCategoryForm(_ summary: FrameworkSummary, context: PageContext) -> Component {
         Tag("details") {
             Tag("summary") { Text("Add a category") }
-            Form(url: "/frameworks/\(summary.id)/categories", method: .post) {
+            Form(url: SitePath.frameworkCategories.url(summary.id), method: .post) {
                 CSRFField(token: context.csrf)
                 Field(label: "Code", name: "code", required: true, hint: "Short, e.g. NEG", maxLength: TextLimits.code)
                 Field(label: "Title", name: "title", required: true, maxLength: TextLimits.name)
@@ -225,7 +227,7 @@ enum FrameworkPage {
                 .ul(
                     .forEach(model.versions) { version in
                         .li(
-                            .a(.href("/frameworks/\(version.id)"), .text("Version \(version.version)")),
+                            .a(.href(SitePath.framework.url(version.id)), .text("Version \(version.version)")),
                             .text(" · \(version.status.label)"),
                             .unwrap(version.publishedAt) { .text(" · published \(DateText.day($0))") })
                     }),

@@ -22,7 +22,8 @@ extension FrameworksController {
             frameworkID: loaded.summary.id, competencyID: competency.identifier, authorID: loaded.user.id,
             body: form.body)
         request.flash("Comment added.")
-        return request.redirect(to: "/frameworks/\(loaded.summary.id)/competencies/\(competency.identifier)#comments")
+        return request.redirect(
+            to: SitePath.frameworkCompetency.url(loaded.summary.id, competency.identifier) + "#comments")
     }
 
     @Sendable func resolveComment(request: Request) async throws -> Response {
@@ -35,7 +36,8 @@ extension FrameworksController {
         guard let comment else { throw AppError.notFound("That comment") }
         try await repository.resolveComment(id: commentID, frameworkID: loaded.summary.id, by: loaded.user.id)
         request.flash("Comment marked as resolved.")
-        return request.redirect(to: "/frameworks/\(loaded.summary.id)/competencies/\(comment.competencyID)#comments")
+        return request.redirect(
+            to: SitePath.frameworkCompetency.url(loaded.summary.id, comment.competencyID) + "#comments")
     }
 
     struct ReviewerForm: Content {
@@ -54,6 +56,6 @@ extension FrameworksController {
         try await FrameworkRepository(database: request.db).addReviewer(
             frameworkID: loaded.summary.id, userID: reviewer.id)
         request.flash("\(reviewer.email) can now review and comment on this draft.")
-        return request.redirect(to: "/frameworks/\(loaded.summary.id)#review")
+        return request.redirect(to: SitePath.framework.url(loaded.summary.id) + "#review")
     }
 }

@@ -159,7 +159,7 @@ struct FrameworksController: RouteCollection {
             let summary = try await FrameworkRepository(database: request.db).create(
                 content, status: .draft, roleProfiles: profiles)
             request.flash("Draft \(summary.name) created. Add categories and competencies, then publish.")
-            return request.redirect(to: "/frameworks/\(summary.id)")
+            return request.redirect(to: SitePath.framework.url(summary.id))
         } catch StoreError.invalid(let problems) {
             let response = NewFrameworkPage.render(form: form, problems: problems, context: PageContext(request))
                 .response()
@@ -199,7 +199,7 @@ struct FrameworksController: RouteCollection {
         let loaded = try await loadForEditing(request)
         let draft = try await FrameworkRepository(database: request.db).startNewVersion(from: loaded.summary.id)
         request.flash("Version \(draft.version) was started as a draft. Published versions stay as they were.")
-        return request.redirect(to: "/frameworks/\(draft.id)")
+        return request.redirect(to: SitePath.framework.url(draft.id))
     }
 
     @Sendable func publish(request: Request) async throws -> Response {
@@ -211,14 +211,14 @@ struct FrameworksController: RouteCollection {
             "Version \(published.version) is published and can no longer change."
                 + (openComments > 0
                     ? " \(openComments) review comment\(openComments == 1 ? " was" : "s were") still open." : ""))
-        return request.redirect(to: "/frameworks/\(published.id)")
+        return request.redirect(to: SitePath.framework.url(published.id))
     }
 
     @Sendable func retire(request: Request) async throws -> Response {
         let loaded = try await loadForEditing(request)
         let retired = try await FrameworkRepository(database: request.db).retire(id: loaded.summary.id)
         request.flash("Version \(retired.version) is retired. Ratings made against it keep pointing at it.")
-        return request.redirect(to: "/frameworks/\(retired.id)")
+        return request.redirect(to: SitePath.framework.url(retired.id))
     }
 
     @Sendable func downloadCASE(request: Request) async throws -> Response {
@@ -290,6 +290,6 @@ struct FrameworksController: RouteCollection {
             return response
         }
         request.flash(message)
-        return request.redirect(to: "/frameworks/\(loaded.summary.id)")
+        return request.redirect(to: SitePath.framework.url(loaded.summary.id))
     }
 }

@@ -8,7 +8,7 @@ enum NewFrameworkPage {
         Layout.page("New framework", context: context) {
             H1("New competency framework")
             ProblemList(problems: problems)
-            Form(url: "/frameworks", method: .post) {
+            Form(url: SitePath.frameworks.url(), method: .post) {
                 CSRFField(token: context.csrf)
                 Field(label: "Name", name: "name", value: form?.name ?? "", required: true, maxLength: TextLimits.name)
                 AreaField(label: "Description", name: "description", value: form?.description ?? "", rows: 3)
@@ -24,7 +24,7 @@ enum NewFrameworkPage {
                     label: "Levels, lowest first", name: "levels", value: form?.levels ?? "Baseline, Advanced, Expert",
                     hint: "Separated by commas. Used for an empty framework; copies keep their levels.")
                 Button { Text("Create draft") }.attribute(named: "type", value: "submit").class("button primary")
-                Link("Cancel", url: "/frameworks").class("button")
+                Link("Cancel", url: SitePath.frameworks.url()).class("button")
             }
         }
     }

@@ -62,7 +62,7 @@ struct RoleProfilesController: RouteCollection {
         }
         try await FrameworkRepository(database: request.db).saveRoleProfiles(profiles, frameworkID: version.summary.id)
         request.flash("Role profiles saved.")
-        return request.redirect(to: "/frameworks/\(version.summary.id)#profiles")
+        return request.redirect(to: SitePath.framework.url(version.summary.id) + "#profiles")
     }
 
     /// Turns the submitted rows into profiles; blank rows are ignored, every problem is reported.

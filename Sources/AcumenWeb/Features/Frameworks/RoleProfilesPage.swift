@@ -16,7 +16,7 @@ enum RoleProfilesPage {
                 "For each job role and tenure band, the level people are expected to reach in every competency. Gaps are measured against these targets. Fill in the last block to add a profile."
             )
             ProblemList(problems: problems)
-            Form(url: "/frameworks/\(version.summary.id)/profiles", method: .post) {
+            Form(url: SitePath.frameworkProfiles.url(version.summary.id), method: .post) {
                 CSRFField(token: context.csrf)
                 for (index, profile) in rows.enumerated() {
                     FieldSet {
@@ -55,7 +55,7 @@ enum RoleProfilesPage {
                     }
                 }
                 Button { Text("Save role profiles") }.attribute(named: "type", value: "submit").class("button primary")
-                Link("Cancel", url: "/frameworks/\(version.summary.id)#profiles").class("button")
+                Link("Cancel", url: SitePath.framework.url(version.summary.id) + "#profiles").class("button")
             }
         }
     }

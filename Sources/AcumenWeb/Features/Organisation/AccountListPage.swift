@@ -11,12 +11,14 @@ enum AccountListPage {
             Div {
                 for account in accounts {
                     Tag("article") {
-                        H2 { Link(account.name, url: "/accounts/\(account.id)") }
+                        H2 { Link(account.name, url: SitePath.account.url(account.id)) }
                         Tag("dl") {
                             Tag("dt") { Text("Customer") }
                             Tag("dd") { Text(account.customer) }
                             Tag("dt") { Text("Account manager") }
-                            Tag("dd") { Link(account.accountManagerName, url: "/people/\(account.accountManagerID)") }
+                            Tag("dd") {
+                                Link(account.accountManagerName, url: SitePath.person.url(account.accountManagerID))
+                            }
                             Tag("dt") { Text("Account team") }
                             Tag("dd") {
                                 Text(account.memberNames.isEmpty ? "None" : account.memberNames.joined(separator: ", "))

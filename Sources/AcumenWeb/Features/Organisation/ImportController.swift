@@ -54,7 +54,7 @@ struct ImportController: RouteCollection {
         let data = try upload(request)
         do {
             request.flash(try await body(data))
-            return request.redirect(to: "/import")
+            return request.redirect(to: SitePath.importPage.url())
         } catch let error where error is ImportReport || error is CASEImportError || error is StoreError {
             let appError = AppError.from(error)
             return ImportPage.render(

@@ -17,17 +17,17 @@ enum ImportPage {
                 "Every import is all or nothing: a file with one bad row imports nothing, and every bad row is listed with its line number."
             )
             section(
-                title: "People", action: "/import/people", accept: ".csv,text/csv", context: context,
+                title: "People", action: SitePath.importPeople.url(), accept: ".csv,text/csv", context: context,
                 help:
                     "CSV columns: name, email, job_title, hire_date (YYYY-MM-DD); optional organisation (blank for your own company), location (a city, or remote), country, team, supervisor_email, employment_status (active or left), end_date."
             )
             section(
-                title: "Accounts", action: "/import/accounts", accept: ".csv,text/csv", context: context,
+                title: "Accounts", action: SitePath.importAccounts.url(), accept: ".csv,text/csv", context: context,
                 help:
                     "CSV columns: account, customer, account_manager_email; optional team_member_emails and reviewer_emails, separated by semicolons. Import the people first."
             )
             section(
-                title: "Competency framework", action: "/import/framework",
+                title: "Competency framework", action: SitePath.importFramework.url(),
                 accept: ".json,.csv,application/json,text/csv", context: context,
                 help:
                     "A CASE 1.1 JSON package (CFPackage), or a competency framework exported from Moodle as CSV. It becomes a draft you can review and publish."

@@ -11,7 +11,7 @@ enum PeopleListPage {
                 headings: ["Name", "Job title", "Organisation", "Location", "Team", "Status"],
                 rows: people.map { person in
                     [
-                        Link(person.name, url: "/people/\(person.id)"), Text(person.jobTitle),
+                        Link(person.name, url: SitePath.person.url(person.id)), Text(person.jobTitle),
                         Text(person.organisation),
                         Text(person.location), Text(person.team),
                         Text(person.status == .active ? "Active" : "Left \(person.endDate ?? "")"),

@@ -23,7 +23,7 @@ enum OutboxPage {
                             Text("\(entry.attempts)"), Text(entry.lastError),
                             entry.status == .failed
                                 ? ActionButton(
-                                    title: "Retry", url: "/outbox/\(entry.id)/retry", csrf: context.csrf,
+                                    title: "Retry", url: SitePath.outboxRetry.url(entry.id), csrf: context.csrf,
                                     style: "button")
                                 : Text(""),
                         ]

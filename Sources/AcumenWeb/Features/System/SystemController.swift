@@ -10,7 +10,7 @@ struct SystemController: RouteCollection {
         anyone.get("readyz", use: ready)
         anyone.get("styles.css", use: stylesheet)
         anyone.get { request async throws -> Response in
-            request.redirect(to: request.currentUser == nil ? "/login" : "/frameworks")
+            request.redirect(to: request.currentUser == nil ? SitePath.login.url() : SitePath.frameworks.url())
         }
     }
 

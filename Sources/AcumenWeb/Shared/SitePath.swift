@@ -1,0 +1,201 @@
+import Foundation
+
+/// The address of one page or form action, declared once: routes are registered from the
+/// pattern, and views and redirects build links with `url(_:)`, so a link cannot point where no
+/// route listens. Parameters are the pattern's `:name` segments, filled in order.
+struct SitePath: Sendable, Hashable, CustomStringConvertible {
+    let segments: [String]
+
+    init(_ pattern: String) {
+        segments = pattern.split(separator: "/").map(String.init)
+    }
+
+    var parameterCount: Int { segments.filter { $0.hasPrefix(":") }.count }
+
+    var description: String { "/" + segments.joined(separator: "/") }
+
+    /// The address with each `:name` segment replaced by the next value, percent-encoded.
+    func url(_ values: any CustomStringConvertible...) -> String {
+        precondition(values.count == parameterCount, "\(self) takes \(parameterCount) values, not \(values.count)")
+        var remaining = values.makeIterator()
+        return "/"
+            + segments.map { segment in
+                guard segment.hasPrefix(":"), let value = remaining.next() else { return segment }
+                return value.description.addingPercentEncoding(
+                    withAllowedCharacters: .urlPathAllowed.subtracting(["/"]))
+                    ?? ""
+            }.joined(separator: "/")
+    }
+}
+
+/// Every page and form action of the HTML site, by room.
+extension SitePath {
+    // Access
+    static let login = SitePath("/login")
+    static let logout = SitePath("/logout")
+    static let users = SitePath("/users")
+    static let userDisable = SitePath("/users/:userID/disable")
+    static let userEnable = SitePath("/users/:userID/enable")
+
+    // Frameworks
+    static let frameworks = SitePath("/frameworks")
+    static let newFramework = SitePath("/frameworks/new")
+    static let framework = SitePath("/frameworks/:frameworkID")
+    static let frameworkCompetency = SitePath("/frameworks/:frameworkID/competencies/:competencyID")
+    static let frameworkVersions = SitePath("/frameworks/:frameworkID/versions")
+    static let frameworkPublish = SitePath("/frameworks/:frameworkID/publish")
+    static let frameworkRetire = SitePath("/frameworks/:frameworkID/retire")
+    static let frameworkEdit = SitePath("/frameworks/:frameworkID/edit")
+    static let frameworkCategories = SitePath("/frameworks/:frameworkID/categories")
+    static let frameworkCategoryEdit = SitePath("/frameworks/:frameworkID/categories/:categoryID/edit")
+    static let frameworkCategoryArchive = SitePath("/frameworks/:frameworkID/categories/:categoryID/archive")
+    static let frameworkNewCompetency = SitePath("/frameworks/:frameworkID/competencies/new")
+    static let frameworkCompetencies = SitePath("/frameworks/:frameworkID/competencies")
+    static let frameworkCompetencyEdit = SitePath("/frameworks/:frameworkID/competencies/:competencyID/edit")
+    static let frameworkCompetencyArchive = SitePath("/frameworks/:frameworkID/competencies/:competencyID/archive")
+    static let frameworkCompetencyComments = SitePath("/frameworks/:frameworkID/competencies/:competencyID/comments")
+    static let frameworkCommentResolve = SitePath("/frameworks/:frameworkID/comments/:commentID/resolve")
+    static let frameworkReviewers = SitePath("/frameworks/:frameworkID/reviewers")
+    static let frameworkCASE = SitePath("/frameworks/:frameworkID/case.json")
+    static let frameworkProfiles = SitePath("/frameworks/:frameworkID/profiles")
+
+    // Organisation
+    static let people = SitePath("/people")
+    static let person = SitePath("/people/:personID")
+    static let accounts = SitePath("/accounts")
+    static let importPage = SitePath("/import")
+    static let importPeople = SitePath("/import/people")
+    static let importAccounts = SitePath("/import/accounts")
+    static let importFramework = SitePath("/import/framework")
+
+    // Assessment
+    static let cycles = SitePath("/cycles")
+    static let newCycle = SitePath("/cycles/new")
+    static let cycle = SitePath("/cycles/:cycleID")
+    static let cycleAdvance = SitePath("/cycles/:cycleID/advance")
+    static let cycleRules = SitePath("/cycles/:cycleID/rules")
+    static let cycleAdjustedLevels = SitePath("/cycles/:cycleID/adjusted-levels")
+    static let cycleQuality = SitePath("/cycles/:cycleID/quality")
+    static let cycleQuestions = SitePath("/cycles/:cycleID/questions")
+    static let cyclePreview = SitePath("/cycles/:cycleID/preview")
+    static let cycleExport = SitePath("/cycles/:cycleID/export.csv")
+    static let cycleSubject = SitePath("/cycles/:cycleID/people/:personID")
+    static let cycleSubjectNominations = SitePath("/cycles/:cycleID/people/:personID/nominations")
+    static let cycleSubjectReport = SitePath("/cycles/:cycleID/people/:personID/report")
+    static let cycleInvitationAction = SitePath("/cycles/:cycleID/invitations/:invitationID/:action")
+    static let invitationResend = SitePath("/invitations/:invitationID/resend")
+    static let raterForm = SitePath("/r/:token")
+    static let raterFormAutosave = SitePath("/r/:token/autosave")
+    static let raterFormCorrect = SitePath("/r/:token/correct")
+    static let account = SitePath("/accounts/:accountID")
+    static let accountActions = SitePath("/accounts/:accountID/actions")
+    static let accountActionStatus = SitePath("/accounts/:accountID/actions/:actionID/status")
+    static let scorecards = SitePath("/scorecards")
+    static let scorecard = SitePath("/scorecards/:scorecardID")
+    static let scorecardAutosave = SitePath("/scorecards/:scorecardID/autosave")
+
+    // Calibration
+    static let calibration = SitePath("/calibration")
+    static let calibrationDue = SitePath("/calibration/due")
+    static let calibrationDrift = SitePath("/calibration/drift")
+    static let calibrationExercise = SitePath("/calibration/:exerciseID")
+    static let calibrationCases = SitePath("/calibration/:exerciseID/cases")
+    static let calibrationParticipants = SitePath("/calibration/:exerciseID/participants")
+    static let calibrationOpen = SitePath("/calibration/:exerciseID/open")
+    static let calibrationClose = SitePath("/calibration/:exerciseID/close")
+    static let calibrationSubmit = SitePath("/calibration/:exerciseID/submit")
+    static let calibrationCase = SitePath("/calibration/:exerciseID/cases/:caseID")
+    static let calibrationCaseAutosave = SitePath("/calibration/:exerciseID/cases/:caseID/autosave")
+    static let calibrationMaster = SitePath("/calibration/:exerciseID/cases/:caseID/master")
+    static let cycleDoubleRatings = SitePath("/cycles/:cycleID/double-ratings")
+    static let cycleDoubleRatingsPercent = SitePath("/cycles/:cycleID/double-ratings/percent")
+    static let cycleDoubleRatingsAssign = SitePath("/cycles/:cycleID/double-ratings/assign")
+    static let secondRating = SitePath("/double-ratings/:assignmentID")
+    static let secondRatingAutosave = SitePath("/double-ratings/:assignmentID/autosave")
+    static let secondRatingSubmit = SitePath("/double-ratings/:assignmentID/submit")
+
+    // System
+    static let outbox = SitePath("/outbox")
+    static let outboxRetry = SitePath("/outbox/:messageID/retry")
+
+    /// Every path above; the route walk checks that each is a registered route and that every
+    /// page route is here.
+    static let all: [SitePath] = [
+        .login,
+        .logout,
+        .users,
+        .userDisable,
+        .userEnable,
+        .frameworks,
+        .newFramework,
+        .framework,
+        .frameworkCompetency,
+        .frameworkVersions,
+        .frameworkPublish,
+        .frameworkRetire,
+        .frameworkEdit,
+        .frameworkCategories,
+        .frameworkCategoryEdit,
+        .frameworkCategoryArchive,
+        .frameworkNewCompetency,
+        .frameworkCompetencies,
+        .frameworkCompetencyEdit,
+        .frameworkCompetencyArchive,
+        .frameworkCompetencyComments,
+        .frameworkCommentResolve,
+        .frameworkReviewers,
+        .frameworkCASE,
+        .frameworkProfiles,
+        .people,
+        .person,
+        .accounts,
+        .importPage,
+        .importPeople,
+        .importAccounts,
+        .importFramework,
+        .cycles,
+        .newCycle,
+        .cycle,
+        .cycleAdvance,
+        .cycleRules,
+        .cycleAdjustedLevels,
+        .cycleQuality,
+        .cycleQuestions,
+        .cyclePreview,
+        .cycleExport,
+        .cycleSubject,
+        .cycleSubjectNominations,
+        .cycleSubjectReport,
+        .cycleInvitationAction,
+        .invitationResend,
+        .raterForm,
+        .raterFormAutosave,
+        .raterFormCorrect,
+        .account,
+        .accountActions,
+        .accountActionStatus,
+        .scorecards,
+        .scorecard,
+        .scorecardAutosave,
+        .calibration,
+        .calibrationDue,
+        .calibrationDrift,
+        .calibrationExercise,
+        .calibrationCases,
+        .calibrationParticipants,
+        .calibrationOpen,
+        .calibrationClose,
+        .calibrationSubmit,
+        .calibrationCase,
+        .calibrationCaseAutosave,
+        .calibrationMaster,
+        .cycleDoubleRatings,
+        .cycleDoubleRatingsPercent,
+        .cycleDoubleRatingsAssign,
+        .secondRating,
+        .secondRatingAutosave,
+        .secondRatingSubmit,
+        .outbox,
+        .outboxRetry,
+    ]
+}
