@@ -10,7 +10,7 @@ public struct InstanceKeyRepository: Sendable {
         self.database = database
     }
 
-    private var sql: any SQLDatabase { database as! any SQLDatabase }
+    private var sql: any SQLDatabase { database.sql }
 
     /// Records the fingerprint the first time; afterwards returns whether it matches.
     public func confirm(name: String, fingerprint: String) async throws -> Bool {

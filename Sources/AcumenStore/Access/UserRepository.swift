@@ -38,7 +38,7 @@ public struct UserRepository: Sendable {
     /// Read with plain SQL: every signed-in request looks its user up.
     public func user(id: UUID) async throws -> UserAccount? {
         guard
-            let row = try await (database as! any SQLDatabase).select()
+            let row = try await database.sql.select()
                 .columns("id", "email", "password_hash", "role", "person_id", "disabled_at").from(UserRow.schema)
                 .where("id", .equal, id).first()
         else { return nil }

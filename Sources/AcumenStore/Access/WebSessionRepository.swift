@@ -22,7 +22,7 @@ public struct WebSessionRepository: Sendable {
     /// The session's data, or nil when there is none or it has expired. Read with plain SQL:
     /// every signed-in request asks, and a Fluent model costs more than the query.
     public func data(tokenHash: String, now: Date = Date()) async throws -> String? {
-        try await (database as! any SQLDatabase).select().column("data").from(WebSessionRow.schema)
+        try await database.sql.select().column("data").from(WebSessionRow.schema)
             .where("token_hash", .equal, tokenHash).where("expires_at", .greaterThan, now)
             .first()?.decode(column: "data", as: String.self)
     }

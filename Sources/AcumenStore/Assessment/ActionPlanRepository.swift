@@ -11,7 +11,7 @@ public struct ActionPlanRepository: Sendable {
         self.database = database
     }
 
-    private var sql: any SQLDatabase { database as! any SQLDatabase }
+    private var sql: any SQLDatabase { database.sql }
 
     public func actions(accountID: UUID) async throws -> [StoredAction] {
         try await sql.raw(

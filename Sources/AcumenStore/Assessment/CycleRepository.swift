@@ -11,7 +11,7 @@ public struct CycleRepository: Sendable {
         self.database = database
     }
 
-    private var sql: any SQLDatabase { database as! any SQLDatabase }
+    private var sql: any SQLDatabase { database.sql }
 
     /// Creates a draft cycle with its subjects, questionnaire and automatic invitations
     /// (self, supervisor, and each account's customer reviewers), all in one transaction.
@@ -30,7 +30,7 @@ public struct CycleRepository: Sendable {
         }
         let id = UUID()
         try await database.transaction { database in
-            let sql = database as! any SQLDatabase
+            let sql = database.sql
             try await sql.insert(into: "assessment_cycles")
                 .columns(
                     "id", "name", "framework_id", "status", "opens_on", "closes_on", "sources", "minimum_peers",

@@ -13,7 +13,7 @@ public struct InvitationRepository: Sendable {
         self.database = database
     }
 
-    private var sql: any SQLDatabase { database as! any SQLDatabase }
+    private var sql: any SQLDatabase { database.sql }
 
     /// Self, supervisor and customer-reviewer invitations, created with the cycle.
     public func createAutomatic(cycleID: UUID, subjects: [UUID], sources: Set<RaterSource>) async throws {
@@ -59,7 +59,7 @@ public struct InvitationRepository: Sendable {
                 _ = insert.values(
                     SQLBind(UUID()), SQLBind(cycleID), SQLBind(row.subject), SQLBind(row.source.rawValue),
                     SQLBind(row.rater), SQLBind(rater.name), SQLBind(rater.email), SQLBind(row.account),
-                    SQLBind(Invitation.Status.approved.rawValue), SQLBind("automatic"), SQLBind(0))
+                    SQLBind(Invitation.Status.approved.rawValue), SQLBind("automatic"), SQLBind(false))
             }
             try await insert.run()
         }
@@ -127,7 +127,7 @@ public struct InvitationRepository: Sendable {
                 SQLBind(id), SQLBind(cycleID), SQLBind(subjectID), SQLBind(source.rawValue), SQLBind(raterPersonID),
                 SQLBind(rater.name), SQLBind(rater.email), SQLBind(accountID),
                 SQLBind((approved ? Invitation.Status.approved : .nominated).rawValue), SQLBind(nominatedBy),
-                SQLBind(0)
+                SQLBind(false)
             ).run()
         return id
     }
@@ -143,7 +143,7 @@ public struct InvitationRepository: Sendable {
     /// transaction. After close the responses are fixed, so revoking is refused.
     public func revoke(_ invitation: Invitation, raterKey: String) async throws {
         try await database.transaction { database in
-            let sql = database as! any SQLDatabase
+            let sql = database.sql
             let status = try await sql.select().column("status").from("assessment_cycles")
                 .where("id", .equal, invitation.cycleID).first()?.decode(column: "status", as: String.self)
             guard let status = status.flatMap(CycleStatus.init(rawValue:)), !status.isSettled else {
@@ -186,7 +186,7 @@ public struct InvitationRepository: Sendable {
         isReminder: Bool = false
     ) async throws {
         try await database.transaction { database in
-            let sql = database as! any SQLDatabase
+            let sql = database.sql
             let update = sql.update("invitations").set("token_hash", to: tokenDigest)
             _ =
                 isReminder
@@ -206,7 +206,7 @@ public struct InvitationRepository: Sendable {
     {
         for chunk in links.chunked(into: 500) {
             try await database.transaction { database in
-                let sql = database as! any SQLDatabase
+                let sql = database.sql
                 for link in chunk {
                     try await sql.update("invitations").set("token_hash", to: link.tokenDigest)
                         .set("issued_on", to: today.description).where("id", .equal, link.invitationID).run()
@@ -258,22 +258,7 @@ public struct InvitationRepository: Sendable {
             FROM invitations i JOIN people p ON p.id = i.subject_id
             WHERE \(condition) ORDER BY p.name, i.subject_id, i.source, i.rater_name, i.id
             """
-        ).all().map { row in
-            Invitation(
-                id: try row.decode(column: "id", as: UUID.self),
-                cycleID: try row.decode(column: "cycle_id", as: UUID.self),
-                subjectID: try row.decode(column: "subject_id", as: UUID.self),
-                subjectName: try row.decode(column: "subject_name", as: String.self),
-                source: RaterSource(rawValue: try row.decode(column: "source", as: String.self)) ?? .peer,
-                raterPersonID: try row.decode(column: "rater_person_id", as: UUID?.self),
-                raterName: try row.decode(column: "rater_name", as: String.self),
-                raterEmail: try row.decode(column: "rater_email", as: String.self),
-                accountID: try row.decode(column: "account_id", as: UUID?.self),
-                status: Invitation.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .revoked,
-                issuedOn: try row.decode(column: "issued_on", as: String?.self).flatMap(CalendarDate.init),
-                lastRemindedOn: try row.decode(column: "last_reminded_on", as: String?.self).flatMap(CalendarDate.init),
-                hasSubmitted: try row.decode(column: "submitted", as: Int.self) != 0)
-        }
+        ).all(decoding: InvitationRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.invitation)
     }
 
     private func names(_ ids: Set<UUID>) async throws -> [UUID: (name: String, email: String)] {
@@ -289,5 +274,29 @@ public struct InvitationRepository: Sendable {
             }
         }
         return result
+    }
+}
+
+/// One invitation as `InvitationRepository` reads it, column for column.
+private struct InvitationRow: Decodable {
+    var id: UUID
+    var cycleId: UUID
+    var subjectId: UUID
+    var subjectName: String
+    var source: RaterSource
+    var raterPersonId: UUID?
+    var raterName: String
+    var raterEmail: String
+    var accountId: UUID?
+    var status: Invitation.Status
+    var issuedOn: CalendarDate?
+    var lastRemindedOn: CalendarDate?
+    var submitted: Bool
+
+    var invitation: Invitation {
+        Invitation(
+            id: id, cycleID: cycleId, subjectID: subjectId, subjectName: subjectName, source: source,
+            raterPersonID: raterPersonId, raterName: raterName, raterEmail: raterEmail, accountID: accountId,
+            status: status, issuedOn: issuedOn, lastRemindedOn: lastRemindedOn, hasSubmitted: submitted)
     }
 }

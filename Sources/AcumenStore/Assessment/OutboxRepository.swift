@@ -13,7 +13,7 @@ public struct OutboxRepository: Sendable {
         self.database = database
     }
 
-    private var sql: any SQLDatabase { database as! any SQLDatabase }
+    private var sql: any SQLDatabase { database.sql }
 
     public func enqueue(_ message: OutgoingMessage, at now: Date = Date()) async throws {
         try await enqueue([message], at: now)

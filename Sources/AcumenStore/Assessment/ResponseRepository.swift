@@ -18,7 +18,7 @@ public struct ResponseRepository: Sendable {
         self.database = database
     }
 
-    private var sql: any SQLDatabase { database as! any SQLDatabase }
+    private var sql: any SQLDatabase { database.sql }
 
     public func draft(invitationID: UUID) async throws -> [String: String] {
         var fields: [String: String] = [:]
@@ -51,7 +51,7 @@ public struct ResponseRepository: Sendable {
     /// Replaces the whole draft with the form as posted ("save and finish later" without JavaScript).
     public func replaceDraft(invitationID: UUID, fields: [String: String]) async throws {
         try await database.transaction { database in
-            let sql = database as! any SQLDatabase
+            let sql = database.sql
             try await sql.delete(from: "draft_items").where("invitation_id", .equal, invitationID).run()
             let kept = fields.filter { !$0.value.isEmpty }
             guard !kept.isEmpty else { return }
@@ -75,11 +75,12 @@ public struct ResponseRepository: Sendable {
         let database = database
         try await WriteGate.run(on: database) {
             try await database.transaction { database in
-                let sql = database as! any SQLDatabase
+                let sql = database.sql
                 let claimed = try await sql.raw(
                     """
-                    UPDATE invitations SET submitted = 1
-                    WHERE id = \(bind: invitation.id) AND submitted = 0 AND status = 'approved' RETURNING reopened
+                    UPDATE invitations SET submitted = \(bind: true)
+                    WHERE id = \(bind: invitation.id) AND submitted = \(bind: false) AND status = 'approved'
+                    RETURNING reopened
                     """
                 ).all()
                 guard let claim = claimed.first else {
@@ -89,7 +90,7 @@ public struct ResponseRepository: Sendable {
                 // index on rater keys refuses a second current response in any case). They are
                 // found by the rater, not by the link, so new links since change nothing.
                 let previous =
-                    try claim.decode(column: "reopened", as: Int.self) == 0
+                    try !claim.decode(column: "reopened", as: Bool.self)
                     ? nil : try await Self.submittedResponseID(of: invitation, raterKey: raterKey, on: sql)
                 if let previous {
                     try await sql.update("responses").set("status", to: ResponseStatus.voided.rawValue)
@@ -121,7 +122,7 @@ public struct ResponseRepository: Sendable {
                             SQLBind(responseID), SQLBind(rating.competencyCode),
                             SQLBind(BehaviourRatingColumns.encodeTicks(rating.observed)), SQLBind(rating.level),
                             SQLBind(rating.derivedLevel), SQLBind(rating.overrideReason),
-                            SQLBind(rating.notObserved ? 1 : 0), SQLBind(rating.comment)
+                            SQLBind(rating.notObserved), SQLBind(rating.comment)
                         )
                     }
                     try await insert.run()
@@ -146,7 +147,7 @@ public struct ResponseRepository: Sendable {
     /// become a draft again; the response itself stays until the correction replaces it.
     public func reopenForCorrection(invitation: Invitation, raterKey: String) async throws {
         try await database.transaction { database in
-            let sql = database as! any SQLDatabase
+            let sql = database.sql
             guard let previous = try await Self.submittedResponseID(of: invitation, raterKey: raterKey, on: sql)
             else { throw StoreError.notFound("A submitted response for this link") }
             var fields: [String: String] = [:]
@@ -171,7 +172,7 @@ public struct ResponseRepository: Sendable {
                             fields[RaterFormFields.behaviour(code, level: level, position: position)] = "on"
                         }
                     }
-                    if try row.decode(column: "not_observed", as: Int.self) != 0 {
+                    if try row.decode(column: "not_observed", as: Bool.self) {
                         fields[RaterFormFields.notObserved(code)] = "on"
                     }
                     let reason = try row.decode(column: "override_reason", as: String.self)
@@ -182,7 +183,7 @@ public struct ResponseRepository: Sendable {
                     fields[RaterFormFields.comment(code)] = try row.decode(column: "comment", as: String.self)
                 }
             }
-            try await sql.update("invitations").set("submitted", to: 0).set("reopened", to: 1)
+            try await sql.update("invitations").set("submitted", to: false).set("reopened", to: true)
                 .where("id", .equal, invitation.id).run()
             try await sql.delete(from: "draft_items").where("invitation_id", .equal, invitation.id).run()
             let kept = fields.filter { !$0.value.isEmpty }
@@ -355,20 +356,12 @@ public struct ResponseRepository: Sendable {
             JOIN response_ratings x ON x.response_id = r.id
             WHERE r.cycle_id = \(bind: cycleID) AND (r.status = 'submitted' OR r.source IN ('self', 'supervisor'))
             """
-        ).all().map { row in
+        ).all(decoding: ExportedRatingRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { row in
             ExportedResponseRow(
-                responseID: try row.decode(column: "id", as: UUID.self),
-                subjectID: try row.decode(column: "subject_id", as: UUID.self),
-                subjectName: try row.decode(column: "name", as: String.self),
-                source: RaterSource(rawValue: try row.decode(column: "source", as: String.self)) ?? .peer,
-                status: try row.decode(column: "status", as: String.self),
-                submittedOn: try row.decode(column: "submitted_on", as: String.self),
-                replaces: try row.decode(column: "replaces_id", as: UUID?.self),
-                rater: try row.decode(column: "rater", as: String.self),
-                item: try row.decode(column: "item", as: String.self),
-                value: try row.decode(column: "not_observed", as: Int.self) != 0
-                    ? "not observed" : (try row.decode(column: "level", as: Int?.self)).map(String.init) ?? "",
-                comment: try row.decode(column: "comment", as: String.self))
+                responseID: row.id, subjectID: row.subjectId, subjectName: row.name,
+                source: RaterSource(rawValue: row.source) ?? .peer, status: row.status, submittedOn: row.submittedOn,
+                replaces: row.replacesId, rater: row.rater, item: row.item,
+                value: row.notObserved ? "not observed" : row.level.map(String.init) ?? "", comment: row.comment)
         }
         let answers = try await sql.raw(
             """
@@ -414,4 +407,20 @@ public struct ResponseRepository: Sendable {
             .where("status", .equal, ResponseStatus.submitted.rawValue)
             .where("rater_key", .equal, raterKey).run()
     }
+}
+
+/// One exported rating as the export query returns it.
+private struct ExportedRatingRow: Decodable {
+    var id: UUID
+    var subjectId: UUID
+    var name: String
+    var source: String
+    var status: String
+    var submittedOn: String
+    var replacesId: UUID?
+    var rater: String
+    var item: String
+    var level: Int?
+    var notObserved: Bool
+    var comment: String
 }

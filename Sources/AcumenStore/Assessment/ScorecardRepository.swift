@@ -10,7 +10,7 @@ public struct ScorecardRepository: Sendable {
         self.database = database
     }
 
-    private var sql: any SQLDatabase { database as! any SQLDatabase }
+    private var sql: any SQLDatabase { database.sql }
 
     public func create(
         title: String, frameworkID: UUID, candidates: [String], interviewerUserID: UUID, today: CalendarDate

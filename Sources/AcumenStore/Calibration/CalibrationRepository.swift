@@ -13,7 +13,7 @@ public struct CalibrationRepository: Sendable {
         self.database = database
     }
 
-    private var sql: any SQLDatabase { database as! any SQLDatabase }
+    private var sql: any SQLDatabase { database.sql }
 
     // MARK: Exercises
 
@@ -119,7 +119,7 @@ public struct CalibrationRepository: Sendable {
         }
         let messages = status == .open ? participants.compactMap { invitation?($0.email) } : []
         try await database.transaction { transaction in
-            try await (transaction as! any SQLDatabase).raw(
+            try await transaction.sql.raw(
                 "UPDATE calibration_exercises SET status = \(bind: status.rawValue) WHERE id = \(bind: exerciseID)"
             ).run()
             if !messages.isEmpty { try await OutboxRepository(database: transaction).enqueue(messages) }
@@ -217,7 +217,7 @@ public struct CalibrationRepository: Sendable {
         guard problems.isEmpty else { throw StoreError.invalid(problems) }
         try await database.transaction { transaction in
             for (rating, rationale) in masters {
-                try await (transaction as! any SQLDatabase).raw(
+                try await transaction.sql.raw(
                     """
                     INSERT INTO calibration_master_ratings (case_id, competency_code,
                         \(unsafeRaw: BehaviourRatingColumns.names("")), rationale)
@@ -279,7 +279,7 @@ public struct CalibrationRepository: Sendable {
         let newcomers = Set(userIDs).subtracting(already).sorted { $0.uuidString < $1.uuidString }
         let messages = exercise.status == .open ? newcomers.compactMap { emails[$0].flatMap { invitation?($0) } } : []
         try await database.transaction { transaction in
-            let sql = transaction as! any SQLDatabase
+            let sql = transaction.sql
             for userID in newcomers {
                 try await sql.raw(
                     """
@@ -318,7 +318,7 @@ public struct CalibrationRepository: Sendable {
     ) async throws {
         try await requireRating(exerciseID: exerciseID, userID: userID)
         try await database.transaction { transaction in
-            let sql = transaction as! any SQLDatabase
+            let sql = transaction.sql
             try await sql.raw(
                 """
                 DELETE FROM calibration_ratings WHERE exercise_id = \(bind: exerciseID) AND user_id = \(bind: userID)
@@ -361,7 +361,7 @@ public struct CalibrationRepository: Sendable {
     public func submit(exerciseID: UUID, userID: UUID, status: CalibrationStatus) async throws {
         try await requireRating(exerciseID: exerciseID, userID: userID)
         try await database.transaction { transaction in
-            let sql = transaction as! any SQLDatabase
+            let sql = transaction.sql
             try await sql.raw(
                 """
                 UPDATE calibration_participants SET submitted_on = \(bind: status.assessedOn.description),

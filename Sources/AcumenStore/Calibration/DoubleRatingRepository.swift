@@ -11,7 +11,7 @@ public struct DoubleRatingRepository: Sendable {
         self.database = database
     }
 
-    private var sql: any SQLDatabase { database as! any SQLDatabase }
+    private var sql: any SQLDatabase { database.sql }
 
     public func percent(cycleID: UUID) async throws -> Int {
         guard
@@ -109,7 +109,7 @@ public struct DoubleRatingRepository: Sendable {
     ) async throws {
         try await requireOpen(assignmentID)
         try await database.transaction { transaction in
-            let sql = transaction as! any SQLDatabase
+            let sql = transaction.sql
             try await sql.raw("DELETE FROM double_rating_levels WHERE double_rating_id = \(bind: assignmentID)").run()
             for rating in ratings {
                 try await sql.raw(

@@ -5,7 +5,7 @@ public enum StoreMigrations {
     public static var all: [any Migration] {
         [
             CreateOrganisationTables(), CreateAccessTables(), CreateFrameworkTables(), CreateIndexes(),
-            CreateAssessmentTables(), CreateCalibrationTables(), HardenAnonymity(),
+            CreateAssessmentTables(), CreateCalibrationTables(), HardenAnonymity(), RealBooleans(),
         ]
     }
 }

@@ -48,7 +48,7 @@ public struct FrameworkRepository: Sendable {
     private func storedFrameworks(
         _ filter: (SQLSelectBuilder) -> SQLSelectBuilder
     ) async throws -> [StoredFramework] {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let query = sql.select()
             .columns(
                 "id", "lineage_id", "name", "description", "owner", "version", "status", "levels", "created_at",
@@ -309,7 +309,7 @@ public struct FrameworkRepository: Sendable {
     private func readContent(of framework: StoredFramework, on database: any Database) async throws -> FrameworkContent
     {
         let id = framework.summary.id
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let categories = try await sql.select()
             .columns("id", "code", "title", "description").from(FrameworkCategoryRow.schema)
             .where("framework_id", .equal, id).where("archived_at", .is, SQLLiteral.null)

@@ -9,7 +9,7 @@ import SQLKit
 /// anonymous responses must not be stored in the order they arrived, which a rowid would keep.
 struct CreateAssessmentTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let clustered = sql.dialect.name == "sqlite" ? " WITHOUT ROWID" : ""
         let statements = [
             """
@@ -170,7 +170,7 @@ struct CreateAssessmentTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for table in [
             "scorecard_ratings", "scorecards", "action_items", "outbox_messages", "response_answers",
             "response_ratings", "responses", "draft_items", "invitations", "cycle_questions", "cycle_subjects",

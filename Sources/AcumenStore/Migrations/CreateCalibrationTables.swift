@@ -5,7 +5,7 @@ import SQLKit
 /// each rater's calibration status. Detail rows are keyed by their parent, as in assessment.
 struct CreateCalibrationTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let clustered = sql.dialect.name == "sqlite" ? " WITHOUT ROWID" : ""
         // The rating columns are those of a behaviour-grid answer (see `CompetencyRatingInput`).
         let ratingColumns = """
@@ -118,7 +118,7 @@ struct CreateCalibrationTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for table in [
             "double_rating_levels", "double_ratings", "calibration_statuses", "calibration_ratings",
             "calibration_participants", "calibration_master_ratings",

@@ -11,7 +11,7 @@ import SQLKit
 /// Added to databases of earlier releases in place; their rows keep nulls.
 struct HardenAnonymity: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for statement in [
             "ALTER TABLE responses ADD COLUMN rater_key TEXT",
             """
@@ -26,7 +26,7 @@ struct HardenAnonymity: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.raw("DROP INDEX responses_one_per_rater").run()
         try await sql.drop(table: "instance_keys").run()
     }

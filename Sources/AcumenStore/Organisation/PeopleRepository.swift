@@ -23,7 +23,7 @@ public struct PeopleRepository: Sendable {
         if viewer.role.seesEveryone { return nil }
         guard let me = viewer.personID else { return [] }
         guard viewer.role == .supervisor else { return [me] }
-        let lines = try await (database as! any SQLDatabase).select().columns("id", "supervisor_id")
+        let lines = try await database.sql.select().columns("id", "supervisor_id")
             .from(PersonRow.schema).all()
             .map {
                 (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "supervisor_id", as: UUID?.self))

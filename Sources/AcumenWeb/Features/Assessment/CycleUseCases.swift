@@ -25,7 +25,7 @@ struct CycleUseCases {
         case .success(let value): accepted = value
         case .failure(let problems): throw StoreError.invalid(problems.validationProblems)
         }
-        return try await database.transaction { database in
+        return try await database.writeTransaction { database in
             let framework: FrameworkVersion
             do {
                 framework = try await FrameworkRepository(database: database).version(id: accepted.frameworkID)
@@ -52,7 +52,7 @@ struct CycleUseCases {
     /// the same transaction, so a crash leaves either a draft or an open cycle with every link
     /// queued, never raters without links. Returns the cycle as it now stands and how many links went out.
     func advance(cycleID: UUID, from expected: CycleStatus) async throws -> (cycle: AssessmentCycle, linksSent: Int) {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             let cycles = CycleRepository(database: database)
             let next = try await cycles.advance(cycleID: cycleID, from: expected)
             let cycle = try await cycles.cycle(id: cycleID)
@@ -71,7 +71,7 @@ struct CycleUseCases {
     func nominate(cycle: AssessmentCycle, subjectID: UUID, email: String, source: RaterSource) async throws
         -> Invitation
     {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             let people = PeopleRepository(database: database)
             let visible = try await people.visiblePersonIDs(for: viewer)
             let subject = AssessmentPolicy.Resource.subject(
@@ -106,7 +106,7 @@ struct CycleUseCases {
         guard invitation.status == .nominated else {
             throw AppError(.conflict, code: "conflict", message: "Only a proposed peer can be approved.")
         }
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             try await InvitationRepository(database: database).approve(invitationID: invitation.id)
             if cycle.status == .open {
                 var approved = invitation

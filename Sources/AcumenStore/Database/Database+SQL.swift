@@ -1,0 +1,35 @@
+import FluentKit
+import SQLKit
+
+extension Database {
+    /// The database as SQLKit sees it, for queries Fluent's builder does not express.
+    ///
+    /// Acumen runs only on Fluent's SQLite and PostgreSQL drivers, both of which are SQL
+    /// databases; the one cast of the store is here, and it cannot fail with either driver.
+    var sql: any SQLDatabase {
+        guard let sql = self as? any SQLDatabase else {
+            preconditionFailure("Acumen's store needs an SQL database; \(type(of: self)) is not one")
+        }
+        return sql
+    }
+}
+
+extension Database {
+    /// A transaction for a use case that reads before it writes.
+    ///
+    /// SQLite begins a transaction as a reader and makes it a writer at its first write; if
+    /// another connection committed in between, that upgrade fails at once ("database is
+    /// locked", no waiting helps). Taking the write lock with the first statement avoids it:
+    /// the transaction then waits its turn like any writer. PostgreSQL needs nothing of this.
+    public func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T)
+        async throws -> T
+    {
+        try await transaction { database in
+            if database.sql.dialect.name == "sqlite" {
+                // Any write statement takes the lock, even one that changes no row.
+                try await database.sql.raw("UPDATE instance_keys SET name = name WHERE name = ''").run()
+            }
+            return try await body(database)
+        }
+    }
+}
