@@ -24,7 +24,8 @@ final class AssessmentRepositoryTests: XCTestCase {
             Set(created.map { "\($0.source.rawValue) \($0.raterName)" }),
             ["self Ana Ruiz", "supervisor Lea Lead", "customer Cy Client"], label)
         let peerID = try await invitations.nominate(
-            cycleID: fixture.cycleID, subjectID: fixture.anaID, raterPersonID: fixture.benID, source: .peer,
+            cycle: try await CycleRepository(database: database).cycle(id: fixture.cycleID), subjectID: fixture.anaID,
+            raterPersonID: fixture.benID, source: .peer,
             accountID: nil, nominatedBy: "ana@x.example", approved: false)
         let nominated = try await invitations.invitation(id: peerID)
         XCTAssertEqual(nominated.status, .nominated, label)
@@ -32,9 +33,13 @@ final class AssessmentRepositoryTests: XCTestCase {
         let cycle = try await cycles.cycle(id: fixture.cycleID)
 
         let customer = created.first { $0.source == .customer }!
-        try await invitations.issue(
-            invitationID: customer.id, tokenDigest: "digest-1", today: fixture.today,
-            message: OutgoingMessage(recipient: "cy@client.example", subject: "s", body: "b"))
+        // As `RaterLinks` does: the digest and its e-mail in one transaction.
+        try await database.transaction { database in
+            try await InvitationRepository(database: database).issue(
+                invitationID: customer.id, tokenDigest: "digest-1", today: fixture.today)
+            try await OutboxRepository(database: database).enqueue(
+                OutgoingMessage(recipient: "cy@client.example", subject: "s", body: "b"))
+        }
         let opened = try await invitations.invitation(tokenDigest: "digest-1")
         XCTAssertEqual(opened?.id, customer.id, label)
 

@@ -143,7 +143,8 @@ final class RaterCalibrationAtSubmissionTests: XCTestCase {
 
         let invitations = InvitationRepository(database: database)
         let peerID = try await invitations.nominate(
-            cycleID: fixture.cycleID, subjectID: fixture.anaID, raterPersonID: fixture.benID, source: .peer,
+            cycle: try await CycleRepository(database: database).cycle(id: fixture.cycleID), subjectID: fixture.anaID,
+            raterPersonID: fixture.benID, source: .peer,
             accountID: nil, nominatedBy: "lead@x.example", approved: true)
         _ = try await cycles.advance(cycleID: fixture.cycleID, from: .draft)
         let open = try await cycles.cycle(id: fixture.cycleID)

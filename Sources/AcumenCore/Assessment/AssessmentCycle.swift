@@ -40,3 +40,30 @@ public enum SubjectScope: Hashable, Sendable {
     case team(UUID)
     case location(UUID)
 }
+
+extension AssessmentCycle {
+    /// Why a rater of this source cannot be nominated now.
+    public enum NominationRefusal: Hashable, Sendable {
+        /// Self, supervisor and customer-reviewer invitations come with the cycle; only peers
+        /// and further customers are nominated.
+        case notNominated(RaterSource)
+        case sourceNotAsked(RaterSource)
+        case closed(CycleStatus)
+
+        public var message: String {
+            switch self {
+            case .notNominated: "only peers and customers are nominated"
+            case .sourceNotAsked(let source): "this cycle does not ask \(source.label.lowercased())"
+            case .closed(let status): "the cycle is \(status.label.lowercased()); nobody can be added now"
+            }
+        }
+    }
+
+    /// Nil when a rater of this source can be nominated now.
+    public func refusal(nominating source: RaterSource) -> NominationRefusal? {
+        guard source == .peer || source == .customer else { return .notNominated(source) }
+        guard settings.sources.contains(source) else { return .sourceNotAsked(source) }
+        guard status == .draft || status == .open else { return .closed(status) }
+        return nil
+    }
+}

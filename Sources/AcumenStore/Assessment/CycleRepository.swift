@@ -254,9 +254,3 @@ public struct CycleRepository: Sendable {
         Set(text.split(separator: ",").compactMap { RaterSource(rawValue: String($0)) })
     }
 }
-
-extension Array {
-    func chunked(into size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
-    }
-}

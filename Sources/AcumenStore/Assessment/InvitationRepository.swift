@@ -68,23 +68,17 @@ public struct InvitationRepository: Sendable {
     /// Adds a peer or an extra customer reviewer. Peers proposed by the account manager wait for
     /// the supervisor; anyone else's nomination is approved at once.
     public func nominate(
-        cycleID: UUID, subjectID: UUID, raterPersonID: UUID, source: RaterSource, accountID: UUID?,
+        cycle: AssessmentCycle, subjectID: UUID, raterPersonID: UUID, source: RaterSource, accountID: UUID?,
         nominatedBy: String, approved: Bool
     ) async throws -> UUID {
-        guard source == .peer || source == .customer else {
-            throw StoreError.invalid([
-                ValidationProblem(location: "source", message: "only peers and customers are nominated")
-            ])
+        switch cycle.refusal(nominating: source) {
+        case .some(.closed(let status)):
+            throw StoreError.conflict("The cycle is \(status.label.lowercased()); nobody can be added now.")
+        case .some(let refusal):
+            throw StoreError.invalid([ValidationProblem(location: "source", message: refusal.message)])
+        case nil: break
         }
-        let cycle = try await CycleRepository(database: database).cycle(id: cycleID)
-        guard cycle.settings.sources.contains(source) else {
-            throw StoreError.invalid([
-                ValidationProblem(location: "source", message: "this cycle does not ask \(source.label.lowercased())")
-            ])
-        }
-        guard cycle.status == .draft || cycle.status == .open else {
-            throw StoreError.conflict("The cycle is \(cycle.status.label.lowercased()); nobody can be added now.")
-        }
+        let cycleID = cycle.id
         guard raterPersonID != subjectID else {
             throw StoreError.invalid([
                 ValidationProblem(location: "rater", message: "an account manager cannot rate themselves as a peer")
@@ -179,40 +173,25 @@ public struct InvitationRepository: Sendable {
         return false
     }
 
-    /// Stores a new link's digest, replacing any earlier link, and queues its e-mail in the same
-    /// transaction. A reminder also records the day, so that no rater is reminded twice a day.
-    public func issue(
-        invitationID: UUID, tokenDigest: String, today: CalendarDate, message: OutgoingMessage,
-        isReminder: Bool = false
-    ) async throws {
-        try await database.transaction { database in
-            let sql = database.sql
-            let update = sql.update("invitations").set("token_hash", to: tokenDigest)
-            _ =
-                isReminder
-                ? update.set("last_reminded_on", to: today.description)
-                : update.set("issued_on", to: today.description)
-            try await update.where("id", .equal, invitationID).run()
-            try await OutboxRepository(database: database).enqueue(message)
-        }
-    }
-
-    /// Issues many links at once (opening a cycle), a few hundred per transaction, each with
-    /// its e-mail queued in the same transaction as its digest.
-    public func issue(
-        _ links: [(invitationID: UUID, tokenDigest: String, message: OutgoingMessage)], today: CalendarDate
-    )
+    /// Stores a new link's digest, replacing any earlier link. A reminder also records the day,
+    /// so that no rater is reminded twice a day. Its e-mail is queued by the caller, in the same
+    /// transaction (`RaterLinks`).
+    public func issue(invitationID: UUID, tokenDigest: String, today: CalendarDate, isReminder: Bool = false)
         async throws
     {
-        for chunk in links.chunked(into: 500) {
-            try await database.transaction { database in
-                let sql = database.sql
-                for link in chunk {
-                    try await sql.update("invitations").set("token_hash", to: link.tokenDigest)
-                        .set("issued_on", to: today.description).where("id", .equal, link.invitationID).run()
-                }
-                try await OutboxRepository(database: database).enqueue(chunk.map(\.message))
-            }
+        let update = sql.update("invitations").set("token_hash", to: tokenDigest)
+        _ =
+            isReminder
+            ? update.set("last_reminded_on", to: today.description)
+            : update.set("issued_on", to: today.description)
+        try await update.where("id", .equal, invitationID).run()
+    }
+
+    /// Stores many first links at once (opening a cycle).
+    public func issue(_ links: [(invitationID: UUID, tokenDigest: String)], today: CalendarDate) async throws {
+        for link in links {
+            try await sql.update("invitations").set("token_hash", to: link.tokenDigest)
+                .set("issued_on", to: today.description).where("id", .equal, link.invitationID).run()
         }
     }
 

@@ -90,7 +90,7 @@ struct CycleUseCases {
             let approved = AssessmentPolicy.allows(.approvePeers, viewer, subject)
             let invitations = InvitationRepository(database: database)
             let id = try await invitations.nominate(
-                cycleID: cycle.id, subjectID: subjectID, raterPersonID: raterID, source: source, accountID: nil,
+                cycle: cycle, subjectID: subjectID, raterPersonID: raterID, source: source, accountID: nil,
                 nominatedBy: viewer.email, approved: approved)
             let invitation = try await invitations.invitation(id: id)
             if approved && cycle.status == .open {

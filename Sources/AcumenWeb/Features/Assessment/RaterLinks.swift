@@ -20,14 +20,18 @@ struct RaterLinks {
         let token = SecretToken.generate()
         let link = "\(baseURL)/r/\(token)"
         let message = Self.message(for: invitation, cycle: cycle, link: link, isReminder: isReminder)
-        try await InvitationRepository(database: database).issue(
-            invitationID: invitation.id, tokenDigest: SecretToken.digest(token), today: today, message: message,
-            isReminder: isReminder)
+        try await database.transaction { database in
+            try await InvitationRepository(database: database).issue(
+                invitationID: invitation.id, tokenDigest: SecretToken.digest(token), today: today,
+                isReminder: isReminder)
+            try await OutboxRepository(database: database).enqueue(message)
+        }
         return link
     }
 
-    /// Sends a first link to each of these raters, in batches: opening a large cycle issues
-    /// tens of thousands at once.
+    /// Sends a first link to each of these raters, each digest stored in the same transaction
+    /// as its e-mail, a few hundred per transaction unless the caller's transaction holds them
+    /// all (opening a cycle).
     func sendAll(_ invitations: [Invitation], cycle: AssessmentCycle, today: CalendarDate) async throws {
         let links = invitations.map { invitation in
             let token = SecretToken.generate()
@@ -37,7 +41,13 @@ struct RaterLinks {
                     for: invitation, cycle: cycle, link: "\(baseURL)/r/\(token)", isReminder: false)
             )
         }
-        try await InvitationRepository(database: database).issue(links, today: today)
+        for chunk in links.chunked(into: 500) {
+            try await database.transaction { database in
+                try await InvitationRepository(database: database).issue(
+                    chunk.map { ($0.invitationID, $0.tokenDigest) }, today: today)
+                try await OutboxRepository(database: database).enqueue(chunk.map(\.message))
+            }
+        }
     }
 
     static func message(for invitation: Invitation, cycle: AssessmentCycle, link: String, isReminder: Bool)
