@@ -27,7 +27,8 @@ final class CalibrationRepositoryTests: XCTestCase {
 
         do {
             _ = try await repository.create(
-                title: " ", frameworkID: created.id, panel: "",
+                title: " ", framework: try await FrameworkRepository(database: database).summary(id: created.id),
+                panel: "",
                 thresholds: CalibrationThresholds(
                     minimumAdjacentAgreement: 2, maximumAbsoluteBias: 0.3, validForMonths: 12),
                 today: today)
@@ -36,7 +37,9 @@ final class CalibrationRepositoryTests: XCTestCase {
             XCTAssertEqual(problems.map(\.location).sorted(), ["adjacent agreement", "title"], label)
         }
         let id = try await repository.create(
-            title: "Spring calibration", frameworkID: created.id, panel: "Programme panel", thresholds: .standard,
+            title: "Spring calibration",
+            framework: try await FrameworkRepository(database: database).summary(id: created.id),
+            panel: "Programme panel", thresholds: .standard,
             today: today)
         do {
             try await repository.setStatus(.open, exerciseID: id)
@@ -51,12 +54,13 @@ final class CalibrationRepositoryTests: XCTestCase {
         XCTAssertEqual(storedCodes, codes, "framework order")
         let staff = try await users.create(email: "pm@x.example", passwordHash: "x", role: .programmeManager)
         do {
-            try await repository.addParticipants(exerciseID: id, userIDs: [lea.id, staff.id])
+            try await repository.addParticipants(
+                exerciseID: id, userIDs: [lea.id, staff.id], users: try await users.users())
             XCTFail("a programme manager, who can read the master ratings, was added (\(label))")
         } catch StoreError.invalid {}
         let nobodyYet = try await repository.participants(exerciseID: id)
         XCTAssertEqual(nobodyYet, [], "nothing added (\(label))")
-        try await repository.addParticipants(exerciseID: id, userIDs: [lea.id, max.id])
+        try await repository.addParticipants(exerciseID: id, userIDs: [lea.id, max.id], users: try await users.users())
         do {
             try await repository.setStatus(.open, exerciseID: id)
             XCTFail("opened without master ratings (\(label))")
@@ -129,9 +133,11 @@ final class RaterCalibrationAtSubmissionTests: XCTestCase {
         let cycle = try await cycles.cycle(id: fixture.cycleID)
         let calibration = CalibrationRepository(database: database)
         let exerciseID = try await calibration.create(
-            title: "Calibration", frameworkID: cycle.frameworkID, panel: "", thresholds: .standard, today: fixture.today
-        )
-        try await calibration.addParticipants(exerciseID: exerciseID, userIDs: [lead.id])
+            title: "Calibration",
+            framework: try await FrameworkRepository(database: database).summary(id: cycle.frameworkID),
+            panel: "", thresholds: .standard, today: fixture.today)
+        try await calibration.addParticipants(
+            exerciseID: exerciseID, userIDs: [lead.id], users: try await UserRepository(database: database).users())
         let sql = database as! any SQLDatabase
         try await sql.raw(
             """
@@ -187,9 +193,12 @@ final class DoubleRatingRepositoryTests: XCTestCase {
         let cycle = try await cycles.cycle(id: fixture.cycleID)
         let calibration = CalibrationRepository(database: database)
         let exerciseID = try await calibration.create(
-            title: "Calibration", frameworkID: cycle.frameworkID, panel: "", thresholds: .standard, today: fixture.today
-        )
-        try await calibration.addParticipants(exerciseID: exerciseID, userIDs: [lead.id, checker.id])
+            title: "Calibration",
+            framework: try await FrameworkRepository(database: database).summary(id: cycle.frameworkID),
+            panel: "", thresholds: .standard, today: fixture.today)
+        try await calibration.addParticipants(
+            exerciseID: exerciseID, userIDs: [lead.id, checker.id],
+            users: try await UserRepository(database: database).users())
         let sql = database as! any SQLDatabase
         for user in [lead, checker] {
             try await sql.raw(

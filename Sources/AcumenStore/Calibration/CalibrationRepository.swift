@@ -17,9 +17,12 @@ public struct CalibrationRepository: Sendable {
 
     // MARK: Exercises
 
+    /// - Parameter framework: the version the exercise rates against, as the caller read it.
     public func create(
-        title: String, frameworkID: UUID, panel: String, thresholds: CalibrationThresholds, today: CalendarDate
+        title: String, framework: FrameworkSummary, panel: String, thresholds: CalibrationThresholds,
+        today: CalendarDate
     ) async throws -> UUID {
+        let frameworkID = framework.id
         var problems = thresholds.problems
         let trimmedTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
         if let problem = TextLimits.titleProblem(title, of: "the exercise") { problems.append(problem) }
@@ -28,7 +31,6 @@ public struct CalibrationRepository: Sendable {
                 ValidationProblem(
                     location: "panel", message: "at most \(TextLimits.description) characters are allowed"))
         }
-        let framework = try await FrameworkRepository(database: database).summary(id: frameworkID)
         if framework.status != .published {
             problems.append(ValidationProblem(location: "framework", message: "choose a published framework"))
         }
@@ -98,12 +100,12 @@ public struct CalibrationRepository: Sendable {
         return try Self.exercise(row)
     }
 
-    /// Draft → open (when ready) → closed. On opening, `invitation` (when given) writes the
-    /// e-mail each participant receives, queued in the same transaction as the change.
-    public func setStatus(
-        _ status: CalibrationExerciseStatus, exerciseID: UUID,
-        invitation: (@Sendable (_ email: String) -> OutgoingMessage)? = nil
-    ) async throws {
+    /// Draft → open (when ready) → closed. Returns the participants, whom the caller e-mails on
+    /// opening in the same transaction (`CalibrationUseCases`).
+    @discardableResult
+    public func setStatus(_ status: CalibrationExerciseStatus, exerciseID: UUID) async throws
+        -> [CalibrationParticipant]
+    {
         let exercise = try await exercise(id: exerciseID)
         let participants = try await participants(exerciseID: exerciseID)
         switch (exercise.status, status) {
@@ -117,13 +119,10 @@ public struct CalibrationRepository: Sendable {
             throw StoreError.conflict(
                 "A \(exercise.status.label.lowercased()) exercise cannot become \(status.label.lowercased()).")
         }
-        let messages = status == .open ? participants.compactMap { invitation?($0.email) } : []
-        try await database.transaction { transaction in
-            try await transaction.sql.raw(
-                "UPDATE calibration_exercises SET status = \(bind: status.rawValue) WHERE id = \(bind: exerciseID)"
-            ).run()
-            if !messages.isEmpty { try await OutboxRepository(database: transaction).enqueue(messages) }
-        }
+        try await sql.raw(
+            "UPDATE calibration_exercises SET status = \(bind: status.rawValue) WHERE id = \(bind: exerciseID)"
+        ).run()
+        return participants
     }
 
     // MARK: Cases and master ratings
@@ -253,13 +252,14 @@ public struct CalibrationRepository: Sendable {
     }
 
     /// Adds participants while the exercise is a draft or open; those who already rated stay.
-    /// When it is open, `invitation` (when given) writes the e-mail each newcomer receives.
-    public func addParticipants(
-        exerciseID: UUID, userIDs: [UUID], invitation: (@Sendable (_ email: String) -> OutgoingMessage)? = nil
-    ) async throws {
+    /// Returns the e-mail addresses of the newcomers, whom the caller e-mails when the exercise
+    /// is open.
+    /// - Parameter users: every login, as the caller read them; only active ones can take part.
+    @discardableResult
+    public func addParticipants(exerciseID: UUID, userIDs: [UUID], users: [UserAccount]) async throws -> [String] {
         let exercise = try await exercise(id: exerciseID)
         guard exercise.status != .closed else { throw StoreError.conflict("The exercise is closed.") }
-        let active = try await UserRepository(database: database).users().filter { !$0.isDisabled }
+        let active = users.filter { !$0.isDisabled }
         let emails = Dictionary(uniqueKeysWithValues: active.map { ($0.id, $0.email) })
         guard userIDs.allSatisfy({ emails[$0] != nil }) else {
             throw StoreError.invalid([
@@ -267,7 +267,7 @@ public struct CalibrationRepository: Sendable {
             ])
         }
         // Programme staff can read the master ratings, so they cannot rate the cases blind.
-        let staff = Set(active.filter { $0.role.seesEveryone }.map(\.id))
+        let staff = Set(active.filter { !CalibrationPolicy.canTakePart($0.role) }.map(\.id))
         guard !userIDs.contains(where: staff.contains) else {
             throw StoreError.invalid([
                 ValidationProblem(
@@ -277,7 +277,6 @@ public struct CalibrationRepository: Sendable {
         }
         let already = Set(try await participants(exerciseID: exerciseID).map(\.userID))
         let newcomers = Set(userIDs).subtracting(already).sorted { $0.uuidString < $1.uuidString }
-        let messages = exercise.status == .open ? newcomers.compactMap { emails[$0].flatMap { invitation?($0) } } : []
         try await database.transaction { transaction in
             let sql = transaction.sql
             for userID in newcomers {
@@ -288,8 +287,8 @@ public struct CalibrationRepository: Sendable {
                     """
                 ).run()
             }
-            if !messages.isEmpty { try await OutboxRepository(database: transaction).enqueue(messages) }
         }
+        return newcomers.compactMap { emails[$0] }
     }
 
     /// Ratings of one participant, or of every participant who submitted (`userID` nil).

@@ -86,8 +86,9 @@ public struct DemoLoader: Sendable {
         guard let supervisor = try await users.user(email: supervisorEmail) else { return false }
         let today = CalendarDate.today
         let id = try await repository.create(
-            title: DemoCalibration.title, frameworkID: frameworkID, panel: DemoCalibration.panel, thresholds: .standard,
-            today: today)
+            title: DemoCalibration.title,
+            framework: try await FrameworkRepository(database: database).summary(id: frameworkID),
+            panel: DemoCalibration.panel, thresholds: .standard, today: today)
         var caseIDs: [UUID] = []
         for demoCase in DemoCalibration.cases {
             let caseID = try await repository.addCase(
@@ -106,7 +107,8 @@ public struct DemoLoader: Sendable {
             }
             try await repository.setMasterRatings(exerciseID: id, caseID: caseID, masters, framework: content)
         }
-        try await repository.addParticipants(exerciseID: id, userIDs: [supervisor.id] + earlier)
+        try await repository.addParticipants(
+            exerciseID: id, userIDs: [supervisor.id] + earlier, users: try await users.users())
         try await repository.setStatus(.open, exerciseID: id)
         for (participant, userID) in earlier.enumerated() {
             for (demoCase, caseID) in zip(DemoCalibration.cases, caseIDs) {

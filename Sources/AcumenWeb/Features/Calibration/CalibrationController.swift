@@ -70,11 +70,10 @@ struct CalibrationController: RouteCollection {
             throw AppError.badRequest(
                 "The thresholds must be numbers: a percentage, a number of levels and a number of months.")
         }
-        let id = try await CalibrationRepository(database: request.db).create(
+        let id = try await useCases(request).create(
             title: form.title, frameworkID: frameworkID, panel: form.panel ?? "",
             thresholds: CalibrationThresholds(
-                minimumAdjacentAgreement: adjacent / 100, maximumAbsoluteBias: bias, validForMonths: months),
-            today: .today)
+                minimumAdjacentAgreement: adjacent / 100, maximumAbsoluteBias: bias, validForMonths: months))
         return request.redirect(to: SitePath.calibrationExercise.url(id))
     }
 
@@ -138,30 +137,25 @@ struct CalibrationController: RouteCollection {
         guard !userIDs.isEmpty else {
             throw AppError.badRequest("Tick at least one person to add.", field: "participants")
         }
-        try await loaded.repository.addParticipants(
-            exerciseID: loaded.exercise.id, userIDs: userIDs, invitation: invitation(loaded, request: request))
+        try await useCases(request).addParticipants(userIDs, to: loaded.exercise, cases: loaded.cases.count)
         request.flash("\(userIDs.count == 1 ? "One participant" : "\(userIDs.count) participants") added.")
         return request.redirect(to: SitePath.calibrationExercise.url(loaded.exercise.id))
     }
 
     @Sendable func open(request: Request) async throws -> Response {
         let loaded = try await CalibrationExerciseContext.load(request)
-        try await loaded.repository.setStatus(
-            .open, exerciseID: loaded.exercise.id, invitation: invitation(loaded, request: request))
+        try await useCases(request).setStatus(.open, of: loaded.exercise, cases: loaded.cases.count)
         request.flash("The exercise is open: participants are e-mailed and find it under Calibration.")
         return request.redirect(to: SitePath.calibrationExercise.url(loaded.exercise.id))
     }
 
-    private func invitation(_ loaded: CalibrationExerciseContext, request: Request)
-        -> @Sendable (String) -> OutgoingMessage
-    {
-        CalibrationMail.invitation(
-            exercise: loaded.exercise, cases: loaded.cases.count, baseURL: settings.publicBaseURL)
+    private func useCases(_ request: Request) -> CalibrationUseCases {
+        CalibrationUseCases(database: request.db, publicBaseURL: settings.publicBaseURL)
     }
 
     @Sendable func close(request: Request) async throws -> Response {
         let loaded = try await CalibrationExerciseContext.load(request)
-        try await loaded.repository.setStatus(.closed, exerciseID: loaded.exercise.id)
+        try await useCases(request).setStatus(.closed, of: loaded.exercise, cases: loaded.cases.count)
         request.flash("The exercise is closed. Results stay here.")
         return request.redirect(to: SitePath.calibrationExercise.url(loaded.exercise.id))
     }

@@ -7,7 +7,7 @@ enum CalibrationMail {
     static func invitation(
         exercise: CalibrationExercise, cases: Int, baseURL: String
     ) -> @Sendable (_ email: String) -> OutgoingMessage {
-        let link = "\(baseURL)/calibration/\(exercise.id)"
+        let link = baseURL + SitePath.calibrationExercise.url(exercise.id)
         let title = exercise.title
         let months = exercise.thresholds.validForMonths
         return { email in
