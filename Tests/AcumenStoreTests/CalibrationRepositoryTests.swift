@@ -211,12 +211,18 @@ final class DoubleRatingRepositoryTests: XCTestCase {
         }
         let repository = DoubleRatingRepository(database: database)
         do {
-            try await repository.setPercent(60, cycleID: fixture.cycleID)
+            try await repository.setPercent(60, cycle: try await cycles.cycle(id: fixture.cycleID))
             XCTFail("more than half double-rated (\(label))")
         } catch StoreError.invalid {}
-        try await repository.setPercent(50, cycleID: fixture.cycleID)
+        try await repository.setPercent(50, cycle: try await cycles.cycle(id: fixture.cycleID))
         _ = try await cycles.advance(cycleID: fixture.cycleID, from: .draft)
-        let assigned = try await repository.assign(cycleID: fixture.cycleID, today: fixture.today)
+        let assigned = try await repository.assign(
+            cycle: try await cycles.cycle(id: fixture.cycleID),
+            subjects: try await cycles.subjects(cycleID: fixture.cycleID),
+            raters: DoubleRatingPlan.eligibleRaters(
+                users: try await UserRepository(database: database).users(),
+                statuses: try await CalibrationRepository(database: database).statuses(), today: fixture.today),
+            today: fixture.today)
         XCTAssertEqual(assigned, 1, "half of Ana and Ben, rounded up (\(label))")
         let assignments = try await repository.assignments(cycleID: fixture.cycleID)
         let assignment = try XCTUnwrap(assignments.first)

@@ -6,6 +6,17 @@ public enum DoubleRatingPlan {
     /// The largest share of a cycle's subjects that can be double-rated, in per cent.
     public static let maximumPercent = 50
 
+    /// Who may give second ratings today: active supervisors and programme staff whose
+    /// calibration is valid. Account managers are rated, and customers rate only their account.
+    public static func eligibleRaters(users: [UserAccount], statuses: [UUID: CalibrationStatus], today: CalendarDate)
+        -> [Rater]
+    {
+        users.filter { user in
+            !user.isDisabled && user.role != .accountManager && user.role != .customerReviewer
+                && statuses[user.id]?.isValid(on: today) == true
+        }.map { Rater(userID: $0.id, personID: $0.personID) }
+    }
+
     /// A subject to double-rate and who may not be their second rater.
     public struct Subject: Hashable, Sendable {
         public var personID: UUID

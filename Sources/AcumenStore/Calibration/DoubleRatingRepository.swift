@@ -22,7 +22,8 @@ public struct DoubleRatingRepository: Sendable {
         return try row.decode(column: "double_rating_percent", as: Int.self)
     }
 
-    public func setPercent(_ percent: Int, cycleID: UUID) async throws {
+    public func setPercent(_ percent: Int, cycle: AssessmentCycle) async throws {
+        let cycleID = cycle.id
         guard (0...DoubleRatingPlan.maximumPercent).contains(percent) else {
             throw StoreError.invalid([
                 ValidationProblem(
@@ -30,7 +31,6 @@ public struct DoubleRatingRepository: Sendable {
                     message: "choose a share from 0 to \(DoubleRatingPlan.maximumPercent) per cent")
             ])
         }
-        let cycle = try await CycleRepository(database: database).cycle(id: cycleID)
         guard cycle.status == .draft || cycle.status == .open else {
             throw StoreError.conflict("The cycle is closed: its double rating can no longer change.")
         }
@@ -41,27 +41,25 @@ public struct DoubleRatingRepository: Sendable {
 
     /// Picks the cycle's share of account managers (the same ones every time) and gives each a
     /// calibrated second rater who is not their supervisor. Returns how many were assigned now.
+    /// - Parameters:
+    ///   - subjects: the cycle's account managers, as the caller read them.
+    ///   - raters: who may give second ratings today (`DoubleRatingPlan.eligibleRaters`).
     @discardableResult
-    public func assign(cycleID: UUID, today: CalendarDate) async throws -> Int {
-        let cycle = try await CycleRepository(database: database).cycle(id: cycleID)
+    public func assign(
+        cycle: AssessmentCycle, subjects: [CycleSubject], raters: [DoubleRatingPlan.Rater], today: CalendarDate
+    ) async throws -> Int {
+        let cycleID = cycle.id
         guard cycle.status == .open else {
             throw StoreError.conflict("Second raters are assigned while the cycle is open.")
         }
         let percent = try await percent(cycleID: cycleID)
-        let subjects = try await CycleRepository(database: database).subjects(cycleID: cycleID).map {
-            DoubleRatingPlan.Subject(personID: $0.id, supervisorPersonID: $0.supervisorID)
-        }
+        let subjects = subjects.map { DoubleRatingPlan.Subject(personID: $0.id, supervisorPersonID: $0.supervisorID) }
         let seed = Self.seed(for: cycleID)
         let selected = DoubleRatingPlan.select(subjects, percent: percent, seed: seed)
         let existing = try await assignments(cycleID: cycleID)
         let assigned = Set(existing.map(\.subjectID))
         var load: [UUID: Int] = [:]
         for assignment in existing { load[assignment.raterUserID, default: 0] += 1 }
-        let statuses = try await CalibrationRepository(database: database).statuses()
-        let raters = try await UserRepository(database: database).users().filter { user in
-            !user.isDisabled && user.role != .accountManager && user.role != .customerReviewer
-                && statuses[user.id]?.isValid(on: today) == true
-        }.map { DoubleRatingPlan.Rater(userID: $0.id, personID: $0.personID) }
         guard !raters.isEmpty else {
             throw StoreError.conflict("Nobody is calibrated today, so there is no one to ask for second ratings.")
         }
@@ -168,8 +166,10 @@ public struct DoubleRatingRepository: Sendable {
         guard assignment.submittedOn == nil else {
             throw StoreError.conflict("This second rating was already submitted.")
         }
-        let cycle = try await CycleRepository(database: database).cycle(id: assignment.cycleID)
-        guard cycle.status == .open else { throw StoreError.conflict("The cycle is closed.") }
+        let status = try await sql.raw(
+            "SELECT status FROM assessment_cycles WHERE id = \(bind: assignment.cycleID)"
+        ).first(decodingColumn: "status", as: String.self)
+        guard status == CycleStatus.open.rawValue else { throw StoreError.conflict("The cycle is closed.") }
     }
 
     /// A seed from a cycle's id, so that each cycle picks its own people, the same ones every time.

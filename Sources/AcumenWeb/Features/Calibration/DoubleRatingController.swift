@@ -1,5 +1,6 @@
 import AcumenCore
 import AcumenStore
+import FluentKit
 import Vapor
 
 /// Double rating in live cycles: programme staff set the share and assign calibrated second
@@ -36,14 +37,14 @@ struct DoubleRatingController: RouteCollection {
         guard let percent = Int(try request.decodeForm(Form.self).percent.trimmingCharacters(in: .whitespaces)) else {
             throw AppError.badRequest("The share must be a whole number of per cent.", field: "percent")
         }
-        try await DoubleRatingRepository(database: request.db).setPercent(percent, cycleID: cycle.id)
+        try await DoubleRatingRepository(database: request.db).setPercent(percent, cycle: cycle)
         request.flash("\(percent) % of account managers will be double-rated.")
         return request.redirect(to: SitePath.cycleDoubleRatings.url(cycle.id))
     }
 
     @Sendable func assign(request: Request) async throws -> Response {
         let cycle = try await request.assessmentCycle()
-        let count = try await DoubleRatingRepository(database: request.db).assign(cycleID: cycle.id, today: .today)
+        let count = try await Self.assignSecondRaters(cycle: cycle, database: request.db, today: .today)
         request.flash(
             count == 0
                 ? "Everyone in the share already has a second rater."
@@ -132,5 +133,21 @@ struct DoubleRatingController: RouteCollection {
         try await loaded.repository.submit(assignmentID: loaded.assignment.id, today: .today)
         request.flash("Thank you: your second rating of \(loaded.assignment.subjectName) is submitted.")
         return request.redirect(to: SitePath.calibration.url())
+    }
+}
+
+extension DoubleRatingController {
+    /// Reads the cycle's account managers and who may rate today, then assigns, in one transaction.
+    static func assignSecondRaters(cycle: AssessmentCycle, database: any Database, today: CalendarDate) async throws
+        -> Int
+    {
+        try await database.writeTransaction { database in
+            let subjects = try await CycleRepository(database: database).subjects(cycleID: cycle.id)
+            let raters = DoubleRatingPlan.eligibleRaters(
+                users: try await UserRepository(database: database).users(),
+                statuses: try await CalibrationRepository(database: database).statuses(), today: today)
+            return try await DoubleRatingRepository(database: database).assign(
+                cycle: cycle, subjects: subjects, raters: raters, today: today)
+        }
     }
 }
