@@ -128,7 +128,8 @@ struct AssessmentFixture {
                 + "Cy Client,cy@client.example,Mobility Manager,2018-01-01,Client Co,,,,\n")
         _ = try await AccountRepository(database: database).importAccounts(
             csv: "account,customer,account_manager_email,team_member_emails,reviewer_emails\n"
-                + "Client Co relocation,Client Co,ana@x.example,,cy@client.example\n")
+                + "Client Co relocation,Client Co,ana@x.example,,cy@client.example\n",
+            knownEmails: try await people.allEmails())
         let frameworks = FrameworkRepository(database: database)
         let framework = try await frameworks.create(GlobalMobilityAccountManagerFramework.content)
         _ = try await frameworks.publish(id: framework.id)

@@ -136,7 +136,9 @@ final class PeopleRepositoryTests: XCTestCase {
         XCTAssertEqual(frameworks.count, 2, label)
         XCTAssertTrue(frameworks.allSatisfy { $0.status == .published }, label)
         let admin = Viewer(userID: UUID(), email: "a", role: .administrator, personID: nil)
-        let accountCount = try await AccountRepository(database: database).accounts(visibleTo: admin).count
+        let accountCount = try await AccountRepository(database: database).accounts(
+            visibleTo: try await PeopleRepository(database: database).visiblePersonIDs(for: admin)
+        ).count
         XCTAssertEqual(accountCount, 40, label)
     }
 }

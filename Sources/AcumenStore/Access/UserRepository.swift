@@ -26,7 +26,9 @@ public struct UserRepository: Sendable {
         user.email = email
         user.passwordHash = passwordHash
         user.role = role
-        user.$person.id = try await PeopleRepository(database: database).personID(email: email)
+        // The person with the same e-mail, if any: a login for a colleague sees their own records.
+        user.$person.id = try await database.sql.raw("SELECT id FROM people WHERE email = \(bind: email)")
+            .first(decodingColumn: "id", as: UUID.self)
         try await user.create(on: database)
         return user.account
     }

@@ -102,21 +102,6 @@ public struct CycleRepository: Sendable {
         try await questionnaire(for: try await cycle(id: cycleID))
     }
 
-    /// The cycle's framework version and questionnaire. Once a cycle is open neither can change
-    /// (the version is published, questions are edited only in drafts), so they are kept in
-    /// memory: every rater's request needs them.
-    public func formContext(for cycle: AssessmentCycle) async throws -> (FrameworkVersion, Questionnaire) {
-        if cycle.status != .draft, let cached = Self.forms[cycle.id] { return cached }
-        let context = (
-            try await FrameworkRepository(database: database).version(id: cycle.frameworkID),
-            try await questionnaire(for: cycle)
-        )
-        if cycle.status != .draft { Self.forms[cycle.id] = context }
-        return context
-    }
-
-    private static let forms = BoundedCache<UUID, (FrameworkVersion, Questionnaire)>(capacity: 32)
-
     public func questionnaire(for cycle: AssessmentCycle) async throws -> Questionnaire {
         let cycleID = cycle.id
         let questions = try await sql.select().columns("code", "competency_code", "text").from("cycle_questions")

@@ -13,7 +13,7 @@ public struct ScorecardRepository: Sendable {
     private var sql: any SQLDatabase { database.sql }
 
     public func create(
-        title: String, frameworkID: UUID, candidates: [String], interviewerUserID: UUID, today: CalendarDate
+        title: String, framework: FrameworkSummary, candidates: [String], interviewerUserID: UUID, today: CalendarDate
     ) async throws -> UUID {
         let names = candidates.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var problems: [ValidationProblem] = []
@@ -28,7 +28,7 @@ public struct ScorecardRepository: Sendable {
         if names.contains(where: { $0.count > TextLimits.name }) {
             problems.append(ValidationProblem(location: "candidates", message: "a candidate's name is too long"))
         }
-        let framework = try await FrameworkRepository(database: database).summary(id: frameworkID)
+        let frameworkID = framework.id
         if framework.status != .published {
             problems.append(ValidationProblem(location: "framework", message: "choose a published framework"))
         }

@@ -9,10 +9,10 @@ public struct AccountRepository: Sendable {
         self.database = database
     }
 
-    /// Validates the whole file, then stores it in one transaction.
-    public func importAccounts(csv text: String) async throws -> ImportSummary {
-        let known = try await PeopleRepository(database: database).allEmails()
-        return try await store(try AccountsImport.records(fromCSV: text, knownEmails: known))
+    /// Validates the whole file against the people already known, then stores it in one transaction.
+    /// - Parameter knownEmails: every person's e-mail (`PeopleRepository.allEmails`).
+    public func importAccounts(csv text: String, knownEmails: Set<String>) async throws -> ImportSummary {
+        try await store(try AccountsImport.records(fromCSV: text, knownEmails: knownEmails))
     }
 
     /// Creates or updates accounts by name; the member and reviewer lists are replaced.
@@ -51,8 +51,10 @@ public struct AccountRepository: Sendable {
         }
     }
 
-    /// Programme staff see every account; anyone else sees the accounts they manage, serve or review.
-    public func accounts(visibleTo viewer: Viewer) async throws -> [AccountSummary] {
+    /// The accounts whose account manager, team members or reviewers include someone in
+    /// `visiblePeople` (`PeopleRepository.visiblePersonIDs`): programme staff (nil) see every
+    /// account, anyone else those they manage, serve or review.
+    public func accounts(visibleTo visiblePeople: Set<UUID>?) async throws -> [AccountSummary] {
         let accounts = try await AccountRow.query(on: database).with(\.$customer).with(\.$accountManager)
             .sort(\.$name).all()
         let members = try await AccountMemberRow.query(on: database).with(\.$person).all()
@@ -68,7 +70,7 @@ public struct AccountRepository: Sendable {
                 Set(rows.map { $0.$person.id })
             )
         }
-        guard let visiblePeople = try await PeopleRepository(database: database).visiblePersonIDs(for: viewer) else {
+        guard let visiblePeople else {
             return summaries.map(\.0)
         }
         return summaries.filter { summary, people in

@@ -33,7 +33,8 @@ struct ImportCommand: AsyncCommand {
                 context.console.print("\(summary)")
             case "accounts":
                 let summary = try await AccountRepository(database: app.db).importAccounts(
-                    csv: try FrameworkImport.text(of: data, named: signature.file))
+                    csv: try FrameworkImport.text(of: data, named: signature.file),
+                    knownEmails: try await PeopleRepository(database: app.db).allEmails())
                 context.console.print("\(summary)")
             case "framework":
                 let summary = try await FrameworkImport.importEither(data, database: app.db)

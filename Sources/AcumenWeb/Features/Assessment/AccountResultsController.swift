@@ -36,7 +36,9 @@ struct AccountResultsController: RouteCollection {
     static func load(_ request: Request) async throws -> Loaded {
         let user = try request.requireUser()
         guard let accountID = request.parameters.get("accountID", as: UUID.self),
-            let account = try await AccountRepository(database: request.db).accounts(visibleTo: user.viewer).first(
+            let account = try await AccountRepository(database: request.db).accounts(
+                visibleTo: try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
+            ).first(
                 where: { $0.id == accountID })
         else { throw AppError.notFound("That account") }
         let cycleRepository = CycleRepository(database: request.db)

@@ -34,7 +34,7 @@ struct RaterUseCases {
         }
         let cycles = CycleRepository(database: database)
         let cycle = try await cycles.cycle(id: invitation.cycleID)
-        let (version, questionnaire) = try await cycles.formContext(for: cycle)
+        let (version, questionnaire) = try await CycleForms.context(for: cycle, database: database)
         return RaterUseCases(
             token: token, invitation: invitation, cycle: cycle, framework: version.content,
             questionnaire: questionnaire, database: database, raterKey: identity.raterKey(for: invitation))

@@ -58,8 +58,7 @@ struct ReportsController: RouteCollection {
     {
         let cycleID = cycle.id
         let personID = subject.id
-        let cycles = CycleRepository(database: database)
-        let (version, questionnaire) = try await cycles.formContext(for: cycle)
+        let (version, questionnaire) = try await CycleForms.context(for: cycle, database: database)
         let responses = ResponseRepository(database: database)
         let profile = Self.profile(for: subject, in: version.roleProfiles, today: .today)
         let disclosure = try await CycleDisclosure.load(cycle: cycle, database: database)

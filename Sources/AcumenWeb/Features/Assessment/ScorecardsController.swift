@@ -37,8 +37,14 @@ struct ScorecardsController: RouteCollection {
         guard let frameworkID = UUID(uuidString: form.frameworkID) else {
             throw AppError.badRequest("Choose a published framework.", field: "frameworkID")
         }
+        let framework: FrameworkSummary
+        do {
+            framework = try await FrameworkRepository(database: request.db).summary(id: frameworkID)
+        } catch StoreError.notFound {
+            throw AppError.badRequest("Choose a published framework.", field: "frameworkID")
+        }
         let id = try await ScorecardRepository(database: request.db).create(
-            title: form.title, frameworkID: frameworkID,
+            title: form.title, framework: framework,
             candidates: form.candidates.components(separatedBy: .newlines), interviewerUserID: user.id, today: .today)
         return request.redirect(to: SitePath.scorecard.url(id))
     }

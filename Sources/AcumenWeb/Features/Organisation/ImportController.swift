@@ -37,8 +37,11 @@ struct ImportController: RouteCollection {
 
     @Sendable func importAccounts(request: Request) async throws -> Response {
         return try await run(request, what: "accounts") { data in
-            try await AccountRepository(database: request.db).importAccounts(csv: try FrameworkImport.text(of: data))
-                .description
+            try await AccountRepository(database: request.db).importAccounts(
+                csv: try FrameworkImport.text(of: data),
+                knownEmails: try await PeopleRepository(database: request.db).allEmails()
+            )
+            .description
         }
     }
 

@@ -31,7 +31,8 @@ struct PeopleController: RouteCollection {
 
     @Sendable func accounts(request: Request) async throws -> Response {
         let user = try request.requireUser()
-        let accounts = try await AccountRepository(database: request.db).accounts(visibleTo: user.viewer)
+        let accounts = try await AccountRepository(database: request.db).accounts(
+            visibleTo: try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer))
         return AccountListPage.render(accounts: accounts, context: PageContext(request)).response()
     }
 
