@@ -17,7 +17,7 @@ public struct OutboxEntry: Sendable, Hashable, Identifiable {
     /// After this many failed deliveries a message stays failed until someone retries it.
     public static let maximumAttempts = 8
 
-    public enum Status: String, Sendable {
+    public enum Status: String, Codable, Sendable {
         case pending
         case sent
         /// Gave up after the last retry; shown to programme managers.

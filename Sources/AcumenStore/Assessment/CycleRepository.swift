@@ -198,29 +198,8 @@ public struct CycleRepository: Sendable {
             FROM assessment_cycles c JOIN frameworks f ON f.id = c.framework_id \(condition)
             ORDER BY c.opens_on DESC, c.name
             """
-        ).all()
-        return try rows.map { row in
-            let settings = CycleSettings(
-                name: try row.decode(column: "name", as: String.self),
-                sources: Self.decodeSources(try row.decode(column: "sources", as: String.self)),
-                opensOn: CalendarDate(try row.decode(column: "opens_on", as: String.self))!,
-                closesOn: CalendarDate(try row.decode(column: "closes_on", as: String.self))!,
-                rules: AnonymityRules(
-                    minimumPeers: try row.decode(column: "minimum_peers", as: Int.self),
-                    minimumCustomers: try row.decode(column: "minimum_customers", as: Int.self),
-                    minimumForComments: try row.decode(column: "minimum_comments", as: Int.self)),
-                reminderDaysBeforeClose: try row.decode(column: "reminder_days", as: String.self)
-                    .split(separator: ",").compactMap { Int($0) })
-            let frameworkName = try row.decode(column: "framework_name", as: String.self)
-            let version = try row.decode(column: "framework_version", as: Int.self)
-            return AssessmentCycle(
-                id: try row.decode(column: "id", as: UUID.self),
-                frameworkID: try row.decode(column: "framework_id", as: UUID.self),
-                frameworkName: "\(frameworkName), version \(version)", settings: settings,
-                status: CycleStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
-                questionnaireTitle: try row.decode(column: "questionnaire_title", as: String.self),
-                showsAdjustedScores: try row.decode(column: "shows_adjusted", as: Bool.self))
-        }
+        ).all(decoding: CycleRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return rows.map(\.cycle)
     }
 
     /// Turns severity-adjusted levels in the cycle's reports on or off (raw levels always show).
@@ -237,5 +216,36 @@ public struct CycleRepository: Sendable {
 
     static func decodeSources(_ text: String) -> Set<RaterSource> {
         Set(text.split(separator: ",").compactMap { RaterSource(rawValue: String($0)) })
+    }
+}
+
+/// One cycle as `CycleRepository` reads it, with its framework's name and version.
+private struct CycleRow: Decodable {
+    var id: UUID
+    var name: String
+    var frameworkId: UUID
+    var status: CycleStatus
+    var opensOn: CalendarDate
+    var closesOn: CalendarDate
+    /// Sources as stored: raw values separated by commas.
+    var sources: String
+    var minimumPeers: Int
+    var minimumCustomers: Int
+    var minimumComments: Int
+    var reminderDays: String
+    var questionnaireTitle: String
+    var showsAdjusted: Bool
+    var frameworkName: String
+    var frameworkVersion: Int
+
+    var cycle: AssessmentCycle {
+        AssessmentCycle(
+            id: id, frameworkID: frameworkId, frameworkName: "\(frameworkName), version \(frameworkVersion)",
+            settings: CycleSettings(
+                name: name, sources: CycleRepository.decodeSources(sources), opensOn: opensOn, closesOn: closesOn,
+                rules: AnonymityRules(
+                    minimumPeers: minimumPeers, minimumCustomers: minimumCustomers, minimumForComments: minimumComments),
+                reminderDaysBeforeClose: reminderDays.split(separator: ",").compactMap { Int($0) }),
+            status: status, questionnaireTitle: questionnaireTitle, showsAdjustedScores: showsAdjusted)
     }
 }

@@ -87,17 +87,26 @@ public struct OutboxRepository: Sendable {
         let query = sql.select()
             .columns("id", "recipient", "subject", "body", "status", "attempts", "last_error", "next_attempt_at")
             .from("outbox_messages")
-        return try await filter(query).all().map { row in
-            OutboxEntry(
-                id: try row.decode(column: "id", as: UUID.self),
-                message: OutgoingMessage(
-                    recipient: try row.decode(column: "recipient", as: String.self),
-                    subject: try row.decode(column: "subject", as: String.self),
-                    body: try row.decode(column: "body", as: String.self)),
-                status: OutboxEntry.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending,
-                attempts: try row.decode(column: "attempts", as: Int.self),
-                lastError: try row.decode(column: "last_error", as: String.self),
-                nextAttemptAt: Date(timeIntervalSince1970: try row.decode(column: "next_attempt_at", as: Double.self)))
-        }
+        return try await filter(query).all(decoding: OutboxRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .map(\.entry)
+    }
+}
+
+/// One outbox message as `OutboxRepository` reads it.
+private struct OutboxRow: Decodable {
+    var id: UUID
+    var recipient: String
+    var subject: String
+    var body: String
+    var status: OutboxEntry.Status
+    var attempts: Int
+    var lastError: String
+    /// Seconds since 1970, so that both databases compare it as a number.
+    var nextAttemptAt: Double
+
+    var entry: OutboxEntry {
+        OutboxEntry(
+            id: id, message: OutgoingMessage(recipient: recipient, subject: subject, body: body), status: status,
+            attempts: attempts, lastError: lastError, nextAttemptAt: Date(timeIntervalSince1970: nextAttemptAt))
     }
 }

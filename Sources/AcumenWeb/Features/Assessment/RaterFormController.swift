@@ -20,12 +20,12 @@ struct RaterFormController: RouteCollection {
     @Sendable func show(request: Request) async throws -> Response {
         let session = try await open(request)
         if session.invitation.hasSubmitted {
-            return RaterFormPage.submitted(session: session, context: PageContext(request)).response()
+            return RaterFormPage.submitted(session: session.form, context: PageContext(request)).response()
         }
         try session.requireOpen()
         let fields = try await session.draft()
         return RaterFormPage.render(
-            RaterFormPage.Model(session: session, fields: fields, problems: [], notice: nil),
+            RaterFormPage.Model(session: session.form, fields: fields, problems: [], notice: nil),
             context: PageContext(request)
         ).response()
     }
@@ -37,7 +37,7 @@ struct RaterFormController: RouteCollection {
         let form = session.read(fields)
         let page = { (problems: [ValidationProblem], notice: String?) in
             RaterFormPage.render(
-                RaterFormPage.Model(session: session, fields: fields, problems: problems, notice: notice),
+                RaterFormPage.Model(session: session.form, fields: fields, problems: problems, notice: notice),
                 context: PageContext(request)
             ).response(status: problems.isEmpty ? .ok : .unprocessableEntity)
         }

@@ -5,7 +5,7 @@ import Plot
 /// questionnaire for customers. A plain HTML form; the script only adds saving as you go.
 enum RaterFormPage {
     struct Model {
-        var session: RaterUseCases
+        var session: RaterForm
         var fields: [String: String]
         var problems: [ValidationProblem]
         var notice: String?
@@ -48,7 +48,7 @@ enum RaterFormPage {
         }
     }
 
-    static func submitted(session: RaterUseCases, context: PageContext) -> HTMLPage {
+    static func submitted(session: RaterForm, context: PageContext) -> HTMLPage {
         Layout.page("Thank you", context: context) {
             H1("Thank you")
             Paragraph(
@@ -67,7 +67,7 @@ enum RaterFormPage {
         }
     }
 
-    private static func introduction(_ session: RaterUseCases) -> String {
+    private static func introduction(_ session: RaterForm) -> String {
         let closes = "until \(session.cycle.settings.closesOn)"
         switch session.invitation.source {
         case .customer:
@@ -83,7 +83,7 @@ enum RaterFormPage {
         }
     }
 
-    private static func anchor(for problem: ValidationProblem, session: RaterUseCases) -> String {
+    private static func anchor(for problem: ValidationProblem, session: RaterForm) -> String {
         if session.invitation.source == .customer {
             if let number = Int(problem.location.replacingOccurrences(of: "question ", with: "")),
                 session.questionnaire.questions.indices.contains(number - 1)
@@ -99,7 +99,7 @@ enum RaterFormPage {
     static func competencyID(_ code: String) -> String { BehaviourGrid.competencyID(code) }
     static func questionID(_ code: String) -> String { "q-" + code.map { $0.isLetter || $0.isNumber ? $0 : "-" } }
 
-    private static func customerQuestions(_ session: RaterUseCases, fields: [String: String]) -> Component {
+    private static func customerQuestions(_ session: RaterForm, fields: [String: String]) -> Component {
         let numbers = Dictionary(
             uniqueKeysWithValues: session.questionnaire.questions.enumerated().map { ($0.element.code, $0.offset + 1) })
         return Div {

@@ -134,3 +134,19 @@ struct RaterUseCases {
         }
     }
 }
+
+/// What a rater's form page shows: the link, the invitation, the cycle and what is asked.
+struct RaterForm {
+    let token: String
+    let invitation: Invitation
+    let cycle: AssessmentCycle
+    let framework: FrameworkContent
+    let questionnaire: Questionnaire
+}
+
+extension RaterUseCases {
+    var form: RaterForm {
+        RaterForm(
+            token: token, invitation: invitation, cycle: cycle, framework: framework, questionnaire: questionnaire)
+    }
+}

@@ -55,7 +55,7 @@ struct CalibrationAPIController: RouteCollection {
 
     @Sendable func results(request: Request) async throws -> Response {
         let loaded = try await CalibrationExerciseContext.load(request)
-        let results = try await loaded.results()
+        let results = try await loaded.results(database: request.db)
         let raters = loaded.participants.compactMap { participant -> RaterDTO? in
             guard let submitted = participant.submittedOn else { return nil }
             let result = results.raters[participant.userID]

@@ -1,5 +1,6 @@
 import AcumenCore
 import AcumenStore
+import FluentKit
 import Vapor
 
 /// Calibration exercises: programme staff prepare reference cases and master ratings and
@@ -90,7 +91,8 @@ struct CalibrationController: RouteCollection {
         let loaded = try await CalibrationExerciseContext.load(request)
         if loaded.isManager {
             return CalibrationExercisePage.manager(
-                loaded, results: try await loaded.results(), users: try await loaded.candidateParticipants(),
+                loaded, results: try await loaded.results(database: request.db),
+                users: try await loaded.candidateParticipants(database: request.db),
                 context: PageContext(request)
             ).response()
         }
@@ -101,11 +103,13 @@ struct CalibrationController: RouteCollection {
         _ loaded: CalibrationExerciseContext, request: Request, problems: [ValidationProblem] = [],
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
-        let own = try await loaded.repository.ratings(exerciseID: loaded.exercise.id, userID: loaded.user.id)
+        let own = try await CalibrationRepository(database: request.db).ratings(
+            exerciseID: loaded.exercise.id, userID: loaded.user.id)
         if let participant = loaded.participant, participant.submittedOn != nil {
             return CalibrationFeedbackPage.render(
-                loaded, own: own, results: try await loaded.results(),
-                status: try await loaded.repository.status(userID: loaded.user.id), context: PageContext(request)
+                loaded, own: own, results: try await loaded.results(database: request.db),
+                status: try await CalibrationRepository(database: request.db).status(userID: loaded.user.id),
+                context: PageContext(request)
             ).response()
         }
         return CalibrationExercisePage.participant(
@@ -120,7 +124,7 @@ struct CalibrationController: RouteCollection {
         guard let kind = ReferenceCaseKind(rawValue: fields["kind"] ?? "") else {
             throw AppError.badRequest("Choose what kind of case this is.", field: "kind")
         }
-        _ = try await loaded.repository.addCase(
+        _ = try await CalibrationRepository(database: request.db).addCase(
             exerciseID: loaded.exercise.id, title: fields["title"] ?? "", kind: kind,
             material: fields["material"] ?? "",
             link: fields["link"] ?? "", competencyCodes: codes, framework: loaded.framework)
@@ -165,7 +169,9 @@ struct CalibrationController: RouteCollection {
     @Sendable func masterForm(request: Request) async throws -> Response {
         let loaded = try await CalibrationExerciseContext.load(request)
         let referenceCase = try loaded.referenceCase(request)
-        let masters = try await loaded.repository.masterRatings(exerciseID: loaded.exercise.id)[referenceCase.id] ?? [:]
+        let masters =
+            try await CalibrationRepository(database: request.db).masterRatings(exerciseID: loaded.exercise.id)[
+                referenceCase.id] ?? [:]
         var fields = RaterFormFields.fields(from: masters.values.map(\.rating))
         for (code, master) in masters { fields[Self.rationaleField(code)] = master.rationale }
         return CalibrationCasePage.master(
@@ -189,7 +195,7 @@ struct CalibrationController: RouteCollection {
             )
         }
         do {
-            try await loaded.repository.setMasterRatings(
+            try await CalibrationRepository(database: request.db).setMasterRatings(
                 exerciseID: loaded.exercise.id, caseID: referenceCase.id, masters, framework: loaded.framework)
         } catch StoreError.invalid(let problems) {
             return CalibrationCasePage.master(
@@ -205,7 +211,8 @@ struct CalibrationController: RouteCollection {
     @Sendable func rateForm(request: Request) async throws -> Response {
         let loaded = try await CalibrationExerciseContext.load(request, rating: true)
         let referenceCase = try loaded.referenceCase(request)
-        let own = try await loaded.repository.ratings(exerciseID: loaded.exercise.id, userID: loaded.user.id)
+        let own = try await CalibrationRepository(database: request.db).ratings(
+            exerciseID: loaded.exercise.id, userID: loaded.user.id)
         let fields = RaterFormFields.fields(from: own.filter { $0.caseID == referenceCase.id }.map(\.rating))
         return CalibrationCasePage.rate(
             loaded, referenceCase: referenceCase, fields: fields, context: PageContext(request)
@@ -218,7 +225,7 @@ struct CalibrationController: RouteCollection {
         let fields = try RaterFormController.fields(request).filter {
             $0.key != CSRFProtection.fieldName && $0.key != "intent"
         }
-        try await store(fields, referenceCase: referenceCase, loaded: loaded)
+        try await store(fields, referenceCase: referenceCase, loaded: loaded, database: request.db)
         let next = loaded.cases.first { $0.position == referenceCase.position + 1 }
         request.flash("Your ratings of \"\(referenceCase.title)\" were saved.")
         if let next { return request.redirect(to: SitePath.calibrationCase.url(loaded.exercise.id, next.id)) }
@@ -229,32 +236,35 @@ struct CalibrationController: RouteCollection {
         let loaded = try await CalibrationExerciseContext.load(request, rating: true)
         let referenceCase = try loaded.referenceCase(request)
         let field = try request.decodeForm(AutosaveField.self)
-        let own = try await loaded.repository.ratings(exerciseID: loaded.exercise.id, userID: loaded.user.id)
+        let own = try await CalibrationRepository(database: request.db).ratings(
+            exerciseID: loaded.exercise.id, userID: loaded.user.id)
         var fields = RaterFormFields.fields(from: own.filter { $0.caseID == referenceCase.id }.map(\.rating))
         fields[field.name] = field.value ?? ""
-        try await store(fields, referenceCase: referenceCase, loaded: loaded)
+        try await store(fields, referenceCase: referenceCase, loaded: loaded, database: request.db)
         return .after(
             saving: field.name, fields: fields, framework: loaded.framework.showing(referenceCase.competencyCodes))
     }
 
     /// Replaces the case's ratings with those the fields describe, once they are checked against its grid.
     private func store(
-        _ fields: [String: String], referenceCase: ReferenceCase, loaded: CalibrationExerciseContext
+        _ fields: [String: String], referenceCase: ReferenceCase, loaded: CalibrationExerciseContext,
+        database: any Database
     ) async throws {
         let caseFramework = loaded.framework.showing(referenceCase.competencyCodes)
-        try await loaded.repository.saveRatings(
+        try await CalibrationRepository(database: database).saveRatings(
             exerciseID: loaded.exercise.id, userID: loaded.user.id, caseID: referenceCase.id,
             ratings: try GridAnswers.ratings(from: fields, framework: caseFramework), framework: loaded.framework)
     }
 
     @Sendable func submit(request: Request) async throws -> Response {
         let loaded = try await CalibrationExerciseContext.load(request, rating: true)
-        let own = try await loaded.repository.ratings(exerciseID: loaded.exercise.id, userID: loaded.user.id)
+        let own = try await CalibrationRepository(database: request.db).ratings(
+            exerciseID: loaded.exercise.id, userID: loaded.user.id)
         let problems = CalibrationAttempt.problems(cases: loaded.cases, ratings: own, framework: loaded.framework)
         guard problems.isEmpty else {
             return try await participantPage(loaded, request: request, problems: problems, status: .unprocessableEntity)
         }
-        try await loaded.repository.submitAttempt(
+        try await CalibrationRepository(database: request.db).submitAttempt(
             exerciseID: loaded.exercise.id, userID: loaded.user.id, levelCount: loaded.framework.levels.count,
             today: .today)
         return request.redirect(to: SitePath.calibrationExercise.url(loaded.exercise.id))

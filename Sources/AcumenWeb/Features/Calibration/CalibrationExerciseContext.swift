@@ -11,8 +11,6 @@ struct CalibrationExerciseContext {
     var frameworkName: String
     var cases: [ReferenceCase]
     var participants: [CalibrationParticipant]
-    var repository: CalibrationRepository
-    var database: any Database
 
     var isManager: Bool { CalibrationPolicy.mayAttempt(.prepare, user.viewer) }
     var participant: CalibrationParticipant? { participants.first { $0.userID == user.id } }
@@ -46,8 +44,7 @@ struct CalibrationExerciseContext {
         let version = try await FrameworkRepository(database: request.db).version(id: exercise.frameworkID)
         return CalibrationExerciseContext(
             user: user, exercise: exercise, framework: version.content, frameworkName: version.content.name,
-            cases: try await repository.cases(exerciseID: id), participants: participants, repository: repository,
-            database: request.db)
+            cases: try await repository.cases(exerciseID: id), participants: participants)
     }
 
     func referenceCase(_ request: Request) throws -> ReferenceCase {
@@ -57,7 +54,8 @@ struct CalibrationExerciseContext {
     }
 
     /// The results of the participants who submitted.
-    func results(bootstrapSamples: Int = 1000) async throws -> CalibrationResults {
+    func results(database: any Database, bootstrapSamples: Int = 1000) async throws -> CalibrationResults {
+        let repository = CalibrationRepository(database: database)
         let ratings = try await repository.ratings(exerciseID: exercise.id, userID: nil)
         return CalibrationResults.compute(
             cases: cases, masters: try await repository.masterRatings(exerciseID: exercise.id),
@@ -73,7 +71,7 @@ struct CalibrationExerciseContext {
     }
 
     /// People who could be added: active users who are not taking part yet.
-    func candidateParticipants() async throws -> [UserAccount] {
+    func candidateParticipants(database: any Database) async throws -> [UserAccount] {
         let taking = Set(participants.map(\.userID))
         return try await UserRepository(database: database).users().filter {
             // Programme staff see the master ratings, so they cannot rate blind.

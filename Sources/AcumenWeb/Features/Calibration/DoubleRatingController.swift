@@ -91,7 +91,9 @@ struct DoubleRatingController: RouteCollection {
         let loaded = try await load(request)
         let fields = RaterFormFields.fields(
             from: try await loaded.repository.ratings(assignmentID: loaded.assignment.id))
-        return DoubleRatingPages.form(loaded, fields: fields, problems: [], context: PageContext(request)).response()
+        return DoubleRatingPages.form(
+            loaded.assignment, framework: loaded.framework, fields: fields, problems: [], context: PageContext(request)
+        ).response()
     }
 
     @Sendable func save(request: Request) async throws -> Response {
@@ -126,7 +128,8 @@ struct DoubleRatingController: RouteCollection {
         let problems = InternalFormValidation.problems(ratings, framework: loaded.framework)
         guard problems.isEmpty else {
             return DoubleRatingPages.form(
-                loaded, fields: RaterFormFields.fields(from: ratings), problems: problems,
+                loaded.assignment, framework: loaded.framework, fields: RaterFormFields.fields(from: ratings),
+                problems: problems,
                 context: PageContext(request)
             ).response(status: .unprocessableEntity)
         }

@@ -48,10 +48,9 @@ enum DoubleRatingPages {
     }
 
     static func form(
-        _ loaded: DoubleRatingController.Loaded, fields: [String: String], problems: [ValidationProblem],
-        context: PageContext
+        _ assignment: DoubleRatingAssignment, framework: FrameworkContent, fields: [String: String],
+        problems: [ValidationProblem], context: PageContext
     ) -> HTMLPage {
-        let assignment = loaded.assignment
         let url = SitePath.secondRating.url(assignment.id)
         let done = assignment.submittedOn != nil
         return Layout.page(
@@ -71,7 +70,7 @@ enum DoubleRatingPages {
                 url: url, method: .post,
                 content: {
                     CSRFField(token: context.csrf)
-                    BehaviourGrid(framework: loaded.framework, fields: fields)
+                    BehaviourGrid(framework: framework, fields: fields)
                     Paragraph().id("save-status").class("save-status").attribute(named: "aria-live", value: "polite")
                     if !done { SubmitButton(title: "Save and finish later", style: "button") }
                 }
