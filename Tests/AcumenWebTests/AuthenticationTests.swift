@@ -1,8 +1,9 @@
 import AcumenCore
 import AcumenStore
-import AcumenWeb
 import XCTVapor
 import XCTest
+
+@testable import AcumenWeb
 
 final class AuthenticationTests: XCTestCase {
     func test_signIn_withDemoLogin_showsFrameworks() async throws {
@@ -78,5 +79,13 @@ final class AuthenticationTests: XCTestCase {
                     XCTAssertEqual(response.status, .unauthorized)
                 })
         }
+    }
+
+    func test_theDummyHash_costsWhatARealOneDoes_andMatchesNothing() throws {
+        let dummy = AuthController.dummyHash
+        let real = try Bcrypt.hash("correct horse")
+        XCTAssertEqual(dummy.prefix(7), real.prefix(7), "same version and cost: \(real.prefix(7))")
+        XCTAssertFalse(try Bcrypt.verify("", created: dummy))
+        XCTAssertFalse(try Bcrypt.verify("correct horse", created: dummy))
     }
 }
