@@ -198,7 +198,7 @@ public struct CycleRepository: Sendable {
             FROM assessment_cycles c JOIN frameworks f ON f.id = c.framework_id \(condition)
             ORDER BY c.opens_on DESC, c.name
             """
-        ).all(decoding: CycleRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: CycleRow.self)
         return rows.map(\.cycle)
     }
 
@@ -237,6 +237,16 @@ private struct CycleRow: Decodable {
     var showsAdjusted: Bool
     var frameworkName: String
     var frameworkVersion: Int
+
+    /// Column names spelled out, as for invitations: both are read on every rater's request.
+    enum CodingKeys: String, CodingKey {
+        case id, name, status, sources
+        case frameworkId = "framework_id", opensOn = "opens_on", closesOn = "closes_on"
+        case minimumPeers = "minimum_peers", minimumCustomers = "minimum_customers"
+        case minimumComments = "minimum_comments", reminderDays = "reminder_days"
+        case questionnaireTitle = "questionnaire_title", showsAdjusted = "shows_adjusted"
+        case frameworkName = "framework_name", frameworkVersion = "framework_version"
+    }
 
     var cycle: AssessmentCycle {
         AssessmentCycle(
