@@ -62,12 +62,13 @@ measure() {
   sleep 2 # requests still in flight when wrk stopped finish, unacknowledged
   after=$(count "select count(*) from responses where source = 'customer' and status = 'submitted'")
   local marked
-  marked=$(count "select count(*) from invitations where submitted = 1 and source = 'customer'")
+  marked=$(count "select count(*) from invitations where submitted and source = 'customer'")
   echo "acknowledged submissions per second: $((acknowledged / 10))"
   echo "stored $((after - before)) new responses for $acknowledged acknowledged (the difference: requests in flight when wrk stopped)"
   echo "customer invitations answered: $marked; customer responses stored: $after (equal: each answered exactly once)"
 
   echo "### autosave of one answer, 64 connections, 10 s"
+  if [ -n "${PERF:-}" ]; then perf record -F 499 -g -p "$server" -o "$work/../acumen-autosave.perf" -- sleep 8 >/dev/null 2>&1 & fi
   wrk -t2 -c64 -d10s --latency -s "$bench/autosave.lua" "http://127.0.0.1:$port" -- "$work/autosave.txt" \
     | grep -E "Requests/sec|99%|Non-2xx"
 
