@@ -12,33 +12,31 @@ struct RealBooleans: AsyncMigration {
     ]
 
     func prepare(on database: any Database) async throws {
-        let sql = database.sql
-        guard sql.dialect.name == "postgresql" else { return }
-        for (table, column) in Self.columns {
-            try await sql.raw(
-                """
-                ALTER TABLE \(ident: table) ALTER COLUMN \(ident: column) DROP DEFAULT,
-                    ALTER COLUMN \(ident: column) TYPE BOOLEAN USING \(ident: column) <> 0
-                """
-            ).run()
-            if table == "invitations" {
-                try await sql.raw("ALTER TABLE \(ident: table) ALTER COLUMN \(ident: column) SET DEFAULT FALSE").run()
-            }
-        }
+        try await convert(database, to: "BOOLEAN", using: "<> 0", default: "FALSE")
     }
 
     func revert(on database: any Database) async throws {
+        try await convert(database, to: "INTEGER", using: "::INTEGER", default: "0")
+    }
+
+    /// Changes each column's type, converting its values with `using` (appended to the column)
+    /// and giving the invitations' flags `default` again.
+    private func convert(_ database: any Database, to type: String, using conversion: String, default value: String)
+        async throws
+    {
         let sql = database.sql
         guard sql.dialect.name == "postgresql" else { return }
         for (table, column) in Self.columns {
             try await sql.raw(
                 """
                 ALTER TABLE \(ident: table) ALTER COLUMN \(ident: column) DROP DEFAULT,
-                    ALTER COLUMN \(ident: column) TYPE INTEGER USING CASE WHEN \(ident: column) THEN 1 ELSE 0 END
+                    ALTER COLUMN \(ident: column) TYPE \(unsafeRaw: type) USING \(ident: column)\(unsafeRaw: conversion)
                 """
             ).run()
             if table == "invitations" {
-                try await sql.raw("ALTER TABLE \(ident: table) ALTER COLUMN \(ident: column) SET DEFAULT 0").run()
+                try await sql.raw(
+                    "ALTER TABLE \(ident: table) ALTER COLUMN \(ident: column) SET DEFAULT \(unsafeRaw: value)"
+                ).run()
             }
         }
     }

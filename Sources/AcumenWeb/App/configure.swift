@@ -47,7 +47,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     try app.register(collection: ScorecardsController())
     try app.register(collection: CalibrationController(settings: settings))
     try app.register(collection: CalibrationAPIController())
-    try app.register(collection: DoubleRatingController())
+    try app.register(collection: DoubleRatingController(settings: settings))
     try app.register(collection: StatsController())
     try app.register(collection: CyclesAPIController(settings: settings))
     try app.register(collection: OpenAPIController())

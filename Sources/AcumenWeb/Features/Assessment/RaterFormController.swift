@@ -33,7 +33,7 @@ struct RaterFormController: RouteCollection {
     /// The whole form, posted by the Save or Submit button; works without JavaScript.
     @Sendable func post(request: Request) async throws -> Response {
         let session = try await open(request)
-        let fields = try Self.fields(request)
+        let fields = try request.formFields()
         let form = session.read(fields)
         let page = { (problems: [ValidationProblem], notice: String?) in
             RaterFormPage.render(
@@ -81,26 +81,5 @@ struct RaterFormController: RouteCollection {
         try await RaterUseCases.open(
             token: request.parameters.get("token") ?? "", database: request.db,
             identity: RaterIdentity(secret: settings.anonymityKey))
-    }
-
-    /// The posted fields as one value per name. A name sent twice is a forged form.
-    ///
-    /// Foundation's query parser reads the body rather than Vapor's form decoder: field names
-    /// carry competency codes, which may contain brackets and dots that the decoder would read
-    /// as nested keys, and a repeated name must be refused, not merged.
-    static func fields(_ request: Request) throws -> [String: String] {
-        guard let body = request.body.string, !body.isEmpty else { return [:] }
-        var components = URLComponents()
-        // In a form body a space is "+"; the query parser reads "+" literally.
-        components.percentEncodedQuery = body.replacingOccurrences(of: "+", with: "%20")
-        var fields: [String: String] = [:]
-        for item in components.queryItems ?? [] where !item.name.isEmpty {
-            if fields[item.name] != nil {
-                throw AppError.badRequest(
-                    "The form sent \(item.name) twice. Reload the page and try again.", field: item.name)
-            }
-            fields[item.name] = item.value ?? ""
-        }
-        return fields
     }
 }

@@ -77,7 +77,7 @@ struct ScorecardsController: RouteCollection {
     @Sendable func save(request: Request) async throws -> Response {
         let loaded = try await load(request)
         guard loaded.canEdit else { throw AppError.forbidden }
-        let fields = try RaterFormController.fields(request).filter { $0.key != CSRFProtection.fieldName }
+        let fields = try request.formFields().filter { $0.key != CSRFProtection.fieldName }
         let ratings = try fields.map { try Self.rating(name: $0.key, value: $0.value, loaded: loaded) }
         for rating in ratings { try await store(rating, loaded: loaded, request: request) }
         request.flash("The scorecard was saved.")

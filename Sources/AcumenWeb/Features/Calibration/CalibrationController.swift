@@ -119,7 +119,7 @@ struct CalibrationController: RouteCollection {
 
     @Sendable func addCase(request: Request) async throws -> Response {
         let loaded = try await CalibrationExerciseContext.load(request)
-        let fields = try RaterFormController.fields(request)
+        let fields = try request.formFields()
         let codes = loaded.framework.competencies.map(\.code).filter { fields["competency:\($0)"] == "on" }
         guard let kind = ReferenceCaseKind(rawValue: fields["kind"] ?? "") else {
             throw AppError.badRequest("Choose what kind of case this is.", field: "kind")
@@ -134,7 +134,7 @@ struct CalibrationController: RouteCollection {
 
     @Sendable func addParticipants(request: Request) async throws -> Response {
         let loaded = try await CalibrationExerciseContext.load(request)
-        let fields = try RaterFormController.fields(request)
+        let fields = try request.formFields()
         let userIDs = fields.compactMap { name, value in
             name.hasPrefix("user:") && value == "on" ? UUID(uuidString: String(name.dropFirst(5))) : nil
         }
@@ -184,7 +184,7 @@ struct CalibrationController: RouteCollection {
     @Sendable func saveMaster(request: Request) async throws -> Response {
         let loaded = try await CalibrationExerciseContext.load(request)
         let referenceCase = try loaded.referenceCase(request)
-        let fields = try RaterFormController.fields(request).filter { $0.key != CSRFProtection.fieldName }
+        let fields = try request.formFields().filter { $0.key != CSRFProtection.fieldName }
         let caseFramework = loaded.framework.showing(referenceCase.competencyCodes)
         let ratings = RaterFormFields.ratings(from: fields, framework: caseFramework)
         // Every competency the case shows gets a master rating, so a missing one is listed too.
@@ -222,7 +222,7 @@ struct CalibrationController: RouteCollection {
     @Sendable func saveRatings(request: Request) async throws -> Response {
         let loaded = try await CalibrationExerciseContext.load(request, rating: true)
         let referenceCase = try loaded.referenceCase(request)
-        let fields = try RaterFormController.fields(request).filter {
+        let fields = try request.formFields().filter {
             $0.key != CSRFProtection.fieldName && $0.key != "intent"
         }
         try await store(fields, referenceCase: referenceCase, loaded: loaded, database: request.db)

@@ -52,4 +52,17 @@ struct CalibrationUseCases {
         let messages = emails.map(invitation)
         if !messages.isEmpty { try await OutboxRepository(database: database).enqueue(messages) }
     }
+
+    /// Assigns second raters to the cycle's chosen share: reads its account managers and who
+    /// may rate today (Core decides eligibility), then assigns, in one transaction.
+    func assignSecondRaters(cycle: AssessmentCycle) async throws -> Int {
+        try await database.writeTransaction { [today] database in
+            let subjects = try await CycleRepository(database: database).subjects(cycleID: cycle.id)
+            let raters = DoubleRatingPlan.eligibleRaters(
+                users: try await UserRepository(database: database).users(),
+                statuses: try await CalibrationRepository(database: database).statuses(), today: today)
+            return try await DoubleRatingRepository(database: database).assign(
+                cycle: cycle, subjects: subjects, raters: raters, today: today)
+        }
+    }
 }

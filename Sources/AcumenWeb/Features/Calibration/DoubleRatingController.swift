@@ -6,6 +6,8 @@ import Vapor
 /// Double rating in live cycles: programme staff set the share and assign calibrated second
 /// raters; the second rater rates on the same grid; the drift page compares them over time.
 struct DoubleRatingController: RouteCollection {
+    let settings: AcumenSettings
+
     func boot(routes: any RoutesBuilder) throws {
         let staff = routes.access(.permitted(CalibrationPolicy.self, .prepare))
         staff.get("cycles", ":cycleID", "double-ratings", use: cyclePage)
@@ -44,7 +46,9 @@ struct DoubleRatingController: RouteCollection {
 
     @Sendable func assign(request: Request) async throws -> Response {
         let cycle = try await request.assessmentCycle()
-        let count = try await Self.assignSecondRaters(cycle: cycle, database: request.db, today: .today)
+        let count = try await CalibrationUseCases(database: request.db, publicBaseURL: settings.publicBaseURL)
+            .assignSecondRaters(
+                cycle: cycle)
         request.flash(
             count == 0
                 ? "Everyone in the share already has a second rater."
@@ -98,7 +102,7 @@ struct DoubleRatingController: RouteCollection {
 
     @Sendable func save(request: Request) async throws -> Response {
         let loaded = try await load(request)
-        let fields = try RaterFormController.fields(request).filter {
+        let fields = try request.formFields().filter {
             $0.key != CSRFProtection.fieldName && $0.key != "intent"
         }
         try await store(fields, loaded: loaded)
@@ -136,21 +140,5 @@ struct DoubleRatingController: RouteCollection {
         try await loaded.repository.submit(assignmentID: loaded.assignment.id, today: .today)
         request.flash("Thank you: your second rating of \(loaded.assignment.subjectName) is submitted.")
         return request.redirect(to: SitePath.calibration.url())
-    }
-}
-
-extension DoubleRatingController {
-    /// Reads the cycle's account managers and who may rate today, then assigns, in one transaction.
-    static func assignSecondRaters(cycle: AssessmentCycle, database: any Database, today: CalendarDate) async throws
-        -> Int
-    {
-        try await database.writeTransaction { database in
-            let subjects = try await CycleRepository(database: database).subjects(cycleID: cycle.id)
-            let raters = DoubleRatingPlan.eligibleRaters(
-                users: try await UserRepository(database: database).users(),
-                statuses: try await CalibrationRepository(database: database).statuses(), today: today)
-            return try await DoubleRatingRepository(database: database).assign(
-                cycle: cycle, subjects: subjects, raters: raters, today: today)
-        }
     }
 }
