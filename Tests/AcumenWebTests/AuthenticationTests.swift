@@ -6,12 +6,15 @@ import XCTest
 @testable import AcumenWeb
 
 final class AuthenticationTests: XCTestCase {
-    func test_signIn_withDemoLogin_showsFrameworks() async throws {
+    func test_signIn_withDemoLogin_landsOnTheHomePage() async throws {
         try await WebHarness.withDemoApp { app, demo in
             let browser = BrowserSession(app: app)
             let response = try await browser.signIn(WebHarness.email(of: .programmeManager, in: demo))
             XCTAssertEqual(response.status, .seeOther)
-            XCTAssertEqual(response.headers.first(name: .location), "/frameworks")
+            XCTAssertEqual(response.headers.first(name: .location), "/")
+            let home = try await browser.get("/")
+            XCTAssertEqual(home.status, .ok)
+            XCTAssertContains(home.body.string, "What to do next")
             let page = try await browser.get("/frameworks")
             XCTAssertEqual(page.status, .ok)
             XCTAssertContains(page.body.string, "Global Mobility Account Manager")

@@ -84,6 +84,10 @@ def test_a_cycle_from_opening_to_release(server):
     check_accessibility(browser, "cycle")
     browser.find_element(By.XPATH, "//button[text()='Open the cycle']").click()
     wait_for_text(browser, "personal links are on the way")
+    browser.find_element(By.LINK_TEXT, "Home").click()
+    wait_for_text(browser, "Running cycles")
+    assert "Browser review" in browser.find_element(By.TAG_NAME, "main").text
+    check_accessibility(browser, "home-running-cycle")
 
     # The customer answers half, closes the browser, and comes back with the same link.
     customer_link = mail_link(workdir, customer, "Browser review")
@@ -154,14 +158,17 @@ def test_a_cycle_from_opening_to_release(server):
         wait_for_text(browser, f"Your view of {subject_name}")
         fill_behaviour_grid(browser, ticks=1)
         submit_form(browser)
-    supervisor_invitation = next(
-        p for p in glob.glob(os.path.join(workdir, "mail", "*.eml"))
-        if f"Subject: Browser review: your view of {subject_name}" in open(p).read()
-        and "Your answers are shown with your name" in open(p).read())
-    supervisor_link = re.search(r"^(http\S+/r/\S+)$", open(supervisor_invitation).read(), re.M).group(1)
-    browser.get(supervisor_link)
-    WebDriverWait(browser, 10).until(lambda d: "<h1>" in d.page_source)
-    assert f"Your view of {subject_name}" in browser.page_source, browser.find_element(By.TAG_NAME, "main").text
+    # The supervisor signs in and opens their form from their home page, without the e-mail.
+    browser.quit()
+    browser = new_browser()
+    sign_in(browser, base, printed_login(output, "Supervisor"))
+    wait_for_text(browser, "Your team")
+    assert "Waiting for you" in browser.page_source
+    check_accessibility(browser, "home-supervisor")
+    browser.find_element(By.PARTIAL_LINK_TEXT, f"Rate {subject_name}").click()
+    wait_for_text(browser, f"Your view of {subject_name}")
+    assert "/forms/" in browser.current_url
+    check_accessibility(browser, "signed-in-form")
     fill_behaviour_grid(browser, ticks=2)
     submit_form(browser)
 
@@ -221,6 +228,12 @@ def test_a_cycle_from_opening_to_release(server):
 
     browser = new_browser()
     sign_in(browser, base, account_manager)
+    wait_for_text(browser, "Your latest report")
+    glance = browser.find_element(By.CSS_SELECTOR, ".glance").text
+    assert "Strengths" in glance and "This is your first released report" in glance, glance
+    check_accessibility(browser, "home-account-manager")
+    browser.find_element(By.LINK_TEXT, "Browser review").click()
+    wait_for_text(browser, "Results by competency")
     browser.get(base + "/cycles")
     browser.find_element(By.PARTIAL_LINK_TEXT, "Browser review").click()
     wait_for_text(browser, "Results by competency")

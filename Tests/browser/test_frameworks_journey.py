@@ -62,7 +62,11 @@ def test_programme_manager_versions_comments_and_publishes(server, browser):
     browser.get(base + "/login")
     check_accessibility(browser, "login")
     sign_in(browser, base, printed_login(server["output"], "Programme manager"))
-    assert browser.current_url.endswith("/frameworks")
+    assert browser.current_url == base + "/", browser.current_url
+    wait_for_text(browser, "What to do next")
+    check_accessibility(browser, "home-programme-manager")
+    browser.find_element(By.LINK_TEXT, "Frameworks").click()
+    wait_for_text(browser, "Global Mobility Account Manager")
     check_accessibility(browser, "frameworks")
 
     browser.find_element(By.LINK_TEXT, "Global Mobility Account Manager").click()

@@ -8,6 +8,15 @@ public struct ActionItem: Hashable, Codable, Sendable {
 
         /// Open and in-progress actions stay visible to both sides until closed.
         public var isClosed: Bool { self == .done || self == .dropped }
+
+        public var label: String {
+            switch self {
+            case .open: "Open"
+            case .inProgress: "In progress"
+            case .done: "Done"
+            case .dropped: "Dropped"
+            }
+        }
     }
 
     /// What will be done, specifically.

@@ -39,6 +39,11 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
         return other.day < day ? months - 1 : months
     }
 
+    /// Whole days from this date to another (negative when the other is earlier).
+    public func days(until other: CalendarDate) -> Int {
+        other.dayNumber - dayNumber
+    }
+
     public func adding(months: Int) -> CalendarDate {
         let total = year * 12 + (month - 1) + months
         let newYear = total / 12

@@ -202,6 +202,11 @@ public struct InvitationRepository: Sendable {
         return found
     }
 
+    /// The invitation, if this person is its rater.
+    public func invitation(id: UUID, raterPersonID: UUID) async throws -> Invitation? {
+        try await read("i.id = \(bind: id) AND i.rater_person_id = \(bind: raterPersonID)").first
+    }
+
     /// The invitation a link opens, if the link is current.
     public func invitation(tokenDigest: String) async throws -> Invitation? {
         try await read("i.token_hash = \(bind: tokenDigest)").first

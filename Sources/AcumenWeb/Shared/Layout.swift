@@ -47,7 +47,9 @@ enum Layout {
                         .attribute(named: "aria-label", value: "Main"),
                         .ul(
                             .forEach(links(for: user.viewer)) { item in
-                                let current = context.path == item.url || context.path.hasPrefix(item.url + "/")
+                                let current =
+                                    context.path == item.url
+                                    || (item.url != SitePath.home.url() && context.path.hasPrefix(item.url + "/"))
                                 return .li(
                                     .a(
                                         .href(item.url), .text(item.title),
@@ -73,6 +75,7 @@ enum Layout {
     }
 
     private static let navigation: [NavigationItem] = [
+        NavigationItem(title: "Home", url: SitePath.home.url(), access: .signedIn),
         NavigationItem(title: "Frameworks", url: SitePath.frameworks.url(), access: .signedIn),
         NavigationItem(
             title: "People", url: SitePath.people.url(), access: .permitted(OrganisationPolicy.self, .browsePeople)),

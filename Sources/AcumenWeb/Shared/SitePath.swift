@@ -30,6 +30,8 @@ struct SitePath: Sendable, Hashable, CustomStringConvertible {
 
 /// Every page and form action of the HTML site, by room.
 extension SitePath {
+    static let home = SitePath("/")
+
     // Access
     static let login = SitePath("/login")
     static let logout = SitePath("/logout")
@@ -83,10 +85,12 @@ extension SitePath {
     static let cycleSubjectNominations = SitePath("/cycles/:cycleID/people/:personID/nominations")
     static let cycleSubjectReport = SitePath("/cycles/:cycleID/people/:personID/report")
     static let cycleInvitationAction = SitePath("/cycles/:cycleID/invitations/:invitationID/:action")
-    static let invitationResend = SitePath("/invitations/:invitationID/resend")
     static let raterForm = SitePath("/r/:token")
     static let raterFormAutosave = SitePath("/r/:token/autosave")
     static let raterFormCorrect = SitePath("/r/:token/correct")
+    static let myForm = SitePath("/forms/:invitationID")
+    static let myFormAutosave = SitePath("/forms/:invitationID/autosave")
+    static let myFormCorrect = SitePath("/forms/:invitationID/correct")
     static let account = SitePath("/accounts/:accountID")
     static let accountActions = SitePath("/accounts/:accountID/actions")
     static let accountActionStatus = SitePath("/accounts/:accountID/actions/:actionID/status")
@@ -121,6 +125,7 @@ extension SitePath {
     /// Every path above; the route walk checks that each is a registered route and that every
     /// page route is here.
     static let all: [SitePath] = [
+        .home,
         .login,
         .logout,
         .users,
@@ -167,10 +172,12 @@ extension SitePath {
         .cycleSubjectNominations,
         .cycleSubjectReport,
         .cycleInvitationAction,
-        .invitationResend,
         .raterForm,
         .raterFormAutosave,
         .raterFormCorrect,
+        .myForm,
+        .myFormAutosave,
+        .myFormCorrect,
         .account,
         .accountActions,
         .accountActionStatus,

@@ -42,6 +42,10 @@ enum Stylesheet {
         .badge { display: inline-block; padding: 0 .5rem; border-radius: 999px; font-size: .85rem; border: 1px solid currentColor; }
         .badge-draft { color: var(--warn); } .badge-published { color: var(--ok); } .badge-retired { color: var(--muted); }
         .badge-open { color: var(--warn); } .badge-resolved { color: var(--ok); }
+        .badge-late { color: var(--err); font-weight: 600; } .badge-due { color: var(--muted); }
+        .agenda { padding-left: 1.5rem; } .agenda-item { margin: 0 0 .75rem; } .agenda-item p { margin: .15rem 0 0; }
+        .agenda-title { font-weight: 600; }
+        ul.plain { list-style: none; margin: 0; padding: 0; }
         .table { border-collapse: collapse; width: 100%; }
         .table caption { text-align: left; color: var(--muted); padding: .25rem 0; }
         .table th, .table td { text-align: left; padding: .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
@@ -57,6 +61,7 @@ enum Stylesheet {
         .facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
         .facts dt { font-weight: 600; } .facts dd { margin: 0; }
         .cards { display: grid; grid-template-columns: 1fr; gap: 1rem; }
+        @media (min-width: 48rem) { .cards.glance { grid-template-columns: repeat(3, 1fr); } }
         .card { border: 1px solid var(--line); border-radius: 6px; padding: 0 1rem 1rem; }
         .card h2 { font-size: 1.1rem; }
         .comment { border-left: 3px solid var(--line); padding-left: .75rem; margin: 1rem 0; }

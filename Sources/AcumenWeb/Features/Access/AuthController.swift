@@ -23,7 +23,7 @@ struct AuthController: RouteCollection {
     }
 
     @Sendable func showLogin(request: Request) async throws -> Response {
-        if request.currentUser != nil { return request.redirect(to: SitePath.frameworks.url()) }
+        if request.currentUser != nil { return request.redirect(to: SitePath.home.url()) }
         let next = SafeRedirect.path(try? request.query.get(String.self, at: "next"))
         return LoginPage.render(context: PageContext(request), email: "", next: next, error: nil).response()
     }
@@ -45,7 +45,7 @@ struct AuthController: RouteCollection {
             try? await sessions.deleteExpired()
             try? await UserRepository(database: request.db).forgetFailedSignIns(
                 before: Date().addingTimeInterval(-settings.signInThrottle.memory))
-            let response = request.redirect(to: next ?? SitePath.frameworks.url())
+            let response = request.redirect(to: next ?? SitePath.home.url())
             response.cookies[DeviceCookie.name] = deviceCookie(for: email)
             return response
         } catch let error as AppError {

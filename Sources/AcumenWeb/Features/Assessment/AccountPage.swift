@@ -91,7 +91,7 @@ enum AccountPage {
                             CSRFField(token: context.csrf)
                             SelectField(
                                 label: "Status of \(item.title)", name: "status",
-                                choices: ActionItem.Status.allCases.map { .init(value: $0.rawValue, label: label($0)) },
+                                choices: ActionItem.Status.allCases.map { .init(value: $0.rawValue, label: $0.label) },
                                 selected: item.status.rawValue)
                             SubmitButton(title: "Save", style: "button")
                         }),
@@ -109,15 +109,6 @@ enum AccountPage {
             let after = mean(of: code, in: loaded.columns[index + 1])
         else { return "Not shown (too few answers)" }
         return "\(PersonReportPage.format(before)) → \(PersonReportPage.format(after))"
-    }
-
-    private static func label(_ status: ActionItem.Status) -> String {
-        switch status {
-        case .open: "Open"
-        case .inProgress: "In progress"
-        case .done: "Done"
-        case .dropped: "Dropped"
-        }
     }
 
     private static func addForm(_ loaded: AccountResultsController.Loaded, context: PageContext) -> Component {

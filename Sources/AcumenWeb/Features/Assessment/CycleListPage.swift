@@ -41,7 +41,7 @@ enum CycleListPage {
                 Paragraph("Nothing is waiting for you.")
             } else {
                 Paragraph(
-                    "Your personal links arrive by e-mail. If you cannot find yours, ask for a new one here; the old link then stops working, and anything you saved is kept."
+                    "Open a form here, or with the personal link in your e-mail: both open the same answers, saved as you go."
                 )
                 DataTable(
                     caption: "Your open forms",
@@ -54,9 +54,10 @@ enum CycleListPage {
                                 ? StatusBadge(text: "Submitted", kind: "published")
                                 : StatusBadge(text: "Not submitted", kind: "draft"),
                             Div {
-                                ActionButton(
-                                    title: "E-mail me my link", url: SitePath.invitationResend.url(invitation.id),
-                                    csrf: context.csrf, style: "button")
+                                Link(
+                                    invitation.hasSubmitted ? "See or correct" : "Open the form",
+                                    url: SitePath.myForm.url(invitation.id)
+                                ).class("button")
                                 if invitation.source == .self {
                                     Link(
                                         "Your raters",

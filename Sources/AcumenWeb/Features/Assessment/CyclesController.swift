@@ -13,7 +13,6 @@ struct CyclesController: RouteCollection {
         signedIn.get("cycles", ":cycleID", "people", ":personID", use: subject)
         signedIn.post("cycles", ":cycleID", "people", ":personID", "nominations", use: nominate)
         signedIn.post("cycles", ":cycleID", "invitations", ":invitationID", ":action", use: changeInvitation)
-        signedIn.post("invitations", ":invitationID", "resend", use: resendOwnLink)
 
         let staff = routes.access(.permitted(AssessmentPolicy.self, .runCycles))
         staff.get("cycles", "new", use: newForm)
@@ -271,25 +270,6 @@ struct CyclesController: RouteCollection {
         return request.redirect(to: SitePath.cycleSubject.url(cycle.id, invitation.subjectID))
     }
 
-    /// A signed-in rater asks for their own link again, e.g. after losing the e-mail.
-    @Sendable func resendOwnLink(request: Request) async throws -> Response {
-        let user = try request.requireUser()
-        guard let invitationID = request.parameters.get("invitationID", as: UUID.self) else {
-            throw AppError.notFound("That invitation")
-        }
-        let invitation = try await InvitationRepository(database: request.db).invitation(id: invitationID)
-        guard invitation.raterPersonID != nil, invitation.raterPersonID == user.personID else {
-            throw AppError.notFound("That invitation")
-        }
-        let cycle = try await CycleRepository(database: request.db).cycle(id: invitation.cycleID)
-        guard invitation.status == .approved, cycle.status == .open else {
-            throw AppError(.conflict, code: "conflict", message: "This cycle is not taking answers now.")
-        }
-        try await links(request).send(invitation, cycle: cycle, today: .today)
-        request.flash("A new link is on its way to \(invitation.raterEmail).")
-        return request.redirect(to: SitePath.cycles.url())
-    }
-
     // MARK: Helpers
 
     /// The subject as the viewer may see them: invisible people answer 404.
@@ -304,10 +284,6 @@ struct CyclesController: RouteCollection {
             })
         else { throw AppError.notFound("That person in this cycle") }
         return subject
-    }
-
-    private func links(_ request: Request) -> RaterLinks {
-        RaterLinks(database: request.db, baseURL: settings.publicBaseURL)
     }
 
     private var identity: RaterIdentity { RaterIdentity(secret: settings.anonymityKey) }

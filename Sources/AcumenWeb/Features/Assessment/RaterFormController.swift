@@ -3,7 +3,8 @@ import AcumenStore
 import Plot
 import Vapor
 
-/// The forms raters answer through their personal links: no account needed, the link is the key.
+/// The forms raters answer: through their personal links, with no account needed (the link is
+/// the key), or in Acumen when they are signed in (their session is the key).
 struct RaterFormController: RouteCollection {
     static let pathPrefix = "/r/"
     let settings: AcumenSettings
@@ -14,6 +15,11 @@ struct RaterFormController: RouteCollection {
         link.post("r", ":token", use: post)
         link.post("r", ":token", "autosave", use: autosave)
         link.post("r", ":token", "correct", use: correct)
+        let signedIn = routes.access(.signedIn)
+        signedIn.get("forms", ":invitationID", use: show)
+        signedIn.post("forms", ":invitationID", use: post)
+        signedIn.post("forms", ":invitationID", "autosave", use: autosave)
+        signedIn.post("forms", ":invitationID", "correct", use: correct)
         routes.access(.anyone).get("assets", "rater-form.js", use: script)
     }
 
@@ -46,11 +52,11 @@ struct RaterFormController: RouteCollection {
             try await session.saveDraft(form)
             return page(
                 [],
-                "Saved. You can close this page and come back with the same link until \(session.cycle.settings.closesOn)."
+                "Saved. You can close this page and come back \(session.address.returnHint) until \(session.cycle.settings.closesOn)."
             )
         }
         switch try await session.submit(form, keepingDraft: true) {
-        case .submitted: return request.redirect(to: SitePath.raterForm.url(session.token))
+        case .submitted: return request.redirect(to: session.address.form)
         case .invalid(let problems), .incomplete(let problems): return page(problems, nil)
         }
     }
@@ -66,7 +72,7 @@ struct RaterFormController: RouteCollection {
     @Sendable func correct(request: Request) async throws -> Response {
         let session = try await open(request)
         try await session.reopenForCorrection()
-        return request.redirect(to: SitePath.raterForm.url(session.token))
+        return request.redirect(to: session.address.form)
     }
 
     @Sendable func script(request: Request) async throws -> Response {
@@ -78,8 +84,13 @@ struct RaterFormController: RouteCollection {
     }
 
     private func open(_ request: Request) async throws -> RaterUseCases {
-        try await RaterUseCases.open(
-            token: request.parameters.get("token") ?? "", database: request.db,
-            identity: RaterIdentity(secret: settings.anonymityKey))
+        let identity = RaterIdentity(secret: settings.anonymityKey)
+        if let invitationID = request.parameters.get("invitationID") {
+            guard let id = UUID(uuidString: invitationID) else { throw AppError.notFound("That form") }
+            return try await RaterUseCases.open(
+                invitationID: id, viewer: try request.requireUser().viewer, database: request.db, identity: identity)
+        }
+        return try await RaterUseCases.open(
+            token: request.parameters.get("token") ?? "", database: request.db, identity: identity)
     }
 }

@@ -31,8 +31,9 @@ enum RaterFormPage {
                 Paragraph(notice).class("flash").attribute(named: "role", value: "status")
             }
             Form(
-                url: SitePath.raterForm.url(session.token), method: .post,
+                url: session.address.form, method: .post,
                 content: {
+                    if session.address.carriesCSRFToken { CSRFField(token: context.csrf) }
                     if invitation.source == .customer {
                         customerQuestions(session, fields: model.fields)
                     } else {
@@ -44,7 +45,7 @@ enum RaterFormPage {
                         SubmitButton(title: "Submit my answers", name: "intent", value: "submit")
                     }.class("form-actions")
                 }
-            ).attribute(named: "data-autosave", value: SitePath.raterFormAutosave.url(session.token))
+            ).attribute(named: "data-autosave", value: session.address.autosave)
         }
     }
 
@@ -61,8 +62,11 @@ enum RaterFormPage {
                     "Until \(session.cycle.settings.closesOn) you can correct them: your submitted answers are kept in the history and replaced by the corrected ones."
                 )
                 Form(
-                    url: SitePath.raterFormCorrect.url(session.token), method: .post,
-                    content: { SubmitButton(title: "Correct my answers", style: "button") })
+                    url: session.address.correct, method: .post,
+                    content: {
+                        if session.address.carriesCSRFToken { CSRFField(token: context.csrf) }
+                        SubmitButton(title: "Correct my answers", style: "button")
+                    })
             }
         }
     }
@@ -72,7 +76,7 @@ enum RaterFormPage {
         switch session.invitation.source {
         case .customer:
             return session.questionnaire.introduction
-                + " About \(session.questionnaire.estimatedMinutes) minutes. Your answers are saved as you go: you can close this page and come back with the same link \(closes)."
+                + " About \(session.questionnaire.estimatedMinutes) minutes. Your answers are saved as you go: you can close this page and come back \(session.address.returnHint) \(closes)."
         case .self, .supervisor, .peer:
             let privacy =
                 session.invitation.source == .peer

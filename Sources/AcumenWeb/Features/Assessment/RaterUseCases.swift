@@ -8,7 +8,7 @@ import Foundation
 /// JSON API, so that both follow one set of rules. Core reads the fields and builds the rows
 /// (`RaterSubmission`, `ResponseAttribution`); the store only writes them.
 struct RaterUseCases {
-    let token: String
+    let address: RaterFormAddress
     let invitation: Invitation
     let cycle: AssessmentCycle
     let framework: FrameworkContent
@@ -32,11 +32,35 @@ struct RaterUseCases {
                     "This link is not valid. Each reminder carries a new link and the earlier one stops working: please use the link in your most recent e-mail, or ask your programme manager for a new one. Anything you saved is kept."
             )
         }
-        let cycles = CycleRepository(database: database)
-        let cycle = try await cycles.cycle(id: invitation.cycleID)
+        return try await open(.link(token: token), invitation, database: database, identity: identity)
+    }
+
+    /// Opens a signed-in rater's own form. An invitation that is not theirs, or no longer
+    /// approved, is "not found": a rater cannot learn who else was asked.
+    static func open(invitationID: UUID, viewer: Viewer, database: any Database, identity: RaterIdentity)
+        async throws -> RaterUseCases
+    {
+        guard let personID = viewer.personID,
+            let invitation = try await InvitationRepository(database: database).invitation(
+                id: invitationID, raterPersonID: personID),
+            invitation.status == .approved
+        else {
+            throw AppError(
+                .notFound, code: "form_not_found",
+                message:
+                    "This form is not one of yours, or it was withdrawn. Your open forms are listed on your home page."
+            )
+        }
+        return try await open(.signedIn(invitationID: invitationID), invitation, database: database, identity: identity)
+    }
+
+    private static func open(
+        _ address: RaterFormAddress, _ invitation: Invitation, database: any Database, identity: RaterIdentity
+    ) async throws -> RaterUseCases {
+        let cycle = try await CycleRepository(database: database).cycle(id: invitation.cycleID)
         let (version, questionnaire) = try await CycleForms.context(for: cycle, database: database)
         return RaterUseCases(
-            token: token, invitation: invitation, cycle: cycle, framework: version.content,
+            address: address, invitation: invitation, cycle: cycle, framework: version.content,
             questionnaire: questionnaire, database: database, raterKey: identity.raterKey(for: invitation))
     }
 
@@ -137,7 +161,7 @@ struct RaterUseCases {
 
 /// What a rater's form page shows: the link, the invitation, the cycle and what is asked.
 struct RaterForm {
-    let token: String
+    let address: RaterFormAddress
     let invitation: Invitation
     let cycle: AssessmentCycle
     let framework: FrameworkContent
@@ -147,6 +171,7 @@ struct RaterForm {
 extension RaterUseCases {
     var form: RaterForm {
         RaterForm(
-            token: token, invitation: invitation, cycle: cycle, framework: framework, questionnaire: questionnaire)
+            address: address, invitation: invitation, cycle: cycle, framework: framework,
+            questionnaire: questionnaire)
     }
 }

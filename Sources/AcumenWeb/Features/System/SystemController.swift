@@ -9,9 +9,6 @@ struct SystemController: RouteCollection {
         anyone.get("healthz", use: health)
         anyone.get("readyz", use: ready)
         anyone.get("styles.css", use: stylesheet)
-        anyone.get { request async throws -> Response in
-            request.redirect(to: request.currentUser == nil ? SitePath.login.url() : SitePath.frameworks.url())
-        }
     }
 
     struct Status: Content {

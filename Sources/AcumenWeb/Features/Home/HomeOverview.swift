@@ -1,0 +1,345 @@
+import AcumenCore
+import AcumenStore
+import FluentKit
+import Foundation
+
+/// Everything a person's home page says, gathered once per visit: what is asked of them, in
+/// the order to do it, and the one glance their role needs (their latest report, their team,
+/// the running cycles, their accounts). Each part reads only what the viewer may see.
+struct HomeOverview {
+    /// A person in the supervisor's line, as the team table shows them.
+    struct TeamMember {
+        var person: PersonSummary
+        /// The latest cycle that assesses them, with what is still waiting in it.
+        var cycle: AssessmentCycle?
+        var ratingSubmitted: Bool?
+        var peersWaitingForApproval: Int
+        /// From their latest settled report: competencies below target, furthest first.
+        var gapsBelowTarget: [CompetencyGap]
+        var assessed: Bool
+    }
+
+    struct RunningCycle {
+        var cycle: AssessmentCycle
+        var progress: CycleProgress
+    }
+
+    struct AccountOverview {
+        var account: AccountSummary
+        var releasedCycles: [AssessmentCycle]
+        var openActions: [StoredAction]
+    }
+
+    struct LatestReport {
+        var cycle: AssessmentCycle
+        var framework: FrameworkContent
+        var glance: ReportGlance
+        var previousCycle: AssessmentCycle?
+    }
+
+    var agenda: [AgendaItem] = []
+    var latestReport: LatestReport?
+    var team: [TeamMember] = []
+    var runningCycles: [RunningCycle] = []
+    var accounts: [AccountOverview] = []
+    var personName: String?
+
+    static func load(for user: UserAccount, database: any Database, today: CalendarDate) async throws -> HomeOverview {
+        var overview = HomeOverview()
+        let viewer = user.viewer
+        let cycles = try await CycleRepository(database: database).cycles()
+        let cyclesByID = Dictionary(uniqueKeysWithValues: cycles.map { ($0.id, $0) })
+        var items: [AgendaItem] = []
+        if let personID = user.personID {
+            overview.personName = try await PeopleRepository(database: database).names(ids: [personID])[personID]
+            items += try await forms(personID: personID, cyclesByID: cyclesByID, database: database)
+            items += try await peersToPropose(personID: personID, cycles: cycles, database: database)
+            overview.latestReport = try await latestReport(personID: personID, cycles: cycles, database: database)
+        }
+        if user.role == .supervisor || user.role.seesEveryone {
+            items += try await secondRatings(user: user, cyclesByID: cyclesByID, database: database)
+            items += try await calibration(user: user, database: database, today: today)
+        }
+        if user.role == .supervisor, let personID = user.personID {
+            let team = try await PeopleRepository(database: database).people(visibleTo: viewer)
+                .filter { $0.supervisorID == personID && $0.status == .active }
+            let (members, approvals) = try await teamOverview(
+                team, supervisorID: personID, cycles: cycles, database: database)
+            overview.team = members
+            items += approvals
+        }
+        if user.role.seesEveryone {
+            let (running, programmeItems) = try await programme(cycles: cycles, database: database, today: today)
+            overview.runningCycles = running
+            items += programmeItems
+        }
+        if user.role == .customerReviewer {
+            overview.accounts = try await accounts(viewer: viewer, cycles: cycles, database: database)
+        }
+        overview.agenda = AgendaItem.ordered(items, on: today)
+        return overview
+    }
+
+    // MARK: Everyone who rates
+
+    private static func forms(personID: UUID, cyclesByID: [UUID: AssessmentCycle], database: any Database)
+        async throws -> [AgendaItem]
+    {
+        try await InvitationRepository(database: database).invitations(raterPersonID: personID).compactMap {
+            invitation in
+            guard invitation.status == .approved, !invitation.hasSubmitted,
+                let cycle = cyclesByID[invitation.cycleID], cycle.status == .open
+            else { return nil }
+            let title: String
+            switch invitation.source {
+            case .self: title = "Assess yourself"
+            case .peer: title = "Give your view of \(invitation.subjectName), as a peer"
+            case .supervisor: title = "Rate \(invitation.subjectName), as their supervisor"
+            case .customer: title = "Give your view of \(invitation.subjectName), as their customer"
+            }
+            return AgendaItem(
+                kind: .form, title: title, detail: cycle.name, dueOn: cycle.settings.closesOn,
+                target: .form(invitationID: invitation.id))
+        }
+    }
+
+    // MARK: Account managers
+
+    /// Cycles that assess the person, ask peers and still take nominations, where fewer peers
+    /// than the anonymity minimum are proposed: below it, no peer's view can be shown.
+    private static func peersToPropose(personID: UUID, cycles: [AssessmentCycle], database: any Database)
+        async throws -> [AgendaItem]
+    {
+        var items: [AgendaItem] = []
+        for cycle in cycles where cycle.refusal(nominating: .peer) == nil {
+            guard try await CycleRepository(database: database).subject(cycleID: cycle.id, personID: personID) != nil
+            else { continue }
+            let proposed = try await InvitationRepository(database: database)
+                .invitations(cycleID: cycle.id, subjectID: personID)
+                .filter { $0.source == .peer && $0.status != .revoked }.count
+            let minimum = cycle.settings.rules.minimumPeers
+            guard proposed < minimum else { continue }
+            items.append(
+                AgendaItem(
+                    kind: .proposePeers, title: "Propose peers for \(cycle.name)",
+                    detail:
+                        "\(proposed) of at least \(minimum) proposed; with fewer, no peer's view can be shown in your report.",
+                    dueOn: cycle.status == .draft ? cycle.settings.opensOn : cycle.settings.closesOn,
+                    target: .cycleSubject(cycleID: cycle.id, personID: personID)))
+        }
+        return items
+    }
+
+    private static func latestReport(personID: UUID, cycles: [AssessmentCycle], database: any Database)
+        async throws -> LatestReport?
+    {
+        var released: [AssessmentCycle] = []
+        for cycle in cycles where cycle.status == .released {
+            if try await CycleRepository(database: database).subject(cycleID: cycle.id, personID: personID) != nil {
+                released.append(cycle)
+            }
+        }
+        // Cycles come newest first (by opening date).
+        guard let latest = released.first,
+            let subject = try await CycleRepository(database: database).subject(cycleID: latest.id, personID: personID)
+        else { return nil }
+        let current = try await ReportsController.load(cycle: latest, subject: subject, database: database)
+        var previous: PersonReport?
+        var previousCycle: AssessmentCycle?
+        if let earlier = released.dropFirst().first(where: { $0.frameworkName == latest.frameworkName }),
+            let earlierSubject = try await CycleRepository(database: database).subject(
+                cycleID: earlier.id, personID: personID)
+        {
+            previous = try await ReportsController.load(cycle: earlier, subject: earlierSubject, database: database)
+                .report
+            previousCycle = earlier
+        }
+        return LatestReport(
+            cycle: latest, framework: current.framework,
+            glance: ReportGlance(report: current.report, previous: previous), previousCycle: previousCycle)
+    }
+
+    // MARK: Supervisors
+
+    private static func secondRatings(user: UserAccount, cyclesByID: [UUID: AssessmentCycle], database: any Database)
+        async throws -> [AgendaItem]
+    {
+        try await DoubleRatingRepository(database: database).assignments(raterUserID: user.id)
+            .filter { $0.submittedOn == nil }
+            .map { assignment in
+                AgendaItem(
+                    kind: .secondRating, title: "Second rating of \(assignment.subjectName)",
+                    detail: assignment.cycleName, dueOn: cyclesByID[assignment.cycleID]?.settings.closesOn,
+                    target: .secondRating(assignmentID: assignment.id))
+            }
+    }
+
+    private static func calibration(user: UserAccount, database: any Database, today: CalendarDate)
+        async throws -> [AgendaItem]
+    {
+        let repository = CalibrationRepository(database: database)
+        let open = try await repository.summaries(participantUserID: user.id)
+            .filter { $0.exercise.status == .open && $0.submittedByParticipantOn == nil }
+        if !open.isEmpty {
+            return open.map { summary in
+                AgendaItem(
+                    kind: .calibration, title: "Take the calibration exercise \(summary.exercise.title)",
+                    detail: "\(summary.cases) cases; rate every competency of every case.",
+                    target: .calibrationExercise(summary.exercise.id))
+            }
+        }
+        guard user.role == .supervisor,
+            let reason = RecalibrationReason.due(try await repository.status(userID: user.id), on: today)
+        else { return [] }
+        var dueOn: CalendarDate?
+        if case .expiresSoon(let day) = reason { dueOn = day }
+        return [
+            AgendaItem(
+                kind: .calibration, title: "Calibrate before you rate",
+                detail: "\(reason.description). Ask your programme manager for a place in the next exercise.",
+                dueOn: dueOn, target: .calibrationList)
+        ]
+    }
+
+    private static func teamOverview(
+        _ team: [PersonSummary], supervisorID: UUID, cycles: [AssessmentCycle], database: any Database
+    ) async throws -> ([TeamMember], [AgendaItem]) {
+        guard !team.isEmpty else { return ([], []) }
+        let cycleRepository = CycleRepository(database: database)
+        let invitations = InvitationRepository(database: database)
+        var members: [UUID: TeamMember] = Dictionary(
+            uniqueKeysWithValues: team.map {
+                ($0.id, TeamMember(person: $0, peersWaitingForApproval: 0, gapsBelowTarget: [], assessed: false))
+            })
+        var items: [AgendaItem] = []
+        // Newest cycles first: each person's row shows the latest cycle that assesses them.
+        for cycle in cycles {
+            let subjects = try await cycleRepository.subjects(cycleID: cycle.id).filter { members[$0.id] != nil }
+            guard !subjects.isEmpty else { continue }
+            let cycleInvitations = try await invitations.invitations(cycleID: cycle.id)
+            for subject in subjects {
+                let about = cycleInvitations.filter { $0.subjectID == subject.id }
+                let waiting = about.filter { $0.status == .nominated }.count
+                if waiting > 0, cycle.refusal(nominating: .peer) == nil {
+                    items.append(
+                        AgendaItem(
+                            kind: .approvePeers,
+                            title: "Approve the peers \(subject.name) proposed",
+                            detail: "\(waiting) waiting, \(cycle.name)",
+                            dueOn: cycle.status == .draft ? cycle.settings.opensOn : cycle.settings.closesOn,
+                            target: .cycleSubject(cycleID: cycle.id, personID: subject.id)))
+                }
+                guard var member = members[subject.id], member.cycle == nil else { continue }
+                member.cycle = cycle
+                member.peersWaitingForApproval = waiting
+                member.ratingSubmitted =
+                    about.first { $0.source == .supervisor && $0.raterPersonID == supervisorID }?.hasSubmitted
+                if cycle.status.isSettled {
+                    member.assessed = true
+                    member.gapsBelowTarget = try await ReportsController.load(
+                        cycle: cycle, subject: subject, database: database
+                    ).report.gaps.filter { $0.standing == .below }
+                }
+                members[subject.id] = member
+            }
+        }
+        return (team.compactMap { members[$0.id] }, items)
+    }
+
+    // MARK: Programme managers
+
+    private static func programme(cycles: [AssessmentCycle], database: any Database, today: CalendarDate)
+        async throws -> ([RunningCycle], [AgendaItem])
+    {
+        var items: [AgendaItem] = []
+        var running: [RunningCycle] = []
+        let cycleRepository = CycleRepository(database: database)
+        let invitations = InvitationRepository(database: database)
+        for cycle in cycles {
+            switch cycle.status {
+            case .draft, .open:
+                let subjects = try await cycleRepository.subjects(cycleID: cycle.id).map(\.id)
+                let disclosure = try await CycleDisclosure.load(cycle: cycle, database: database)
+                let progress = CycleProgress(
+                    cycle: cycle, subjectIDs: subjects,
+                    invitations: try await invitations.invitations(cycleID: cycle.id),
+                    answered: disclosure.totals, today: today)
+                running.append(RunningCycle(cycle: cycle, progress: progress))
+                if cycle.status == .draft {
+                    items.append(
+                        AgendaItem(
+                            kind: .openCycle, title: "Open \(cycle.name)",
+                            detail: "\(subjects.count) account managers; planned to open on \(cycle.settings.opensOn).",
+                            dueOn: cycle.settings.opensOn, target: .cycle(cycle.id)))
+                } else if progress.daysLeft < 0 {
+                    items.append(
+                        AgendaItem(
+                            kind: .closeCycle, title: "Close \(cycle.name)",
+                            detail: "Its closing day has passed; raters can answer until you close it.",
+                            dueOn: cycle.settings.closesOn, target: .cycle(cycle.id)))
+                }
+                if progress.subjectsShortOfRaters > 0 {
+                    items.append(
+                        AgendaItem(
+                            kind: .shortOfRaters,
+                            title:
+                                "\(progress.subjectsShortOfRaters) account manager\(progress.subjectsShortOfRaters == 1 ? " has" : "s have") too few peers or customers",
+                            detail: "\(cycle.name): below the anonymity minimum, that source cannot be shown.",
+                            dueOn: cycle.status == .draft ? cycle.settings.opensOn : cycle.settings.closesOn,
+                            target: .cycle(cycle.id)))
+                }
+            case .closed:
+                items.append(
+                    AgendaItem(
+                        kind: .releaseResults, title: "Release the results of \(cycle.name)",
+                        detail: "Closed; account managers and customers see nothing until you release it.",
+                        target: .cycle(cycle.id)))
+            case .released:
+                break
+            }
+        }
+        let failed = try await OutboxRepository(database: database).counts()[.failed] ?? 0
+        if failed > 0 {
+            items.append(
+                AgendaItem(
+                    kind: .failedMail, title: "\(failed) e-mail\(failed == 1 ? "" : "s") could not be sent",
+                    detail: "Those raters have no link until the e-mail goes out; retry or hand the link over.",
+                    target: .outbox))
+        }
+        for framework in try await FrameworkRepository(database: database).summaries() where framework.status == .draft
+        {
+            items.append(
+                AgendaItem(
+                    kind: .reviewFramework, title: "Review and publish \(framework.name), version \(framework.version)",
+                    detail: "A draft; cycles can use it once it is published.", target: .framework(framework.id)))
+        }
+        let due = try await RecalibrationList.make(database: database, today: today)
+        if !due.isEmpty {
+            items.append(
+                AgendaItem(
+                    kind: .calibration,
+                    title: "\(due.count) rater\(due.count == 1 ? " is" : "s are") due for calibration",
+                    detail: "Invite them to an exercise before their ratings count.", target: .calibrationDue))
+        }
+        return (running, items)
+    }
+
+    // MARK: Customer reviewers
+
+    private static func accounts(viewer: Viewer, cycles: [AssessmentCycle], database: any Database)
+        async throws -> [AccountOverview]
+    {
+        let visible = try await PeopleRepository(database: database).visiblePersonIDs(for: viewer)
+        var result: [AccountOverview] = []
+        for account in try await AccountRepository(database: database).accounts(visibleTo: visible) {
+            let asked = try await InvitationRepository(database: database).cycleIDs(invitingCustomersOf: account.id)
+            result.append(
+                AccountOverview(
+                    account: account,
+                    releasedCycles: cycles.filter { $0.status == .released && asked.contains($0.id) },
+                    openActions: try await ActionPlanRepository(database: database).actions(accountID: account.id)
+                        .filter { !$0.item.status.isClosed }))
+        }
+        return result
+    }
+}
