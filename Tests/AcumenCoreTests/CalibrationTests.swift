@@ -53,9 +53,20 @@ final class RaterCalibrationTests: XCTestCase {
         XCTAssertEqual(result.divergences[0].meanDeviation, -1, accuracy: 1e-12)
     }
 
+    /// The first release's rule: within one level and bias only.
+    let adjacentOnly = CalibrationThresholds(
+        minimumAdjacentAgreement: 0.8, maximumAbsoluteBias: 0.3, validForMonths: 12)
+
     func test_verdict_namesEveryMissedThreshold() throws {
         let result = try XCTUnwrap(RaterCalibration.compare(comparisons, levelCount: 3))
-        XCTAssertTrue(result.verdict(.standard).isCalibrated, "80 % adjacent and |−0.2| < 0.3")
+        XCTAssertTrue(result.verdict(adjacentOnly).isCalibrated, "80 % adjacent and |−0.2| < 0.3")
+        // Yet this rater agrees with the master less than chance would (kappa −0.19): the
+        // standard rule refuses them.
+        let standard = result.verdict(.standard)
+        XCTAssertFalse(standard.isCalibrated)
+        XCTAssertEqual(standard.shortfalls.count, 2, "\(standard.shortfalls)")
+        XCTAssertTrue(standard.shortfalls[0].contains("weighted kappa -0.19"), standard.shortfalls[0])
+        XCTAssertTrue(standard.shortfalls[1].contains("within one level"), standard.shortfalls[1])
         let strict = CalibrationThresholds(minimumAdjacentAgreement: 0.9, maximumAbsoluteBias: 0.1, validForMonths: 6)
         let verdict = result.verdict(strict)
         XCTAssertFalse(verdict.isCalibrated)
@@ -77,7 +88,8 @@ final class RaterCalibrationTests: XCTestCase {
     func test_statusExpiresAndRecalibrationIsScheduled() throws {
         let day = try XCTUnwrap(CalendarDate("2026-03-31"))
         let result = try XCTUnwrap(RaterCalibration.compare(comparisons, levelCount: 3))
-        let status = CalibrationStatus.after(attemptOn: day, verdict: result.verdict(.standard), thresholds: .standard)
+        let status = CalibrationStatus.after(
+            attemptOn: day, verdict: result.verdict(adjacentOnly), thresholds: .standard)
         XCTAssertEqual(status.calibratedUntil, CalendarDate("2027-03-31"))
         XCTAssertTrue(status.isValid(on: try XCTUnwrap(CalendarDate("2027-03-31"))))
         XCTAssertFalse(status.isValid(on: try XCTUnwrap(CalendarDate("2027-04-01"))))
@@ -100,6 +112,58 @@ final class RaterCalibrationTests: XCTestCase {
         XCTAssertTrue(CalibrationThresholds.standard.problems.isEmpty)
         let wrong = CalibrationThresholds(minimumAdjacentAgreement: 1.5, maximumAbsoluteBias: 0, validForMonths: 0)
         XCTAssertEqual(wrong.problems.count, 3)
+        let wrongAgreement = CalibrationThresholds(
+            minimumExactAgreement: -0.1, minimumAdjacentAgreement: 0.8, minimumWeightedKappa: 1.5,
+            maximumAbsoluteBias: 0.3, validForMonths: 12)
+        XCTAssertEqual(wrongAgreement.problems.map(\.location), ["exact agreement", "weighted kappa"])
+    }
+
+    // MARK: Ratings left out
+
+    let cases = [
+        ReferenceCase(
+            id: UUID(), position: 1, title: "One", kind: .scenario, material: "", link: "", competencyCodes: ["A", "B"]),
+        ReferenceCase(
+            id: UUID(), position: 2, title: "Two", kind: .scenario, material: "", link: "", competencyCodes: ["A", "C"]),
+    ]
+
+    func master(_ level: Int) -> MasterRating {
+        MasterRating(
+            caseID: UUID(), rating: CompetencyRatingInput(competencyCode: "X"), level: level, rationale: "")
+    }
+
+    func rating(_ caseIndex: Int, _ code: String, _ level: Int?) -> CalibrationResults.Rating {
+        CalibrationResults.Rating(rater: UUID(), caseID: cases[caseIndex].id, competencyCode: code, level: level)
+    }
+
+    func test_competenciesLeftOut_countAgainstTheRater_andBlockCalibration() throws {
+        // The master rated A and B in case one and A in case two; C showed nothing to rate.
+        let masters = [cases[0].id: ["A": master(1), "B": master(2)], cases[1].id: ["A": master(0)]]
+        let perfect = [rating(0, "A", 1), rating(0, "B", 2), rating(1, "A", 0), rating(1, "C", nil)]
+        let all = try XCTUnwrap(RaterCalibration.compare(perfect, masters: masters, cases: cases, levelCount: 3))
+        XCTAssertEqual(all.missing, 0, "not observed where the master saw nothing agrees")
+        XCTAssertEqual(all.exactAgreement, 1)
+        XCTAssertTrue(all.verdict(.standard).isCalibrated, "\(all.verdict(.standard).shortfalls)")
+
+        // Leaving out the hard one (B) used to leave a perfect score; now it is a disagreement.
+        let skipped = try XCTUnwrap(
+            RaterCalibration.compare(
+                [rating(0, "A", 1), rating(1, "A", 0), rating(1, "C", nil)], masters: masters, cases: cases,
+                levelCount: 3))
+        XCTAssertEqual(skipped.missing, 1)
+        XCTAssertEqual(skipped.exactAgreement, 2.0 / 3.0, accuracy: 1e-12)
+        let verdict = skipped.verdict(adjacentOnly)
+        XCTAssertFalse(verdict.isCalibrated, "even the lenient rule needs every competency")
+        XCTAssertTrue(verdict.shortfalls[0].hasPrefix("1 of 3 competencies"), verdict.shortfalls[0])
+
+        // Not observed (or ticks below Baseline) where the master saw evidence, and a level
+        // where the master saw none, are missing too.
+        let evasive = try XCTUnwrap(
+            RaterCalibration.compare(
+                [rating(0, "A", 1), rating(0, "B", nil), rating(1, "A", 0), rating(1, "C", 2)], masters: masters,
+                cases: cases, levelCount: 3))
+        XCTAssertEqual(evasive.missing, 2)
+        XCTAssertEqual(evasive.ratings, 2)
     }
 }
 

@@ -106,7 +106,8 @@ def test_a_calibration_exercise_from_both_sides(server):
         participant.find_element(By.XPATH, "//button[text()='Save and go to the next case']").click()
         wait_for_text(participant, "Case 2 of 2")
         tick_levels(participant, "OM.2", 1)
-        participant.find_element(By.NAME, "none:OM.4").click()
+        # "Not observed" where the master saw Baseline would count against the participant.
+        tick_levels(participant, "OM.4", 0)
         participant.find_element(By.XPATH, "//button[text()='Save']").click()
         wait_for_text(participant, "Cases to rate")
         assert "2 of 2" in participant.page_source
@@ -116,7 +117,8 @@ def test_a_calibration_exercise_from_both_sides(server):
         page = participant.page_source
         assert DEMO_RATIONALE in page
         assert "Other participants: Baseline" in page
-        assert "You are calibrated until" in page, "the four levels given agree with the master"
+        assert "You are calibrated until" in page, "the five levels given agree with the master"
+        assert "0 of 5" in page, "nothing was left out"
         check_accessibility(participant, "calibration-feedback")
     finally:
         participant.quit()

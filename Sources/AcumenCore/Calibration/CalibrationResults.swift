@@ -43,7 +43,7 @@ public struct CalibrationResults: Sendable {
         let counted = ratings.filter { submitted.contains($0.rater) }
         var perRater: [UUID: RaterCalibration] = [:]
         for (rater, own) in Dictionary(grouping: counted, by: \.rater) {
-            perRater[rater] = RaterCalibration.compare(own, masters: masters, levelCount: levelCount)
+            perRater[rater] = RaterCalibration.compare(own, masters: masters, cases: cases, levelCount: levelCount)
         }
         var group: CalibrationGroupResult?
         if raters.count >= 2 {
@@ -90,17 +90,32 @@ public struct CalibrationResults: Sendable {
 }
 
 extension RaterCalibration {
-    /// One participant's ratings against the master ratings: every competency they rated with a
-    /// level that has a master level; "not observed" says nothing about leniency and is left out.
+    /// One participant's ratings against the master ratings, over every competency of every case.
+    ///
+    /// A level where the master has one is compared. "Not observed" where the master also saw
+    /// nothing agrees and says nothing about leniency. Anything else is missing, and counts
+    /// against the rater: otherwise leaving out the competencies one is unsure of would pass.
     public static func compare(
-        _ ratings: [CalibrationResults.Rating], masters: [UUID: [String: MasterRating]], levelCount: Int
+        _ ratings: [CalibrationResults.Rating], masters: [UUID: [String: MasterRating]], cases: [ReferenceCase],
+        levelCount: Int
     ) -> RaterCalibration? {
-        compare(
-            ratings.compactMap { rating in
-                guard let level = rating.level, let master = masters[rating.caseID]?[rating.competencyCode] else {
-                    return nil
+        let given = Dictionary(
+            ratings.map { ("\($0.caseID) \($0.competencyCode)", $0) }, uniquingKeysWith: { first, _ in first })
+        var comparisons: [Comparison] = []
+        var missing = 0
+        for referenceCase in cases {
+            for code in referenceCase.competencyCodes {
+                let rating = given["\(referenceCase.id) \(code)"]
+                switch (rating?.level, masters[referenceCase.id]?[code]) {
+                case (let level?, let master?):
+                    comparisons.append(Comparison(competencyCode: code, rated: level, master: master.level))
+                case (nil, nil) where rating != nil:
+                    break
+                default:
+                    missing += 1
                 }
-                return Comparison(competencyCode: rating.competencyCode, rated: level, master: master.level)
-            }, levelCount: levelCount)
+            }
+        }
+        return compare(comparisons, missing: missing, levelCount: levelCount)
     }
 }

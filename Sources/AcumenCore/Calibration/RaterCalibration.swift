@@ -28,7 +28,13 @@ public struct RaterCalibration: Hashable, Sendable {
         public var meanDeviation: Double
     }
 
+    /// Comparable ratings: a level from the rater where the master has one.
     public var ratings: Int
+    /// Competencies of the cases the rater did not rate as the master could be compared with:
+    /// left unrated, marked not observed (or ticked below Baseline) where the master saw
+    /// evidence, or given a level where the master saw none. Each counts as a disagreement.
+    public var missing: Int = 0
+    /// Shares of `ratings + missing`, so that leaving a hard competency out never raises them.
     public var exactAgreement: Double
     public var adjacentAgreement: Double
     public var meanDeviation: Double
@@ -40,9 +46,10 @@ public struct RaterCalibration: Hashable, Sendable {
     public var divergences: [Divergence]
 
     /// Nil when the rater gave no comparable rating (everything not observed).
-    public static func compare(_ comparisons: [Comparison], levelCount: Int) -> RaterCalibration? {
+    public static func compare(_ comparisons: [Comparison], missing: Int = 0, levelCount: Int) -> RaterCalibration? {
         guard !comparisons.isEmpty else { return nil }
         let count = Double(comparisons.count)
+        let asked = Double(comparisons.count + missing)
         let deviations = comparisons.map { Double($0.deviation) }
         let mean = deviations.reduce(0, +) / count
         var interval: ClosedRange<Double>?
@@ -63,9 +70,9 @@ public struct RaterCalibration: Hashable, Sendable {
             ($0.meanAbsoluteDeviation, $1.competencyCode) > ($1.meanAbsoluteDeviation, $0.competencyCode)
         }
         return RaterCalibration(
-            ratings: comparisons.count,
-            exactAgreement: Double(comparisons.filter { $0.deviation == 0 }.count) / count,
-            adjacentAgreement: Double(comparisons.filter { abs($0.deviation) <= 1 }.count) / count,
+            ratings: comparisons.count, missing: missing,
+            exactAgreement: Double(comparisons.filter { $0.deviation == 0 }.count) / asked,
+            adjacentAgreement: Double(comparisons.filter { abs($0.deviation) <= 1 }.count) / asked,
             meanDeviation: mean, deviationInterval: interval,
             weightedKappa: CohenKappa.quadraticWeighted(
                 comparisons.map(\.rated), comparisons.map(\.master), categories: levelCount),
@@ -75,6 +82,21 @@ public struct RaterCalibration: Hashable, Sendable {
     /// Whether the rater meets the programme's thresholds, and what they missed when not.
     public func verdict(_ thresholds: CalibrationThresholds) -> CalibrationVerdict {
         var shortfalls: [String] = []
+        if missing > 0 {
+            shortfalls.append(
+                "\(missing) of \(ratings + missing) competencies were not rated so that they can be compared with the master (left unrated, marked not observed or ticked below Baseline where the master saw evidence, or rated where the master saw none); every one counts"
+            )
+        }
+        if exactAgreement < thresholds.minimumExactAgreement {
+            shortfalls.append(
+                "\(Percent.text(exactAgreement)) of ratings at exactly the master's level; \(Percent.text(thresholds.minimumExactAgreement)) needed"
+            )
+        }
+        if let minimum = thresholds.minimumWeightedKappa, let kappa = weightedKappa, kappa < minimum {
+            shortfalls.append(
+                "weighted kappa \(String(format: "%.2f", kappa)) against the master; \(String(format: "%.2f", minimum)) needed"
+            )
+        }
         if adjacentAgreement < thresholds.minimumAdjacentAgreement {
             shortfalls.append(
                 "\(Percent.text(adjacentAgreement)) of ratings within one level of the master; \(Percent.text(thresholds.minimumAdjacentAgreement)) needed"

@@ -38,14 +38,15 @@ public struct CalibrationRepository: Sendable {
         let id = UUID()
         try await sql.insert(into: "calibration_exercises")
             .columns(
-                "id", "title", "framework_id", "status", "panel", "minimum_adjacent", "maximum_bias", "valid_months",
-                "created_on"
+                "id", "title", "framework_id", "status", "panel", "minimum_exact", "minimum_adjacent", "minimum_kappa",
+                "maximum_bias", "valid_months", "created_on"
             )
             .values(
                 SQLBind(id), SQLBind(trimmedTitle), SQLBind(frameworkID),
                 SQLBind(CalibrationExerciseStatus.draft.rawValue),
                 SQLBind(panel.trimmingCharacters(in: .whitespacesAndNewlines)),
-                SQLBind(thresholds.minimumAdjacentAgreement), SQLBind(thresholds.maximumAbsoluteBias),
+                SQLBind(thresholds.minimumExactAgreement), SQLBind(thresholds.minimumAdjacentAgreement),
+                SQLBind(thresholds.minimumWeightedKappa), SQLBind(thresholds.maximumAbsoluteBias),
                 SQLBind(thresholds.validForMonths), SQLBind(today.description)
             ).run()
         return id
@@ -349,7 +350,9 @@ public struct CalibrationRepository: Sendable {
                 rater: $0.userID, caseID: $0.caseID, competencyCode: $0.rating.competencyCode, level: $0.level)
         }
         let calibration = RaterCalibration.compare(
-            own, masters: try await masterRatings(exerciseID: exerciseID), levelCount: levelCount)
+            own, masters: try await masterRatings(exerciseID: exerciseID),
+            cases: try await cases(exerciseID: exerciseID),
+            levelCount: levelCount)
         let status = CalibrationStatus.after(
             attemptOn: today, calibration: calibration, thresholds: exercise.thresholds)
         try await submit(exerciseID: exerciseID, userID: userID, status: status)
@@ -454,7 +457,7 @@ public struct CalibrationRepository: Sendable {
     // MARK: Rows
 
     private static let exerciseColumns =
-        "e.id, e.title, e.framework_id, e.status, e.panel, e.minimum_adjacent, e.maximum_bias, e.valid_months, e.created_on"
+        "e.id, e.title, e.framework_id, e.status, e.panel, e.minimum_exact, e.minimum_adjacent, e.minimum_kappa, e.maximum_bias, e.valid_months, e.created_on"
 
     private static func exercise(_ row: any SQLRow) throws -> CalibrationExercise {
         CalibrationExercise(
@@ -463,7 +466,9 @@ public struct CalibrationRepository: Sendable {
             status: CalibrationExerciseStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
             panel: try row.decode(column: "panel", as: String.self),
             thresholds: CalibrationThresholds(
+                minimumExactAgreement: try row.decode(column: "minimum_exact", as: Double.self),
                 minimumAdjacentAgreement: try row.decode(column: "minimum_adjacent", as: Double.self),
+                minimumWeightedKappa: try row.decode(column: "minimum_kappa", as: Double?.self),
                 maximumAbsoluteBias: try row.decode(column: "maximum_bias", as: Double.self),
                 validForMonths: try row.decode(column: "valid_months", as: Int.self)),
             createdOn: CalendarDate(try row.decode(column: "created_on", as: String.self)) ?? .init(

@@ -14,6 +14,7 @@ struct CalibrationAPIController: RouteCollection {
         var email: String
         var submittedOn: String
         var ratings: Int
+        var missing: Int
         @NullWhenAbsent var exactAgreement: Double?
         @NullWhenAbsent var adjacentAgreement: Double?
         @NullWhenAbsent var meanDeviation: Double?
@@ -62,6 +63,7 @@ struct CalibrationAPIController: RouteCollection {
             let verdict = result?.verdict(loaded.exercise.thresholds)
             return RaterDTO(
                 email: participant.email, submittedOn: submitted.description, ratings: result?.ratings ?? 0,
+                missing: result?.missing ?? 0,
                 exactAgreement: result?.exactAgreement, adjacentAgreement: result?.adjacentAgreement,
                 meanDeviation: result?.meanDeviation,
                 deviationInterval: result?.deviationInterval.map { [$0.lowerBound, $0.upperBound] },

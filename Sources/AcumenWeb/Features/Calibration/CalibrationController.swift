@@ -56,7 +56,9 @@ struct CalibrationController: RouteCollection {
             var title: String
             var frameworkID: String
             var panel: String?
+            var minimumExact: String?
             var minimumAdjacent: String
+            var minimumKappa: String?
             var maximumBias: String
             var validMonths: String
         }
@@ -64,17 +66,24 @@ struct CalibrationController: RouteCollection {
         guard let frameworkID = UUID(uuidString: form.frameworkID) else {
             throw AppError.badRequest("Choose a published framework.", field: "frameworkID")
         }
-        guard let adjacent = Double(form.minimumAdjacent.trimmingCharacters(in: .whitespaces)),
-            let bias = Double(form.maximumBias.trimmingCharacters(in: .whitespaces)),
-            let months = Int(form.validMonths.trimmingCharacters(in: .whitespaces))
+        func number(_ text: String?) -> Double? { text.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
+        let kappaText = form.minimumKappa?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard
+            let exact = form.minimumExact.map({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) == false
+                ? number(form.minimumExact) : 0,
+            let adjacent = number(form.minimumAdjacent), let bias = number(form.maximumBias),
+            let months = Int(form.validMonths.trimmingCharacters(in: .whitespaces)),
+            kappaText.isEmpty || Double(kappaText) != nil
         else {
             throw AppError.badRequest(
-                "The thresholds must be numbers: a percentage, a number of levels and a number of months.")
+                "The thresholds must be numbers: percentages, a kappa (or blank), a number of levels and a number of months."
+            )
         }
         let id = try await useCases(request).create(
             title: form.title, frameworkID: frameworkID, panel: form.panel ?? "",
             thresholds: CalibrationThresholds(
-                minimumAdjacentAgreement: adjacent / 100, maximumAbsoluteBias: bias, validForMonths: months))
+                minimumExactAgreement: exact / 100, minimumAdjacentAgreement: adjacent / 100,
+                minimumWeightedKappa: Double(kappaText), maximumAbsoluteBias: bias, validForMonths: months))
         return request.redirect(to: SitePath.calibrationExercise.url(id))
     }
 

@@ -88,7 +88,7 @@ enum CalibrationExercisePage {
     }
 
     static func thresholdSentence(_ thresholds: CalibrationThresholds) -> String {
-        "Calibrated means at least \(Percent.text(thresholds.minimumAdjacentAgreement)) of ratings within one level of the master and an average bias under \(StatisticText.number(thresholds.maximumAbsoluteBias)) levels; it lasts \(thresholds.validForMonths) months."
+        "Calibrated means every competency of every case rated, \(thresholds.description); it lasts \(thresholds.validForMonths) months."
     }
 
     private static func levelsText(_ masters: [String: MasterRating], _ framework: FrameworkContent) -> String {

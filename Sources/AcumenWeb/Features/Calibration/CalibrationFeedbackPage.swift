@@ -18,19 +18,39 @@ enum CalibrationFeedbackPage {
             Paragraph(CalibrationListPage.statusSentence(status, today: .today)).class("flash")
                 .attribute(named: "role", value: "status")
             if let mine, let verdict {
+                let thresholds = loaded.exercise.thresholds
                 DataTable.text(
-                    caption: "You against the master ratings", headings: ["Measure", "You"],
+                    caption: "You against the master ratings", headings: ["Measure", "You", "What it means"],
                     rows: [
-                        ["Same level as the master", Percent.text(mine.exactAgreement)],
-                        ["Within one level", Percent.text(mine.adjacentAgreement)],
+                        [
+                            "Not comparable", "\(mine.missing) of \(mine.ratings + mine.missing)",
+                            "Competencies left unrated, or not observed where the master saw evidence. Each counts as a disagreement; none may be left.",
+                        ],
+                        [
+                            "Same level as the master", Percent.text(mine.exactAgreement),
+                            "How often you chose exactly the master's level"
+                                + (thresholds.minimumExactAgreement > 0
+                                    ? "; \(Percent.text(thresholds.minimumExactAgreement)) needed." : "."),
+                        ],
+                        [
+                            "Within one level", Percent.text(mine.adjacentAgreement),
+                            "On three levels only Baseline against Expert misses this; \(Percent.text(thresholds.minimumAdjacentAgreement)) needed.",
+                        ],
                         [
                             "Average bias (levels; positive is lenient)",
                             "\(StatisticText.signed(mine.meanDeviation)) (95 %: \(StatisticText.interval(mine.deviationInterval)))",
+                            "Above zero you rate higher than the master, below zero lower; under \(StatisticText.number(thresholds.maximumAbsoluteBias)) either way is needed.",
                         ],
-                        ["Weighted kappa", StatisticText.number(mine.weightedKappa)],
+                        [
+                            "Weighted kappa", StatisticText.number(mine.weightedKappa),
+                            "Agreement beyond what chance would give, near misses counting half: 1 is perfect, 0 no better than chance"
+                                + (thresholds.minimumWeightedKappa.map { "; \(StatisticText.number($0)) needed." }
+                                    ?? "."),
+                        ],
                         [
                             "Furthest from the master on",
                             mine.divergences.prefix(3).map(\.competencyCode).joined(separator: ", "),
+                            "Where to look again at the behaviours of each level.",
                         ],
                     ])
                 if !verdict.isCalibrated {

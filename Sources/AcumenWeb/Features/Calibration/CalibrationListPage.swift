@@ -45,8 +45,25 @@ enum CalibrationListPage {
                         label: "Expert panel", name: "panel", rows: 2,
                         hint: "Who agreed the master ratings; participants see it with the rationale.")
                     Field(
-                        label: "Adjacent agreement needed (%)", name: "minimumAdjacent", value: "80", type: .number,
-                        required: true, hint: "Share of ratings within one level of the master.")
+                        label: "Exact agreement needed (%)", name: "minimumExact",
+                        value: percentValue(CalibrationThresholds.standard.minimumExactAgreement), type: .number,
+                        required: true,
+                        hint:
+                            "Share of ratings at exactly the master's level. On a three-level scale this is the figure that tells a calibrated rater from a lucky one; 0 asks nothing."
+                    )
+                    Field(
+                        label: "Adjacent agreement needed (%)", name: "minimumAdjacent",
+                        value: percentValue(CalibrationThresholds.standard.minimumAdjacentAgreement), type: .number,
+                        required: true,
+                        hint: "Share of ratings within one level of the master: only Baseline against Expert misses it."
+                    )
+                    Field(
+                        label: "Weighted kappa needed", name: "minimumKappa",
+                        value: CalibrationThresholds.standard.minimumWeightedKappa.map { String($0) } ?? "",
+                        type: .text,
+                        hint:
+                            "Agreement with the master beyond what chance would give, with near misses counting half: 1 is perfect, 0 is chance. Leave blank to ask nothing."
+                    )
                     Field(
                         label: "Largest average bias (levels)", name: "maximumBias", value: "0.3", type: .text,
                         required: true, hint: "How far, on average, a rater may lean lenient or severe.")
@@ -57,6 +74,8 @@ enum CalibrationListPage {
                 })
         }
     }
+
+    private static func percentValue(_ share: Double) -> String { String(Int((share * 100).rounded())) }
 
     static func participant(
         exercises: [CalibrationExerciseSummary], status: CalibrationStatus?,

@@ -89,7 +89,7 @@ enum DoubleRatingPages {
             Paragraph { Link("Calibration", url: SitePath.calibration.url()) }
             H1("Drift in live cycles")
             Paragraph(
-                "Each supervisor's levels against a calibrated second rater's on the same account managers, cycle by cycle. A supervisor whose latest cycle misses the calibration thresholds (\(Percent.text(CalibrationThresholds.standard.minimumAdjacentAgreement)) within one level, average bias under \(StatisticText.number(CalibrationThresholds.standard.maximumAbsoluteBias))) is drifting and should calibrate again."
+                "Each supervisor's levels against a calibrated second rater's on the same account managers, cycle by cycle. A supervisor whose latest cycle misses the calibration thresholds (\(CalibrationThresholds.standard.description)) is drifting and should calibrate again."
             )
             if drift.isEmpty {
                 Paragraph("No second ratings have been submitted yet.")

@@ -38,8 +38,12 @@ extension OpenAPIDocument {
                     "thresholds": [
                         "type": "object",
                         "properties": [
-                            "minimumAdjacentAgreement": ["type": "number"], "maximumAbsoluteBias": ["type": "number"],
-                            "validForMonths": ["type": "integer"],
+                            "minimumExactAgreement": ["type": "number"],
+                            "minimumAdjacentAgreement": ["type": "number"],
+                            "minimumWeightedKappa": [
+                                "type": "number", "description": "absent when the exercise asks for no kappa",
+                            ],
+                            "maximumAbsoluteBias": ["type": "number"], "validForMonths": ["type": "integer"],
                         ],
                     ],
                     "raters": [
@@ -48,7 +52,13 @@ extension OpenAPIDocument {
                             "type": "object",
                             "properties": [
                                 "email": ["type": "string"], "submittedOn": ["type": "string", "format": "date"],
-                                "ratings": ["type": "integer"], "exactAgreement": number, "adjacentAgreement": number,
+                                "ratings": ["type": "integer"],
+                                "missing": [
+                                    "type": "integer",
+                                    "description":
+                                        "competencies of the cases not rated so that they compare with the master; each counts as a disagreement",
+                                ],
+                                "exactAgreement": number, "adjacentAgreement": number,
                                 "meanDeviation": number, "deviationInterval": interval, "weightedKappa": number,
                                 "divergentCompetencies": ["type": "array", "items": ["type": "string"]],
                                 "calibrated": ["type": "boolean"],
