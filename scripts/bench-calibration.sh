@@ -25,6 +25,11 @@ with open(f"{work}/ordinal.csv", "w") as f:
     for row in ordinal:
         f.write(",".join("" if np.isnan(v) else str(int(v)) for v in row) + "\n")
 complete = np.round(truth[:, None] + rng.normal(0, 0.8, size=(5000, 50)), 2)
+scores = np.round(rng.uniform(0, 10, size=5000)[:, None] + rng.normal(0, 1, size=(5000, 50)), 3)
+with open(f"{work}/scores.csv", "w") as f:
+    f.write(",".join(f"r{i}" for i in range(50)) + "\n")
+    for row in scores:
+        f.write(",".join(f"{v:.3f}" for v in row) + "\n")
 with open(f"{work}/complete.csv", "w") as f:
     f.write(",".join(f"r{i}" for i in range(50)) + "\n")
     for row in complete:
@@ -71,3 +76,11 @@ print(f"largest difference {worst:.2e}")
 sys.exit(worst > 1e-6)
 PY
 cat "$work/icc-timings.txt"
+
+echo "## Every default statistic on continuous scores (no --level), 5,000 units x 50 raters, three decimals"
+hyperfine --warmup 1 --runs 5 "$bin stats agreement $work/scores.csv" \
+  "python3 $work/icc.py $work/scores.csv" --export-markdown "$work/scores.md" >/dev/null
+cat "$work/scores.md"
+/usr/bin/time -f "acumen peak memory: %M kB" "$bin" stats agreement "$work/scores.csv" 2>&1 >"$work/scores.json" | tail -n 1
+/usr/bin/time -f "pandas + pingouin peak memory: %M kB" python3 "$work/icc.py" "$work/scores.csv" 2>&1 >/dev/null | tail -n 1
+python3 -c "import json,sys; r = json.load(open(sys.argv[1])); print('levels:', sorted(r['krippendorffAlpha'])); print(*r['notes'], sep='\\n')" "$work/scores.json"

@@ -20,6 +20,21 @@ final class KrippendorffAlphaTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(KrippendorffAlpha.alpha(published, level: .ratio)), 0.797, accuracy: 0.0005)
     }
 
+    /// Scores with decimals take the path without a coincidence matrix; shifting or scaling the
+    /// published table must leave every printed value as it is.
+    func test_publishedExample_asScores_matchesThePaper() throws {
+        let shifted = RatingMatrix(values: published.values.map { $0.map { $0.map { $0 + 0.25 } } })
+        let scaled = RatingMatrix(values: published.values.map { $0.map { $0.map { $0 * 1.37 } } })
+        XCTAssertEqual(try XCTUnwrap(KrippendorffAlpha.alpha(shifted, level: .nominal)), 0.743, accuracy: 0.0005)
+        XCTAssertEqual(try XCTUnwrap(KrippendorffAlpha.alpha(shifted, level: .ordinal)), 0.815, accuracy: 0.0005)
+        XCTAssertEqual(try XCTUnwrap(KrippendorffAlpha.alpha(shifted, level: .interval)), 0.849, accuracy: 0.0005)
+        XCTAssertEqual(try XCTUnwrap(KrippendorffAlpha.alpha(scaled, level: .ratio)), 0.797, accuracy: 0.0005)
+        XCTAssertEqual(MeasurementLevel.suited(to: shifted).levels, [.interval, .ordinal])
+        XCTAssertEqual(MeasurementLevel.suited(to: published).levels, MeasurementLevel.allCases)
+        let wide = RatingMatrix(values: [[0, 50], [100, 75], [20, 20]])
+        XCTAssertEqual(MeasurementLevel.suited(to: wide).levels, [.interval, .ordinal], "0 to 100 points are scores")
+    }
+
     func test_perfectAgreement_isOne_andNoVariation_isUndefined() {
         let perfect = RatingMatrix(values: [[1, 1, nil], [2, 2, 2], [3, nil, 3]])
         for level in MeasurementLevel.allCases {

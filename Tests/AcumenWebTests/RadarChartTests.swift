@@ -18,13 +18,22 @@ final class RadarChartTests: XCTestCase {
         XCTAssertTrue(svg.contains(#"role="img""#))
         XCTAssertEqual(svg.components(separatedBy: #"<line class="spoke""#).count - 1, 4)
         XCTAssertTrue(svg.contains("<title id="))
-        XCTAssertTrue(chart.description.contains("Others: OM.1 1.0, OM.2 no value"))
+        XCTAssertTrue(
+            chart.description.contains("Others: OM.1 2.0, OM.2 no value"),
+            "levels counted from 1, as the report's table counts them: \(chart.description)")
     }
 
-    func test_aSeriesWithGaps_isDrawnAsPointsOnly() {
+    func test_aSeriesWithGaps_keepsItsLine_betweenNeighboursThatHaveValues() {
         let svg = chart.svg()
-        XCTAssertEqual(svg.components(separatedBy: #"<polygon class="series "#).count - 1, 2, "self and target only")
+        XCTAssertEqual(svg.components(separatedBy: #"<polygon class="series "#).count - 1, 2, "self and target closed")
+        XCTAssertEqual(
+            svg.components(separatedBy: #"<polyline class="series others""#).count - 1, 1,
+            "others keep their dash from OM.3 round to OM.1, not through OM.2")
         XCTAssertEqual(svg.components(separatedBy: #"class="series-point others""#).count - 1, 3)
+        XCTAssertEqual(RadarChart.runs(of: [1, nil, 1, 0.5]), [[2, 3, 0]])
+        XCTAssertEqual(RadarChart.runs(of: [1, 1, nil, 1, nil]), [[3], [0, 1]])
+        XCTAssertEqual(RadarChart.runs(of: [nil, nil]), [])
+        XCTAssertEqual(RadarChart.runs(of: [1, 2]), [[0, 1]])
     }
 
     func test_theTopOfTheScale_reachesTheOuterRing_andTextIsEscaped() {

@@ -59,6 +59,38 @@ final class StatsCommandLineTests: XCTestCase {
         XCTAssertTrue(table.output.contains("ordinal    0.815"), table.output)
     }
 
+    func test_scoresWithDecimals_getIntervalAndOrdinalAlpha_andSayWhy() throws {
+        // The published table shifted by a half: the same agreement, but scores, not categories.
+        let shifted = krippendorff2011.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+            index, line in
+            index == 0
+                ? String(line)
+                : line.split(separator: ",", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "\($0).5" }
+                    .joined(separator: ",")
+        }.joined(separator: "\n")
+        let result = run(["stats", "agreement", "scores.csv"], table: shifted)
+        XCTAssertEqual(result.status, 0, result.error)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let alpha = try XCTUnwrap(json["krippendorffAlpha"] as? [String: Double])
+        XCTAssertEqual(alpha.keys.sorted(), ["interval", "ordinal"])
+        XCTAssertEqual(alpha["ordinal"] ?? 0, 0.815, accuracy: 0.0005)
+        XCTAssertEqual(alpha["interval"] ?? 0, 0.849, accuracy: 0.0005)
+        let notes = try XCTUnwrap(json["notes"] as? [String])
+        XCTAssertTrue(notes[0].hasPrefix("Ratings have decimals"), "\(notes)")
+        XCTAssertTrue(notes.contains { $0.hasPrefix("Fleiss' kappa counts agreement on categories") }, "\(notes)")
+        // Asked for, nominal is computed all the same, and no note explains a choice not made.
+        let nominal = run(["stats", "agreement", "scores.csv", "--level", "nominal"], table: shifted)
+        let asked = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(nominal.output.utf8)) as? [String: Any])
+        XCTAssertEqual((asked["krippendorffAlpha"] as? [String: Double])?["nominal"] ?? 0, 0.743, accuracy: 0.0005)
+        XCTAssertFalse((asked["notes"] as? [String] ?? []).contains { $0.hasPrefix("Ratings have decimals") })
+        // A rating scale of whole numbers keeps every level and says so.
+        let scale = run(["stats", "agreement", "ratings.csv"], table: krippendorff2011)
+        let whole = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(scale.output.utf8)) as? [String: Any])
+        XCTAssertEqual(
+            whole["notes"] as? [String], ["Ratings are whole numbers from 1 to 5: alpha at every level of measurement."]
+        )
+    }
+
     func test_badInput_namesLineAndColumn_andExitsNonZero() {
         let bad = run(["stats", "agreement", "bad.csv"], table: "a,b\n1,2\n3,three\n")
         XCTAssertEqual(bad.status, 1)

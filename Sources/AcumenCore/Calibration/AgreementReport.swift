@@ -19,11 +19,29 @@ public struct AgreementReport: Encodable, Sendable {
     public var fleissKappa: Double?
     /// Only when asked for.
     public var cohenKappa: [Pair]?
+    /// Why some figures were computed and others not, in sentences for people.
+    public var notes: [String] = []
 
+    /// - Parameter levels: the levels of alpha to compute; nil chooses those that suit the
+    ///   table (`MeasurementLevel.suited(to:)`) and says why in `notes`.
     public static func compute(
-        _ matrix: RatingMatrix, raterNames: [String], levels: [MeasurementLevel] = MeasurementLevel.allCases,
+        _ matrix: RatingMatrix, raterNames: [String], levels askedLevels: [MeasurementLevel]? = nil,
         pairs: Bool = false
     ) -> AgreementReport {
+        var notes: [String] = []
+        let levels: [MeasurementLevel]
+        if let askedLevels {
+            levels = askedLevels
+        } else {
+            let suited = MeasurementLevel.suited(to: matrix)
+            levels = suited.levels
+            notes.append(suited.reason)
+        }
+        let categorical = MeasurementLevel.isCategorical(matrix)
+        if !categorical {
+            notes.append(
+                "Fleiss' kappa counts agreement on categories; these ratings are scores, so it is not computed.")
+        }
         let icc = IntraclassCorrelation.compute(matrix)
         var cohen: [Pair]?
         if pairs {
@@ -42,11 +60,11 @@ public struct AgreementReport: Encodable, Sendable {
         return AgreementReport(
             units: matrix.unitCount, raters: matrix.raterCount,
             krippendorffAlpha: Array(zip(levels, KrippendorffAlpha.alphas(matrix, levels: levels))),
-            icc: icc, fleissKappa: FleissKappa.kappa(matrix), cohenKappa: cohen)
+            icc: icc, fleissKappa: categorical ? FleissKappa.kappa(matrix) : nil, cohenKappa: cohen, notes: notes)
     }
 
     enum CodingKeys: String, CodingKey {
-        case units, raters, krippendorffAlpha, icc, fleissKappa, cohenKappa
+        case units, raters, krippendorffAlpha, icc, fleissKappa, cohenKappa, notes
     }
 
     struct LevelKey: CodingKey {
@@ -70,6 +88,7 @@ public struct AgreementReport: Encodable, Sendable {
         try container.encode(icc, forKey: .icc)
         try container.encode(fleissKappa, forKey: .fleissKappa)
         if let cohenKappa { try container.encode(cohenKappa, forKey: .cohenKappa) }
+        try container.encode(notes, forKey: .notes)
     }
 
     /// The same figures as a table for people.
@@ -102,6 +121,10 @@ public struct AgreementReport: Encodable, Sendable {
             for pair in cohenKappa {
                 lines.append("  \(pair.raters[0]) – \(pair.raters[1]): \(number(pair.kappa)) (\(pair.units) units)")
             }
+        }
+        if !notes.isEmpty {
+            lines.append("")
+            lines += notes
         }
         return lines.joined(separator: "\n")
     }

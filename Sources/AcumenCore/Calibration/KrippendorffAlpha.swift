@@ -11,13 +11,19 @@ public enum KrippendorffAlpha {
     /// Alpha, or nil when there is nothing to compare: fewer than two pairable values, or no
     /// variation at all (every value the same), where disagreement expected by chance is zero.
     public static func alpha(_ matrix: RatingMatrix, level: MeasurementLevel) -> Double? {
-        alpha(Coincidences.of(matrix), level: level)
+        alphas(matrix, levels: [level])[0]
     }
 
-    /// Alpha at several levels: the coincidence matrix is the same for all of them.
+    /// Alpha at several levels: the counting is shared by all of them. A narrow scale of whole
+    /// numbers (nearly every rating table) goes through the coincidence matrix; anything else
+    /// (scores with decimals, wide ranges) through `PairableValues`, whose memory grows with the
+    /// table, not with the square of its distinct values.
     static func alphas(_ matrix: RatingMatrix, levels: [MeasurementLevel]) -> [Double?] {
-        let coincidences = Coincidences.of(matrix)
-        return levels.map { alpha(coincidences, level: $0) }
+        if let scale = DenseScale(matrix), let coincidences = Coincidences(matrix, dense: scale) {
+            return levels.map { alpha(coincidences, level: $0) }
+        }
+        let values = PairableValues(matrix)
+        return levels.map { values.alpha(level: $0) }
     }
 
     static func alpha(_ coincidences: Coincidences, level: MeasurementLevel) -> Double? {
@@ -70,13 +76,6 @@ struct Coincidences {
     let matrix: [Double]
     let margins: [Double]
     let total: Double
-
-    /// The dense construction for rating scales of a few whole numbers (nearly every table),
-    /// otherwise the general one over the table's distinct values.
-    static func of(_ ratings: RatingMatrix) -> Coincidences {
-        if let scale = DenseScale(ratings), let dense = Coincidences(ratings, dense: scale) { return dense }
-        return Coincidences(ratings, ratings.categories())
-    }
 
     /// Counts each unit's ratings straight into a small array indexed by value, with missing
     /// cells counted in a spare slot rather than skipped: the per-cell loop has no branch for the
@@ -173,62 +172,5 @@ struct Coincidences {
                 }
             }
         }
-    }
-
-    init(_ ratings: RatingMatrix, _ categories: Categories) {
-        let positions = categories.positions
-        let allValues = categories.values
-        let size = allValues.count
-        let raters = ratings.raterCount
-        var matrix = [Double](repeating: 0, count: size * size)
-        var counts = [Int](repeating: 0, count: max(size, 1))
-        var touched = [Int](repeating: 0, count: max(size, 1))
-        // The hot loop runs once per cell of tables with a million cells: buffer pointers
-        // spare it a bounds check per access.
-        positions.withUnsafeBufferPointer { positions in
-            counts.withUnsafeMutableBufferPointer { counts in
-                touched.withUnsafeMutableBufferPointer { touched in
-                    matrix.withUnsafeMutableBufferPointer { matrix in
-                        for unit in 0..<ratings.unitCount {
-                            var pairable = 0
-                            var distinct = 0
-                            let start = unit * raters
-                            for cell in start..<start + raters {
-                                let position = Int(positions[cell])
-                                if position < 0 { continue }
-                                if counts[position] == 0 {
-                                    touched[distinct] = position
-                                    distinct += 1
-                                }
-                                counts[position] += 1
-                                pairable += 1
-                            }
-                            if pairable >= 2 {
-                                let weight = 1 / Double(pairable - 1)
-                                for i in 0..<distinct {
-                                    let c = touched[i]
-                                    let countC = Double(counts[c])
-                                    for j in 0..<distinct {
-                                        let k = touched[j]
-                                        let pairs = c == k ? countC * (countC - 1) : countC * Double(counts[k])
-                                        matrix[c * size + k] += pairs * weight
-                                    }
-                                }
-                            }
-                            for i in 0..<distinct { counts[touched[i]] = 0 }
-                        }
-                    }
-                }
-            }
-        }
-        var margins = [Double](repeating: 0, count: size)
-        for c in 0..<size {
-            for k in 0..<size { margins[c] += matrix[c * size + k] }
-        }
-        // Values that occur only in units with a single rating have zero margins and add nothing.
-        self.values = allValues
-        self.matrix = matrix
-        self.margins = margins
-        total = margins.reduce(0, +)
     }
 }

@@ -171,6 +171,37 @@ struct Categories: Sendable {
 
 /// How the numbers of a rating scale may be compared, which decides how disagreement is weighed.
 public enum MeasurementLevel: String, Sendable, CaseIterable, Codable {
+    /// The widest scale of whole numbers still read as rating categories when no level is asked for.
+    public static let categoricalScaleLimit = 20
+
+    /// The levels that suit a table when none is asked for, and a sentence saying why.
+    ///
+    /// A scale of a few whole numbers (1 to 5, Never to Always) is reported at every level. Scores
+    /// with decimals, or whole numbers spread wider than `categoricalScaleLimit` points, are
+    /// reported as scores (interval) and as ranks (ordinal): nominal alpha would count every
+    /// distinct score as its own category, and ratio alpha needs a true zero.
+    public static func suited(to matrix: RatingMatrix) -> (levels: [MeasurementLevel], reason: String) {
+        if let scale = DenseScale(matrix), scale.size <= categoricalScaleLimit {
+            return (
+                allCases,
+                "Ratings are whole numbers from \(Int(scale.low)) to \(Int(scale.low) + scale.size - 1): alpha at every level of measurement."
+            )
+        }
+        let kind =
+            matrix.cells.contains { !$0.isNaN && $0 != $0.rounded() }
+            ? "Ratings have decimals" : "Ratings spread over more than \(categoricalScaleLimit) whole numbers"
+        return (
+            [.interval, .ordinal],
+            "\(kind): they are scores, so alpha as scores (interval) and as ranks (ordinal) only. Nominal alpha would count every distinct value as its own category and ratio alpha needs a true zero; ask for either with --level."
+        )
+    }
+
+    /// Whether a table's values are rating categories (a narrow scale of whole numbers), which
+    /// category-counting statistics such as Fleiss' kappa need.
+    public static func isCategorical(_ matrix: RatingMatrix) -> Bool {
+        DenseScale(matrix).map { $0.size <= categoricalScaleLimit } ?? false
+    }
+
     /// Categories without order: any two different values disagree equally.
     case nominal
     /// Ordered categories: disagreement grows with how many ratings lie between two values.

@@ -13,7 +13,8 @@ public enum StatsCommandLine {
         Computes Krippendorff's alpha, the six intraclass correlations of Shrout and Fleiss and Fleiss' kappa
         for a rating table: a header row of rater names, then one row per rated unit; a blank cell is a
         missing rating. Use - to read the table from standard input.
-          --level    Krippendorff's alpha at this level of measurement only (default: all four)
+          --level    Krippendorff's alpha at this level of measurement only (default: all four for a scale of
+                     up to 20 whole numbers; interval and ordinal for scores with decimals or wider ranges)
           --format   json (default) or table
           --pairs    also Cohen's kappa for every pair of raters
           --timings  also print to standard error how long reading and each statistic took (median of 20 runs)
@@ -73,7 +74,7 @@ public enum StatsCommandLine {
             return 2
         }
         let file = options.file
-        let levels = options.level.map { [$0] } ?? MeasurementLevel.allCases
+        let levels = options.level.map { [$0] }
         let asTable = options.format == "table"
         let pairs = options.pairs
         let timings = options.timings
@@ -90,7 +91,9 @@ public enum StatsCommandLine {
             let reading = ContinuousClock.now - started
             let report = AgreementReport.compute(table.matrix, raterNames: table.raters, levels: levels, pairs: pairs)
             output(asTable ? report.table : try json(report))
-            if timings { error(timingReport(table.matrix, levels: levels, reading: reading)) }
+            if timings {
+                error(timingReport(table.matrix, levels: report.krippendorffAlpha.map(\.0), reading: reading))
+            }
             return 0
         } catch let problem as RatingTableReader.Problem {
             error("acumen stats: \(file): \(problem)")

@@ -10,7 +10,12 @@ enum ErrorPage {
             if !error.details.isEmpty {
                 List(error.details)
             }
-            Paragraph { Link("Go to the start page", url: "/") }
+            // Raters who follow a link have no account: a sign-in page is no way on for them.
+            if request.currentUser != nil {
+                Paragraph { Link("Go to your home page", url: SitePath.home.url()) }
+            } else if !request.url.path.hasPrefix(RaterFormController.pathPrefix) {
+                Paragraph { Link("Sign in", url: SitePath.login.url()) }
+            }
         }.response(status: error.status)
     }
 

@@ -23,6 +23,9 @@ struct RadarChart {
     /// ring of its own, not a point where every series would collapse.
     var rings: [String]
     var series: [Series]
+    /// Added to every value in the text alternative, so that it counts levels as the page's
+    /// tables do (from 1) while the geometry keeps the framework's levels (from 0).
+    var displayOffset: Double = 1
 
     private let size = 420.0
     private var centre: Double { size / 2 }
@@ -72,12 +75,27 @@ struct RadarChart {
         }
         for line in series {
             let radii = line.values.map { value in value.map { scaled(min(max($0, 0), maximum)) } }
-            // A series with gaps is drawn as points only: a polygon would invent the missing values.
+            // A complete series is a closed line. One with gaps is drawn between neighbouring
+            // spokes that both have a value, so that its dash still names it in the legend,
+            // without a segment through the spoke that has none.
             if radii.allSatisfy({ $0 != nil }) {
                 nodes.append(
                     element(
                         "polygon", ["class": "series \(line.style)", "points": polygon(radii.map { $0! })],
                         children: [element("title", [:], text: line.name)]))
+            } else {
+                for run in Self.runs(of: radii) where run.count >= 2 {
+                    nodes.append(
+                        element(
+                            "polyline",
+                            [
+                                "class": "series \(line.style)", "fill": "none",
+                                "points": run.map { index in
+                                    let spot = point(index, radii[index]!)
+                                    return "\(format(spot.x)),\(format(spot.y))"
+                                }.joined(separator: " "),
+                            ], children: [element("title", [:], text: line.name)]))
+                }
             }
             for (index, value) in radii.enumerated() {
                 guard let value else { continue }
@@ -106,14 +124,35 @@ struct RadarChart {
                 + children)
     }
 
-    /// A sentence version of the chart for assistive technology.
+    /// A sentence version of the chart for assistive technology, with levels counted as the
+    /// page's tables count them.
     var description: String {
         series.map { line in
             let values = zip(spokes, line.values).map { spoke, value in
-                "\(spoke) \(value.map { format($0) } ?? "no value")"
+                "\(spoke) \(value.map { format($0 + displayOffset) } ?? "no value")"
             }
             return "\(line.name): " + values.joined(separator: ", ")
         }.joined(separator: ". ")
+    }
+
+    /// The spokes with a value, in runs of neighbours around the circle: for values present at
+    /// spokes 0, 1, 3 and 4 of five, one run 3, 4, 0, 1 (the circle closes between 4 and 0).
+    static func runs(of values: [Double?]) -> [[Int]] {
+        guard let gap = values.firstIndex(where: { $0 == nil }) else { return [Array(values.indices)] }
+        var runs: [[Int]] = []
+        var current: [Int] = []
+        // Start just after a gap so that a run crossing the end of the array stays whole.
+        for step in 1...values.count {
+            let index = (gap + step) % values.count
+            if values[index] == nil {
+                if !current.isEmpty { runs.append(current) }
+                current = []
+            } else {
+                current.append(index)
+            }
+        }
+        if !current.isEmpty { runs.append(current) }
+        return runs
     }
 
     /// The value between two neighbouring rings.

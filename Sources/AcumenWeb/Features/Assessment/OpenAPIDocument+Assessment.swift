@@ -266,7 +266,7 @@ extension OpenAPIDocument {
                 ],
             ],
             "Agreement": [
-                "type": "object", "required": ["units", "raters", "krippendorffAlpha", "icc", "fleissKappa"],
+                "type": "object", "required": ["units", "raters", "krippendorffAlpha", "icc", "fleissKappa", "notes"],
                 "properties": [
                     "units": integer, "raters": integer,
                     "krippendorffAlpha": [
@@ -293,6 +293,11 @@ extension OpenAPIDocument {
                                 "kappa": ["type": ["number", "null"]],
                             ],
                         ],
+                    ],
+                    "notes": [
+                        "type": "array", "items": string,
+                        "description":
+                            "Why some figures were computed and others not: without a level, a scale of up to 20 whole numbers gets alpha at every level, scores get interval and ordinal alpha only, and Fleiss' kappa only categories",
                     ],
                 ],
             ],

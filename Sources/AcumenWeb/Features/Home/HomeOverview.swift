@@ -275,7 +275,8 @@ struct HomeOverview {
                     items.append(
                         AgendaItem(
                             kind: .closeCycle, title: "Close \(cycle.name)",
-                            detail: "Its closing day has passed; raters can answer until you close it.",
+                            detail:
+                                "Its closing day has passed and answers are no longer taken; close it to build the results.",
                             dueOn: cycle.settings.closesOn, target: .cycle(cycle.id)))
                 }
                 if progress.subjectsShortOfRaters > 0 {

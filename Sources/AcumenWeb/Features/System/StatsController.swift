@@ -15,15 +15,12 @@ struct StatsController: RouteCollection {
                 .unsupportedMediaType, code: "unsupported_media_type",
                 message: "Send the rating table as text/csv: a header row of rater names, one row per unit.")
         }
-        let levels: [MeasurementLevel]
-        if let text = request.query[String.self, at: "level"] {
-            guard let level = MeasurementLevel(rawValue: text) else {
-                throw AppError.badRequest("level is nominal, ordinal, interval or ratio.", field: "level")
-            }
-            levels = [level]
-        } else {
-            levels = MeasurementLevel.allCases
+        let text = request.query[String.self, at: "level"]
+        let level = text.flatMap(MeasurementLevel.init(rawValue:))
+        if text != nil && level == nil {
+            throw AppError.badRequest("level is nominal, ordinal, interval or ratio.", field: "level")
         }
+        let levels = level.map { [$0] }
         let pairs = request.query[String.self, at: "pairs"].map { $0 == "true" || $0 == "1" } ?? false
         let body = request.body.data.map { Data(buffer: $0) } ?? Data()
         let table: RatingTableReader.Table
