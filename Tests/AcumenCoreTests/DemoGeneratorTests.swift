@@ -24,6 +24,23 @@ final class DemoGeneratorTests: XCTestCase {
         XCTAssertEqual(Set(demo.logins.map(\.role)), Set(Role.allCases))
     }
 
+    func test_everyoneIsInTheTeamOfTheirOffice_andNamesAreNeverRepeated() {
+        var generator = DemoGenerator()
+        let demo = generator.generate()
+        let byEmail = Dictionary(uniqueKeysWithValues: demo.people.map { ($0.email, $0) })
+        let teamOfOffice = Dictionary(
+            uniqueKeysWithValues: DemoGenerator.teams.flatMap { team in team.cities.map { ($0, team.name) } })
+        for person in demo.accountManagers {
+            XCTAssertEqual(teamOfOffice[person.location], person.team, "\(person.name) in \(person.location)")
+            XCTAssertEqual(byEmail[person.supervisorEmail]?.team, person.team, "\(person.name)'s supervisor")
+        }
+        XCTAssertEqual(Set(demo.people.map(\.name)).count, demo.people.count, "no two people share a name")
+        for account in demo.accounts {
+            let team = [account.accountManagerEmail] + account.memberEmails
+            XCTAssertEqual(Set(team.compactMap { byEmail[$0]?.name }).count, team.count, account.name)
+        }
+    }
+
     func test_reportingLines_findIndirectReports_andSurviveCycles() {
         let a = UUID(), b = UUID(), c = UUID()
         let lines = ReportingLines(people: [(a, nil), (b, a), (c, b)])

@@ -51,6 +51,21 @@ final class QuestionnaireQualityTests: XCTestCase {
             quality.categories.flatMap(\.questionCodes).sorted(), questionnaire.questions.map(\.code).sorted())
         let consistency = try XCTUnwrap(quality.categories[0].consistency)
         XCTAssertEqual(consistency.completeResponses, 7, "the two Don't know responses are incomplete")
+        XCTAssertFalse(consistency.isReadable, "seven complete responses are too few to read alpha")
+        XCTAssertNil(question.correctedItemTotal, "nor the item-total correlations")
+    }
+
+    func test_alphaFromTwoResponses_canBeAbsurd_andIsNotReadable() throws {
+        // Two respondents, three items: alpha far below zero, as measurement quality once showed.
+        let alpha = try XCTUnwrap(CronbachAlpha.compute([[1, 3, 2], [2, 1, 4]]))
+        XCTAssertLessThan(alpha.alpha, -1)
+        XCTAssertFalse(alpha.isReadable)
+        var many: [[Double?]] = []
+        for row in 0..<10 {
+            let score = Double(row % 4)
+            many.append([score, score, Double((row + 1) % 4)])
+        }
+        XCTAssertTrue(try XCTUnwrap(CronbachAlpha.compute(many)).isReadable)
     }
 
     func test_straightLining_needsEnoughScoredAnswers_andIgnoresDontKnow() {

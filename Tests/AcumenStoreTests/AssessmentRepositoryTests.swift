@@ -29,7 +29,7 @@ final class AssessmentRepositoryTests: XCTestCase {
             accountID: nil, nominatedBy: "ana@x.example", approved: false)
         let nominated = try await invitations.invitation(id: peerID)
         XCTAssertEqual(nominated.status, .nominated, label)
-        _ = try await cycles.advance(cycleID: fixture.cycleID, from: .draft)
+        _ = try await cycles.advance(cycleID: fixture.cycleID, from: .draft, today: .today)
         let cycle = try await cycles.cycle(id: fixture.cycleID)
 
         let customer = created.first { $0.source == .customer }!
@@ -90,12 +90,37 @@ final class AssessmentRepositoryTests: XCTestCase {
         XCTAssertEqual(outbox.map(\.message.recipient), ["cy@client.example"], label)
     }
 
+    func test_closingACycle_recordsTheDay_answersStopped() async throws {
+        try await StoreHarness.onSQLite(closingRecordsTheDay)
+    }
+
+    func test_closingACycle_recordsTheDay_answersStopped_onPostgreSQL() async throws {
+        try await StoreHarness.onPostgreSQL(closingRecordsTheDay)
+    }
+
+    private func closingRecordsTheDay(database: any Database, label: String) async throws {
+        let fixture = try await AssessmentFixture.make(on: database)
+        let cycles = CycleRepository(database: database)
+        let planned = try await cycles.cycle(id: fixture.cycleID).settings.closesOn
+        _ = try await cycles.advance(cycleID: fixture.cycleID, from: .draft, today: fixture.today)
+        let opened = try await cycles.cycle(id: fixture.cycleID)
+        XCTAssertNil(opened.closedOn, label)
+        let early = try XCTUnwrap(CalendarDate(year: planned.year - 1, month: planned.month, day: 1))
+        _ = try await cycles.advance(cycleID: fixture.cycleID, from: .open, today: early)
+        let closed = try await cycles.cycle(id: fixture.cycleID)
+        XCTAssertEqual(closed.closedOn, early, label)
+        XCTAssertEqual(closed.answersClosedOn, early, "closed before the planned day (\(label))")
+        _ = try await cycles.advance(cycleID: fixture.cycleID, from: .closed, today: fixture.today)
+        let released = try await cycles.cycle(id: fixture.cycleID)
+        XCTAssertEqual(released.closedOn, early, "releasing keeps it (\(label))")
+    }
+
     func test_rules_canOnlyTighten_onceOpen() async throws {
         try await StoreHarness.onSQLite { database, label in
             let fixture = try await AssessmentFixture.make(on: database)
             let cycles = CycleRepository(database: database)
             try await cycles.changeRules(cycleID: fixture.cycleID, to: AnonymityRules(minimumPeers: 4))
-            _ = try await cycles.advance(cycleID: fixture.cycleID, from: .draft)
+            _ = try await cycles.advance(cycleID: fixture.cycleID, from: .draft, today: .today)
             do {
                 try await cycles.changeRules(cycleID: fixture.cycleID, to: AnonymityRules(minimumPeers: 3))
                 XCTFail("rules were loosened in an open cycle (\(label))")

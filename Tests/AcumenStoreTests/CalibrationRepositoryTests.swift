@@ -152,7 +152,7 @@ final class RaterCalibrationAtSubmissionTests: XCTestCase {
             cycle: try await CycleRepository(database: database).cycle(id: fixture.cycleID), subjectID: fixture.anaID,
             raterPersonID: fixture.benID, source: .peer,
             accountID: nil, nominatedBy: "lead@x.example", approved: true)
-        _ = try await cycles.advance(cycleID: fixture.cycleID, from: .draft)
+        _ = try await cycles.advance(cycleID: fixture.cycleID, from: .draft, today: .today)
         let open = try await cycles.cycle(id: fixture.cycleID)
         let framework = try await FrameworkRepository(database: database).version(id: open.frameworkID).content
         let supervisor = try await invitations.invitations(cycleID: fixture.cycleID, subjectID: fixture.anaID)
@@ -215,7 +215,7 @@ final class DoubleRatingRepositoryTests: XCTestCase {
             XCTFail("more than half double-rated (\(label))")
         } catch StoreError.invalid {}
         try await repository.setPercent(50, cycle: try await cycles.cycle(id: fixture.cycleID))
-        _ = try await cycles.advance(cycleID: fixture.cycleID, from: .draft)
+        _ = try await cycles.advance(cycleID: fixture.cycleID, from: .draft, today: .today)
         let assigned = try await repository.assign(
             cycle: try await cycles.cycle(id: fixture.cycleID),
             subjects: try await cycles.subjects(cycleID: fixture.cycleID),

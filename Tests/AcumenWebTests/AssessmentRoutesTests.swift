@@ -126,6 +126,12 @@ final class AssessmentRoutesTests: XCTestCase {
             try await rater.call(
                 .POST, "/api/v1/rater/\(otherToken)/autosave", json: #"{"name": "q:OM.1-a", "value": "often"}"#,
                 expect: .gone)
+            // Closed three weeks early: the page gives the day it closed, and no sign-in page,
+            // which an outside customer could not use.
+            let page = try await BrowserSession(app: app).get("/r/\(otherToken)")
+            XCTAssertEqual(page.status, .gone)
+            XCTAssertContains(page.body.string, "closed on \(CalendarDate.today)")
+            XCTAssertFalse(page.body.string.contains("href=\"/login\""), page.body.string)
         }
     }
 

@@ -12,10 +12,12 @@ public struct AssessmentCycle: Hashable, Sendable, Identifiable {
     /// Whether reports show, beside the raw levels, levels corrected for each rater's leniency
     /// or severity measured in calibration. Raw levels are always shown.
     public var showsAdjustedScores: Bool
+    /// The day a programme manager closed it, which may be before the planned closing day.
+    public var closedOn: CalendarDate?
 
     public init(
         id: UUID, frameworkID: UUID, frameworkName: String, settings: CycleSettings, status: CycleStatus,
-        questionnaireTitle: String, showsAdjustedScores: Bool = false
+        questionnaireTitle: String, showsAdjustedScores: Bool = false, closedOn: CalendarDate? = nil
     ) {
         self.id = id
         self.frameworkID = frameworkID
@@ -24,6 +26,13 @@ public struct AssessmentCycle: Hashable, Sendable, Identifiable {
         self.status = status
         self.questionnaireTitle = questionnaireTitle
         self.showsAdjustedScores = showsAdjustedScores
+        self.closedOn = closedOn
+    }
+
+    /// The last day answers were taken: the planned closing day, or the day the cycle was
+    /// closed if that came first.
+    public var answersClosedOn: CalendarDate {
+        min(closedOn ?? settings.closesOn, settings.closesOn)
     }
 
     public var name: String { settings.name }

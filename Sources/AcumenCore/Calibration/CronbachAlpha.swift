@@ -8,6 +8,14 @@ public struct CronbachAlpha: Hashable, Sendable {
     public var correctedItemTotal: [Double?]
     public var completeResponses: Int
 
+    /// Below this many complete responses alpha is not reported: from a handful of responses it
+    /// swings past any meaning (two responses can give −11), and a number would be read as a
+    /// verdict on the questionnaire.
+    public static let minimumCompleteResponses = 10
+
+    /// Whether there are enough complete responses for alpha and the item-total correlations to be read.
+    public var isReadable: Bool { completeResponses >= Self.minimumCompleteResponses }
+
     /// - Parameter responses: `responses[respondent][item]`, nil for no score.
     /// Nil with fewer than two items or two complete responses, or when totals do not vary.
     public static func compute(_ responses: [[Double?]]) -> CronbachAlpha? {

@@ -55,7 +55,7 @@ public struct QuestionnaireQuality: Sendable {
                 codes.map { code in answers[code]?.score.map(Double.init) }
             }
             let consistency = CronbachAlpha.compute(table)
-            if let consistency {
+            if let consistency, consistency.isReadable {
                 for (code, value) in zip(codes, consistency.correctedItemTotal) { itemTotals[code] = value }
             }
             categories.append(

@@ -28,6 +28,17 @@ public struct DemoGenerator {
         ("Bangalore", "India", "APAC"), ("Seoul", "South Korea", "APAC"), ("remote", "", "Remote"),
     ]
 
+    /// The teams and the offices each covers; every office is in exactly one team.
+    public static let teams: [(name: String, cities: [String])] = [
+        ("EMEA North", ["London", "Amsterdam", "Warsaw"]), ("EMEA Central", ["Frankfurt", "Zurich"]),
+        ("EMEA South", ["Paris", "Madrid"]), ("Middle East and Africa", ["Dubai", "Johannesburg"]),
+        ("North America East", ["New York", "Toronto"]), ("North America Central", ["Chicago", "Houston"]),
+        ("North America West", ["San Francisco"]), ("Latin America", ["Mexico City", "São Paulo"]),
+        ("Greater China", ["Hong Kong", "Shanghai"]), ("South-East Asia", ["Singapore"]),
+        ("Japan and Korea", ["Tokyo", "Seoul"]), ("India", ["Mumbai", "Bangalore"]), ("Oceania", ["Sydney"]),
+        ("Remote Specialists", ["remote"]),
+    ]
+
     static let firstNames = [
         "Amara", "Ben", "Chiara", "Daniel", "Elif", "Farah", "Gabriel", "Hana", "Ivan", "Julia", "Kenji", "Leila",
         "Marco", "Nadia", "Oliver", "Priya", "Quentin", "Rosa", "Samuel", "Tanvi", "Umar", "Valeria", "Wei",
@@ -55,10 +66,13 @@ public struct DemoGenerator {
         var events: [EmploymentEvent] = []
         var usedEmails: Set<String> = []
 
+        // Names are never repeated: two "Hana Lopez" in one account team read as one person listed twice.
+        var usedNames: Set<String> = []
         func newPerson(organisation: String, domain: String) -> (name: String, email: String) {
             while true {
                 let first = Self.firstNames.randomElement(using: &random)!
                 let last = Self.lastNames.randomElement(using: &random)!
+                guard usedNames.insert("\(first) \(last)").inserted else { continue }
                 let local = "\(first).\(last)".lowercased().folding(options: .diacriticInsensitive, locale: nil)
                 var email = "\(local)@\(domain)"
                 var suffix = 2
@@ -87,21 +101,15 @@ public struct DemoGenerator {
         people += [headOfService, programmeManager]
         usedEmails.formUnion([headOfService.email, programmeManager.email])
 
-        // One team per region and office group, each led by a supervisor.
-        let teamNames = [
-            "EMEA North", "EMEA Central", "EMEA South", "Middle East and Africa", "North America East",
-            "North America Central", "North America West", "Latin America", "Greater China", "South-East Asia",
-            "Japan and Korea", "India", "Oceania", "Remote Specialists",
-        ]
+        // One team per group of offices, each led by a supervisor in the team's first office.
         var supervisors: [PersonRecord] = []
-        for (index, team) in teamNames.enumerated() {
-            let office = Self.locations[min(index * 2, Self.locations.count - 2)]
+        for team in Self.teams {
+            let office = Self.locations.first { $0.city == team.cities[0] }!
             let identity = newPerson(organisation: "", domain: Self.domain)
-            let isRemoteTeam = team == "Remote Specialists"
             let supervisor = PersonRecord(
                 name: identity.name, email: identity.email, jobTitle: "Account Management Team Lead",
-                hireDate: hireDate(maxYearsAgo: 10), location: isRemoteTeam ? "remote" : office.city,
-                country: isRemoteTeam ? "" : office.country, team: team, supervisorEmail: headOfService.email)
+                hireDate: hireDate(maxYearsAgo: 10), location: office.city, country: office.country, team: team.name,
+                supervisorEmail: headOfService.email)
             supervisors.append(supervisor)
         }
         people += supervisors
@@ -111,7 +119,8 @@ public struct DemoGenerator {
         var accountManagers: [PersonRecord] = []
         for index in 0..<(activeAccountManagers + 18) {
             let location = Self.locations[index % Self.locations.count]
-            let supervisor = supervisors[index % supervisors.count]
+            // Each account manager is in the team of their own office.
+            let supervisor = supervisors[Self.teams.firstIndex { $0.cities.contains(location.city) }!]
             let identity = newPerson(organisation: "", domain: Self.domain)
             let hired = hireDate(maxYearsAgo: 8)
             let tenure = hired.months(until: Self.referenceDate)

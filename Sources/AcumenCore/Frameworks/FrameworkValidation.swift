@@ -75,7 +75,7 @@ extension FrameworkContent {
                 ValidationProblem(
                     location: "framework",
                     message:
-                        "it has \(categories.count) categories; five to seven usually keeps a model clear enough to rate"
+                        "it has \(categories.count) \(categories.count == 1 ? "category" : "categories"). The guideline is five to seven: with fewer, unlike behaviours tend to share a category; with more, raters cannot keep the model in mind while they rate. A model for one focused role (the built-in Global Mobility model has three) can rightly differ; this is advice, not a rule"
                 ))
         }
 

@@ -87,14 +87,15 @@ public struct CycleRepository: Sendable {
             .set("minimum_comments", to: rules.minimumForComments).where("id", .equal, cycleID).run()
     }
 
-    /// Moves the cycle one step on. Returns the new status.
-    public func advance(cycleID: UUID, from expected: CycleStatus) async throws -> CycleStatus {
+    /// Moves the cycle one step on, recording the day when it closes. Returns the new status.
+    public func advance(cycleID: UUID, from expected: CycleStatus, today: CalendarDate) async throws -> CycleStatus {
         let cycle = try await cycle(id: cycleID)
         guard cycle.status == expected, let next = cycle.status.next else {
             throw StoreError.conflict("The cycle is \(cycle.status.label.lowercased()); it cannot move on from here.")
         }
-        try await sql.update("assessment_cycles").set("status", to: next.rawValue)
-            .where("id", .equal, cycleID).where("status", .equal, expected.rawValue).run()
+        let update = sql.update("assessment_cycles").set("status", to: next.rawValue)
+        if next == .closed { _ = update.set("closed_on", to: today.description) }
+        try await update.where("id", .equal, cycleID).where("status", .equal, expected.rawValue).run()
         return next
     }
 
@@ -194,7 +195,7 @@ public struct CycleRepository: Sendable {
             """
             SELECT c.id, c.name, c.framework_id, c.status, c.opens_on, c.closes_on, c.sources, c.minimum_peers,
                    c.minimum_customers, c.minimum_comments, c.reminder_days, c.questionnaire_title, c.shows_adjusted,
-                   f.name AS framework_name, f.version AS framework_version
+                   c.closed_on, f.name AS framework_name, f.version AS framework_version
             FROM assessment_cycles c JOIN frameworks f ON f.id = c.framework_id \(condition)
             ORDER BY c.opens_on DESC, c.name
             """
@@ -235,6 +236,7 @@ private struct CycleRow: Decodable {
     var reminderDays: String
     var questionnaireTitle: String
     var showsAdjusted: Bool
+    var closedOn: CalendarDate?
     var frameworkName: String
     var frameworkVersion: Int
 
@@ -244,7 +246,7 @@ private struct CycleRow: Decodable {
         case frameworkId = "framework_id", opensOn = "opens_on", closesOn = "closes_on"
         case minimumPeers = "minimum_peers", minimumCustomers = "minimum_customers"
         case minimumComments = "minimum_comments", reminderDays = "reminder_days"
-        case questionnaireTitle = "questionnaire_title", showsAdjusted = "shows_adjusted"
+        case questionnaireTitle = "questionnaire_title", showsAdjusted = "shows_adjusted", closedOn = "closed_on"
         case frameworkName = "framework_name", frameworkVersion = "framework_version"
     }
 
@@ -256,6 +258,7 @@ private struct CycleRow: Decodable {
                 rules: AnonymityRules(
                     minimumPeers: minimumPeers, minimumCustomers: minimumCustomers, minimumForComments: minimumComments),
                 reminderDaysBeforeClose: reminderDays.split(separator: ",").compactMap { Int($0) }),
-            status: status, questionnaireTitle: questionnaireTitle, showsAdjustedScores: showsAdjusted)
+            status: status, questionnaireTitle: questionnaireTitle, showsAdjustedScores: showsAdjusted,
+            closedOn: closedOn)
     }
 }

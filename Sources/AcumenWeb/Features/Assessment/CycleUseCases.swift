@@ -54,7 +54,7 @@ struct CycleUseCases {
     func advance(cycleID: UUID, from expected: CycleStatus) async throws -> (cycle: AssessmentCycle, linksSent: Int) {
         try await database.writeTransaction { database in
             let cycles = CycleRepository(database: database)
-            let next = try await cycles.advance(cycleID: cycleID, from: expected)
+            let next = try await cycles.advance(cycleID: cycleID, from: expected, today: today)
             let cycle = try await cycles.cycle(id: cycleID)
             guard next == .open else { return (cycle, 0) }
             let pending = try await InvitationRepository(database: database).invitations(cycleID: cycleID)

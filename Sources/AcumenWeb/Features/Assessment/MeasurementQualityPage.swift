@@ -38,11 +38,12 @@ enum MeasurementQualityPage {
                     [
                         "\(category.code) \(category.title)", "\(category.questionCodes.count)",
                         "\(category.consistency?.completeResponses ?? 0)",
-                        category.consistency.map { StatisticText.number($0.alpha) } ?? "needs two complete responses",
+                        category.consistency.flatMap { $0.isReadable ? StatisticText.number($0.alpha) : nil }
+                            ?? "Not enough responses (\(CronbachAlpha.minimumCompleteResponses) complete ones needed)",
                     ]
                 })
             Paragraph(
-                "A corrected item-total correlation is the question against the sum of its category's other questions: a low value means the question measures something else. Don't know counts answers customers could not give."
+                "Alpha says how consistently a category's questions measure one thing (0.7 or more is usual); it is shown from \(CronbachAlpha.minimumCompleteResponses) complete responses, since from fewer it swings past any meaning. A corrected item-total correlation is the question against the sum of its category's other questions: a low value means the question measures something else. Don't know counts answers customers could not give."
             ).class("hint")
             DataTable.text(
                 caption: "Questions",

@@ -74,7 +74,9 @@ struct RaterUseCases {
         guard cycle.acceptsResponses(on: today) else {
             throw AppError(
                 .gone, code: "closed",
-                message: "The \(cycle.name) closed on \(cycle.settings.closesOn); answers are no longer accepted.")
+                message:
+                    "The \(cycle.name) closed on \(cycle.answersClosedOn); answers are no longer accepted. Thank you for your time."
+            )
         }
     }
 
