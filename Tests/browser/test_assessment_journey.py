@@ -82,6 +82,11 @@ def test_a_cycle_from_opening_to_release(server):
     create_draft_cycle(browser, "Browser review")
     cycle_url = browser.current_url
     check_accessibility(browser, "cycle")
+    # Opening is confirmed on a page that says what will happen and what is missing.
+    browser.find_element(By.LINK_TEXT, "Open the cycle").click()
+    wait_for_text(browser, "What will happen")
+    assert "have fewer approved peers or customers than the anonymity minimum" in browser.page_source
+    check_accessibility(browser, "cycle-open-confirm")
     browser.find_element(By.XPATH, "//button[text()='Open the cycle']").click()
     wait_for_text(browser, "personal links are on the way")
     browser.find_element(By.LINK_TEXT, "Home").click()
@@ -177,12 +182,18 @@ def test_a_cycle_from_opening_to_release(server):
     browser = new_browser()
     sign_in(browser, base, manager)
     browser.get(cycle_url)
+    browser.find_element(By.LINK_TEXT, "Close the cycle").click()
+    wait_for_text(browser, "Links stop taking answers at once")
+    assert "before the planned closing day" in browser.page_source
+    check_accessibility(browser, "cycle-close-confirm")
     browser.find_element(By.XPATH, "//button[text()='Close the cycle']").click()
     wait_for_text(browser, "The cycle is now closed")
     browser.find_element(By.LINK_TEXT, "Anonymity preview").click()
     wait_for_text(browser, "Individual reports")
     check_accessibility(browser, "anonymity-preview")
     browser.get(cycle_url)
+    browser.find_element(By.LINK_TEXT, "Release the results").click()
+    wait_for_text(browser, "Release cannot be taken back")
     browser.find_element(By.XPATH, "//button[text()='Release the results']").click()
     wait_for_text(browser, "The cycle is now released")
     browser.get(subject_url + "/report")

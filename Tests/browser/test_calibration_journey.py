@@ -133,6 +133,7 @@ def test_double_rating_in_a_live_cycle(server):
         sign_in(manager, base, printed_login(output, "Programme manager"))
         manager.get(base + "/cycles/new")
         create_draft_cycle(manager, "Double-rated review")
+        manager.find_element(By.LINK_TEXT, "Open the cycle").click()
         manager.find_element(By.XPATH, "//button[text()='Open the cycle']").click()
         wait_for_text(manager, "personal links are on the way")
         manager.find_element(By.LINK_TEXT, "Double rating").click()

@@ -93,6 +93,10 @@ def test_programme_manager_versions_comments_and_publishes(server, browser):
 
     browser.get(draft_url)
     assert "1 review comment is still open" in browser.page_source
+    browser.find_element(By.LINK_TEXT, "Publish version 2").click()
+    wait_for_text(browser, "Version 1, published now, is retired")
+    assert "1 review comment is still open" in browser.page_source
+    check_accessibility(browser, "framework-publish-confirm")
     browser.find_element(By.XPATH, "//button[normalize-space()='Publish version 2']").click()
     wait_for_text(browser, "Version 2 is published")
     assert "1 review comment was still open" in browser.page_source

@@ -38,6 +38,7 @@ enum Stylesheet {
         .flash { background: #e8f3ec; border-left: 4px solid var(--ok); padding: .75rem; }
         .error { background: #fbeaec; border-left: 4px solid var(--err); padding: .75rem; }
         .warning { color: var(--warn); font-weight: 600; }
+        .warning-panel { background: #fdf3e6; border-left: 4px solid var(--warn); padding: .25rem .75rem; }
         .panel { border: 1px solid var(--line); border-radius: 6px; padding: 1rem; margin: 1rem 0; }
         .badge { display: inline-block; padding: 0 .5rem; border-radius: 999px; font-size: .85rem; border: 1px solid currentColor; }
         .badge-draft { color: var(--warn); } .badge-published { color: var(--ok); } .badge-retired { color: var(--muted); }

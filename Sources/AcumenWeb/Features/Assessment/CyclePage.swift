@@ -126,13 +126,8 @@ enum CyclePage {
         return Div {
             Paragraph(explanation)
             if let button {
-                Form(
-                    url: SitePath.cycleAdvance.url(cycle.id), method: .post,
-                    content: {
-                        CSRFField(token: context.csrf)
-                        Input(type: .hidden, name: "from", value: cycle.status.rawValue)
-                        SubmitButton(title: button)
-                    })
+                // Each step is confirmed on a page of its own, which says what is missing first.
+                Paragraph { Link(button, url: SitePath.cycleAdvance.url(cycle.id)).class("button primary") }
             }
         }
     }

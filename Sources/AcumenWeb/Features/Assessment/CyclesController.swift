@@ -18,6 +18,7 @@ struct CyclesController: RouteCollection {
         staff.get("cycles", "new", use: newForm)
         staff.post("cycles", use: create)
         staff.get("cycles", ":cycleID", use: show)
+        staff.get("cycles", ":cycleID", "advance", use: confirmAdvance)
         staff.post("cycles", ":cycleID", "advance", use: advance)
         staff.post("cycles", ":cycleID", "rules", use: changeRules)
         staff.post("cycles", ":cycleID", "adjusted-levels", use: changeAdjustedLevels)
@@ -102,6 +103,32 @@ struct CyclesController: RouteCollection {
                 outbox: outbox),
             context: PageContext(request)
         ).response()
+    }
+
+    /// What opening, closing or releasing will do, and what is missing, before it is done.
+    @Sendable func confirmAdvance(request: Request) async throws -> Response {
+        let cycle = try await request.assessmentCycle()
+        let today = CalendarDate.today
+        let invitations = try await InvitationRepository(database: request.db).invitations(cycleID: cycle.id)
+        let disclosure = try await CycleDisclosure.load(cycle: cycle, database: request.db)
+        let progress = CycleProgress(
+            cycle: cycle, subjectIDs: disclosure.subjects.map(\.subject.id), invitations: invitations,
+            answered: disclosure.totals, today: today)
+        // While the cycle collects, the gate says nothing of anonymous sources per person, so
+        // this counts what it does show: named answers, and after closing every shown group.
+        let withoutResults = disclosure.subjects.filter { subject in
+            !subject.plan.groups.contains { $0.decision == .shown || $0.decision == .rolledUp }
+        }.count
+        guard
+            let preflight = CyclePreflight(
+                cycle: cycle, subjectCount: disclosure.subjects.count, progress: progress,
+                subjectsWithoutResults: withoutResults,
+                awaitingApproval: invitations.filter { $0.status == .nominated }.count, today: today)
+        else {
+            request.flash("Results are released; there is no further step.")
+            return request.redirect(to: SitePath.cycle.url(cycle.id))
+        }
+        return CycleAdvancePage.render(cycle: cycle, preflight: preflight, context: PageContext(request)).response()
     }
 
     @Sendable func advance(request: Request) async throws -> Response {

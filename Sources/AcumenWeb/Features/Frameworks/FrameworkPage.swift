@@ -131,14 +131,15 @@ enum FrameworkPage {
             case .draft:
                 buttons = [
                     .a(.class("button"), .href(SitePath.frameworkEdit.url(id)), .text("Edit details")),
-                    ActionButton.node(
-                        "Publish version \(version)", SitePath.frameworkPublish.url(id), context.csrf, "button primary"),
+                    .a(
+                        .class("button primary"), .href(SitePath.frameworkPublish.url(id)),
+                        .text("Publish version \(version)")),
                 ]
             case .published:
                 buttons = [
                     ActionButton.node(
                         "Start a new version", SitePath.frameworkVersions.url(id), context.csrf, "button primary"),
-                    ActionButton.node("Retire", SitePath.frameworkRetire.url(id), context.csrf, "button"),
+                    .a(.class("button"), .href(SitePath.frameworkRetire.url(id)), .text("Retire")),
                 ]
             case .retired:
                 buttons = [

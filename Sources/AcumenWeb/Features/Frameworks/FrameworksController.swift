@@ -21,7 +21,9 @@ struct FrameworksController: RouteCollection {
         editors.get("new", use: newFramework)
         editors.post(use: createFramework)
         editors.post(":frameworkID", "versions", use: startNewVersion)
+        editors.get(":frameworkID", "publish", use: confirmPublish)
         editors.post(":frameworkID", "publish", use: publish)
+        editors.get(":frameworkID", "retire", use: confirmRetire)
         editors.post(":frameworkID", "retire", use: retire)
         editors.get(":frameworkID", "edit", use: editDetails)
         editors.post(":frameworkID", "edit", use: saveDetails)
@@ -200,6 +202,56 @@ struct FrameworksController: RouteCollection {
         let draft = try await FrameworkRepository(database: request.db).startNewVersion(from: loaded.summary.id)
         request.flash("Version \(draft.version) was started as a draft. Published versions stay as they were.")
         return request.redirect(to: SitePath.framework.url(draft.id))
+    }
+
+    /// What publishing will do (and retire), what is still open, and whether it can be done.
+    @Sendable func confirmPublish(request: Request) async throws -> Response {
+        let loaded = try await loadDraftForEditing(request)
+        let frameworks = FrameworkRepository(database: request.db)
+        let openComments = try await frameworks.comments(frameworkID: loaded.summary.id).filter(\.isOpen).count
+        let replaced = try await frameworks.summaries().first {
+            $0.lineageID == loaded.summary.lineageID && $0.status == .published
+        }
+        let cycles = try await CycleRepository(database: request.db).cycles()
+        let preflight = FrameworkPreflight.publishing(
+            loaded.summary, validation: loaded.version.content.validate(requireComplete: true),
+            openComments: openComments, replaced: replaced,
+            cyclesOnReplaced: replaced.map { version in cycles.filter { $0.frameworkID == version.id }.count } ?? 0)
+        return confirmation(
+            "Publish version \(loaded.summary.version)", loaded: loaded, preflight: preflight,
+            action: SitePath.frameworkPublish.url(loaded.summary.id)
+        ).render(context: PageContext(request)).response()
+    }
+
+    @Sendable func confirmRetire(request: Request) async throws -> Response {
+        let loaded = try await loadForEditing(request)
+        guard loaded.summary.status == .published else {
+            throw AppError(.conflict, code: "conflict", message: "Only a published version can be retired.")
+        }
+        let others = try await FrameworkRepository(database: request.db).summaries().filter {
+            $0.lineageID == loaded.summary.lineageID && $0.id != loaded.summary.id && $0.status == .published
+        }
+        let cycles = try await CycleRepository(database: request.db).cycles().filter {
+            $0.frameworkID == loaded.summary.id && $0.status != .released
+        }
+        let preflight = FrameworkPreflight.retiring(
+            loaded.summary, cyclesUsing: cycles.count, anotherPublished: !others.isEmpty)
+        return confirmation(
+            "Retire version \(loaded.summary.version)", loaded: loaded, preflight: preflight,
+            action: SitePath.frameworkRetire.url(loaded.summary.id)
+        ).render(context: PageContext(request)).response()
+    }
+
+    private func confirmation(_ title: String, loaded: Loaded, preflight: FrameworkPreflight, action: String)
+        -> ConfirmationPage
+    {
+        ConfirmationPage(
+            title: title,
+            subject: (
+                "\(loaded.summary.name), version \(loaded.summary.version)", SitePath.framework.url(loaded.summary.id)
+            ),
+            effects: preflight.effects, concerns: preflight.concerns, blockers: preflight.blockers,
+            action: (title, action))
     }
 
     @Sendable func publish(request: Request) async throws -> Response {
