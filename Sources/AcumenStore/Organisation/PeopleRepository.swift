@@ -73,6 +73,18 @@ public struct PeopleRepository: Sendable {
         return Dictionary(uniqueKeysWithValues: people.compactMap { person in person.id.map { ($0, person.name) } })
     }
 
+    /// Names and e-mail addresses of the given people, for messages to them.
+    public func contacts(ids: Set<UUID>) async throws -> [UUID: (name: String, email: String)] {
+        guard !ids.isEmpty else { return [:] }
+        var contacts: [UUID: (name: String, email: String)] = [:]
+        for chunk in Array(ids).chunked(into: 500) {
+            for person in try await PersonRow.query(on: database).filter(\.$id ~~ chunk).all() {
+                if let id = person.id { contacts[id] = (person.name, person.email) }
+            }
+        }
+        return contacts
+    }
+
     public func employmentHistory(personID: UUID) async throws -> [EmploymentEvent] {
         let rows = try await EmploymentEventRow.query(on: database).filter(\.$person.$id == personID)
             .with(\.$person).sort(\.$date).all()

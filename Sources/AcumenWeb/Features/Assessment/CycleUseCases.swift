@@ -56,6 +56,17 @@ struct CycleUseCases {
             let cycles = CycleRepository(database: database)
             let next = try await cycles.advance(cycleID: cycleID, from: expected, today: today)
             let cycle = try await cycles.cycle(id: cycleID)
+            if next == .released {
+                let subjects = try await cycles.subjects(cycleID: cycleID)
+                let contacts = try await PeopleRepository(database: database).contacts(ids: Set(subjects.map(\.id)))
+                try await OutboxRepository(database: database).enqueue(
+                    subjects.compactMap { subject in
+                        contacts[subject.id].map { contact in
+                            Self.reportReleased(
+                                to: contact, subjectID: subject.id, cycle: cycle, baseURL: publicBaseURL)
+                        }
+                    })
+            }
             guard next == .open else { return (cycle, 0) }
             let pending = try await InvitationRepository(database: database).invitations(cycleID: cycleID)
                 .filter { $0.status == .approved && $0.issuedOn == nil }
@@ -125,6 +136,25 @@ struct CycleUseCases {
             )
         }
         try await links(database).send(invitation, cycle: cycle, today: today)
+    }
+
+    /// Tells an account manager that their report can be read, in the same transaction as the
+    /// release, so that nobody is told before it is true or left untold after.
+    static func reportReleased(
+        to contact: (name: String, email: String), subjectID: UUID, cycle: AssessmentCycle, baseURL: String
+    ) -> OutgoingMessage {
+        OutgoingMessage(
+            recipient: contact.email, subject: "\(cycle.name): your report is ready",
+            body: """
+                Hello \(contact.name),
+
+                The results of the \(cycle.name) are released, and your report is ready to read:
+                \(baseURL)\(SitePath.cycleSubjectReport.url(cycle.id, subjectID))
+
+                Sign in to Acumen to open it. It shows how you see your work beside how others see it, competency by competency, with the comments raters chose to share. Peers and customers are shown only as groups, never by name.
+
+                Your supervisor has the same report and will go through it with you.
+                """)
     }
 
     private func links(_ database: any Database) -> RaterLinks {
