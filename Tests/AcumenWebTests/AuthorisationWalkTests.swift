@@ -15,6 +15,7 @@ final class AuthorisationWalkTests: XCTestCase {
         "GET /", "GET /login", "POST /login", "POST /logout", "GET /healthz", "GET /readyz", "GET /styles.css",
         "GET /openapi.json", "POST /api/v1/auth/token", "GET /ims/case/v1p1/CFDocuments",
         "GET /ims/case/v1p1/CFPackages/:id", "GET /ims/case/v1p1/CFItems/:id", "GET /assets/rater-form.js",
+        "GET /assets/site.js",
     ]
 
     private func key(_ route: Route) -> String {

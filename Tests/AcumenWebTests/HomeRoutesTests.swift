@@ -103,3 +103,40 @@ final class HomeRoutesTests: XCTestCase {
         }
     }
 }
+
+/// Adding a rater who cannot be added brings the page back with the reason beside the field.
+final class NominationFormTests: XCTestCase {
+    func test_aRefusedRater_keepsTheFormAsTyped_withTheReasonOnce() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let manager = AssessmentRoutesTests.Client(
+                app: app, token: try await WebHarness.token(for: .programmeManager, app: app, demo: demo))
+            let cycle = try await AssessmentRoutesTests.openCycle(manager)
+            let accountManager = WebHarness.email(of: .accountManager, in: demo)
+            let subjectID = try await PeopleRepository(database: app.db).personID(email: accountManager)
+            let subject = try XCTUnwrap(subjectID)
+            let browser = BrowserSession(app: app)
+            try await browser.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let page = try await browser.get("/cycles/\(cycle)/people/\(subject)")
+            XCTAssertContains(page.body.string, #"<datalist id="rater-suggestions">"#)
+            XCTAssertFalse(
+                page.body.string.contains(#"<option value="\#(accountManager)""#), "nobody rates themselves")
+
+            let unknown = try await browser.post(
+                "/cycles/\(cycle)/people/\(subject)/nominations", form: ["email": "nobody@x.example", "source": "peer"])
+            XCTAssertEqual(unknown.status, .unprocessableEntity)
+            let html = unknown.body.string
+            XCTAssertEqual(html.components(separatedBy: "Nobody with the email nobody@x.example").count - 1, 1)
+            XCTAssertContains(html, #"value="nobody@x.example""#)
+            XCTAssertContains(html, #"aria-invalid="true""#)
+            XCTAssertContains(html, "Add a rater")
+
+            let own = try await browser.post(
+                "/cycles/\(cycle)/people/\(subject)/nominations", form: ["email": accountManager, "source": "peer"])
+            XCTAssertEqual(own.status, .unprocessableEntity)
+            XCTAssertContains(own.body.string, #"class="field-error""#)
+            let invitations = try await InvitationRepository(database: app.db).invitations(
+                cycleID: UUID(uuidString: cycle)!, subjectID: subject)
+            XCTAssertFalse(invitations.contains { $0.source == .peer }, "nothing was added")
+        }
+    }
+}

@@ -164,3 +164,22 @@ def test_administrator_manages_users(server, browser):
     browser.find_element(By.LINK_TEXT, "Users").click()
     wait_for_text(browser, "Add a user")
     check_accessibility(browser, "users")
+
+
+def test_the_menu_folds_away_on_a_phone(server, browser):
+    base = server["base"]
+    sign_in(browser, base, printed_login(server["output"], "Supervisor"))
+    wait_for_text(browser, "What to do next")
+    browser.set_window_size(*PHONE)
+    nav = browser.find_element(By.ID, "main-menu")
+    WebDriverWait(browser, 5).until(lambda d: not nav.is_displayed())
+    header = browser.find_element(By.CSS_SELECTOR, ".site-header").size["height"]
+    assert header < PHONE[1] * 0.15, f"the folded header takes {header} px"
+    toggle = browser.find_element(By.CSS_SELECTOR, ".menu-toggle")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    assert nav.is_displayed() and toggle.get_attribute("aria-expanded") == "true"
+    browser.find_element(By.LINK_TEXT, "Calibration").click()
+    wait_for_text(browser, "Calibration")
+    browser.set_window_size(*DESKTOP)
+    assert browser.find_element(By.ID, "main-menu").is_displayed()

@@ -53,13 +53,20 @@ struct Field: Component {
     var hint: String?
     var autocomplete: String?
     var maxLength: Int?
+    /// What is wrong with the value as sent, shown inside the label so it is read with the field.
+    var problem: String?
+    /// The id of a `datalist` whose entries the browser offers as the person types.
+    var suggestions: String?
 
     var body: Component {
         Label(label) {
             if let hint { Span { Text(hint) }.class("hint") }
+            if let problem { Span { Text(problem) }.class("field-error") }
             Input(type: type, name: name, value: value.isEmpty ? nil : value, isRequired: required)
                 .attribute(named: "autocomplete", value: autocomplete)
                 .attribute(named: "maxlength", value: maxLength.map(String.init))
+                .attribute(named: "aria-invalid", value: problem == nil ? nil : "true")
+                .attribute(named: "list", value: suggestions)
         }.class("field")
     }
 }

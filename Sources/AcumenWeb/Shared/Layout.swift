@@ -16,7 +16,7 @@ enum Layout {
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(title) · Acumen"),
                 .stylesheet(Stylesheet.path),
-                .forEach(scripts) { .script(.src($0), .attribute(named: "defer", value: "defer")) }
+                .forEach([SiteScript.path] + scripts) { .script(.src($0), .attribute(named: "defer", value: "defer")) }
             ),
             .body(
                 .a(.class("skip-link"), .href("#content"), .text("Skip to content")),
@@ -43,7 +43,12 @@ enum Layout {
             .a(.class("brand"), .href("/"), .text("Acumen")),
             .unwrap(context.user) { user in
                 .group(
+                    .button(
+                        .class("menu-toggle button"), .type(.button), .attribute(named: "hidden", value: "hidden"),
+                        .attribute(named: "aria-controls", value: "main-menu"),
+                        .attribute(named: "aria-expanded", value: "true"), .text("Menu")),
                     .nav(
+                        .id("main-menu"),
                         .attribute(named: "aria-label", value: "Main"),
                         .ul(
                             .forEach(links(for: user.viewer)) { item in

@@ -18,6 +18,9 @@ enum Stylesheet {
         .site-header nav a[aria-current="page"] { font-weight: 700; text-decoration: underline; }
         .account { margin-left: auto; display: flex; align-items: center; gap: .75rem; flex-wrap: wrap; }
         .who { color: var(--muted); font-size: .9rem; }
+        .menu-toggle { margin: 0 0 0 auto; }
+        .menu-toggle[hidden] { display: none; }
+        @media (max-width: 48rem) { .site-header.folded nav, .site-header.folded .account { display: none; } .site-header nav, .site-header .account { flex-basis: 100%; } }
         main { max-width: 72rem; margin: 0 auto; padding: 1rem; background: #fff; min-height: 70vh; }
         .site-footer { max-width: 72rem; margin: 0 auto; padding: 1rem; color: var(--muted); font-size: .875rem; }
         h1 { font-size: 1.75rem; line-height: 1.2; margin: .5rem 0 1rem; }
@@ -38,6 +41,8 @@ enum Stylesheet {
         .flash { background: #e8f3ec; border-left: 4px solid var(--ok); padding: .75rem; }
         .error { background: #fbeaec; border-left: 4px solid var(--err); padding: .75rem; }
         .warning { color: var(--warn); font-weight: 600; }
+        .field-error { display: block; color: var(--err); font-weight: 600; }
+        .field input[aria-invalid="true"] { border: 2px solid var(--err); }
         .warning-panel { background: #fdf3e6; border-left: 4px solid var(--warn); padding: .25rem .75rem; }
         .panel { border: 1px solid var(--line); border-radius: 6px; padding: 1rem; margin: 1rem 0; }
         .badge { display: inline-block; padding: 0 .5rem; border-radius: 999px; font-size: .85rem; border: 1px solid currentColor; }

@@ -10,6 +10,11 @@ enum CycleSubjectPage {
         var canManage: Bool
         var canApprove: Bool
         var canReadReport: Bool
+        /// The nomination as last sent, kept when it was refused, with why.
+        var nominationEmail = ""
+        var nominationProblem: String?
+        /// People the viewer may pick as raters, offered as they type.
+        var suggestions: [PersonSummary] = []
     }
 
     static func render(_ model: Model, context: PageContext) -> HTMLPage {
@@ -56,7 +61,20 @@ enum CycleSubjectPage {
                     url: SitePath.cycleSubjectNominations.url(cycle.id, model.subject.id), method: .post,
                     content: {
                         CSRFField(token: context.csrf)
-                        Field(label: "Their e-mail address", name: "email", type: .email, required: true)
+                        Field(
+                            label: "Their e-mail address", name: "email", value: model.nominationEmail, type: .email,
+                            required: true,
+                            hint: model.suggestions.isEmpty ? nil : "Type a name or an address to pick them.",
+                            problem: model.nominationProblem,
+                            suggestions: model.suggestions.isEmpty ? nil : "rater-suggestions")
+                        if !model.suggestions.isEmpty {
+                            Tag("datalist") {
+                                for person in model.suggestions {
+                                    Tag("option") { Text("\(person.name), \(person.jobTitle)") }
+                                        .attribute(named: "value", value: person.email)
+                                }
+                            }.id("rater-suggestions")
+                        }
                         SelectField(
                             label: "They rate as", name: "source",
                             choices: [.init(value: "peer", label: "Peer")]

@@ -211,23 +211,40 @@ struct CyclesController: RouteCollection {
         let user = try request.requireUser()
         let cycle = try await request.assessmentCycle()
         let subject = try await subject(request, cycle: cycle, user: user)
+        return try await subjectPage(request, cycle: cycle, subject: subject, user: user)
+    }
+
+    /// The account manager's raters, with the add-a-rater form as last sent when it was refused.
+    private func subjectPage(
+        _ request: Request, cycle: AssessmentCycle, subject: CycleSubject, user: UserAccount,
+        nominationEmail: String = "", nominationProblem: String? = nil
+    ) async throws -> Response {
         let invitations = try await InvitationRepository(database: request.db).invitations(
             cycleID: cycle.id, subjectID: subject.id)
-        let visible = try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
+        let people = PeopleRepository(database: request.db)
+        let visible = try await people.visiblePersonIDs(for: user.viewer)
+        let canApprove = AssessmentPolicy.allows(
+            .approvePeers, user.viewer,
+            .subject(personID: subject.id, cycleStatus: cycle.status, inViewersLine: visible.includes(subject.id)))
+        let canManage = AssessmentPolicy.mayAttempt(.runCycles, user.viewer)
+        // Only those who see colleagues anyway (programme staff, supervisors) are offered them:
+        // an account manager sees no directory, and types the address of the peers they propose.
+        let suggestions =
+            canManage || canApprove
+            ? try await people.people(visibleTo: user.viewer).filter {
+                $0.id != subject.id && $0.status == .active && (canManage || $0.organisationKind == .vendor)
+            } : []
         return CycleSubjectPage.render(
             CycleSubjectPage.Model(
-                cycle: cycle, subject: subject, invitations: invitations,
-                canManage: AssessmentPolicy.mayAttempt(.runCycles, user.viewer),
-                canApprove: AssessmentPolicy.allows(
-                    .approvePeers, user.viewer,
-                    .subject(
-                        personID: subject.id, cycleStatus: cycle.status, inViewersLine: visible.includes(subject.id))),
+                cycle: cycle, subject: subject, invitations: invitations, canManage: canManage,
+                canApprove: canApprove,
                 canReadReport: AssessmentPolicy.allows(
                     .readReport, user.viewer,
                     .subject(
-                        personID: subject.id, cycleStatus: cycle.status, inViewersLine: visible.includes(subject.id)))),
+                        personID: subject.id, cycleStatus: cycle.status, inViewersLine: visible.includes(subject.id))),
+                nominationEmail: nominationEmail, nominationProblem: nominationProblem, suggestions: suggestions),
             context: PageContext(request)
-        ).response()
+        ).response(status: nominationProblem == nil ? .ok : .unprocessableEntity)
     }
 
     @Sendable func nominate(request: Request) async throws -> Response {
@@ -242,14 +259,27 @@ struct CyclesController: RouteCollection {
         guard let source = RaterSource(rawValue: form.source), source == .peer || source == .customer else {
             throw AppError.badRequest("Choose whether the person is a peer or a customer.", field: "source")
         }
-        let invitation = try await request.cycleUseCases(settings).nominate(
-            cycle: cycle, subjectID: subject.id, email: form.email, source: source)
-        let approved = invitation.status == .approved
-        request.flash(
-            approved
-                ? "The rater was added\(cycle.status == .open ? " and their link is on its way" : "")."
-                : "The peer was proposed; their supervisor approves the nomination.")
-        return request.redirect(to: SitePath.cycleSubject.url(cycle.id, subject.id))
+        // A refused rater is a problem with what was typed: the page comes back with the address
+        // kept and the reason beside it, not an error page.
+        let refusal: String
+        do {
+            let invitation = try await request.cycleUseCases(settings).nominate(
+                cycle: cycle, subjectID: subject.id, email: form.email, source: source)
+            request.flash(
+                invitation.status == .approved
+                    ? "The rater was added\(cycle.status == .open ? " and their link is on its way" : "")."
+                    : "The peer was proposed; their supervisor approves the nomination.")
+            return request.redirect(to: SitePath.cycleSubject.url(cycle.id, subject.id))
+        } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
+            refusal = error.message
+        } catch StoreError.invalid(let problems) {
+            refusal = problems.map(\.message).joined(separator: "; ")
+        } catch StoreError.conflict(let message) {
+            refusal = message
+        }
+        return try await subjectPage(
+            request, cycle: cycle, subject: subject, user: user, nominationEmail: form.email,
+            nominationProblem: refusal)
     }
 
     /// approve, revoke or reissue one invitation.

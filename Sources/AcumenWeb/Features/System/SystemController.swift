@@ -9,6 +9,15 @@ struct SystemController: RouteCollection {
         anyone.get("healthz", use: health)
         anyone.get("readyz", use: ready)
         anyone.get("styles.css", use: stylesheet)
+        anyone.get("assets", "site.js", use: script)
+    }
+
+    @Sendable func script(request: Request) async throws -> Response {
+        let response = Response(status: .ok, body: .init(string: SiteScript.source))
+        response.headers.contentType = HTTPMediaType(
+            type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return response
     }
 
     struct Status: Content {
