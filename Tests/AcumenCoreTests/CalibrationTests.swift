@@ -288,3 +288,13 @@ final class RaterFormFieldsRoundTripTests: XCTestCase {
         XCTAssertEqual(RaterFormFields.ratings(from: fields, framework: framework.showing([codes[1]])), [ratings[1]])
     }
 }
+
+final class AgreementReadingTests: XCTestCase {
+    func test_alphaIsReadAgainstKrippendorffsBars() {
+        XCTAssertEqual(AgreementReading.of(alpha: 0.85), "Raters agree well: their ratings can be relied on.")
+        XCTAssertTrue(AgreementReading.of(alpha: 0.7).hasPrefix("Raters agree moderately"))
+        XCTAssertTrue(AgreementReading.of(alpha: 0.4).hasPrefix("Raters agree little beyond chance"))
+        XCTAssertEqual(AgreementReading.of(alpha: -0.1), "Raters agree no better than chance.")
+        XCTAssertEqual(AgreementReading.of(alpha: nil), "Not enough ratings to say.")
+    }
+}

@@ -86,6 +86,22 @@ final class CalibrationRoutesTests: XCTestCase {
         }
     }
 
+    func test_resultsPage_readsAgreementInWords_andChartsEachParticipantAgainstTheMaster() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let (id, cases, _) = try await demoExercise(app, demo)
+            let manager = BrowserSession(app: app)
+            try await manager.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let page = try await manager.get("/calibration/\(id)").body.string
+            XCTAssertTrue(
+                page.contains("Raters agree") && page.contains("0.8 is the usual bar for relying on ratings"), page)
+            XCTAssertContains(page, "Levels against the master, by participant and case")
+            // The demo's four earlier participants, one row each, a cell per case competency.
+            let units = cases.map(\.competencyCodes.count).reduce(0, +)
+            XCTAssertEqual(page.components(separatedBy: #"<td class="deviation"#).count - 1, 4 * units)
+            XCTAssertContains(page, "deviation-same")
+        }
+    }
+
     func test_onlyParticipantsSeeAnExercise_andOnlyProgrammeStaffPrepareIt() async throws {
         try await WebHarness.withDemoApp { app, demo in
             let (id, cases, supervisor) = try await demoExercise(app, demo)

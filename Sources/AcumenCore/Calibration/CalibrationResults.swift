@@ -71,6 +71,12 @@ public struct CalibrationResults: Sendable {
         return LevelDistribution(levels: others.map(\.level), levelCount: levelCount)
     }
 
+    /// A participant's level for one competency in one case: nil when they did not rate it,
+    /// `.some(nil)` when they marked it not observed.
+    public func level(of rater: UUID, caseID: UUID, competencyCode: String) -> Int?? {
+        (levelsByUnit[Self.key(caseID, competencyCode)] ?? []).first { $0.rater == rater }.map(\.level)
+    }
+
     /// Whose levels a participant's distribution may include.
     ///
     /// If it were everyone else who submitted, it would change each time one more person

@@ -41,6 +41,9 @@ enum Stylesheet {
         .flash { background: #e8f3ec; border-left: 4px solid var(--ok); padding: .75rem; }
         .error { background: #fbeaec; border-left: 4px solid var(--err); padding: .75rem; }
         .warning { color: var(--warn); font-weight: 600; }
+        .deviation { text-align: center; font-weight: 600; }
+        .deviation-same { background: #e8f3ec; } .deviation-near { background: #fdf3e6; }
+        .deviation-far { background: #fbeaec; } .deviation-missing { background: #eceff3; }
         .field-error { display: block; color: var(--err); font-weight: 600; }
         .field input[aria-invalid="true"] { border: 2px solid var(--err); }
         .warning-panel { background: #fdf3e6; border-left: 4px solid var(--warn); padding: .25rem .75rem; }

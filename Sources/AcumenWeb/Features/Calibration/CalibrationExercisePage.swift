@@ -159,12 +159,77 @@ enum CalibrationExercisePage {
                 Paragraph(
                     "Bias is the participant's level minus the master's, on average: positive is lenient, negative severe. Weighted kappa counts a near miss as partly right."
                 ).class("hint")
+                deviationChart(loaded, results: results, participants: submitted)
                 if let group = results.group {
                     groupSection(group)
                 } else {
                     Paragraph("Agreement among participants is measured once two or more have submitted.")
                 }
             }
+        }
+    }
+
+    /// Each participant's level beside the master's, case by case: a table drawn as a chart,
+    /// each cell saying in text how far from the master it is, so colour is never the only sign.
+    private static func deviationChart(
+        _ loaded: CalibrationExerciseContext, results: CalibrationResults, participants: [CalibrationParticipant]
+    ) -> Component {
+        let units = loaded.cases.flatMap { referenceCase in referenceCase.competencyCodes.map { (referenceCase, $0) } }
+        let levels = loaded.framework.levels
+        return Div {
+            H3("Each participant's levels against the master's")
+            Paragraph(
+                "= is the master's level; +1 one level above it (lenient), −1 one below (severe); n/o not observed; a blank was not rated."
+            ).class("hint")
+            Div {
+                Tag("table") {
+                    Tag("caption") { Text("Levels against the master, by participant and case") }
+                    Tag("thead") {
+                        Tag("tr") {
+                            Tag("th") { Text("Participant") }.attribute(named: "scope", value: "col")
+                            for (referenceCase, code) in units {
+                                Tag("th") {
+                                    Text("Case \(referenceCase.position) \(code)")
+                                    Span {
+                                        Text(
+                                            results.masters[referenceCase.id]?[code].flatMap {
+                                                levels.name(at: $0.level)
+                                            }
+                                                ?? "no master")
+                                    }.class("hint")
+                                }.attribute(named: "scope", value: "col")
+                            }
+                        }
+                    }
+                    Tag("tbody") {
+                        for participant in participants {
+                            Tag("tr") {
+                                Tag("th") { Text(participant.email) }.attribute(named: "scope", value: "row")
+                                for (referenceCase, code) in units {
+                                    let (text, kind) = deviationCell(
+                                        results.level(
+                                            of: participant.userID, caseID: referenceCase.id, competencyCode: code),
+                                        master: results.masters[referenceCase.id]?[code]?.level)
+                                    Tag("td") { Text(text) }.class("deviation deviation-\(kind)")
+                                }
+                            }
+                        }
+                    }
+                }.class("table deviation-chart")
+            }.class("table-scroll").attribute(named: "tabindex", value: "0")
+                .accessibilityLabel("Levels against the master, by participant and case")
+        }
+    }
+
+    private static func deviationCell(_ level: Int??, master: Int?) -> (String, String) {
+        guard let level else { return ("", "missing") }
+        guard let level else { return ("n/o", master == nil ? "same" : "missing") }
+        guard let master else { return ("rated", "missing") }
+        let difference = level - master
+        switch difference {
+        case 0: return ("=", "same")
+        case 1...: return ("+\(difference)", difference == 1 ? "near" : "far")
+        default: return ("−\(-difference)", difference == -1 ? "near" : "far")
         }
     }
 
@@ -187,8 +252,15 @@ enum CalibrationExercisePage {
         } else {
             rows.append(["Intraclass correlations", "need two ratings rated by every participant"])
         }
+        let ordinal = alphas[.ordinal] ?? nil
         return Div {
             H3("Agreement among the \(group.participants) participants who submitted")
+            Paragraph {
+                Tag("strong") { Text(AgreementReading.of(alpha: ordinal)) }
+                Text(
+                    " Ordinal alpha \(StatisticText.number(ordinal)): 1 is perfect agreement, 0 is what chance gives; 0.8 is the usual bar for relying on ratings."
+                )
+            }
             DataTable.text(
                 caption: "Agreement over \(report.units) case and competency ratings",
                 headings: ["Statistic", "Value"],
@@ -197,13 +269,14 @@ enum CalibrationExercisePage {
                 caption: "Competencies, hardest to agree on first",
                 headings: [
                     "Competency", "Cases", "Pairs giving the same level", "Ordinal alpha", "95 % interval",
-                    "Fleiss' kappa",
+                    "Fleiss' kappa", "In words",
                 ],
                 rows: group.competencies.map {
                     [
                         $0.competencyCode, "\($0.units)", $0.pairAgreement.map(Percent.text) ?? "–",
                         $0.units < 2 ? "needs two cases" : StatisticText.number($0.ordinalAlpha),
                         StatisticText.interval($0.ordinalAlphaInterval), StatisticText.number($0.fleissKappa),
+                        $0.units < 2 ? "One case cannot tell." : AgreementReading.of(alpha: $0.ordinalAlpha),
                     ]
                 })
         }
