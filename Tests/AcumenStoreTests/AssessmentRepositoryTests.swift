@@ -115,6 +115,25 @@ final class AssessmentRepositoryTests: XCTestCase {
         XCTAssertEqual(released.closedOn, early, "releasing keeps it (\(label))")
     }
 
+    func test_ratersWithoutALogin_areTeamLeadsAndSupervisorRaters_whoCannotSignIn() async throws {
+        try await StoreHarness.onSQLite(ratersWithoutLogin)
+    }
+
+    func test_ratersWithoutALogin_areTeamLeadsAndSupervisorRaters_whoCannotSignIn_onPostgreSQL() async throws {
+        try await StoreHarness.onPostgreSQL(ratersWithoutLogin)
+    }
+
+    private func ratersWithoutLogin(database: any Database, label: String) async throws {
+        _ = try await AssessmentFixture.make(on: database)
+        let people = PeopleRepository(database: database)
+        let before = try await people.ratersWithoutLogin()
+        XCTAssertEqual(before.map(\.email), ["lead@x.example"], "Lea leads Ana and Ben (\(label))")
+        _ = try await UserRepository(database: database).create(
+            email: "LEAD@x.example", passwordHash: "x", role: .supervisor)
+        let afterLogin = try await people.ratersWithoutLogin()
+        XCTAssertTrue(afterLogin.isEmpty, "a login under the same address counts, whatever its case (\(label))")
+    }
+
     func test_rules_canOnlyTighten_onceOpen() async throws {
         try await StoreHarness.onSQLite { database, label in
             let fixture = try await AssessmentFixture.make(on: database)

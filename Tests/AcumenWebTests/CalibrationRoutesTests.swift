@@ -102,6 +102,22 @@ final class CalibrationRoutesTests: XCTestCase {
         }
     }
 
+    func test_dueList_includesThoseWhoRateOthersWithoutALogin() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let manager = BrowserSession(app: app)
+            try await manager.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let page = try await manager.get("/calibration/due").body.string
+            let withoutLogin = try await PeopleRepository(database: app.db).ratersWithoutLogin()
+            XCTAssertFalse(withoutLogin.isEmpty, "most demo team leads have no login")
+            XCTAssertContains(page, "Raters without a login")
+            for rater in withoutLogin { XCTAssertContains(page, rater.email) }
+            let supervisor = WebHarness.email(of: .supervisor, in: demo)
+            XCTAssertFalse(withoutLogin.contains { $0.email == supervisor }, "the demo supervisor has a login")
+            let home = try await manager.get("/").body.string
+            XCTAssertContains(home, "rate others without a login")
+        }
+    }
+
     func test_onlyParticipantsSeeAnExercise_andOnlyProgrammeStaffPrepareIt() async throws {
         try await WebHarness.withDemoApp { app, demo in
             let (id, cases, supervisor) = try await demoExercise(app, demo)

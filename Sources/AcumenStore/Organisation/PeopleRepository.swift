@@ -73,6 +73,27 @@ public struct PeopleRepository: Sendable {
         return Dictionary(uniqueKeysWithValues: people.compactMap { person in person.id.map { ($0, person.name) } })
     }
 
+    /// Active people who rate others as supervisors (they lead someone, or a cycle asks them for
+    /// a supervisor's rating) but have no login, so they cannot take a calibration exercise.
+    public func ratersWithoutLogin() async throws -> [(id: UUID, name: String, email: String, jobTitle: String)] {
+        try await database.sql.raw(
+            """
+            SELECT p.id, p.name, p.email, p.job_title FROM people p
+            WHERE p.employment_status = 'active'
+              AND (EXISTS (SELECT 1 FROM people r WHERE r.supervisor_id = p.id AND r.employment_status = 'active')
+                   OR EXISTS (SELECT 1 FROM invitations i WHERE i.rater_person_id = p.id AND i.source = 'supervisor'
+                              AND i.status <> 'revoked'))
+              AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id OR lower(u.email) = lower(p.email))
+            ORDER BY p.name, p.email
+            """
+        ).all().map { row in
+            (
+                try row.decode(column: "id", as: UUID.self), try row.decode(column: "name", as: String.self),
+                try row.decode(column: "email", as: String.self), try row.decode(column: "job_title", as: String.self)
+            )
+        }
+    }
+
     /// Names and e-mail addresses of the given people, for messages to them.
     public func contacts(ids: Set<UUID>) async throws -> [UUID: (name: String, email: String)] {
         guard !ids.isEmpty else { return [:] }

@@ -90,7 +90,7 @@ struct CalibrationController: RouteCollection {
     @Sendable func due(request: Request) async throws -> Response {
         return CalibrationDuePage.render(
             try await RecalibrationList.make(database: request.db, today: CalendarDate.today),
-            context: PageContext(request)
+            withoutLogin: try await RecalibrationList.withoutLogin(database: request.db), context: PageContext(request)
         ).response()
     }
 

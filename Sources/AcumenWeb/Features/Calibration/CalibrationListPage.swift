@@ -123,7 +123,9 @@ enum CalibrationListPage {
 }
 
 enum CalibrationDuePage {
-    static func render(_ entries: [RecalibrationList.Entry], context: PageContext) -> HTMLPage {
+    static func render(
+        _ entries: [RecalibrationList.Entry], withoutLogin: [RecalibrationList.WithoutLogin], context: PageContext
+    ) -> HTMLPage {
         Layout.page("Due for calibration", context: context) {
             H1("Due for calibration")
             Paragraph(
@@ -137,6 +139,20 @@ enum CalibrationDuePage {
                     rows: entries.map { entry in
                         [Text(entry.user.email), Text(entry.user.role.label), Text(entry.reason.description)]
                     })
+            }
+            H2("Rating others without a login")
+            if withoutLogin.isEmpty {
+                Paragraph("Everyone who rates others as a supervisor has a login.")
+            } else {
+                Paragraph(
+                    "They lead a team or are asked for a supervisor's rating in a cycle, and have never calibrated: they answer through their e-mailed links, but cannot take an exercise until they can sign in. An administrator gives them a login with the supervisor role on the Users page; they then appear above."
+                )
+                DataTable(
+                    caption: "Raters without a login", headings: ["Rater", "E-mail", "Job title"],
+                    rows: withoutLogin.map { [Text($0.name), Text($0.email), Text($0.jobTitle)] })
+                if context.user.map({ AccessPolicy.mayAttempt(.manageUsers, $0.viewer) }) == true {
+                    Paragraph { Link("Add their logins on the Users page", url: SitePath.users.url()) }
+                }
             }
         }
     }

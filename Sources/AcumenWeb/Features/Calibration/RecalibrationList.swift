@@ -2,12 +2,25 @@ import AcumenCore
 import AcumenStore
 import FluentKit
 
-/// Who must calibrate: every supervisor, and everyone who ever took part in an exercise.
+/// Who must calibrate: every supervisor, and everyone who ever took part in an exercise; and
+/// those who rate others as supervisors without a login yet, who cannot take part until they have one.
 enum RecalibrationList {
     struct Entry {
         var user: UserAccount
         var status: CalibrationStatus?
         var reason: RecalibrationReason
+    }
+
+    struct WithoutLogin {
+        var name: String
+        var email: String
+        var jobTitle: String
+    }
+
+    static func withoutLogin(database: any Database) async throws -> [WithoutLogin] {
+        try await PeopleRepository(database: database).ratersWithoutLogin().map {
+            WithoutLogin(name: $0.name, email: $0.email, jobTitle: $0.jobTitle)
+        }
     }
 
     static func make(database: any Database, today: CalendarDate) async throws -> [Entry] {

@@ -314,6 +314,15 @@ struct HomeOverview {
                     kind: .reviewFramework, title: "Review and publish \(framework.name), version \(framework.version)",
                     detail: "A draft; cycles can use it once it is published.", target: .framework(framework.id)))
         }
+        let withoutLogin = try await RecalibrationList.withoutLogin(database: database)
+        if !withoutLogin.isEmpty {
+            items.append(
+                AgendaItem(
+                    kind: .calibration,
+                    title:
+                        "\(withoutLogin.count) \(withoutLogin.count == 1 ? "person rates" : "people rate") others without a login",
+                    detail: "They cannot calibrate until they can sign in.", target: .calibrationDue))
+        }
         let due = try await RecalibrationList.make(database: database, today: today)
         if !due.isEmpty {
             items.append(
