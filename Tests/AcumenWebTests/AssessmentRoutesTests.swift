@@ -296,6 +296,12 @@ final class AssessmentRoutesTests: XCTestCase {
             XCTAssertEqual(html.status, .ok)
             XCTAssertTrue(html.body.string.contains("<svg"))
             XCTAssertTrue(html.body.string.contains("Customers: withheld to keep them anonymous"))
+            // The summary comes before the wide table, so that a phone shows it first.
+            let body = html.body.string
+            let summary = try XCTUnwrap(body.range(of: "<h2>In short</h2>"))
+            let table = try XCTUnwrap(body.range(of: "Results by competency"))
+            XCTAssertLessThan(summary.lowerBound, table.lowerBound)
+            XCTAssertTrue(body.contains("Blind spots (self above others)"))
         }
     }
 }

@@ -202,6 +202,7 @@ def test_a_cycle_from_opening_to_release(server):
     assert "Peers: 3 responses, shown." in page
     assert "Customers: withheld to keep them anonymous" in page
     assert "<svg" in page
+    assert page.index("In short") < page.index("Results by competency"), "the summary leads"
     assert "Includes ratings from raters who were not calibrated when they rated" in page
     assert "– †" not in page, "a competency nobody rated is not marked"
     check_accessibility(browser, "report")
@@ -222,6 +223,8 @@ def test_a_cycle_from_opening_to_release(server):
     browser.get(base + "/accounts")
     browser.find_element(By.CSS_SELECTOR, "article.card h2 a").click()
     wait_for_text(browser, "Action plan")
+    assert "No results can be shown for this account yet." in browser.page_source, "withheld: one sentence, no table"
+    assert "mean answer, 1 (Never) to 5 (Always)" not in browser.page_source
     check_accessibility(browser, "account")
     browser.find_element(By.NAME, "title").send_keys("Send a written summary after every escalation call")
     browser.find_element(By.NAME, "measure").send_keys("Summary within one working day for every call")

@@ -69,6 +69,7 @@ enum Stylesheet {
         .toc ul { columns: 2; }
         .facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
         .facts dt { font-weight: 600; } .facts dd { margin: 0; }
+        @media (max-width: 48rem) { .facts.summary { grid-template-columns: 1fr; } .facts.summary dd { margin-bottom: .5rem; } }
         .cards { display: grid; grid-template-columns: 1fr; gap: 1rem; }
         @media (min-width: 48rem) { .cards.glance { grid-template-columns: repeat(3, 1fr); } }
         .card { border: 1px solid var(--line); border-radius: 6px; padding: 0 1rem 1rem; }

@@ -32,18 +32,24 @@ enum AccountPage {
         else {
             return Paragraph("No released cycle has customer answers for this account yet.")
         }
+        // Only cycles with results get a column: a withheld cycle is one sentence, not a column
+        // of dashes, and when every cycle is withheld there is no table at all.
+        let shown = loaded.columns.filter { $0.withheldReason == nil }
         return Div {
             for column in loaded.columns where column.withheldReason != nil {
                 Paragraph("\(column.cycle.name): \(column.withheldReason!)").class("notice")
             }
-            for category in framework.categories {
+            if shown.isEmpty {
+                Paragraph("No results can be shown for this account yet.")
+            }
+            for category in framework.categories where !shown.isEmpty {
                 let questions = category.competencies.flatMap { questionnaire.questions(for: $0.code) }
                 if !questions.isEmpty {
                     DataTable(
                         caption: "\(category.title): mean answer, 1 (Never) to 5 (Always)",
-                        headings: ["Question"] + loaded.columns.map(\.cycle.name) + ["Change"],
+                        headings: ["Question"] + shown.map(\.cycle.name) + ["Change"],
                         rows: questions.map { question in
-                            let means = loaded.columns.map { mean(of: question.code, in: $0) }
+                            let means = shown.map { mean(of: question.code, in: $0) }
                             return [Text("\(question.code): \(question.text)")]
                                 + means.map { Text($0.map(PersonReportPage.format) ?? "–") }
                                 + [Text(change(means))]

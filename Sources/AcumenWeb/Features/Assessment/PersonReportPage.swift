@@ -29,6 +29,7 @@ enum PersonReportPage {
                     + (loaded.profile.map { "Targets come from the role profile \"\($0.name)\"." }
                         ?? "No role profile matches this job title, so no targets are shown.")
             ).class("hint")
+            summary(loaded)
             H2("Who answered")
             List(RaterSource.allCases) { source in
                 ListItem { Text(groupSentence(source, plan: report.plan, rules: loaded.cycle.settings.rules)) }
@@ -97,6 +98,34 @@ enum PersonReportPage {
                 .forEach(report.commentsByCompetency[competency.code] ?? []) { group in
                     .group(.p(.class("meta"), .text(group.label)), .ul(.forEach(group.comments) { .li(.text($0)) }))
                 })
+        }
+    }
+
+    /// The report in a few lines, first, so that a phone shows what matters before the wide
+    /// table: where others see strength, where the gaps are, and blind spots.
+    private static func summary(_ loaded: ReportsController.LoadedReport) -> Component {
+        let glance = ReportGlance(report: loaded.report, previous: nil)
+        let titles = Dictionary(
+            loaded.framework.competencies.map { ($0.code, "\($0.code) \($0.title)") },
+            uniquingKeysWith: { first, _ in first })
+        let names = { (codes: [String]) in codes.map { titles[$0] ?? $0 }.joined(separator: "; ") }
+        let rows = loaded.report.rows.map(\.competency)
+        let blindSpots = rows.filter { $0.selfOtherGap == .blindSpot }.map(\.competencyCode)
+        let hidden = rows.filter { $0.selfOtherGap == .hiddenStrength }.map(\.competencyCode)
+        return Div {
+            H2("In short")
+            Tag("dl") {
+                Tag("dt") { Text("Strongest as others see it") }
+                Tag("dd") { Text(glance.strengths.isEmpty ? "None stands out yet." : names(glance.strengths)) }
+                Tag("dt") { Text(loaded.profile == nil ? "Lowest as others see it" : "Furthest below target") }
+                Tag("dd") {
+                    Text(glance.developmentAreas.isEmpty ? "Nothing is below target." : names(glance.developmentAreas))
+                }
+                Tag("dt") { Text("Blind spots (self above others)") }
+                Tag("dd") { Text(blindSpots.isEmpty ? "None." : names(blindSpots)) }
+                Tag("dt") { Text("Underrated strengths (self below others)") }
+                Tag("dd") { Text(hidden.isEmpty ? "None." : names(hidden)) }
+            }.class("facts summary")
         }
     }
 
