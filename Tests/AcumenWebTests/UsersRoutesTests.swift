@@ -52,3 +52,25 @@ final class UsersRoutesTests: XCTestCase {
         }
     }
 }
+
+final class PeopleSearchRoutesTests: XCTestCase {
+    func test_peopleAreSearchedAndPaged_andOddAddressesStillShowAList() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let browser = BrowserSession(app: app)
+            try await browser.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let first = try await browser.get("/people")
+            XCTAssertEqual(first.status, .ok)
+            XCTAssertContains(first.body.string, "page 1 of")
+            XCTAssertContains(first.body.string, "Next page")
+            let lead = demo.people.first { $0.jobTitle == "Account Management Team Lead" }!
+            let found = try await browser.get(
+                "/people?q=\(lead.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&kind=vendor")
+            XCTAssertContains(found.body.string, "1 of the")
+            XCTAssertContains(found.body.string, lead.name)
+            for odd in ["/people?page=-3", "/people?page=abc", "/people?status=gone&kind=x", "/people?page=99999"] {
+                let page = try await browser.get(odd)
+                XCTAssertEqual(page.status, .ok, odd)
+            }
+        }
+    }
+}

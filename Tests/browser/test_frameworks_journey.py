@@ -183,3 +183,16 @@ def test_the_menu_folds_away_on_a_phone(server, browser):
     wait_for_text(browser, "Calibration")
     browser.set_window_size(*DESKTOP)
     assert browser.find_element(By.ID, "main-menu").is_displayed()
+
+
+def test_people_are_found_by_search_and_paged(server, browser):
+    base = server["base"]
+    sign_in(browser, base, printed_login(server["output"], "Programme manager"))
+    browser.get(base + "/people")
+    assert "Next page" in browser.page_source
+    browser.find_element(By.NAME, "q").send_keys("Team Lead")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Search']").click()
+    wait_for_text(browser, "14 of the")
+    rows = browser.find_elements(By.CSS_SELECTOR, "tbody tr")
+    assert len(rows) == 14, len(rows)
+    check_accessibility(browser, "people-search")

@@ -17,7 +17,15 @@ struct PeopleController: RouteCollection {
     @Sendable func list(request: Request) async throws -> Response {
         let user = try request.requireUser()
         let people = try await PeopleRepository(database: request.db).people(visibleTo: user.viewer)
-        return PeopleListPage.render(people: people, context: PageContext(request)).response()
+        // Unknown filter values fall back to the defaults: a tampered address still shows a list.
+        let query = PeopleQuery(
+            text: request.query[String.self, at: "q"] ?? "",
+            status: request.query[String.self, at: "status"].flatMap(PeopleQuery.Status.init(rawValue:)) ?? .active,
+            kind: request.query[String.self, at: "kind"].flatMap(PeopleQuery.Kind.init(rawValue:)) ?? .all,
+            page: request.query[Int.self, at: "page"] ?? 1)
+        return PeopleListPage.render(
+            query: query, result: query.apply(to: people), visible: people.count, context: PageContext(request)
+        ).response()
     }
 
     @Sendable func show(request: Request) async throws -> Response {

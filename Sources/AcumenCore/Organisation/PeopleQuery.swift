@@ -1,0 +1,66 @@
+import Foundation
+
+/// A search through the people list: words to find (in name, e-mail, job title, team, location
+/// or organisation, ignoring case and accents), who to include, and which page to show.
+public struct PeopleQuery: Hashable, Sendable {
+    public enum Status: String, Sendable, CaseIterable {
+        case active, left, all
+    }
+
+    public enum Kind: String, Sendable, CaseIterable {
+        case all, vendor, customer
+    }
+
+    public var text: String
+    public var status: Status
+    public var kind: Kind
+    /// From 1.
+    public var page: Int
+
+    public static let pageSize = 50
+
+    public init(text: String = "", status: Status = .active, kind: Kind = .all, page: Int = 1) {
+        self.text = String(text.prefix(200))
+        self.status = status
+        self.kind = kind
+        self.page = max(1, page)
+    }
+
+    public struct Result: Hashable, Sendable {
+        public var people: [PersonSummary]
+        public var matching: Int
+        public var page: Int
+        public var pages: Int
+    }
+
+    /// The page asked for, or the last one when it asks beyond the end.
+    public func apply(to people: [PersonSummary]) -> Result {
+        let words = Self.fold(text).split(whereSeparator: \.isWhitespace).map(String.init)
+        let matching = people.filter { person in
+            switch status {
+            case .active: guard person.status == .active else { return false }
+            case .left: guard person.status == .left else { return false }
+            case .all: break
+            }
+            switch kind {
+            case .vendor: guard person.organisationKind == .vendor else { return false }
+            case .customer: guard person.organisationKind == .customer else { return false }
+            case .all: break
+            }
+            guard !words.isEmpty else { return true }
+            let haystack = Self.fold(
+                [person.name, person.email, person.jobTitle, person.team, person.location, person.organisation]
+                    .joined(separator: " "))
+            return words.allSatisfy { haystack.contains($0) }
+        }
+        let pages = max(1, (matching.count + Self.pageSize - 1) / Self.pageSize)
+        let shown = min(page, pages)
+        return Result(
+            people: Array(matching.dropFirst((shown - 1) * Self.pageSize).prefix(Self.pageSize)),
+            matching: matching.count, page: shown, pages: pages)
+    }
+
+    private static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+}
