@@ -77,12 +77,18 @@ final class HomeRoutesTests: XCTestCase {
             let page = try await customer.get(form)
             XCTAssertEqual(page.status, .ok)
             XCTAssertContains(page.body.string, "from your home page in Acumen")
+            let questions = try await CycleRepository(database: app.db).cycles()[0]
+            let total = try await CycleRepository(database: app.db).questionnaire(for: questions).questions.count
+            XCTAssertContains(page.body.string, "0 of \(total) answered")
+            XCTAssertContains(page.body.string, #"aria-label="Sections of the form""#)
 
             let refused = try await customer.post(
                 "\(form)/autosave", form: ["name": "q:OM.1-a", "value": "often"], includeCSRF: false)
             XCTAssertEqual(refused.status, .forbidden, "a signed-in form must carry the CSRF token")
             let saved = try await customer.post("\(form)/autosave", form: ["name": "q:OM.1-a", "value": "often"])
             XCTAssertEqual(saved.status, .ok, saved.body.string)
+            let reloaded = try await customer.get(form)
+            XCTAssertContains(reloaded.body.string, "1 of \(total) answered")
 
             // The draft saved in Acumen is the one the e-mailed link opens.
             let byLink = try await Client(app: app, token: nil).call(.GET, "/api/v1/rater/\(token)", expect: .ok)

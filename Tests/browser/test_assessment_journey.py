@@ -40,6 +40,13 @@ def create_draft_cycle(driver, name):
     wait_for_text(driver, "created as a draft")
 
 
+def click(driver, element):
+    """Clicks a form control as a person would: scrolled to the middle of the screen, clear of
+    the progress bar that stays at the foot of long forms."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    element.click()
+
+
 def wait_saved(driver):
     WebDriverWait(driver, 10).until(
         lambda d: d.find_element(By.ID, "save-status").text == "All changes saved.")
@@ -53,9 +60,9 @@ def fill_behaviour_grid(driver, ticks):
         if position == 0:
             boxes = fieldset.find_elements(By.CSS_SELECTOR, "input[type=checkbox][name^='b:0:']")
             for box in boxes[:ticks]:
-                box.click()
+                click(driver, box)
         else:
-            fieldset.find_element(By.CSS_SELECTOR, "input[name^='none:']").click()
+            click(driver, fieldset.find_element(By.CSS_SELECTOR, "input[name^='none:']"))
     wait_saved(driver)
 
 
@@ -104,8 +111,9 @@ def test_a_cycle_from_opening_to_release(server):
     questions = browser.find_elements(By.CSS_SELECTOR, "div.question")
     assert len(questions) >= 30
     for question in questions[:5]:
-        question.find_element(By.CSS_SELECTOR, "input[value=often]").click()
+        click(browser, question.find_element(By.CSS_SELECTOR, "input[value=often]"))
     wait_saved(browser)
+    assert browser.find_element(By.ID, "progress-count").text == f"5 of {len(questions)} answered"
     browser.quit()
 
     browser = new_browser()
@@ -114,14 +122,14 @@ def test_a_cycle_from_opening_to_release(server):
     resumed = [q.find_element(By.CSS_SELECTOR, "input[value=often]").is_selected() for q in questions[:6]]
     assert resumed == [True, True, True, True, True, False]
     for question in questions[5:-1]:
-        question.find_element(By.CSS_SELECTOR, "input[value=always]").click()
+        click(browser, question.find_element(By.CSS_SELECTOR, "input[value=always]"))
     wait_saved(browser)
     browser.find_element(By.XPATH, "//button[text()='Submit my answers']").click()
     wait_for_text(browser, "Not submitted yet")
     assert f"question {len(questions)}" in browser.find_element(By.ID, "problems").text
     check_accessibility(browser, "customer-form-missing")
-    browser.find_elements(By.CSS_SELECTOR, "div.question")[-1].find_element(
-        By.CSS_SELECTOR, "input[value=dontKnow]").click()
+    click(browser, browser.find_elements(By.CSS_SELECTOR, "div.question")[-1].find_element(
+        By.CSS_SELECTOR, "input[value=dontKnow]"))
     browser.find_element(By.XPATH, "//button[text()='Submit my answers']").click()
     wait_for_text(browser, "Thank you")
     check_accessibility(browser, "customer-thanks")

@@ -23,10 +23,13 @@ struct BehaviourGrid: Component {
             levels: framework.levels, standards: competency.standards, observed: rating?.observed ?? [:])
     }
 
+    /// The anchor of a category's heading, for the form's list of sections.
+    static func sectionID(_ code: String) -> String { "section-" + code.map { $0.isLetter || $0.isNumber ? $0 : "-" } }
+
     var body: Component {
         Div {
             for category in framework.categories {
-                if showsCategories { H2("\(category.code) \(category.title)") }
+                if showsCategories { H2("\(category.code) \(category.title)").id(Self.sectionID(category.code)) }
                 for competency in category.competencies { fieldset(competency) }
             }
         }

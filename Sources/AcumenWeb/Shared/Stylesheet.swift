@@ -44,6 +44,12 @@ enum Stylesheet {
         .deviation { text-align: center; font-weight: 600; }
         .deviation-same { background: #e8f3ec; } .deviation-near { background: #fdf3e6; }
         .deviation-far { background: #fbeaec; } .deviation-missing { background: #eceff3; }
+        .form-progress { position: sticky; bottom: 0; z-index: 5; background: #fff; border-top: 1px solid var(--line); padding: .25rem 0; }
+        .form-progress p { margin: .25rem 0; font-size: .9rem; }
+        .form-progress .form-actions { margin: 0; display: flex; flex-wrap: wrap; gap: .25rem .5rem; }
+        .form-progress .form-actions button { margin: 0; padding: .4rem .6rem; }
+        form[data-autosave] :is(input, select, textarea, h2, summary) { scroll-margin-bottom: 7rem; }
+        .form-sections { margin: 0 0 1rem; } .form-sections a { display: inline-block; padding: .35rem 0; }
         .field-error { display: block; color: var(--err); font-weight: 600; }
         .field input[aria-invalid="true"] { border: 2px solid var(--err); }
         .warning-panel { background: #fdf3e6; border-left: 4px solid var(--warn); padding: .25rem .75rem; }

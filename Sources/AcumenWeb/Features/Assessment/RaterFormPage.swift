@@ -34,16 +34,21 @@ enum RaterFormPage {
                 url: session.address.form, method: .post,
                 content: {
                     if session.address.carriesCSRFToken { CSRFField(token: context.csrf) }
+                    sections(session)
                     if invitation.source == .customer {
                         customerQuestions(session, fields: model.fields)
                     } else {
                         BehaviourGrid(framework: session.framework, fields: model.fields)
                     }
-                    Paragraph().id("save-status").class("save-status").attribute(named: "aria-live", value: "polite")
+                    // Kept in view at the foot of the screen while the rater scrolls: how much is
+                    // answered, whether it is saved, and the buttons.
                     Div {
-                        SubmitButton(title: "Save and finish later", style: "button", name: "intent", value: "save")
-                        SubmitButton(title: "Submit my answers", name: "intent", value: "submit")
-                    }.class("form-actions")
+                        progress(session, fields: model.fields)
+                        Div {
+                            SubmitButton(title: "Save for later", style: "button", name: "intent", value: "save")
+                            SubmitButton(title: "Submit my answers", name: "intent", value: "submit")
+                        }.class("form-actions")
+                    }.class("form-progress")
                 }
             ).attribute(named: "data-autosave", value: session.address.autosave)
         }
@@ -69,6 +74,50 @@ enum RaterFormPage {
                     })
             }
         }
+    }
+
+    /// How much is answered and whether it is saved; the script keeps both current.
+    private static func progress(_ session: RaterForm, fields: [String: String]) -> Component {
+        let (answered, total) = answeredCount(session, fields: fields)
+        return Paragraph {
+            Span { Text("\(answered) of \(total) answered") }.id("progress-count")
+                .attribute(named: "data-total", value: "\(total)")
+            Text(" · ")
+            Span().id("save-status").class("save-status").attribute(named: "aria-live", value: "polite")
+        }
+    }
+
+    /// A way to jump between the sections of a long form.
+    private static func sections(_ session: RaterForm) -> Component {
+        let sections = session.framework.categories.filter { category in
+            session.invitation.source != .customer
+                || category.competencies.contains { !session.questionnaire.questions(for: $0.code).isEmpty }
+        }
+        return Tag("nav") {
+            Text("Sections: ")
+            for (index, category) in sections.enumerated() {
+                if index > 0 { Text(" · ") }
+                Link(category.title, url: "#\(BehaviourGrid.sectionID(category.code))")
+            }
+        }.attribute(named: "aria-label", value: "Sections of the form").class("form-sections")
+    }
+
+    /// Questions with an answer, or competencies with ticks, "not observed" or a chosen level.
+    static func answeredCount(_ session: RaterForm, fields: [String: String]) -> (answered: Int, total: Int) {
+        if session.invitation.source == .customer {
+            let questions = session.questionnaire.questions
+            return (
+                questions.filter { !(fields[RaterFormFields.answer($0.code)] ?? "").isEmpty }.count, questions.count
+            )
+        }
+        let competencies = session.framework.competencies
+        let answered = competencies.filter { competency in
+            fields.contains { name, value in
+                !value.isEmpty && name.hasSuffix(":\(competency.code)")
+                    && (name.hasPrefix("b:") || name.hasPrefix("none:") || name.hasPrefix("override:"))
+            }
+        }
+        return (answered.count, competencies.count)
     }
 
     private static func introduction(_ session: RaterForm) -> String {
@@ -110,7 +159,7 @@ enum RaterFormPage {
             for category in session.framework.categories {
                 let questions = category.competencies.flatMap { session.questionnaire.questions(for: $0.code) }
                 if !questions.isEmpty {
-                    H2(category.title)
+                    H2(category.title).id(BehaviourGrid.sectionID(category.code))
                     for question in questions {
                         let name = RaterFormFields.answer(question.code)
                         // The comment sits outside the fieldset, which holds only the radio group it names.

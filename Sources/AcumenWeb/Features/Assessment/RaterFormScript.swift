@@ -77,7 +77,20 @@ enum RaterFormScript {
             store(queue);
             flush();
           }
-          form.addEventListener("change", function (event) { queueChange(event.target); });
+          // The answered count beside the save state: an item counts once anything in it is chosen.
+          var count = document.getElementById("progress-count");
+          function recount() {
+            if (!count) { return; }
+            var items = form.querySelectorAll(".question, .competency-form");
+            var answered = 0;
+            Array.prototype.forEach.call(items, function (item) {
+              var chosen = item.querySelector("input[type=radio]:checked, input[type=checkbox]:checked");
+              var level = item.querySelector("select[name^='override:']");
+              if (chosen || (level && level.value)) { answered += 1; }
+            });
+            count.textContent = answered + " of " + count.getAttribute("data-total") + " answered";
+          }
+          form.addEventListener("change", function (event) { queueChange(event.target); recount(); });
           form.addEventListener("input", function (event) {
             var input = event.target;
             if (input.tagName !== "TEXTAREA") { return; }
@@ -96,6 +109,7 @@ enum RaterFormScript {
             });
           });
           form.addEventListener("submit", function () { localStorage.removeItem(key); });
+          recount();
           flush();
         })();
         """#
