@@ -143,6 +143,8 @@ final class FrameworkRepositoryTests: XCTestCase {
             frameworkID: draft.id, competencyID: competency, authorID: user.id, body: "Add a level 3 example.")
         let comment = try await repository.comments(frameworkID: draft.id)[0]
         XCTAssertTrue(comment.isOpen, label)
+        XCTAssertEqual(
+            comment.authorName, "pm@x.example", "a login without a person record shows its address (\(label))")
         try await repository.resolveComment(id: comment.id, frameworkID: draft.id, by: user.id)
         let resolved = try await repository.comments(frameworkID: draft.id)[0]
         XCTAssertFalse(resolved.isOpen, label)

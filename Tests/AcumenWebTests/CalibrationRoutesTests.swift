@@ -99,6 +99,10 @@ final class CalibrationRoutesTests: XCTestCase {
             let units = cases.map(\.competencyCodes.count).reduce(0, +)
             XCTAssertEqual(page.components(separatedBy: #"<td class="deviation"#).count - 1, 4 * units)
             XCTAssertContains(page, "deviation-same")
+            // Participants by name, not by address.
+            let first = try XCTUnwrap(DemoLoader.calibrationParticipants(demo).first)
+            let name = try XCTUnwrap(demo.people.first { $0.email == first }?.name)
+            XCTAssertContains(page, "<th scope=\"row\">\(name)</th>")
         }
     }
 

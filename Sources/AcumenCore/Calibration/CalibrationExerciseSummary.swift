@@ -27,16 +27,21 @@ public struct CalibrationExerciseSummary: Sendable, Hashable {
 public struct CalibrationParticipant: Sendable, Hashable {
     public var userID: UUID
     public var email: String
+    /// The person's name from the people records; their e-mail address when there is none.
+    public var name: String
     public var role: Role
     public var submittedOn: CalendarDate?
     /// 1 for the first participant to submit, 2 for the next...; nil before submitting (and for
     /// submissions made before Acumen kept the order).
     public var submissionOrder: Int?
 
-    public init(userID: UUID, email: String, role: Role, submittedOn: CalendarDate? = nil, submissionOrder: Int? = nil)
-    {
+    public init(
+        userID: UUID, email: String, name: String? = nil, role: Role, submittedOn: CalendarDate? = nil,
+        submissionOrder: Int? = nil
+    ) {
         self.userID = userID
         self.email = email
+        self.name = name ?? email
         self.role = role
         self.submittedOn = submittedOn
         self.submissionOrder = submissionOrder

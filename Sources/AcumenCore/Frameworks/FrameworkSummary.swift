@@ -49,6 +49,8 @@ public struct ReviewComment: Sendable, Hashable {
     public var competencyID: UUID
     public var competencyCode: String
     public var authorEmail: String
+    /// The author's name from the people records; their e-mail address when there is none.
+    public var authorName: String
     public var body: String
     public var createdAt: Date
     public var resolvedAt: Date?
@@ -57,13 +59,14 @@ public struct ReviewComment: Sendable, Hashable {
     public var isOpen: Bool { resolvedAt == nil }
 
     public init(
-        id: UUID, competencyID: UUID, competencyCode: String, authorEmail: String, body: String, createdAt: Date,
-        resolvedAt: Date? = nil, resolvedByEmail: String? = nil
+        id: UUID, competencyID: UUID, competencyCode: String, authorEmail: String, authorName: String? = nil,
+        body: String, createdAt: Date, resolvedAt: Date? = nil, resolvedByEmail: String? = nil
     ) {
         self.id = id
         self.competencyID = competencyID
         self.competencyCode = competencyCode
         self.authorEmail = authorEmail
+        self.authorName = authorName ?? authorEmail
         self.body = body
         self.createdAt = createdAt
         self.resolvedAt = resolvedAt

@@ -239,13 +239,17 @@ public struct CalibrationRepository: Sendable {
     public func participants(exerciseID: UUID) async throws -> [CalibrationParticipant] {
         try await sql.raw(
             """
-            SELECT p.user_id, u.email, u.role, p.submitted_on, p.submission_order FROM calibration_participants p
+            SELECT p.user_id, u.email, u.role, p.submitted_on, p.submission_order,
+                   (SELECT pe.name FROM people pe WHERE pe.id = u.person_id OR lower(pe.email) = lower(u.email)
+                    ORDER BY pe.name LIMIT 1) AS name
+            FROM calibration_participants p
             JOIN users u ON u.id = p.user_id WHERE p.exercise_id = \(bind: exerciseID) ORDER BY u.email
             """
         ).all().map { row in
             CalibrationParticipant(
                 userID: try row.decode(column: "user_id", as: UUID.self),
                 email: try row.decode(column: "email", as: String.self),
+                name: try row.decode(column: "name", as: String?.self),
                 role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .supervisor,
                 submittedOn: try row.decode(column: "submitted_on", as: String?.self).flatMap(CalendarDate.init),
                 submissionOrder: try row.decode(column: "submission_order", as: Int?.self))

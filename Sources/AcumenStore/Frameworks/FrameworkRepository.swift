@@ -187,6 +187,14 @@ public struct FrameworkRepository: Sendable {
             .filter(\.$framework.$id == frameworkID)
             .with(\.$author).with(\.$resolvedBy)
             .sort(\.$createdAt).all()
+        let personIDs = Set(rows.compactMap { $0.author.$person.id })
+        let names =
+            personIDs.isEmpty
+            ? [:]
+            : Dictionary(
+                try await PersonRow.query(on: database).filter(\.$id ~~ Array(personIDs)).all().compactMap { person in
+                    person.id.map { ($0, person.name) }
+                }, uniquingKeysWith: { first, _ in first })
         // Comments outlive the competencies they were about, so archived ones are read too.
         let competencies = try await CompetencyRow.query(on: database).withDeleted()
             .filter(\.$framework.$id == frameworkID).all()
@@ -194,7 +202,8 @@ public struct FrameworkRepository: Sendable {
         return rows.map { row in
             ReviewComment(
                 id: row.id!, competencyID: row.$competency.id, competencyCode: codes[row.$competency.id] ?? "",
-                authorEmail: row.author.email, body: row.body, createdAt: row.createdAt ?? Date(),
+                authorEmail: row.author.email, authorName: row.author.$person.id.flatMap { names[$0] }, body: row.body,
+                createdAt: row.createdAt ?? Date(),
                 resolvedAt: row.resolvedAt, resolvedByEmail: row.resolvedBy?.email)
         }
     }

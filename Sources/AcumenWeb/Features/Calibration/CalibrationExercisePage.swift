@@ -63,7 +63,10 @@ enum CalibrationExercisePage {
                 DataTable(
                     caption: "Participants", headings: ["Participant", "Role", "Submitted"],
                     rows: loaded.participants.map {
-                        [Text($0.email), Text($0.role.label), Text($0.submittedOn?.description ?? "not yet")]
+                        [
+                            Text("\($0.name), \($0.email)"), Text($0.role.label),
+                            Text($0.submittedOn?.description ?? "not yet"),
+                        ]
                     })
             }
             if exercise.status != .closed && !users.isEmpty {
@@ -140,13 +143,13 @@ enum CalibrationExercisePage {
                     ],
                     rows: submitted.map { participant in
                         guard let result = results.raters[participant.userID] else {
-                            return [Text(participant.email), Text("0")] + Array(repeating: Text("–"), count: 6) + [
+                            return [Text(participant.name), Text("0")] + Array(repeating: Text("–"), count: 6) + [
                                 Text("No")
                             ]
                         }
                         let verdict = result.verdict(loaded.exercise.thresholds)
                         return [
-                            Text(participant.email), Text("\(result.ratings)"),
+                            Text(participant.name), Text("\(result.ratings)"),
                             Text(Percent.text(result.exactAgreement)),
                             Text(Percent.text(result.adjacentAgreement)),
                             Text(StatisticText.signed(result.meanDeviation)),
@@ -204,7 +207,7 @@ enum CalibrationExercisePage {
                     Tag("tbody") {
                         for participant in participants {
                             Tag("tr") {
-                                Tag("th") { Text(participant.email) }.attribute(named: "scope", value: "row")
+                                Tag("th") { Text(participant.name) }.attribute(named: "scope", value: "row")
                                 for (referenceCase, code) in units {
                                     let (text, kind) = deviationCell(
                                         results.level(

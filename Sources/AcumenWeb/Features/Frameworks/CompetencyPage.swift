@@ -41,7 +41,7 @@ enum CompetencyPage {
                 for comment in model.comments {
                     Tag("article") {
                         Paragraph {
-                            Tag("strong") { Text(comment.authorEmail) }
+                            Tag("strong") { Text(comment.authorName) }
                             Text(" · \(DateText.day(comment.createdAt)) · ")
                             comment.isOpen
                                 ? StatusBadge(text: "Open", kind: "open")
