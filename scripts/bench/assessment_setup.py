@@ -49,8 +49,19 @@ for peer in range(1, 6):
 expected = len(call("GET", f"/api/v1/cycles/{cycle['id']}/invitations", token=manager)["invitations"])
 
 
+def links(text):
+    """(what the link is about, token) for each link of one e-mail: the only link of an
+    invitation, or every line of a rater's digest ("- Name, as their supervisor: URL")."""
+    subject = re.search(r"^Subject: (.*)$", text, re.M).group(1)
+    digest = re.findall(r"^- (.*): http\S+/r/(\S+)$", text, re.M)
+    if digest:
+        return digest
+    return [(subject, token) for token in re.findall(r"^http\S+/r/(\S+)$", text, re.M)]
+
+
 def delivered():
-    return len(glob.glob(os.path.join(work, "mail", "*.eml")))
+    return sum(len(links(open(path, encoding="utf-8").read()))
+               for path in glob.glob(os.path.join(work, "mail", "*.eml")))
 
 
 # Wait until every link is delivered, or nothing new arrived for 15 seconds.
@@ -64,8 +75,8 @@ found = {}
 for path in glob.glob(os.path.join(work, "mail", "*.eml")):
     text = open(path, encoding="utf-8").read()
     to = re.search(r"^To: (\S+)", text, re.M).group(1)
-    about = re.search(r"^Subject: (.*)$", text, re.M).group(1)
-    found[(to, about, path)] = re.search(r"^http\S+/r/(\S+)$", text, re.M).group(1)
+    for about, token in links(text):
+        found[(to, about, path)] = token
 print(f"{len(found)} of {expected} links delivered to the pickup folder")
 
 answers = None
