@@ -67,7 +67,15 @@ final class PeopleSearchRoutesTests: XCTestCase {
                 "/people?q=\(lead.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&kind=vendor")
             XCTAssertContains(found.body.string, "1 of the")
             XCTAssertContains(found.body.string, lead.name)
-            for odd in ["/people?page=-3", "/people?page=abc", "/people?status=gone&kind=x", "/people?page=99999"] {
+            let account = demo.accounts[3]
+            let accounts = try await browser.get(
+                "/accounts?q=\(account.customer.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")
+            XCTAssertContains(accounts.body.string, "1 of the 40 accounts you can see.")
+            XCTAssertContains(accounts.body.string, account.name)
+            for odd in [
+                "/people?page=-3", "/people?page=abc", "/people?status=gone&kind=x", "/people?page=99999",
+                "/accounts?q=%00%FF", "/accounts?q=" + String(repeating: "x", count: 5000),
+            ] {
                 let page = try await browser.get(odd)
                 XCTAssertEqual(page.status, .ok, odd)
             }

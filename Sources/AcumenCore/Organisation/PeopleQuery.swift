@@ -35,7 +35,7 @@ public struct PeopleQuery: Hashable, Sendable {
 
     /// The page asked for, or the last one when it asks beyond the end.
     public func apply(to people: [PersonSummary]) -> Result {
-        let words = Self.fold(text).split(whereSeparator: \.isWhitespace).map(String.init)
+        let search = TextSearch(text)
         let matching = people.filter { person in
             switch status {
             case .active: guard person.status == .active else { return false }
@@ -47,20 +47,13 @@ public struct PeopleQuery: Hashable, Sendable {
             case .customer: guard person.organisationKind == .customer else { return false }
             case .all: break
             }
-            guard !words.isEmpty else { return true }
-            let haystack = Self.fold(
-                [person.name, person.email, person.jobTitle, person.team, person.location, person.organisation]
-                    .joined(separator: " "))
-            return words.allSatisfy { haystack.contains($0) }
+            return search.matches(
+                [person.name, person.email, person.jobTitle, person.team, person.location, person.organisation])
         }
         let pages = max(1, (matching.count + Self.pageSize - 1) / Self.pageSize)
         let shown = min(page, pages)
         return Result(
             people: Array(matching.dropFirst((shown - 1) * Self.pageSize).prefix(Self.pageSize)),
             matching: matching.count, page: shown, pages: pages)
-    }
-
-    private static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 }

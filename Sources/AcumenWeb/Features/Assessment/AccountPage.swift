@@ -96,7 +96,7 @@ enum AccountPage {
                         content: {
                             CSRFField(token: context.csrf)
                             SelectField(
-                                label: "Status of \(item.title)", name: "status",
+                                label: "Status", name: "status",
                                 choices: ActionItem.Status.allCases.map { .init(value: $0.rawValue, label: $0.label) },
                                 selected: item.status.rawValue)
                             SubmitButton(title: "Save", style: "button")

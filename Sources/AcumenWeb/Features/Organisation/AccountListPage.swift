@@ -2,11 +2,26 @@ import AcumenCore
 import Plot
 
 enum AccountListPage {
-    static func render(accounts: [AccountSummary], context: PageContext) -> HTMLPage {
+    static func render(accounts: [AccountSummary], visible: Int, search: String, context: PageContext) -> HTMLPage {
         Layout.page("Accounts", context: context) {
             H1("Customer accounts")
-            if accounts.isEmpty {
+            if visible > 1 {
+                Form(
+                    url: SitePath.accounts.url(), method: .get,
+                    content: {
+                        Field(
+                            label: "Find", name: "q", value: search, type: .search,
+                            hint: "Words from the account, the customer, or a person on it.")
+                        SubmitButton(title: "Search", style: "button")
+                    }
+                ).class("search")
+                Paragraph("\(accounts.count) of the \(visible) accounts you can see.").attribute(
+                    named: "role", value: "status")
+            }
+            if visible == 0 {
                 Paragraph("No accounts you can see.")
+            } else if accounts.isEmpty {
+                Paragraph("No account matches. Try fewer words.")
             }
             Div {
                 for account in accounts {

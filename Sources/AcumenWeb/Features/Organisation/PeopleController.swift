@@ -41,7 +41,16 @@ struct PeopleController: RouteCollection {
         let user = try request.requireUser()
         let accounts = try await AccountRepository(database: request.db).accounts(
             visibleTo: try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer))
-        return AccountListPage.render(accounts: accounts, context: PageContext(request)).response()
+        let text = request.query[String.self, at: "q"] ?? ""
+        let search = TextSearch(text)
+        let found = accounts.filter { account in
+            search.matches(
+                [account.name, account.customer, account.accountManagerName] + account.memberNames
+                    + account.reviewerNames)
+        }
+        return AccountListPage.render(
+            accounts: found, visible: accounts.count, search: text, context: PageContext(request)
+        ).response()
     }
 
     struct PersonDTO: Content {
