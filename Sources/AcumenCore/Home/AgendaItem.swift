@@ -56,8 +56,8 @@ public struct AgendaItem: Hashable, Sendable {
     /// Late items first, then by due date (undated last), then by kind, then by title, so that
     /// the first item is always the one to do next.
     public static func ordered(_ items: [AgendaItem], on today: CalendarDate) -> [AgendaItem] {
-        items.sorted { left, right in
-            let far = CalendarDate(year: 2200, month: 12, day: 31)!
+        let far = CalendarDate(year: 2200, month: 12, day: 31)!
+        return items.sorted { left, right in
             return (left.isOverdue(on: today) ? 0 : 1, left.dueOn ?? far, left.kind.rawValue, left.title)
                 < (right.isOverdue(on: today) ? 0 : 1, right.dueOn ?? far, right.kind.rawValue, right.title)
         }

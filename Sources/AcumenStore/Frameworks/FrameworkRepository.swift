@@ -187,14 +187,14 @@ public struct FrameworkRepository: Sendable {
             .filter(\.$framework.$id == frameworkID)
             .with(\.$author).with(\.$resolvedBy)
             .sort(\.$createdAt).all()
-        let personIDs = Set(rows.compactMap { $0.author.$person.id })
-        let names =
-            personIDs.isEmpty
-            ? [:]
-            : Dictionary(
-                try await PersonRow.query(on: database).filter(\.$id ~~ Array(personIDs)).all().compactMap { person in
-                    person.id.map { ($0, person.name) }
-                }, uniquingKeysWith: { first, _ in first })
+        // Repositories do not call each other: the authors' names are read here.
+        let authors = Array(Set(rows.compactMap { $0.author.$person.id }))
+        var names: [UUID: String] = [:]
+        if !authors.isEmpty {
+            for person in try await PersonRow.query(on: database).filter(\.$id ~~ authors).all() {
+                if let id = person.id { names[id] = person.name }
+            }
+        }
         // Comments outlive the competencies they were about, so archived ones are read too.
         let competencies = try await CompetencyRow.query(on: database).withDeleted()
             .filter(\.$framework.$id == frameworkID).all()

@@ -68,9 +68,7 @@ public struct PeopleRepository: Sendable {
 
     /// Names of the given people, for lists that show raters by name.
     public func names(ids: Set<UUID>) async throws -> [UUID: String] {
-        guard !ids.isEmpty else { return [:] }
-        let people = try await PersonRow.query(on: database).filter(\.$id ~~ Array(ids)).all()
-        return Dictionary(uniqueKeysWithValues: people.compactMap { person in person.id.map { ($0, person.name) } })
+        try await contacts(ids: ids).mapValues(\.name)
     }
 
     /// Active people who rate others as supervisors (they lead someone, or a cycle asks them for

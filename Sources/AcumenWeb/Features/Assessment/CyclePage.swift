@@ -109,17 +109,17 @@ enum CyclePage {
             case .draft:
                 (
                     "While the cycle is a draft you can add raters and reword questions. Opening it e-mails every approved rater their personal link.",
-                    "Open the cycle"
+                    CycleAdvancePage.title(for: .open)
                 )
             case .open:
                 (
                     "Raters are answering. Closing stops all links; raters who have not submitted can no longer answer.",
-                    "Close the cycle"
+                    CycleAdvancePage.title(for: .closed)
                 )
             case .closed:
                 (
                     "Supervisors can read their people's reports. Check the anonymity preview, then release the results to account managers and customers.",
-                    "Release the results"
+                    CycleAdvancePage.title(for: .released)
                 )
             case .released: ("Results are released. Account managers and customers can read them.", nil)
             }

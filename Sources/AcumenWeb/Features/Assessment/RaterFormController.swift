@@ -76,11 +76,7 @@ struct RaterFormController: RouteCollection {
     }
 
     @Sendable func script(request: Request) async throws -> Response {
-        let response = Response(status: .ok, body: .init(string: RaterFormScript.source))
-        response.headers.contentType = HTTPMediaType(
-            type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        return response
+        CompiledAsset.response(RaterFormScript.source, type: CompiledAsset.javascript)
     }
 
     private func open(_ request: Request) async throws -> RaterUseCases {

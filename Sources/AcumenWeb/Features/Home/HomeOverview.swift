@@ -133,27 +133,26 @@ struct HomeOverview {
     private static func latestReport(personID: UUID, cycles: [AssessmentCycle], database: any Database)
         async throws -> LatestReport?
     {
-        var released: [AssessmentCycle] = []
+        // Cycles come newest first (by opening date); each is asked once whether it assesses them.
+        var released: [(cycle: AssessmentCycle, subject: CycleSubject)] = []
         for cycle in cycles where cycle.status == .released {
-            if try await CycleRepository(database: database).subject(cycleID: cycle.id, personID: personID) != nil {
-                released.append(cycle)
+            if let subject = try await CycleRepository(database: database).subject(
+                cycleID: cycle.id, personID: personID)
+            {
+                released.append((cycle, subject))
             }
         }
-        // Cycles come newest first (by opening date).
-        guard let latest = released.first,
-            let subject = try await CycleRepository(database: database).subject(cycleID: latest.id, personID: personID)
-        else { return nil }
+        guard let (latest, subject) = released.first else { return nil }
         let current = try await ReportsController.load(cycle: latest, subject: subject, database: database)
+        let earlier = released.dropFirst().first { $0.cycle.frameworkName == latest.frameworkName }
         var previous: PersonReport?
-        var previousCycle: AssessmentCycle?
-        if let earlier = released.dropFirst().first(where: { $0.frameworkName == latest.frameworkName }),
-            let earlierSubject = try await CycleRepository(database: database).subject(
-                cycleID: earlier.id, personID: personID)
-        {
-            previous = try await ReportsController.load(cycle: earlier, subject: earlierSubject, database: database)
-                .report
-            previousCycle = earlier
+        if let earlier {
+            previous = try await ReportsController.load(
+                cycle: earlier.cycle, subject: earlier.subject, database: database
+            )
+            .report
         }
+        let previousCycle = earlier?.cycle
         return LatestReport(
             cycle: latest, framework: current.framework,
             glance: ReportGlance(report: current.report, previous: previous), previousCycle: previousCycle)

@@ -13,11 +13,7 @@ struct SystemController: RouteCollection {
     }
 
     @Sendable func script(request: Request) async throws -> Response {
-        let response = Response(status: .ok, body: .init(string: SiteScript.source))
-        response.headers.contentType = HTTPMediaType(
-            type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        return response
+        CompiledAsset.response(SiteScript.source, type: CompiledAsset.javascript)
     }
 
     struct Status: Content {
@@ -26,10 +22,7 @@ struct SystemController: RouteCollection {
     }
 
     @Sendable func stylesheet(request: Request) async throws -> Response {
-        let response = Response(status: .ok, body: .init(string: Stylesheet.css))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        return response
+        CompiledAsset.response(Stylesheet.css, type: CompiledAsset.css)
     }
 
     /// The process is up and answering.
