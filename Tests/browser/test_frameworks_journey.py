@@ -183,6 +183,7 @@ def test_the_menu_folds_away_on_a_phone(server, browser):
     wait_for_text(browser, "Calibration")
     browser.set_window_size(*DESKTOP)
     assert browser.find_element(By.ID, "main-menu").is_displayed()
+    assert not browser.find_element(By.CSS_SELECTOR, ".menu-toggle").is_displayed(), "no Menu button on a desktop"
 
 
 def test_people_are_found_by_search_and_paged(server, browser):
