@@ -20,7 +20,7 @@ enum Stylesheet {
         .who { color: var(--muted); font-size: .9rem; }
         .menu-toggle { margin: 0 0 0 auto; }
         .menu-toggle[hidden] { display: none; }
-        @media (min-width: 48.01rem) { .menu-toggle { display: none; } }
+        @media (min-width: 48.01rem) { .site-header .menu-toggle { display: none; } }
         @media (max-width: 48rem) { .site-header.folded nav, .site-header.folded .account { display: none; } .site-header nav, .site-header .account { flex-basis: 100%; } }
         main { max-width: 72rem; margin: 0 auto; padding: 1rem; background: #fff; min-height: 70vh; }
         .site-footer { max-width: 72rem; margin: 0 auto; padding: 1rem; color: var(--muted); font-size: .875rem; }
