@@ -392,7 +392,12 @@ final class CycleProposalTests: XCTestCase {
                 "choose a published framework", "choose who is assessed",
                 "the opening date must be a date like 2026-11-30", "each anonymity minimum must be a whole number",
                 "reminder days must be whole numbers separated by commas, e.g. 7, 3, 1",
+                // Found in the same pass, not after the first ones are mended.
+                "the cycle needs a name", "choose at least one source of ratings",
             ])
+        XCTAssertEqual(
+            problems.validationProblems.map(\.location),
+            ["frameworkID", "scope", "opensOn", "minimumPeers", "reminderDays", "name", "sources"])
     }
 
     func test_aGoodProposal_becomesSettings() throws {
@@ -407,5 +412,27 @@ final class CycleProposalTests: XCTestCase {
         XCTAssertEqual(accepted.settings.rules.minimumPeers, 4)
         XCTAssertEqual(accepted.settings.reminderDaysBeforeClose, [5, 1])
         XCTAssertEqual(accepted.settings.sources, [.self, .peer])
+    }
+}
+
+final class ActionDraftTests: XCTestCase {
+    func test_everyProblem_isFoundAtOnce_andLocatedByItsField() {
+        let draft = ActionDraft(
+            title: "  ", measure: String(repeating: "x", count: TextLimits.description + 1), dueOn: "31/03/2027",
+            addresses: "team:OM.1", status: "finished")
+        guard case .failure(let problems) = draft.item() else { return XCTFail("a bad draft was accepted") }
+        XCTAssertEqual(
+            Set(problems.problems.map(\.location)), ["title", "measure", "dueOn", "addresses", "status"])
+        XCTAssertEqual(problems.message(for: "dueOn"), "enter a date like 2027-03-31")
+        XCTAssertNil(problems.message(for: "ownerName"))
+    }
+
+    func test_aStoredAction_comesBackUnchanged_throughItsDraft() throws {
+        let action = ActionItem(
+            title: "Agree an escalation route with procurement", measure: "Route signed", ownerName: "Ravi",
+            dueDate: CalendarDate("2027-01-15"), status: .inProgress, questionCode: "OM.3-b",
+            feasibilityNote: "One meeting.")
+        XCTAssertEqual(try ActionDraft(action).item().get(), action)
+        XCTAssertEqual(try ActionDraft(title: "Call weekly").item().get().status, .open, "a new action starts open")
     }
 }

@@ -234,6 +234,15 @@ def test_a_cycle_from_opening_to_release(server):
     assert "No results can be shown for this account yet." in browser.page_source, "withheld: one sentence, no table"
     assert "mean answer, 1 (Never) to 5 (Always)" not in browser.page_source
     check_accessibility(browser, "account")
+    # A first try without a title comes back with the problem beside the field and the rest kept.
+    browser.find_element(By.NAME, "measure").send_keys("Summary within one working day for every call")
+    browser.execute_script("document.getElementsByName('title')[0].removeAttribute('required')")
+    browser.find_element(By.XPATH, "//button[text()='Add the action']").click()
+    wait_for_text(browser, "The action was not added")
+    assert browser.find_element(By.CSS_SELECTOR, "[name=title][aria-invalid=true]")
+    assert browser.find_element(By.NAME, "measure").get_attribute("value").startswith("Summary within")
+    check_accessibility(browser, "account-action-refused")
+    browser.find_element(By.NAME, "measure").clear()
     browser.find_element(By.NAME, "title").send_keys("Send a written summary after every escalation call")
     browser.find_element(By.NAME, "measure").send_keys("Summary within one working day for every call")
     browser.find_element(By.NAME, "ownerName").send_keys(subject_name)
@@ -244,6 +253,18 @@ def test_a_cycle_from_opening_to_release(server):
     wait_for_text(browser, "The action was added")
     assert "Complete" in browser.find_element(By.ID, "actions").find_element(By.XPATH, "following::table").text
     check_accessibility(browser, "account-with-action")
+    # The action is changed later, and closed when done.
+    browser.find_element(By.ID, "actions").find_element(By.XPATH, "following::a[text()='Edit']").click()
+    wait_for_text(browser, "Edit the action")
+    check_accessibility(browser, "action-edit")
+    title = browser.find_element(By.NAME, "title")
+    title.clear()
+    title.send_keys("Send a written summary within a day of every escalation call")
+    Select(browser.find_element(By.NAME, "status")).select_by_visible_text("Done")
+    browser.find_element(By.XPATH, "//button[text()='Save the action']").click()
+    wait_for_text(browser, "The action was saved")
+    table = browser.find_element(By.ID, "actions").find_element(By.XPATH, "following::table").text
+    assert "within a day of every escalation call" in table
     browser.get(base + "/outbox")
     check_accessibility(browser, "outbox")
     browser.quit()

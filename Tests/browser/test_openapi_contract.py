@@ -125,10 +125,16 @@ def test_every_documented_operation_answers_as_documented(server):
     exercise = database.execute("SELECT id FROM calibration_exercises WHERE status = 'open' LIMIT 1").fetchone()[0]
     database.close()
     api.call("GET", "/api/v1/accounts/{accountID}/results", f"/api/v1/accounts/{account}/results")
-    api.call("POST", "/api/v1/accounts/{accountID}/actions", f"/api/v1/accounts/{account}/actions", status=201,
-             body={"title": "Agree a quarterly review of policy exceptions", "ownerName": "Hana Lopez",
-                   "dueOn": "2099-03-31", "measure": "Exceptions reviewed each quarter", "addresses": "",
-                   "feasibilityNote": "Fits the existing monthly call"})
+    action = api.call("POST", "/api/v1/accounts/{accountID}/actions", f"/api/v1/accounts/{account}/actions",
+                      status=201,
+                      body={"title": "Agree a quarterly review of policy exceptions", "ownerName": "Hana Lopez",
+                            "dueOn": "2099-03-31", "measure": "Exceptions reviewed each quarter", "addresses": "",
+                            "feasibilityNote": "Fits the existing monthly call"})
+    api.call("PUT", "/api/v1/accounts/{accountID}/actions/{actionID}",
+             f"/api/v1/accounts/{account}/actions/{action['id']}",
+             body={"title": "Agree a monthly review of policy exceptions", "status": "inProgress"})
+    api.call("PUT", "/api/v1/accounts/{accountID}/actions/{actionID}",
+             f"/api/v1/accounts/{account}/actions/{action['id']}", body={"title": ""}, status=422)
     api.call("GET", "/api/v1/accounts/{accountID}/actions", f"/api/v1/accounts/{account}/actions")
     api.call("GET", "/api/v1/calibration/due")
     api.call("GET", "/api/v1/calibration/{exerciseID}/results", f"/api/v1/calibration/{exercise}/results")

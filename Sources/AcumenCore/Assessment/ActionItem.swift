@@ -47,6 +47,26 @@ public struct ActionItem: Hashable, Codable, Sendable {
         self.feasibilityNote = feasibilityNote
     }
 
+    /// What makes the action unfit to store, each located by its form field's name: a plan
+    /// item needs at least a title, and no text may outgrow what pages and exports lay out.
+    public var problems: [ValidationProblem] {
+        var problems: [ValidationProblem] = []
+        if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problems.append(ValidationProblem(location: "title", message: "say what will be done"))
+        }
+        for (field, text) in [
+            ("title", title), ("measure", measure), ("ownerName", ownerName), ("feasibilityNote", feasibilityNote),
+        ] where text.count > TextLimits.description {
+            problems.append(
+                ValidationProblem(location: field, message: "at most \(TextLimits.description) characters"))
+        }
+        if [competencyCode, questionCode].contains(where: { ($0?.count ?? 0) > TextLimits.code }) {
+            problems.append(
+                ValidationProblem(location: "addresses", message: "choose a competency or question from the list"))
+        }
+        return problems
+    }
+
     /// The parts of SMART this action does not yet show: specific (a title of some substance
     /// tied to a competency or question), measurable, assigned, realistic and time-bound.
     /// A date in the past counts as missing only for actions still open.

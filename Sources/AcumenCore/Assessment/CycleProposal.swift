@@ -52,40 +52,54 @@ public struct CycleProposal: Sendable, Hashable {
         public var scope: SubjectScope
     }
 
-    /// The checked cycle, or every problem found, in words for the person who proposed it.
+    /// The checked cycle, or every problem found at once, each located by its form field's name
+    /// and in words for the person who proposed it.
     public func accepted() -> Result<Accepted, CycleProposalProblems> {
-        var problems: [String] = []
+        var problems: [ValidationProblem] = []
+        func add(_ field: String, _ message: String) {
+            problems.append(ValidationProblem(location: field, message: message))
+        }
         let framework = UUID(uuidString: frameworkID.trimmingCharacters(in: .whitespaces))
-        if framework == nil { problems.append("choose a published framework") }
+        if framework == nil { add("frameworkID", "choose a published framework") }
         var subjects = SubjectScope.allAccountManagers
         if let team = scopeID(prefix: "team:") {
             subjects = .team(team)
         } else if let location = scopeID(prefix: "location:") {
             subjects = .location(location)
         } else if scope != "all" {
-            problems.append("choose who is assessed")
+            add("scope", "choose who is assessed")
         }
         let opens = CalendarDate(opensOn.trimmingCharacters(in: .whitespaces))
         let closes = CalendarDate(closesOn.trimmingCharacters(in: .whitespaces))
-        if opens == nil { problems.append("the opening date must be a date like 2026-11-30") }
-        if closes == nil { problems.append("the closing date must be a date like 2026-12-31") }
-        let minimums = [minimumPeers, minimumCustomers, minimumForComments].map {
-            Int($0.trimmingCharacters(in: .whitespaces))
+        if opens == nil { add("opensOn", "the opening date must be a date like 2026-11-30") }
+        if closes == nil { add("closesOn", "the closing date must be a date like 2026-12-31") }
+        let minimums = [
+            ("minimumPeers", minimumPeers), ("minimumCustomers", minimumCustomers),
+            ("minimumForComments", minimumForComments),
+        ].map { field, text in
+            let value = Int(text.trimmingCharacters(in: .whitespaces))
+            if value == nil { add(field, "each anonymity minimum must be a whole number") }
+            return value
         }
-        if minimums.contains(nil) { problems.append("each anonymity minimum must be a whole number") }
         let days = reminderDays.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
         if days.contains(nil) {
-            problems.append("reminder days must be whole numbers separated by commas, e.g. 7, 3, 1")
+            add("reminderDays", "reminder days must be whole numbers separated by commas, e.g. 7, 3, 1")
         }
-        guard problems.isEmpty, let framework, let opens, let closes else {
-            return .failure(CycleProposalProblems(messages: problems))
-        }
+        // The remaining checks run on what could be read, so that the person sees every
+        // problem in one go; a field that could not be read keeps only its own problem.
+        let unread = Set(problems.map(\.location))
+        let someDay = opens ?? closes ?? CalendarDate(year: 2000, month: 1, day: 1)!
         let settings = CycleSettings(
-            name: name, sources: sources, opensOn: opens, closesOn: closes,
+            name: name, sources: sources, opensOn: opens ?? someDay, closesOn: closes ?? someDay.adding(days: 1),
             rules: AnonymityRules(
-                minimumPeers: minimums[0]!, minimumCustomers: minimums[1]!, minimumForComments: minimums[2]!),
+                minimumPeers: minimums[0] ?? 2, minimumCustomers: minimums[1] ?? 2, minimumForComments: minimums[2] ?? 2
+            ),
             reminderDaysBeforeClose: days.compactMap { $0 })
-        guard settings.problems.isEmpty else { return .failure(CycleProposalProblems(messages: settings.problems)) }
+        let datesRead = opens != nil && closes != nil
+        problems += settings.fieldProblems.filter { problem in
+            !unread.contains(problem.location) && (datesRead || problem.location != "closesOn")
+        }
+        guard problems.isEmpty, let framework else { return .failure(CycleProposalProblems(problems: problems)) }
         return .success(Accepted(frameworkID: framework, settings: settings, scope: subjects))
     }
 
@@ -97,13 +111,12 @@ public struct CycleProposal: Sendable, Hashable {
 
 /// Why a proposed cycle was refused, each reason in words.
 public struct CycleProposalProblems: Error, Sendable, Hashable {
-    public var messages: [String]
+    /// Each problem, located by the name of the field at fault.
+    public var validationProblems: [ValidationProblem]
 
-    public init(messages: [String]) {
-        self.messages = messages
+    public init(problems: [ValidationProblem]) {
+        self.validationProblems = problems
     }
 
-    public var validationProblems: [ValidationProblem] {
-        messages.map { ValidationProblem(location: "cycle", message: $0) }
-    }
+    public var messages: [String] { validationProblems.map(\.message) }
 }

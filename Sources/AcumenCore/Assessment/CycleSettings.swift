@@ -21,20 +21,25 @@ public struct CycleSettings: Hashable, Codable, Sendable {
     }
 
     /// Every problem with these settings, as sentences a programme manager can act on.
-    public var problems: [String] {
-        var problems: [String] = []
+    public var problems: [String] { fieldProblems.map(\.message) }
+
+    /// The same problems, each located by the name of the new-cycle form's field.
+    public var fieldProblems: [ValidationProblem] {
+        var problems: [ValidationProblem] = []
+        func add(_ field: String, _ message: String) {
+            problems.append(ValidationProblem(location: field, message: message))
+        }
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty { problems.append("the cycle needs a name") }
-        if trimmed.count > TextLimits.name { problems.append("the name is longer than \(TextLimits.name) characters") }
-        if sources.isEmpty { problems.append("choose at least one source of ratings") }
+        if trimmed.isEmpty { add("name", "the cycle needs a name") }
+        if trimmed.count > TextLimits.name { add("name", "the name is longer than \(TextLimits.name) characters") }
+        if sources.isEmpty { add("sources", "choose at least one source of ratings") }
         if closesOn <= opensOn {
-            problems.append("the closing date \(closesOn) must be after the opening date \(opensOn)")
+            add("closesOn", "the closing date \(closesOn) must be after the opening date \(opensOn)")
         }
         if reminderDaysBeforeClose.contains(where: { !(1...60).contains($0) }) {
-            problems.append("reminders can be sent 1 to 60 days before closing")
+            add("reminderDays", "reminders can be sent 1 to 60 days before closing")
         }
-        problems += rules.problems
-        return problems
+        return problems + rules.fieldProblems
     }
 
     /// The same settings with new anonymity rules, refused when the cycle is no longer a draft

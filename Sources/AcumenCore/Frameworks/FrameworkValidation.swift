@@ -14,6 +14,13 @@ public struct ValidationProblem: Hashable, Sendable, CustomStringConvertible {
     public var description: String { location.isEmpty ? message : "\(location): \(message)" }
 }
 
+extension Array where Element == ValidationProblem {
+    /// The message of the first problem located at `field`, to show beside that field.
+    public func message(for field: String) -> String? {
+        first { $0.location == field }?.message
+    }
+}
+
 /// The outcome of checking framework content: errors block saving, warnings are shown.
 public struct FrameworkValidation: Sendable {
     public var errors: [ValidationProblem] = []

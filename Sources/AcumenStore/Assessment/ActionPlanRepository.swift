@@ -56,6 +56,21 @@ public struct ActionPlanRepository: Sendable {
         return id
     }
 
+    /// Replaces what the action says; it stays with its account and the review that agreed it.
+    public func update(_ item: ActionItem, actionID: UUID, accountID: UUID) async throws {
+        try Self.validate(item)
+        let rows = try await sql.raw(
+            """
+            UPDATE action_items SET title = \(bind: item.title), measure = \(bind: item.measure),
+                owner_name = \(bind: item.ownerName), due_on = \(bind: item.dueDate?.description),
+                status = \(bind: item.status.rawValue), competency_code = \(bind: item.competencyCode),
+                question_code = \(bind: item.questionCode), feasibility_note = \(bind: item.feasibilityNote)
+            WHERE id = \(bind: actionID) AND account_id = \(bind: accountID) RETURNING id
+            """
+        ).all()
+        guard !rows.isEmpty else { throw StoreError.notFound("That action") }
+    }
+
     public func setStatus(_ status: ActionItem.Status, actionID: UUID, accountID: UUID) async throws {
         let rows = try await sql.raw(
             """
@@ -67,17 +82,6 @@ public struct ActionPlanRepository: Sendable {
     }
 
     static func validate(_ item: ActionItem) throws {
-        var problems: [ValidationProblem] = []
-        if item.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            problems.append(ValidationProblem(location: "title", message: "say what will be done"))
-        }
-        for (field, text) in [
-            ("title", item.title), ("measure", item.measure), ("owner", item.ownerName),
-            ("feasibility", item.feasibilityNote),
-        ] where text.count > TextLimits.description {
-            problems.append(
-                ValidationProblem(location: field, message: "at most \(TextLimits.description) characters"))
-        }
-        guard problems.isEmpty else { throw StoreError.invalid(problems) }
+        guard item.problems.isEmpty else { throw StoreError.invalid(item.problems) }
     }
 }

@@ -82,12 +82,18 @@ struct SelectField: Component {
     let name: String
     let choices: [Choice]
     var selected: String?
+    /// What is wrong with the choice as sent, read with the list.
+    var problem: String?
 
     var body: Component {
         Label(label) {
+            if let problem { Span { Text(problem) }.class("field-error") }
             Node<HTML.BodyContext>.element(
                 named: "select",
-                nodes: [.attribute(named: "name", value: name)]
+                nodes: [
+                    .attribute(named: "name", value: name),
+                    .attribute(named: "aria-invalid", value: problem == nil ? "" : "true"),
+                ]
                     + choices.map { choice in
                         .element(
                             named: "option",
@@ -146,11 +152,15 @@ struct AreaField: Component {
     var rows = 4
     var hint: String?
     var required = false
+    /// What is wrong with the text as sent, read with the field.
+    var problem: String?
 
     var body: Component {
         Label(label) {
             if let hint { Span { Text(hint) }.class("hint") }
+            if let problem { Span { Text(problem) }.class("field-error") }
             TextArea(text: value, name: name, numberOfRows: rows, isRequired: required)
+                .attribute(named: "aria-invalid", value: problem == nil ? nil : "true")
         }.class("field")
     }
 }

@@ -5,7 +5,20 @@ import Plot
 struct ProblemList: Component {
     let problems: [ValidationProblem]
     /// Says what did not happen: "Nothing was saved" for edits, "not submitted" for submissions.
-    var heading = "Nothing was saved. Please fix:"
+    let heading: String
+
+    init(problems: [ValidationProblem], heading: String = "Nothing was saved. Please fix:") {
+        self.problems = problems
+        self.heading = heading
+    }
+
+    /// Problems located by form field names, listed by the fields' labels as the person sees them.
+    init(problems: [ValidationProblem], labels: [String: String], heading: String) {
+        self.init(
+            problems: problems.map {
+                ValidationProblem(location: labels[$0.location] ?? $0.location, message: $0.message)
+            }, heading: heading)
+    }
 
     var body: Component {
         Div {

@@ -93,6 +93,8 @@ extension SitePath {
     static let myFormCorrect = SitePath("/forms/:invitationID/correct")
     static let account = SitePath("/accounts/:accountID")
     static let accountActions = SitePath("/accounts/:accountID/actions")
+    static let accountAction = SitePath("/accounts/:accountID/actions/:actionID")
+    static let accountActionEdit = SitePath("/accounts/:accountID/actions/:actionID/edit")
     static let accountActionStatus = SitePath("/accounts/:accountID/actions/:actionID/status")
     static let scorecards = SitePath("/scorecards")
     static let scorecard = SitePath("/scorecards/:scorecardID")
@@ -180,6 +182,8 @@ extension SitePath {
         .myFormCorrect,
         .account,
         .accountActions,
+        .accountAction,
+        .accountActionEdit,
         .accountActionStatus,
         .scorecards,
         .scorecard,

@@ -32,13 +32,16 @@ public struct AnonymityRules: Codable, Hashable, Sendable {
     }
 
     /// What is wrong with these rules, if anything: a minimum below 2 would show single anonymous answers.
-    public var problems: [String] {
-        var problems: [String] = []
-        for (name, value) in [
-            ("peers", minimumPeers), ("customers", minimumCustomers), ("comments", minimumForComments),
-        ] where !(2...50).contains(value) {
-            problems.append("the minimum for \(name) must be between 2 and 50 (it is \(value))")
+    public var problems: [String] { fieldProblems.map(\.message) }
+
+    /// The same problems, each located by the name of the setting's field.
+    public var fieldProblems: [ValidationProblem] {
+        [
+            ("minimumPeers", "peers", minimumPeers), ("minimumCustomers", "customers", minimumCustomers),
+            ("minimumForComments", "comments", minimumForComments),
+        ].filter { !(2...50).contains($0.2) }.map { field, name, value in
+            ValidationProblem(
+                location: field, message: "the minimum for \(name) must be between 2 and 50 (it is \(value))")
         }
-        return problems
     }
 }

@@ -4,7 +4,11 @@ import Plot
 /// An account's annual review: customer results by category and question over the years, and
 /// the action plan both sides work on until each action is closed.
 enum AccountPage {
-    static func render(_ loaded: AccountResultsController.Loaded, context: PageContext) -> HTMLPage {
+    /// The page, with the "Add an action" form as it was typed and its problems when adding failed.
+    static func render(
+        _ loaded: AccountResultsController.Loaded, draft: ActionDraft = ActionDraft(),
+        selectedReview: String? = nil, problems: ActionProblems? = nil, context: PageContext
+    ) -> HTMLPage {
         let account = loaded.account
         return Layout.page(account.name, context: context) {
             H1(account.name)
@@ -22,8 +26,13 @@ enum AccountPage {
             results(loaded)
             H2("Action plan").id("actions")
             actions(loaded, context: context)
-            H3("Add an action")
-            addForm(loaded, context: context)
+            H3("Add an action").id("add-action")
+            ProblemList(
+                problems: problems?.problems ?? [], labels: ActionPlanFields.labels,
+                heading: "The action was not added. Please fix:")
+            addForm(
+                loaded, draft: draft, selectedReview: selectedReview ?? loaded.columns.last?.cycle.id.uuidString,
+                problems: problems, context: context)
         }
     }
 
@@ -85,6 +94,10 @@ enum AccountPage {
                     Div {
                         Text(item.title)
                         if !item.measure.isEmpty { Paragraph("Done when: \(item.measure)").class("hint") }
+                        Paragraph {
+                            Link("Edit", url: SitePath.accountActionEdit.url(loaded.account.id, stored.id))
+                                .accessibilityLabel("Edit the action: \(item.title)")
+                        }
                     },
                     Text(item.ownerName.isEmpty ? "Not assigned" : item.ownerName),
                     Text(item.dueDate?.description ?? "No date"),
@@ -117,36 +130,18 @@ enum AccountPage {
         return "\(PersonReportPage.format(before)) → \(PersonReportPage.format(after))"
     }
 
-    private static func addForm(_ loaded: AccountResultsController.Loaded, context: PageContext) -> Component {
-        let framework = loaded.framework
-        let questions = loaded.questionnaire?.questions ?? []
-        return Form(
+    private static func addForm(
+        _ loaded: AccountResultsController.Loaded, draft: ActionDraft, selectedReview: String?,
+        problems: ActionProblems?, context: PageContext
+    ) -> Component {
+        Form(
             url: SitePath.accountActions.url(loaded.account.id), method: .post,
             content: {
                 CSRFField(token: context.csrf)
-                Field(label: "What will be done", name: "title", required: true, maxLength: TextLimits.description)
-                Field(label: "How both sides will know it is done", name: "measure")
-                Div {
-                    Field(label: "Owner (a named person)", name: "ownerName")
-                    Field(label: "Due on", name: "dueOn", type: .date)
-                }.class("field-row")
-                SelectField(
-                    label: "Addresses", name: "addresses",
-                    choices: [.init(value: "", label: "Nothing specific")]
-                        + questions.map {
-                            .init(value: "question:\($0.code)", label: "Question \($0.code): \($0.text)")
-                        }
-                        + (framework?.competencies ?? []).map {
-                            .init(value: "competency:\($0.code)", label: "Competency \($0.code) \($0.title)")
-                        })
-                SelectField(
-                    label: "Agreed in the review of", name: "cycleId",
-                    choices: [.init(value: "", label: "No particular cycle")]
-                        + loaded.columns.reversed().map { .init(value: $0.cycle.id.uuidString, label: $0.cycle.name) },
-                    selected: loaded.columns.last?.cycle.id.uuidString)
-                AreaField(
-                    label: "Why it is realistic", name: "feasibilityNote", rows: 2,
-                    hint: "The time and people it needs, and that they are available.")
+                ActionPlanFields(
+                    draft: draft, problems: problems, questions: loaded.questionnaire?.questions ?? [],
+                    competencies: loaded.framework?.competencies ?? [], reviews: loaded.columns.reversed().map(\.cycle),
+                    selectedReview: selectedReview)
                 SubmitButton(title: "Add the action")
             })
     }

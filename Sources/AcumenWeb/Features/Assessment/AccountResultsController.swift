@@ -10,10 +10,13 @@ struct AccountResultsController: RouteCollection {
         let signedIn = routes.access(.signedIn)
         signedIn.get("accounts", ":accountID", use: show)
         signedIn.post("accounts", ":accountID", "actions", use: addAction)
+        signedIn.get("accounts", ":accountID", "actions", ":actionID", "edit", use: edit)
+        signedIn.post("accounts", ":accountID", "actions", ":actionID", use: update)
         signedIn.post("accounts", ":accountID", "actions", ":actionID", "status", use: setStatus)
         signedIn.get("api", "v1", "accounts", ":accountID", "results", use: apiResults)
         signedIn.get("api", "v1", "accounts", ":accountID", "actions", use: apiActions)
         signedIn.post("api", "v1", "accounts", ":accountID", "actions", use: apiAddAction)
+        signedIn.put("api", "v1", "accounts", ":accountID", "actions", ":actionID", use: apiUpdateAction)
     }
 
     /// One cycle's results for the account, or why they are withheld.
@@ -78,62 +81,99 @@ struct AccountResultsController: RouteCollection {
         AccountPage.render(try await Self.load(request), context: PageContext(request)).response()
     }
 
+    /// An action as posted by the form or the API. Only the title is needed; what is left out
+    /// is blank, and the plan says which SMART parts are still missing.
     struct ActionForm: Content {
-        var title: String
-        var measure: String
-        var ownerName: String
-        var dueOn: String
-        var addresses: String
-        var feasibilityNote: String
+        var title: String?
+        var measure: String?
+        var ownerName: String?
+        var dueOn: String?
+        var addresses: String?
+        var feasibilityNote: String?
+        var status: String?
         var cycleId: String?
-    }
 
-    static func item(from form: ActionForm) throws -> ActionItem {
-        let due = form.dueOn.trimmingCharacters(in: .whitespaces)
-        guard due.isEmpty || CalendarDate(due) != nil else {
-            throw AppError(
-                .unprocessableEntity, code: "invalid", message: "The due date must be a date like 2027-03-31.",
-                field: "dueOn")
+        var draft: ActionDraft {
+            ActionDraft(
+                title: title ?? "", measure: measure ?? "", ownerName: ownerName ?? "", dueOn: dueOn ?? "",
+                addresses: addresses ?? "", feasibilityNote: feasibilityNote ?? "", status: status)
         }
-        // `competency:OM.1` or `question:OM.1-a`; blank when the action addresses neither.
-        let parts = form.addresses.split(separator: ":", maxSplits: 1).map(String.init)
-        let kind = parts.first ?? ""
-        let code = parts.count == 2 ? parts[1] : nil
-        return ActionItem(
-            title: form.title, measure: form.measure, ownerName: form.ownerName, dueDate: CalendarDate(due),
-            competencyCode: kind == "competency" ? code : nil, questionCode: kind == "question" ? code : nil,
-            feasibilityNote: form.feasibilityNote)
+
+        /// The review that agreed the action, which must be one the viewer can see.
+        func review(in loaded: Loaded) throws -> UUID? {
+            guard let typed = cycleId?.trimmingCharacters(in: .whitespaces), !typed.isEmpty else { return nil }
+            guard let id = UUID(uuidString: typed), loaded.cycles.contains(where: { $0.id == id }) else {
+                throw AppError.notFound("That cycle")
+            }
+            return id
+        }
     }
 
     @Sendable func addAction(request: Request) async throws -> Response {
         let loaded = try await Self.load(request)
         let form = try request.decodeForm(ActionForm.self)
-        let item = try Self.item(from: form)
-        let cycleID = form.cycleId.flatMap(UUID.init(uuidString:))
-        if let cycleID, !loaded.cycles.contains(where: { $0.id == cycleID }) {
-            throw AppError.notFound("That cycle")
+        let cycleID = try form.review(in: loaded)
+        let item: ActionItem
+        switch form.draft.item() {
+        case .success(let accepted): item = accepted
+        case .failure(let problems):
+            return AccountPage.render(
+                loaded, draft: form.draft, selectedReview: form.cycleId ?? "", problems: problems,
+                context: PageContext(request)
+            ).response(status: .unprocessableEntity)
         }
         try await ActionPlanRepository(database: request.db).add(
             item, accountID: loaded.account.id, cycleID: cycleID, today: .today)
-        let gaps = item.smartGaps(today: .today)
-        request.flash(
-            gaps.isEmpty
-                ? "The action was added."
-                : "The action was added. To make it SMART, still: " + gaps.joined(separator: "; ") + ".")
+        request.flash(Self.savedMessage("The action was added.", item))
         return request.redirect(to: SitePath.account.url(loaded.account.id) + "#actions")
+    }
+
+    private static func savedMessage(_ done: String, _ item: ActionItem) -> String {
+        let gaps = item.smartGaps(today: .today)
+        return gaps.isEmpty ? done : done + " To make it SMART, still: " + gaps.joined(separator: "; ") + "."
+    }
+
+    private static func action(_ request: Request, in loaded: Loaded) throws -> StoredAction {
+        guard let actionID = request.parameters.get("actionID", as: UUID.self),
+            let action = loaded.actions.first(where: { $0.id == actionID })
+        else { throw AppError.notFound("That action") }
+        return action
+    }
+
+    @Sendable func edit(request: Request) async throws -> Response {
+        let loaded = try await Self.load(request)
+        let action = try Self.action(request, in: loaded)
+        return ActionEditPage.render(
+            loaded, action: action, draft: ActionDraft(action.item), problems: nil, context: PageContext(request)
+        ).response()
+    }
+
+    @Sendable func update(request: Request) async throws -> Response {
+        let loaded = try await Self.load(request)
+        let action = try Self.action(request, in: loaded)
+        let draft = try request.decodeForm(ActionForm.self).draft
+        switch draft.item() {
+        case .success(let item):
+            try await ActionPlanRepository(database: request.db).update(
+                item, actionID: action.id, accountID: loaded.account.id)
+            request.flash(Self.savedMessage("The action was saved.", item))
+            return request.redirect(to: SitePath.account.url(loaded.account.id) + "#actions")
+        case .failure(let problems):
+            return ActionEditPage.render(
+                loaded, action: action, draft: draft, problems: problems, context: PageContext(request)
+            ).response(status: .unprocessableEntity)
+        }
     }
 
     @Sendable func setStatus(request: Request) async throws -> Response {
         let loaded = try await Self.load(request)
-        guard let actionID = request.parameters.get("actionID", as: UUID.self) else {
-            throw AppError.notFound("That action")
-        }
+        let action = try Self.action(request, in: loaded)
         struct Form: Decodable { var status: String }
         guard let status = ActionItem.Status(rawValue: try request.decodeForm(Form.self).status) else {
             throw AppError.badRequest("Choose a status from the list.", field: "status")
         }
         try await ActionPlanRepository(database: request.db).setStatus(
-            status, actionID: actionID, accountID: loaded.account.id)
+            status, actionID: action.id, accountID: loaded.account.id)
         request.flash("The action's status was saved.")
         return request.redirect(to: SitePath.account.url(loaded.account.id) + "#actions")
     }
@@ -211,14 +251,33 @@ struct AccountResultsController: RouteCollection {
     @Sendable func apiAddAction(request: Request) async throws -> Response {
         let loaded = try await Self.load(request)
         let form = try request.content.decode(ActionForm.self)
-        let cycleID = form.cycleId.flatMap(UUID.init(uuidString:))
-        if let cycleID, !loaded.cycles.contains(where: { $0.id == cycleID }) {
-            throw AppError.notFound("That cycle")
+        let cycleID = try form.review(in: loaded)
+        let item = try Self.accepted(form.draft)
+        let repository = ActionPlanRepository(database: request.db)
+        let id = try await repository.add(item, accountID: loaded.account.id, cycleID: cycleID, today: .today)
+        return try await ActionDTO(StoredAction(id: id, accountID: loaded.account.id, cycleID: cycleID, item: item))
+            .encodeResponse(status: .created, for: request)
+    }
+
+    /// Replaces the action with what is sent; fields left out become blank, as in the form,
+    /// except the status, which stays as it was so that an edit cannot reopen a closed action.
+    @Sendable func apiUpdateAction(request: Request) async throws -> ActionDTO {
+        let loaded = try await Self.load(request)
+        let action = try Self.action(request, in: loaded)
+        var draft = try request.content.decode(ActionForm.self).draft
+        if draft.status == nil { draft.status = action.item.status.rawValue }
+        let item = try Self.accepted(draft)
+        try await ActionPlanRepository(database: request.db).update(
+            item, actionID: action.id, accountID: loaded.account.id)
+        var updated = action
+        updated.item = item
+        return ActionDTO(updated)
+    }
+
+    private static func accepted(_ draft: ActionDraft) throws -> ActionItem {
+        switch draft.item() {
+        case .success(let item): return item
+        case .failure(let problems): throw AppError.from(StoreError.invalid(problems.problems))
         }
-        let id = try await ActionPlanRepository(database: request.db).add(
-            try Self.item(from: form), accountID: loaded.account.id, cycleID: cycleID, today: .today)
-        let stored = try await ActionPlanRepository(database: request.db).actions(accountID: loaded.account.id)
-            .first { $0.id == id }!
-        return try await ActionDTO(stored).encodeResponse(status: .created, for: request)
     }
 }

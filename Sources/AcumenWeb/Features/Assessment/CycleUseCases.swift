@@ -45,7 +45,7 @@ struct CycleUseCases {
     }
 
     private static let notPublished = StoreError.invalid([
-        ValidationProblem(location: "framework", message: "choose a published framework version")
+        ValidationProblem(location: "frameworkID", message: "choose a published framework version")
     ])
 
     /// Moves the cycle one step on. Opening it sends every approved rater their first link in

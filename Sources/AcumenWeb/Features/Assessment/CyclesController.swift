@@ -65,7 +65,9 @@ struct CyclesController: RouteCollection {
         return try await renderNewForm(request: request, form: NewCycleForm.suggested(today: .today), problems: [])
     }
 
-    private func renderNewForm(request: Request, form: NewCycleForm, problems: [String]) async throws -> Response {
+    private func renderNewForm(
+        request: Request, form: NewCycleForm, problems: [ValidationProblem]
+    ) async throws -> Response {
         let frameworks = try await FrameworkRepository(database: request.db).summaries().filter {
             $0.status == .published
         }
@@ -84,7 +86,7 @@ struct CyclesController: RouteCollection {
             request.flash("The cycle was created as a draft. Check the raters and questions, then open it.")
             return request.redirect(to: SitePath.cycle.url(id))
         } catch StoreError.invalid(let problems) {
-            return try await renderNewForm(request: request, form: form, problems: problems.map(\.message))
+            return try await renderNewForm(request: request, form: form, problems: problems)
         }
     }
 

@@ -104,6 +104,12 @@ extension OpenAPIDocument {
                     parameters: [path("accountID")], requestBody: body(ref("NewAction")),
                     errors: ["400", "401", "404", "422"]),
             ],
+            "/api/v1/accounts/{accountID}/actions/{actionID}": [
+                "put": operation(
+                    "Change an action: its text, owner, due date, what it addresses, and its status (open, inProgress, done, dropped)",
+                    id: "updateAction", response: ref("Action"), parameters: [path("accountID"), path("actionID")],
+                    requestBody: body(ref("NewAction")), errors: ["400", "401", "404", "422"])
+            ],
             "/api/v1/stats/agreement": [
                 "post": operation(
                     "Agreement statistics of a rating table: Krippendorff's alpha (nominal, ordinal, interval, ratio), the six Shrout–Fleiss ICCs on complete units, Fleiss' kappa, and with pairs=true Cohen's kappa per pair; the same JSON as `acumen stats agreement`",
@@ -245,7 +251,7 @@ extension OpenAPIDocument {
             ],
             "NewAction": [
                 "type": "object",
-                "required": ["title", "measure", "ownerName", "dueOn", "addresses", "feasibilityNote"],
+                "required": ["title"],
                 "properties": [
                     "title": string, "measure": string, "ownerName": string,
                     "dueOn": ["type": "string", "description": "YYYY-MM-DD, or empty"],
@@ -253,6 +259,10 @@ extension OpenAPIDocument {
                         "type": "string", "description": "competency:CODE, question:CODE, or empty",
                     ],
                     "feasibilityNote": string, "cycleId": uuid,
+                    "status": [
+                        "type": "string", "enum": ["open", "inProgress", "done", "dropped"],
+                        "description": "Open when left out",
+                    ],
                 ],
             ],
             "Action": [
