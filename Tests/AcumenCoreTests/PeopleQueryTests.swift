@@ -17,9 +17,9 @@ final class PeopleQueryTests: XCTestCase {
             person("Zoë Müller", location: "Zurich"), person("Ana Ruiz", title: "Team Lead"),
             person("Ben Berg", location: "São Paulo"),
         ]
-        XCTAssertEqual(PeopleQuery(text: "zoe muller").apply(to: people).people.map(\.name), ["Zoë Müller"])
-        XCTAssertEqual(PeopleQuery(text: "sao").apply(to: people).people.map(\.name), ["Ben Berg"])
-        XCTAssertEqual(PeopleQuery(text: "team lead").apply(to: people).people.map(\.name), ["Ana Ruiz"])
+        XCTAssertEqual(PeopleQuery(text: "zoe muller").apply(to: people).items.map(\.name), ["Zoë Müller"])
+        XCTAssertEqual(PeopleQuery(text: "sao").apply(to: people).items.map(\.name), ["Ben Berg"])
+        XCTAssertEqual(PeopleQuery(text: "team lead").apply(to: people).items.map(\.name), ["Ana Ruiz"])
         XCTAssertEqual(PeopleQuery(text: "ruiz zurich").apply(to: people).matching, 0, "every word must match")
         XCTAssertEqual(PeopleQuery(text: "  ").apply(to: people).matching, 3)
     }
@@ -29,18 +29,18 @@ final class PeopleQueryTests: XCTestCase {
             person("Ana Ruiz"), person("Old Timer", status: .left), person("Cy Client", kind: .customer),
         ]
         XCTAssertEqual(PeopleQuery().apply(to: people).matching, 2, "people who left are hidden unless asked for")
-        XCTAssertEqual(PeopleQuery(status: .left).apply(to: people).people.map(\.name), ["Old Timer"])
-        XCTAssertEqual(PeopleQuery(status: .all, kind: .customer).apply(to: people).people.map(\.name), ["Cy Client"])
+        XCTAssertEqual(PeopleQuery(status: .left).apply(to: people).items.map(\.name), ["Old Timer"])
+        XCTAssertEqual(PeopleQuery(status: .all, kind: .customer).apply(to: people).items.map(\.name), ["Cy Client"])
     }
 
     func test_pages_holdFiftyEach_andAPageBeyondTheEndShowsTheLast() {
         let people = (0..<120).map { person(String(format: "Person %03d", $0)) }
         let second = PeopleQuery(page: 2).apply(to: people)
         XCTAssertEqual(second.pages, 3)
-        XCTAssertEqual(second.people.first?.name, "Person 050")
+        XCTAssertEqual(second.items.first?.name, "Person 050")
         let beyond = PeopleQuery(page: 99).apply(to: people)
         XCTAssertEqual(beyond.page, 3)
-        XCTAssertEqual(beyond.people.count, 20)
+        XCTAssertEqual(beyond.items.count, 20)
         XCTAssertEqual(PeopleQuery(page: -4).page, 1)
     }
 }

@@ -119,6 +119,23 @@ final class CalibrationRoutesTests: XCTestCase {
             XCTAssertFalse(withoutLogin.contains { $0.email == supervisor }, "the demo supervisor has a login")
             let home = try await manager.get("/").body.string
             XCTAssertContains(home, "rate others without a login")
+            XCTAssertFalse(page.contains("a login</a>"), "a programme manager cannot give logins")
+
+            // An administrator follows a row's link to the Users page, filled in for that rater.
+            let administrator = BrowserSession(app: app)
+            try await administrator.signIn(WebHarness.email(of: .administrator, in: demo))
+            let adminPage = try await administrator.get("/calibration/due").body.string
+            let rater = withoutLogin[0]
+            let link = CalibrationDuePage.loginAddress(for: rater.email)
+            XCTAssertContains(adminPage, "href=\"\(link)\"")
+            let users = try await administrator.get(String(link.prefix { $0 != "#" })).body.string
+            XCTAssertContains(users, #"value="\#(rater.email)""#)
+            XCTAssertContains(users, #"<option value="supervisor" selected="selected">"#)
+            let created = try await administrator.post(
+                "/users", form: ["email": rater.email, "role": "supervisor", "password": "a-good-long-password"])
+            XCTAssertEqual(created.status, .seeOther)
+            let remaining = try await PeopleRepository(database: app.db).ratersWithoutLogin()
+            XCTAssertFalse(remaining.contains { $0.email == rater.email })
         }
     }
 

@@ -72,9 +72,16 @@ final class PeopleSearchRoutesTests: XCTestCase {
                 "/accounts?q=\(account.customer.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")
             XCTAssertContains(accounts.body.string, "1 of the 40 accounts you can see.")
             XCTAssertContains(accounts.body.string, account.name)
+            let allAccounts = try await browser.get("/accounts").body.string
+            XCTAssertContains(allAccounts, "40 of the 40 accounts you can see; page 1 of 2.")
+            let secondPage = try await browser.get("/accounts?q=&page=2").body.string
+            XCTAssertContains(secondPage, "page 2 of 2.")
+            XCTAssertContains(secondPage, "Previous page")
+            XCTAssertEqual(secondPage.components(separatedBy: #"<article class="card">"#).count - 1, 10)
             for odd in [
                 "/people?page=-3", "/people?page=abc", "/people?status=gone&kind=x", "/people?page=99999",
-                "/accounts?q=%00%FF", "/accounts?q=" + String(repeating: "x", count: 5000),
+                "/accounts?q=%00%FF", "/accounts?page=-1", "/accounts?page=zz",
+                "/accounts?q=" + String(repeating: "x", count: 5000),
             ] {
                 let page = try await browser.get(odd)
                 XCTAssertEqual(page.status, .ok, odd)

@@ -26,12 +26,7 @@ public struct PeopleQuery: Hashable, Sendable {
         self.page = max(1, page)
     }
 
-    public struct Result: Hashable, Sendable {
-        public var people: [PersonSummary]
-        public var matching: Int
-        public var page: Int
-        public var pages: Int
-    }
+    public typealias Result = PageOfResults<PersonSummary>
 
     /// The page asked for, or the last one when it asks beyond the end.
     public func apply(to people: [PersonSummary]) -> Result {
@@ -50,10 +45,6 @@ public struct PeopleQuery: Hashable, Sendable {
             return search.matches(
                 [person.name, person.email, person.jobTitle, person.team, person.location, person.organisation])
         }
-        let pages = max(1, (matching.count + Self.pageSize - 1) / Self.pageSize)
-        let shown = min(page, pages)
-        return Result(
-            people: Array(matching.dropFirst((shown - 1) * Self.pageSize).prefix(Self.pageSize)),
-            matching: matching.count, page: shown, pages: pages)
+        return Result(matching, page: page, size: Self.pageSize)
     }
 }

@@ -110,10 +110,13 @@ struct SelectField: Component {
 
 /// A table of records that scrolls sideways on a phone. The scroll region takes focus so that
 /// keyboard users can scroll it, and is named by the caption. The first cell of each row heads it.
+/// A table whose rows are read one at a time (a person, a cycle) can instead stack on a phone:
+/// each row becomes a block whose cells carry their column's heading.
 struct DataTable: Component {
     let caption: String
     let headings: [String]
     let rows: [[Component]]
+    var stacksOnPhone = false
 
     var body: Component {
         Div {
@@ -133,13 +136,15 @@ struct DataTable: Component {
                                 if position == 0 {
                                     Tag("th") { cell }.attribute(named: "scope", value: "row")
                                 } else {
-                                    Tag("td") { cell }
+                                    Tag("td") { cell }.attribute(
+                                        named: "data-label",
+                                        value: stacksOnPhone && position < headings.count ? headings[position] : nil)
                                 }
                             }
                         }
                     }
                 }
-            }.class("table")
+            }.class(stacksOnPhone ? "table stacked" : "table")
         }.class("table-scroll").attribute(named: "tabindex", value: "0").accessibilityLabel(caption)
     }
 }

@@ -67,6 +67,12 @@ enum Stylesheet {
         .table th, .table td { text-align: left; padding: .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         .table-scroll { overflow-x: auto; max-width: 100%; }
         .table th, .table td { overflow-wrap: normal; }
+        @media (max-width: 40rem) {
+          .table.stacked thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+          .table.stacked tr { display: block; border-bottom: 1px solid var(--line); padding: .5rem 0; }
+          .table.stacked th, .table.stacked td { display: block; border: 0; padding: .1rem 0; }
+          .table.stacked td::before { content: attr(data-label) ": "; color: var(--muted); }
+        }
         .level-grid { display: grid; grid-template-columns: 1fr; gap: .75rem; }
         .level { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; }
         .level h3 { margin: .25rem 0; font-size: 1rem; }

@@ -19,20 +19,29 @@ struct UsersController: RouteCollection {
         var password: String
     }
 
+    /// The list, with the new-user form filled in from `email` and `role` in the address when
+    /// another page sends a person here to be given a login.
     @Sendable func list(request: Request) async throws -> Response {
+        let email = request.query[String.self, at: "email"].map { String($0.prefix(TextLimits.name)) }
+        let role = request.query[String.self, at: "role"].flatMap(Role.init(parsing:))
+        let form = email.map { NewUserForm(email: $0, role: (role ?? .accountManager).rawValue, password: "") }
         return UsersPage.render(
-            users: try await UserRepository(database: request.db).users(), form: nil, problems: [],
+            users: try await UserRepository(database: request.db).users(), form: form, problems: [],
             context: PageContext(request)
         ).response()
     }
 
     @Sendable func create(request: Request) async throws -> Response {
         let form = try request.decodeForm(NewUserForm.self)
-        var problems: [String] = []
+        var problems: [ValidationProblem] = []
         let role = Role(parsing: form.role)
-        if role == nil { problems.append("Choose a role.") }
-        if form.password.count < 10 { problems.append("The password needs at least 10 characters.") }
-        if form.password.count > 256 { problems.append("The password may have at most 256 characters.") }
+        if role == nil { problems.append(ValidationProblem(location: "role", message: "choose a role")) }
+        if form.password.count < 10 {
+            problems.append(ValidationProblem(location: "password", message: "at least 10 characters"))
+        }
+        if form.password.count > 256 {
+            problems.append(ValidationProblem(location: "password", message: "at most 256 characters"))
+        }
         if problems.isEmpty, let role {
             do {
                 let user = try await UserRepository(database: request.db).create(
@@ -40,7 +49,7 @@ struct UsersController: RouteCollection {
                 request.flash("\(user.email) can now sign in as \(user.role.label.lowercased()).")
                 return request.redirect(to: SitePath.users.url())
             } catch let error as StoreError {
-                problems.append(AppError.from(error).message)
+                problems.append(ValidationProblem(location: "email", message: AppError.from(error).message))
             }
         }
         let response = UsersPage.render(

@@ -115,7 +115,7 @@ enum AccountPage {
                             SubmitButton(title: "Save", style: "button")
                         }),
                 ]
-            })
+            }, stacksOnPhone: true)
     }
 
     /// The change on the addressed question from the review that agreed the action to the next cycle.

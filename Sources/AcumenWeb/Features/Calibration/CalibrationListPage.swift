@@ -123,6 +123,16 @@ enum CalibrationListPage {
 }
 
 enum CalibrationDuePage {
+    /// The Users page with its new-user form filled in for this rater as a supervisor.
+    static func loginAddress(for email: String) -> String {
+        var components = URLComponents()
+        components.path = SitePath.users.url()
+        components.queryItems = [
+            URLQueryItem(name: "email", value: email), URLQueryItem(name: "role", value: Role.supervisor.rawValue),
+        ]
+        return (components.string ?? SitePath.users.url()) + "#add-user"
+    }
+
     static func render(
         _ entries: [RecalibrationList.Entry], withoutLogin: [RecalibrationList.WithoutLogin], context: PageContext
     ) -> HTMLPage {
@@ -145,14 +155,19 @@ enum CalibrationDuePage {
                 Paragraph("Everyone who rates others as a supervisor has a login.")
             } else {
                 Paragraph(
-                    "They lead a team or are asked for a supervisor's rating in a cycle, and have never calibrated: they answer through their e-mailed links, but cannot take an exercise until they can sign in. An administrator gives them a login with the supervisor role on the Users page; they then appear above."
+                    "They lead a team or are asked for a supervisor's rating in a cycle, and have never calibrated: they answer through their e-mailed links, but cannot take an exercise until they can sign in. An administrator gives them a login with the supervisor role on the Users page (each row links there, filled in); they then appear above."
                 )
+                let mayInvite = context.user.map({ AccessPolicy.mayAttempt(.manageUsers, $0.viewer) }) == true
                 DataTable(
-                    caption: "Raters without a login", headings: ["Rater", "E-mail", "Job title"],
-                    rows: withoutLogin.map { [Text($0.name), Text($0.email), Text($0.jobTitle)] })
-                if context.user.map({ AccessPolicy.mayAttempt(.manageUsers, $0.viewer) }) == true {
-                    Paragraph { Link("Add their logins on the Users page", url: SitePath.users.url()) }
-                }
+                    caption: "Raters without a login",
+                    headings: ["Rater", "E-mail", "Job title"] + (mayInvite ? ["Login"] : []),
+                    rows: withoutLogin.map { rater in
+                        [Text(rater.name), Text(rater.email), Text(rater.jobTitle)]
+                            + (mayInvite
+                                ? [
+                                    Link("Give \(rater.name) a login", url: loginAddress(for: rater.email))
+                                ] : [])
+                    })
             }
         }
     }

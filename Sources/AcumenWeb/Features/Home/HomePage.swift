@@ -133,7 +133,7 @@ enum HomePage {
                                         : "\(member.gapsBelowTarget.count), most: \(member.gapsBelowTarget[0].competencyCode)"
                             ),
                         ]
-                    })
+                    }, stacksOnPhone: true)
             }
         }
     }
@@ -166,7 +166,7 @@ enum HomePage {
                             }.class("plain"),
                             Text(progress.subjectsShortOfRaters == 0 ? "None" : "\(progress.subjectsShortOfRaters)"),
                         ]
-                    })
+                    }, stacksOnPhone: true)
                 Paragraph(
                     "Answers of peers and customers are counted in tens while a cycle is open, so that no single answer can be told apart."
                 ).class("muted")

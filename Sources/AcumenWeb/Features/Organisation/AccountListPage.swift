@@ -1,8 +1,14 @@
 import AcumenCore
+import Foundation
 import Plot
 
+/// The accounts the viewer may see, searched and paged; each card links to its annual review.
 enum AccountListPage {
-    static func render(accounts: [AccountSummary], visible: Int, search: String, context: PageContext) -> HTMLPage {
+    static let pageSize = 30
+
+    static func render(
+        accounts page: PageOfResults<AccountSummary>, visible: Int, search: String, context: PageContext
+    ) -> HTMLPage {
         Layout.page("Accounts", context: context) {
             H1("Customer accounts")
             if visible > 1 {
@@ -15,16 +21,18 @@ enum AccountListPage {
                         SubmitButton(title: "Search", style: "button")
                     }
                 ).class("search")
-                Paragraph("\(accounts.count) of the \(visible) accounts you can see.").attribute(
-                    named: "role", value: "status")
+                Paragraph(
+                    "\(page.matching) of the \(visible) accounts you can see"
+                        + (page.pages > 1 ? "; page \(page.page) of \(page.pages)." : ".")
+                ).attribute(named: "role", value: "status")
             }
             if visible == 0 {
                 Paragraph("No accounts you can see.")
-            } else if accounts.isEmpty {
+            } else if page.items.isEmpty {
                 Paragraph("No account matches. Try fewer words.")
             }
             Div {
-                for account in accounts {
+                for account in page.items {
                     Tag("article") {
                         H2 { Link(account.name, url: SitePath.account.url(account.id)) }
                         Tag("dl") {
@@ -48,6 +56,11 @@ enum AccountListPage {
                     }.class("card")
                 }
             }.class("cards")
+            if page.pages > 1 {
+                Pager(
+                    page: page.page, pages: page.pages, path: SitePath.accounts.url(),
+                    query: [URLQueryItem(name: "q", value: search)])
+            }
         }
     }
 }

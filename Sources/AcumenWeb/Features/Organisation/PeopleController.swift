@@ -49,7 +49,9 @@ struct PeopleController: RouteCollection {
                     + account.reviewerNames)
         }
         return AccountListPage.render(
-            accounts: found, visible: accounts.count, search: text, context: PageContext(request)
+            accounts: PageOfResults(
+                found, page: request.query[Int.self, at: "page"] ?? 1, size: AccountListPage.pageSize),
+            visible: accounts.count, search: text, context: PageContext(request)
         ).response()
     }
 

@@ -35,13 +35,13 @@ enum PeopleListPage {
                 "\(result.matching) of the \(visible) \(visible == 1 ? "person" : "people") you can see"
                     + (result.pages > 1 ? "; page \(result.page) of \(result.pages)." : ".")
             ).attribute(named: "role", value: "status")
-            if result.people.isEmpty {
+            if result.items.isEmpty {
                 Paragraph("Nobody matches. Try fewer words, or include people who have left.")
             } else {
                 DataTable(
                     caption: "People, by name",
                     headings: ["Name", "Job title", "Organisation", "Location", "Team", "Status"],
-                    rows: result.people.map { person in
+                    rows: result.items.map { person in
                         [
                             Link(person.name, url: SitePath.person.url(person.id)), Text(person.jobTitle),
                             Text(person.organisation),
@@ -51,22 +51,14 @@ enum PeopleListPage {
                     })
             }
             if result.pages > 1 {
-                Tag("nav") {
-                    if result.page > 1 { Link("Previous page", url: address(query, page: result.page - 1)) }
-                    Text(" Page \(result.page) of \(result.pages) ")
-                    if result.page < result.pages { Link("Next page", url: address(query, page: result.page + 1)) }
-                }.attribute(named: "aria-label", value: "Pages").class("pager")
+                Pager(
+                    page: result.page, pages: result.pages, path: SitePath.people.url(),
+                    query: [
+                        URLQueryItem(name: "q", value: query.text),
+                        URLQueryItem(name: "kind", value: query.kind.rawValue),
+                        URLQueryItem(name: "status", value: query.status.rawValue),
+                    ])
             }
         }
-    }
-
-    private static func address(_ query: PeopleQuery, page: Int) -> String {
-        var components = URLComponents()
-        components.path = SitePath.people.url()
-        components.queryItems = [
-            URLQueryItem(name: "q", value: query.text), URLQueryItem(name: "kind", value: query.kind.rawValue),
-            URLQueryItem(name: "status", value: query.status.rawValue), URLQueryItem(name: "page", value: "\(page)"),
-        ]
-        return components.string ?? SitePath.people.url()
     }
 }
