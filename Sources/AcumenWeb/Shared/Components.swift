@@ -61,7 +61,7 @@ struct Field: Component {
     var body: Component {
         Label(label) {
             if let hint { Span { Text(hint) }.class("hint") }
-            if let problem { Span { Text(problem) }.class("field-error") }
+            if let problem { Span { Text(FieldProblem.sentence(problem)) }.class("field-error") }
             Input(type: type, name: name, value: value.isEmpty ? nil : value, isRequired: required)
                 .attribute(named: "autocomplete", value: autocomplete)
                 .attribute(named: "maxlength", value: maxLength.map(String.init))
@@ -87,7 +87,7 @@ struct SelectField: Component {
 
     var body: Component {
         Label(label) {
-            if let problem { Span { Text(problem) }.class("field-error") }
+            if let problem { Span { Text(FieldProblem.sentence(problem)) }.class("field-error") }
             Node<HTML.BodyContext>.element(
                 named: "select",
                 nodes: [
@@ -163,7 +163,7 @@ struct AreaField: Component {
     var body: Component {
         Label(label) {
             if let hint { Span { Text(hint) }.class("hint") }
-            if let problem { Span { Text(problem) }.class("field-error") }
+            if let problem { Span { Text(FieldProblem.sentence(problem)) }.class("field-error") }
             TextArea(text: value, name: name, numberOfRows: rows, isRequired: required)
                 .attribute(named: "aria-invalid", value: problem == nil ? nil : "true")
         }.class("field")
@@ -213,5 +213,13 @@ extension DataTable {
                             })
                     })
             ))
+    }
+}
+
+/// A problem shown beside its field, written as the start of a sentence whichever way the
+/// check worded it ("say what will be done" reads "Say what will be done").
+enum FieldProblem {
+    static func sentence(_ problem: String) -> String {
+        problem.prefix(1).uppercased() + problem.dropFirst()
     }
 }

@@ -45,7 +45,9 @@ enum NewCyclePage {
                         selected: form.scope, problem: problem("scope"))
                     Tag("fieldset") {
                         Tag("legend") { Text("Sources of ratings") }
-                        if let problem = problem("sources") { Paragraph(problem).class("field-error") }
+                        if let problem = problem("sources") {
+                            Paragraph(FieldProblem.sentence(problem)).class("field-error")
+                        }
                         for (name, label, value) in [
                             ("sourceSelf", "Self-assessment", form.sourceSelf),
                             ("sourceSupervisor", "Supervisor", form.sourceSupervisor),
