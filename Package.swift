@@ -21,7 +21,8 @@ let package = Package(
     targets: [
         .target(
             name: "AcumenCore",
-            dependencies: [.product(name: "CSV", package: "CSV.swift")]
+            dependencies: [.product(name: "CSV", package: "CSV.swift")],
+            resources: [.copy("Localization/Messages")]
         ),
         .target(
             name: "AcumenStore",

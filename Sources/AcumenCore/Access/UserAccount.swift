@@ -8,10 +8,16 @@ public struct UserAccount: Sendable, Hashable {
     public var personID: UUID?
     public var passwordHash: String
     public var isDisabled: Bool
+    /// The language the user chose for Acumen; nil follows their browser.
+    public var language: Language?
 
     public var viewer: Viewer { Viewer(userID: id, email: email, role: role, personID: personID) }
 
-    public init(id: UUID, email: String, role: Role, personID: UUID? = nil, passwordHash: String, isDisabled: Bool) {
+    public init(
+        id: UUID, email: String, role: Role, personID: UUID? = nil, passwordHash: String, isDisabled: Bool,
+        language: Language? = nil
+    ) {
+        self.language = language
         self.id = id
         self.email = email
         self.role = role

@@ -35,3 +35,31 @@ public enum FrequencyAnswer: String, Codable, Sendable, CaseIterable {
     /// The five points of the scale, without "don't know".
     public static let scale: [FrequencyAnswer] = [.never, .rarely, .sometimes, .often, .always]
 }
+
+extension FrequencyAnswer {
+    /// The answer as the reader's language says it.
+    public func label(in localizer: Localizer) -> String {
+        localizer.text(AnswerMessage(self))
+    }
+}
+
+/// The answers of the frequency scale, as the catalogue names them.
+public enum AnswerMessage: String, MessageKey, CaseIterable {
+    case never = "answer.never"
+    case rarely = "answer.rarely"
+    case sometimes = "answer.sometimes"
+    case often = "answer.often"
+    case always = "answer.always"
+    case dontKnow = "answer.dontKnow"
+
+    init(_ answer: FrequencyAnswer) {
+        switch answer {
+        case .never: self = .never
+        case .rarely: self = .rarely
+        case .sometimes: self = .sometimes
+        case .often: self = .often
+        case .always: self = .always
+        case .dontKnow: self = .dontKnow
+        }
+    }
+}

@@ -34,12 +34,16 @@ public struct Invitation: Hashable, Sendable, Identifiable {
     public var issuedOn: CalendarDate?
     public var lastRemindedOn: CalendarDate?
     public var hasSubmitted: Bool
+    /// The language chosen for this rater: on the invitation, else on the customer's account;
+    /// nil follows the rater's browser.
+    public var language: Language?
 
     public init(
         id: UUID, cycleID: UUID, subjectID: UUID, subjectName: String, source: RaterSource, raterPersonID: UUID?,
         raterName: String, raterEmail: String, accountID: UUID?, status: Status, issuedOn: CalendarDate?,
-        lastRemindedOn: CalendarDate?, hasSubmitted: Bool
+        lastRemindedOn: CalendarDate?, hasSubmitted: Bool, language: Language? = nil
     ) {
+        self.language = language
         self.id = id
         self.cycleID = cycleID
         self.subjectID = subjectID

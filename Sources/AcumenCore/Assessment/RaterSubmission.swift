@@ -16,8 +16,9 @@ public struct RaterSubmission: Sendable {
     /// What a submission stores.
     public let content: ResponseContent
 
-    /// Control fields of the HTML form (the submit button's intent, the CSRF token).
-    public static let controlFields: Set<String> = ["intent", "_csrf"]
+    /// Control fields of the HTML form (the submit button's intent, the CSRF token, the
+    /// language the form is shown in).
+    public static let controlFields: Set<String> = ["intent", "_csrf", "language"]
 
     public init(
         fields: [String: String], source: RaterSource, framework: FrameworkContent, questionnaire: Questionnaire

@@ -41,7 +41,8 @@ public struct UserRepository: Sendable {
     public func user(id: UUID) async throws -> UserAccount? {
         guard
             let row = try await database.sql.select()
-                .columns("id", "email", "password_hash", "role", "person_id", "disabled_at").from(UserRow.schema)
+                .columns("id", "email", "password_hash", "role", "person_id", "disabled_at", "language")
+                .from(UserRow.schema)
                 .where("id", .equal, id).first()
         else { return nil }
         guard let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else { return nil }
@@ -49,7 +50,8 @@ public struct UserRepository: Sendable {
             id: try row.decode(column: "id", as: UUID.self), email: try row.decode(column: "email", as: String.self),
             role: role, personID: try row.decode(column: "person_id", as: UUID?.self),
             passwordHash: try row.decode(column: "password_hash", as: String.self),
-            isDisabled: try row.decode(column: "disabled_at", as: Date?.self) != nil)
+            isDisabled: try row.decode(column: "disabled_at", as: Date?.self) != nil,
+            language: try row.decode(column: "language", as: String?.self).flatMap(Language.init(rawValue:)))
     }
 
     public func users() async throws -> [UserAccount] {
@@ -62,6 +64,12 @@ public struct UserRepository: Sendable {
         guard let user = try await UserRow.find(userID, on: database) else { throw StoreError.notFound("That user") }
         user.disabledAt = disabled ? date : nil
         try await user.save(on: database)
+    }
+
+    /// Stores the user's language; nil returns them to their browser's.
+    public func setLanguage(userID: UUID, _ language: Language?) async throws {
+        try await database.sql.update(UserRow.schema).set("language", to: SQLBind(language?.rawValue))
+            .where("id", .equal, SQLBind(userID)).run()
     }
 
     public func setPassword(userID: UUID, passwordHash: String) async throws {
@@ -133,6 +141,6 @@ extension UserRow {
     var account: UserAccount {
         UserAccount(
             id: id!, email: email, role: role, personID: $person.id, passwordHash: passwordHash,
-            isDisabled: disabledAt != nil)
+            isDisabled: disabledAt != nil, language: language.flatMap(Language.init(rawValue:)))
     }
 }

@@ -11,6 +11,7 @@ final class UserRow: Model, @unchecked Sendable {
     @Field(key: "role") var role: Role
     @OptionalParent(key: "person_id") var person: PersonRow?
     @OptionalField(key: "disabled_at") var disabledAt: Date?
+    @OptionalField(key: "language") var language: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -228,6 +228,13 @@ public struct InvitationRepository: Sendable {
             ).all().map { try $0.decode(column: "cycle_id", as: UUID.self) })
     }
 
+    /// Sets the language of one invitation's form and e-mails; nil returns it to the account's
+    /// or the rater's browser's.
+    public func setLanguage(_ language: Language?, invitationID: UUID) async throws {
+        try await sql.update("invitations").set("language", to: SQLBind(language?.rawValue))
+            .where("id", .equal, SQLBind(invitationID)).run()
+    }
+
     public func invitations(raterPersonID: UUID) async throws -> [Invitation] {
         try await read("i.rater_person_id = \(bind: raterPersonID)")
     }
@@ -238,8 +245,9 @@ public struct InvitationRepository: Sendable {
         try await sql.raw(
             """
             SELECT i.id, i.cycle_id, i.subject_id, p.name AS subject_name, i.source, i.rater_person_id, i.rater_name,
-                   i.rater_email, i.account_id, i.status, i.issued_on, i.last_reminded_on, i.submitted
-            FROM invitations i JOIN people p ON p.id = i.subject_id
+                   i.rater_email, i.account_id, i.status, i.issued_on, i.last_reminded_on, i.submitted,
+                   COALESCE(i.language, a.language) AS language
+            FROM invitations i JOIN people p ON p.id = i.subject_id LEFT JOIN accounts a ON a.id = i.account_id
             WHERE \(condition) ORDER BY p.name, i.subject_id, i.source, i.rater_name, i.id
             """
         ).all(decoding: InvitationRow.self).map(\.invitation)
@@ -276,11 +284,12 @@ private struct InvitationRow: Decodable {
     var issuedOn: CalendarDate?
     var lastRemindedOn: CalendarDate?
     var submitted: Bool
+    var language: String?
 
     /// Column names spelled out: converting each key from snake case on every row costs more
     /// than the rest of decoding on a rater's request.
     enum CodingKeys: String, CodingKey {
-        case id, source, status, submitted
+        case id, source, status, submitted, language
         case cycleId = "cycle_id", subjectId = "subject_id", subjectName = "subject_name"
         case raterPersonId = "rater_person_id", raterName = "rater_name", raterEmail = "rater_email"
         case accountId = "account_id", issuedOn = "issued_on", lastRemindedOn = "last_reminded_on"
@@ -290,6 +299,7 @@ private struct InvitationRow: Decodable {
         Invitation(
             id: id, cycleID: cycleId, subjectID: subjectId, subjectName: subjectName, source: source,
             raterPersonID: raterPersonId, raterName: raterName, raterEmail: raterEmail, accountID: accountId,
-            status: status, issuedOn: issuedOn, lastRemindedOn: lastRemindedOn, hasSubmitted: submitted)
+            status: status, issuedOn: issuedOn, lastRemindedOn: lastRemindedOn, hasSubmitted: submitted,
+            language: language.flatMap(Language.init(rawValue:)))
     }
 }

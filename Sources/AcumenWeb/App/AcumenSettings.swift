@@ -26,6 +26,8 @@ public struct AcumenSettings: Sendable {
     /// Whether this process delivers the outbox and sends reminders. Serving processes do;
     /// one-off commands (import, user, migrate) and tests do not.
     public var runsBackgroundWork: Bool
+    /// The language of readers who chose none and whose browser asks for none Acumen has.
+    public var defaultLanguage: AcumenCore.Language = .english
 
     /// Settings for tests and tools: a random anonymity key unless one is given.
     public init(
@@ -63,6 +65,12 @@ public struct AcumenSettings: Sendable {
         settings.trustsForwardedFor = environment["ACUMEN_TRUST_FORWARDED_FOR"] == "1"
         settings.mail = MailSettings(environment: environment, database: settings.database)
         settings.runsBackgroundWork = command.serves
+        if let tag = environment["ACUMEN_DEFAULT_LANGUAGE"], !tag.isEmpty {
+            guard let language = Language(rawValue: tag) ?? Language(tag: tag) else {
+                throw SettingsError.unknownLanguage(tag)
+            }
+            settings.defaultLanguage = language
+        }
         return settings
     }
 
@@ -102,6 +110,7 @@ enum SettingsError: Error, CustomStringConvertible {
     case invalidPublicURL(String)
     case publicURLNeeded(host: String)
     case anonymityKeyChanged
+    case unknownLanguage(String)
 
     var description: String {
         switch self {
@@ -114,6 +123,9 @@ enum SettingsError: Error, CustomStringConvertible {
             "ACUMEN_PUBLIC_URL '\(value)' is not an origin like https://acumen.example.com (scheme, host and optional port, no path)"
         case .anonymityKeyChanged:
             "this database was used with another anonymity key: restore the key it was used with (ACUMEN_ANONYMITY_KEY, or the .anonymity-key file beside an SQLite database); with a new key, corrections could no longer find the answers they replace"
+        case .unknownLanguage(let tag):
+            "ACUMEN_DEFAULT_LANGUAGE '\(tag)' is not a language Acumen ships; use one of "
+                + Language.allCases.map(\.tag).joined(separator: ", ")
         case .publicURLNeeded(let host):
             "set ACUMEN_PUBLIC_URL to the address people use to reach Acumen (e.g. https://acumen.example.com) when serving on \(host); links in e-mails are never built from a request's Host header"
         }

@@ -10,6 +10,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     app.migrations.add(StoreMigrations.all)
     app.passwords.use(.bcrypt)
     app.routes.defaultMaxBodySize = "1mb"
+    app.defaultLanguage = settings.defaultLanguage
 
     app.sessions.use { _ in DatabaseSessionDriver(lifetime: settings.sessionLifetime) }
     app.sessions.configuration = SessionsConfiguration(cookieName: "acumen_session") { id in

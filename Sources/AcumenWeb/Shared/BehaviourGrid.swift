@@ -12,6 +12,19 @@ struct BehaviourGrid: Component {
     var rationaleField: ((String) -> String)? = nil
     /// Category headings are left out when a case shows only a few competencies.
     var showsCategories = true
+    /// The grid's own words; a framework's content is shown as written.
+    var text = Localizer(.english)
+
+    init(
+        framework: FrameworkContent, fields: [String: String], rationaleField: ((String) -> String)? = nil,
+        showsCategories: Bool = true, text: Localizer = Localizer(.english)
+    ) {
+        self.framework = framework
+        self.fields = fields
+        self.rationaleField = rationaleField
+        self.showsCategories = showsCategories
+        self.text = text
+    }
 
     static func competencyID(_ code: String) -> String { "c-" + code.map { $0.isLetter || $0.isNumber ? $0 : "-" } }
 
@@ -45,7 +58,9 @@ struct BehaviourGrid: Component {
             Paragraph(competency.description).class("hint")
             for standard in competency.standards {
                 Div {
-                    H3(levels.name(at: standard.level) ?? "Level \(standard.level + 1)")
+                    H3(
+                        levels.name(at: standard.level)
+                            ?? text.text(GridMessage.levelNumber, ["number": text.integer(standard.level + 1)]))
                     for (position, behaviour) in standard.behaviours.enumerated() {
                         let name = RaterFormFields.behaviour(code, level: standard.level, position: position)
                         Tag("label") {
@@ -56,15 +71,18 @@ struct BehaviourGrid: Component {
                     }
                 }.class("level-block")
             }
-            Paragraph(derived.map { "From your ticks: \($0.explanation)" } ?? "Nothing ticked yet.")
-                .id("derived-\(code)").class("derived").attribute(named: "aria-live", value: "polite")
+            Paragraph(
+                derived.map { text.text(GridMessage.fromTicks, ["explanation": $0.explanation(in: text)]) }
+                    ?? text.text(GridMessage.nothingTicked)
+            )
+            .id("derived-\(code)").class("derived").attribute(named: "aria-live", value: "polite")
             if rationaleField == nil {
                 Tag("label") {
                     Input(type: .checkbox, name: RaterFormFields.notObserved(code), value: "on")
                         .attribute(
                             named: "checked", value: fields[RaterFormFields.notObserved(code)] == "on" ? "checked" : nil
                         )
-                    Text(" I have not observed this competency")
+                    Text(" " + text.text(GridMessage.notObserved))
                 }.class("check")
             }
             if let rationaleField {
@@ -75,18 +93,18 @@ struct BehaviourGrid: Component {
                     required: true)
             }
             Tag("details") {
-                Tag("summary") { Text("Choose another level, or add a comment") }
+                Tag("summary") { Text(text.text(GridMessage.otherLevel)) }
                 SelectField(
-                    label: "Level", name: RaterFormFields.overrideLevel(code),
-                    choices: [.init(value: "", label: "Use the level from my ticks")]
+                    label: text.text(GridMessage.level), name: RaterFormFields.overrideLevel(code),
+                    choices: [.init(value: "", label: text.text(GridMessage.useDerived))]
                         + levels.names.enumerated().map { .init(value: "\($0.offset)", label: $0.element) },
                     selected: fields[RaterFormFields.overrideLevel(code)] ?? "")
                 AreaField(
-                    label: "Why this level?", name: RaterFormFields.overrideReason(code),
+                    label: text.text(GridMessage.why), name: RaterFormFields.overrideReason(code),
                     value: fields[RaterFormFields.overrideReason(code)] ?? "", rows: 2,
-                    hint: "Needed only when you choose a level yourself.")
+                    hint: text.text(GridMessage.whyHint))
                 AreaField(
-                    label: "Comment (optional)", name: RaterFormFields.comment(code),
+                    label: text.text(GridMessage.comment), name: RaterFormFields.comment(code),
                     value: fields[RaterFormFields.comment(code)] ?? "", rows: 2)
             }
         }.id(Self.competencyID(code)).class("competency-form")

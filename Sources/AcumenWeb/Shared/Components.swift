@@ -223,3 +223,10 @@ enum FieldProblem {
         problem.prefix(1).uppercased() + problem.dropFirst()
     }
 }
+
+extension Component {
+    /// The component with each of `pairs` as an attribute.
+    func attributes(_ pairs: [(name: String, value: String)]) -> Component {
+        pairs.reduce(self as Component) { $0.attribute(named: $1.name, value: $1.value) }
+    }
+}

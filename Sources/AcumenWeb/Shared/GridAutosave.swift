@@ -16,13 +16,16 @@ struct AutosaveResult: Content {
     var competency: String?
 
     /// The answer after `name` was saved and the grid's fields are now `fields`.
-    static func after(saving name: String, fields: [String: String], framework: FrameworkContent) -> AutosaveResult {
+    static func after(
+        saving name: String, fields: [String: String], framework: FrameworkContent,
+        text: Localizer = Localizer(.english)
+    ) -> AutosaveResult {
         guard name.hasPrefix("b:") || name.hasPrefix("none:"),
             let code = name.split(separator: ":", maxSplits: 3).last.map(String.init)
         else { return AutosaveResult(saved: true) }
         return AutosaveResult(
             saved: true,
-            derivedLevel: BehaviourGrid.derivedLevel(code, framework: framework, fields: fields)?.explanation,
+            derivedLevel: BehaviourGrid.derivedLevel(code, framework: framework, fields: fields)?.explanation(in: text),
             competency: code)
     }
 }

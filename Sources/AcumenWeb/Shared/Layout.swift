@@ -9,8 +9,11 @@ enum Layout {
         _ title: String, context: PageContext, scripts: [String] = [],
         @ComponentBuilder content: @escaping () -> Component
     ) -> HTMLPage {
+        let text = context.localizer
+        let language = text.language
         let html = HTML(
-            .lang(.english),
+            .attribute(named: "lang", value: language.tag),
+            .attribute(named: "dir", value: language.isRightToLeft ? "rtl" : "ltr"),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
@@ -19,7 +22,7 @@ enum Layout {
                 .forEach([SiteScript.path] + scripts) { .script(.src($0), .attribute(named: "defer", value: "defer")) }
             ),
             .body(
-                .a(.class("skip-link"), .href("#content"), .text("Skip to content")),
+                .a(.class("skip-link"), .href("#content"), .text(text.text(LayoutMessage.skip))),
                 header(context),
                 .main(
                     .id("content"),
@@ -30,7 +33,7 @@ enum Layout {
                 ),
                 .footer(
                     .class("site-footer"),
-                    .p(.text("Acumen: competency, assessment and development for account managers."))
+                    .p(.text(text.text(LayoutMessage.footer)))
                 )
             )
         )
@@ -46,10 +49,11 @@ enum Layout {
                     .button(
                         .class("menu-toggle button"), .type(.button), .attribute(named: "hidden", value: "hidden"),
                         .attribute(named: "aria-controls", value: "main-menu"),
-                        .attribute(named: "aria-expanded", value: "true"), .text("Menu")),
+                        .attribute(named: "aria-expanded", value: "true"),
+                        .text(context.localizer.text(LayoutMessage.menu))),
                     .nav(
                         .id("main-menu"),
-                        .attribute(named: "aria-label", value: "Main"),
+                        .attribute(named: "aria-label", value: context.localizer.text(LayoutMessage.mainNavigation)),
                         .ul(
                             .forEach(links(for: user.viewer)) { item in
                                 let current =
@@ -64,7 +68,9 @@ enum Layout {
                     .div(
                         .class("account"),
                         .span(.class("who"), .text("\(user.email) · \(user.role.label)")),
-                        ActionButton.node("Sign out", SitePath.logout.url(), context.csrf, "link-button")
+                        ActionButton.node(
+                            context.localizer.text(LayoutMessage.signOut), SitePath.logout.url(), context.csrf,
+                            "link-button")
                     )
                 )
             }
@@ -102,4 +108,13 @@ enum Layout {
     private static func links(for viewer: Viewer) -> [NavigationItem] {
         navigation.filter { $0.access.admits(viewer) }
     }
+}
+
+/// The words of every page's frame.
+enum LayoutMessage: String, MessageKey, CaseIterable {
+    case skip = "layout.skip"
+    case footer = "layout.footer"
+    case menu = "layout.menu"
+    case signOut = "layout.signOut"
+    case mainNavigation = "layout.mainNavigation"
 }

@@ -2,14 +2,23 @@ import AcumenCore
 import Vapor
 
 /// What every page's frame needs from the request: who is signed in, the CSRF token for
-/// forms, a one-time message from the previous action, and the application's render cache.
-/// Views read it; only this initialiser touches the request.
+/// forms, a one-time message from the previous action, the application's render cache, and
+/// the language the page is written in. Views read it; only this initialiser touches the request.
 struct PageContext {
     var user: UserAccount?
     var csrf: String
     var flash: String?
     var path: String
     var renderCache: RenderCache
+    /// The page's language and formats. English unless the page is one that has been
+    /// translated, so that `lang` always names the language the page is really in.
+    var localizer = Localizer(.english)
+
+    /// The context of a translated page, in the reader's language.
+    init(translated request: Request, language: Language? = nil) {
+        self.init(request)
+        localizer = Localizer(language ?? request.readerLanguage())
+    }
 
     init(_ request: Request) {
         renderCache = request.application.renderCache

@@ -35,11 +35,11 @@ enum RaterFormAddress: Hashable, Sendable {
         return false
     }
 
-    /// How the rater comes back to the form later.
-    var returnHint: String {
+    /// The sentence that tells the rater how to come back to the form later.
+    var returnMessage: RaterFormMessage {
         switch self {
-        case .link: "with the same link"
-        case .signedIn: "from your home page in Acumen"
+        case .link: .savingByLink
+        case .signedIn: .savingSignedIn
         }
     }
 }

@@ -25,14 +25,14 @@ struct RaterFormController: RouteCollection {
 
     @Sendable func show(request: Request) async throws -> Response {
         let session = try await open(request)
+        let context = PageContext(translated: request, language: session.language(for: request))
         if session.invitation.hasSubmitted {
-            return RaterFormPage.submitted(session: session.form, context: PageContext(request)).response()
+            return RaterFormPage.submitted(session: session.form, context: context).response()
         }
         try session.requireOpen()
         let fields = try await session.draft()
         return RaterFormPage.render(
-            RaterFormPage.Model(session: session.form, fields: fields, problems: [], notice: nil),
-            context: PageContext(request)
+            RaterFormPage.Model(session: session.form, fields: fields, problems: [], notice: nil), context: context
         ).response()
     }
 
@@ -41,23 +41,36 @@ struct RaterFormController: RouteCollection {
         let session = try await open(request)
         let fields = try request.formFields()
         let form = session.read(fields)
-        let page = { (problems: [ValidationProblem], notice: String?) in
+        var context = PageContext(translated: request, language: session.language(for: request))
+        let page = { (problems: [ValidationProblem], notice: String?, context: PageContext) in
             RaterFormPage.render(
                 RaterFormPage.Model(session: session.form, fields: fields, problems: problems, notice: notice),
-                context: PageContext(request)
+                context: context
             ).response(status: problems.isEmpty ? .ok : .unprocessableEntity)
         }
-        guard form.fieldProblems.isEmpty else { return page(form.fieldProblems, nil) }
-        guard fields["intent"] == "submit" else {
+        guard form.fieldProblems.isEmpty else { return page(form.fieldProblems, nil, context) }
+        let closes = ["closes": context.localizer.date(session.cycle.settings.closesOn)]
+        switch fields["intent"] {
+        case "submit":
+            break
+        case "language":
+            // What was typed is saved first, so that nothing is lost with the change of language.
             try await session.saveDraft(form)
+            guard let language = fields["language"].flatMap(Language.init(rawValue:)) else {
+                return page([], context.localizer.text(RaterFormMessage.saved, closes), context)
+            }
+            try await session.chooseLanguage(language)
+            context.localizer = Localizer(language)
             return page(
-                [],
-                "Saved. You can close this page and come back \(session.address.returnHint) until \(session.cycle.settings.closesOn)."
+                [], context.localizer.text(RaterFormMessage.languageChanged, ["language": language.nativeName]), context
             )
+        default:
+            try await session.saveDraft(form)
+            return page([], context.localizer.text(RaterFormMessage.saved, closes), context)
         }
         switch try await session.submit(form, keepingDraft: true) {
         case .submitted: return request.redirect(to: session.address.form)
-        case .invalid(let problems), .incomplete(let problems): return page(problems, nil)
+        case .invalid(let problems), .incomplete(let problems): return page(problems, nil, context)
         }
     }
 
@@ -66,7 +79,9 @@ struct RaterFormController: RouteCollection {
         let field = try request.decodeForm(AutosaveField.self)
         try await session.autosave(name: field.name, value: field.value ?? "")
         guard session.invitation.source != .customer else { return AutosaveResult(saved: true) }
-        return .after(saving: field.name, fields: try await session.draft(), framework: session.framework)
+        return .after(
+            saving: field.name, fields: try await session.draft(), framework: session.framework,
+            text: Localizer(session.language(for: request)))
     }
 
     @Sendable func correct(request: Request) async throws -> Response {

@@ -14,13 +14,17 @@ enum RaterFormPage {
     static func render(_ model: Model, context: PageContext) -> HTMLPage {
         let session = model.session
         let invitation = session.invitation
-        let title = invitation.source == .self ? "Your self-assessment" : "Your view of \(invitation.subjectName)"
+        let text = context.localizer
+        let title =
+            invitation.source == .self
+            ? text.text(RaterFormMessage.titleSelf)
+            : text.text(RaterFormMessage.titleOther, ["subject": invitation.subjectName])
         return Layout.page(title, context: context, scripts: [RaterFormScript.path]) {
             H1(title)
-            Paragraph(introduction(session))
+            Paragraph(introduction(session, text: text))
             if !model.problems.isEmpty {
                 Div {
-                    H2("Not submitted yet. Please check:")
+                    H2(text.text(RaterFormMessage.problems))
                     List(model.problems) { problem in
                         ListItem { Link(problem.description, url: "#\(anchor(for: problem, session: session))") }
                     }
@@ -34,53 +38,77 @@ enum RaterFormPage {
                 url: session.address.form, method: .post,
                 content: {
                     if session.address.carriesCSRFToken { CSRFField(token: context.csrf) }
-                    sections(session)
+                    languageChoice(text)
+                    sections(session, text: text)
                     if invitation.source == .customer {
-                        customerQuestions(session, fields: model.fields)
+                        customerQuestions(session, fields: model.fields, text: text)
                     } else {
-                        BehaviourGrid(framework: session.framework, fields: model.fields)
+                        BehaviourGrid(framework: session.framework, fields: model.fields, text: text)
                     }
                     // Kept in view at the foot of the screen while the rater scrolls: how much is
                     // answered, whether it is saved, and the buttons.
                     Div {
-                        progress(session, fields: model.fields)
+                        progress(session, fields: model.fields, text: text)
                         Div {
-                            SubmitButton(title: "Save for later", style: "button", name: "intent", value: "save")
-                            SubmitButton(title: "Submit my answers", name: "intent", value: "submit")
+                            SubmitButton(
+                                title: text.text(RaterFormMessage.saveForLater), style: "button", name: "intent",
+                                value: "save")
+                            SubmitButton(title: text.text(RaterFormMessage.submit), name: "intent", value: "submit")
                         }.class("form-actions")
                     }.class("form-progress")
                 }
             ).attribute(named: "data-autosave", value: session.address.autosave)
+                .attributes(AutosaveMessage.attributes(text))
         }
     }
 
+    /// The languages the form can be shown in, each named in itself. Choosing one saves what
+    /// is typed, like "Save for later", and shows the form again in that language.
+    private static func languageChoice(_ text: Localizer) -> Component {
+        Div {
+            SelectField(
+                label: text.text(RaterFormMessage.language), name: "language",
+                choices: Language.allCases.map { .init(value: $0.tag, label: $0.nativeName) },
+                selected: text.language.tag)
+            SubmitButton(
+                title: text.text(RaterFormMessage.changeLanguage), style: "button", name: "intent", value: "language")
+        }.class("language-choice")
+    }
+
     static func submitted(session: RaterForm, context: PageContext) -> HTMLPage {
-        Layout.page("Thank you", context: context) {
-            H1("Thank you")
+        let text = context.localizer
+        let invitation = session.invitation
+        return Layout.page(text.text(RaterFormMessage.thanksTitle), context: context) {
+            H1(text.text(RaterFormMessage.thanksTitle))
             Paragraph(
-                "Your answers about \(session.invitation.source == .self ? "your own work" : session.invitation.subjectName) are submitted."
-                    + (session.invitation.source.isAnonymous
-                        ? " They are stored without your name and combined with others' before anyone reads them." : "")
+                (invitation.source == .self
+                    ? text.text(RaterFormMessage.thanksSelf)
+                    : text.text(RaterFormMessage.thanksOther, ["subject": invitation.subjectName]))
+                    + (invitation.source.isAnonymous ? " " + text.text(RaterFormMessage.thanksAnonymous) : "")
             )
             if session.cycle.acceptsResponses(on: .today) {
                 Paragraph(
-                    "Until \(session.cycle.settings.closesOn) you can correct them: your submitted answers are kept in the history and replaced by the corrected ones."
-                )
+                    text.text(
+                        RaterFormMessage.thanksCorrectUntil, ["closes": text.date(session.cycle.settings.closesOn)]))
                 Form(
                     url: session.address.correct, method: .post,
                     content: {
                         if session.address.carriesCSRFToken { CSRFField(token: context.csrf) }
-                        SubmitButton(title: "Correct my answers", style: "button")
+                        SubmitButton(title: text.text(RaterFormMessage.thanksCorrect), style: "button")
                     })
             }
         }
     }
 
     /// How much is answered and whether it is saved; the script keeps both current.
-    private static func progress(_ session: RaterForm, fields: [String: String]) -> Component {
+    private static func progress(_ session: RaterForm, fields: [String: String], text: Localizer) -> Component {
         let (answered, total) = answeredCount(session, fields: fields)
         return Paragraph {
-            Span { Text("\(answered) of \(total) answered") }.id("progress-count")
+            Span {
+                Text(
+                    text.text(
+                        RaterFormMessage.progress, ["answered": text.integer(answered), "total": text.integer(total)]))
+            }.id("progress-count")
                 .attribute(named: "data-total", value: "\(total)")
             Text(" · ")
             Span().id("save-status").class("save-status").attribute(named: "aria-live", value: "polite")
@@ -88,18 +116,18 @@ enum RaterFormPage {
     }
 
     /// A way to jump between the sections of a long form.
-    private static func sections(_ session: RaterForm) -> Component {
+    private static func sections(_ session: RaterForm, text: Localizer) -> Component {
         let sections = session.framework.categories.filter { category in
             session.invitation.source != .customer
                 || category.competencies.contains { !session.questionnaire.questions(for: $0.code).isEmpty }
         }
         return Tag("nav") {
-            Text("Sections: ")
+            Text(text.text(RaterFormMessage.sections) + " ")
             for (index, category) in sections.enumerated() {
                 if index > 0 { Text(" · ") }
                 Link(category.title, url: "#\(BehaviourGrid.sectionID(category.code))")
             }
-        }.attribute(named: "aria-label", value: "Sections of the form").class("form-sections")
+        }.attribute(named: "aria-label", value: text.text(RaterFormMessage.sectionsLabel)).class("form-sections")
     }
 
     /// Questions with an answer, or competencies with ticks, "not observed" or a chosen level.
@@ -120,19 +148,22 @@ enum RaterFormPage {
         return (answered.count, competencies.count)
     }
 
-    private static func introduction(_ session: RaterForm) -> String {
-        let closes = "until \(session.cycle.settings.closesOn)"
+    private static func introduction(_ session: RaterForm, text: Localizer) -> String {
+        let closes = ["closes": text.date(session.cycle.settings.closesOn)]
         switch session.invitation.source {
         case .customer:
-            return session.questionnaire.introduction
-                + " About \(session.questionnaire.estimatedMinutes) minutes. Your answers are saved as you go: you can close this page and come back \(session.address.returnHint) \(closes)."
+            return [
+                session.questionnaire.introduction,
+                text.text(RaterFormMessage.minutes, count: session.questionnaire.estimatedMinutes),
+                text.text(session.address.returnMessage, closes),
+            ].joined(separator: " ")
         case .self, .supervisor, .peer:
-            let privacy =
-                session.invitation.source == .peer
-                ? "Your answers are anonymous: they are combined with other peers' and never shown with your name."
-                : "Your answers are shown with your name."
-            return
-                "For each competency, tick the behaviours you have actually seen. Acumen works out the level from your ticks and tells you how; you can choose another level if you say why, or mark a competency as not observed. \(privacy) Answers are saved as you go \(closes)."
+            return [
+                text.text(RaterFormMessage.introGrid),
+                text.text(
+                    session.invitation.source == .peer ? RaterFormMessage.privacyPeer : RaterFormMessage.privacyNamed),
+                text.text(RaterFormMessage.savingGrid, closes),
+            ].joined(separator: " ")
         }
     }
 
@@ -152,7 +183,9 @@ enum RaterFormPage {
     static func competencyID(_ code: String) -> String { BehaviourGrid.competencyID(code) }
     static func questionID(_ code: String) -> String { "q-" + code.map { $0.isLetter || $0.isNumber ? $0 : "-" } }
 
-    private static func customerQuestions(_ session: RaterForm, fields: [String: String]) -> Component {
+    private static func customerQuestions(_ session: RaterForm, fields: [String: String], text: Localizer)
+        -> Component
+    {
         let numbers = Dictionary(
             uniqueKeysWithValues: session.questionnaire.questions.enumerated().map { ($0.element.code, $0.offset + 1) })
         return Div {
@@ -173,15 +206,17 @@ enum RaterFormPage {
                                                 .attribute(
                                                     named: "checked",
                                                     value: fields[name] == answer.rawValue ? "checked" : nil)
-                                            Text(" \(answer.label)")
+                                            Text(" " + answer.label(in: text))
                                         }.class("choice")
                                     }
                                 }.class("scale")
                             }
                             Tag("details") {
-                                Tag("summary") { Text("Add a comment") }
+                                Tag("summary") { Text(text.text(RaterFormMessage.addComment)) }
                                 AreaField(
-                                    label: "Comment on question \(numbers[question.code] ?? 0) (optional)",
+                                    label: text.text(
+                                        RaterFormMessage.commentOnQuestion,
+                                        ["number": text.integer(numbers[question.code] ?? 0)]),
                                     name: RaterFormFields.answerComment(question.code),
                                     value: fields[RaterFormFields.answerComment(question.code)] ?? "", rows: 2)
                             }

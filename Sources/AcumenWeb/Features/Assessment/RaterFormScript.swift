@@ -21,6 +21,8 @@ enum RaterFormScript {
           function store(queue) {
             try { localStorage.setItem(key, JSON.stringify(queue)); } catch (e) { /* private mode: still posts */ }
           }
+          // The page's language: its words come with the form, English when a page sends none.
+          function words(name, english) { return form.getAttribute("data-msg-" + name) || english; }
           function say(text) { if (status) { status.textContent = text; } }
           function valueOf(input) {
             if (input.type === "checkbox") { return input.checked ? "on" : ""; }
@@ -40,18 +42,18 @@ enum RaterFormScript {
             // Signed-in forms (scorecards) carry the CSRF token; link forms do not need one.
             var csrf = form.querySelector("input[name=_csrf]");
             if (csrf) { body.set("_csrf", csrf.value); }
-            say("Saving…");
+            say(words("saving", "Saving…"));
             fetch(url, { method: "POST", body: body, credentials: "same-origin", headers: { "Accept": "application/json" } })
               .then(function (response) {
                 flushing = false;
                 var now = pending();
                 if (response.ok || response.status === 422) {
                   if (now[name] === queue[name]) { delete now[name]; store(now); }
-                  if (response.status === 422) { say("One answer could not be saved; it will be checked when you submit."); }
+                  if (response.status === 422) { say(words("refused", "One answer could not be saved; it will be checked when you submit.")); }
                   return response.ok && response.status !== 204 ? response.json() : null;
                 }
                 if (response.status === 404 || response.status === 409 || response.status === 410) {
-                  say("Saving stopped: reload the page to see why.");
+                  say(words("stopped", "Saving stopped: reload the page to see why."));
                   return null;
                 }
                 throw new Error("status " + response.status);
@@ -59,13 +61,16 @@ enum RaterFormScript {
               .then(function (result) {
                 if (result && result.competency && result.derivedLevel) {
                   var target = document.getElementById("derived-" + result.competency);
-                  if (target) { target.textContent = "From your ticks: " + result.derivedLevel; }
+                  if (target) {
+                    target.textContent = words("from-ticks", "From your ticks: {explanation}")
+                      .replace("{explanation}", function () { return result.derivedLevel; });
+                  }
                 }
-                if (Object.keys(pending()).length === 0) { say("All changes saved."); } else { flush(); }
+                if (Object.keys(pending()).length === 0) { say(words("saved", "All changes saved.")); } else { flush(); }
               })
               .catch(function () {
                 flushing = false;
-                say("Not saved yet: your answers are kept on this device and will be saved when the connection is back.");
+                say(words("offline", "Not saved yet: your answers are kept on this device and will be saved when the connection is back."));
                 setTimeout(flush, 5000);
               });
           }
@@ -88,7 +93,9 @@ enum RaterFormScript {
               var level = item.querySelector("select[name^='override:']");
               if (chosen || (level && level.value)) { answered += 1; }
             });
-            count.textContent = answered + " of " + count.getAttribute("data-total") + " answered";
+            count.textContent = words("progress", "{answered} of {total} answered")
+              .replace("{answered}", answered.toLocaleString(document.documentElement.lang))
+              .replace("{total}", Number(count.getAttribute("data-total")).toLocaleString(document.documentElement.lang));
           }
           form.addEventListener("change", function (event) { queueChange(event.target); recount(); });
           form.addEventListener("input", function (event) {

@@ -2,6 +2,7 @@ import AcumenCore
 import AcumenStore
 import Fluent
 import Foundation
+import Vapor
 
 /// What a rater does through their personal link (read the form, save as they go, submit,
 /// correct), resolved and checked once per request and called by both the HTML form and the
@@ -110,6 +111,17 @@ struct RaterUseCases {
         guard form.fieldProblems.isEmpty else { throw StoreError.invalid(form.fieldProblems) }
         try await ResponseRepository(database: database).replaceDraft(
             invitationID: invitation.id, fields: form.draftFields)
+    }
+
+    /// Shows the form, and writes the rater's e-mails, in `language` from now on.
+    func chooseLanguage(_ language: Language) async throws {
+        try await InvitationRepository(database: database).setLanguage(language, invitationID: invitation.id)
+    }
+
+    /// The language the rater reads the form in: the one chosen for their invitation (by them,
+    /// the programme or the customer's account), else their own or their browser's.
+    func language(for request: Request) -> Language {
+        request.readerLanguage(chosen: invitation.language, everyPage: false)
     }
 
     enum SubmissionOutcome {

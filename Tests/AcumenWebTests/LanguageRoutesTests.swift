@@ -1,0 +1,82 @@
+import AcumenCore
+import AcumenStore
+import Foundation
+import XCTVapor
+import XCTest
+
+@testable import AcumenWeb
+
+/// Raters read their forms in their language: the one chosen for them, else their browser's;
+/// they can switch on the form, keeping their answers.
+final class LanguageRoutesTests: XCTestCase {
+    typealias Client = AssessmentRoutesTests.Client
+
+    func test_everyMessageKeyOfTheWebTarget_hasAnEnglishMessage() {
+        let keys: [any MessageKey] =
+            LayoutMessage.allCases + RaterFormMessage.allCases + GridMessage.allCases + AutosaveMessage.allCases
+        let english = MessageCatalogue.builtIn.keys(in: .english)
+        for key in keys { XCTAssertTrue(english.contains(key.key), "\(key.key) has no English message") }
+    }
+
+    func get(_ path: String, app: Application, acceptLanguage: String? = nil) async throws -> XCTHTTPResponse {
+        var headers = HTTPHeaders()
+        if let acceptLanguage { headers.add(name: .acceptLanguage, value: acceptLanguage) }
+        var result: XCTHTTPResponse!
+        try await app.send(.GET, path, headers: headers, afterResponse: { result = $0 })
+        return result
+    }
+
+    func post(_ path: String, _ fields: [String: String], app: Application) async throws -> XCTHTTPResponse {
+        var result: XCTHTTPResponse!
+        try await app.send(
+            .POST, path, beforeRequest: { try $0.content.encode(fields, as: .urlEncodedForm) },
+            afterResponse: { result = $0 })
+        return result
+    }
+
+    func test_aCustomer_readsTheFormInTheirBrowsersLanguage_andSwitchesKeepingTheirAnswers() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let manager = Client(
+                app: app, token: try await WebHarness.token(for: .programmeManager, app: app, demo: demo))
+            _ = try await AssessmentRoutesTests.openCycle(manager)
+            let token = try await AssessmentRoutesTests.link(
+                to: WebHarness.email(of: .customerReviewer, in: demo), app: app)
+            let path = "/r/\(token)"
+
+            let french = try await get(path, app: app, acceptLanguage: "fr-CH, fr;q=0.9, en;q=0.5").body.string
+            XCTAssertContains(french, #"<html lang="fr" dir="ltr">"#)
+            XCTAssertContains(french, "Envoyer mes réponses")
+            XCTAssertContains(french, "Jamais")
+            XCTAssertContains(french, #"data-msg-saving="Enregistrement…""#)
+            let english = try await get(path, app: app, acceptLanguage: "nl, sv").body.string
+            XCTAssertContains(english, #"<html lang="en" dir="ltr">"#)
+            XCTAssertContains(english, "Submit my answers")
+
+            // Switching saves what was typed, then shows the form in the language chosen.
+            let switched = try await post(
+                path, ["q:OM.1-a": "often", "intent": "language", "language": "ar"], app: app)
+            XCTAssertEqual(switched.status, .ok)
+            let arabic = switched.body.string
+            XCTAssertContains(arabic, #"<html lang="ar" dir="rtl">"#)
+            XCTAssertContains(arabic, "إرسال إجاباتي")
+            XCTAssertContains(arabic, #"value="often" checked="checked""#)
+
+            // The choice is the invitation's: it outlives the browser's wish.
+            let again = try await get(path, app: app, acceptLanguage: "de").body.string
+            XCTAssertContains(again, #"<html lang="ar" dir="rtl">"#)
+            let stored = try await InvitationRepository(database: app.db).invitation(
+                tokenDigest: SecretToken.digest(token))
+            let invitation = try XCTUnwrap(stored)
+            XCTAssertEqual(invitation.language, .arabic)
+            let draft = try await ResponseRepository(database: app.db).draft(invitationID: invitation.id)
+            XCTAssertEqual(draft["q:OM.1-a"], "often")
+
+            // A language Acumen does not ship is not stored; the answers are still saved.
+            let unknown = try await post(
+                path, ["q:OM.1-a": "always", "intent": "language", "language": "tlh"], app: app)
+            XCTAssertEqual(unknown.status, .ok)
+            XCTAssertContains(unknown.body.string, #"<html lang="ar" dir="rtl">"#)
+            XCTAssertContains(unknown.body.string, #"value="always" checked="checked""#)
+        }
+    }
+}
