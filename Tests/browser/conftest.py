@@ -47,12 +47,16 @@ def server():
     process.wait(timeout=10)
 
 
-def new_browser():
-    """A fresh headless Chromium, as if the user had closed theirs and opened it again."""
+def new_browser(languages=None):
+    """A fresh headless Chromium, as if the user had closed theirs and opened it again;
+    `languages` (e.g. "fr-FR,fr") is what it asks for in Accept-Language."""
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"]:
         options.add_argument(argument)
+    if languages:
+        options.add_argument(f"--lang={languages.split(',')[0]}")
+        options.add_experimental_option("prefs", {"intl.accept_languages": languages})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.implicitly_wait(2)
     return driver

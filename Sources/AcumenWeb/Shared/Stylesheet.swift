@@ -10,13 +10,13 @@ enum Stylesheet {
         body { overflow-wrap: anywhere; margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: var(--bg); }
         a { color: var(--brand); }
         a:focus, button:focus, input:focus, textarea:focus, select:focus { outline: 3px solid #f0b400; outline-offset: 2px; }
-        .skip-link { position: absolute; left: -999px; top: 0; background: #fff; padding: .5rem; }
-        .skip-link:focus { left: .5rem; z-index: 10; }
+        .skip-link { position: absolute; inset-inline-start: -999px; top: 0; background: #fff; padding: .5rem; }
+        .skip-link:focus { inset-inline-start: .5rem; z-index: 10; }
         .site-header { background: #fff; border-bottom: 1px solid var(--line); padding: .5rem 1rem; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; }
         .brand { font-weight: 700; font-size: 1.25rem; text-decoration: none; color: var(--brand); }
         .site-header nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
         .site-header nav a[aria-current="page"] { font-weight: 700; text-decoration: underline; }
-        .account { margin-left: auto; display: flex; align-items: center; gap: .75rem; flex-wrap: wrap; }
+        .account { margin-inline-start: auto; display: flex; align-items: center; gap: .75rem; flex-wrap: wrap; }
         .who { color: var(--muted); font-size: .9rem; }
         .menu-toggle { margin: 0 0 0 auto; }
         .menu-toggle[hidden] { display: none; }
@@ -39,8 +39,8 @@ enum Stylesheet {
         .link-button { border: 0; background: none; color: var(--brand); text-decoration: underline; padding: .25rem; min-height: 44px; }
         form.inline { display: inline; }
         .actions { margin: 1rem 0; }
-        .flash { background: #e8f3ec; border-left: 4px solid var(--ok); padding: .75rem; }
-        .error { background: #fbeaec; border-left: 4px solid var(--err); padding: .75rem; }
+        .flash { background: #e8f3ec; border-inline-start: 4px solid var(--ok); padding: .75rem; }
+        .error { background: #fbeaec; border-inline-start: 4px solid var(--err); padding: .75rem; }
         .warning { color: var(--warn); font-weight: 600; }
         .deviation { text-align: center; font-weight: 600; }
         .deviation-same { background: #e8f3ec; } .deviation-near { background: #fdf3e6; }
@@ -53,20 +53,22 @@ enum Stylesheet {
         .form-sections { margin: 0 0 1rem; } .form-sections a { display: inline-block; padding: .35rem 0; }
         .field-error { display: block; color: var(--err); font-weight: 600; }
         .field input[aria-invalid="true"] { border: 2px solid var(--err); }
-        .warning-panel { background: #fdf3e6; border-left: 4px solid var(--warn); padding: .25rem .75rem; }
+        .warning-panel { background: #fdf3e6; border-inline-start: 4px solid var(--warn); padding: .25rem .75rem; }
         .panel { border: 1px solid var(--line); border-radius: 6px; padding: 1rem; margin: 1rem 0; }
         .badge { display: inline-block; padding: 0 .5rem; border-radius: 999px; font-size: .85rem; border: 1px solid currentColor; }
         .badge-draft { color: var(--warn); } .badge-published { color: var(--ok); } .badge-retired { color: var(--muted); }
         .badge-open { color: var(--warn); } .badge-resolved { color: var(--ok); }
         .badge-late { color: var(--err); font-weight: 600; } .badge-due { color: var(--muted); }
-        .agenda { padding-left: 1.5rem; } .agenda-item { margin: 0 0 .75rem; } .agenda-item p { margin: .15rem 0 0; }
+        .agenda { padding-inline-start: 1.5rem; } .agenda-item { margin: 0 0 .75rem; } .agenda-item p { margin: .15rem 0 0; }
         .agenda-title { font-weight: 600; }
         ul.plain { list-style: none; margin: 0; padding: 0; }
         .table { border-collapse: collapse; width: 100%; }
-        .table caption { text-align: left; color: var(--muted); padding: .25rem 0; }
-        .table th, .table td { text-align: left; padding: .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+        .table caption { text-align: start; color: var(--muted); padding: .25rem 0; }
+        .table th, .table td { text-align: start; padding: .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         .table-scroll { overflow-x: auto; max-width: 100%; }
         .table th, .table td { overflow-wrap: normal; }
+        .language-choice { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; }
+        .language-choice .field { margin-bottom: 0; }
         @media (max-width: 40rem) {
           .table.stacked thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
           .table.stacked tr { display: block; border-bottom: 1px solid var(--line); padding: .5rem 0; }
@@ -76,7 +78,7 @@ enum Stylesheet {
         .level-grid { display: grid; grid-template-columns: 1fr; gap: .75rem; }
         .level { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; }
         .level h3 { margin: .25rem 0; font-size: 1rem; }
-        .level ul { margin: .25rem 0; padding-left: 1.25rem; }
+        .level ul { margin: .25rem 0; padding-inline-start: 1.25rem; }
         .level-1 { border-top: 4px solid #6b8fc7; } .level-2 { border-top: 4px solid #2f63ad; } .level-3 { border-top: 4px solid #173b6e; }
         .competency { border-top: 1px solid var(--line); padding-top: .5rem; margin-top: 1rem; }
         .toc ul { columns: 2; }
@@ -87,10 +89,10 @@ enum Stylesheet {
         @media (min-width: 48rem) { .cards.glance { grid-template-columns: repeat(3, 1fr); } }
         .card { border: 1px solid var(--line); border-radius: 6px; padding: 0 1rem 1rem; }
         .card h2 { font-size: 1.1rem; }
-        .comment { border-left: 3px solid var(--line); padding-left: .75rem; margin: 1rem 0; }
+        .comment { border-inline-start: 3px solid var(--line); padding-inline-start: .75rem; margin: 1rem 0; }
         .breadcrumb { font-size: .9rem; }
         .target-grid { display: grid; grid-template-columns: 1fr; gap: 0 1rem; }
-        .checkbox input { margin-right: .5rem; }
+        .checkbox input { margin-inline-end: .5rem; }
         @media (min-width: 48rem) { .target-grid { grid-template-columns: repeat(2, 1fr); } }
         @media (min-width: 48rem) {
           .level-grid { grid-template-columns: repeat(3, 1fr); }
@@ -109,7 +111,7 @@ enum Stylesheet {
         details summary { cursor: pointer; padding: .4rem 0; min-height: 44px; color: var(--brand); }
         .form-actions { border-top: 1px solid var(--line); padding: .5rem 0; margin-top: 1rem; }
         .save-status { color: var(--muted); min-height: 1.5em; margin: .5rem 0 0; }
-        .notice { background: #fff8e1; border-left: 4px solid var(--warn); padding: .75rem; }
+        .notice { background: #fff8e1; border-inline-start: 4px solid var(--warn); padding: .75rem; }
         .secret { font-family: ui-monospace, monospace; word-break: break-all; }
         .badge-approved, .badge-released, .badge-sent { color: var(--ok); } .badge-nominated, .badge-closed, .badge-pending { color: var(--warn); }
         .badge-revoked, .badge-failed { color: var(--err); }
