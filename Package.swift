@@ -22,7 +22,7 @@ let package = Package(
         .target(
             name: "AcumenCore",
             dependencies: [.product(name: "CSV", package: "CSV.swift")],
-            resources: [.copy("Localization/Messages")]
+            resources: [.copy("Localization/Messages"), .copy("Localization/Content")]
         ),
         .target(
             name: "AcumenStore",

@@ -10,8 +10,32 @@ final class CASERoundTripTests: XCTestCase {
             let package = exporter.package(for: model, version: 3, status: .published, lastChange: stamp)
             let data = try JSONEncoder().encode(package)
             let imported = try CASEImporter.content(from: try CASEImporter.decode(data))
-            XCTAssertEqual(imported, model)
+            // CASE carries one language per package; Acumen's translations stay in Acumen.
+            var written = model
+            written.translations = [:]
+            XCTAssertEqual(imported, written)
         }
+    }
+
+    func test_thePackagesLanguage_travelsBothWays() throws {
+        var model = GlobalMobilityAccountManagerFramework.content
+        model.language = try XCTUnwrap(ContentLanguage(tag: "it"))
+        let package = exporter.package(for: model, version: 1, status: .published, lastChange: stamp)
+        XCTAssertEqual(package.document.language, "it")
+        XCTAssertEqual(Set(package.items?.compactMap(\.language) ?? []), ["it"])
+        let imported = try CASEImporter.content(from: try CASEImporter.decode(try JSONEncoder().encode(package)))
+        XCTAssertEqual(imported.language.tag, "it", "an Italian package stays Italian")
+
+        var unlabelled = package
+        unlabelled.document.language = "English"
+        unlabelled.items = unlabelled.items?.map { item in
+            var item = item
+            item.language = nil
+            return item
+        }
+        let fallback = try CASEImporter.content(
+            from: try CASEImporter.decode(try JSONEncoder().encode(unlabelled)))
+        XCTAssertEqual(fallback.language, .english)
     }
 
     func test_export_isIdenticalOnEveryRun() throws {

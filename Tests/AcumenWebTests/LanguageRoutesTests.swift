@@ -46,6 +46,10 @@ final class LanguageRoutesTests: XCTestCase {
             let french = try await get(path, app: app, acceptLanguage: "fr-CH, fr;q=0.9, en;q=0.5").body.string
             XCTAssertContains(french, #"<html lang="fr" dir="ltr">"#)
             XCTAssertContains(french, "Envoyer mes réponses")
+            // The questions and the categories are French too, and nothing is marked as untranslated.
+            XCTAssertContains(french, "Quand je formule une demande, mon responsable de compte la prend en charge")
+            XCTAssertContains(french, "Gestion opérationnelle")
+            XCTAssertFalse(french.contains(#"lang="en""#), "no English content on a wholly French form")
             XCTAssertContains(french, "Jamais")
             XCTAssertContains(french, #"data-msg-saving="Enregistrement…""#)
             let english = try await get(path, app: app, acceptLanguage: "nl, sv").body.string
@@ -77,6 +81,52 @@ final class LanguageRoutesTests: XCTestCase {
             XCTAssertEqual(unknown.status, .ok)
             XCTAssertContains(unknown.body.string, #"<html lang="ar" dir="rtl">"#)
             XCTAssertContains(unknown.body.string, #"value="always" checked="checked""#)
+        }
+    }
+
+    func test_aProgrammeManager_translatesAFramework_andRatersReadIt() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let builtIn = try await FrameworkRepository(database: app.db).latestPublished(
+                named: GlobalMobilityAccountManagerFramework.name)
+            let framework = try XCTUnwrap(builtIn)
+            let page = "/frameworks/\(framework.id)/translations/es"
+            let outsider = BrowserSession(app: app)
+            try await outsider.signIn(WebHarness.email(of: .accountManager, in: demo))
+            let refused = try await outsider.get(page)
+            XCTAssertEqual(refused.status, .forbidden)
+
+            let manager = BrowserSession(app: app)
+            try await manager.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let form = try await manager.get(page)
+            XCTAssertEqual(form.status, .ok)
+            XCTAssertContains(form.body.string, "Translate into Spanish")
+            XCTAssertContains(form.body.string, #"name="t:behaviour/OM.1/0/0""#)
+            let notALanguage = try await manager.get("/frameworks/\(framework.id)/translations/xx")
+            XCTAssertEqual(notALanguage.status, .notFound)
+            let original = try await manager.get("/frameworks/\(framework.id)/translations/en")
+            XCTAssertEqual(original.status, .notFound, "the original is edited, not translated")
+
+            let bad = try await manager.post(
+                page, form: ["t:behaviour/ZZ.1/0/0": "x", "t:name": "Gestor de cuenta de movilidad global"])
+            XCTAssertEqual(bad.status, .unprocessableEntity)
+            XCTAssertContains(bad.body.string, "the framework has no such part")
+            let unchanged = try await FrameworkRepository(database: app.db).version(id: framework.id).content
+            XCTAssertNil(unchanged.translations[.spanish]?["behaviour/OM.1/0/0"])
+
+            let saved = try await manager.post(
+                page,
+                form: [
+                    "t:behaviour/OM.1/0/0": "Confirma personalmente cada solicitud y dice quién se ocupará.",
+                    "t:competency/OM.1/title": "Interlocutor único",
+                ])
+            XCTAssertEqual(saved.status, .seeOther)
+            let stored = try await FrameworkRepository(database: app.db).version(id: framework.id).content
+            XCTAssertEqual(
+                stored.translations[.spanish],
+                [
+                    "behaviour/OM.1/0/0": "Confirma personalmente cada solicitud y dice quién se ocupará.",
+                    "competency/OM.1/title": "Interlocutor único",
+                ], "the form holds the whole translation: what was left blank is shown as written")
         }
     }
 }

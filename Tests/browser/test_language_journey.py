@@ -24,11 +24,19 @@ def test_raters_answer_in_their_language(server):
     wait_for_text(manager, "What will happen")
     manager.find_element(By.XPATH, "//button[text()='Open the cycle']").click()
     wait_for_text(manager, "personal links are on the way")
+    # The framework's translations: how far each language has got, and the page to add them.
+    manager.get(base + "/frameworks")
+    manager.find_element(By.PARTIAL_LINK_TEXT, "Global Mobility Account Manager").click()
+    wait_for_text(manager, "Translations")
+    manager.find_element(By.LINK_TEXT, "Spanish").click()
+    wait_for_text(manager, "Translate into Spanish")
+    check_accessibility(manager, "framework-translation")
     manager.quit()
 
     customer = new_browser("fr-FR,fr")
     customer.get(mail_link(workdir, printed_login(output, "Customer reviewer"), "Language review"))
     wait_for_text(customer, "Envoyer mes réponses")
+    assert "Quand je formule une demande" in customer.page_source, "the questions are French too"
     html = customer.find_element(By.TAG_NAME, "html")
     assert (html.get_attribute("lang"), html.get_attribute("dir")) == ("fr", "ltr")
     questions = customer.find_elements(By.CSS_SELECTOR, "div.question")

@@ -4,13 +4,22 @@
 /// Written for Acumen. Each question asks about something a customer can see from their side
 /// of the relationship; what only colleagues can see is left to the internal forms.
 public enum GlobalMobilityQuestionnaire {
-    public static var questionnaire: Questionnaire {
-        Questionnaire(
+    public static var questionnaire: Questionnaire { builtIn }
+
+    private static let builtIn: Questionnaire = {
+        let translations = ContentTranslations.load("global-mobility-questionnaire")
+        return Questionnaire(
             title: "Annual review of your account manager",
             introduction:
                 "Please think about the last twelve months with your account manager at the vendor. For each statement, choose how often it was true. If you have not had the chance to see it, choose Don't know. Your answers are combined with other customers' before anyone sees them.",
-            questions: questions.map { Questionnaire.Question(code: $0.0, competencyCode: $0.1, text: $0.2) })
-    }
+            questions: questions.map { code, competency, text in
+                Questionnaire.Question(
+                    code: code, competencyCode: competency, text: text,
+                    translations: translations.compactMapValues { $0.questions[code] })
+            },
+            titleTranslations: translations.compactMapValues(\.title),
+            introductionTranslations: translations.compactMapValues(\.introduction))
+    }()
 
     private static let questions: [(String, String, String)] = [
         ("OM.1-a", "OM.1", "When I raise a request, my account manager takes ownership of it until it is resolved."),

@@ -4,24 +4,75 @@ public struct Questionnaire: Hashable, Codable, Sendable {
         /// Stable within the questionnaire, e.g. `OM.1-a`, so answers and action plans can refer to it.
         public var code: String
         public var competencyCode: String
-        /// Phrased about the account manager, answerable with Never to Always.
+        /// Phrased about the account manager, answerable with Never to Always, in the
+        /// questionnaire's language.
         public var text: String
+        /// The same question in other languages. Answers count as answers to the question,
+        /// whichever language it was read in.
+        public var translations: [Language: String]
 
-        public init(code: String, competencyCode: String, text: String) {
+        public init(code: String, competencyCode: String, text: String, translations: [Language: String] = [:]) {
             self.code = code
             self.competencyCode = competencyCode
             self.text = text
+            self.translations = translations
+        }
+
+        /// The question as a reader of `language` gets it, and the language it is really in.
+        public func text(in language: Language, original: ContentLanguage) -> TranslatedText {
+            TranslatedText.pick(language, original: original, text: text, translations: translations)
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case code, competencyCode, text, translations
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            code = try container.decode(String.self, forKey: .code)
+            competencyCode = try container.decode(String.self, forKey: .competencyCode)
+            text = try container.decode(String.self, forKey: .text)
+            translations = try container.decodeIfPresent([Language: String].self, forKey: .translations) ?? [:]
         }
     }
 
     public var title: String
     public var introduction: String
     public var questions: [Question]
+    /// The language the questionnaire was written in.
+    public var language: ContentLanguage
+    /// The title and introduction in other languages.
+    public var titleTranslations: [Language: String]
+    public var introductionTranslations: [Language: String]
 
-    public init(title: String, introduction: String, questions: [Question]) {
+    public init(
+        title: String, introduction: String, questions: [Question], language: ContentLanguage = .english,
+        titleTranslations: [Language: String] = [:], introductionTranslations: [Language: String] = [:]
+    ) {
         self.title = title
         self.introduction = introduction
         self.questions = questions
+        self.language = language
+        self.titleTranslations = titleTranslations
+        self.introductionTranslations = introductionTranslations
+    }
+
+    public func title(in language: Language) -> TranslatedText {
+        TranslatedText.pick(language, original: self.language, text: title, translations: titleTranslations)
+    }
+
+    public func introduction(in language: Language) -> TranslatedText {
+        TranslatedText.pick(
+            language, original: self.language, text: introduction, translations: introductionTranslations)
+    }
+
+    /// The languages every question, the title and the introduction can be read in.
+    public var completeLanguages: [Language] {
+        Language.allCases.filter { language in
+            language == self.language.readerLanguage
+                || (titleTranslations[language] != nil && introductionTranslations[language] != nil
+                    && questions.allSatisfy { $0.translations[language] != nil })
+        }
     }
 
     /// About half a minute per question is what a customer who knows the account manager needs.
@@ -72,6 +123,8 @@ extension Questionnaire {
                 questions += existing
             }
         }
-        return Questionnaire(title: base.title, introduction: base.introduction, questions: questions)
+        return Questionnaire(
+            title: base.title, introduction: base.introduction, questions: questions, language: base.language,
+            titleTranslations: base.titleTranslations, introductionTranslations: base.introductionTranslations)
     }
 }

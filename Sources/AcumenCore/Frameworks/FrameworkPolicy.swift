@@ -9,6 +9,9 @@ public enum FrameworkPolicy: Policy {
     public enum Action: Hashable, Sendable, CaseIterable {
         case read
         case edit
+        /// Translating changes no original text, so published versions can be translated;
+        /// retired ones are history.
+        case translate
         case comment
         case publishOverCASE
     }
@@ -25,7 +28,7 @@ public enum FrameworkPolicy: Policy {
 
     public static func mayAttempt(_ action: Action, _ viewer: Viewer) -> Bool {
         switch action {
-        case .edit: viewer.role.editsFrameworks
+        case .edit, .translate: viewer.role.editsFrameworks
         // Reviewers of a draft can have any role, and CASE is read without signing in.
         case .read, .comment, .publishOverCASE: true
         }
@@ -36,6 +39,7 @@ public enum FrameworkPolicy: Policy {
         switch action {
         case .read: return resource.status != .draft || viewer.role.editsFrameworks || resource.viewerIsReviewer
         case .edit: return true
+        case .translate: return resource.status != .retired
         case .comment: return resource.status == .draft && (viewer.role.editsFrameworks || resource.viewerIsReviewer)
         case .publishOverCASE: return resource.status != .draft
         }

@@ -5,7 +5,7 @@ import Foundation
 /// Everything a rater or an account manager reads exists in the first seven; Arabic covers the
 /// rater's forms, which proves that their layout reads right to left. Programme pages may be in
 /// English only: a missing message falls back to English.
-public enum Language: String, CaseIterable, Codable, Sendable, Hashable {
+public enum Language: String, CaseIterable, Codable, CodingKeyRepresentable, Sendable, Hashable {
     case english = "en"
     case french = "fr"
     case german = "de"

@@ -82,6 +82,12 @@ public struct Localizer: Sendable {
         value.formatted(.number.precision(.fractionLength(fractionDigits)).locale(locale))
     }
 
+    /// A language's name as the reader's language says it ("anglais" in French), from
+    /// Foundation's locale data; the language's own name when the data has none.
+    public func name(of other: ContentLanguage) -> String {
+        locale.localizedString(forIdentifier: other.tag) ?? other.readerLanguage?.nativeName ?? other.tag
+    }
+
     /// Items joined as the language lists them: "a, b and c", "a、b、c".
     public func list(_ items: [String]) -> String {
         items.formatted(.list(type: .and).locale(locale))

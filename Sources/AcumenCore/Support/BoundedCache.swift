@@ -22,6 +22,11 @@ public final class BoundedCache<Key: Hashable & Sendable, Value: Sendable>: @unc
         }
     }
 
+    /// Forgets every value, for the rare change to something cached as unchanging.
+    public func removeAll() {
+        lock.withLock { entries.removeAll() }
+    }
+
     /// The cached value, or the one `make` computes, which is then kept.
     public func value(for key: Key, make: () throws -> Value) rethrows -> Value {
         if let cached = self[key] { return cached }

@@ -51,11 +51,11 @@ public struct CycleRepository: Sendable {
                 try await insert.run()
             }
             let insert = sql.insert(into: "cycle_questions").columns(
-                "cycle_id", "code", "competency_code", "position", "text")
+                "cycle_id", "code", "competency_code", "position", "text", "translations")
             for (position, question) in questionnaire.questions.enumerated() {
                 _ = insert.values(
                     SQLBind(id), SQLBind(question.code), SQLBind(question.competencyCode), SQLBind(position),
-                    SQLBind(question.text))
+                    SQLBind(question.text), SQLBind(Self.encode(translations: question.translations)))
             }
             try await insert.run()
         }
@@ -105,15 +105,63 @@ public struct CycleRepository: Sendable {
 
     public func questionnaire(for cycle: AssessmentCycle) async throws -> Questionnaire {
         let cycleID = cycle.id
-        let questions = try await sql.select().columns("code", "competency_code", "text").from("cycle_questions")
-            .where("cycle_id", .equal, cycleID).orderBy("position").all().map { row in
+        let questions = try await sql.select().columns("code", "competency_code", "text", "translations")
+            .from("cycle_questions").where("cycle_id", .equal, cycleID).orderBy("position").all().map { row in
                 Questionnaire.Question(
                     code: try row.decode(column: "code", as: String.self),
                     competencyCode: try row.decode(column: "competency_code", as: String.self),
-                    text: try row.decode(column: "text", as: String.self))
+                    text: try row.decode(column: "text", as: String.self),
+                    translations: Self.decode(translations: try row.decode(column: "translations", as: String?.self)))
             }
         let base = GlobalMobilityQuestionnaire.questionnaire
-        return Questionnaire(title: cycle.questionnaireTitle, introduction: base.introduction, questions: questions)
+        // The built-in introduction is every cycle's; the title's translations hold while the
+        // title is the built-in one.
+        return Questionnaire(
+            title: cycle.questionnaireTitle, introduction: base.introduction, questions: questions,
+            language: base.language,
+            titleTranslations: cycle.questionnaireTitle == base.title ? base.titleTranslations : [:],
+            introductionTranslations: base.introductionTranslations)
+    }
+
+    static func encode(translations: [Language: String]) -> String? {
+        guard !translations.isEmpty else { return nil }
+        let byTag = Dictionary(uniqueKeysWithValues: translations.map { ($0.key.tag, $0.value) })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(byTag)).flatMap { String(data: $0, encoding: .utf8) }
+    }
+
+    static func decode(translations text: String?) -> [Language: String] {
+        guard let data = text?.data(using: .utf8),
+            let byTag = try? JSONDecoder().decode([String: String].self, from: data)
+        else { return [:] }
+        return Dictionary(
+            uniqueKeysWithValues: byTag.compactMap { tag, text in Language(rawValue: tag).map { ($0, text) } })
+    }
+
+    /// Sets one question's wording in another language; only while the cycle is a draft.
+    /// An empty text removes the translation, and readers of that language get the original.
+    public func translateQuestion(cycleID: UUID, code: String, language: Language, text: String) async throws {
+        let cycle = try await cycle(id: cycleID)
+        guard cycle.status == .draft else {
+            throw StoreError.conflict("Questions can be changed only while the cycle is a draft.")
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count <= TextLimits.behaviour else {
+            throw StoreError.invalid([
+                ValidationProblem(
+                    location: "question \(code)",
+                    message: "write the question in at most \(TextLimits.behaviour) characters")
+            ])
+        }
+        let questionnaire = try await questionnaire(for: cycle)
+        guard var question = questionnaire.questions.first(where: { $0.code == code }) else {
+            throw StoreError.notFound("That question")
+        }
+        question.translations[language] = trimmed.isEmpty ? nil : trimmed
+        try await sql.update("cycle_questions")
+            .set("translations", to: SQLBind(Self.encode(translations: question.translations)))
+            .where("cycle_id", .equal, cycleID).where("code", .equal, code).run()
     }
 
     /// Rewords one question; only while the cycle is a draft, so every customer answers the same text.
@@ -135,8 +183,12 @@ public struct CycleRepository: Sendable {
         guard questionnaire.questions.contains(where: { $0.code == code }) else {
             throw StoreError.notFound("That question")
         }
-        try await sql.update("cycle_questions").set("text", to: trimmed)
-            .where("cycle_id", .equal, cycleID).where("code", .equal, code).run()
+        // Translations of the old wording no longer say the same thing: readers of other
+        // languages get the new wording until it is translated again.
+        let changed = questionnaire.questions.first { $0.code == code }?.text != trimmed
+        let update = sql.update("cycle_questions").set("text", to: trimmed)
+        if changed { _ = update.set("translations", to: SQLBind(String?.none)) }
+        try await update.where("cycle_id", .equal, cycleID).where("code", .equal, code).run()
     }
 
     /// The people assessed, with where they sit, sorted by name.

@@ -41,6 +41,8 @@ public struct FrameworkRepository: Sendable {
     struct StoredFramework {
         var summary: FrameworkSummary
         var levels: [String]
+        var language: String?
+        var translations: String?
     }
 
     /// Framework rows read with plain SQL, newest version first: cheaper than Fluent models
@@ -52,7 +54,7 @@ public struct FrameworkRepository: Sendable {
         let query = sql.select()
             .columns(
                 "id", "lineage_id", "name", "description", "owner", "version", "status", "levels", "created_at",
-                "updated_at", "published_at"
+                "updated_at", "published_at", "language", "translations"
             )
             .from(FrameworkRow.schema).where("archived_at", .is, SQLLiteral.null)
         return try await filter(query).orderBy("version", .descending).all().map { row in
@@ -67,7 +69,10 @@ public struct FrameworkRepository: Sendable {
                 createdAt: try row.decode(column: "created_at", as: Date?.self) ?? Date(),
                 updatedAt: try row.decode(column: "updated_at", as: Date?.self) ?? Date(),
                 publishedAt: try row.decode(column: "published_at", as: Date?.self))
-            return StoredFramework(summary: summary, levels: try row.decode(column: "levels", as: [String].self))
+            return StoredFramework(
+                summary: summary, levels: try row.decode(column: "levels", as: [String].self),
+                language: try row.decode(column: "language", as: String?.self),
+                translations: try row.decode(column: "translations", as: String?.self))
         }
     }
 
@@ -108,13 +113,38 @@ public struct FrameworkRepository: Sendable {
         let content = replacement
         return try await database.transaction { database in
             let framework = try await editableModel(id, on: database)
+            let previous = try await readContent(
+                of: StoredFramework(
+                    summary: framework.summary, levels: framework.levels, language: framework.language,
+                    translations: framework.translations), on: database)
+            let content = content.keepingCurrentTranslations(since: previous)
             framework.name = content.name
             framework.description = content.description
             framework.owner = content.owner
             framework.levels = content.levels.names
+            framework.language = content.language.tag
+            framework.translations = FrameworkTranslationColumn.encode(content.translations)
             try await framework.save(on: database)
             try await replaceItems(of: framework, with: content, on: database)
             return framework.summary
+        }
+    }
+
+    /// Replaces the framework's translation into one language with `texts` (part key to text,
+    /// already checked by `FrameworkContent.translation`). Drafts and published versions can be
+    /// translated: a translation changes no original text. Retired versions cannot.
+    public func setTranslation(id: UUID, language: Language, texts: [String: String]) async throws {
+        try await database.transaction { database in
+            let framework = try await model(id, on: database)
+            guard framework.status != .retired else {
+                throw StoreError.conflict(
+                    "Version \(framework.version) of \(framework.name) is retired; its translations are kept as they were."
+                )
+            }
+            var translations = FrameworkTranslationColumn.decode(framework.translations)
+            translations[language] = texts.isEmpty ? nil : texts
+            framework.translations = FrameworkTranslationColumn.encode(translations)
+            try await framework.save(on: database)
         }
     }
 
@@ -289,7 +319,10 @@ public struct FrameworkRepository: Sendable {
     }
 
     private func load(_ framework: FrameworkRow, on database: any Database) async throws -> FrameworkVersion {
-        try await load(StoredFramework(summary: framework.summary, levels: framework.levels), on: database)
+        try await load(
+            StoredFramework(
+                summary: framework.summary, levels: framework.levels, language: framework.language,
+                translations: framework.translations), on: database)
     }
 
     private func load(_ framework: StoredFramework, on database: any Database) async throws -> FrameworkVersion {
@@ -370,7 +403,8 @@ public struct FrameworkRepository: Sendable {
                     title: try row.decode(column: "title", as: String.self),
                     description: try row.decode(column: "description", as: String.self),
                     competencies: competenciesByCategory[categoryID] ?? [])
-            })
+            }, language: framework.language.flatMap(ContentLanguage.init(tag:)) ?? .english,
+            translations: FrameworkTranslationColumn.decode(framework.translations))
     }
 
     private func insert(
@@ -386,6 +420,8 @@ public struct FrameworkRepository: Sendable {
         framework.description = content.description
         framework.owner = content.owner
         framework.levels = content.levels.names
+        framework.language = content.language.tag
+        framework.translations = FrameworkTranslationColumn.encode(content.translations)
         if status == .published { framework.publishedAt = Date() }
         try await framework.create(on: database)
         try await replaceItems(of: framework, with: content, on: database)

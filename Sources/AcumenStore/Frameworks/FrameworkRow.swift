@@ -16,6 +16,10 @@ final class FrameworkRow: Model, @unchecked Sendable {
     @Field(key: "owner") var owner: String
     /// The level scale, lowest first, as a JSON array of names.
     @Field(key: "levels") var levels: [String]
+    /// The BCP 47 tag of the language the framework is written in; empty is English.
+    @OptionalField(key: "language") var language: String?
+    /// Its texts in other languages: a JSON object from language tag to part key to text.
+    @OptionalField(key: "translations") var translations: String?
     @OptionalField(key: "published_at") var publishedAt: Date?
     @OptionalField(key: "retired_at") var retiredAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?

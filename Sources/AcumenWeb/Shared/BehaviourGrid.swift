@@ -41,11 +41,24 @@ struct BehaviourGrid: Component {
 
     var body: Component {
         Div {
-            for category in framework.categories {
-                if showsCategories { H2("\(category.code) \(category.title)").id(Self.sectionID(category.code)) }
+            for (position, category) in framework.categories.enumerated() {
+                if showsCategories {
+                    let title = framework.text(
+                        .categoryTitle(FrameworkPart.category(category, at: position)), in: text.language)
+                    H2 {
+                        Text(category.code.isEmpty ? "" : category.code + " ")
+                        Span(title.text).written(in: title.language, on: text)
+                    }.id(Self.sectionID(category.code))
+                }
                 for competency in category.competencies { fieldset(competency) }
             }
         }
+    }
+
+    /// A part of the framework in the reader's language, marked when it is shown as written.
+    private func content(_ part: FrameworkPart) -> Component {
+        let shown = framework.text(part, in: text.language)
+        return Span(shown.text).written(in: shown.language, on: text)
     }
 
     private func fieldset(_ competency: CompetencyContent) -> Component {
@@ -54,19 +67,25 @@ struct BehaviourGrid: Component {
         let anyTicked = fields.contains { $0.key.hasPrefix("b:") && $0.key.hasSuffix(":\(code)") && $0.value == "on" }
         let derived = anyTicked ? Self.derivedLevel(code, framework: framework, fields: fields) : nil
         return Tag("fieldset") {
-            Tag("legend") { Text("\(code) \(competency.title)") }
-            Paragraph(competency.description).class("hint")
+            Tag("legend") {
+                Text("\(code) ")
+                content(.competencyTitle(code))
+            }
+            Paragraph { content(.competencyDescription(code)) }.class("hint")
             for standard in competency.standards {
                 Div {
-                    H3(
-                        levels.name(at: standard.level)
-                            ?? text.text(GridMessage.levelNumber, ["number": text.integer(standard.level + 1)]))
-                    for (position, behaviour) in standard.behaviours.enumerated() {
+                    if levels.name(at: standard.level) != nil {
+                        H3 { content(.level(standard.level)) }
+                    } else {
+                        H3(text.text(GridMessage.levelNumber, ["number": text.integer(standard.level + 1)]))
+                    }
+                    for position in standard.behaviours.indices {
                         let name = RaterFormFields.behaviour(code, level: standard.level, position: position)
                         Tag("label") {
                             Input(type: .checkbox, name: name, value: "on")
                                 .attribute(named: "checked", value: fields[name] == "on" ? "checked" : nil)
-                            Text(" \(behaviour)")
+                            Text(" ")
+                            content(.behaviour(code, level: standard.level, position: position))
                         }.class("check")
                     }
                 }.class("level-block")
@@ -97,7 +116,9 @@ struct BehaviourGrid: Component {
                 SelectField(
                     label: text.text(GridMessage.level), name: RaterFormFields.overrideLevel(code),
                     choices: [.init(value: "", label: text.text(GridMessage.useDerived))]
-                        + levels.names.enumerated().map { .init(value: "\($0.offset)", label: $0.element) },
+                        + levels.names.indices.map {
+                            .init(value: "\($0)", label: framework.text(.level($0), in: text.language).text)
+                        },
                     selected: fields[RaterFormFields.overrideLevel(code)] ?? "")
                 AreaField(
                     label: text.text(GridMessage.why), name: RaterFormFields.overrideReason(code),

@@ -57,6 +57,8 @@ struct Field: Component {
     var problem: String?
     /// The id of a `datalist` whose entries the browser offers as the person types.
     var suggestions: String?
+    /// The language the value is written in, when it is not the page's (a translation).
+    var valueLanguage: String?
 
     var body: Component {
         Label(label) {
@@ -67,6 +69,7 @@ struct Field: Component {
                 .attribute(named: "maxlength", value: maxLength.map(String.init))
                 .attribute(named: "aria-invalid", value: problem == nil ? nil : "true")
                 .attribute(named: "list", value: suggestions)
+                .attribute(named: "lang", value: valueLanguage)
         }.class("field")
     }
 }
@@ -159,6 +162,8 @@ struct AreaField: Component {
     var required = false
     /// What is wrong with the text as sent, read with the field.
     var problem: String?
+    /// The language the value is written in, when it is not the page's (a translation).
+    var valueLanguage: String?
 
     var body: Component {
         Label(label) {
@@ -166,6 +171,7 @@ struct AreaField: Component {
             if let problem { Span { Text(FieldProblem.sentence(problem)) }.class("field-error") }
             TextArea(text: value, name: name, numberOfRows: rows, isRequired: required)
                 .attribute(named: "aria-invalid", value: problem == nil ? nil : "true")
+                .attribute(named: "lang", value: valueLanguage)
         }.class("field")
     }
 }

@@ -60,6 +60,7 @@ extension SitePath {
     static let frameworkReviewers = SitePath("/frameworks/:frameworkID/reviewers")
     static let frameworkCASE = SitePath("/frameworks/:frameworkID/case.json")
     static let frameworkProfiles = SitePath("/frameworks/:frameworkID/profiles")
+    static let frameworkTranslation = SitePath("/frameworks/:frameworkID/translations/:language")
 
     // Organisation
     static let people = SitePath("/people")
@@ -141,6 +142,7 @@ extension SitePath {
         .frameworkPublish,
         .frameworkRetire,
         .frameworkEdit,
+        .frameworkTranslation,
         .frameworkCategories,
         .frameworkCategoryEdit,
         .frameworkCategoryArchive,

@@ -67,6 +67,8 @@ enum Stylesheet {
         .table th, .table td { text-align: start; padding: .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         .table-scroll { overflow-x: auto; max-width: 100%; }
         .table th, .table td { overflow-wrap: normal; }
+        .translation-part { border-top: 1px solid var(--line); padding-top: .5rem; }
+        .translation-part .original { margin: .25rem 0; } .translation-part .original .hint { display: inline; }
         .language-choice { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; }
         .language-choice .field { margin-bottom: 0; }
         @media (max-width: 40rem) {

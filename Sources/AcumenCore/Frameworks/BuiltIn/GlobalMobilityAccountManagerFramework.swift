@@ -7,6 +7,12 @@ public enum GlobalMobilityAccountManagerFramework {
     public static let name = "Global Mobility Account Manager"
 
     public static var content: FrameworkContent {
+        var content = written
+        content.translations = ContentTranslations.load("global-mobility-framework").mapValues(\.texts)
+        return content
+    }
+
+    private static var written: FrameworkContent {
         let build = FrameworkBuilder(key: "acumen/global-mobility-account-manager")
         return build.framework(
             name: name,

@@ -29,7 +29,7 @@ public struct CASEExporter: Sendable {
             description: content.description.isEmpty ? nil : content.description,
             version: String(version),
             adoptionStatus: Self.adoptionStatus(for: status),
-            language: "en",
+            language: content.language.tag,
             notes: "Levels: " + content.levels.names.joined(separator: ", "),
             packageURI: CASELinkURI(title: content.name, identifier: id, uri: uri("CFPackages", id)))
     }
@@ -47,7 +47,8 @@ public struct CASEExporter: Sendable {
         for (categoryIndex, category) in content.categories.enumerated() {
             let categoryItem = item(
                 identifier: category.identifier, code: category.code, title: category.title,
-                description: category.description, type: Self.categoryType, document: documentLink, stamp: stamp)
+                description: category.description, type: Self.categoryType, document: documentLink,
+                language: content.language.tag, stamp: stamp)
             items.append(categoryItem)
             associations.append(
                 childOf(
@@ -57,7 +58,7 @@ public struct CASEExporter: Sendable {
                 let competencyItem = item(
                     identifier: competency.identifier, code: competency.code, title: competency.title,
                     description: competency.description, type: Self.competencyType, document: documentLink,
-                    stamp: stamp)
+                    language: content.language.tag, stamp: stamp)
                 items.append(competencyItem)
                 associations.append(
                     childOf(
@@ -97,7 +98,7 @@ public struct CASEExporter: Sendable {
     /// in `fullStatement`, which CASE requires to be non-empty.
     private func item(
         identifier: UUID, code: String, title: String, description: String, type: String,
-        document: CASELinkURI, stamp: String
+        document: CASELinkURI, language: String, stamp: String
     ) -> CASEItem {
         let id = identifier.lowercasedString
         return CASEItem(
@@ -105,7 +106,7 @@ public struct CASEExporter: Sendable {
             fullStatement: description.isEmpty ? title : description,
             abbreviatedStatement: title,
             humanCodingScheme: code.isEmpty ? nil : code,
-            itemType: type, documentURI: document, notes: nil, language: "en",
+            itemType: type, documentURI: document, notes: nil, language: language,
             lastChangeDateTime: stamp)
     }
 

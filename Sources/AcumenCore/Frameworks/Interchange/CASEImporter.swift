@@ -100,9 +100,14 @@ public enum CASEImporter {
             problems.append("item \(label(item)) is not linked to the document by isChildOf associations")
         }
 
+        // The package's language, as the document (else its first item that says) names it; a
+        // label that is not a language tag ("English") is read as English rather than refused.
+        let language =
+            (document.language ?? items.lazy.compactMap(\.language).first).flatMap(ContentLanguage.init(tag:))
+            ?? .english
         let content = FrameworkContent(
             identifier: documentID, name: document.title, description: document.description ?? "",
-            owner: document.creator, levels: scale, categories: categories)
+            owner: document.creator, levels: scale, categories: categories, language: language)
         problems.append(contentsOf: content.validate(requireComplete: false).errors.map(\.description))
         guard problems.isEmpty else { throw CASEImportError(problems: problems) }
         return content

@@ -4,8 +4,9 @@ import FluentKit
 import Foundation
 
 /// A cycle's framework version and questionnaire, which every rater's request and every report
-/// needs. Once a cycle is open neither can change (the version is published, questions are
-/// edited only in drafts), so they are kept in memory.
+/// needs. Once a cycle is open neither changes what it says (the version is published,
+/// questions are edited only in drafts), so they are kept in memory; a published version can
+/// gain translations, after which `forget()` drops what is kept.
 enum CycleForms {
     private static let cache = BoundedCache<UUID, (FrameworkVersion, Questionnaire)>(capacity: 32)
 
@@ -19,5 +20,11 @@ enum CycleForms {
         )
         if cycle.status != .draft { cache[cycle.id] = context }
         return context
+    }
+
+    /// Drops every kept framework and questionnaire, after a published version's translations
+    /// changed. This process forgets at once; other app servers keep theirs until they restart.
+    static func forget() {
+        cache.removeAll()
     }
 }

@@ -23,6 +23,7 @@ enum RaterFormMessage: String, MessageKey, CaseIterable {
     case changeLanguage = "rater.changeLanguage"
     case languageChanged = "rater.languageChanged"
     case saved = "rater.saved"
+    case untranslated = "rater.untranslated"
     case thanksTitle = "thanks.title"
     case thanksSelf = "thanks.self"
     case thanksOther = "thanks.other"

@@ -21,7 +21,12 @@ enum RaterFormPage {
             : text.text(RaterFormMessage.titleOther, ["subject": invitation.subjectName])
         return Layout.page(title, context: context, scripts: [RaterFormScript.path]) {
             H1(title)
+            if invitation.source == .customer {
+                let introduction = session.questionnaire.introduction(in: text.language)
+                Paragraph(introduction.text).written(in: introduction.language, on: text)
+            }
             Paragraph(introduction(session, text: text))
+            untranslatedNotice(session, text: text)
             if !model.problems.isEmpty {
                 Div {
                     H2(text.text(RaterFormMessage.problems))
@@ -121,11 +126,16 @@ enum RaterFormPage {
             session.invitation.source != .customer
                 || category.competencies.contains { !session.questionnaire.questions(for: $0.code).isEmpty }
         }
+        let framework = session.framework
         return Tag("nav") {
             Text(text.text(RaterFormMessage.sections) + " ")
             for (index, category) in sections.enumerated() {
+                let position = framework.categories.firstIndex { $0.identifier == category.identifier } ?? 0
+                let title = framework.text(
+                    .categoryTitle(FrameworkPart.category(category, at: position)), in: text.language)
                 if index > 0 { Text(" · ") }
-                Link(category.title, url: "#\(BehaviourGrid.sectionID(category.code))")
+                Link(title.text, url: "#\(BehaviourGrid.sectionID(category.code))")
+                    .written(in: title.language, on: text)
             }
         }.attribute(named: "aria-label", value: text.text(RaterFormMessage.sectionsLabel)).class("form-sections")
     }
@@ -153,7 +163,6 @@ enum RaterFormPage {
         switch session.invitation.source {
         case .customer:
             return [
-                session.questionnaire.introduction,
                 text.text(RaterFormMessage.minutes, count: session.questionnaire.estimatedMinutes),
                 text.text(session.address.returnMessage, closes),
             ].joined(separator: " ")
@@ -165,6 +174,29 @@ enum RaterFormPage {
                 text.text(RaterFormMessage.savingGrid, closes),
             ].joined(separator: " ")
         }
+    }
+
+    /// Says so when part of the form is shown as written because it has no translation into
+    /// the reader's language: the questions for customers, the framework for the grid.
+    private static func untranslatedNotice(_ session: RaterForm, text: Localizer) -> Component {
+        let isCustomer = session.invitation.source == .customer
+        let framework = session.framework
+        // A customer reads the questions and the categories' titles; a colleague the whole grid.
+        let translated =
+            isCustomer
+            ? session.questionnaire.completeLanguages.contains(text.language)
+                && framework.categories.enumerated().allSatisfy { position, category in
+                    framework.text(.categoryTitle(FrameworkPart.category(category, at: position)), in: text.language)
+                        .language.readerLanguage == text.language
+                }
+            : framework.completeLanguages.contains(text.language)
+        guard !translated else { return EmptyComponent() }
+        let original = isCustomer ? session.questionnaire.language : session.framework.language
+        return Paragraph(
+            text.text(
+                RaterFormMessage.untranslated,
+                ["language": text.name(of: ContentLanguage(text.language)), "original": text.name(of: original)])
+        ).class("notice")
     }
 
     private static func anchor(for problem: ValidationProblem, session: RaterForm) -> String {
@@ -189,16 +221,24 @@ enum RaterFormPage {
         let numbers = Dictionary(
             uniqueKeysWithValues: session.questionnaire.questions.enumerated().map { ($0.element.code, $0.offset + 1) })
         return Div {
-            for category in session.framework.categories {
+            for (position, category) in session.framework.categories.enumerated() {
                 let questions = category.competencies.flatMap { session.questionnaire.questions(for: $0.code) }
                 if !questions.isEmpty {
-                    H2(category.title).id(BehaviourGrid.sectionID(category.code))
+                    let heading = session.framework.text(
+                        .categoryTitle(FrameworkPart.category(category, at: position)), in: text.language)
+                    H2(heading.text).id(BehaviourGrid.sectionID(category.code))
+                        .written(in: heading.language, on: text)
                     for question in questions {
                         let name = RaterFormFields.answer(question.code)
                         // The comment sits outside the fieldset, which holds only the radio group it names.
                         Div {
                             Tag("fieldset") {
-                                Tag("legend") { Text("\(numbers[question.code] ?? 0). \(question.text)") }
+                                Tag("legend") {
+                                    let shown = question.text(
+                                        in: text.language, original: session.questionnaire.language)
+                                    Text("\(text.integer(numbers[question.code] ?? 0)). ")
+                                    Span(shown.text).written(in: shown.language, on: text)
+                                }
                                 Div {
                                     for answer in FrequencyAnswer.allCases {
                                         Tag("label") {

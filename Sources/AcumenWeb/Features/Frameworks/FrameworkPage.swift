@@ -29,6 +29,7 @@ enum FrameworkPage {
                 }
             }
             if model.isDraft && model.canEdit { addCategoryForm(summary, context: context) }
+            if model.canEdit && summary.status != .retired { translations(model) }
             frozen(model, "profiles", context) { profiles(model) }
             if model.isDraft && model.canEdit {
                 Paragraph {
@@ -119,6 +120,27 @@ enum FrameworkPage {
                 }.id("category-\(category.identifier)").class("category")
             }
         }
+    }
+
+    /// How far each reader language's translation has got, each linking to where it is done.
+    private static func translations(_ model: Model) -> Component {
+        let content = model.version.content
+        let total = content.parts.count
+        return Div {
+            H2("Translations")
+            Paragraph(
+                "Written in \(Localizer(.english).name(of: content.language)). Readers who use another language see each translated text in theirs, and the rest as written, with a note saying so."
+            ).class("hint")
+            List(Language.allCases.filter { $0 != content.language.readerLanguage }) { language in
+                let done = content.parts.filter { !(content.translations[language]?[$0.part.key] ?? "").isEmpty }.count
+                return ListItem {
+                    Link(
+                        "\(Localizer(.english).name(of: ContentLanguage(language)))",
+                        url: SitePath.frameworkTranslation.url(model.summary.id, language.tag))
+                    Text(": \(done) of \(total) texts translated")
+                }
+            }
+        }.class("panel")
     }
 
     /// Written with nodes, like the frame: these parts are rendered on every request.

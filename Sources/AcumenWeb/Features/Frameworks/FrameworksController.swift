@@ -39,6 +39,10 @@ struct FrameworksController: RouteCollection {
         editors.post(":frameworkID", "comments", ":commentID", "resolve", use: resolveComment)
         editors.post(":frameworkID", "reviewers", use: addReviewer)
 
+        let translators = routes.access(.permitted(FrameworkPolicy.self, .translate)).grouped("frameworks")
+        translators.get(":frameworkID", "translations", ":language", use: editTranslation)
+        translators.post(":frameworkID", "translations", ":language", use: saveTranslation)
+
         let api = routes.grouped("api", "v1", "frameworks")
         api.access(.signedIn).get(use: apiList)
         api.access(.signedIn).get(":frameworkID", use: apiShow)
