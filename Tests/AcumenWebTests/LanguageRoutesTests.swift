@@ -129,4 +129,76 @@ final class LanguageRoutesTests: XCTestCase {
                 ], "the form holds the whole translation: what was left blank is shown as written")
         }
     }
+
+    func test_theProgrammeChoosesAnAccountsLanguage_andItsCustomersGetFrenchMail_withoutSeeingTheirOwnSwitch()
+        async throws
+    {
+        try await WebHarness.withDemoApp { app, demo in
+            let customerEmail = WebHarness.email(of: .customerReviewer, in: demo)
+            let manager = BrowserSession(app: app)
+            try await manager.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let customer = BrowserSession(app: app)
+            try await customer.signIn(customerEmail)
+            let home = try await customer.get("/").body.string
+            let accounts = try await AccountRepository(database: app.db).accounts(visibleTo: nil)
+            let account = try XCTUnwrap(accounts.first { home.contains("/accounts/\($0.id)") })
+            try await manager.get("/accounts/\(account.id)")
+            let refused = try await manager.post("/accounts/\(account.id)/language", form: ["language": "klingon"])
+            XCTAssertEqual(refused.status, .badRequest)
+            let chosen = try await manager.post("/accounts/\(account.id)/language", form: ["language": "fr"])
+            XCTAssertEqual(chosen.status, .seeOther)
+            let forbidden = try await customer.post("/accounts/\(account.id)/language", form: ["language": "de"])
+            XCTAssertEqual(forbidden.status, .forbidden, "a customer does not choose for the account")
+
+            let client = Client(
+                app: app, token: try await WebHarness.token(for: .programmeManager, app: app, demo: demo))
+            let cycle = try await AssessmentRoutesTests.openCycle(client, name: "Revue annuelle")
+            let mail = try await OutboxRepository(database: app.db).recent(limit: 5000).first {
+                $0.message.recipient == customerEmail && $0.message.subject.contains("Revue annuelle")
+            }
+            let message = try XCTUnwrap(mail).message
+            XCTAssertContains(message.body, "Bonjour")
+            XCTAssertContains(message.body, "votre responsable de compte")
+            let token = try await AssessmentRoutesTests.link(to: customerEmail, app: app)
+            let form = try await get("/r/\(token)", app: app).body.string
+            XCTAssertContains(form, #"<html lang="fr" dir="ltr">"#)
+
+            // The customer switches to German; the programme manager still sees only their own choice.
+            _ = try await post("/r/\(token)", ["intent": "language", "language": "de"], app: app)
+            let invitations = try await InvitationRepository(database: app.db).invitations(
+                cycleID: UUID(uuidString: cycle)!)
+            let invitation = try XCTUnwrap(invitations.first { $0.raterEmail == customerEmail })
+            XCTAssertEqual(invitation.language, .german)
+            XCTAssertEqual(invitation.programmeLanguage, .french)
+            let subjectPage = try await manager.get("/cycles/\(cycle)/people/\(invitation.subjectID)").body.string
+            XCTAssertContains(subjectPage, #"<option value="fr" selected="selected">"#)
+            XCTAssertFalse(subjectPage.contains(#"<option value="de" selected="selected">"#))
+        }
+    }
+
+    func test_aSignedInPerson_choosesTheirLanguage_andTheirFormsFollowIt() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let client = Client(
+                app: app, token: try await WebHarness.token(for: .programmeManager, app: app, demo: demo))
+            _ = try await AssessmentRoutesTests.openCycle(client)
+            let supervisor = BrowserSession(app: app)
+            try await supervisor.signIn(WebHarness.email(of: .supervisor, in: demo))
+            let home = try await supervisor.get("/").body.string
+            XCTAssertContains(home, #"action="/preferences/language""#)
+            let arabic = try await supervisor.post("/preferences/language", form: ["language": "ar", "back": "/"])
+            XCTAssertEqual(arabic.status, .badRequest, "Arabic covers raters' forms only")
+            let chosen = try await supervisor.post(
+                "/preferences/language", form: ["language": "ja", "back": "https://evil.example/"])
+            XCTAssertEqual(chosen.status, .seeOther)
+            XCTAssertEqual(chosen.headers.first(name: .location), "/", "never sent off-site")
+            let again = try await supervisor.get("/").body.string
+            let form = try XCTUnwrap(
+                again.range(of: #"href="/forms/"#).map { range in
+                    "/forms/" + again[range.upperBound...].prefix { $0 != "\"" }
+                })
+            let page = try await supervisor.get(form).body.string
+            XCTAssertContains(page, #"<html lang="ja" dir="ltr">"#)
+            XCTAssertContains(page, "回答を送信する")
+        }
+    }
 }

@@ -34,16 +34,22 @@ public struct Invitation: Hashable, Sendable, Identifiable {
     public var issuedOn: CalendarDate?
     public var lastRemindedOn: CalendarDate?
     public var hasSubmitted: Bool
-    /// The language chosen for this rater: on the invitation, else on the customer's account;
-    /// nil follows the rater's browser.
+    /// The language the rater reads in: their own choice on the form, else the programme's
+    /// (`programmeLanguage`); nil follows the rater's browser.
     public var language: Language?
+    /// The language the programme chose for this rater, on the invitation or on the customer's
+    /// account. Programme pages show only this one: the rater's own choice would tell that an
+    /// anonymous rater had opened their form.
+    public var programmeLanguage: Language?
 
     public init(
         id: UUID, cycleID: UUID, subjectID: UUID, subjectName: String, source: RaterSource, raterPersonID: UUID?,
         raterName: String, raterEmail: String, accountID: UUID?, status: Status, issuedOn: CalendarDate?,
-        lastRemindedOn: CalendarDate?, hasSubmitted: Bool, language: Language? = nil
+        lastRemindedOn: CalendarDate?, hasSubmitted: Bool, language: Language? = nil,
+        programmeLanguage: Language? = nil
     ) {
         self.language = language
+        self.programmeLanguage = programmeLanguage
         self.id = id
         self.cycleID = cycleID
         self.subjectID = subjectID

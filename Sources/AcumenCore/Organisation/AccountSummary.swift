@@ -9,11 +9,14 @@ public struct AccountSummary: Sendable, Hashable {
     public var accountManagerName: String
     public var memberNames: [String]
     public var reviewerNames: [String]
+    /// The language chosen for the account's customers; nil follows each one's browser.
+    public var language: Language?
 
     public init(
         id: UUID, name: String, customer: String, accountManagerID: UUID, accountManagerName: String,
-        memberNames: [String], reviewerNames: [String]
+        memberNames: [String], reviewerNames: [String], language: Language? = nil
     ) {
+        self.language = language
         self.id = id
         self.name = name
         self.customer = customer

@@ -228,10 +228,16 @@ public struct InvitationRepository: Sendable {
             ).all().map { try $0.decode(column: "cycle_id", as: UUID.self) })
     }
 
-    /// Sets the language of one invitation's form and e-mails; nil returns it to the account's
-    /// or the rater's browser's.
-    public func setLanguage(_ language: Language?, invitationID: UUID) async throws {
+    /// Sets the language the programme chose for one rater's form and e-mails; nil returns it
+    /// to the account's, or to the rater's browser's.
+    public func setProgrammeLanguage(_ language: Language?, invitationID: UUID) async throws {
         try await sql.update("invitations").set("language", to: SQLBind(language?.rawValue))
+            .where("id", .equal, SQLBind(invitationID)).run()
+    }
+
+    /// Keeps the language the rater chose on their form, which outranks the programme's.
+    public func setRaterLanguage(_ language: Language, invitationID: UUID) async throws {
+        try await sql.update("invitations").set("rater_language", to: SQLBind(language.rawValue))
             .where("id", .equal, SQLBind(invitationID)).run()
     }
 
@@ -246,7 +252,8 @@ public struct InvitationRepository: Sendable {
             """
             SELECT i.id, i.cycle_id, i.subject_id, p.name AS subject_name, i.source, i.rater_person_id, i.rater_name,
                    i.rater_email, i.account_id, i.status, i.issued_on, i.last_reminded_on, i.submitted,
-                   COALESCE(i.language, a.language) AS language
+                   COALESCE(i.rater_language, i.language, a.language) AS language,
+                   COALESCE(i.language, a.language) AS programme_language
             FROM invitations i JOIN people p ON p.id = i.subject_id LEFT JOIN accounts a ON a.id = i.account_id
             WHERE \(condition) ORDER BY p.name, i.subject_id, i.source, i.rater_name, i.id
             """
@@ -285,6 +292,7 @@ private struct InvitationRow: Decodable {
     var lastRemindedOn: CalendarDate?
     var submitted: Bool
     var language: String?
+    var programmeLanguage: String?
 
     /// Column names spelled out: converting each key from snake case on every row costs more
     /// than the rest of decoding on a rater's request.
@@ -293,6 +301,7 @@ private struct InvitationRow: Decodable {
         case cycleId = "cycle_id", subjectId = "subject_id", subjectName = "subject_name"
         case raterPersonId = "rater_person_id", raterName = "rater_name", raterEmail = "rater_email"
         case accountId = "account_id", issuedOn = "issued_on", lastRemindedOn = "last_reminded_on"
+        case programmeLanguage = "programme_language"
     }
 
     var invitation: Invitation {
@@ -300,6 +309,7 @@ private struct InvitationRow: Decodable {
             id: id, cycleID: cycleId, subjectID: subjectId, subjectName: subjectName, source: source,
             raterPersonID: raterPersonId, raterName: raterName, raterEmail: raterEmail, accountID: accountId,
             status: status, issuedOn: issuedOn, lastRemindedOn: lastRemindedOn, hasSubmitted: submitted,
-            language: language.flatMap(Language.init(rawValue:)))
+            language: language.flatMap(Language.init(rawValue:)),
+            programmeLanguage: programmeLanguage.flatMap(Language.init(rawValue:)))
     }
 }

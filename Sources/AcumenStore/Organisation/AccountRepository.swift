@@ -52,6 +52,15 @@ public struct AccountRepository: Sendable {
     }
 
     /// The accounts whose account manager, team members or reviewers include someone in
+    /// Sets the language of the account's customers' forms and e-mails; nil follows their browsers.
+    public func setLanguage(_ language: Language?, accountID: UUID) async throws {
+        guard let account = try await AccountRow.find(accountID, on: database) else {
+            throw StoreError.notFound("That account")
+        }
+        account.language = language?.rawValue
+        try await account.save(on: database)
+    }
+
     /// `visiblePeople` (`PeopleRepository.visiblePersonIDs`): programme staff (nil) see every
     /// account, anyone else those they manage, serve or review.
     public func accounts(visibleTo visiblePeople: Set<UUID>?) async throws -> [AccountSummary] {
@@ -66,7 +75,8 @@ public struct AccountRepository: Sendable {
                     id: account.id!, name: account.name, customer: account.customer.name,
                     accountManagerID: account.$accountManager.id, accountManagerName: account.accountManager.name,
                     memberNames: rows.filter { $0.kind == .member }.map(\.person.name),
-                    reviewerNames: rows.filter { $0.kind == .reviewer }.map(\.person.name)),
+                    reviewerNames: rows.filter { $0.kind == .reviewer }.map(\.person.name),
+                    language: account.language.flatMap(Language.init(rawValue:))),
                 Set(rows.map { $0.$person.id })
             )
         }

@@ -8,6 +8,9 @@ final class AccountRow: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Parent(key: "customer_id") var customer: OrganisationRow
     @Parent(key: "account_manager_id") var accountManager: PersonRow
+    /// The language this account's customers get their forms and e-mails in, unless one is
+    /// chosen for their invitation or by them.
+    @OptionalField(key: "language") var language: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

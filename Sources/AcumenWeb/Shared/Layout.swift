@@ -33,11 +33,31 @@ enum Layout {
                 ),
                 .footer(
                     .class("site-footer"),
-                    .p(.text(text.text(LayoutMessage.footer)))
+                    .p(.text(text.text(LayoutMessage.footer))),
+                    .unwrap(context.user) { user in languageChoice(user, context: context) }
                 )
             )
         )
         return HTMLPage(html: html.render())
+    }
+
+    /// The signed-in person's language, changed from any page; pages not yet translated stay
+    /// in English whatever is chosen.
+    private static func languageChoice(_ user: UserAccount, context: PageContext) -> Node<HTML.BodyContext> {
+        let text = context.localizer
+        let choices =
+            [("", text.text(LayoutMessage.browserLanguage))]
+            + Language.allCases.filter(\.coversEveryPage).map { ($0.tag, $0.nativeName) }
+        let selected = user.language?.tag ?? ""
+        return .form(
+            .class("language-choice"), .action(SitePath.languagePreference.url()), .method(.post),
+            .input(.type(.hidden), .name(CSRFProtection.fieldName), .value(context.csrf)),
+            .input(.type(.hidden), .name("back"), .value(context.path)),
+            .component(
+                SelectField(
+                    label: text.text(LayoutMessage.language), name: "language",
+                    choices: choices.map { SelectField.Choice(value: $0.0, label: $0.1) }, selected: selected)),
+            .button(.type(.submit), .class("button"), .text(text.text(LayoutMessage.changeLanguage))))
     }
 
     private static func header(_ context: PageContext) -> Node<HTML.BodyContext> {
@@ -117,4 +137,7 @@ enum LayoutMessage: String, MessageKey, CaseIterable {
     case menu = "layout.menu"
     case signOut = "layout.signOut"
     case mainNavigation = "layout.mainNavigation"
+    case language = "layout.language"
+    case browserLanguage = "layout.browserLanguage"
+    case changeLanguage = "layout.changeLanguage"
 }

@@ -35,6 +35,7 @@ extension SitePath {
     // Access
     static let login = SitePath("/login")
     static let logout = SitePath("/logout")
+    static let languagePreference = SitePath("/preferences/language")
     static let users = SitePath("/users")
     static let userDisable = SitePath("/users/:userID/disable")
     static let userEnable = SitePath("/users/:userID/enable")
@@ -94,6 +95,7 @@ extension SitePath {
     static let myFormCorrect = SitePath("/forms/:invitationID/correct")
     static let account = SitePath("/accounts/:accountID")
     static let accountActions = SitePath("/accounts/:accountID/actions")
+    static let accountLanguage = SitePath("/accounts/:accountID/language")
     static let accountAction = SitePath("/accounts/:accountID/actions/:actionID")
     static let accountActionEdit = SitePath("/accounts/:accountID/actions/:actionID/edit")
     static let accountActionStatus = SitePath("/accounts/:accountID/actions/:actionID/status")
@@ -131,6 +133,7 @@ extension SitePath {
         .home,
         .login,
         .logout,
+        .languagePreference,
         .users,
         .userDisable,
         .userEnable,
@@ -184,6 +187,7 @@ extension SitePath {
         .myFormCorrect,
         .account,
         .accountActions,
+        .accountLanguage,
         .accountAction,
         .accountActionEdit,
         .accountActionStatus,

@@ -21,7 +21,15 @@ enum AccountPage {
                 Tag("dd") {
                     Text(account.reviewerNames.isEmpty ? "None" : account.reviewerNames.joined(separator: ", "))
                 }
+                Tag("dt") { Text("Customers' language") }
+                Tag("dd") { Text(account.language?.englishName ?? "Each customer's browser decides") }
             }.class("facts")
+            if context.user.map({ OrganisationPolicy.mayAttempt(.importRecords, $0.viewer) }) == true {
+                LanguageChoice.form(
+                    url: SitePath.accountLanguage.url(account.id), selected: account.language,
+                    label: "Language of this account's questionnaires and e-mails",
+                    noneLabel: "As each customer's browser asks", csrf: context.csrf)
+            }
             H2("Customer questionnaire, year over year")
             results(loaded)
             H2("Action plan").id("actions")

@@ -13,6 +13,8 @@ struct AccountResultsController: RouteCollection {
         signedIn.get("accounts", ":accountID", "actions", ":actionID", "edit", use: edit)
         signedIn.post("accounts", ":accountID", "actions", ":actionID", use: update)
         signedIn.post("accounts", ":accountID", "actions", ":actionID", "status", use: setStatus)
+        routes.access(.permitted(OrganisationPolicy.self, .importRecords))
+            .post("accounts", ":accountID", "language", use: setLanguage)
         signedIn.get("api", "v1", "accounts", ":accountID", "results", use: apiResults)
         signedIn.get("api", "v1", "accounts", ":accountID", "actions", use: apiActions)
         signedIn.post("api", "v1", "accounts", ":accountID", "actions", use: apiAddAction)
@@ -163,6 +165,17 @@ struct AccountResultsController: RouteCollection {
                 loaded, action: action, draft: draft, problems: problems, context: PageContext(request)
             ).response(status: .unprocessableEntity)
         }
+    }
+
+    /// The language of the account's customers, chosen by programme staff.
+    @Sendable func setLanguage(request: Request) async throws -> Response {
+        let loaded = try await Self.load(request)
+        let language = try LanguageChoice.read(try request.decodeForm(LanguageChoice.self))
+        try await AccountRepository(database: request.db).setLanguage(language, accountID: loaded.account.id)
+        request.flash(
+            language.map { "This account's customers now get their forms and e-mails in \($0.englishName)." }
+                ?? "This account's customers now get their forms in their browser's language.")
+        return request.redirect(to: SitePath.account.url(loaded.account.id))
     }
 
     @Sendable func setStatus(request: Request) async throws -> Response {

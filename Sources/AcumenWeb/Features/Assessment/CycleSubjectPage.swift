@@ -33,7 +33,8 @@ enum CycleSubjectPage {
             H2("Raters")
             DataTable(
                 caption: "Raters of \(model.subject.name)",
-                headings: ["Rater", "As", "Status", "Link sent", "Answered", "Actions"],
+                headings: ["Rater", "As", "Status", "Link sent", "Answered", "Actions"]
+                    + (model.canManage ? ["Language"] : []),
                 rows: model.invitations.map { invitation in
                     // Who answered is visible only for named sources: for peers and customers,
                     // whether a given person answered would point at their answers, so nobody is
@@ -47,6 +48,17 @@ enum CycleSubjectPage {
                         Text(invitation.issuedOn?.description ?? "Not yet"), Text(answered),
                         actions(invitation, model: model, context: context),
                     ]
+                        + (model.canManage
+                            ? [
+                                // The programme's choice only: whether an anonymous rater
+                                // switched their form's language is theirs to know.
+                                LanguageChoice.form(
+                                    url: SitePath.cycleInvitationAction.url(
+                                        model.cycle.id, invitation.id, "language"),
+                                    selected: invitation.programmeLanguage,
+                                    label: "Language for \(invitation.raterName)",
+                                    noneLabel: "Account's, else browser's", csrf: context.csrf)
+                            ] : [])
                 })
             if acceptsRaters
                 && (model.canApprove || context.user?.personID == model.subject.id || model.canManage)

@@ -15,6 +15,8 @@ struct CycleUseCases {
     let database: any Database
     let viewer: Viewer
     let publicBaseURL: String
+    /// The language of e-mails to raters for whom none was chosen.
+    var defaultLanguage: Language = .english
     var today: CalendarDate = .today
 
     /// Creates a cycle in draft, with its subjects, questions and automatic invitations; returns its id.
@@ -158,13 +160,15 @@ struct CycleUseCases {
     }
 
     private func links(_ database: any Database) -> RaterLinks {
-        RaterLinks(database: database, baseURL: publicBaseURL)
+        RaterLinks(database: database, baseURL: publicBaseURL, defaultLanguage: defaultLanguage)
     }
 }
 
 extension Request {
     /// The cycle actions as the signed-in user performs them.
     func cycleUseCases(_ settings: AcumenSettings) throws -> CycleUseCases {
-        CycleUseCases(database: db, viewer: try requireUser().viewer, publicBaseURL: settings.publicBaseURL)
+        CycleUseCases(
+            database: db, viewer: try requireUser().viewer, publicBaseURL: settings.publicBaseURL,
+            defaultLanguage: settings.defaultLanguage)
     }
 }

@@ -319,6 +319,13 @@ struct CyclesController: RouteCollection {
             request.flash(
                 "\(invitation.raterName)'s invitation was revoked: their link no longer works, and anything they gave no longer counts."
             )
+        case "language":
+            guard AssessmentPolicy.mayAttempt(.runCycles, user.viewer) else { throw AppError.forbidden }
+            let language = try LanguageChoice.read(try request.decodeForm(LanguageChoice.self))
+            try await repository.setProgrammeLanguage(language, invitationID: invitation.id)
+            request.flash(
+                "\(invitation.raterName) now gets their form and e-mails in "
+                    + (language?.englishName ?? "the account's language or their browser's") + ".")
         case "reissue":
             guard AssessmentPolicy.mayAttempt(.runCycles, user.viewer) else { throw AppError.forbidden }
             try await request.cycleUseCases(settings).reissue(invitation, cycle: cycle)

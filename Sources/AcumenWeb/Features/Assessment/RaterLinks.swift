@@ -11,6 +11,9 @@ import Foundation
 struct RaterLinks {
     let database: any Database
     let baseURL: String
+    /// The language of raters for whom none was chosen (`ACUMEN_DEFAULT_LANGUAGE`): an e-mail
+    /// has no browser to ask.
+    var defaultLanguage: Language = .english
 
     /// Sends a new link; returns it so that a programme manager can hand it over in person.
     @discardableResult
@@ -19,7 +22,9 @@ struct RaterLinks {
     {
         let token = SecretToken.generate()
         let link = "\(baseURL)/r/\(token)"
-        let message = Self.message(for: invitation, cycle: cycle, link: link, isReminder: isReminder)
+        let message = Self.message(
+            for: invitation, cycle: cycle, link: link, isReminder: isReminder,
+            text: Localizer(invitation.language ?? defaultLanguage))
         try await database.transaction { database in
             try await InvitationRepository(database: database).issue(
                 invitationID: invitation.id, tokenDigest: SecretToken.digest(token), today: today,
@@ -46,10 +51,13 @@ struct RaterLinks {
                     invitation: invitation, tokenDigest: SecretToken.digest(token), link: "\(baseURL)/r/\(token)"
                 )
             }
+            // One e-mail, one language: the first chosen for any of the rater's forms.
+            let text = Localizer(own.lazy.compactMap(\.language).first ?? defaultLanguage)
             let message =
                 links.count == 1
-                ? Self.message(for: links[0].invitation, cycle: cycle, link: links[0].link, isReminder: false)
-                : Self.digest(links.map { ($0.invitation, $0.link) }, cycle: cycle)
+                ? Self.message(
+                    for: links[0].invitation, cycle: cycle, link: links[0].link, isReminder: false, text: text)
+                : Self.digest(links.map { ($0.invitation, $0.link) }, cycle: cycle, text: text)
             let digests: [(invitationID: UUID, tokenDigest: String)] = links.map { ($0.invitation.id, $0.tokenDigest) }
             return (digests: digests, message: message)
         }
@@ -62,66 +70,103 @@ struct RaterLinks {
     }
 
     /// One e-mail with every first link of a rater who has several forms in the cycle.
-    static func digest(_ links: [(invitation: Invitation, link: String)], cycle: AssessmentCycle) -> OutgoingMessage {
+    static func digest(
+        _ links: [(invitation: Invitation, link: String)], cycle: AssessmentCycle, text: Localizer
+    ) -> OutgoingMessage {
         let first = links[0].invitation
         let lines = links.map { invitation, link in
+            let subject = ["subject": invitation.subjectName]
             let about =
                 switch invitation.source {
-                case .self: "Yourself"
-                case .supervisor: "\(invitation.subjectName), as their supervisor"
-                case .peer: "\(invitation.subjectName), as a peer (anonymous)"
-                case .customer: "\(invitation.subjectName), as their customer (anonymous)"
+                case .self: text.text(RaterMailMessage.digestSelf)
+                case .supervisor: text.text(RaterMailMessage.digestSupervisor, subject)
+                case .peer: text.text(RaterMailMessage.digestPeer, subject)
+                case .customer: text.text(RaterMailMessage.digestCustomer, subject)
                 }
             return "- \(about): \(link)"
         }
+        let cycleAndCount = ["cycle": cycle.name]
         let body = """
-            Hello \(first.raterName),
+            \(text.text(RaterMailMessage.greeting, ["name": first.raterName]))
 
-            You are invited to take part in the \(cycle.name) and give your view of \(links.count) people. Each form has a personal link of its own:
+            \(text.text(RaterMailMessage.digestIntro, count: links.count, cycleAndCount))
 
             \(lines.joined(separator: "\n"))
 
-            Each form saves as you go, so you can stop and come back with the same link. If you have an account in Acumen, the same forms are listed on your home page after you sign in. Answers as a supervisor are shown with your name; answers as a peer or a customer are combined with others' and never shown with your name.
+            \(text.text(RaterMailMessage.digestSaving))
 
-            The links work until \(cycle.settings.closesOn). Please do not forward them: they are yours alone.
+            \(text.text(RaterMailMessage.digestUntil, ["closes": text.date(cycle.settings.closesOn)]))
             """
         return OutgoingMessage(
-            recipient: first.raterEmail, subject: "\(cycle.name): \(links.count) forms for you", body: body)
+            recipient: first.raterEmail,
+            subject: text.text(RaterMailMessage.digestSubject, count: links.count, cycleAndCount), body: body)
     }
 
-    static func message(for invitation: Invitation, cycle: AssessmentCycle, link: String, isReminder: Bool)
-        -> OutgoingMessage
-    {
+    static func message(
+        for invitation: Invitation, cycle: AssessmentCycle, link: String, isReminder: Bool, text: Localizer
+    ) -> OutgoingMessage {
+        let subject = ["subject": invitation.subjectName]
+        let closes = text.date(cycle.settings.closesOn)
         let about =
             switch invitation.source {
-            case .self: "your own work"
+            case .self: text.text(RaterMailMessage.aboutSelf)
             case .supervisor, .peer: invitation.subjectName
-            case .customer: "your account manager, \(invitation.subjectName)"
+            case .customer: text.text(RaterMailMessage.aboutCustomer, subject)
             }
         let privacy =
             invitation.source.isAnonymous
-            ? "Your answers are combined with others' before anyone sees them, and are never shown with your name."
-            : "Your answers are shown with your name to \(invitation.subjectName), their supervisor and the programme managers."
+            ? text.text(RaterMailMessage.privacyAnonymous) : text.text(RaterMailMessage.privacyNamed, subject)
         let opening =
             isReminder
-            ? "A reminder: the \(cycle.name) closes on \(cycle.settings.closesOn), and your answers about \(about) are not submitted yet."
-            : "You are invited to take part in the \(cycle.name) and give your view of \(about)."
+            ? text.text(RaterMailMessage.reminder, ["cycle": cycle.name, "closes": closes, "about": about])
+            : text.text(RaterMailMessage.invite, ["cycle": cycle.name, "about": about])
+        let saving =
+            [text.text(RaterMailMessage.savesAsYouGo), privacy]
+            + (isReminder ? [text.text(RaterMailMessage.replaces)] : [])
         let body = """
-            Hello \(invitation.raterName),
+            \(text.text(RaterMailMessage.greeting, ["name": invitation.raterName]))
 
             \(opening)
 
-            Open your personal link to answer:
+            \(text.text(RaterMailMessage.openLink))
             \(link)
 
-            It saves as you go, so you can stop and come back with the same link. \(privacy)\(isReminder ? " This link replaces any earlier one." : "")
+            \(saving.joined(separator: " "))
 
-            The link works until \(cycle.settings.closesOn). Please do not forward it: it is yours alone.
+            \(text.text(RaterMailMessage.linkUntil, ["closes": closes]))
             """
-        let subject =
+        let title =
             isReminder
-            ? "Reminder: \(cycle.name) closes on \(cycle.settings.closesOn)"
-            : "\(cycle.name): your view of \(invitation.source == .self ? "your work" : invitation.subjectName)"
-        return OutgoingMessage(recipient: invitation.raterEmail, subject: subject, body: body)
+            ? text.text(RaterMailMessage.subjectReminder, ["cycle": cycle.name, "closes": closes])
+            : invitation.source == .self
+                ? text.text(RaterMailMessage.subjectSelf, ["cycle": cycle.name])
+                : text.text(RaterMailMessage.subjectOther, ["cycle": cycle.name, "subject": invitation.subjectName])
+        return OutgoingMessage(recipient: invitation.raterEmail, subject: title, body: body)
     }
+}
+
+/// The words of the e-mails that carry raters' links.
+enum RaterMailMessage: String, MessageKey, CaseIterable {
+    case greeting = "mail.greeting"
+    case invite = "mail.invite"
+    case reminder = "mail.reminder"
+    case aboutSelf = "mail.about.self"
+    case aboutCustomer = "mail.about.customer"
+    case openLink = "mail.openLink"
+    case savesAsYouGo = "mail.savesAsYouGo"
+    case privacyAnonymous = "mail.privacy.anonymous"
+    case privacyNamed = "mail.privacy.named"
+    case replaces = "mail.replaces"
+    case linkUntil = "mail.linkUntil"
+    case subjectSelf = "mail.subject.self"
+    case subjectOther = "mail.subject.other"
+    case subjectReminder = "mail.subject.reminder"
+    case digestSubject = "mail.digest.subject"
+    case digestIntro = "mail.digest.intro"
+    case digestSelf = "mail.digest.self"
+    case digestSupervisor = "mail.digest.supervisor"
+    case digestPeer = "mail.digest.peer"
+    case digestCustomer = "mail.digest.customer"
+    case digestSaving = "mail.digest.saving"
+    case digestUntil = "mail.digest.until"
 }

@@ -115,7 +115,7 @@ struct RaterUseCases {
 
     /// Shows the form, and writes the rater's e-mails, in `language` from now on.
     func chooseLanguage(_ language: Language) async throws {
-        try await InvitationRepository(database: database).setLanguage(language, invitationID: invitation.id)
+        try await InvitationRepository(database: database).setRaterLanguage(language, invitationID: invitation.id)
     }
 
     /// The language the rater reads the form in: the one chosen for their invitation (by them,

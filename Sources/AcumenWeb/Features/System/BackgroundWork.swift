@@ -26,7 +26,9 @@ final class BackgroundWork: LifecycleHandler, @unchecked Sendable {
                 do {
                     let today = CalendarDate.today
                     if lastReminderDay != today {
-                        try await Self.sendReminders(database: database, baseURL: baseURL, today: today)
+                        try await Self.sendReminders(
+                            database: database, baseURL: baseURL, today: today,
+                            defaultLanguage: settings.defaultLanguage)
                         lastReminderDay = today
                     }
                     try await Self.deliverOutbox(database: database, delivery: settings.mail.delivery)
@@ -61,8 +63,10 @@ final class BackgroundWork: LifecycleHandler, @unchecked Sendable {
     }
 
     /// Reminds every rater of an open cycle who has not submitted, on the cycle's reminder days.
-    static func sendReminders(database: any Database, baseURL: String, today: CalendarDate) async throws {
-        let links = RaterLinks(database: database, baseURL: baseURL)
+    static func sendReminders(
+        database: any Database, baseURL: String, today: CalendarDate, defaultLanguage: Language = .english
+    ) async throws {
+        let links = RaterLinks(database: database, baseURL: baseURL, defaultLanguage: defaultLanguage)
         for cycle in try await CycleRepository(database: database).cycles() where cycle.status == .open {
             guard
                 ReminderSchedule.remindersDue(settings: cycle.settings, today: today, hasSubmitted: false).first
