@@ -14,6 +14,7 @@ final class LanguageRoutesTests: XCTestCase {
     func test_everyMessageKeyOfTheWebTarget_hasAnEnglishMessage() {
         let keys: [any MessageKey] =
             LayoutMessage.allCases + RaterFormMessage.allCases + GridMessage.allCases + AutosaveMessage.allCases
+            + RaterMailMessage.allCases + ErrorMessage.allCases + RaterErrorMessage.allCases
         let english = MessageCatalogue.builtIn.keys(in: .english)
         for key in keys { XCTAssertTrue(english.contains(key.key), "\(key.key) has no English message") }
     }
@@ -52,6 +53,9 @@ final class LanguageRoutesTests: XCTestCase {
             XCTAssertFalse(french.contains(#"lang="en""#), "no English content on a wholly French form")
             XCTAssertContains(french, "Jamais")
             XCTAssertContains(french, #"data-msg-saving="Enregistrement…""#)
+            let expired = try await get("/r/\(String(repeating: "x", count: 43))", app: app, acceptLanguage: "es")
+            XCTAssertEqual(expired.status, .notFound)
+            XCTAssertContains(expired.body.string, "Este enlace no es válido")
             let english = try await get(path, app: app, acceptLanguage: "nl, sv").body.string
             XCTAssertContains(english, #"<html lang="en" dir="ltr">"#)
             XCTAssertContains(english, "Submit my answers")

@@ -13,6 +13,9 @@ public struct AppError: Error, Sendable, CustomStringConvertible {
     public var details: [String]
     /// Seconds to wait before trying again, sent as `Retry-After` (throttled sign-ins).
     public var retryAfter: Int?
+    /// The message in the catalogue, for pages that readers of other languages see (a rater's
+    /// link that no longer works); API clients get `message`, in English.
+    var localized: LocalizedMessage?
 
     public init(
         _ status: HTTPResponseStatus, code: String, message: String, field: String? = nil, details: [String] = []
@@ -98,5 +101,18 @@ public struct AppError: Error, Sendable, CustomStringConvertible {
         case .payloadTooLarge: "The upload is too large."
         default: error.reason
         }
+    }
+}
+
+/// A message named in the catalogue, with its arguments and, when known, its reader's language.
+struct LocalizedMessage: Sendable {
+    var key: any MessageKey
+    var arguments: [String: String] = [:]
+    /// Days among the arguments, written as the page's language writes dates.
+    var dates: [String: CalendarDate] = [:]
+    var language: Language?
+
+    func text(_ localizer: Localizer) -> String {
+        localizer.text(key, arguments.merging(dates.mapValues(localizer.date)) { _, date in date })
     }
 }

@@ -27,11 +27,13 @@ struct RaterUseCases {
                 tokenDigest: SecretToken.digest(token)),
             invitation.status == .approved
         else {
-            throw AppError(
+            var error = AppError(
                 .notFound, code: "link_not_valid",
                 message:
                     "This link is not valid. Each reminder carries a new link and the earlier one stops working: please use the link in your most recent e-mail, or ask your programme manager for a new one. Anything you saved is kept."
             )
+            error.localized = LocalizedMessage(key: RaterErrorMessage.linkNotValid)
+            throw error
         }
         return try await open(.link(token: token), invitation, database: database, identity: identity)
     }
@@ -46,11 +48,13 @@ struct RaterUseCases {
                 id: invitationID, raterPersonID: personID),
             invitation.status == .approved
         else {
-            throw AppError(
+            var error = AppError(
                 .notFound, code: "form_not_found",
                 message:
                     "This form is not one of yours, or it was withdrawn. Your open forms are listed on your home page."
             )
+            error.localized = LocalizedMessage(key: RaterErrorMessage.formNotFound)
+            throw error
         }
         return try await open(.signedIn(invitationID: invitationID), invitation, database: database, identity: identity)
     }
@@ -68,16 +72,25 @@ struct RaterUseCases {
     /// Refuses answers outside the open period, with the reason.
     func requireOpen(today: CalendarDate = .today) throws {
         if cycle.status == .draft || (cycle.status == .open && today < cycle.settings.opensOn) {
-            throw AppError(
+            var error = AppError(
                 .conflict, code: "not_open",
                 message: "This form opens on \(cycle.settings.opensOn). Please come back then.")
+            error.localized = LocalizedMessage(
+                key: RaterErrorMessage.notOpen, dates: ["opens": cycle.settings.opensOn],
+                language: invitation.language)
+            throw error
         }
         guard cycle.acceptsResponses(on: today) else {
-            throw AppError(
+            var error = AppError(
                 .gone, code: "closed",
                 message:
                     "The \(cycle.name) closed on \(cycle.answersClosedOn); answers are no longer accepted. Thank you for your time."
             )
+            error.localized = LocalizedMessage(
+                key: RaterErrorMessage.closed,
+                arguments: ["cycle": cycle.name], dates: ["closed": cycle.answersClosedOn],
+                language: invitation.language)
+            throw error
         }
     }
 
@@ -188,4 +201,12 @@ extension RaterUseCases {
             address: address, invitation: invitation, cycle: cycle, framework: framework,
             questionnaire: questionnaire)
     }
+}
+
+/// Why a rater's form cannot be answered, in the rater's language.
+enum RaterErrorMessage: String, MessageKey, CaseIterable {
+    case linkNotValid = "rater.error.linkNotValid"
+    case formNotFound = "rater.error.formNotFound"
+    case notOpen = "rater.error.notOpen"
+    case closed = "rater.error.closed"
 }
