@@ -135,7 +135,7 @@ final class AssessmentRoutesTests: XCTestCase {
             // which an outside customer could not use.
             let page = try await BrowserSession(app: app).get("/r/\(otherToken)")
             XCTAssertEqual(page.status, .gone)
-            XCTAssertContains(page.body.string, "closed on \(CalendarDate.today)")
+            XCTAssertContains(page.body.string, "closed on \(Localizer(.english).date(.today))")
             XCTAssertFalse(page.body.string.contains("href=\"/login\""), page.body.string)
         }
     }
