@@ -24,14 +24,6 @@ final class AgendaTests: XCTestCase {
         XCTAssertEqual(ordered.map(\.title), ["approve", "a form"])
     }
 
-    func test_dueText_countsDays() {
-        XCTAssertEqual(AgendaItem.dueText(CalendarDate("2026-12-02")!, on: today), "due today")
-        XCTAssertEqual(AgendaItem.dueText(CalendarDate("2026-12-03")!, on: today), "due tomorrow")
-        XCTAssertEqual(AgendaItem.dueText(CalendarDate("2027-01-01")!, on: today), "due in 30 days (2027-01-01)")
-        XCTAssertEqual(AgendaItem.dueText(CalendarDate("2026-12-01")!, on: today), "1 day late")
-        XCTAssertEqual(AgendaItem.dueText(CalendarDate("2026-11-02")!, on: today), "30 days late")
-        XCTAssertEqual(CalendarDate("2026-12-31")!.days(until: CalendarDate("2027-03-01")!), 60)
-    }
 }
 
 final class ReportGlanceTests: XCTestCase {

@@ -61,6 +61,16 @@ final class MessageCatalogueTests: XCTestCase {
         }
     }
 
+    func test_theHomePage_isTranslatedIntoEveryLanguageThatCoversEveryPage() {
+        let homeKeys = catalogue.keys(in: .english).filter { key in
+            ["home.", "agenda.", "calibration.", "status.", "action.", "nav."].contains { key.hasPrefix($0) }
+        }
+        XCTAssertGreaterThan(homeKeys.count, 60)
+        for language in Language.allCases where language.coversEveryPage {
+            XCTAssertEqual(homeKeys.subtracting(catalogue.keys(in: language)), [], language.tag)
+        }
+    }
+
     func test_everythingARaterReads_isTranslatedIntoEveryShippedLanguage() {
         let raterPrefixes = [
             "layout.", "rater.", "answer.", "thanks.", "grid.", "derived.", "autosave.", "mail.", "error.",

@@ -14,9 +14,24 @@ final class LanguageRoutesTests: XCTestCase {
     func test_everyMessageKeyOfTheWebTarget_hasAnEnglishMessage() {
         let keys: [any MessageKey] =
             LayoutMessage.allCases + RaterFormMessage.allCases + GridMessage.allCases + AutosaveMessage.allCases
-            + RaterMailMessage.allCases + ErrorMessage.allCases + RaterErrorMessage.allCases
+            + RaterMailMessage.allCases + ErrorMessage.allCases + RaterErrorMessage.allCases + HomeMessage.allCases
+            + StatusMessage.allCases + NavigationMessage.allCases
         let english = MessageCatalogue.builtIn.keys(in: .english)
         for key in keys { XCTAssertTrue(english.contains(key.key), "\(key.key) has no English message") }
+    }
+
+    func test_dueDates_countDays_inTheReadersLanguage() {
+        let today = CalendarDate("2026-12-02")!
+        let english = Localizer(.english)
+        let due = { (day: String, text: Localizer) in HomeMessage.due(CalendarDate(day)!, on: today, text: text) }
+        XCTAssertEqual(due("2026-12-02", english), "due today")
+        XCTAssertEqual(due("2026-12-03", english), "due tomorrow")
+        XCTAssertEqual(due("2027-01-01", english), "due in 30 days (1 January 2027)")
+        XCTAssertEqual(due("2026-12-01", english), "1 day late")
+        XCTAssertEqual(due("2026-11-02", english), "30 days late")
+        XCTAssertEqual(due("2026-12-01", Localizer(.french)), "1 jour de retard")
+        XCTAssertEqual(due("2026-11-02", Localizer(.french)), "30 jours de retard")
+        XCTAssertEqual(due("2026-11-02", Localizer(.japanese)), "30 日遅れ")
     }
 
     func get(_ path: String, app: Application, acceptLanguage: String? = nil) async throws -> XCTHTTPResponse {
@@ -196,6 +211,9 @@ final class LanguageRoutesTests: XCTestCase {
             XCTAssertEqual(chosen.status, .seeOther)
             XCTAssertEqual(chosen.headers.first(name: .location), "/", "never sent off-site")
             let again = try await supervisor.get("/").body.string
+            XCTAssertContains(again, #"<html lang="ja" dir="ltr">"#)
+            XCTAssertContains(again, "次にすること")
+            XCTAssertContains(again, "あなたのチーム")
             let form = try XCTUnwrap(
                 again.range(of: #"href="/forms/"#).map { range in
                     "/forms/" + again[range.upperBound...].prefix { $0 != "\"" }

@@ -59,7 +59,9 @@ def test_raters_answer_in_their_language(server):
 
     supervisor = new_browser("de-DE,de;q=0.9,en;q=0.5")
     sign_in(supervisor, base, printed_login(output, "Supervisor"))
-    supervisor.find_element(By.PARTIAL_LINK_TEXT, "Rate ").click()
+    wait_for_text(supervisor, "Als Nächstes zu tun")
+    check_accessibility(supervisor, "home-german")
+    supervisor.find_element(By.CSS_SELECTOR, "a.agenda-title[href^='/forms/']").click()
     wait_for_text(supervisor, "Antworten abschicken")
     first = supervisor.find_element(By.CSS_SELECTOR, "fieldset.competency-form")
     for box in first.find_elements(By.CSS_SELECTOR, "input[type=checkbox][name^='b:0:']"):

@@ -62,16 +62,4 @@ public struct AgendaItem: Hashable, Sendable {
                 < (right.isOverdue(on: today) ? 0 : 1, right.dueOn ?? far, right.kind.rawValue, right.title)
         }
     }
-
-    /// "due in 3 days", "due today", "4 days late".
-    public static func dueText(_ dueOn: CalendarDate, on today: CalendarDate) -> String {
-        let days = today.days(until: dueOn)
-        switch days {
-        case ..<(-1): return "\(-days) days late"
-        case -1: return "1 day late"
-        case 0: return "due today"
-        case 1: return "due tomorrow"
-        default: return "due in \(days) days (\(dueOn))"
-        }
-    }
 }

@@ -81,7 +81,7 @@ enum Layout {
                                     || (item.url != SitePath.home.url() && context.path.hasPrefix(item.url + "/"))
                                 return .li(
                                     .a(
-                                        .href(item.url), .text(item.title),
+                                        .href(item.url), .text(context.localizer.text(item.title)),
                                         .attribute(named: "aria-current", value: current ? "page" : nil)))
                             })
                     ),
@@ -100,29 +100,30 @@ enum Layout {
     /// The main menu: each entry is shown to whoever may attempt what it leads to, by the same
     /// policies that guard its routes.
     private struct NavigationItem {
-        var title: String
+        var title: NavigationMessage
         var url: String
         var access: RouteAccess
     }
 
     private static let navigation: [NavigationItem] = [
-        NavigationItem(title: "Home", url: SitePath.home.url(), access: .signedIn),
-        NavigationItem(title: "Frameworks", url: SitePath.frameworks.url(), access: .signedIn),
+        NavigationItem(title: .home, url: SitePath.home.url(), access: .signedIn),
+        NavigationItem(title: .frameworks, url: SitePath.frameworks.url(), access: .signedIn),
         NavigationItem(
-            title: "People", url: SitePath.people.url(), access: .permitted(OrganisationPolicy.self, .browsePeople)),
+            title: .people, url: SitePath.people.url(), access: .permitted(OrganisationPolicy.self, .browsePeople)),
         NavigationItem(
-            title: "Accounts", url: SitePath.accounts.url(),
+            title: .accounts, url: SitePath.accounts.url(),
             access: .permitted(OrganisationPolicy.self, .browseAccounts)),
         NavigationItem(
-            title: "Assessments", url: SitePath.cycles.url(), access: .permitted(AssessmentPolicy.self, .browseCycles)),
+            title: .assessments, url: SitePath.cycles.url(), access: .permitted(AssessmentPolicy.self, .browseCycles)),
         NavigationItem(
-            title: "Interviews", url: SitePath.scorecards.url(), access: .permitted(AssessmentPolicy.self, .interview)),
+            title: .interviews, url: SitePath.scorecards.url(), access: .permitted(AssessmentPolicy.self, .interview)),
         NavigationItem(
-            title: "Calibration", url: SitePath.calibration.url(), access: .permitted(CalibrationPolicy.self, .browse)),
+            title: .calibration, url: SitePath.calibration.url(), access: .permitted(CalibrationPolicy.self, .browse)),
         NavigationItem(
-            title: "Import", url: SitePath.importPage.url(), access: .permitted(OrganisationPolicy.self, .importRecords)
+            title: .importing, url: SitePath.importPage.url(),
+            access: .permitted(OrganisationPolicy.self, .importRecords)
         ),
-        NavigationItem(title: "Users", url: SitePath.users.url(), access: .permitted(AccessPolicy.self, .manageUsers)),
+        NavigationItem(title: .users, url: SitePath.users.url(), access: .permitted(AccessPolicy.self, .manageUsers)),
     ]
 
     private static func links(for viewer: Viewer) -> [NavigationItem] {
@@ -140,4 +141,17 @@ enum LayoutMessage: String, MessageKey, CaseIterable {
     case language = "layout.language"
     case browserLanguage = "layout.browserLanguage"
     case changeLanguage = "layout.changeLanguage"
+}
+
+/// The main menu's entries.
+enum NavigationMessage: String, MessageKey, CaseIterable {
+    case home = "nav.home"
+    case frameworks = "nav.frameworks"
+    case people = "nav.people"
+    case accounts = "nav.accounts"
+    case assessments = "nav.assessments"
+    case interviews = "nav.interviews"
+    case calibration = "nav.calibration"
+    case importing = "nav.import"
+    case users = "nav.users"
 }

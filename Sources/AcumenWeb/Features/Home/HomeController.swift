@@ -10,9 +10,13 @@ struct HomeController: RouteCollection {
     @Sendable func home(request: Request) async throws -> Response {
         guard let user = request.currentUser else { return request.redirect(to: SitePath.login.url()) }
         let today = CalendarDate.today
-        let overview = try await HomeOverview.load(for: user, database: request.db, today: today)
+        // Programme staff's home stays English, as their other pages do; everyone else's is
+        // in their language.
+        let context = user.role.seesEveryone ? PageContext(request) : PageContext(translated: request)
+        let overview = try await HomeOverview.load(
+            for: user, database: request.db, today: today, text: context.localizer)
         return HomePage.render(
-            HomePage.Model(overview: overview, viewer: user.viewer, today: today), context: PageContext(request)
+            HomePage.Model(overview: overview, viewer: user.viewer, today: today), context: context
         ).response()
     }
 }

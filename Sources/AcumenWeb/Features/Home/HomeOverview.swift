@@ -44,7 +44,11 @@ struct HomeOverview {
     var accounts: [AccountOverview] = []
     var personName: String?
 
-    static func load(for user: UserAccount, database: any Database, today: CalendarDate) async throws -> HomeOverview {
+    /// `text` words the items of the person's own agenda; the programme's items stay English,
+    /// as programme pages do.
+    static func load(
+        for user: UserAccount, database: any Database, today: CalendarDate, text: Localizer = Localizer(.english)
+    ) async throws -> HomeOverview {
         var overview = HomeOverview()
         let viewer = user.viewer
         let cycles = try await CycleRepository(database: database).cycles()
@@ -52,19 +56,19 @@ struct HomeOverview {
         var items: [AgendaItem] = []
         if let personID = user.personID {
             overview.personName = try await PeopleRepository(database: database).names(ids: [personID])[personID]
-            items += try await forms(personID: personID, cyclesByID: cyclesByID, database: database)
-            items += try await peersToPropose(personID: personID, cycles: cycles, database: database)
+            items += try await forms(personID: personID, cyclesByID: cyclesByID, database: database, text: text)
+            items += try await peersToPropose(personID: personID, cycles: cycles, database: database, text: text)
             overview.latestReport = try await latestReport(personID: personID, cycles: cycles, database: database)
         }
         if user.role == .supervisor || user.role.seesEveryone {
-            items += try await secondRatings(user: user, cyclesByID: cyclesByID, database: database)
-            items += try await calibration(user: user, database: database, today: today)
+            items += try await secondRatings(user: user, cyclesByID: cyclesByID, database: database, text: text)
+            items += try await calibration(user: user, database: database, today: today, text: text)
         }
         if user.role == .supervisor, let personID = user.personID {
             let team = try await PeopleRepository(database: database).people(visibleTo: viewer)
                 .filter { $0.supervisorID == personID && $0.status == .active }
             let (members, approvals) = try await teamOverview(
-                team, supervisorID: personID, cycles: cycles, database: database)
+                team, supervisorID: personID, cycles: cycles, database: database, text: text)
             overview.team = members
             items += approvals
         }
@@ -82,20 +86,21 @@ struct HomeOverview {
 
     // MARK: Everyone who rates
 
-    private static func forms(personID: UUID, cyclesByID: [UUID: AssessmentCycle], database: any Database)
-        async throws -> [AgendaItem]
-    {
+    private static func forms(
+        personID: UUID, cyclesByID: [UUID: AssessmentCycle], database: any Database, text: Localizer
+    ) async throws -> [AgendaItem] {
         try await InvitationRepository(database: database).invitations(raterPersonID: personID).compactMap {
             invitation in
             guard invitation.status == .approved, !invitation.hasSubmitted,
                 let cycle = cyclesByID[invitation.cycleID], cycle.status == .open
             else { return nil }
+            let subject = ["subject": invitation.subjectName]
             let title: String
             switch invitation.source {
-            case .self: title = "Assess yourself"
-            case .peer: title = "Give your view of \(invitation.subjectName), as a peer"
-            case .supervisor: title = "Rate \(invitation.subjectName), as their supervisor"
-            case .customer: title = "Give your view of \(invitation.subjectName), as their customer"
+            case .self: title = text.text(HomeMessage.agendaSelf)
+            case .peer: title = text.text(HomeMessage.agendaPeer, subject)
+            case .supervisor: title = text.text(HomeMessage.agendaSupervisor, subject)
+            case .customer: title = text.text(HomeMessage.agendaCustomer, subject)
             }
             return AgendaItem(
                 kind: .form, title: title, detail: cycle.name, dueOn: cycle.settings.closesOn,
@@ -107,9 +112,9 @@ struct HomeOverview {
 
     /// Cycles that assess the person, ask peers and still take nominations, where fewer peers
     /// than the anonymity minimum are proposed: below it, no peer's view can be shown.
-    private static func peersToPropose(personID: UUID, cycles: [AssessmentCycle], database: any Database)
-        async throws -> [AgendaItem]
-    {
+    private static func peersToPropose(
+        personID: UUID, cycles: [AssessmentCycle], database: any Database, text: Localizer
+    ) async throws -> [AgendaItem] {
         var items: [AgendaItem] = []
         for cycle in cycles where cycle.refusal(nominating: .peer) == nil {
             guard try await CycleRepository(database: database).subject(cycleID: cycle.id, personID: personID) != nil
@@ -121,9 +126,10 @@ struct HomeOverview {
             guard proposed < minimum else { continue }
             items.append(
                 AgendaItem(
-                    kind: .proposePeers, title: "Propose peers for \(cycle.name)",
-                    detail:
-                        "\(proposed) of at least \(minimum) proposed; with fewer, no peer's view can be shown in your report.",
+                    kind: .proposePeers, title: text.text(HomeMessage.proposePeers, ["cycle": cycle.name]),
+                    detail: text.text(
+                        HomeMessage.proposePeersDetail,
+                        ["proposed": text.integer(proposed), "minimum": text.integer(minimum)]),
                     dueOn: cycle.status == .draft ? cycle.settings.opensOn : cycle.settings.closesOn,
                     target: .cycleSubject(cycleID: cycle.id, personID: personID)))
         }
@@ -160,20 +166,21 @@ struct HomeOverview {
 
     // MARK: Supervisors
 
-    private static func secondRatings(user: UserAccount, cyclesByID: [UUID: AssessmentCycle], database: any Database)
-        async throws -> [AgendaItem]
-    {
+    private static func secondRatings(
+        user: UserAccount, cyclesByID: [UUID: AssessmentCycle], database: any Database, text: Localizer
+    ) async throws -> [AgendaItem] {
         try await DoubleRatingRepository(database: database).assignments(raterUserID: user.id)
             .filter { $0.submittedOn == nil }
             .map { assignment in
                 AgendaItem(
-                    kind: .secondRating, title: "Second rating of \(assignment.subjectName)",
+                    kind: .secondRating,
+                    title: text.text(HomeMessage.secondRating, ["subject": assignment.subjectName]),
                     detail: assignment.cycleName, dueOn: cyclesByID[assignment.cycleID]?.settings.closesOn,
                     target: .secondRating(assignmentID: assignment.id))
             }
     }
 
-    private static func calibration(user: UserAccount, database: any Database, today: CalendarDate)
+    private static func calibration(user: UserAccount, database: any Database, today: CalendarDate, text: Localizer)
         async throws -> [AgendaItem]
     {
         let repository = CalibrationRepository(database: database)
@@ -182,8 +189,8 @@ struct HomeOverview {
         if !open.isEmpty {
             return open.map { summary in
                 AgendaItem(
-                    kind: .calibration, title: "Take the calibration exercise \(summary.exercise.title)",
-                    detail: "\(summary.cases) cases; rate every competency of every case.",
+                    kind: .calibration, title: text.text(HomeMessage.exercise, ["exercise": summary.exercise.title]),
+                    detail: text.text(HomeMessage.exerciseDetail, count: summary.cases),
                     target: .calibrationExercise(summary.exercise.id))
             }
         }
@@ -194,14 +201,15 @@ struct HomeOverview {
         if case .expiresSoon(let day) = reason { dueOn = day }
         return [
             AgendaItem(
-                kind: .calibration, title: "Calibrate before you rate",
-                detail: "\(reason.description). Ask your programme manager for a place in the next exercise.",
+                kind: .calibration, title: text.text(HomeMessage.calibrate),
+                detail: text.text(HomeMessage.calibrateDetail, ["reason": HomeMessage.reason(reason, text: text)]),
                 dueOn: dueOn, target: .calibrationList)
         ]
     }
 
     private static func teamOverview(
-        _ team: [PersonSummary], supervisorID: UUID, cycles: [AssessmentCycle], database: any Database
+        _ team: [PersonSummary], supervisorID: UUID, cycles: [AssessmentCycle], database: any Database,
+        text: Localizer
     ) async throws -> ([TeamMember], [AgendaItem]) {
         guard !team.isEmpty else { return ([], []) }
         let cycleRepository = CycleRepository(database: database)
@@ -223,8 +231,8 @@ struct HomeOverview {
                     items.append(
                         AgendaItem(
                             kind: .approvePeers,
-                            title: "Approve the peers \(subject.name) proposed",
-                            detail: "\(waiting) waiting, \(cycle.name)",
+                            title: text.text(HomeMessage.approvePeers, ["subject": subject.name]),
+                            detail: text.text(HomeMessage.approvePeersDetail, count: waiting, ["cycle": cycle.name]),
                             dueOn: cycle.status == .draft ? cycle.settings.opensOn : cycle.settings.closesOn,
                             target: .cycleSubject(cycleID: cycle.id, personID: subject.id)))
                 }

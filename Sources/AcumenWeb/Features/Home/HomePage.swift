@@ -13,37 +13,36 @@ enum HomePage {
 
     static func render(_ model: Model, context: PageContext) -> HTMLPage {
         let overview = model.overview
-        let greeting = overview.personName.map { "Welcome, \($0.split(separator: " ").first.map(String.init) ?? $0)" }
-        return Layout.page("Home", context: context) {
-            H1(greeting ?? "Home")
-            H2("What to do next")
-            agenda(overview.agenda, today: model.today)
+        let text = context.localizer
+        let greeting = overview.personName.map {
+            text.text(HomeMessage.welcome, ["name": $0.split(separator: " ").first.map(String.init) ?? $0])
+        }
+        return Layout.page(text.text(HomeMessage.title), context: context) {
+            H1(greeting ?? text.text(HomeMessage.title))
+            H2(text.text(HomeMessage.next))
+            agenda(overview.agenda, today: model.today, text: text)
             if let report = overview.latestReport, let personID = model.viewer.personID {
-                latestReport(report, personID: personID)
+                latestReport(report, personID: personID, text: text)
             } else if model.viewer.role == .accountManager {
-                H2("Your latest report")
-                Paragraph(
-                    "No report has been released to you yet. It appears here once your programme manager releases a cycle."
-                )
+                H2(text.text(HomeMessage.latestReport))
+                Paragraph(text.text(HomeMessage.noReport))
             }
             if model.viewer.role == .supervisor {
-                team(overview.team)
+                team(overview.team, text: text)
             }
             if model.viewer.role.seesEveryone {
                 runningCycles(overview.runningCycles)
             }
             if model.viewer.role == .customerReviewer {
-                accounts(overview.accounts)
+                accounts(overview.accounts, text: text)
             }
         }
     }
 
     // MARK: Parts
 
-    private static func agenda(_ items: [AgendaItem], today: CalendarDate) -> Component {
-        guard !items.isEmpty else {
-            return Paragraph("Nothing is waiting for you. New forms and requests appear here, and by e-mail.")
-        }
+    private static func agenda(_ items: [AgendaItem], today: CalendarDate, text: Localizer) -> Component {
+        guard !items.isEmpty else { return Paragraph(text.text(HomeMessage.nothing)) }
         return Tag("ol") {
             for item in items {
                 ListItem {
@@ -51,7 +50,7 @@ enum HomePage {
                     if let dueOn = item.dueOn {
                         Text(" ")
                         StatusBadge(
-                            text: AgendaItem.dueText(dueOn, on: today),
+                            text: HomeMessage.due(dueOn, on: today, text: text),
                             kind: item.isOverdue(on: today) ? "late" : "due")
                     }
                     if !item.detail.isEmpty { Paragraph(item.detail).class("muted") }
@@ -60,36 +59,47 @@ enum HomePage {
         }.class("agenda")
     }
 
-    private static func latestReport(_ report: HomeOverview.LatestReport, personID: UUID) -> Component {
-        let titles = Dictionary(
-            report.framework.competencies.map { ($0.code, $0.title) }, uniquingKeysWith: { first, _ in first })
-        let name = { (code: String) in titles[code].map { "\($0) (\(code))" } ?? code }
+    private static func latestReport(_ report: HomeOverview.LatestReport, personID: UUID, text: Localizer)
+        -> Component
+    {
+        let framework = report.framework
+        // Competency titles in the reader's language where translated; the code makes them unique.
+        let name = { (code: String) in
+            framework.original(.competencyTitle(code)) == nil
+                ? code : "\(framework.text(.competencyTitle(code), in: text.language).text) (\(code))"
+        }
         let glance = report.glance
         return Div {
-            H2("Your latest report")
+            H2(text.text(HomeMessage.latestReport))
             Paragraph {
                 Link(report.cycle.name, url: SitePath.cycleSubjectReport.url(report.cycle.id, personID))
-                Text(": what others see, in one glance. The full report has every competency, source and comment.")
             }
+            Paragraph(text.text(HomeMessage.reportGlance)).class("muted")
             Div {
-                listCard("Strengths", glance.strengths.map(name), empty: "None stand out yet.")
-                listCard("To develop", glance.developmentAreas.map(name), empty: "Nothing is below your targets.")
+                listCard(
+                    text.text(HomeMessage.strengths), glance.strengths.map(name),
+                    empty: text.text(HomeMessage.strengthsNone))
+                listCard(
+                    text.text(HomeMessage.develop), glance.developmentAreas.map(name),
+                    empty: text.text(HomeMessage.developNone))
                 Div {
-                    H3("Since your last report")
+                    H3(text.text(HomeMessage.since))
                     if let previous = report.previousCycle {
                         if glance.changes.isEmpty {
-                            Paragraph("No competency moved by half a level or more since \(previous.name).").class(
-                                "muted")
+                            Paragraph(text.text(HomeMessage.noChange, ["cycle": previous.name])).class("muted")
                         } else {
                             List(glance.changes) { change in
                                 ListItem(
-                                    "\(name(change.competencyCode)): \(change.levels > 0 ? "up" : "down") \(String(format: "%.1f", abs(change.levels))) levels"
-                                )
+                                    text.text(
+                                        change.levels > 0 ? HomeMessage.up : HomeMessage.down,
+                                        [
+                                            "competency": name(change.competencyCode),
+                                            "levels": text.decimal(abs(change.levels), fractionDigits: 1),
+                                        ]))
                             }
                         }
                     } else {
-                        Paragraph("This is your first released report; the next one will show what changed.").class(
-                            "muted")
+                        Paragraph(text.text(HomeMessage.firstReport)).class("muted")
                     }
                 }.class("card")
             }.class("cards glance")
@@ -107,30 +117,43 @@ enum HomePage {
         }.class("card")
     }
 
-    private static func team(_ members: [HomeOverview.TeamMember]) -> Component {
+    private static func team(_ members: [HomeOverview.TeamMember], text: Localizer) -> Component {
         Div {
-            H2("Your team")
+            H2(text.text(HomeMessage.team))
             if members.isEmpty {
-                Paragraph("Nobody reports to you in Acumen's records.")
+                Paragraph(text.text(HomeMessage.teamNone))
             } else {
                 DataTable(
-                    caption: "The people who report to you and where each stands",
-                    headings: ["Person", "Latest cycle", "Your rating", "Peers to approve", "Below target"],
+                    caption: text.text(HomeMessage.teamCaption),
+                    headings: [
+                        HomeMessage.person, .latestCycle, .yourRating, .peersToApprove, .belowTarget,
+                    ].map { text.text($0) },
                     rows: members.map { member in
                         [
                             Link(member.person.name, url: SitePath.person.url(member.person.id)),
                             member.cycle.map { cycle -> Component in
-                                Text("\(cycle.name) (\(cycle.status.label.lowercased()))")
-                            } ?? Text("Not in a cycle yet"),
+                                Text(
+                                    text.text(
+                                        HomeMessage.cycleWithStatus,
+                                        ["cycle": cycle.name, "status": text.text(StatusMessage(cycle.status))]))
+                            } ?? Text(text.text(HomeMessage.noCycle)),
                             Text(
-                                member.ratingSubmitted.map { $0 ? "Submitted" : "Waiting for you" } ?? "Not asked"),
-                            Text(member.peersWaitingForApproval == 0 ? "None" : "\(member.peersWaitingForApproval)"),
+                                text.text(
+                                    member.ratingSubmitted.map { $0 ? HomeMessage.submitted : .waiting } ?? .notAsked)),
+                            Text(
+                                member.peersWaitingForApproval == 0
+                                    ? text.text(HomeMessage.none) : text.integer(member.peersWaitingForApproval)),
                             Text(
                                 !member.assessed
-                                    ? "Not assessed yet"
+                                    ? text.text(HomeMessage.notAssessed)
                                     : member.gapsBelowTarget.isEmpty
-                                        ? "None"
-                                        : "\(member.gapsBelowTarget.count), most: \(member.gapsBelowTarget[0].competencyCode)"
+                                        ? text.text(HomeMessage.none)
+                                        : text.text(
+                                            HomeMessage.gaps,
+                                            [
+                                                "count": text.integer(member.gapsBelowTarget.count),
+                                                "code": member.gapsBelowTarget[0].competencyCode,
+                                            ])
                             ),
                         ]
                     }, stacksOnPhone: true)
@@ -174,29 +197,35 @@ enum HomePage {
         }
     }
 
-    private static func accounts(_ accounts: [HomeOverview.AccountOverview]) -> Component {
+    private static func accounts(_ accounts: [HomeOverview.AccountOverview], text: Localizer) -> Component {
         Div {
-            H2("Your accounts")
+            H2(text.text(HomeMessage.accounts))
             if accounts.isEmpty {
-                Paragraph("No account names you as a reviewer.")
+                Paragraph(text.text(HomeMessage.accountsNone))
             }
             for overview in accounts {
                 Div {
                     H3 { Link(overview.account.name, url: SitePath.account.url(overview.account.id)) }
                     Paragraph(
                         overview.releasedCycles.isEmpty
-                            ? "No results are released for this account yet."
-                            : "Results released: \(overview.releasedCycles.map(\.name).joined(separator: ", "))."
+                            ? text.text(HomeMessage.noResults)
+                            : text.text(
+                                HomeMessage.released, ["cycles": text.list(overview.releasedCycles.map(\.name))])
                     )
                     if overview.openActions.isEmpty {
-                        Paragraph("No open actions in the plan you agreed.").class("muted")
+                        Paragraph(text.text(HomeMessage.noActions)).class("muted")
                     } else {
-                        H4("Open actions you agreed")
+                        H4(text.text(HomeMessage.openActions))
                         List(overview.openActions) { action in
-                            ListItem(
-                                "\(action.item.title): \(action.item.ownerName)"
-                                    + (action.item.dueDate.map { ", due \($0)" } ?? "")
-                                    + " (\(action.item.status.label.lowercased()))")
+                            let item = action.item
+                            let words = [
+                                "title": item.title, "owner": item.ownerName,
+                                "status": text.text(StatusMessage(item.status)),
+                            ]
+                            return ListItem(
+                                item.dueDate.map {
+                                    text.text(HomeMessage.action, words.merging(["date": text.date($0)]) { $1 })
+                                } ?? text.text(HomeMessage.actionUndated, words))
                         }
                     }
                 }.class("card")
