@@ -61,11 +61,13 @@ final class MessageCatalogueTests: XCTestCase {
         }
     }
 
-    func test_theHomePage_isTranslatedIntoEveryLanguageThatCoversEveryPage() {
+    func test_theHomePageAndReport_areTranslatedIntoEveryLanguageThatCoversEveryPage() {
         let homeKeys = catalogue.keys(in: .english).filter { key in
-            ["home.", "agenda.", "calibration.", "status.", "action.", "nav."].contains { key.hasPrefix($0) }
+            ["home.", "agenda.", "calibration.", "status.", "action.", "nav.", "report.", "source."].contains {
+                key.hasPrefix($0)
+            }
         }
-        XCTAssertGreaterThan(homeKeys.count, 60)
+        XCTAssertGreaterThan(homeKeys.count, 120)
         for language in Language.allCases where language.coversEveryPage {
             XCTAssertEqual(homeKeys.subtracting(catalogue.keys(in: language)), [], language.tag)
         }

@@ -302,6 +302,16 @@ final class AssessmentRoutesTests: XCTestCase {
             let table = try XCTUnwrap(body.range(of: "Results by competency"))
             XCTAssertLessThan(summary.lowerBound, table.lowerBound)
             XCTAssertTrue(body.contains("Blind spots (self above others)"))
+
+            // In French once the account manager chooses it; the kept English report is not reused.
+            try await page.post("/preferences/language", form: ["language": "fr", "back": "/"])
+            let french = try await page.get("/cycles/\(cycle)/people/\(subjectID)/report").body.string
+            XCTAssertContains(french, #"<html lang="fr" dir="ltr">"#)
+            XCTAssertContains(french, "<h2>En bref</h2>")
+            XCTAssertContains(french, "Clients : masqués pour préserver leur anonymat")
+            XCTAssertContains(french, "OM.1 Interlocuteur unique")
+            let programme = try await managerPage.get(htmlPath).body.string
+            XCTAssertContains(programme, "<h2>In short</h2>")
         }
     }
 }

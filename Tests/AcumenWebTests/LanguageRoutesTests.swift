@@ -15,7 +15,7 @@ final class LanguageRoutesTests: XCTestCase {
         let keys: [any MessageKey] =
             LayoutMessage.allCases + RaterFormMessage.allCases + GridMessage.allCases + AutosaveMessage.allCases
             + RaterMailMessage.allCases + ErrorMessage.allCases + RaterErrorMessage.allCases + HomeMessage.allCases
-            + StatusMessage.allCases + NavigationMessage.allCases
+            + StatusMessage.allCases + NavigationMessage.allCases + ReportMessage.allCases
         let english = MessageCatalogue.builtIn.keys(in: .english)
         for key in keys { XCTAssertTrue(english.contains(key.key), "\(key.key) has no English message") }
     }

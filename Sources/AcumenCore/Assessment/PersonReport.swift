@@ -51,6 +51,8 @@ public struct PersonReport: Hashable, Sendable {
 
     public struct CommentGroup: Hashable, Sendable {
         public var label: String
+        /// The source the comments come from; nil for all other raters together.
+        public var source: RaterSource? = nil
         /// Sorted by text, not by submission, so order says nothing about who wrote what.
         public var comments: [String]
     }
@@ -148,7 +150,10 @@ public struct PersonReport: Hashable, Sendable {
                     group.source == .customer
                     ? customers.flatMap { $0.comments.filter { questionCodes.contains($0.key) }.map(\.value) }
                     : internalResponses.filter { $0.source == group.source }.compactMap { $0.comments[code] }
-                if !texts.isEmpty { groups.append(CommentGroup(label: group.source.label, comments: texts.sorted())) }
+                if !texts.isEmpty {
+                    groups.append(
+                        CommentGroup(label: group.source.label, source: group.source, comments: texts.sorted()))
+                }
             }
             if plan.otherRatersShowComments {
                 var texts: [String] = []

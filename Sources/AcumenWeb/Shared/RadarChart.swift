@@ -26,6 +26,8 @@ struct RadarChart {
     /// Added to every value in the text alternative, so that it counts levels as the page's
     /// tables do (from 1) while the geometry keeps the framework's levels (from 0).
     var displayOffset: Double = 1
+    /// What the text alternative says where a series has no value, in the page's language.
+    var noValue = "no value"
 
     private let size = 420.0
     private var centre: Double { size / 2 }
@@ -129,7 +131,7 @@ struct RadarChart {
     var description: String {
         series.map { line in
             let values = zip(spokes, line.values).map { spoke, value in
-                "\(spoke) \(value.map { format($0 + displayOffset) } ?? "no value")"
+                "\(spoke) \(value.map { format($0 + displayOffset) } ?? noValue)"
             }
             return "\(line.name): " + values.joined(separator: ", ")
         }.joined(separator: ". ")

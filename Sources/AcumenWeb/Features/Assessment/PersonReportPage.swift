@@ -2,10 +2,11 @@ import AcumenCore
 import Foundation
 import Plot
 
-/// An account manager's results in one cycle, within the anonymity rules.
+/// An account manager's results in one cycle, within the anonymity rules, in the reader's
+/// language: the framework's texts and the questions as translated, the rest from the catalogue.
 enum PersonReportPage {
-    static func title(subject: CycleSubject, cycle: AssessmentCycle) -> String {
-        "\(subject.name): \(cycle.name)"
+    static func title(subject: CycleSubject, cycle: AssessmentCycle, text: Localizer) -> String {
+        text.text(ReportMessage.title, ["subject": subject.name, "cycle": cycle.name])
     }
 
     /// The page around an already rendered report.
@@ -13,222 +14,285 @@ enum PersonReportPage {
         Layout.page(title, context: context) { Node<HTML.BodyContext>.raw(html) }
     }
 
-    /// The report itself as HTML, the same for every reader, so that it can be kept and reused
-    /// until a response changes.
-    static func content(_ loaded: ReportsController.LoadedReport) -> String {
+    /// The report itself as HTML, the same for every reader of one language, so that it can be
+    /// kept and reused until a response changes.
+    static func content(_ loaded: ReportsController.LoadedReport, text: Localizer) -> String {
         let report = loaded.report
-        let levels = loaded.framework.levels
-        let title = title(subject: loaded.subject, cycle: loaded.cycle)
+        let framework = loaded.framework
+        let levels = framework.levels
         let adjusted = loaded.cycle.showsAdjustedScores
+        let levelNames = levels.names.indices.map {
+            "\(text.integer($0 + 1)) \(framework.text(.level($0), in: text.language).text)"
+        }
         return Div {
-            H1(title)
+            H1(title(subject: loaded.subject, cycle: loaded.cycle, text: text))
             Paragraph(
-                "Levels are shown on a scale of 1 to \(levels.count): "
-                    + levels.names.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ")
-                    + ". Customers answer from 1 (Never) to 5 (Always). "
-                    + (loaded.profile.map { "Targets come from the role profile \"\($0.name)\"." }
-                        ?? "No role profile matches this job title, so no targets are shown.")
+                text.text(ReportMessage.scale, ["count": text.integer(levels.count), "levels": text.list(levelNames)])
+                    + " "
+                    + (loaded.profile.map { text.text(ReportMessage.profile, ["profile": $0.name]) }
+                        ?? text.text(ReportMessage.noProfile))
             ).class("hint")
-            summary(loaded)
-            H2("Who answered")
+            summary(loaded, text: text)
+            H2(text.text(ReportMessage.whoAnswered))
             List(RaterSource.allCases) { source in
-                ListItem { Text(groupSentence(source, plan: report.plan, rules: loaded.cycle.settings.rules)) }
+                ListItem {
+                    Text(groupSentence(source, plan: report.plan, rules: loaded.cycle.settings.rules, text: text))
+                }
             }
             if !report.plan.otherRaters.isEmpty {
                 Paragraph(
-                    "All other raters: \(report.plan.otherRatersResponses) responses from "
-                        + report.plan.otherRaters.map { $0.label.lowercased() }.joined(separator: " and ")
-                        + ", shown together as a share of each scale (0 % lowest, 100 % highest).")
+                    text.text(
+                        ReportMessage.otherRaters, count: report.plan.otherRatersResponses,
+                        ["sources": text.list(report.plan.otherRaters.map { sourceName($0, text: text) })]))
             }
-            H2("Self, others and target")
+            H2(text.text(ReportMessage.chartHeading))
             Div {
-                Node<HTML.BodyContext>.raw(radar(loaded).svg())
+                Node<HTML.BodyContext>.raw(radar(loaded, text: text).svg())
             }.class("chart")
-            Paragraph("Solid: others · Dashed: self · Dotted: target. The table below has the same numbers.").class(
-                "hint")
+            Paragraph(text.text(ReportMessage.legend)).class("hint")
             DataTable.text(
-                caption: "Results by competency",
+                caption: text.text(ReportMessage.caption),
                 headings: [
-                    "Competency", "Target", "Self", "Supervisor", "Peers", "Customers (1–5)", "All other raters",
-                    "Gap", "Spread of others", "Self and others",
-                ] + (adjusted ? ["Supervisor, adjusted", "Peers, adjusted"] : []),
-                rows: report.rows.map { resultRow($0, loaded: loaded, adjusted: adjusted) })
+                    ReportMessage.competencyColumn, .targetColumn, .selfColumn, .supervisorColumn, .peersColumn,
+                    .customersColumn, .otherRatersColumn, .gapColumn, .spreadColumn, .selfOthersColumn,
+                ].map { text.text($0) }
+                    + (adjusted
+                        ? [text.text(ReportMessage.supervisorAdjusted), text.text(ReportMessage.peersAdjusted)] : []),
+                rows: report.rows.map { resultRow($0, loaded: loaded, adjusted: adjusted, text: text) })
             if !report.uncalibrated.isEmpty {
-                Paragraph(uncalibratedSentence(report)).class("hint")
+                Paragraph(uncalibratedSentence(report, text: text)).class("hint")
             }
             if adjusted {
-                Paragraph(
-                    "Adjusted levels take off each rater's average leniency (or add back their severity) as measured in their last calibration exercise; raters never calibrated are counted as they rated."
-                ).class("hint")
+                Paragraph(text.text(ReportMessage.adjusted)).class("hint")
             }
             if !report.questions.isEmpty {
-                H2("Customer questionnaire")
+                H2(text.text(ReportMessage.questionnaire))
                 DataTable.text(
-                    caption: "Customer answers by question",
-                    headings: ["Question", "Answers", "Mean (1–5)", "Don't know"] + FrequencyAnswer.scale.map(\.label),
+                    caption: text.text(ReportMessage.questionsCaption),
+                    headings: [
+                        text.text(ReportMessage.questionColumn), text.text(ReportMessage.answersColumn),
+                        text.text(ReportMessage.meanColumn), FrequencyAnswer.dontKnow.label(in: text),
+                    ] + FrequencyAnswer.scale.map { $0.label(in: text) },
                     rows: report.questions.map { result in
-                        let text = loaded.questionnaire.questions.first { $0.code == result.questionCode }?.text ?? ""
+                        let question = loaded.questionnaire.questions.first { $0.code == result.questionCode }
+                        let wording =
+                            question?.text(in: text.language, original: loaded.questionnaire.language).text ?? ""
                         return [
-                            "\(result.questionCode): \(text)", "\(result.responses)",
-                            result.mean.map { format($0) } ?? "–", "\(result.dontKnow)",
-                        ] + FrequencyAnswer.scale.map { "\(result.counts[$0] ?? 0)" }
+                            "\(result.questionCode): \(wording)", text.integer(result.responses),
+                            result.mean.map { format($0, text) } ?? "–", text.integer(result.dontKnow),
+                        ] + FrequencyAnswer.scale.map { text.integer(result.counts[$0] ?? 0) }
                     })
             }
             if !report.withheldQuestions.isEmpty {
                 Paragraph(
-                    "Withheld: \(report.withheldQuestions.joined(separator: ", ")). Too few customers could answer \(report.withheldQuestions.count == 1 ? "this question" : "these questions") on the scale for the answers to stay anonymous; \(report.withheldQuestions.count == 1 ? "it is" : "they are") left out of the means above too."
+                    text.text(
+                        ReportMessage.withheldQuestions, count: report.withheldQuestions.count,
+                        ["questions": text.list(report.withheldQuestions)])
                 ).class("hint")
             }
-            H2("Comments")
-            let commented = loaded.framework.competencies.filter {
+            H2(text.text(ReportMessage.comments))
+            let commented = framework.competencies.filter {
                 !(report.commentsByCompetency[$0.code] ?? []).isEmpty
             }
             if commented.isEmpty {
-                Paragraph("No comments can be shown.")
+                Paragraph(text.text(ReportMessage.noComments))
             }
-            comments(commented, report: report)
+            comments(commented, report: report, framework: framework, text: text)
         }.render()
     }
 
-    /// Written as nodes: with a dozen raters there are a few hundred comments.
-    private static func comments(_ competencies: [CompetencyContent], report: PersonReport) -> Node<HTML.BodyContext> {
+    /// Written as nodes: with a dozen raters there are a few hundred comments, which stay as
+    /// their authors wrote them, in whatever language.
+    private static func comments(
+        _ competencies: [CompetencyContent], report: PersonReport, framework: FrameworkContent, text: Localizer
+    ) -> Node<HTML.BodyContext> {
         .forEach(competencies) { competency in
             .group(
-                .h3(.text("\(competency.code) \(competency.title)")),
+                .h3(.text("\(competency.code) \(title(competency.code, framework, text))")),
                 .forEach(report.commentsByCompetency[competency.code] ?? []) { group in
-                    .group(.p(.class("meta"), .text(group.label)), .ul(.forEach(group.comments) { .li(.text($0)) }))
+                    .group(
+                        .p(
+                            .class("meta"),
+                            .text(
+                                group.source.map { sourceName($0, text: text) }
+                                    ?? text.text(ReportMessage.otherRatersColumn))),
+                        .ul(.forEach(group.comments) { .li(.text($0)) }))
                 })
         }
     }
 
+    private static func title(_ code: String, _ framework: FrameworkContent, _ text: Localizer) -> String {
+        framework.original(.competencyTitle(code)) == nil
+            ? "" : framework.text(.competencyTitle(code), in: text.language).text
+    }
+
     /// The report in a few lines, first, so that a phone shows what matters before the wide
     /// table: where others see strength, where the gaps are, and blind spots.
-    private static func summary(_ loaded: ReportsController.LoadedReport) -> Component {
+    private static func summary(_ loaded: ReportsController.LoadedReport, text: Localizer) -> Component {
         let glance = ReportGlance(report: loaded.report, previous: nil)
-        let titles = Dictionary(
-            loaded.framework.competencies.map { ($0.code, "\($0.code) \($0.title)") },
-            uniquingKeysWith: { first, _ in first })
-        let names = { (codes: [String]) in codes.map { titles[$0] ?? $0 }.joined(separator: "; ") }
+        let framework = loaded.framework
+        let names = { (codes: [String]) in
+            codes.map { "\($0) \(title($0, framework, text))" }.joined(separator: "; ")
+        }
         let rows = loaded.report.rows.map(\.competency)
         let blindSpots = rows.filter { $0.selfOtherGap == .blindSpot }.map(\.competencyCode)
         let hidden = rows.filter { $0.selfOtherGap == .hiddenStrength }.map(\.competencyCode)
+        let none = text.text(ReportMessage.none)
         return Div {
-            H2("In short")
+            H2(text.text(ReportMessage.inShort))
             Tag("dl") {
-                Tag("dt") { Text("Strongest as others see it") }
-                Tag("dd") { Text(glance.strengths.isEmpty ? "None stands out yet." : names(glance.strengths)) }
-                Tag("dt") { Text(loaded.profile == nil ? "Lowest as others see it" : "Furthest below target") }
+                Tag("dt") { Text(text.text(ReportMessage.strongest)) }
                 Tag("dd") {
-                    Text(glance.developmentAreas.isEmpty ? "Nothing is below target." : names(glance.developmentAreas))
+                    Text(glance.strengths.isEmpty ? text.text(ReportMessage.strongestNone) : names(glance.strengths))
                 }
-                Tag("dt") { Text("Blind spots (self above others)") }
-                Tag("dd") { Text(blindSpots.isEmpty ? "None." : names(blindSpots)) }
-                Tag("dt") { Text("Underrated strengths (self below others)") }
-                Tag("dd") { Text(hidden.isEmpty ? "None." : names(hidden)) }
+                Tag("dt") {
+                    Text(text.text(loaded.profile == nil ? ReportMessage.lowest : ReportMessage.belowTarget))
+                }
+                Tag("dd") {
+                    Text(
+                        glance.developmentAreas.isEmpty
+                            ? text.text(ReportMessage.belowNone) : names(glance.developmentAreas))
+                }
+                Tag("dt") { Text(text.text(ReportMessage.blindSpots)) }
+                Tag("dd") { Text(blindSpots.isEmpty ? none : names(blindSpots)) }
+                Tag("dt") { Text(text.text(ReportMessage.hidden)) }
+                Tag("dd") { Text(hidden.isEmpty ? none : names(hidden)) }
             }.class("facts summary")
         }
     }
 
-    static func radar(_ loaded: ReportsController.LoadedReport) -> RadarChart {
+    static func radar(_ loaded: ReportsController.LoadedReport, text: Localizer = Localizer(.english)) -> RadarChart {
         let rows = loaded.report.rows.map(\.competency)
+        let framework = loaded.framework
         return RadarChart(
-            title: "\(loaded.subject.name): self, others and target",
-            spokes: rows.map(\.competencyCode), maximum: Double(max(1, loaded.framework.levels.count - 1)),
-            rings: loaded.framework.levels.names,
+            title: text.text(ReportMessage.radarTitle, ["subject": loaded.subject.name]),
+            spokes: rows.map(\.competencyCode), maximum: Double(max(1, framework.levels.count - 1)),
+            rings: framework.levels.names.indices.map { framework.text(.level($0), in: text.language).text },
             series: [
-                .init(name: "Others", values: rows.map { $0.others?.mean }, style: "series-others"),
-                .init(name: "Self", values: rows.map { $0.bySource[.self]?.mean }, style: "series-self"),
-                .init(name: "Target", values: rows.map { $0.target.map(Double.init) }, style: "series-target"),
-            ])
+                .init(
+                    name: text.text(ReportMessage.seriesOthers), values: rows.map { $0.others?.mean },
+                    style: "series-others"),
+                .init(
+                    name: text.text(ReportMessage.seriesSelf), values: rows.map { $0.bySource[.self]?.mean },
+                    style: "series-self"),
+                .init(
+                    name: text.text(ReportMessage.seriesTarget), values: rows.map { $0.target.map(Double.init) },
+                    style: "series-target"),
+            ], noValue: text.text(ReportMessage.noValue))
+    }
+
+    static func sourceName(_ source: RaterSource, text: Localizer) -> String {
+        let key: ReportMessage =
+            switch source {
+            case .self: .sourceSelf
+            case .supervisor: .sourceSupervisor
+            case .peer: .sourcePeer
+            case .customer: .sourceCustomer
+            }
+        return text.text(key)
     }
 
     /// Anonymous groups that are not shown on their own are described without their number:
     /// "none" beside "two" would tell readers who know the raters who answered.
-    private static func groupSentence(_ source: RaterSource, plan: DisclosurePlan, rules: AnonymityRules) -> String {
+    private static func groupSentence(
+        _ source: RaterSource, plan: DisclosurePlan, rules: AnonymityRules, text: Localizer
+    ) -> String {
+        let name = ["source": sourceName(source, text: text)]
         guard let group = plan.groups.first(where: { $0.source == source }) else {
-            return source.isAnonymous ? "\(source.label): not asked in this cycle." : "\(source.label): no responses."
+            return text.text(source.isAnonymous ? ReportMessage.groupNotAsked : ReportMessage.groupNoResponses, name)
         }
-        let count = "\(group.responses) response\(group.responses == 1 ? "" : "s")"
+        let minimum = name.merging(["minimum": text.integer(rules.minimum(for: source))]) { $1 }
         switch group.decision {
-        case .shown: return "\(source.label): \(count), shown."
-        case .rolledUp:
-            return
-                "\(source.label): fewer than \(rules.minimum(for: source)) answered, so they are shown only within all other raters."
-        case .withheld:
-            return
-                "\(source.label): withheld to keep them anonymous (fewer than \(rules.minimum(for: source)) answered, or showing them would single out a smaller group)."
-        case .afterClose:
-            return
-                "\(source.label): shown once the cycle has closed (nothing about them, not even how many answered, is shown while raters are still answering)."
+        case .shown: return text.text(ReportMessage.groupShown, count: group.responses, name)
+        case .rolledUp: return text.text(ReportMessage.groupRolledUp, minimum)
+        case .withheld: return text.text(ReportMessage.groupWithheld, minimum)
+        case .afterClose: return text.text(ReportMessage.groupAfterClose, name)
         }
     }
 
     private static func resultRow(
-        _ row: PersonReport.Row, loaded: ReportsController.LoadedReport, adjusted: Bool
+        _ row: PersonReport.Row, loaded: ReportsController.LoadedReport, adjusted: Bool, text: Localizer
     ) -> [String] {
         let report = loaded.report
         let result = row.competency
-        let title = loaded.framework.competencies.first { $0.code == result.competencyCode }?.title ?? ""
         let spread: String =
             result.others.map {
-                "\(format($0.minimum + 1))–\(format($0.maximum + 1)), sd \(format($0.standardDeviation))"
+                text.text(
+                    ReportMessage.spread,
+                    [
+                        "min": format($0.minimum + 1, text), "max": format($0.maximum + 1, text),
+                        "sd": format($0.standardDeviation, text),
+                    ])
             } ?? "–"
         var cells: [String] = [
-            "\(result.competencyCode) \(title)", result.target.map { "\($0 + 1)" } ?? "–",
-            level(result.bySource[.self]),
-            marked(result.bySource[.supervisor], .supervisor, report),
-            marked(result.bySource[.peer], .peer, report),
-            row.customerMean.map { format($0) } ?? "–",
-            row.otherRatersShare.map(Percent.text) ?? "–", gapText(result.gap), spread,
-            gapLabel(result.selfOtherGap),
+            "\(result.competencyCode) \(title(result.competencyCode, loaded.framework, text))",
+            result.target.map { text.integer($0 + 1) } ?? "–",
+            level(result.bySource[.self], text),
+            marked(result.bySource[.supervisor], .supervisor, report, text),
+            marked(result.bySource[.peer], .peer, report, text),
+            row.customerMean.map { format($0, text) } ?? "–",
+            row.otherRatersShare.map { text.percent($0) } ?? "–", gapText(result.gap, text), spread,
+            gapLabel(result.selfOtherGap, text),
         ]
         if adjusted {
-            cells.append(row.adjusted[.supervisor].map { format($0 + 1) } ?? "–")
-            cells.append(row.adjusted[.peer].map { format($0 + 1) } ?? "–")
+            cells.append(row.adjusted[.supervisor].map { format($0 + 1, text) } ?? "–")
+            cells.append(row.adjusted[.peer].map { format($0 + 1, text) } ?? "–")
         }
         return cells
     }
 
     /// A source's level, marked when its ratings include some from raters not calibrated when
     /// they rated (a competency nobody rated has nothing to mark).
-    private static func marked(_ spread: Spread?, _ source: RaterSource, _ report: PersonReport) -> String {
-        guard spread != nil, report.uncalibrated[source] != nil else { return level(spread) }
-        return level(spread) + " †"
+    private static func marked(_ spread: Spread?, _ source: RaterSource, _ report: PersonReport, _ text: Localizer)
+        -> String
+    {
+        guard spread != nil, report.uncalibrated[source] != nil else { return level(spread, text) }
+        return level(spread, text) + " †"
     }
 
-    private static func uncalibratedSentence(_ report: PersonReport) -> String {
+    private static func uncalibratedSentence(_ report: PersonReport, text: Localizer) -> String {
         let parts = [RaterSource.supervisor, .peer].compactMap { source -> String? in
             guard let count = report.uncalibrated[source],
                 let group = report.plan.groups.first(where: { $0.source == source })
             else { return nil }
-            return "\(source.label.lowercased()): \(count) of \(group.responses)"
+            return text.text(
+                ReportMessage.uncalibratedPart,
+                [
+                    "source": sourceName(source, text: text), "count": text.integer(count),
+                    "total": text.integer(group.responses),
+                ])
         }
-        return "† Includes ratings from raters who were not calibrated when they rated ("
-            + parts.joined(separator: "; ") + ")."
+        return text.text(ReportMessage.uncalibrated, ["parts": parts.joined(separator: "; ")])
     }
 
-    private static func gapText(_ gap: Double?) -> String {
+    private static func gapText(_ gap: Double?, _ text: Localizer) -> String {
         guard let gap else { return "–" }
         return switch CompetencyGap.standing(of: gap) {
-        case .below: "\(format(gap)) below"
-        case .above: "\(format(-gap)) above"
-        case .onTarget: "on target"
+        case .below: text.text(ReportMessage.gapBelow, ["value": format(gap, text)])
+        case .above: text.text(ReportMessage.gapAbove, ["value": format(-gap, text)])
+        case .onTarget: text.text(ReportMessage.gapOnTarget)
         }
     }
 
-    private static func level(_ spread: Spread?) -> String {
-        spread.map { format($0.mean + 1) } ?? "–"
+    private static func level(_ spread: Spread?, _ text: Localizer) -> String {
+        spread.map { format($0.mean + 1, text) } ?? "–"
     }
 
-    private static func gapLabel(_ gap: SelfOtherGap?) -> String {
+    private static func gapLabel(_ gap: SelfOtherGap?, _ text: Localizer) -> String {
         switch gap {
-        case .blindSpot: "Blind spot: self rates higher"
-        case .hiddenStrength: "Hidden strength: self rates lower"
-        case .aligned: "Aligned"
+        case .blindSpot: text.text(ReportMessage.blindSpot)
+        case .hiddenStrength: text.text(ReportMessage.hiddenStrength)
+        case .aligned: text.text(ReportMessage.aligned)
         case nil: "–"
         }
     }
 
+    /// One decimal, with the reader's decimal sign.
+    static func format(_ value: Double, _ text: Localizer) -> String {
+        text.decimal(value, fractionDigits: 1)
+    }
+
+    /// One decimal in English, for programme pages that are not translated.
     static func format(_ value: Double) -> String {
         String(format: "%.1f", value)
     }

@@ -89,20 +89,27 @@ struct ReportsController: RouteCollection {
 
     @Sendable func report(request: Request) async throws -> Response {
         let (cycle, subject) = try await Self.authorise(request)
+        // Programme staff read reports in English, as their other pages; the account manager
+        // and their supervisor in their own language.
+        let context =
+            request.currentUser?.role.seesEveryone == true ? PageContext(request) : PageContext(translated: request)
+        let text = context.localizer
         let version = try await ResponseRepository(database: request.db).responseRowCount(cycleID: cycle.id)
         // By cycle, person, state of the cycle's responses, rules and day (role profiles depend
         // on tenure): the same for every reader, rebuilt when a response arrives.
         let key =
             "\(cycle.id)|\(subject.id)|\(subject.jobTitle)|\(subject.hireDate?.description ?? "")|\(version)|"
             + "\(cycle.status.rawValue)|\(cycle.settings.rules)|\(cycle.showsAdjustedScores)|\(CalendarDate.today)"
-        let title = PersonReportPage.title(subject: subject, cycle: cycle)
+            + "|\(text.language.tag)"
+        let title = PersonReportPage.title(subject: subject, cycle: cycle, text: text)
         let cache = request.application.renderCache
         if let html = cache[.report, key] {
-            return PersonReportPage.page(title: title, content: html, context: PageContext(request)).response()
+            return PersonReportPage.page(title: title, content: html, context: context).response()
         }
-        let html = PersonReportPage.content(try await Self.load(cycle: cycle, subject: subject, database: request.db))
+        let html = PersonReportPage.content(
+            try await Self.load(cycle: cycle, subject: subject, database: request.db), text: text)
         cache[.report, key] = html
-        return PersonReportPage.page(title: title, content: html, context: PageContext(request)).response()
+        return PersonReportPage.page(title: title, content: html, context: context).response()
     }
 
     @Sendable func apiReport(request: Request) async throws -> PersonReportDTO {
