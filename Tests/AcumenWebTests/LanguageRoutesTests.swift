@@ -16,6 +16,7 @@ final class LanguageRoutesTests: XCTestCase {
             LayoutMessage.allCases + RaterFormMessage.allCases + GridMessage.allCases + AutosaveMessage.allCases
             + RaterMailMessage.allCases + ErrorMessage.allCases + RaterErrorMessage.allCases + HomeMessage.allCases
             + StatusMessage.allCases + NavigationMessage.allCases + ReportMessage.allCases
+            + ReleaseMailMessage.allCases
         let english = MessageCatalogue.builtIn.keys(in: .english)
         for key in keys { XCTAssertTrue(english.contains(key.key), "\(key.key) has no English message") }
     }
@@ -221,6 +222,32 @@ final class LanguageRoutesTests: XCTestCase {
             let page = try await supervisor.get(form).body.string
             XCTAssertContains(page, #"<html lang="ja" dir="ltr">"#)
             XCTAssertContains(page, "回答を送信する")
+        }
+    }
+
+    func test_theReleaseMail_isInTheAccountManagersChosenLanguage() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let accountManagerEmail = WebHarness.email(of: .accountManager, in: demo)
+            let accountManager = BrowserSession(app: app)
+            try await accountManager.signIn(accountManagerEmail)
+            try await accountManager.get("/")
+            try await accountManager.post("/preferences/language", form: ["language": "de", "back": "/"])
+            let manager = Client(
+                app: app, token: try await WebHarness.token(for: .programmeManager, app: app, demo: demo))
+            let cycle = try await AssessmentRoutesTests.openCycle(manager, name: "Jahresrunde")
+            for from in ["open", "closed"] {
+                try await manager.call(
+                    .POST, "/api/v1/cycles/\(cycle)/advance", json: #"{"from": "\#(from)"}"#, expect: .ok)
+            }
+            let mails = try await OutboxRepository(database: app.db).recent(limit: 5000)
+            let released = try XCTUnwrap(
+                mails.first { $0.message.recipient == accountManagerEmail && $0.message.subject.contains("Bericht") })
+            XCTAssertEqual(released.message.subject, "Jahresrunde: Ihr Bericht liegt vor")
+            XCTAssertContains(released.message.body, "Ihre Führungskraft hat denselben Bericht")
+            let others = mails.filter {
+                $0.message.subject.hasPrefix("Jahresrunde: your report is ready")
+            }
+            XCTAssertFalse(others.isEmpty, "those who chose nothing get the default language, English")
         }
     }
 }

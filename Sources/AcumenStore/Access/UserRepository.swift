@@ -66,6 +66,25 @@ public struct UserRepository: Sendable {
         try await user.save(on: database)
     }
 
+    /// The languages chosen by the users of these people, for e-mails to them; people without
+    /// a login, or who chose none, are left out.
+    public func languages(personIDs: Set<UUID>) async throws -> [UUID: Language] {
+        var languages: [UUID: Language] = [:]
+        for chunk in Array(personIDs).chunked(into: 500) {
+            let rows = try await database.sql.select().columns("person_id", "language").from(UserRow.schema)
+                .where("person_id", .in, SQLBind.group(Array(chunk))).where("language", .isNot, SQLLiteral.null).all()
+            for row in rows {
+                if let id = try row.decode(column: "person_id", as: UUID?.self),
+                    let language = try row.decode(column: "language", as: String?.self).flatMap(
+                        Language.init(rawValue:))
+                {
+                    languages[id] = language
+                }
+            }
+        }
+        return languages
+    }
+
     /// Stores the user's language; nil returns them to their browser's.
     public func setLanguage(userID: UUID, _ language: Language?) async throws {
         try await database.sql.update(UserRow.schema).set("language", to: SQLBind(language?.rawValue))

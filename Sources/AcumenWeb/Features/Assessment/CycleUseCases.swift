@@ -60,12 +60,15 @@ struct CycleUseCases {
             let cycle = try await cycles.cycle(id: cycleID)
             if next == .released {
                 let subjects = try await cycles.subjects(cycleID: cycleID)
-                let contacts = try await PeopleRepository(database: database).contacts(ids: Set(subjects.map(\.id)))
+                let ids = Set(subjects.map(\.id))
+                let contacts = try await PeopleRepository(database: database).contacts(ids: ids)
+                let languages = try await UserRepository(database: database).languages(personIDs: ids)
                 try await OutboxRepository(database: database).enqueue(
                     subjects.compactMap { subject in
                         contacts[subject.id].map { contact in
                             Self.reportReleased(
-                                to: contact, subjectID: subject.id, cycle: cycle, baseURL: publicBaseURL)
+                                to: contact, subjectID: subject.id, cycle: cycle, baseURL: publicBaseURL,
+                                text: Localizer(languages[subject.id] ?? defaultLanguage))
                         }
                     })
             }
@@ -143,19 +146,20 @@ struct CycleUseCases {
     /// Tells an account manager that their report can be read, in the same transaction as the
     /// release, so that nobody is told before it is true or left untold after.
     static func reportReleased(
-        to contact: (name: String, email: String), subjectID: UUID, cycle: AssessmentCycle, baseURL: String
+        to contact: (name: String, email: String), subjectID: UUID, cycle: AssessmentCycle, baseURL: String,
+        text: Localizer
     ) -> OutgoingMessage {
         OutgoingMessage(
-            recipient: contact.email, subject: "\(cycle.name): your report is ready",
+            recipient: contact.email, subject: text.text(ReleaseMailMessage.subject, ["cycle": cycle.name]),
             body: """
-                Hello \(contact.name),
+                \(text.text(RaterMailMessage.greeting, ["name": contact.name]))
 
-                The results of the \(cycle.name) are released, and your report is ready to read:
+                \(text.text(ReleaseMailMessage.released, ["cycle": cycle.name]))
                 \(baseURL)\(SitePath.cycleSubjectReport.url(cycle.id, subjectID))
 
-                Sign in to Acumen to open it. It shows how you see your work beside how others see it, competency by competency, with the comments raters chose to share. Peers and customers are shown only as groups, never by name.
+                \(text.text(ReleaseMailMessage.signIn))
 
-                Your supervisor has the same report and will go through it with you.
+                \(text.text(ReleaseMailMessage.supervisor))
                 """)
     }
 
@@ -171,4 +175,12 @@ extension Request {
             database: db, viewer: try requireUser().viewer, publicBaseURL: settings.publicBaseURL,
             defaultLanguage: settings.defaultLanguage)
     }
+}
+
+/// The words of the e-mail that tells an account manager their report is released.
+enum ReleaseMailMessage: String, MessageKey, CaseIterable {
+    case subject = "mail.release.subject"
+    case released = "mail.release.released"
+    case signIn = "mail.release.signIn"
+    case supervisor = "mail.release.supervisor"
 }
