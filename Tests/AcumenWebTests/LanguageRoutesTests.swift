@@ -16,7 +16,7 @@ final class LanguageRoutesTests: XCTestCase {
             LayoutMessage.allCases + RaterFormMessage.allCases + GridMessage.allCases + AutosaveMessage.allCases
             + RaterMailMessage.allCases + ErrorMessage.allCases + RaterErrorMessage.allCases + HomeMessage.allCases
             + StatusMessage.allCases + NavigationMessage.allCases + ReportMessage.allCases
-            + ReleaseMailMessage.allCases
+            + ReleaseMailMessage.allCases + LoginMessage.allCases
         let english = MessageCatalogue.builtIn.keys(in: .english)
         for key in keys { XCTAssertTrue(english.contains(key.key), "\(key.key) has no English message") }
     }
@@ -69,6 +69,9 @@ final class LanguageRoutesTests: XCTestCase {
             XCTAssertFalse(french.contains(#"lang="en""#), "no English content on a wholly French form")
             XCTAssertContains(french, "Jamais")
             XCTAssertContains(french, #"data-msg-saving="Enregistrement…""#)
+            let login = try await get("/login", app: app, acceptLanguage: "es-MX, es;q=0.9").body.string
+            XCTAssertContains(login, #"<html lang="es" dir="ltr">"#)
+            XCTAssertContains(login, "Contraseña")
             let expired = try await get("/r/\(String(repeating: "x", count: 43))", app: app, acceptLanguage: "es")
             XCTAssertEqual(expired.status, .notFound)
             XCTAssertContains(expired.body.string, "Este enlace no es válido")

@@ -110,9 +110,13 @@ struct LocalizedMessage: Sendable {
     var arguments: [String: String] = [:]
     /// Days among the arguments, written as the page's language writes dates.
     var dates: [String: CalendarDate] = [:]
+    /// The number that chooses a plural form, also the `{count}` placeholder.
+    var count: Int?
     var language: Language?
 
     func text(_ localizer: Localizer) -> String {
-        localizer.text(key, arguments.merging(dates.mapValues(localizer.date)) { _, date in date })
+        let filled = arguments.merging(dates.mapValues(localizer.date)) { _, date in date }
+        guard let count else { return localizer.text(key, filled) }
+        return localizer.text(key, count: count, filled)
     }
 }

@@ -25,7 +25,8 @@ struct AuthController: RouteCollection {
     @Sendable func showLogin(request: Request) async throws -> Response {
         if request.currentUser != nil { return request.redirect(to: SitePath.home.url()) }
         let next = SafeRedirect.path(try? request.query.get(String.self, at: "next"))
-        return LoginPage.render(context: PageContext(request), email: "", next: next, error: nil).response()
+        return LoginPage.render(context: PageContext(translated: request), email: "", next: next, error: nil)
+            .response()
     }
 
     @Sendable func login(request: Request) async throws -> Response {
@@ -49,8 +50,10 @@ struct AuthController: RouteCollection {
             response.cookies[DeviceCookie.name] = deviceCookie(for: email)
             return response
         } catch let error as AppError {
+            let context = PageContext(translated: request)
             let response = LoginPage.render(
-                context: PageContext(request), email: email, next: next, error: error.message
+                context: context, email: email, next: next,
+                error: error.localized?.text(context.localizer) ?? error.message
             ).response(status: error.status)
             if let retry = error.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
             return response
@@ -124,6 +127,7 @@ struct AuthController: RouteCollection {
                         "Too many failed sign-ins. Wait \(seconds) second\(seconds == 1 ? "" : "s") and try again; the wait grows with each failure. If you have signed in on this device before, you can sign in here as usual."
                 )
                 error.retryAfter = seconds
+                error.localized = LocalizedMessage(key: LoginMessage.throttled, count: seconds)
                 throw error
             }
         }
@@ -136,7 +140,10 @@ struct AuthController: RouteCollection {
             for subject in subjects {
                 try await users.recordFailedSignIn(subject: subject.key, window: throttle.memory)
             }
-            throw AppError(.unauthorized, code: "unauthorised", message: "That email and password do not match.")
+            var error = AppError(
+                .unauthorized, code: "unauthorised", message: "That email and password do not match.")
+            error.localized = LocalizedMessage(key: LoginMessage.mismatch)
+            throw error
         }
         // The address keeps its count: an attacker with one valid account must not be able to
         // reset it between guesses at others.

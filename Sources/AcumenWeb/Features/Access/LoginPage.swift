@@ -2,13 +2,15 @@ import AcumenCore
 import Fluent
 import Plot
 
+/// Signing in, in the language the visitor's browser asks for: nobody is known yet.
 enum LoginPage {
     static func render(
         context: PageContext, email: String, next: String?, error: String?
     ) -> HTMLPage {
-        Layout.page("Sign in", context: context) {
+        let text = context.localizer
+        return Layout.page(text.text(LoginMessage.title), context: context) {
             Div {
-                H1("Sign in")
+                H1(text.text(LoginMessage.title))
                 if let error {
                     Paragraph { Text(error) }.class("error").attribute(named: "role", value: "alert")
                 }
@@ -16,14 +18,25 @@ enum LoginPage {
                     CSRFField(token: context.csrf)
                     if let next { Input(type: .hidden, name: "next", value: next) }
                     Field(
-                        label: "Email", name: "email", value: email, type: .email, required: true,
-                        autocomplete: "email")
+                        label: text.text(LoginMessage.email), name: "email", value: email, type: .email,
+                        required: true, autocomplete: "email")
                     Field(
-                        label: "Password", name: "password", type: .password, required: true,
+                        label: text.text(LoginMessage.password), name: "password", type: .password, required: true,
                         autocomplete: "current-password")
-                    Button { Text("Sign in") }.attribute(named: "type", value: "submit").class("button primary")
+                    Button { Text(text.text(LoginMessage.signIn)) }.attribute(named: "type", value: "submit")
+                        .class("button primary")
                 }
             }.class("narrow")
         }
     }
+}
+
+/// The words of the sign-in page and its refusals.
+enum LoginMessage: String, MessageKey, CaseIterable {
+    case title = "login.title"
+    case email = "login.email"
+    case password = "login.password"
+    case signIn = "login.signIn"
+    case mismatch = "login.mismatch"
+    case throttled = "login.throttled"
 }
