@@ -253,4 +253,50 @@ final class LanguageRoutesTests: XCTestCase {
             XCTAssertFalse(others.isEmpty, "those who chose nothing get the default language, English")
         }
     }
+
+    func test_aProgrammeManager_translatesAQuestion_andRewordingDropsItsTranslations() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let client = Client(
+                app: app, token: try await WebHarness.token(for: .programmeManager, app: app, demo: demo))
+            let framework = try await FrameworkRepository(database: app.db).latestPublished(
+                named: GlobalMobilityAccountManagerFramework.name)
+            let today = CalendarDate.today
+            let created = try await client.call(
+                .POST, "/api/v1/cycles",
+                json: """
+                    {"name": "Draft review", "frameworkId": "\(try XCTUnwrap(framework).id)", "opensOn": "\(today)",
+                     "closesOn": "\(today.adding(days: 21))"}
+                    """, expect: .created)
+            let cycle = try created.content.get(String.self, at: "id")
+            let manager = BrowserSession(app: app)
+            try await manager.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let german = try await manager.get("/cycles/\(cycle)/questions?language=de").body.string
+            XCTAssertContains(german, "German (35 of 35)")
+            XCTAssertContains(german, #"name="language" value="de""#)
+
+            let saved = try await manager.post(
+                "/cycles/\(cycle)/questions",
+                form: [
+                    "code": "OM.1-a", "language": "de", "text": "Mein Account Manager bleibt dran, bis es gelöst ist.",
+                ])
+            XCTAssertEqual(saved.status, .seeOther)
+            XCTAssertEqual(saved.headers.first(name: .location), "/cycles/\(cycle)/questions?language=de#q-OM.1-a")
+            let refused = try await manager.post(
+                "/cycles/\(cycle)/questions", form: ["code": "OM.1-a", "language": "xx", "text": "x"])
+            XCTAssertEqual(refused.status, .badRequest)
+            var questionnaire = try await CycleRepository(database: app.db).questionnaire(
+                cycleID: UUID(uuidString: cycle)!)
+            XCTAssertEqual(
+                questionnaire.questions.first { $0.code == "OM.1-a" }?.translations[.german],
+                "Mein Account Manager bleibt dran, bis es gelöst ist.")
+
+            try await manager.post(
+                "/cycles/\(cycle)/questions",
+                form: ["code": "OM.1-a", "text": "My account manager sees each request through."])
+            questionnaire = try await CycleRepository(database: app.db).questionnaire(cycleID: UUID(uuidString: cycle)!)
+            XCTAssertEqual(questionnaire.questions.first { $0.code == "OM.1-a" }?.translations, [:])
+            let after = try await manager.get("/cycles/\(cycle)/questions?language=de").body.string
+            XCTAssertContains(after, "German (34 of 35)")
+        }
+    }
 }

@@ -192,8 +192,10 @@ struct CyclesController: RouteCollection {
     @Sendable func questions(request: Request) async throws -> Response {
         let cycle = try await request.assessmentCycle()
         let questionnaire = try await CycleRepository(database: request.db).questionnaire(cycleID: cycle.id)
-        return QuestionsPage.render(cycle: cycle, questionnaire: questionnaire, context: PageContext(request))
-            .response()
+        let language = request.query[String.self, at: "language"].flatMap(Language.init(rawValue:))
+        return QuestionsPage.render(
+            cycle: cycle, questionnaire: questionnaire, language: language, context: PageContext(request)
+        ).response()
     }
 
     @Sendable func rewordQuestion(request: Request) async throws -> Response {
@@ -201,12 +203,24 @@ struct CyclesController: RouteCollection {
         struct Form: Decodable {
             var code: String
             var text: String
+            /// Set when the text is a translation, not the original wording.
+            var language: String?
         }
         let form = try request.decodeForm(Form.self)
-        try await CycleRepository(database: request.db).rewordQuestion(
-            cycleID: cycle.id, code: form.code, text: form.text)
+        let repository = CycleRepository(database: request.db)
+        let anchor = "#q-\(form.code.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? "")"
+        if let tag = form.language, !tag.isEmpty {
+            guard let language = Language(rawValue: tag) else {
+                throw AppError.badRequest("Choose a language from the list.", field: "language")
+            }
+            try await repository.translateQuestion(
+                cycleID: cycle.id, code: form.code, language: language, text: form.text)
+            request.flash("Question \(form.code) was saved in \(language.englishName).")
+            return request.redirect(to: QuestionsPage.address(cycle, language) + anchor)
+        }
+        try await repository.rewordQuestion(cycleID: cycle.id, code: form.code, text: form.text)
         request.flash("Question \(form.code) was saved.")
-        return request.redirect(to: "/cycles/\(cycle.id)/questions#q-\(form.code)")
+        return request.redirect(to: SitePath.cycleQuestions.url(cycle.id) + anchor)
     }
 
     @Sendable func subject(request: Request) async throws -> Response {
