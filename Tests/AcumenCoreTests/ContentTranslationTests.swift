@@ -56,6 +56,10 @@ final class FrameworkTranslationTests: XCTestCase {
         let behaviour = framework.text(.behaviour("OM.1", level: 0, position: 0), in: .french)
         XCTAssertEqual(behaviour.language, .english, "shown as written, and marked English")
         XCTAssertEqual(framework.completeLanguages, [.english])
+        for language in Language.allCases { XCTAssertTrue(framework.translatesTitles(into: language), language.tag) }
+        var partly = framework
+        partly.translations[.french]?["competency/OM.1/title"] = nil
+        XCTAssertFalse(partly.translatesTitles(into: .french))
     }
 
     func test_aTranslation_isChecked_partByPart() throws {

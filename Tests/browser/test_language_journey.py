@@ -24,6 +24,10 @@ def test_raters_answer_in_their_language(server):
     wait_for_text(manager, "What will happen")
     manager.find_element(By.XPATH, "//button[text()='Open the cycle']").click()
     wait_for_text(manager, "personal links are on the way")
+    cycle_url = manager.current_url.split("#")[0].split("?")[0]
+    manager.get(cycle_url + "/questions?language=fr")
+    wait_for_text(manager, "French (35 of 35)")
+    check_accessibility(manager, "questions-french")
     # The framework's translations: how far each language has got, and the page to add them.
     manager.get(base + "/frameworks")
     manager.find_element(By.PARTIAL_LINK_TEXT, "Global Mobility Account Manager").click()

@@ -156,6 +156,19 @@ public struct FrameworkContent: Hashable, Codable, Sendable {
         return .success(accepted)
     }
 
+    /// Whether the name, the levels and every category's and competency's title read in
+    /// `language`: what reports and dashboards show of a framework.
+    public func translatesTitles(into language: Language) -> Bool {
+        guard language != self.language.readerLanguage else { return true }
+        let titles = parts.map(\.part).filter { part in
+            switch part {
+            case .name, .level, .categoryTitle, .competencyTitle: true
+            default: false
+            }
+        }
+        return titles.allSatisfy { !(translations[language]?[$0.key] ?? "").isEmpty }
+    }
+
     /// The languages every part of the framework can be read in.
     public var completeLanguages: [Language] {
         let keys = parts.map(\.part.key)

@@ -32,6 +32,20 @@ enum PersonReportPage {
                     + (loaded.profile.map { text.text(ReportMessage.profile, ["profile": $0.name]) }
                         ?? text.text(ReportMessage.noProfile))
             ).class("hint")
+            // The report shows the framework's titles and the questions: say so when some of
+            // them are not in the reader's language.
+            if !framework.translatesTitles(into: text.language)
+                || !loaded.questionnaire.completeLanguages.contains(text.language)
+            {
+                Paragraph(
+                    text.text(
+                        ReportMessage.untranslated,
+                        [
+                            "language": text.name(of: ContentLanguage(text.language)),
+                            "original": text.name(of: framework.language),
+                        ])
+                ).class("notice")
+            }
             summary(loaded, text: text)
             H2(text.text(ReportMessage.whoAnswered))
             List(RaterSource.allCases) { source in

@@ -65,4 +65,5 @@ enum ReportMessage: String, MessageKey, CaseIterable {
     case seriesSelf = "report.series.self"
     case seriesTarget = "report.series.target"
     case noValue = "report.noValue"
+    case untranslated = "report.untranslated"
 }
