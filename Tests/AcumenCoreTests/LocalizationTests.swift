@@ -63,7 +63,10 @@ final class MessageCatalogueTests: XCTestCase {
 
     func test_theHomePageAndReport_areTranslatedIntoEveryLanguageThatCoversEveryPage() {
         let homeKeys = catalogue.keys(in: .english).filter { key in
-            ["home.", "agenda.", "calibration.", "status.", "action.", "nav.", "report.", "source."].contains {
+            [
+                "home.", "agenda.", "calibration.", "status.", "action.", "nav.", "report.", "source.", "role.",
+                "login.",
+            ].contains {
                 key.hasPrefix($0)
             }
         }

@@ -17,6 +17,7 @@ final class LanguageRoutesTests: XCTestCase {
             + RaterMailMessage.allCases + ErrorMessage.allCases + RaterErrorMessage.allCases + HomeMessage.allCases
             + StatusMessage.allCases + NavigationMessage.allCases + ReportMessage.allCases
             + ReleaseMailMessage.allCases + LoginMessage.allCases
+            + RoleMessage.allCases
         let english = MessageCatalogue.builtIn.keys(in: .english)
         for key in keys { XCTAssertTrue(english.contains(key.key), "\(key.key) has no English message") }
     }
@@ -97,6 +98,14 @@ final class LanguageRoutesTests: XCTestCase {
             XCTAssertEqual(invitation.language, .arabic)
             let draft = try await ResponseRepository(database: app.db).draft(invitationID: invitation.id)
             XCTAssertEqual(draft["q:OM.1-a"], "often")
+
+            // `?lang=` switches and remembers too; every page says its language in a header.
+            let japanese = try await get("\(path)?lang=ja", app: app, acceptLanguage: "de")
+            XCTAssertEqual(japanese.headers.first(name: .contentLanguage), "ja")
+            XCTAssertContains(japanese.body.string, #"<html lang="ja" dir="ltr">"#)
+            let remembered = try await get(path, app: app).body.string
+            XCTAssertContains(remembered, #"<html lang="ja" dir="ltr">"#)
+            _ = try await get("\(path)?lang=ar", app: app)
 
             // A language Acumen does not ship is not stored; the answers are still saved.
             let unknown = try await post(

@@ -78,6 +78,20 @@ public struct MessageCatalogue: Sendable {
         return nil
     }
 
+    /// A pseudo-locale for checking pages: the English messages, each wrapped in ⟦ ⟧, and no
+    /// other language, so that every page renders in it. A page's text outside the brackets
+    /// did not come from the catalogue.
+    public func pseudoLocalized() -> MessageCatalogue {
+        let wrap = { (text: String) in "⟦" + text + "⟧" }
+        let english = entries[.english, default: [:]].mapValues { entry -> CatalogueEntry in
+            switch entry {
+            case .text(let text): .text(wrap(text))
+            case .plural(let variants): .plural(variants.mapValues(wrap))
+            }
+        }
+        return MessageCatalogue([.english: english])
+    }
+
     public func keys(in language: Language) -> Set<String> {
         Set(entries[language, default: [:]].keys)
     }

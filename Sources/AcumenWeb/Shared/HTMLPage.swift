@@ -2,4 +2,6 @@
 /// the response (`response(status:)`), so views neither know nor choose status codes or headers.
 struct HTMLPage: Sendable {
     let html: String
+    /// The BCP 47 tag of the language the page is written in, sent as `Content-Language`.
+    var language = "en"
 }

@@ -38,7 +38,7 @@ enum Layout {
                 )
             )
         )
-        return HTMLPage(html: html.render())
+        return HTMLPage(html: html.render(), language: language.tag)
     }
 
     /// The signed-in person's language, changed from any page; pages not yet translated stay
@@ -87,7 +87,9 @@ enum Layout {
                     ),
                     .div(
                         .class("account"),
-                        .span(.class("who"), .text("\(user.email) · \(user.role.label)")),
+                        .span(
+                            .class("who"),
+                            .text("\(user.email) · \(context.localizer.text(RoleMessage(user.role)))")),
                         ActionButton.node(
                             context.localizer.text(LayoutMessage.signOut), SitePath.logout.url(), context.csrf,
                             "link-button")
@@ -154,4 +156,23 @@ enum NavigationMessage: String, MessageKey, CaseIterable {
     case calibration = "nav.calibration"
     case importing = "nav.import"
     case users = "nav.users"
+}
+
+/// A role as the header names it.
+enum RoleMessage: String, MessageKey, CaseIterable {
+    case administrator = "role.administrator"
+    case programmeManager = "role.programmeManager"
+    case supervisor = "role.supervisor"
+    case accountManager = "role.accountManager"
+    case customerReviewer = "role.customerReviewer"
+
+    init(_ role: Role) {
+        switch role {
+        case .administrator: self = .administrator
+        case .programmeManager: self = .programmeManager
+        case .supervisor: self = .supervisor
+        case .accountManager: self = .accountManager
+        case .customerReviewer: self = .customerReviewer
+        }
+    }
 }

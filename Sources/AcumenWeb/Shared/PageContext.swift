@@ -17,7 +17,7 @@ struct PageContext {
     /// The context of a translated page, in the reader's language.
     init(translated request: Request, language: Language? = nil) {
         self.init(request)
-        localizer = Localizer(language ?? request.readerLanguage())
+        localizer = request.localizer(language ?? request.readerLanguage())
     }
 
     init(_ request: Request) {

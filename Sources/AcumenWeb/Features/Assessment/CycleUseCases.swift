@@ -17,6 +17,7 @@ struct CycleUseCases {
     let publicBaseURL: String
     /// The language of e-mails to raters for whom none was chosen.
     var defaultLanguage: Language = .english
+    var catalogue: MessageCatalogue = .builtIn
     var today: CalendarDate = .today
 
     /// Creates a cycle in draft, with its subjects, questions and automatic invitations; returns its id.
@@ -68,7 +69,7 @@ struct CycleUseCases {
                         contacts[subject.id].map { contact in
                             Self.reportReleased(
                                 to: contact, subjectID: subject.id, cycle: cycle, baseURL: publicBaseURL,
-                                text: Localizer(languages[subject.id] ?? defaultLanguage))
+                                text: Localizer(languages[subject.id] ?? defaultLanguage, catalogue: catalogue))
                         }
                     })
             }
@@ -164,7 +165,8 @@ struct CycleUseCases {
     }
 
     private func links(_ database: any Database) -> RaterLinks {
-        RaterLinks(database: database, baseURL: publicBaseURL, defaultLanguage: defaultLanguage)
+        RaterLinks(
+            database: database, baseURL: publicBaseURL, defaultLanguage: defaultLanguage, catalogue: catalogue)
     }
 }
 
@@ -173,7 +175,7 @@ extension Request {
     func cycleUseCases(_ settings: AcumenSettings) throws -> CycleUseCases {
         CycleUseCases(
             database: db, viewer: try requireUser().viewer, publicBaseURL: settings.publicBaseURL,
-            defaultLanguage: settings.defaultLanguage)
+            defaultLanguage: settings.defaultLanguage, catalogue: application.messageCatalogue)
     }
 }
 

@@ -24,7 +24,15 @@ struct RaterFormController: RouteCollection {
     }
 
     @Sendable func show(request: Request) async throws -> Response {
-        let session = try await open(request)
+        var session = try await open(request)
+        // `?lang=fr` switches the form's language and remembers it, as the form's own switch does.
+        if let tag = request.query[String.self, at: "lang"],
+            let language = Language(rawValue: tag) ?? Language(tag: tag),
+            language != session.invitation.language
+        {
+            try await session.chooseLanguage(language)
+            session.invitation.language = language
+        }
         let context = PageContext(translated: request, language: session.language(for: request))
         if session.invitation.hasSubmitted {
             return RaterFormPage.submitted(session: session.form, context: context).response()
@@ -60,7 +68,7 @@ struct RaterFormController: RouteCollection {
                 return page([], context.localizer.text(RaterFormMessage.saved, closes), context)
             }
             try await session.chooseLanguage(language)
-            context.localizer = Localizer(language)
+            context.localizer = request.localizer(language)
             return page(
                 [], context.localizer.text(RaterFormMessage.languageChanged, ["language": language.nativeName]), context
             )
@@ -81,7 +89,7 @@ struct RaterFormController: RouteCollection {
         guard session.invitation.source != .customer else { return AutosaveResult(saved: true) }
         return .after(
             saving: field.name, fields: try await session.draft(), framework: session.framework,
-            text: Localizer(session.language(for: request)))
+            text: request.localizer(session.language(for: request)))
     }
 
     @Sendable func correct(request: Request) async throws -> Response {

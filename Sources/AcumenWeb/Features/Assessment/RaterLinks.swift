@@ -14,6 +14,7 @@ struct RaterLinks {
     /// The language of raters for whom none was chosen (`ACUMEN_DEFAULT_LANGUAGE`): an e-mail
     /// has no browser to ask.
     var defaultLanguage: Language = .english
+    var catalogue: MessageCatalogue = .builtIn
 
     /// Sends a new link; returns it so that a programme manager can hand it over in person.
     @discardableResult
@@ -24,7 +25,7 @@ struct RaterLinks {
         let link = "\(baseURL)/r/\(token)"
         let message = Self.message(
             for: invitation, cycle: cycle, link: link, isReminder: isReminder,
-            text: Localizer(invitation.language ?? defaultLanguage))
+            text: Localizer(invitation.language ?? defaultLanguage, catalogue: catalogue))
         try await database.transaction { database in
             try await InvitationRepository(database: database).issue(
                 invitationID: invitation.id, tokenDigest: SecretToken.digest(token), today: today,
@@ -52,7 +53,7 @@ struct RaterLinks {
                 )
             }
             // One e-mail, one language: the first chosen for any of the rater's forms.
-            let text = Localizer(own.lazy.compactMap(\.language).first ?? defaultLanguage)
+            let text = Localizer(own.lazy.compactMap(\.language).first ?? defaultLanguage, catalogue: catalogue)
             let message =
                 links.count == 1
                 ? Self.message(

@@ -10,7 +10,7 @@ import Vapor
 /// (`RaterSubmission`, `ResponseAttribution`); the store only writes them.
 struct RaterUseCases {
     let address: RaterFormAddress
-    let invitation: Invitation
+    var invitation: Invitation
     let cycle: AssessmentCycle
     let framework: FrameworkContent
     let questionnaire: Questionnaire
@@ -189,7 +189,7 @@ struct RaterUseCases {
 /// What a rater's form page shows: the link, the invitation, the cycle and what is asked.
 struct RaterForm {
     let address: RaterFormAddress
-    let invitation: Invitation
+    var invitation: Invitation
     let cycle: AssessmentCycle
     let framework: FrameworkContent
     let questionnaire: Questionnaire

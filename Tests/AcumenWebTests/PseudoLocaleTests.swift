@@ -1,0 +1,138 @@
+import AcumenCore
+import AcumenStore
+import Foundation
+import XCTVapor
+import XCTest
+
+@testable import AcumenWeb
+
+/// Every page and e-mail that raters and account managers read, rendered in a pseudo-locale
+/// that wraps each catalogue message in ⟦ ⟧: any word left outside the brackets, once names,
+/// dates and content are set aside, was written in a view instead of the catalogue.
+final class PseudoLocaleTests: XCTestCase {
+    typealias Client = AssessmentRoutesTests.Client
+
+    func test_everyTranslatedPageAndEmail_takesItsWordsFromTheCatalogue() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            app.messageCatalogue = MessageCatalogue.builtIn.pseudoLocalized()
+            let manager = Client(
+                app: app, token: try await WebHarness.token(for: .programmeManager, app: app, demo: demo))
+            let cycle = try await AssessmentRoutesTests.openCycle(manager, name: "Pseudo review")
+            let customerEmail = WebHarness.email(of: .customerReviewer, in: demo)
+            let token = try await AssessmentRoutesTests.link(to: customerEmail, app: app)
+            let data = try await Self.knownData(app: app, demo: demo, cycleName: "Pseudo review")
+            var pages: [(String, String)] = []
+
+            let stranger = BrowserSession(app: app)
+            pages.append(("sign-in", try await stranger.get("/login").body.string))
+            pages.append(("customer form", try await stranger.get("/r/\(token)").body.string))
+            pages.append(
+                ("replaced link", try await stranger.get("/r/\(String(repeating: "x", count: 43))").body.string))
+
+            let supervisor = BrowserSession(app: app)
+            try await supervisor.signIn(WebHarness.email(of: .supervisor, in: demo))
+            let supervisorHome = try await supervisor.get("/").body.string
+            pages.append(("supervisor home", supervisorHome))
+            let form = try XCTUnwrap(
+                supervisorHome.range(of: #"href="/forms/"#).map { range in
+                    "/forms/" + supervisorHome[range.upperBound...].prefix { $0 != "\"" }
+                })
+            pages.append(("grid form", try await supervisor.get(form).body.string))
+            let customer = BrowserSession(app: app)
+            try await customer.signIn(customerEmail)
+            pages.append(("customer home", try await customer.get("/").body.string))
+
+            let questions = try await CycleRepository(database: app.db).questionnaire(
+                cycleID: UUID(uuidString: cycle)!
+            ).questions.count
+            try await Client(app: app, token: nil).call(
+                .POST, "/api/v1/rater/\(token)/submit",
+                json: try await AssessmentRoutesTests.answers("often", count: questions, app: app, cycle: cycle),
+                expect: .created)
+            pages.append(("thanks", try await stranger.get("/r/\(token)").body.string))
+            for from in ["open", "closed"] {
+                try await manager.call(
+                    .POST, "/api/v1/cycles/\(cycle)/advance", json: #"{"from": "\#(from)"}"#, expect: .ok)
+            }
+            let accountManagerEmail = WebHarness.email(of: .accountManager, in: demo)
+            let accountManager = BrowserSession(app: app)
+            try await accountManager.signIn(accountManagerEmail)
+            pages.append(("account manager home", try await accountManager.get("/").body.string))
+            let subjectID = try await PeopleRepository(database: app.db).personID(email: accountManagerEmail)
+            pages.append(
+                (
+                    "report",
+                    try await accountManager.get("/cycles/\(cycle)/people/\(try XCTUnwrap(subjectID))/report").body
+                        .string
+                ))
+
+            for (name, html) in pages {
+                XCTAssertTrue(html.contains("⟦"), "\(name) is rendered with the pseudo-locale")
+                let stray = Self.strayWords(in: Self.visibleText(html), data: data)
+                XCTAssertEqual(stray, "", "\(name) has words that are not from the catalogue")
+            }
+
+            let mails = try await OutboxRepository(database: app.db).recent(limit: 5000).map(\.message)
+            let invitation = try XCTUnwrap(mails.first { $0.recipient == customerEmail })
+            let digest = try XCTUnwrap(mails.first { $0.recipient == WebHarness.email(of: .supervisor, in: demo) })
+            let released = try XCTUnwrap(
+                mails.first { $0.recipient == accountManagerEmail && $0.body.contains("/report") })
+            for (name, mail) in [("invitation", invitation), ("digest", digest), ("release", released)] {
+                for text in [mail.subject, mail.body] {
+                    let stray = Self.strayWords(in: text, data: data)
+                    XCTAssertEqual(stray, "", "the \(name) e-mail has words that are not from the catalogue")
+                }
+            }
+        }
+    }
+
+    /// Names, content and addresses the pages show as stored, longest first so that a name
+    /// inside a longer text does not break it up.
+    static func knownData(app: Application, demo: DemoOrganisation, cycleName: String) async throws -> [String] {
+        let framework = GlobalMobilityAccountManagerFramework.content
+        let questionnaire = GlobalMobilityQuestionnaire.questionnaire
+        var data: [String] = ["Acumen", cycleName, questionnaire.title, questionnaire.introduction]
+        data += demo.people.flatMap { [$0.name, $0.email, $0.jobTitle] }
+        data += demo.accounts.flatMap { [$0.name, $0.customer] }
+        data += framework.parts.map(\.original) + framework.competencies.map(\.code)
+        data += framework.categories.map(\.code)
+        data += questionnaire.questions.flatMap { [$0.text, $0.code] }
+        data += Language.allCases.map(\.nativeName)
+        return data.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+    }
+
+    /// The text a reader sees or hears: text between tags and the labels assistive technology
+    /// reads, without scripts, styles and entities.
+    static func visibleText(_ html: String) -> String {
+        var text = html
+        for pattern in [#"<script[\s\S]*?</script>"#, #"<style[\s\S]*?</style>"#] {
+            text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+        }
+        // Labels read aloud become text; every other attribute is markup.
+        text = text.replacingOccurrences(
+            of: #"(?:aria-label|title|alt|placeholder)="([^"]*)""#, with: "> $1 <", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"<[^>]*>"#, with: " ", options: .regularExpression)
+        for (entity, character) in [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text
+    }
+
+    /// What is left once catalogue messages (innermost first, as one message can fill another's
+    /// placeholder), known data and dates are taken out, if it has any letter.
+    static func strayWords(in text: String, data: [String]) -> String {
+        var rest = text
+        while rest.range(of: #"⟦[^⟦⟧]*⟧"#, options: .regularExpression) != nil {
+            rest = rest.replacingOccurrences(of: #"⟦[^⟦⟧]*⟧"#, with: " ", options: .regularExpression)
+        }
+        for item in data { rest = rest.replacingOccurrences(of: item, with: " ") }
+        rest = rest.replacingOccurrences(of: #"https?://\S+"#, with: " ", options: .regularExpression)
+        // Dates are formatted by the locale, not written in the catalogue.
+        rest = rest.replacingOccurrences(
+            of:
+                #"\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b"#,
+            with: " ", options: .regularExpression)
+        let words = rest.split(whereSeparator: \.isWhitespace).filter { $0.contains(where: \.isLetter) }
+        return words.joined(separator: " ")
+    }
+}
