@@ -76,7 +76,8 @@ enum RaterFormScript {
           }
           function queueChange(input) {
             var value = valueOf(input);
-            if (value === null || !input.name || input.name === "intent" || input.name === "_csrf") { return; }
+            // The form's controls (its buttons' intent, the CSRF token, the language list) are not answers.
+            if (value === null || !input.name || ["intent", "_csrf", "language"].indexOf(input.name) >= 0) { return; }
             var queue = pending();
             queue[input.name] = value;
             store(queue);
