@@ -309,3 +309,15 @@ final class LanguageRoutesTests: XCTestCase {
         }
     }
 }
+
+/// Keys derived from the values they name exist for every value.
+final class MessageKeyTests: XCTestCase {
+    func test_everyStatusRoleSourceAndAnswer_hasItsMessage() {
+        let english = Localizer(.english)
+        XCTAssertEqual(CycleStatus.allCases.map { english.text(StatusMessage($0)) }.count, CycleStatus.allCases.count)
+        XCTAssertEqual(english.text(StatusMessage(ActionItem.Status.inProgress)), "in progress")
+        XCTAssertEqual(Role.allCases.map { english.text(RoleMessage($0)) }.last, "Customer reviewer")
+        XCTAssertEqual(RaterSource.allCases.map { PersonReportPage.sourceName($0, text: english) }.first, "Self")
+        XCTAssertEqual(FrequencyAnswer.allCases.map { $0.label(in: english) }.last, "Don't know")
+    }
+}

@@ -52,14 +52,8 @@ public enum AnswerMessage: String, MessageKey, CaseIterable {
     case always = "answer.always"
     case dontKnow = "answer.dontKnow"
 
+    /// Keys are `answer.` and the answer's raw value; the catalogue tests hold every case.
     init(_ answer: FrequencyAnswer) {
-        switch answer {
-        case .never: self = .never
-        case .rarely: self = .rarely
-        case .sometimes: self = .sometimes
-        case .often: self = .often
-        case .always: self = .always
-        case .dontKnow: self = .dontKnow
-        }
+        self.init(rawValue: "answer.\(answer.rawValue)")!
     }
 }

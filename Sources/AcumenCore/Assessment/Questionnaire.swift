@@ -20,7 +20,7 @@ public struct Questionnaire: Hashable, Codable, Sendable {
 
         /// The question as a reader of `language` gets it, and the language it is really in.
         public func text(in language: Language, original: ContentLanguage) -> TranslatedText {
-            TranslatedText.pick(language, original: original, text: text, translations: translations)
+            TranslatedText.pick(language, original: original, text: text, translated: translations[language])
         }
 
         private enum CodingKeys: String, CodingKey {
@@ -58,12 +58,12 @@ public struct Questionnaire: Hashable, Codable, Sendable {
     }
 
     public func title(in language: Language) -> TranslatedText {
-        TranslatedText.pick(language, original: self.language, text: title, translations: titleTranslations)
+        TranslatedText.pick(language, original: self.language, text: title, translated: titleTranslations[language])
     }
 
     public func introduction(in language: Language) -> TranslatedText {
         TranslatedText.pick(
-            language, original: self.language, text: introduction, translations: introductionTranslations)
+            language, original: self.language, text: introduction, translated: introductionTranslations[language])
     }
 
     /// The languages every question, the title and the introduction can be read in.

@@ -56,7 +56,7 @@ public struct FrameworkContent: Hashable, Codable, Sendable {
     public func text(_ part: FrameworkPart, in language: Language) -> TranslatedText {
         TranslatedText.pick(
             language, original: self.language, text: original(part) ?? "",
-            translations: translations.compactMapValues { $0[part.key] })
+            translated: translations[language]?[part.key])
     }
 
     /// Every part a translation can cover, in reading order, with its original text.

@@ -12,11 +12,11 @@ public struct TranslatedText: Hashable, Sendable {
         self.language = language
     }
 
-    /// The translation into `language` if there is a usable one, else the original.
+    /// `translated` (the text's translation into `language`) if there is a usable one, else the original.
     public static func pick(
-        _ language: Language, original: ContentLanguage, text: String, translations: [Language: String]
+        _ language: Language, original: ContentLanguage, text: String, translated: String?
     ) -> TranslatedText {
-        if original.readerLanguage != language, let translated = translations[language],
+        if original.readerLanguage != language, let translated,
             !translated.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         {
             return TranslatedText(text: translated, language: ContentLanguage(language))

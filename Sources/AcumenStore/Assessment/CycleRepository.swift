@@ -55,7 +55,7 @@ public struct CycleRepository: Sendable {
             for (position, question) in questionnaire.questions.enumerated() {
                 _ = insert.values(
                     SQLBind(id), SQLBind(question.code), SQLBind(question.competencyCode), SQLBind(position),
-                    SQLBind(question.text), SQLBind(Self.encode(translations: question.translations)))
+                    SQLBind(question.text), SQLBind(LanguageKeyedColumn.encode(question.translations)))
             }
             try await insert.run()
         }
@@ -111,7 +111,7 @@ public struct CycleRepository: Sendable {
                     code: try row.decode(column: "code", as: String.self),
                     competencyCode: try row.decode(column: "competency_code", as: String.self),
                     text: try row.decode(column: "text", as: String.self),
-                    translations: Self.decode(translations: try row.decode(column: "translations", as: String?.self)))
+                    translations: LanguageKeyedColumn.decode(try row.decode(column: "translations", as: String?.self)))
             }
         let base = GlobalMobilityQuestionnaire.questionnaire
         // The built-in introduction is every cycle's; the title's translations hold while the
@@ -121,22 +121,6 @@ public struct CycleRepository: Sendable {
             language: base.language,
             titleTranslations: cycle.questionnaireTitle == base.title ? base.titleTranslations : [:],
             introductionTranslations: base.introductionTranslations)
-    }
-
-    static func encode(translations: [Language: String]) -> String? {
-        guard !translations.isEmpty else { return nil }
-        let byTag = Dictionary(uniqueKeysWithValues: translations.map { ($0.key.tag, $0.value) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return (try? encoder.encode(byTag)).flatMap { String(data: $0, encoding: .utf8) }
-    }
-
-    static func decode(translations text: String?) -> [Language: String] {
-        guard let data = text?.data(using: .utf8),
-            let byTag = try? JSONDecoder().decode([String: String].self, from: data)
-        else { return [:] }
-        return Dictionary(
-            uniqueKeysWithValues: byTag.compactMap { tag, text in Language(rawValue: tag).map { ($0, text) } })
     }
 
     /// Sets one question's wording in another language; only while the cycle is a draft.
@@ -160,7 +144,7 @@ public struct CycleRepository: Sendable {
         }
         question.translations[language] = trimmed.isEmpty ? nil : trimmed
         try await sql.update("cycle_questions")
-            .set("translations", to: SQLBind(Self.encode(translations: question.translations)))
+            .set("translations", to: SQLBind(LanguageKeyedColumn.encode(question.translations)))
             .where("cycle_id", .equal, cycleID).where("code", .equal, code).run()
     }
 

@@ -123,7 +123,7 @@ public struct FrameworkRepository: Sendable {
             framework.owner = content.owner
             framework.levels = content.levels.names
             framework.language = content.language.tag
-            framework.translations = FrameworkTranslationColumn.encode(content.translations)
+            framework.translations = LanguageKeyedColumn.encode(content.translations)
             try await framework.save(on: database)
             try await replaceItems(of: framework, with: content, on: database)
             return framework.summary
@@ -141,9 +141,9 @@ public struct FrameworkRepository: Sendable {
                     "Version \(framework.version) of \(framework.name) is retired; its translations are kept as they were."
                 )
             }
-            var translations = FrameworkTranslationColumn.decode(framework.translations)
+            var translations = LanguageKeyedColumn.decode(framework.translations, as: [String: String].self)
             translations[language] = texts.isEmpty ? nil : texts
-            framework.translations = FrameworkTranslationColumn.encode(translations)
+            framework.translations = LanguageKeyedColumn.encode(translations)
             try await framework.save(on: database)
         }
     }
@@ -404,7 +404,7 @@ public struct FrameworkRepository: Sendable {
                     description: try row.decode(column: "description", as: String.self),
                     competencies: competenciesByCategory[categoryID] ?? [])
             }, language: framework.language.flatMap(ContentLanguage.init(tag:)) ?? .english,
-            translations: FrameworkTranslationColumn.decode(framework.translations))
+            translations: LanguageKeyedColumn.decode(framework.translations, as: [String: String].self))
     }
 
     private func insert(
@@ -421,7 +421,7 @@ public struct FrameworkRepository: Sendable {
         framework.owner = content.owner
         framework.levels = content.levels.names
         framework.language = content.language.tag
-        framework.translations = FrameworkTranslationColumn.encode(content.translations)
+        framework.translations = LanguageKeyedColumn.encode(content.translations)
         if status == .published { framework.publishedAt = Date() }
         try await framework.create(on: database)
         try await replaceItems(of: framework, with: content, on: database)

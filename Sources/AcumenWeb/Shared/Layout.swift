@@ -166,13 +166,8 @@ enum RoleMessage: String, MessageKey, CaseIterable {
     case accountManager = "role.accountManager"
     case customerReviewer = "role.customerReviewer"
 
+    /// Keys are `role.` and the role's raw value; `MessageKeyTests` holds every role.
     init(_ role: Role) {
-        switch role {
-        case .administrator: self = .administrator
-        case .programmeManager: self = .programmeManager
-        case .supervisor: self = .supervisor
-        case .accountManager: self = .accountManager
-        case .customerReviewer: self = .customerReviewer
-        }
+        self.init(rawValue: "role.\(role.rawValue)")!
     }
 }

@@ -195,15 +195,9 @@ enum PersonReportPage {
             ], noValue: text.text(ReportMessage.noValue))
     }
 
+    /// Keys are `source.` and the source's raw value; `MessageKeyTests` holds every source.
     static func sourceName(_ source: RaterSource, text: Localizer) -> String {
-        let key: ReportMessage =
-            switch source {
-            case .self: .sourceSelf
-            case .supervisor: .sourceSupervisor
-            case .peer: .sourcePeer
-            case .customer: .sourceCustomer
-            }
-        return text.text(key)
+        text.text(ReportMessage(rawValue: "source.\(source.rawValue)")!)
     }
 
     /// Anonymous groups that are not shown on their own are described without their number:

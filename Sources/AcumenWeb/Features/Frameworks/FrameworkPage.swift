@@ -135,7 +135,7 @@ enum FrameworkPage {
                 let done = content.parts.filter { !(content.translations[language]?[$0.part.key] ?? "").isEmpty }.count
                 return ListItem {
                     Link(
-                        "\(Localizer(.english).name(of: ContentLanguage(language)))",
+                        language.englishName,
                         url: SitePath.frameworkTranslation.url(model.summary.id, language.tag))
                     Text(": \(done) of \(total) texts translated")
                 }

@@ -63,12 +63,12 @@ enum FrameworkTranslationPage {
             case .name, .level, .categoryTitle, .competencyTitle:
                 Field(
                     label:
-                        "\(label(for: part.key, in: content)) in \(Localizer(.english).name(of: ContentLanguage(language)))",
+                        "\(label(for: part.key, in: content)) in \(language.englishName)",
                     name: name, value: value, problem: problem, valueLanguage: language.tag)
             case .description, .categoryDescription, .competencyDescription, .behaviour:
                 AreaField(
                     label:
-                        "\(label(for: part.key, in: content)) in \(Localizer(.english).name(of: ContentLanguage(language)))",
+                        "\(label(for: part.key, in: content)) in \(language.englishName)",
                     name: name, value: value, rows: 2, problem: problem, valueLanguage: language.tag)
             }
         }.class("translation-part")

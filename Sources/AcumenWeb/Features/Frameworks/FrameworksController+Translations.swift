@@ -49,7 +49,7 @@ extension FrameworksController {
                 id: loaded.summary.id, language: language, texts: texts)
             // Open cycles keep their framework in memory; they show the new translation at once.
             CycleForms.forget()
-            request.flash("The \(Localizer(.english).name(of: ContentLanguage(language))) translation was saved.")
+            request.flash("The \(language.englishName) translation was saved.")
             return request.redirect(to: SitePath.frameworkTranslation.url(loaded.summary.id, language.tag))
         }
     }

@@ -98,21 +98,12 @@ enum StatusMessage: String, MessageKey, CaseIterable {
     case actionDone = "action.done"
     case actionDropped = "action.dropped"
 
+    // Keys are the prefix and the status's raw value; `MessageKeyTests` holds every case.
     init(_ status: CycleStatus) {
-        switch status {
-        case .draft: self = .draft
-        case .open: self = .open
-        case .closed: self = .closed
-        case .released: self = .released
-        }
+        self.init(rawValue: "status.\(status.rawValue)")!
     }
 
     init(_ status: ActionItem.Status) {
-        switch status {
-        case .open: self = .actionOpen
-        case .inProgress: self = .actionInProgress
-        case .done: self = .actionDone
-        case .dropped: self = .actionDropped
-        }
+        self.init(rawValue: "action.\(status.rawValue)")!
     }
 }
