@@ -17,7 +17,7 @@ final class LanguageRoutesTests: XCTestCase {
             + RaterMailMessage.allCases + ErrorMessage.allCases + RaterErrorMessage.allCases + HomeMessage.allCases
             + StatusMessage.allCases + NavigationMessage.allCases + ReportMessage.allCases
             + ReleaseMailMessage.allCases + LoginMessage.allCases
-            + RoleMessage.allCases
+            + RoleMessage.allCases + FrameworkMessage.allCases + FrameworkEditMessage.allCases
         let english = MessageCatalogue.builtIn.keys(in: .english)
         for key in keys { XCTAssertTrue(english.contains(key.key), "\(key.key) has no English message") }
     }
@@ -159,6 +159,27 @@ final class LanguageRoutesTests: XCTestCase {
                     "behaviour/OM.1/0/0": "Confirma personalmente cada solicitud y dice quién se ocupará.",
                     "competency/OM.1/title": "Interlocutor único",
                 ], "the form holds the whole translation: what was left blank is shown as written")
+
+            // The account manager reads the framework in Spanish: the translated parts in
+            // Spanish, the rest as written, marked as English and announced.
+            try await outsider.post("/preferences/language", form: ["language": "es", "back": "/"])
+            let read = try await outsider.get("/frameworks/\(framework.id)")
+            XCTAssertEqual(read.headers.first(name: .contentLanguage), "es")
+            let html = read.body.string
+            XCTAssertContains(html, "Interlocutor único")
+            XCTAssertContains(html, "Confirma personalmente cada solicitud y dice quién se ocupará.")
+            XCTAssertContains(html, "aún no están traducidas al español")
+            let untouched = try XCTUnwrap(stored.competencies.first { $0.code == "OM.2" })
+            XCTAssertContains(html, #"<span lang="en" dir="ltr">\#(untouched.title)</span>"#)
+            let competency = try XCTUnwrap(stored.competencies.first { $0.code == "OM.1" })
+            let competencyPage = try await outsider.get(
+                "/frameworks/\(framework.id)/competencies/\(competency.identifier)")
+            XCTAssertContains(competencyPage.body.string, "Interlocutor único")
+            XCTAssertContains(competencyPage.body.string, "Comentarios de revisión")
+            // Programme staff keep their English pages.
+            let managers = try await manager.get("/frameworks/\(framework.id)").body.string
+            XCTAssertContains(managers, #"<html lang="en""#)
+            XCTAssertContains(managers, "Role profiles")
         }
     }
 
@@ -319,5 +340,6 @@ final class MessageKeyTests: XCTestCase {
         XCTAssertEqual(Role.allCases.map { english.text(RoleMessage($0)) }.last, "Customer reviewer")
         XCTAssertEqual(RaterSource.allCases.map { PersonReportPage.sourceName($0, text: english) }.first, "Self")
         XCTAssertEqual(FrequencyAnswer.allCases.map { $0.label(in: english) }.last, "Don't know")
+        XCTAssertEqual(FrameworkStatus.allCases.map { english.text(FrameworkMessage($0)) }.last, "Retired")
     }
 }

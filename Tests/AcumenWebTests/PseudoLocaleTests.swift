@@ -66,6 +66,20 @@ final class PseudoLocaleTests: XCTestCase {
                         .string
                 ))
 
+            let frameworks = FrameworkRepository(database: app.db)
+            let published = try await frameworks.summaries().first { $0.status == .published }
+            let framework = try XCTUnwrap(published)
+            let content = try await frameworks.version(id: framework.id).content
+            let competency = try XCTUnwrap(content.competencies.first)
+            pages.append(("frameworks", try await accountManager.get("/frameworks").body.string))
+            pages.append(("framework", try await accountManager.get("/frameworks/\(framework.id)").body.string))
+            pages.append(
+                (
+                    "competency",
+                    try await accountManager.get("/frameworks/\(framework.id)/competencies/\(competency.identifier)")
+                        .body.string
+                ))
+
             for (name, html) in pages {
                 XCTAssertTrue(html.contains("⟦"), "\(name) is rendered with the pseudo-locale")
                 let stray = Self.strayWords(in: Self.visibleText(html), data: data)
@@ -98,6 +112,13 @@ final class PseudoLocaleTests: XCTestCase {
         data += framework.categories.map(\.code)
         data += questionnaire.questions.flatMap { [$0.text, $0.code] }
         data += Language.allCases.map(\.nativeName)
+        for summary in try await FrameworkRepository(database: app.db).summaries() {
+            data += [summary.name, summary.owner]
+            let version = try await FrameworkRepository(database: app.db).version(id: summary.id)
+            data += version.roleProfiles.flatMap { [$0.name, $0.jobRole] }
+            data += version.content.parts.map(\.original) + version.content.competencies.map(\.code)
+            data += version.content.categories.map(\.code)
+        }
         return data.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
     }
 

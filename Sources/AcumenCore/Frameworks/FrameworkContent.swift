@@ -290,13 +290,9 @@ public enum FrameworkPart: Hashable, Sendable {
         }
     }
 
-    static func categoryKey(_ category: CategoryContent, position: Int) -> String {
+    /// The key of the category at `position`: its code, or its place when it has none.
+    public static func categoryKey(_ category: CategoryContent, position: Int) -> String {
         category.code.isEmpty ? "#\(position + 1)" : category.code
-    }
-
-    /// The category part's key for the category at `position` of `framework`.
-    public static func category(_ category: CategoryContent, at position: Int) -> String {
-        categoryKey(category, position: position)
     }
 }
 

@@ -78,10 +78,13 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
 
 extension CalendarDate {
     /// Today in UTC: cycles and calibrations run on calendar days, the same for every server.
-    public static var today: CalendarDate {
+    public static var today: CalendarDate { CalendarDate(Date()) }
+
+    /// The UTC day an instant falls on.
+    public init(_ instant: Date) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        self.init(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 }

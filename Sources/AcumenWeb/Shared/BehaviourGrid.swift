@@ -44,7 +44,7 @@ struct BehaviourGrid: Component {
             for (position, category) in framework.categories.enumerated() {
                 if showsCategories {
                     let title = framework.text(
-                        .categoryTitle(FrameworkPart.category(category, at: position)), in: text.language)
+                        .categoryTitle(FrameworkPart.categoryKey(category, position: position)), in: text.language)
                     H2 {
                         Text(category.code.isEmpty ? "" : category.code + " ")
                         Span(title.text).written(in: title.language, on: text)

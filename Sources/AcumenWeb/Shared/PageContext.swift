@@ -20,6 +20,17 @@ struct PageContext {
         localizer = request.localizer(language ?? request.readerLanguage())
     }
 
+    /// The context of a page both programme staff and the people they serve read: in the
+    /// reader's language, except for programme staff, whose pages are all English for now, so
+    /// that one person's pages do not switch language from one page to the next.
+    init(readers request: Request) {
+        if request.currentUser?.role.seesEveryone == true {
+            self.init(request)
+        } else {
+            self.init(translated: request)
+        }
+    }
+
     init(_ request: Request) {
         renderCache = request.application.renderCache
         user = request.currentUser

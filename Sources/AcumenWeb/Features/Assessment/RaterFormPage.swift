@@ -132,7 +132,7 @@ enum RaterFormPage {
             for (index, category) in sections.enumerated() {
                 let position = framework.categories.firstIndex { $0.identifier == category.identifier } ?? 0
                 let title = framework.text(
-                    .categoryTitle(FrameworkPart.category(category, at: position)), in: text.language)
+                    .categoryTitle(FrameworkPart.categoryKey(category, position: position)), in: text.language)
                 if index > 0 { Text(" · ") }
                 Link(title.text, url: "#\(BehaviourGrid.sectionID(category.code))")
                     .written(in: title.language, on: text)
@@ -186,8 +186,10 @@ enum RaterFormPage {
             isCustomer
             ? session.questionnaire.completeLanguages.contains(text.language)
                 && framework.categories.enumerated().allSatisfy { position, category in
-                    framework.text(.categoryTitle(FrameworkPart.category(category, at: position)), in: text.language)
-                        .language.readerLanguage == text.language
+                    framework.text(
+                        .categoryTitle(FrameworkPart.categoryKey(category, position: position)), in: text.language
+                    )
+                    .language.readerLanguage == text.language
                 }
             : framework.completeLanguages.contains(text.language)
         guard !translated else { return EmptyComponent() }
@@ -225,7 +227,7 @@ enum RaterFormPage {
                 let questions = category.competencies.flatMap { session.questionnaire.questions(for: $0.code) }
                 if !questions.isEmpty {
                     let heading = session.framework.text(
-                        .categoryTitle(FrameworkPart.category(category, at: position)), in: text.language)
+                        .categoryTitle(FrameworkPart.categoryKey(category, position: position)), in: text.language)
                     H2(heading.text).id(BehaviourGrid.sectionID(category.code))
                         .written(in: heading.language, on: text)
                     for question in questions {

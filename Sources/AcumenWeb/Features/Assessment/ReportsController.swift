@@ -89,10 +89,8 @@ struct ReportsController: RouteCollection {
 
     @Sendable func report(request: Request) async throws -> Response {
         let (cycle, subject) = try await Self.authorise(request)
-        // Programme staff read reports in English, as their other pages; the account manager
-        // and their supervisor in their own language.
-        let context =
-            request.currentUser?.role.seesEveryone == true ? PageContext(request) : PageContext(translated: request)
+        // The account manager and their supervisor read it in their own language.
+        let context = PageContext(readers: request)
         let text = context.localizer
         let version = try await ResponseRepository(database: request.db).responseRowCount(cycleID: cycle.id)
         // By cycle, person, state of the cycle's responses, rules and day (role profiles depend

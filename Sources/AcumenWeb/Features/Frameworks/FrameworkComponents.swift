@@ -2,32 +2,44 @@ import AcumenCore
 import Foundation
 import Plot
 
-/// The level grid: one column per level with the behaviours that show it. On a phone the
-/// columns stack.
+/// The level grid: one column per level with the behaviours that show it, in the reader's
+/// language where translated. On a phone the columns stack.
 struct LevelGrid: Component {
-    let levels: LevelScale
+    let content: FrameworkContent
     let competency: CompetencyContent
+    let text: Localizer
 
     var body: Component {
         Div {
-            for (position, name) in levels.names.enumerated() {
+            for position in content.levels.names.indices {
+                let name = content.text(.level(position), in: text.language).text
                 Tag("section") {
-                    H3(name)
+                    H3 { FrameworkPage.content(.level(position), of: content, text: text) }
                     let behaviours = competency.standard(at: position)?.behaviours ?? []
                     if behaviours.isEmpty {
-                        Paragraph("No behaviours yet.").class("muted")
+                        Paragraph(text.text(FrameworkMessage.noBehaviours)).class("muted")
                     } else {
-                        List(behaviours)
+                        List(behaviours.indices) { index in
+                            ListItem {
+                                FrameworkPage.content(
+                                    .behaviour(competency.code, level: position, position: index), of: content,
+                                    text: text)
+                            }
+                        }
                     }
                 }.class("level level-\(position + 1)")
-                    .attribute(named: "aria-label", value: "\(name) behaviours for \(competency.code)")
+                    .attribute(
+                        named: "aria-label",
+                        value: text.text(FrameworkMessage.levelBehaviours, ["level": name, "code": competency.code]))
             }
         }.class("level-grid")
     }
 }
 
 extension FrameworkStatus {
-    var badge: StatusBadge { StatusBadge(text: label, kind: rawValue) }
+    func badge(_ text: Localizer) -> StatusBadge {
+        StatusBadge(text: text.text(FrameworkMessage(self)), kind: rawValue)
+    }
 }
 
 enum DateText {

@@ -8,29 +8,32 @@ enum FrameworkListPage {
     }
 
     static func render(_ model: Model, context: PageContext) -> HTMLPage {
-        Layout.page("Competency frameworks", context: context) {
-            H1("Competency frameworks")
-            Paragraph(
-                "Each framework describes what good looks like, competency by competency, at every level. Published versions never change; ratings point at the exact version they were made against."
-            )
+        let text = context.localizer
+        return Layout.page(text.text(FrameworkMessage.listTitle), context: context) {
+            H1(text.text(FrameworkMessage.listTitle))
+            Paragraph(text.text(FrameworkMessage.listIntro))
             if model.frameworks.isEmpty {
-                Paragraph("There are no frameworks yet.")
+                Paragraph(text.text(FrameworkMessage.listEmpty))
             } else {
                 DataTable(
-                    caption: "Frameworks and their versions",
-                    headings: ["Framework", "Version", "Status", "Owner", "Last changed"],
+                    caption: text.text(FrameworkMessage.listCaption),
+                    headings: [
+                        FrameworkMessage.frameworkColumn, .versionColumn, .statusColumn, .ownerColumn, .changedColumn,
+                    ].map { text.text($0) },
                     rows: model.frameworks.map { framework in
                         [
                             Link(framework.name, url: SitePath.framework.url(framework.id)),
-                            Text("\(framework.version)"),
-                            framework.status.badge, Text(framework.owner), Text(DateText.day(framework.updatedAt)),
+                            Text(text.integer(framework.version)),
+                            framework.status.badge(text), Text(framework.owner),
+                            Text(text.date(CalendarDate(framework.updatedAt))),
                         ]
                     })
             }
             if model.canEdit {
                 Paragraph {
-                    Link("New framework", url: SitePath.newFramework.url()).class("button primary")
-                    Link("Import a CASE package", url: SitePath.importPage.url()).class("button")
+                    Link(text.text(FrameworkEditMessage.newFramework), url: SitePath.newFramework.url()).class(
+                        "button primary")
+                    Link(text.text(FrameworkEditMessage.importCASE), url: SitePath.importPage.url()).class("button")
                 }
             }
         }

@@ -18,101 +18,153 @@ enum FrameworkPage {
 
     static func render(_ model: Model, context: PageContext) -> HTMLPage {
         let summary = model.summary
-        return Layout.page("\(summary.name), version \(summary.version)", context: context) {
-            frozen(model, "introduction", context) { introduction(model) }
+        let text = context.localizer
+        let name = model.version.content.text(.name, in: text.language).text
+        let title = text.text(FrameworkMessage.pageTitle, ["name": name, "version": text.integer(summary.version)])
+        return Layout.page(title, context: context) {
+            frozen(model, "introduction", context) { introduction(model, text: text) }
             actions(model, context: context)
             if model.isDraft { draftNotes(model, context: context) }
             frozen(model, "body", context) {
                 ComponentGroup {
-                    tableOfContents(model)
-                    categories(model)
+                    tableOfContents(model, text: text)
+                    categories(model, text: text)
                 }
             }
             if model.isDraft && model.canEdit { addCategoryForm(summary, context: context) }
-            if model.canEdit && summary.status != .retired { translations(model) }
-            frozen(model, "profiles", context) { profiles(model) }
+            if model.canEdit && summary.status != .retired { translations(model, text: text) }
+            frozen(model, "profiles", context) { profiles(model, text: text) }
             if model.isDraft && model.canEdit {
                 Paragraph {
-                    Link("Edit role profiles", url: SitePath.frameworkProfiles.url(summary.id)).class("button")
+                    Link(
+                        text.text(FrameworkEditMessage.editProfiles), url: SitePath.frameworkProfiles.url(summary.id)
+                    ).class("button")
                 }
             }
-            history(model)
+            history(model, text: text)
         }
     }
 
     /// A published or retired version never changes, so the parts of its page that show
-    /// only its content are rendered once and reused; a draft's are rendered every time.
+    /// only its content are rendered once per language and reused; a draft's are rendered
+    /// every time.
     private static func frozen(_ model: Model, _ name: String, _ context: PageContext, _ part: () -> Component)
         -> Component
     {
         guard !model.isDraft else { return part() }
+        let key = "\(model.summary.cacheKey)|\(name)|\(context.localizer.language.tag)"
         return Node<HTML.BodyContext>.raw(
-            context.renderCache.html(.frameworkPart, key: "\(model.summary.cacheKey)|\(name)") {
+            context.renderCache.html(.frameworkPart, key: key) {
                 let component = part()
                 return Div { component }.render()
             })
     }
 
-    private static func introduction(_ model: Model) -> Component {
+    /// A part of the framework in the reader's language, marked when it is shown as written.
+    static func content(_ part: FrameworkPart, of content: FrameworkContent, text: Localizer) -> Component {
+        let shown = content.text(part, in: text.language)
+        return Span(shown.text).written(in: shown.language, on: text)
+    }
+
+    private static func introduction(_ model: Model, text: Localizer) -> Component {
         let summary = model.summary
         let content = model.version.content
+        let levelNames = content.levels.names.indices.map { content.text(.level($0), in: text.language).text }
         return ComponentGroup {
             Div {
-                H1(summary.name)
+                H1 { Self.content(.name, of: content, text: text) }
                 Paragraph {
-                    Text("Version \(summary.version) · ")
-                    summary.status.badge
-                    Text(" · Owner: \(summary.owner.isEmpty ? "not set" : summary.owner)")
+                    Text(text.text(FrameworkMessage.version, ["version": text.integer(summary.version)]) + " · ")
+                    summary.status.badge(text)
+                    Text(
+                        " · "
+                            + text.text(
+                                FrameworkMessage.owner,
+                                [
+                                    "owner": summary.owner.isEmpty
+                                        ? text.text(FrameworkMessage.ownerNotSet) : summary.owner
+                                ]
+                            ))
                 }.class("meta")
             }.class("page-title")
-            if !summary.description.isEmpty { Paragraph(summary.description) }
-            Paragraph {
-                Text("Levels: \(content.levels.names.joined(separator: " → ")). ")
-                Text("\(content.categories.count) categories, \(content.competencies.count) competencies.")
+            if !content.description.isEmpty { Paragraph { Self.content(.description, of: content, text: text) } }
+            Paragraph(
+                text.text(FrameworkMessage.levels, ["levels": levelNames.joined(separator: " → ")]) + " "
+                    + text.text(
+                        FrameworkMessage.counts,
+                        [
+                            "categories": text.integer(content.categories.count),
+                            "competencies": text.integer(content.competencies.count),
+                        ]))
+            if !content.completeLanguages.contains(text.language) {
+                Paragraph(
+                    text.text(
+                        FrameworkMessage.untranslated,
+                        [
+                            "language": text.name(of: ContentLanguage(text.language)),
+                            "original": text.name(of: content.language),
+                        ])
+                ).class("notice")
             }
         }
     }
 
-    private static func tableOfContents(_ model: Model) -> Component {
-        Tag("nav") {
-            H2("Contents")
-            List(model.version.content.categories) { category in
-                ListItem {
-                    Link(
-                        "\(category.title) (\(category.competencies.count))",
-                        url: "#category-\(category.identifier)")
+    private static func tableOfContents(_ model: Model, text: Localizer) -> Component {
+        let content = model.version.content
+        return Tag("nav") {
+            H2(text.text(FrameworkMessage.contents))
+            List(Array(content.categories.enumerated())) { position, category in
+                let title = content.text(
+                    .categoryTitle(FrameworkPart.categoryKey(category, position: position)), in: text.language)
+                return ListItem {
+                    Link(url: "#category-\(category.identifier)") {
+                        Span(title.text).written(in: title.language, on: text)
+                        Text(" (\(text.integer(category.competencies.count)))")
+                    }
                 }
             }
-        }.class("toc").accessibilityLabel("Categories")
+        }.class("toc").accessibilityLabel(text.text(FrameworkMessage.categories))
     }
 
-    private static func categories(_ model: Model) -> Component {
+    private static func categories(_ model: Model, text: Localizer) -> Component {
         let content = model.version.content
         let summary = model.summary
         return ComponentGroup {
-            for category in content.categories {
+            for (position, category) in content.categories.enumerated() {
+                let key = FrameworkPart.categoryKey(category, position: position)
+                let title = content.text(.categoryTitle(key), in: text.language).text
                 Tag("section") {
-                    H2(category.code.isEmpty ? category.title : "\(category.code) · \(category.title)")
-                    if !category.description.isEmpty { Paragraph(category.description) }
+                    H2 {
+                        if !category.code.isEmpty { Text("\(category.code) · ") }
+                        Self.content(.categoryTitle(key), of: content, text: text)
+                    }
+                    if !category.description.isEmpty {
+                        Paragraph { Self.content(.categoryDescription(key), of: content, text: text) }
+                    }
                     for competency in category.competencies {
                         Tag("article") {
                             H3 {
-                                Link(
-                                    "\(competency.code) \(competency.title)",
-                                    url: SitePath.frameworkCompetency.url(summary.id, competency.identifier))
+                                Link(url: SitePath.frameworkCompetency.url(summary.id, competency.identifier)) {
+                                    Text("\(competency.code) ")
+                                    Self.content(.competencyTitle(competency.code), of: content, text: text)
+                                }
                             }
-                            Paragraph(competency.description)
-                            LevelGrid(levels: content.levels, competency: competency)
+                            if !competency.description.isEmpty {
+                                Paragraph {
+                                    Self.content(.competencyDescription(competency.code), of: content, text: text)
+                                }
+                            }
+                            LevelGrid(content: content, competency: competency, text: text)
                         }.class("competency")
                     }
                     if model.isDraft && model.canEdit {
                         Div {
                             Link(
-                                "Add a competency to \(category.title)",
+                                text.text(FrameworkEditMessage.addCompetency, ["category": title]),
                                 url: "/frameworks/\(summary.id)/competencies/new?category=\(category.identifier)"
                             ).class("button")
                             Link(
-                                "Edit category \(category.title)",
+                                text.text(FrameworkEditMessage.editCategory, ["category": title]),
                                 url: SitePath.frameworkCategoryEdit.url(summary.id, category.identifier)
                             ).class("button")
                         }.class("actions")
@@ -123,21 +175,24 @@ enum FrameworkPage {
     }
 
     /// How far each reader language's translation has got, each linking to where it is done.
-    private static func translations(_ model: Model) -> Component {
+    private static func translations(_ model: Model, text: Localizer) -> Component {
         let content = model.version.content
         let total = content.parts.count
         return Div {
-            H2("Translations")
-            Paragraph(
-                "Written in \(Localizer(.english).name(of: content.language)). Readers who use another language see each translated text in theirs, and the rest as written, with a note saying so."
-            ).class("hint")
+            H2(text.text(FrameworkEditMessage.translations))
+            Paragraph(text.text(FrameworkEditMessage.translationsIntro, ["language": text.name(of: content.language)]))
+                .class("hint")
             List(Language.allCases.filter { $0 != content.language.readerLanguage }) { language in
                 let done = content.parts.filter { !(content.translations[language]?[$0.part.key] ?? "").isEmpty }.count
                 return ListItem {
                     Link(
-                        language.englishName,
+                        text.name(of: ContentLanguage(language)),
                         url: SitePath.frameworkTranslation.url(model.summary.id, language.tag))
-                    Text(": \(done) of \(total) texts translated")
+                    Text(
+                        ": "
+                            + text.text(
+                                FrameworkEditMessage.translated,
+                                ["done": text.integer(done), "total": text.integer(total)]))
                 }
             }
         }.class("panel")
@@ -145,114 +200,157 @@ enum FrameworkPage {
 
     /// Written with nodes, like the frame: these parts are rendered on every request.
     private static func actions(_ model: Model, context: PageContext) -> Component {
+        let text = context.localizer
         let id = model.summary.id
-        let version = model.summary.version
+        let version = text.integer(model.summary.version)
         var buttons: [Node<HTML.BodyContext>] = []
         if model.canEdit {
+            let startVersion = text.text(FrameworkEditMessage.startVersion)
             switch model.summary.status {
             case .draft:
                 buttons = [
-                    .a(.class("button"), .href(SitePath.frameworkEdit.url(id)), .text("Edit details")),
+                    .a(
+                        .class("button"), .href(SitePath.frameworkEdit.url(id)),
+                        .text(text.text(FrameworkEditMessage.editDetails))),
                     .a(
                         .class("button primary"), .href(SitePath.frameworkPublish.url(id)),
-                        .text("Publish version \(version)")),
+                        .text(text.text(FrameworkEditMessage.publish, ["version": version]))),
                 ]
             case .published:
                 buttons = [
-                    ActionButton.node(
-                        "Start a new version", SitePath.frameworkVersions.url(id), context.csrf, "button primary"),
-                    .a(.class("button"), .href(SitePath.frameworkRetire.url(id)), .text("Retire")),
+                    ActionButton.node(startVersion, SitePath.frameworkVersions.url(id), context.csrf, "button primary"),
+                    .a(
+                        .class("button"), .href(SitePath.frameworkRetire.url(id)),
+                        .text(text.text(FrameworkEditMessage.retire))),
                 ]
             case .retired:
-                buttons = [
-                    ActionButton.node("Start a new version", SitePath.frameworkVersions.url(id), context.csrf, "button")
-                ]
+                buttons = [ActionButton.node(startVersion, SitePath.frameworkVersions.url(id), context.csrf, "button")]
             }
         }
         return Node<HTML.BodyContext>.div(
             .class("actions"),
-            .a(.class("button"), .href(SitePath.frameworkCASE.url(id)), .text("Download CASE package")),
+            .a(
+                .class("button"), .href(SitePath.frameworkCASE.url(id)), .text(text.text(FrameworkMessage.downloadCASE))
+            ),
             .group(buttons))
     }
 
     private static func draftNotes(_ model: Model, context: PageContext) -> Component {
+        let text = context.localizer
         let validation = model.validation
         return Div {
-            H2("Review before publishing")
+            H2(text.text(FrameworkEditMessage.review))
             if model.openComments > 0 {
-                Paragraph(
-                    "\(model.openComments) review comment\(model.openComments == 1 ? " is" : "s are") still open. You can publish anyway, but reviewers' points will stay unanswered."
-                )
-                .class("warning")
+                Paragraph(text.text(FrameworkEditMessage.openComments, count: model.openComments)).class("warning")
             } else {
-                Paragraph("No open review comments.")
+                Paragraph(text.text(FrameworkEditMessage.noOpenComments))
             }
             if !validation.errors.isEmpty {
-                Paragraph("This draft cannot be published until these are fixed:").class("warning")
+                Paragraph(text.text(FrameworkEditMessage.cannotPublish)).class("warning")
                 List(validation.errors.map(\.description))
             }
             if !validation.warnings.isEmpty {
-                List(validation.warnings.map { "Note: \($0.description)" })
+                List(validation.warnings.map { text.text(FrameworkEditMessage.note, ["note": $0.description]) })
             }
             Paragraph(
-                "Reviewers: \(model.reviewers.isEmpty ? "none named yet" : model.reviewers.joined(separator: ", "))")
+                text.text(
+                    FrameworkEditMessage.reviewers,
+                    [
+                        "reviewers": model.reviewers.isEmpty
+                            ? text.text(FrameworkEditMessage.noReviewers) : text.list(model.reviewers)
+                    ]))
             if model.canEdit {
                 Form(url: SitePath.frameworkReviewers.url(model.summary.id), method: .post) {
                     CSRFField(token: context.csrf)
                     Field(
-                        label: "Name a reviewer", name: "email", type: .email, required: true,
-                        hint: "The email of an Acumen user, usually a seasoned account manager or supervisor")
-                    Button { Text("Add reviewer") }.attribute(named: "type", value: "submit").class("button")
+                        label: text.text(FrameworkEditMessage.nameReviewer), name: "email", type: .email,
+                        required: true, hint: text.text(FrameworkEditMessage.reviewerHint))
+                    Button { Text(text.text(FrameworkEditMessage.addReviewer)) }.attribute(
+                        named: "type", value: "submit"
+                    )
+                    .class("button")
                 }
             }
         }.id("review").class("panel")
     }
 
     private static func addCategoryForm(_ summary: FrameworkSummary, context: PageContext) -> Component {
-        Tag("details") {
-            Tag("summary") { Text("Add a category") }
+        let text = context.localizer
+        return Tag("details") {
+            Tag("summary") { Text(text.text(FrameworkEditMessage.addCategory)) }
             Form(url: SitePath.frameworkCategories.url(summary.id), method: .post) {
                 CSRFField(token: context.csrf)
-                Field(label: "Code", name: "code", required: true, hint: "Short, e.g. NEG", maxLength: TextLimits.code)
-                Field(label: "Title", name: "title", required: true, maxLength: TextLimits.name)
-                AreaField(label: "Description", name: "description", rows: 2)
-                Button { Text("Add category") }.attribute(named: "type", value: "submit").class("button")
+                Field(
+                    label: text.text(FrameworkEditMessage.code), name: "code", required: true,
+                    hint: text.text(FrameworkEditMessage.codeHint), maxLength: TextLimits.code)
+                Field(
+                    label: text.text(FrameworkEditMessage.title), name: "title", required: true,
+                    maxLength: TextLimits.name)
+                AreaField(label: text.text(FrameworkEditMessage.description), name: "description", rows: 2)
+                Button { Text(text.text(FrameworkEditMessage.addCategory)) }.attribute(named: "type", value: "submit")
+                    .class("button")
             }
         }.class("panel")
     }
 
-    private static func profiles(_ model: Model) -> Component {
-        let levels = model.version.content.levels
+    private static func profiles(_ model: Model, text: Localizer) -> Component {
+        let content = model.version.content
         return Tag("section") {
-            H2("Role profiles")
+            H2(text.text(FrameworkMessage.profiles))
             if model.version.roleProfiles.isEmpty {
-                Paragraph("No role profiles: targets for gap analysis are not set.")
+                Paragraph(text.text(FrameworkMessage.noProfiles))
             } else {
-                Paragraph("The level each role is expected to reach; gaps are measured against these targets.")
+                Paragraph(text.text(FrameworkMessage.profilesIntro))
                 List(model.version.roleProfiles) { profile in
                     let counts = Dictionary(grouping: profile.targets.values, by: { $0 }).mapValues(\.count)
-                    let text = counts.keys.sorted().map { "\(counts[$0]!) at \(levels.name(at: $0) ?? "?")" }.joined(
-                        separator: ", ")
+                    let targets = counts.keys.sorted().map { level in
+                        text.text(
+                            FrameworkMessage.profileCount, count: counts[level]!,
+                            ["level": content.text(.level(level), in: text.language).text])
+                    }
                     return ListItem {
-                        Text("\(profile.name) (\(profile.jobRole), \(profile.tenureBandLabel)): \(text)")
+                        Text(
+                            text.text(
+                                FrameworkMessage.profileTargets,
+                                [
+                                    "profile": profile.name, "role": profile.jobRole,
+                                    "tenure": tenure(profile, text: text), "targets": text.list(targets),
+                                ]))
                     }
                 }
             }
         }.id("profiles")
     }
 
-    private static func history(_ model: Model) -> Component {
+    static func tenure(_ profile: RoleProfile, text: Localizer) -> String {
+        let from = text.integer(profile.minimumTenureMonths)
+        guard let upper = profile.maximumTenureMonths else {
+            return text.text(FrameworkMessage.tenureFrom, ["from": from])
+        }
+        return text.text(FrameworkMessage.tenure, count: upper, ["from": from])
+    }
+
+    private static func history(_ model: Model, text: Localizer) -> Component {
         Node<HTML.BodyContext>.element(
             named: "section",
             nodes: [
                 .id("versions"),
-                .h2(.text("Versions")),
+                .h2(.text(text.text(FrameworkMessage.versions))),
                 .ul(
                     .forEach(model.versions) { version in
                         .li(
-                            .a(.href(SitePath.framework.url(version.id)), .text("Version \(version.version)")),
-                            .text(" · \(version.status.label)"),
-                            .unwrap(version.publishedAt) { .text(" · published \(DateText.day($0))") })
+                            .a(
+                                .href(SitePath.framework.url(version.id)),
+                                .text(
+                                    text.text(FrameworkMessage.versionLink, ["version": text.integer(version.version)]))
+                            ),
+                            .text(" · " + text.text(FrameworkMessage(version.status))),
+                            .unwrap(version.publishedAt) {
+                                .text(
+                                    " · "
+                                        + text.text(FrameworkMessage.publishedOn, ["date": text.date(CalendarDate($0))])
+                                )
+                            })
                     }),
             ])
     }

@@ -127,7 +127,7 @@ struct FrameworksController: RouteCollection {
         let visible = try await visibleSummaries(for: user, request: request)
         return FrameworkListPage.render(
             FrameworkListPage.Model(frameworks: visible, canEdit: FrameworkPolicy.mayAttempt(.edit, user.viewer)),
-            context: PageContext(request)
+            context: PageContext(readers: request)
         ).response()
     }
 
@@ -185,20 +185,23 @@ struct FrameworksController: RouteCollection {
             comments: isDraft ? try await repository.comments(frameworkID: loaded.summary.id) : [],
             reviewers: isDraft ? try await repository.reviewerEmails(frameworkID: loaded.summary.id) : [],
             canEdit: FrameworkPolicy.mayAttempt(.edit, loaded.user.viewer))
-        return FrameworkPage.render(model, context: PageContext(request)).response()
+        return FrameworkPage.render(model, context: PageContext(readers: request)).response()
     }
 
     @Sendable func showCompetency(request: Request) async throws -> Response {
         let loaded = try await load(request)
         let (category, competency) = try competency(request, in: loaded)
         let comments = try await FrameworkRepository(database: request.db).comments(frameworkID: loaded.summary.id)
+        let content = loaded.version.content
         let model = CompetencyPage.Model(
-            summary: loaded.summary, levels: loaded.version.content.levels, category: category, competency: competency,
+            summary: loaded.summary, content: content, category: category,
+            categoryPosition: content.categories.firstIndex { $0.identifier == category.identifier } ?? 0,
+            competency: competency,
             comments: comments.filter { $0.competencyID == competency.identifier },
             canComment: FrameworkPolicy.allows(
                 .comment, loaded.user.viewer, .init(status: loaded.summary.status, viewerIsReviewer: loaded.isReviewer)),
             canEdit: FrameworkPolicy.mayAttempt(.edit, loaded.user.viewer) && loaded.summary.status.isEditable)
-        return CompetencyPage.render(model, context: PageContext(request)).response()
+        return CompetencyPage.render(model, context: PageContext(readers: request)).response()
     }
 
     @Sendable func startNewVersion(request: Request) async throws -> Response {

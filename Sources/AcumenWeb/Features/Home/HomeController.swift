@@ -10,9 +10,7 @@ struct HomeController: RouteCollection {
     @Sendable func home(request: Request) async throws -> Response {
         guard let user = request.currentUser else { return request.redirect(to: SitePath.login.url()) }
         let today = CalendarDate.today
-        // Programme staff's home stays English, as their other pages do; everyone else's is
-        // in their language.
-        let context = user.role.seesEveryone ? PageContext(request) : PageContext(translated: request)
+        let context = PageContext(readers: request)
         let overview = try await HomeOverview.load(
             for: user, database: request.db, today: today, text: context.localizer)
         return HomePage.render(
