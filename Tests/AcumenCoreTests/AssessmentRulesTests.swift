@@ -246,9 +246,9 @@ final class ActionItemTests: XCTestCase {
 
     func test_eachMissingPart_isNamed() {
         let action = ActionItem(title: "Improve", measure: "", ownerName: " ", dueDate: nil)
-        let gaps = action.smartGaps(today: today)
+        XCTAssertEqual(action.smartGaps(today: today), [.specific, .measurable, .assigned, .realistic, .undated])
         XCTAssertEqual(
-            gaps.map { String($0.prefix { $0 != ":" }) },
+            action.smartGaps(today: today).map { String($0.text(Localizer(.english)).prefix { $0 != ":" }) },
             ["specific", "measurable", "assigned", "realistic", "time-bound"])
     }
 
@@ -256,7 +256,10 @@ final class ActionItemTests: XCTestCase {
         var action = ActionItem(
             title: "Agree an escalation route with procurement", measure: "Route signed", ownerName: "Ravi",
             dueDate: CalendarDate("2026-10-01"), questionCode: "OM.3-b", feasibilityNote: "One meeting.")
-        XCTAssertEqual(action.smartGaps(today: today), ["time-bound: the due date 2026-10-01 has passed"])
+        XCTAssertEqual(action.smartGaps(today: today), [.overdue(CalendarDate("2026-10-01")!)])
+        XCTAssertEqual(
+            action.smartGaps(today: today).map { $0.text(Localizer(.french)) },
+            ["temporelle : l'échéance du 1 octobre 2026 est passée"])
         action.status = .done
         XCTAssertEqual(action.smartGaps(today: today), [])
     }

@@ -52,7 +52,9 @@ final class MessageCatalogueTests: XCTestCase {
     let catalogue = MessageCatalogue.builtIn
 
     /// Every key declared in AcumenCore; the web target's keys are checked by its own tests.
-    static let coreKeys: [any MessageKey] = DerivedLevelMessage.allCases + AnswerMessage.allCases
+    static let coreKeys: [any MessageKey] =
+        DerivedLevelMessage.allCases + AnswerMessage.allCases + ProblemMessage.allCases + SMARTGapMessage.allCases
+        + WithholdingMessage.allCases
 
     func test_theShippedCatalogue_isConsistent() {
         XCTAssertEqual(catalogue.problems, [])
@@ -61,11 +63,11 @@ final class MessageCatalogueTests: XCTestCase {
         }
     }
 
-    func test_theHomePageAndReport_areTranslatedIntoEveryLanguageThatCoversEveryPage() {
+    func test_whatAccountManagersAndCustomersRead_isTranslatedIntoEveryLanguageThatCoversEveryPage() {
         let homeKeys = catalogue.keys(in: .english).filter { key in
             [
                 "home.", "agenda.", "calibration.", "status.", "action.", "nav.", "report.", "source.", "role.",
-                "login.",
+                "login.", "framework.", "account.", "smart.", "problem.", "withheld.", "pager.",
             ].contains {
                 key.hasPrefix($0)
             }

@@ -123,4 +123,35 @@ final class ActionPlanRoutesTests: XCTestCase {
             try await manager.call(.PUT, "\(path)/\(UUID())", json: #"{"title": "Anything"}"#, expect: .notFound)
         }
     }
+
+    func test_aJapaneseCustomer_keepsThePlanInJapanese_withTheirTextAsWritten() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let customer = BrowserSession(app: app)
+            try await customer.signIn(WebHarness.email(of: .customerReviewer, in: demo))
+            try await customer.get("/")
+            let chosen = try await customer.post("/preferences/language", form: ["language": "ja", "back": "/"])
+            XCTAssertEqual(chosen.status, .seeOther)
+            let home = try await customer.get("/").body.string
+            let accounts = try await AccountRepository(database: app.db).accounts(visibleTo: nil)
+            let account = try XCTUnwrap(accounts.first { home.contains(#"href="/accounts/\#($0.id)""#) })
+            let page = "/accounts/\(account.id)"
+
+            let refused = try await customer.post("\(page)/actions", form: ["title": "", "dueOn": "来週"])
+            XCTAssertEqual(refused.status, .unprocessableEntity)
+            XCTAssertEqual(refused.headers.first(name: .contentLanguage), "ja")
+            XCTAssertContains(refused.body.string, "アクションは追加されていません")
+            XCTAssertContains(refused.body.string, "何をするか：何をするかを書いてください")
+            XCTAssertContains(refused.body.string, "2027-03-31 のような形式で日付を入力してください")
+            XCTAssertContains(refused.body.string, #"value="来週""#)
+
+            try await customer.post("\(page)/actions", form: ["title": "毎週金曜日に進捗を報告する", "dueOn": "2020-01-31"])
+            let plan = try await customer.get(page).body.string
+            XCTAssertContains(plan, #"<html lang="ja""#)
+            XCTAssertContains(plan, "アクションを追加しました。")
+            XCTAssertContains(plan, "毎週金曜日に進捗を報告する")
+            XCTAssertContains(plan, "期限：2020年1月31日 の期限を過ぎています")
+            XCTAssertContains(plan, "アクションプラン")
+            XCTAssertFalse(plan.contains("Action plan"))
+        }
+    }
 }

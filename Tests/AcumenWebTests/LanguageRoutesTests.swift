@@ -18,6 +18,7 @@ final class LanguageRoutesTests: XCTestCase {
             + StatusMessage.allCases + NavigationMessage.allCases + ReportMessage.allCases
             + ReleaseMailMessage.allCases + LoginMessage.allCases
             + RoleMessage.allCases + FrameworkMessage.allCases + FrameworkEditMessage.allCases
+            + AccountMessage.allCases + PagerMessage.allCases + ProblemListMessage.allCases
         let english = MessageCatalogue.builtIn.keys(in: .english)
         for key in keys { XCTAssertTrue(english.contains(key.key), "\(key.key) has no English message") }
     }

@@ -73,9 +73,9 @@ final class PeopleSearchRoutesTests: XCTestCase {
             XCTAssertContains(accounts.body.string, "1 of the 40 accounts you can see.")
             XCTAssertContains(accounts.body.string, account.name)
             let allAccounts = try await browser.get("/accounts").body.string
-            XCTAssertContains(allAccounts, "40 of the 40 accounts you can see; page 1 of 2.")
+            XCTAssertContains(allAccounts, "40 of the 40 accounts you can see. Page 1 of 2.")
             let secondPage = try await browser.get("/accounts?q=&page=2").body.string
-            XCTAssertContains(secondPage, "page 2 of 2.")
+            XCTAssertContains(secondPage, "Page 2 of 2.")
             XCTAssertContains(secondPage, "Previous page")
             XCTAssertEqual(secondPage.components(separatedBy: #"<article class="card">"#).count - 1, 10)
             for odd in [

@@ -40,14 +40,14 @@ public struct ActionDraft: Hashable, Codable, Sendable {
         let due = dueOn.trimmingCharacters(in: .whitespaces)
         let dueDate = CalendarDate(due)
         if !due.isEmpty && dueDate == nil {
-            problems.append(ValidationProblem(location: "dueOn", message: "enter a date like 2027-03-31"))
+            problems.append(ValidationProblem(location: "dueOn", .enterDate, ["example": "2027-03-31"]))
         }
         var status = ActionItem.Status.open
         if let typed = self.status?.trimmingCharacters(in: .whitespaces), !typed.isEmpty {
             if let known = ActionItem.Status(rawValue: typed) {
                 status = known
             } else {
-                problems.append(ValidationProblem(location: "status", message: "choose a status from the list"))
+                problems.append(ValidationProblem(location: "status", .chooseStatus))
             }
         }
         let parts = addresses.split(separator: ":", maxSplits: 1).map(String.init)
@@ -57,7 +57,7 @@ public struct ActionDraft: Hashable, Codable, Sendable {
             && (!["competency", "question"].contains(kind) || code.isEmpty)
         {
             problems.append(
-                ValidationProblem(location: "addresses", message: "choose a competency or question from the list"))
+                ValidationProblem(location: "addresses", .chooseAddressed))
         }
         let item = ActionItem(
             title: title.trimmingCharacters(in: .whitespacesAndNewlines),
@@ -79,5 +79,9 @@ public struct ActionProblems: Error, Hashable, Sendable {
     /// The message for one field, if it has a problem.
     public func message(for field: String) -> String? {
         problems.message(for: field)
+    }
+
+    public func message(for field: String, in text: Localizer) -> String? {
+        problems.message(for: field, in: text)
     }
 }

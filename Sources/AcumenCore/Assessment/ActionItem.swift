@@ -52,17 +52,17 @@ public struct ActionItem: Hashable, Codable, Sendable {
     public var problems: [ValidationProblem] {
         var problems: [ValidationProblem] = []
         if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            problems.append(ValidationProblem(location: "title", message: "say what will be done"))
+            problems.append(ValidationProblem(location: "title", .sayWhatWillBeDone))
         }
         for (field, text) in [
             ("title", title), ("measure", measure), ("ownerName", ownerName), ("feasibilityNote", feasibilityNote),
         ] where text.count > TextLimits.description {
             problems.append(
-                ValidationProblem(location: field, message: "at most \(TextLimits.description) characters"))
+                ValidationProblem(location: field, .tooLong, ["limit": "\(TextLimits.description)"]))
         }
         if [competencyCode, questionCode].contains(where: { ($0?.count ?? 0) > TextLimits.code }) {
             problems.append(
-                ValidationProblem(location: "addresses", message: "choose a competency or question from the list"))
+                ValidationProblem(location: "addresses", .chooseAddressed))
         }
         return problems
     }
@@ -70,26 +70,51 @@ public struct ActionItem: Hashable, Codable, Sendable {
     /// The parts of SMART this action does not yet show: specific (a title of some substance
     /// tied to a competency or question), measurable, assigned, realistic and time-bound.
     /// A date in the past counts as missing only for actions still open.
-    public func smartGaps(today: CalendarDate) -> [String] {
-        var gaps: [String] = []
+    public func smartGaps(today: CalendarDate) -> [SMARTGap] {
+        var gaps: [SMARTGap] = []
         let title = self.title.trimmingCharacters(in: .whitespacesAndNewlines)
         if title.split(separator: " ").count < 3 || (competencyCode == nil && questionCode == nil) {
-            gaps.append("specific: describe the action in a sentence and link it to a competency or question")
+            gaps.append(.specific)
         }
-        if measure.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            gaps.append("measurable: say how both sides will know it is done")
-        }
-        if ownerName.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            gaps.append("assigned: name the person accountable")
-        }
-        if feasibilityNote.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            gaps.append("realistic: note why it can be done with the time and people available")
-        }
+        if measure.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { gaps.append(.measurable) }
+        if ownerName.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { gaps.append(.assigned) }
+        if feasibilityNote.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { gaps.append(.realistic) }
         if let dueDate {
-            if !status.isClosed && dueDate < today { gaps.append("time-bound: the due date \(dueDate) has passed") }
+            if !status.isClosed && dueDate < today { gaps.append(.overdue(dueDate)) }
         } else {
-            gaps.append("time-bound: set a due date")
+            gaps.append(.undated)
         }
         return gaps
     }
+}
+
+/// A part of SMART an action does not yet show, and what to do about it.
+public enum SMARTGap: Hashable, Sendable {
+    case specific
+    case measurable
+    case assigned
+    case realistic
+    case overdue(CalendarDate)
+    case undated
+
+    /// The gap in the reader's words: "measurable: say how both sides will know it is done".
+    public func text(_ text: Localizer) -> String {
+        switch self {
+        case .specific: text.text(SMARTGapMessage.specific)
+        case .measurable: text.text(SMARTGapMessage.measurable)
+        case .assigned: text.text(SMARTGapMessage.assigned)
+        case .realistic: text.text(SMARTGapMessage.realistic)
+        case .overdue(let date): text.text(SMARTGapMessage.overdue, ["date": text.date(date)])
+        case .undated: text.text(SMARTGapMessage.undated)
+        }
+    }
+}
+
+public enum SMARTGapMessage: String, MessageKey, CaseIterable {
+    case specific = "smart.specific"
+    case measurable = "smart.measurable"
+    case assigned = "smart.assigned"
+    case realistic = "smart.realistic"
+    case overdue = "smart.overdue"
+    case undated = "smart.undated"
 }

@@ -4,11 +4,28 @@ import Foundation
 public struct ValidationProblem: Hashable, Sendable, CustomStringConvertible {
     /// Where the problem is, e.g. `competency OM.1, Advanced behaviour 2`.
     public var location: String
+    /// The problem in English, for the API and the logs.
     public var message: String
+    /// The problem as the catalogue words it, for pages in the reader's language; nil for
+    /// problems only programme staff see, which are English for now.
+    public var messageKey: ProblemMessage?
+    public var arguments: [String: String] = [:]
 
     public init(location: String, message: String) {
         self.location = location
         self.message = message
+    }
+
+    public init(location: String, _ key: ProblemMessage, _ arguments: [String: String] = [:]) {
+        self.location = location
+        self.message = Localizer(.english).text(key, arguments)
+        self.messageKey = key
+        self.arguments = arguments
+    }
+
+    /// The problem in the reader's language when the catalogue has it, else as written.
+    public func message(in text: Localizer) -> String {
+        messageKey.map { text.text($0, arguments) } ?? message
     }
 
     public var description: String { location.isEmpty ? message : "\(location): \(message)" }
@@ -19,6 +36,20 @@ extension Array where Element == ValidationProblem {
     public func message(for field: String) -> String? {
         first { $0.location == field }?.message
     }
+
+    /// The same, in the reader's language.
+    public func message(for field: String, in text: Localizer) -> String? {
+        first { $0.location == field }?.message(in: text)
+    }
+}
+
+/// The words of the problems that people other than programme staff meet in forms.
+public enum ProblemMessage: String, MessageKey, CaseIterable {
+    case sayWhatWillBeDone = "problem.sayWhatWillBeDone"
+    case tooLong = "problem.tooLong"
+    case chooseAddressed = "problem.chooseAddressed"
+    case enterDate = "problem.enterDate"
+    case chooseStatus = "problem.chooseStatus"
 }
 
 /// The outcome of checking framework content: errors block saving, warnings are shown.

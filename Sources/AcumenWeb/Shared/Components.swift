@@ -87,9 +87,14 @@ struct SelectField: Component {
     var selected: String?
     /// What is wrong with the choice as sent, read with the list.
     var problem: String?
+    /// For a select whose purpose the page already shows (a table's column heading): the
+    /// label is then read by screen readers only.
+    var labelHidden = false
 
     var body: Component {
-        Label(label) {
+        // The label's text goes in a span, so that it can be hidden from sight alone.
+        Label("") {
+            Span(label).class(labelHidden ? "visually-hidden" : "label-text")
             if let problem { Span { Text(FieldProblem.sentence(problem)) }.class("field-error") }
             Node<HTML.BodyContext>.element(
                 named: "select",

@@ -24,11 +24,8 @@ struct PageContext {
     /// reader's language, except for programme staff, whose pages are all English for now, so
     /// that one person's pages do not switch language from one page to the next.
     init(readers request: Request) {
-        if request.currentUser?.role.seesEveryone == true {
-            self.init(request)
-        } else {
-            self.init(translated: request)
-        }
+        self.init(request)
+        localizer = request.readersLocalizer
     }
 
     init(_ request: Request) {
@@ -43,6 +40,12 @@ struct PageContext {
 }
 
 extension Request {
+    /// The language of pages that programme staff and the people they serve both read, and of
+    /// the messages those pages pass on to the next one: English for programme staff.
+    var readersLocalizer: Localizer {
+        currentUser?.role.seesEveryone == true ? localizer(.english) : localizer(readerLanguage())
+    }
+
     /// Shows a message on the next page this browser loads.
     func flash(_ message: String) {
         session.data[SessionKeys.flash] = message

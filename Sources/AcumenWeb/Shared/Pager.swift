@@ -10,13 +10,17 @@ struct Pager: Component {
     /// The list's address; `page` is added to these query items.
     let path: String
     let query: [URLQueryItem]
+    var text = Localizer(.english)
 
     var body: Component {
         Tag("nav") {
-            if page > 1 { Link("Previous page", url: address(page - 1)) }
-            Text(" Page \(page) of \(pages) ")
-            if page < pages { Link("Next page", url: address(page + 1)) }
-        }.attribute(named: "aria-label", value: "Pages").class("pager")
+            if page > 1 { Link(text.text(PagerMessage.previous), url: address(page - 1)) }
+            Text(
+                " "
+                    + text.text(PagerMessage.pageOf, ["page": text.integer(page), "pages": text.integer(pages)])
+                    + " ")
+            if page < pages { Link(text.text(PagerMessage.next), url: address(page + 1)) }
+        }.attribute(named: "aria-label", value: text.text(PagerMessage.label)).class("pager")
     }
 
     private func address(_ page: Int) -> String {
@@ -25,4 +29,11 @@ struct Pager: Component {
         components.queryItems = query + [URLQueryItem(name: "page", value: "\(page)")]
         return components.string ?? path
     }
+}
+
+enum PagerMessage: String, MessageKey, CaseIterable {
+    case previous = "pager.previous"
+    case next = "pager.next"
+    case pageOf = "pager.pageOf"
+    case label = "pager.label"
 }

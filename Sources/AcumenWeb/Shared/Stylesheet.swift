@@ -55,6 +55,7 @@ enum Stylesheet {
         .field input[aria-invalid="true"] { border: 2px solid var(--err); }
         .warning-panel { background: #fdf3e6; border-inline-start: 4px solid var(--warn); padding: .25rem .75rem; }
         .panel { border: 1px solid var(--line); border-radius: 6px; padding: 1rem; margin: 1rem 0; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
         .badge { display: inline-block; padding: 0 .5rem; border-radius: 999px; font-size: .85rem; border: 1px solid currentColor; }
         .badge-draft { color: var(--warn); } .badge-published { color: var(--ok); } .badge-retired { color: var(--muted); }
         .badge-open { color: var(--warn); } .badge-resolved { color: var(--ok); }

@@ -102,13 +102,12 @@ public struct DisclosureGate: Sendable {
     }
 
     /// Why a slice is not shown, in words; nil when it is shown.
-    public func withholdingReason(for slice: Slice) -> String? {
+    public func withholdingReason(for slice: Slice) -> WithholdingReason? {
         guard !permits(slice) else { return nil }
-        guard phase == .settled else { return "customer results are shown only once the cycle has closed" }
+        guard phase == .settled else { return .cycleNotClosed }
         // One reason for every withheld slice: telling "none answered" from "too few" or from
         // "would single out a smaller group" would say whether somebody in it answered.
-        return
-            "fewer customers than the minimum of \(rules.minimumCustomers) answered, or together with other slices it would single out a smaller group"
+        return .belowMinimum(rules.minimumCustomers)
     }
 
     /// Customer results of a slice with every withheld question blanked, or nil when the slice
@@ -187,4 +186,26 @@ public struct DisclosureGate: Sendable {
     public func feedsCycleFigures(_ plan: DisclosurePlan, source: RaterSource) -> Bool {
         phase == .settled && plan.decision(for: source) == .shown
     }
+}
+
+/// Why a slice's customer results are not shown.
+public enum WithholdingReason: Hashable, Sendable, CustomStringConvertible {
+    case cycleNotClosed
+    /// Fewer customers than the minimum answered, or the slice would single out a smaller group.
+    case belowMinimum(Int)
+
+    public func text(_ text: Localizer) -> String {
+        switch self {
+        case .cycleNotClosed: text.text(WithholdingMessage.cycleNotClosed)
+        case .belowMinimum(let minimum): text.text(WithholdingMessage.belowMinimum, ["minimum": text.integer(minimum)])
+        }
+    }
+
+    /// In English, for the API.
+    public var description: String { text(Localizer(.english)) }
+}
+
+public enum WithholdingMessage: String, MessageKey, CaseIterable {
+    case cycleNotClosed = "withheld.cycleNotClosed"
+    case belowMinimum = "withheld.belowMinimum"
 }

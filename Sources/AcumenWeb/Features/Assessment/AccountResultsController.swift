@@ -25,7 +25,7 @@ struct AccountResultsController: RouteCollection {
     struct CycleColumn {
         var cycle: AssessmentCycle
         var results: CustomerResults?
-        var withheldReason: String?
+        var withheld: WithholdingReason?
     }
 
     struct Loaded {
@@ -65,13 +65,13 @@ struct AccountResultsController: RouteCollection {
             questionnaire = cycleQuestionnaire
             framework = try await FrameworkRepository(database: request.db).version(id: cycle.frameworkID).content
             if let reason = disclosure.gate.withholdingReason(for: slice) {
-                columns.append(CycleColumn(cycle: cycle, results: nil, withheldReason: "Withheld: \(reason)."))
+                columns.append(CycleColumn(cycle: cycle, results: nil, withheld: reason))
                 continue
             }
             columns.append(
                 CycleColumn(
                     cycle: cycle, results: try await disclosure.customerResults(in: slice, database: request.db),
-                    withheldReason: nil))
+                    withheld: nil))
         }
         return Loaded(
             account: account, columns: columns, questionnaire: questionnaire, framework: framework,
@@ -80,7 +80,7 @@ struct AccountResultsController: RouteCollection {
     }
 
     @Sendable func show(request: Request) async throws -> Response {
-        AccountPage.render(try await Self.load(request), context: PageContext(request)).response()
+        AccountPage.render(try await Self.load(request), context: PageContext(readers: request)).response()
     }
 
     /// An action as posted by the form or the API. Only the title is needed; what is left out
@@ -121,18 +121,21 @@ struct AccountResultsController: RouteCollection {
         case .failure(let problems):
             return AccountPage.render(
                 loaded, draft: form.draft, selectedReview: form.cycleId ?? "", problems: problems,
-                context: PageContext(request)
+                context: PageContext(readers: request)
             ).response(status: .unprocessableEntity)
         }
         try await ActionPlanRepository(database: request.db).add(
             item, accountID: loaded.account.id, cycleID: cycleID, today: .today)
-        request.flash(Self.savedMessage("The action was added.", item))
+        request.flash(Self.savedMessage(.added, item, text: request.readersLocalizer))
         return request.redirect(to: SitePath.account.url(loaded.account.id) + "#actions")
     }
 
-    private static func savedMessage(_ done: String, _ item: ActionItem) -> String {
-        let gaps = item.smartGaps(today: .today)
-        return gaps.isEmpty ? done : done + " To make it SMART, still: " + gaps.joined(separator: "; ") + "."
+    /// What was done and, for an open action, what it still lacks to be SMART.
+    private static func savedMessage(_ done: AccountMessage, _ item: ActionItem, text: Localizer) -> String {
+        let gaps = item.status.isClosed ? [] : item.smartGaps(today: .today)
+        guard !gaps.isEmpty else { return text.text(done) }
+        return text.text(done) + " "
+            + text.text(AccountMessage.stillToMakeSMART, ["gaps": text.list(gaps.map { $0.text(text) })])
     }
 
     private static func action(_ request: Request, in loaded: Loaded) throws -> StoredAction {
@@ -146,7 +149,8 @@ struct AccountResultsController: RouteCollection {
         let loaded = try await Self.load(request)
         let action = try Self.action(request, in: loaded)
         return ActionEditPage.render(
-            loaded, action: action, draft: ActionDraft(action.item), problems: nil, context: PageContext(request)
+            loaded, action: action, draft: ActionDraft(action.item), problems: nil,
+            context: PageContext(readers: request)
         ).response()
     }
 
@@ -158,11 +162,11 @@ struct AccountResultsController: RouteCollection {
         case .success(let item):
             try await ActionPlanRepository(database: request.db).update(
                 item, actionID: action.id, accountID: loaded.account.id)
-            request.flash(Self.savedMessage("The action was saved.", item))
+            request.flash(Self.savedMessage(.saved, item, text: request.readersLocalizer))
             return request.redirect(to: SitePath.account.url(loaded.account.id) + "#actions")
         case .failure(let problems):
             return ActionEditPage.render(
-                loaded, action: action, draft: draft, problems: problems, context: PageContext(request)
+                loaded, action: action, draft: draft, problems: problems, context: PageContext(readers: request)
             ).response(status: .unprocessableEntity)
         }
     }
@@ -172,9 +176,10 @@ struct AccountResultsController: RouteCollection {
         let loaded = try await Self.load(request)
         let language = try LanguageChoice.read(try request.decodeForm(LanguageChoice.self))
         try await AccountRepository(database: request.db).setLanguage(language, accountID: loaded.account.id)
+        let text = request.readersLocalizer
         request.flash(
-            language.map { "This account's customers now get their forms and e-mails in \($0.englishName)." }
-                ?? "This account's customers now get their forms in their browser's language.")
+            language.map { text.text(AccountMessage.languageSaved, ["language": text.name(of: ContentLanguage($0))]) }
+                ?? text.text(AccountMessage.languageCleared))
         return request.redirect(to: SitePath.account.url(loaded.account.id))
     }
 
@@ -187,7 +192,7 @@ struct AccountResultsController: RouteCollection {
         }
         try await ActionPlanRepository(database: request.db).setStatus(
             status, actionID: action.id, accountID: loaded.account.id)
-        request.flash("The action's status was saved.")
+        request.flash(request.readersLocalizer.text(AccountMessage.statusSaved))
         return request.redirect(to: SitePath.account.url(loaded.account.id) + "#actions")
     }
 
@@ -219,7 +224,8 @@ struct AccountResultsController: RouteCollection {
                     if let mean = question.result?.mean { means[question.code] = mean }
                 }
                 return .init(
-                    cycleId: column.cycle.id, cycle: column.cycle.name, withheld: column.withheldReason,
+                    cycleId: column.cycle.id, cycle: column.cycle.name,
+                    withheld: column.withheld.map { "Withheld: \($0)." },
                     responses: column.results?.responses, questionMeans: means,
                     competencyMeans: column.results?.competencyMeans() ?? [:])
             })
@@ -249,7 +255,7 @@ struct AccountResultsController: RouteCollection {
             competencyCode = stored.item.competencyCode
             questionCode = stored.item.questionCode
             feasibilityNote = stored.item.feasibilityNote
-            smartGaps = stored.item.smartGaps(today: .today)
+            smartGaps = stored.item.smartGaps(today: .today).map { $0.text(Localizer(.english)) }
         }
     }
 

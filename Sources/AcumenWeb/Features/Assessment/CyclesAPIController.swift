@@ -207,7 +207,7 @@ struct CyclesAPIController: RouteCollection {
         let gate = disclosure.gate
         if let reason = gate.withholdingReason(for: slice) {
             return SliceResultDTO(
-                slice: slice.filters, disclosed: false, reason: reason, responses: nil, questions: [])
+                slice: slice.filters, disclosed: false, reason: reason.description, responses: nil, questions: [])
         }
         guard let summary = try await disclosure.customerResults(in: slice, database: request.db) else {
             throw AppError.notFound("Those results")

@@ -51,7 +51,7 @@ struct PeopleController: RouteCollection {
         return AccountListPage.render(
             accounts: PageOfResults(
                 found, page: request.query[Int.self, at: "page"] ?? 1, size: AccountListPage.pageSize),
-            visible: accounts.count, search: text, context: PageContext(request)
+            visible: accounts.count, search: text, context: PageContext(readers: request)
         ).response()
     }
 
