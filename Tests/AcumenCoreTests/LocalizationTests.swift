@@ -16,6 +16,13 @@ final class PluralRuleTests: XCTestCase {
 }
 
 final class LanguagePreferenceTests: XCTestCase {
+    func test_aMessageMadeToStandAlone_startsWithTheLanguagesCapital() {
+        XCTAssertEqual(Localizer(.french).standalone("en cours"), "En cours")
+        XCTAssertEqual(Localizer(.english).standalone("in progress"), "In progress")
+        XCTAssertEqual(Localizer(.japanese).standalone("進行中"), "進行中")
+        XCTAssertEqual(Localizer(.german).standalone(""), "")
+    }
+
     func test_acceptLanguage_isReadByWeight_keepingOnlyShippedLanguages() {
         XCTAssertEqual(
             LanguagePreference.accepted("fr-CH, fr;q=0.9, en;q=0.8, de;q=0.7, *;q=0.5"), [.french, .english, .german])
@@ -67,7 +74,7 @@ final class MessageCatalogueTests: XCTestCase {
         let homeKeys = catalogue.keys(in: .english).filter { key in
             [
                 "home.", "agenda.", "calibration.", "status.", "action.", "nav.", "report.", "source.", "role.",
-                "login.", "framework.", "account.", "smart.", "problem.", "withheld.", "pager.",
+                "login.", "framework.", "account.", "smart.", "problem.", "withheld.", "pager.", "cycles.", "person.",
             ].contains {
                 key.hasPrefix($0)
             }

@@ -18,7 +18,8 @@ final class LanguageRoutesTests: XCTestCase {
             + StatusMessage.allCases + NavigationMessage.allCases + ReportMessage.allCases
             + ReleaseMailMessage.allCases + LoginMessage.allCases
             + RoleMessage.allCases + FrameworkMessage.allCases + FrameworkEditMessage.allCases
-            + AccountMessage.allCases + PagerMessage.allCases + ProblemListMessage.allCases
+            + AccountMessage.allCases + PagerMessage.allCases + ProblemListMessage.allCases + CycleListMessage.allCases
+            + PersonMessage.allCases
         let english = MessageCatalogue.builtIn.keys(in: .english)
         for key in keys { XCTAssertTrue(english.contains(key.key), "\(key.key) has no English message") }
     }

@@ -72,6 +72,8 @@ final class PseudoLocaleTests: XCTestCase {
             let content = try await frameworks.version(id: framework.id).content
             let competency = try XCTUnwrap(content.competencies.first)
             pages.append(("frameworks", try await accountManager.get("/frameworks").body.string))
+            pages.append(("assessments", try await accountManager.get("/cycles").body.string))
+            pages.append(("person", try await accountManager.get("/people/\(try XCTUnwrap(subjectID))").body.string))
             pages.append(("framework", try await accountManager.get("/frameworks/\(framework.id)").body.string))
             pages.append(
                 (
@@ -133,7 +135,10 @@ final class PseudoLocaleTests: XCTestCase {
         var data: [String] = [
             "Acumen", cycleName, questionnaire.title, questionnaire.introduction, "Weekly call", "nothing",
         ]
-        data += demo.people.flatMap { [$0.name, $0.email, $0.jobTitle] }
+        data += demo.people.flatMap {
+            [$0.name, $0.email, $0.jobTitle, $0.organisation, $0.location, $0.country, $0.team]
+        }
+        data.append(DemoGenerator.vendorName)
         data += demo.accounts.flatMap { [$0.name, $0.customer] }
         data += framework.parts.map(\.original) + framework.competencies.map(\.code)
         data += framework.categories.map(\.code)

@@ -93,6 +93,12 @@ public struct Localizer: Sendable {
         items.formatted(.list(type: .and).locale(locale))
     }
 
+    /// A message that reads inside a sentence ("in progress") made to stand alone, as a
+    /// list's choice: its first letter in the language's capital, where it has capitals.
+    public func standalone(_ text: String) -> String {
+        text.prefix(1).uppercased(with: locale) + text.dropFirst()
+    }
+
     /// A share from 0 to 1 as a whole percentage: "42 %" in French, "42%" in English.
     public func percent(_ share: Double) -> String {
         share.formatted(.percent.precision(.fractionLength(0)).locale(locale))

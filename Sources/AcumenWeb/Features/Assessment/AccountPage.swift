@@ -170,7 +170,7 @@ enum AccountPage {
                 SelectField(
                     label: text.text(AccountMessage.fieldStatus), name: "status",
                     choices: ActionItem.Status.allCases.map {
-                        .init(value: $0.rawValue, label: text.text(StatusMessage($0)))
+                        .init(value: $0.rawValue, label: text.standalone(text.text(StatusMessage($0))))
                     },
                     selected: stored.item.status.rawValue, labelHidden: true)
                 SubmitButton(title: text.text(AccountMessage.save), style: "button")

@@ -48,7 +48,7 @@ struct ActionPlanFields: Component {
                 SelectField(
                     label: text.text(AccountMessage.fieldStatus), name: "status",
                     choices: ActionItem.Status.allCases.map {
-                        .init(value: $0.rawValue, label: text.text(StatusMessage($0)))
+                        .init(value: $0.rawValue, label: text.standalone(text.text(StatusMessage($0))))
                     },
                     selected: draft.status, problem: problem("status"))
             }

@@ -57,7 +57,7 @@ struct CyclesController: RouteCollection {
                 canManage: AssessmentPolicy.mayAttempt(.runCycles, user.viewer),
                 myInvitations: mine, cyclesByID: Dictionary(uniqueKeysWithValues: cycles.map { ($0.id, $0) }),
                 readableReports: reports),
-            context: PageContext(request)
+            context: PageContext(readers: request)
         ).response()
     }
 

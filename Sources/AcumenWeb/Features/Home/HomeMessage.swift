@@ -87,6 +87,19 @@ enum HomeMessage: String, MessageKey, CaseIterable {
     }
 }
 
+extension HomeMessage {
+    /// What a rater's form asks of them: "Assess yourself", "Rate Hana Lopez, as their supervisor".
+    static func task(of invitation: Invitation, text: Localizer) -> String {
+        let subject = ["subject": invitation.subjectName]
+        return switch invitation.source {
+        case .self: text.text(Self.agendaSelf)
+        case .peer: text.text(Self.agendaPeer, subject)
+        case .supervisor: text.text(Self.agendaSupervisor, subject)
+        case .customer: text.text(Self.agendaCustomer, subject)
+        }
+    }
+}
+
 /// A cycle's status and an action's, as the reader's language names them.
 enum StatusMessage: String, MessageKey, CaseIterable {
     case draft = "status.draft"

@@ -94,16 +94,9 @@ struct HomeOverview {
             guard invitation.status == .approved, !invitation.hasSubmitted,
                 let cycle = cyclesByID[invitation.cycleID], cycle.status == .open
             else { return nil }
-            let subject = ["subject": invitation.subjectName]
-            let title: String
-            switch invitation.source {
-            case .self: title = text.text(HomeMessage.agendaSelf)
-            case .peer: title = text.text(HomeMessage.agendaPeer, subject)
-            case .supervisor: title = text.text(HomeMessage.agendaSupervisor, subject)
-            case .customer: title = text.text(HomeMessage.agendaCustomer, subject)
-            }
             return AgendaItem(
-                kind: .form, title: title, detail: cycle.name, dueOn: cycle.settings.closesOn,
+                kind: .form, title: HomeMessage.task(of: invitation, text: text), detail: cycle.name,
+                dueOn: cycle.settings.closesOn,
                 target: .form(invitationID: invitation.id))
         }
     }

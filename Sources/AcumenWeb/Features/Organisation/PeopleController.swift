@@ -34,7 +34,8 @@ struct PeopleController: RouteCollection {
         let repository = PeopleRepository(database: request.db)
         let person = try await repository.person(id: id, visibleTo: user.viewer)
         let history = try await repository.employmentHistory(personID: id)
-        return PersonPage.render(person: person, history: history, context: PageContext(request)).response()
+        return PersonPage.render(person: person, history: history, context: PageContext(readers: request))
+            .response()
     }
 
     @Sendable func accounts(request: Request) async throws -> Response {

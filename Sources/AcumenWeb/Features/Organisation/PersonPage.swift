@@ -3,36 +3,70 @@ import Plot
 
 enum PersonPage {
     static func render(person: PersonSummary, history: [EmploymentEvent], context: PageContext) -> HTMLPage {
-        Layout.page(person.name, context: context) {
+        let text = context.localizer
+        let none = text.text(PersonMessage.none)
+        let day = { (stored: String) in CalendarDate(stored).map(text.date) ?? stored }
+        let status =
+            person.status == .active
+            ? text.text(PersonMessage.active)
+            : text.text(PersonMessage.left, ["date": person.endDate.map(day) ?? text.text(PersonMessage.unknownDate)])
+        return Layout.page(person.name, context: context) {
             H1(person.name)
             Tag("dl") {
                 for (term, value) in [
-                    ("Job title", person.jobTitle), ("Email", person.email), ("Organisation", person.organisation),
-                    ("Location", person.location.isEmpty ? "Not set" : person.location),
-                    ("Team", person.team.isEmpty ? "None" : person.team),
-                    ("Supervisor", person.supervisorName.isEmpty ? "None" : person.supervisorName),
-                    ("Hired", person.hireDate),
-                    ("Status", person.status == .active ? "Active" : "Left on \(person.endDate ?? "unknown date")"),
+                    (PersonMessage.jobTitle, person.jobTitle), (.email, person.email),
+                    (.organisation, person.organisation),
+                    (.location, person.location.isEmpty ? text.text(PersonMessage.notSet) : person.location),
+                    (.team, person.team.isEmpty ? none : person.team),
+                    (.supervisor, person.supervisorName.isEmpty ? none : person.supervisorName),
+                    (.hired, day(person.hireDate)), (.status, status),
                 ] {
-                    Tag("dt") { Text(term) }
+                    Tag("dt") { Text(text.text(term)) }
                     Tag("dd") { Text(value) }
                 }
             }.class("facts")
-            H2("Employment history")
+            H2(text.text(PersonMessage.history))
             if history.isEmpty {
-                Paragraph("No events recorded.")
+                Paragraph(text.text(PersonMessage.noEvents))
             } else {
                 List(history) { event in
-                    let change: String =
+                    let titles = ["from": event.fromTitle, "to": event.toTitle]
+                    let change =
                         switch event.kind {
-                        case .hired: "Hired as \(event.toTitle)"
-                        case .promoted: "Promoted from \(event.fromTitle) to \(event.toTitle)"
-                        case .transferred: "Transferred from \(event.fromTitle) to \(event.toTitle)"
-                        case .left: "Left (was \(event.fromTitle))"
+                        case .hired: text.text(PersonMessage.hiredAs, titles)
+                        case .promoted: text.text(PersonMessage.promoted, titles)
+                        case .transferred: text.text(PersonMessage.transferred, titles)
+                        case .left: text.text(PersonMessage.leftFrom, titles)
                         }
-                    return ListItem { Text("\(event.date): \(change)") }
+                    return ListItem {
+                        Text(text.text(PersonMessage.event, ["date": text.date(event.date), "change": change]))
+                    }
                 }
             }
         }
     }
+}
+
+/// The words of a person's page, which people read about themselves.
+enum PersonMessage: String, MessageKey, CaseIterable {
+    case jobTitle = "person.jobTitle"
+    case email = "person.email"
+    case organisation = "person.organisation"
+    case location = "person.location"
+    case team = "person.team"
+    case supervisor = "person.supervisor"
+    case hired = "person.hired"
+    case status = "person.status"
+    case none = "person.none"
+    case notSet = "person.notSet"
+    case active = "person.active"
+    case left = "person.left"
+    case unknownDate = "person.unknownDate"
+    case history = "person.history"
+    case noEvents = "person.noEvents"
+    case hiredAs = "person.event.hired"
+    case promoted = "person.event.promoted"
+    case transferred = "person.event.transferred"
+    case leftFrom = "person.event.left"
+    case event = "person.event"
 }
