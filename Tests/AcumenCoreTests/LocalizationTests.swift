@@ -75,6 +75,7 @@ final class MessageCatalogueTests: XCTestCase {
             [
                 "home.", "agenda.", "calibration.", "status.", "action.", "nav.", "report.", "source.", "role.",
                 "login.", "framework.", "account.", "smart.", "problem.", "withheld.", "pager.", "cycles.", "person.",
+                "subject.",
             ].contains {
                 key.hasPrefix($0)
             }

@@ -131,7 +131,7 @@ final class NominationFormTests: XCTestCase {
                 "/cycles/\(cycle)/people/\(subject)/nominations", form: ["email": "nobody@x.example", "source": "peer"])
             XCTAssertEqual(unknown.status, .unprocessableEntity)
             let html = unknown.body.string
-            XCTAssertEqual(html.components(separatedBy: "Nobody with the email nobody@x.example").count - 1, 1)
+            XCTAssertEqual(html.components(separatedBy: "Nobody with the e-mail nobody@x.example").count - 1, 1)
             XCTAssertContains(html, #"value="nobody@x.example""#)
             XCTAssertContains(html, #"aria-invalid="true""#)
             XCTAssertContains(html, "Add a rater")

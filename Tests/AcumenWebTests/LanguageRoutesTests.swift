@@ -19,7 +19,7 @@ final class LanguageRoutesTests: XCTestCase {
             + ReleaseMailMessage.allCases + LoginMessage.allCases
             + RoleMessage.allCases + FrameworkMessage.allCases + FrameworkEditMessage.allCases
             + AccountMessage.allCases + PagerMessage.allCases + ProblemListMessage.allCases + CycleListMessage.allCases
-            + PersonMessage.allCases
+            + PersonMessage.allCases + CycleSubjectMessage.allCases + CommandMessage.allCases
         let english = MessageCatalogue.builtIn.keys(in: .english)
         for key in keys { XCTAssertTrue(english.contains(key.key), "\(key.key) has no English message") }
     }
@@ -343,5 +343,7 @@ final class MessageKeyTests: XCTestCase {
         XCTAssertEqual(RaterSource.allCases.map { PersonReportPage.sourceName($0, text: english) }.first, "Self")
         XCTAssertEqual(FrequencyAnswer.allCases.map { $0.label(in: english) }.last, "Don't know")
         XCTAssertEqual(FrameworkStatus.allCases.map { english.text(FrameworkMessage($0)) }.last, "Retired")
+        XCTAssertEqual(Invitation.Status.allCases.map { english.text(CycleSubjectMessage($0)) }.last, "Revoked")
+        XCTAssertEqual(RaterSource.allCases.map { english.text(CycleSubjectMessage(rating: $0)) }.last, "Customer")
     }
 }

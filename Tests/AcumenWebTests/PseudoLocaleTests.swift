@@ -73,6 +73,11 @@ final class PseudoLocaleTests: XCTestCase {
             let competency = try XCTUnwrap(content.competencies.first)
             pages.append(("frameworks", try await accountManager.get("/frameworks").body.string))
             pages.append(("assessments", try await accountManager.get("/cycles").body.string))
+            pages.append(
+                (
+                    "raters",
+                    try await accountManager.get("/cycles/\(cycle)/people/\(try XCTUnwrap(subjectID))").body.string
+                ))
             pages.append(("person", try await accountManager.get("/people/\(try XCTUnwrap(subjectID))").body.string))
             pages.append(("framework", try await accountManager.get("/frameworks/\(framework.id)").body.string))
             pages.append(

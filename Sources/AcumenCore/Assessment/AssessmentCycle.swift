@@ -66,6 +66,15 @@ extension AssessmentCycle {
             case .closed(let status): "the cycle is \(status.label.lowercased()); nobody can be added now"
             }
         }
+
+        /// The refusal as a problem of the nomination's `field`, in words a translated page can show.
+        public func problem(location: String) -> ValidationProblem {
+            switch self {
+            case .sourceNotAsked(.peer): ValidationProblem(location: location, .peersNotAsked)
+            case .sourceNotAsked(.customer): ValidationProblem(location: location, .customersNotAsked)
+            default: ValidationProblem(location: location, message: message)
+            }
+        }
     }
 
     /// Nil when a rater of this source can be nominated now.

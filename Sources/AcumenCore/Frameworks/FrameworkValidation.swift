@@ -50,6 +50,12 @@ public enum ProblemMessage: String, MessageKey, CaseIterable {
     case chooseAddressed = "problem.chooseAddressed"
     case enterDate = "problem.enterDate"
     case chooseStatus = "problem.chooseStatus"
+    case unknownRater = "problem.unknownRater"
+    case ratesThemselves = "problem.ratesThemselves"
+    case readsTheReport = "problem.readsTheReport"
+    case alreadyAsked = "problem.alreadyAsked"
+    case peersNotAsked = "problem.peersNotAsked"
+    case customersNotAsked = "problem.customersNotAsked"
 }
 
 /// The outcome of checking framework content: errors block saving, warnings are shown.

@@ -75,14 +75,12 @@ public struct InvitationRepository: Sendable {
         case .some(.closed(let status)):
             throw StoreError.conflict("The cycle is \(status.label.lowercased()); nobody can be added now.")
         case .some(let refusal):
-            throw StoreError.invalid([ValidationProblem(location: "source", message: refusal.message)])
+            throw StoreError.invalid([refusal.problem(location: "source")])
         case nil: break
         }
         let cycleID = cycle.id
         guard raterPersonID != subjectID else {
-            throw StoreError.invalid([
-                ValidationProblem(location: "rater", message: "an account manager cannot rate themselves as a peer")
-            ])
+            throw StoreError.invalid([ValidationProblem(location: "rater", .ratesThemselves)])
         }
         let isSubject = try await sql.raw(
             "SELECT 1 AS found FROM cycle_subjects WHERE cycle_id = \(bind: cycleID) AND person_id = \(bind: subjectID)"
@@ -93,20 +91,12 @@ public struct InvitationRepository: Sendable {
         // anonymous second voice from the same person would count them twice.
         let existing = try await invitations(cycleID: cycleID, subjectID: subjectID)
         if existing.contains(where: { $0.raterPersonID == raterPersonID }) {
-            throw StoreError.conflict(
-                "That person is already asked to rate this account manager in this cycle, or was asked and removed; a person can rate someone only once."
-            )
+            throw StoreError.refused(ValidationProblem(location: "rater", .alreadyAsked))
         }
         // Nor may anyone who reads the report rate anonymously in it: knowing their own
         // answers, they could take them out of the group's figures.
         if try await readsReports(of: subjectID, personID: raterPersonID) {
-            throw StoreError.invalid([
-                ValidationProblem(
-                    location: "rater",
-                    message:
-                        "that person reads this account manager's report (as their manager or as programme staff), so they cannot also rate anonymously in it"
-                )
-            ])
+            throw StoreError.invalid([ValidationProblem(location: "rater", .readsTheReport)])
         }
         guard let rater = try await names([raterPersonID])[raterPersonID] else {
             throw StoreError.notFound("That person")

@@ -8,11 +8,14 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case conflict(String)
     /// The requested content breaks a rule; each problem says where and why.
     case invalid([ValidationProblem])
+    /// Like `conflict`, in words that a page in the reader's language can show.
+    case refused(ValidationProblem)
 
     public var description: String {
         switch self {
         case .notFound(let what): "\(what) was not found."
         case .conflict(let message): message
+        case .refused(let problem): problem.message
         case .invalid(let problems): problems.map(\.description).joined(separator: "; ")
         }
     }

@@ -26,22 +26,34 @@ struct DemoCommand: AsyncCommand {
         let port = signature.port ?? 8080
         let demo = outcome.organisation
         let console = context.console
+        let text = settings.commandLocalizer
         console.print(
             outcome.createdSomething
-                ? "Demo organisation loaded: \(demo.vendorName), \(demo.accountManagers.count) account managers, \(demo.accounts.count) customer accounts."
-                : "Demo organisation already loaded; nothing added.")
-        console.print("Database: \(settings.database)")
+                ? text.text(
+                    CommandMessage.demoLoaded,
+                    [
+                        "vendor": demo.vendorName, "accountManagers": text.integer(demo.accountManagers.count),
+                        "accounts": text.integer(demo.accounts.count),
+                    ]) : text.text(CommandMessage.demoAlreadyLoaded))
+        console.print(text.text(CommandMessage.database, ["database": "\(settings.database)"]))
         console.print("")
-        console.print("Open http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/ and sign in as one of:")
+        console.print(
+            text.text(
+                CommandMessage.openAndSignIn, ["address": "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/"]))
         for login in demo.logins {
             console.print(
-                "  \(login.email.padding(toLength: 48, withPad: " ", startingAt: 0)) \(login.role.label) (\(login.note))"
-            )
+                "  "
+                    + text.text(
+                        CommandMessage.login,
+                        [
+                            "email": login.email.padding(toLength: 48, withPad: " ", startingAt: 0),
+                            "role": text.text(RoleMessage(login.role)), "note": login.note,
+                        ]))
         }
         console.print(
-            "Team leads who already took the demo calibration exercise: "
-                + DemoLoader.calibrationParticipants(demo).joined(separator: ", "))
-        console.print("Every demo login has the password: \(DemoOrganisation.password)")
+            text.text(
+                CommandMessage.calibrated, ["people": text.list(DemoLoader.calibrationParticipants(demo))]))
+        console.print(text.text(CommandMessage.password, ["password": DemoOrganisation.password]))
         console.print("")
         if signature.noServe { return }
 

@@ -12,6 +12,8 @@ struct ImportCommand: AsyncCommand {
         var file: String
     }
 
+    let settings: AcumenSettings
+
     var help: String {
         "Imports people or accounts from CSV, or a framework from a CASE package or a Moodle competency CSV."
     }
@@ -22,28 +24,32 @@ struct ImportCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
+        let text = settings.commandLocalizer
         guard let data = FileManager.default.contents(atPath: signature.file) else {
-            throw ImportFailed(description: "Cannot read \(signature.file): no such file, or it is not readable.")
+            throw ImportFailed(description: text.text(CommandMessage.unreadable, ["file": signature.file]))
         }
         do {
             switch signature.kind {
             case "people":
                 let summary = try await PeopleRepository(database: app.db).importPeople(
                     csv: try FrameworkImport.text(of: data, named: signature.file))
-                context.console.print("\(summary)")
+                context.console.print(Self.imported(summary, text: text))
             case "accounts":
                 let summary = try await AccountRepository(database: app.db).importAccounts(
                     csv: try FrameworkImport.text(of: data, named: signature.file),
                     knownEmails: try await PeopleRepository(database: app.db).allEmails())
-                context.console.print("\(summary)")
+                context.console.print(Self.imported(summary, text: text))
             case "framework":
                 let summary = try await FrameworkImport.importEither(data, database: app.db)
                 context.console.print(
-                    "Imported \(summary.name) as a draft (version \(summary.version), id \(summary.id.lowercasedString))."
-                )
+                    text.text(
+                        CommandMessage.importedFramework,
+                        [
+                            "name": summary.name, "version": text.integer(summary.version),
+                            "id": summary.id.lowercasedString,
+                        ]))
             default:
-                throw ImportFailed(
-                    description: "Unknown import '\(signature.kind)'. Use people, accounts or framework.")
+                throw ImportFailed(description: text.text(CommandMessage.unknownImport, ["kind": signature.kind]))
             }
         } catch let report as ImportReport {
             throw ImportFailed(description: report.description)
@@ -54,4 +60,9 @@ struct ImportCommand: AsyncCommand {
         }
     }
 
+    static func imported(_ summary: ImportSummary, text: Localizer) -> String {
+        text.text(
+            CommandMessage.imported,
+            ["created": text.integer(summary.created), "updated": text.integer(summary.updated)])
+    }
 }

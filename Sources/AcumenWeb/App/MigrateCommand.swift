@@ -1,3 +1,4 @@
+import AcumenCore
 import Vapor
 
 /// `acumen migrate`: brings the database schema up to date. Safe to run repeatedly.
@@ -9,6 +10,7 @@ struct MigrateCommand: AsyncCommand {
 
     /// The migrations themselves ran when the application booted (see `DatabasePreparation`).
     func run(using context: CommandContext, signature: Signature) async throws {
-        context.console.print("Database is up to date (\(settings.database)).")
+        context.console.print(
+            settings.commandLocalizer.text(CommandMessage.upToDate, ["database": "\(settings.database)"]))
     }
 }

@@ -24,46 +24,48 @@ struct UserCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
+        let text = settings.commandLocalizer
         guard let email = signature.email?.lowercased(), !email.isEmpty else {
-            throw UsageError(description: "Give the user's email with --email.")
+            throw UsageError(description: text.text(CommandMessage.giveEmail))
         }
         let users = UserRepository(database: app.db)
         switch signature.action {
         case "create":
             guard let roleText = signature.role, let role = Role(parsing: roleText) else {
                 throw UsageError(
-                    description: "Give a role with --role: " + Role.allCases.map(\.rawValue).joined(separator: ", ")
-                        + ".")
+                    description: text.text(
+                        CommandMessage.giveRole, ["roles": Role.allCases.map(\.rawValue).joined(separator: ", ")]))
             }
-            let password = try readPassword(console: context.console)
+            let password = try readPassword(console: context.console, text: text)
             let user = try await users.create(email: email, passwordHash: try app.password.hash(password), role: role)
-            context.console.print("Created \(user.email) as \(user.role.label).")
+            context.console.print(
+                text.text(CommandMessage.created, ["email": user.email, "role": text.text(RoleMessage(user.role))]))
         case "token":
             guard let user = try await users.user(email: email) else {
-                throw UsageError(description: "No user has the email \(email).")
+                throw UsageError(description: text.text(CommandMessage.noSuchUser, ["email": email]))
             }
             let token = try await AuthController.issueToken(
                 for: user, lifetime: settings.tokenLifetime, database: app.db)
             context.console.print(token.token)
         default:
-            throw UsageError(description: "Unknown action '\(signature.action)'. Use create or token.")
+            throw UsageError(description: text.text(CommandMessage.unknownAction, ["action": signature.action]))
         }
     }
 
     /// Reads the password from standard input so it never appears in the shell history;
     /// at a terminal it is asked for without echo.
-    private func readPassword(console: any Console) throws -> String {
+    private func readPassword(console: any Console, text: Localizer) throws -> String {
         let password: String
         if isatty(STDIN_FILENO) == 1 {
-            password = console.ask("Password (at least 10 characters):", isSecure: true)
+            password = console.ask(ConsoleText(stringLiteral: text.text(CommandMessage.askPassword)), isSecure: true)
         } else {
             password = readLine(strippingNewline: true) ?? ""
         }
         guard password.count >= 10 else {
-            throw UsageError(description: "The password must have at least 10 characters; give it on standard input.")
+            throw UsageError(description: text.text(CommandMessage.passwordTooShort))
         }
         guard password.count <= 256 else {
-            throw UsageError(description: "The password is longer than 256 characters.")
+            throw UsageError(description: text.text(CommandMessage.passwordTooLong))
         }
         return password
     }

@@ -62,7 +62,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     app.asyncCommands.use(MigrateCommand(settings: settings), as: "migrate")
     app.asyncCommands.use(DemoCommand(settings: settings), as: "demo")
     app.asyncCommands.use(UserCommand(settings: settings), as: "user")
-    app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(ImportCommand(settings: settings), as: "import")
 }
 
 extension DatabaseID {

@@ -52,6 +52,8 @@ public struct AppError: Error, Sendable, CustomStringConvertible {
             switch error {
             case .notFound(let what): return .notFound(what)
             case .conflict(let message): return AppError(.conflict, code: "conflict", message: message)
+            case .refused(let problem):
+                return AppError(.conflict, code: "conflict", message: FieldProblem.sentence(problem.message) + ".")
             case .invalid(let problems):
                 return AppError(
                     .unprocessableEntity, code: "invalid",

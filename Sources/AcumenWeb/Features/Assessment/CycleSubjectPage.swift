@@ -19,33 +19,41 @@ enum CycleSubjectPage {
 
     static func render(_ model: Model, context: PageContext) -> HTMLPage {
         let cycle = model.cycle
+        let text = context.localizer
         let acceptsRaters = cycle.status == .draft || cycle.status == .open
         return Layout.page("\(model.subject.name): \(cycle.name)", context: context) {
             H1(model.subject.name)
             Paragraph {
-                Text("\(cycle.name) · \(cycle.status.label) · ")
-                if model.canManage { Link("Back to the cycle", url: SitePath.cycle.url(cycle.id)) }
+                Text("\(cycle.name) · \(text.standalone(text.text(StatusMessage(cycle.status)))) · ")
+                if model.canManage {
+                    Link(text.text(CycleSubjectMessage.backToCycle), url: SitePath.cycle.url(cycle.id))
+                }
                 if model.canReadReport {
                     Text(" · ")
-                    Link("Read the report", url: SitePath.cycleSubjectReport.url(cycle.id, model.subject.id))
+                    Link(
+                        text.text(CycleSubjectMessage.readReport),
+                        url: SitePath.cycleSubjectReport.url(cycle.id, model.subject.id))
                 }
             }
-            H2("Raters")
+            H2(text.text(CycleSubjectMessage.raters))
             DataTable(
-                caption: "Raters of \(model.subject.name)",
-                headings: ["Rater", "As", "Status", "Link sent", "Answered", "Actions"]
-                    + (model.canManage ? ["Language"] : []),
+                caption: text.text(CycleSubjectMessage.ratersCaption, ["subject": model.subject.name]),
+                headings: [
+                    CycleSubjectMessage.raterColumn, .asColumn, .statusColumn, .sentColumn, .answeredColumn,
+                    .actionsColumn,
+                ].map { text.text($0) } + (model.canManage ? [text.text(CycleSubjectMessage.languageColumn)] : []),
                 rows: model.invitations.map { invitation in
                     // Who answered is visible only for named sources: for peers and customers,
                     // whether a given person answered would point at their answers, so nobody is
                     // told, and nothing on the row (its buttons included) depends on it.
-                    let answered: String =
-                        invitation.source.isAnonymous
-                        ? "Not shown" : (invitation.hasSubmitted ? "Yes" : "Not yet")
+                    let answered: CycleSubjectMessage =
+                        invitation.source.isAnonymous ? .notShown : (invitation.hasSubmitted ? .yes : .notYet)
                     return [
-                        Text(invitation.raterName), Text(invitation.source.label),
-                        StatusBadge(text: invitation.status.label, kind: invitation.status.rawValue),
-                        Text(invitation.issuedOn?.description ?? "Not yet"), Text(answered),
+                        Text(invitation.raterName), Text(text.text(CycleSubjectMessage(rating: invitation.source))),
+                        StatusBadge(
+                            text: text.text(CycleSubjectMessage(invitation.status)), kind: invitation.status.rawValue),
+                        Text(invitation.issuedOn.map(text.date) ?? text.text(CycleSubjectMessage.notYet)),
+                        Text(text.text(answered)),
                         actions(invitation, model: model, context: context),
                     ]
                         + (model.canManage
@@ -56,71 +64,131 @@ enum CycleSubjectPage {
                                     url: SitePath.cycleInvitationAction.url(
                                         model.cycle.id, invitation.id, "language"),
                                     selected: invitation.programmeLanguage,
-                                    label: "Language for \(invitation.raterName)",
-                                    noneLabel: "Account's, else browser's", csrf: context.csrf)
+                                    label: text.text(CycleSubjectMessage.languageFor, ["rater": invitation.raterName]),
+                                    noneLabel: text.text(CycleSubjectMessage.languageNone), csrf: context.csrf,
+                                    button: text.text(CycleSubjectMessage.save))
                             ] : [])
                 })
             if acceptsRaters
                 && (model.canApprove || context.user?.personID == model.subject.id || model.canManage)
             {
-                H2("Add a rater")
-                Paragraph(
-                    model.canApprove
-                        ? "Peers you add are approved at once."
-                        : "Propose colleagues who see your work closely; your supervisor approves them."
-                ).class("hint")
-                Form(
-                    url: SitePath.cycleSubjectNominations.url(cycle.id, model.subject.id), method: .post,
-                    content: {
-                        CSRFField(token: context.csrf)
-                        Field(
-                            label: "Their e-mail address", name: "email", value: model.nominationEmail, type: .email,
-                            required: true,
-                            hint: model.suggestions.isEmpty ? nil : "Type a name or an address to pick them.",
-                            problem: model.nominationProblem,
-                            suggestions: model.suggestions.isEmpty ? nil : "rater-suggestions")
-                        if !model.suggestions.isEmpty {
-                            Tag("datalist") {
-                                for person in model.suggestions {
-                                    Tag("option") { Text("\(person.name), \(person.jobTitle)") }
-                                        .attribute(named: "value", value: person.email)
-                                }
-                            }.id("rater-suggestions")
-                        }
-                        SelectField(
-                            label: "They rate as", name: "source",
-                            choices: [.init(value: "peer", label: "Peer")]
-                                + (model.canManage ? [.init(value: "customer", label: "Customer")] : []),
-                            selected: "peer")
-                        SubmitButton(title: "Add", style: "button primary")
-                    })
+                addRater(model, context: context)
             }
+        }
+    }
+
+    private static func addRater(_ model: Model, context: PageContext) -> Component {
+        let text = context.localizer
+        return ComponentGroup {
+            H2(text.text(CycleSubjectMessage.addHeading))
+            Paragraph(text.text(model.canApprove ? CycleSubjectMessage.approvedAtOnce : .proposeHint)).class("hint")
+            Form(
+                url: SitePath.cycleSubjectNominations.url(model.cycle.id, model.subject.id), method: .post,
+                content: {
+                    CSRFField(token: context.csrf)
+                    Field(
+                        label: text.text(CycleSubjectMessage.email), name: "email", value: model.nominationEmail,
+                        type: .email, required: true,
+                        hint: model.suggestions.isEmpty ? nil : text.text(CycleSubjectMessage.emailHint),
+                        problem: model.nominationProblem,
+                        suggestions: model.suggestions.isEmpty ? nil : "rater-suggestions")
+                    if !model.suggestions.isEmpty {
+                        Tag("datalist") {
+                            for person in model.suggestions {
+                                Tag("option") { Text("\(person.name), \(person.jobTitle)") }
+                                    .attribute(named: "value", value: person.email)
+                            }
+                        }.id("rater-suggestions")
+                    }
+                    SelectField(
+                        label: text.text(CycleSubjectMessage.ratesAs), name: "source",
+                        choices: [.init(value: "peer", label: text.text(CycleSubjectMessage.peer))]
+                            + (model.canManage
+                                ? [.init(value: "customer", label: text.text(CycleSubjectMessage.customer))] : []),
+                        selected: "peer")
+                    SubmitButton(title: text.text(CycleSubjectMessage.add), style: "button primary")
+                })
         }
     }
 
     private static func actions(_ invitation: Invitation, model: Model, context: PageContext)
         -> Component
     {
-        Div {
+        let text = context.localizer
+        return Div {
             if invitation.status == .nominated && model.canApprove {
                 ActionButton(
-                    title: "Approve", url: SitePath.cycleInvitationAction.url(model.cycle.id, invitation.id, "approve"),
+                    title: text.text(CycleSubjectMessage.approve),
+                    url: SitePath.cycleInvitationAction.url(model.cycle.id, invitation.id, "approve"),
                     csrf: context.csrf, style: "button")
             }
             if invitation.status != .revoked && model.canApprove && !model.cycle.status.isSettled {
                 ActionButton(
-                    title: "Revoke", url: SitePath.cycleInvitationAction.url(model.cycle.id, invitation.id, "revoke"),
+                    title: text.text(CycleSubjectMessage.revoke),
+                    url: SitePath.cycleInvitationAction.url(model.cycle.id, invitation.id, "revoke"),
                     csrf: context.csrf, style: "button")
             }
             if invitation.status == .approved && model.canManage && model.cycle.status == .open
                 && (invitation.source.isAnonymous || !invitation.hasSubmitted)
             {
                 ActionButton(
-                    title: "Reissue link",
+                    title: text.text(CycleSubjectMessage.reissue),
                     url: SitePath.cycleInvitationAction.url(model.cycle.id, invitation.id, "reissue"),
                     csrf: context.csrf,
                     style: "button")
             }
         }.class("actions")
+    }
+}
+
+/// The words of an account manager's page in a cycle: who rates them, and proposing peers.
+enum CycleSubjectMessage: String, MessageKey, CaseIterable {
+    case backToCycle = "subject.backToCycle"
+    case readReport = "subject.readReport"
+    case raters = "subject.raters"
+    case ratersCaption = "subject.ratersCaption"
+    case raterColumn = "subject.col.rater"
+    case asColumn = "subject.col.as"
+    case statusColumn = "subject.col.status"
+    case sentColumn = "subject.col.sent"
+    case answeredColumn = "subject.col.answered"
+    case actionsColumn = "subject.col.actions"
+    case languageColumn = "subject.col.language"
+    case notShown = "subject.notShown"
+    case yes = "subject.yes"
+    case notYet = "subject.notYet"
+    case nominated = "subject.status.nominated"
+    case approved = "subject.status.approved"
+    case revoked = "subject.status.revoked"
+    case languageFor = "subject.languageFor"
+    case languageNone = "subject.languageNone"
+    case save = "subject.save"
+    case addHeading = "subject.addHeading"
+    case approvedAtOnce = "subject.approvedAtOnce"
+    case proposeHint = "subject.proposeHint"
+    case email = "subject.email"
+    case emailHint = "subject.emailHint"
+    case ratesAs = "subject.ratesAs"
+    case peer = "subject.peer"
+    case customer = "subject.customer"
+    case add = "subject.add"
+    case approve = "subject.approve"
+    case revoke = "subject.revoke"
+    case reissue = "subject.reissue"
+    case proposed = "subject.proposed"
+    case added = "subject.added"
+    case addedAndSent = "subject.addedAndSent"
+    case asSelf = "subject.as.self"
+    case asSupervisor = "subject.as.supervisor"
+    case asPeer = "subject.as.peer"
+    case asCustomer = "subject.as.customer"
+
+    init(rating source: RaterSource) {
+        self.init(rawValue: "subject.as.\(source.rawValue)")!
+    }
+
+    /// Keys are the prefix and the status's raw value; `MessageKeyTests` holds every status.
+    init(_ status: Invitation.Status) {
+        self.init(rawValue: "subject.status.\(status.rawValue)")!
     }
 }

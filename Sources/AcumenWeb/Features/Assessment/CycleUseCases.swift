@@ -99,10 +99,7 @@ struct CycleUseCases {
             if source != .peer && !AssessmentPolicy.mayAttempt(.runCycles, viewer) { throw AppError.forbidden }
             let address = email.trimmingCharacters(in: .whitespaces).lowercased()
             guard let raterID = try await people.personID(email: address) else {
-                throw AppError(
-                    .unprocessableEntity, code: "invalid",
-                    message: "Nobody with the email \(email) is in Acumen. Import them first, or check the spelling.",
-                    field: "email")
+                throw StoreError.invalid([ValidationProblem(location: "email", .unknownRater, ["email": email])])
             }
             let approved = AssessmentPolicy.allows(.approvePeers, viewer, subject)
             let invitations = InvitationRepository(database: database)

@@ -259,7 +259,7 @@ struct CyclesController: RouteCollection {
                     .subject(
                         personID: subject.id, cycleStatus: cycle.status, inViewersLine: visible.includes(subject.id))),
                 nominationEmail: nominationEmail, nominationProblem: nominationProblem, suggestions: suggestions),
-            context: PageContext(request)
+            context: PageContext(readers: request)
         ).response(status: nominationProblem == nil ? .ok : .unprocessableEntity)
     }
 
@@ -277,19 +277,21 @@ struct CyclesController: RouteCollection {
         }
         // A refused rater is a problem with what was typed: the page comes back with the address
         // kept and the reason beside it, not an error page.
+        let text = request.readersLocalizer
         let refusal: String
         do {
             let invitation = try await request.cycleUseCases(settings).nominate(
                 cycle: cycle, subjectID: subject.id, email: form.email, source: source)
-            request.flash(
-                invitation.status == .approved
-                    ? "The rater was added\(cycle.status == .open ? " and their link is on its way" : "")."
-                    : "The peer was proposed; their supervisor approves the nomination.")
+            let added: CycleSubjectMessage =
+                invitation.status != .approved ? .proposed : cycle.status == .open ? .addedAndSent : .added
+            request.flash(text.text(added))
             return request.redirect(to: SitePath.cycleSubject.url(cycle.id, subject.id))
         } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
             refusal = error.message
         } catch StoreError.invalid(let problems) {
-            refusal = problems.map(\.message).joined(separator: "; ")
+            refusal = problems.map { $0.message(in: text) }.joined(separator: "; ")
+        } catch StoreError.refused(let problem) {
+            refusal = problem.message(in: text)
         } catch StoreError.conflict(let message) {
             refusal = message
         }
