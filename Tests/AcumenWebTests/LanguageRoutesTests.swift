@@ -20,8 +20,15 @@ final class LanguageRoutesTests: XCTestCase {
             + RoleMessage.allCases + FrameworkMessage.allCases + FrameworkEditMessage.allCases
             + AccountMessage.allCases + PagerMessage.allCases + ProblemListMessage.allCases + CycleListMessage.allCases
             + PersonMessage.allCases + CycleSubjectMessage.allCases + CommandMessage.allCases
+        let programmeKeys: [any MessageKey] =
+            CyclePageMessage.allCases + CycleAdvanceMessage.allCases + ConfirmationMessage.allCases
+            + NewCycleMessage.allCases + PreviewMessage.allCases + QuestionsMessage.allCases
+            + CycleFlashMessage.allCases + FrameworkFormMessage.allCases + ProfilesMessage.allCases
+            + TranslationMessage.allCases + PeopleListMessage.allCases + OutboxMessage.allCases
         let english = MessageCatalogue.builtIn.keys(in: .english)
-        for key in keys { XCTAssertTrue(english.contains(key.key), "\(key.key) has no English message") }
+        for key in keys + programmeKeys {
+            XCTAssertTrue(english.contains(key.key), "\(key.key) has no English message")
+        }
     }
 
     func test_dueDates_countDays_inTheReadersLanguage() {
@@ -345,5 +352,10 @@ final class MessageKeyTests: XCTestCase {
         XCTAssertEqual(FrameworkStatus.allCases.map { english.text(FrameworkMessage($0)) }.last, "Retired")
         XCTAssertEqual(Invitation.Status.allCases.map { english.text(CycleSubjectMessage($0)) }.last, "Revoked")
         XCTAssertEqual(RaterSource.allCases.map { english.text(CycleSubjectMessage(rating: $0)) }.last, "Customer")
+        XCTAssertEqual(
+            CycleStatus.allCases.map { CycleAdvancePage.title(for: $0, text: english) }.first, "Back to draft")
+        for status in ["pending", "sent", "failed"] {
+            XCTAssertNotNil(OutboxMessage(rawValue: "outbox.status.\(status)"))
+        }
     }
 }

@@ -29,6 +29,18 @@ final class PseudoLocaleTests: XCTestCase {
             pages.append(
                 ("replaced link", try await stranger.get("/r/\(String(repeating: "x", count: 43))").body.string))
 
+            // Programme staff's pages are English for now, but their words come from the catalogue too.
+            let programme = BrowserSession(app: app)
+            try await programme.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            for (name, path) in [
+                ("cycle", "/cycles/\(cycle)"), ("new cycle", "/cycles/new"),
+                ("anonymity preview", "/cycles/\(cycle)/preview"),
+                ("questionnaire", "/cycles/\(cycle)/questions"),
+                ("questionnaire in French", "/cycles/\(cycle)/questions?language=fr"),
+            ] {
+                pages.append((name, try await programme.get(path).body.string))
+            }
+
             let supervisor = BrowserSession(app: app)
             try await supervisor.signIn(WebHarness.email(of: .supervisor, in: demo))
             let supervisorHome = try await supervisor.get("/").body.string
@@ -147,7 +159,7 @@ final class PseudoLocaleTests: XCTestCase {
         data += demo.accounts.flatMap { [$0.name, $0.customer] }
         data += framework.parts.map(\.original) + framework.competencies.map(\.code)
         data += framework.categories.map(\.code)
-        data += questionnaire.questions.flatMap { [$0.text, $0.code] }
+        data += questionnaire.questions.flatMap { [$0.text, $0.code, $0.competencyCode] + $0.translations.values }
         data += Language.allCases.map(\.nativeName)
         for summary in try await FrameworkRepository(database: app.db).summaries() {
             data += [summary.name, summary.owner]

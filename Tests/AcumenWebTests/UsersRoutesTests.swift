@@ -60,7 +60,7 @@ final class PeopleSearchRoutesTests: XCTestCase {
             try await browser.signIn(WebHarness.email(of: .programmeManager, in: demo))
             let first = try await browser.get("/people")
             XCTAssertEqual(first.status, .ok)
-            XCTAssertContains(first.body.string, "page 1 of")
+            XCTAssertContains(first.body.string, "Page 1 of")
             XCTAssertContains(first.body.string, "Next page")
             let lead = demo.people.first { $0.jobTitle == "Account Management Team Lead" }!
             let found = try await browser.get(

@@ -6,6 +6,7 @@ public struct AssessmentCycle: Hashable, Sendable, Identifiable {
     public var id: UUID
     public var frameworkID: UUID
     public var frameworkName: String
+    public var frameworkVersion: Int
     public var settings: CycleSettings
     public var status: CycleStatus
     public var questionnaireTitle: String
@@ -17,11 +18,13 @@ public struct AssessmentCycle: Hashable, Sendable, Identifiable {
 
     public init(
         id: UUID, frameworkID: UUID, frameworkName: String, settings: CycleSettings, status: CycleStatus,
-        questionnaireTitle: String, showsAdjustedScores: Bool = false, closedOn: CalendarDate? = nil
+        questionnaireTitle: String, showsAdjustedScores: Bool = false, closedOn: CalendarDate? = nil,
+        frameworkVersion: Int = 1
     ) {
         self.id = id
         self.frameworkID = frameworkID
         self.frameworkName = frameworkName
+        self.frameworkVersion = frameworkVersion
         self.settings = settings
         self.status = status
         self.questionnaireTitle = questionnaireTitle

@@ -288,13 +288,13 @@ private struct CycleRow: Decodable {
 
     var cycle: AssessmentCycle {
         AssessmentCycle(
-            id: id, frameworkID: frameworkId, frameworkName: "\(frameworkName), version \(frameworkVersion)",
+            id: id, frameworkID: frameworkId, frameworkName: frameworkName,
             settings: CycleSettings(
                 name: name, sources: CycleRepository.decodeSources(sources), opensOn: opensOn, closesOn: closesOn,
                 rules: AnonymityRules(
                     minimumPeers: minimumPeers, minimumCustomers: minimumCustomers, minimumForComments: minimumComments),
                 reminderDaysBeforeClose: reminderDays.split(separator: ",").compactMap { Int($0) }),
             status: status, questionnaireTitle: questionnaireTitle, showsAdjustedScores: showsAdjusted,
-            closedOn: closedOn)
+            closedOn: closedOn, frameworkVersion: frameworkVersion)
     }
 }

@@ -1,3 +1,4 @@
+import AcumenCore
 import Plot
 
 /// The page before a step that cannot be undone (opening a cycle, publishing a version): what
@@ -13,22 +14,23 @@ struct ConfirmationPage {
     var hiddenFields: [(name: String, value: String)] = []
 
     func render(context: PageContext) -> HTMLPage {
-        Layout.page("\(title): \(subject.name)", context: context) {
+        let text = context.localizer
+        return Layout.page("\(title): \(subject.name)", context: context) {
             Paragraph { Link(subject.name, url: subject.url) }
-            H1("\(title)?")
-            H2("What will happen")
+            H1(text.text(ConfirmationMessage.question, ["action": title]))
+            H2(text.text(ConfirmationMessage.effects))
             List(effects) { ListItem($0) }
             if !blockers.isEmpty {
                 Div {
-                    H2("This cannot be done yet")
+                    H2(text.text(ConfirmationMessage.blocked))
                     List(blockers) { ListItem($0) }
                 }.class("error").attribute(named: "role", value: "alert")
             }
             if concerns.isEmpty {
-                Paragraph("Nothing looks incomplete.")
+                Paragraph(text.text(ConfirmationMessage.nothingIncomplete))
             } else {
                 Div {
-                    H2("Before you go ahead")
+                    H2(text.text(ConfirmationMessage.concerns))
                     List(concerns) { ListItem($0) }
                 }.class("warning-panel")
             }
@@ -38,8 +40,19 @@ struct ConfirmationPage {
                     CSRFField(token: context.csrf)
                     for field in hiddenFields { Input(type: .hidden, name: field.name, value: field.value) }
                     if blockers.isEmpty { SubmitButton(title: action.title) }
-                    Link(blockers.isEmpty ? "Not now" : "Back", url: subject.url).class("button")
+                    Link(text.text(blockers.isEmpty ? ConfirmationMessage.notNow : .back), url: subject.url)
+                        .class("button")
                 })
         }
     }
+}
+
+enum ConfirmationMessage: String, MessageKey, CaseIterable {
+    case question = "confirm.question"
+    case effects = "confirm.effects"
+    case blocked = "confirm.blocked"
+    case nothingIncomplete = "confirm.nothingIncomplete"
+    case concerns = "confirm.concerns"
+    case notNow = "confirm.notNow"
+    case back = "confirm.back"
 }

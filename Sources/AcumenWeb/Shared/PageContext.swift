@@ -36,6 +36,7 @@ struct PageContext {
         flash = request.hasStoredSession ? request.session.data[SessionKeys.flash] : nil
         if flash != nil { request.session.data[SessionKeys.flash] = nil }
         path = request.url.path
+        localizer = request.localizer(.english)
     }
 }
 

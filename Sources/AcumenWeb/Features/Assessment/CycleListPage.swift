@@ -61,7 +61,8 @@ enum CycleListPage {
                     ].map { text.text($0) },
                     rows: model.cycles.map { cycle in
                         [
-                            Link(cycle.name, url: SitePath.cycle.url(cycle.id)), Text(cycle.frameworkName),
+                            Link(cycle.name, url: SitePath.cycle.url(cycle.id)),
+                            Text(CyclePage.framework(of: cycle, text: text)),
                             StatusBadge(
                                 text: text.standalone(text.text(StatusMessage(cycle.status))),
                                 kind: cycle.status.rawValue),

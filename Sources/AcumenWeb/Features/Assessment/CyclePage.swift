@@ -17,161 +17,250 @@ enum CyclePage {
 
     static func render(_ model: Model, context: PageContext) -> HTMLPage {
         let cycle = model.cycle
+        let text = context.localizer
         let bySubject = Dictionary(grouping: model.invitations, by: \.subjectID)
+        let sources = RaterSource.allCases.filter { cycle.settings.sources.contains($0) }
         return Layout.page(cycle.name, context: context) {
             H1(cycle.name)
             Tag("dl") {
                 for (term, value) in [
-                    ("Framework", cycle.frameworkName), ("Status", cycle.status.label),
-                    ("Open", "\(cycle.settings.opensOn) to \(cycle.settings.closesOn)"),
-                    ("Sources", cycle.settings.sources.sorted().map(\.label).joined(separator: ", ")),
+                    (CyclePageMessage.framework, CyclePage.framework(of: cycle, text: text)),
+                    (.status, text.standalone(text.text(StatusMessage(cycle.status)))),
                     (
-                        "Reminders",
-                        cycle.settings.reminderDaysBeforeClose.map { "\($0)" }.joined(separator: ", ")
-                            + " days before closing"
+                        .open,
+                        text.text(
+                            CyclePageMessage.openDates,
+                            ["opens": text.date(cycle.settings.opensOn), "closes": text.date(cycle.settings.closesOn)])
                     ),
-                    ("Account managers", "\(model.subjects.count)"),
+                    (.sources, text.list(sources.map { PersonReportPage.sourceName($0, text: text) })),
+                    (
+                        .reminders,
+                        text.text(
+                            CyclePageMessage.reminderDays,
+                            ["days": text.list(cycle.settings.reminderDaysBeforeClose.map(text.integer))])
+                    ),
+                    (.accountManagers, text.integer(model.subjects.count)),
                 ] {
-                    Tag("dt") { Text(term) }
+                    Tag("dt") { Text(text.text(term)) }
                     Tag("dd") { Text(value) }
                 }
             }.class("facts")
             if let failed = model.outbox[.failed], failed > 0 {
                 Paragraph {
-                    Text("\(failed) e-mail\(failed == 1 ? "" : "s") could not be delivered. ")
-                    Link("See the outbox", url: SitePath.outbox.url())
+                    Text(text.text(CyclePageMessage.undelivered, count: failed) + " ")
+                    Link(text.text(CyclePageMessage.seeOutbox), url: SitePath.outbox.url())
                 }.class("error").attribute(named: "role", value: "alert")
             }
-            H2("Next step")
-            nextStep(cycle, context: context)
+            H2(text.text(CyclePageMessage.nextStep))
+            nextStep(cycle, text: text)
             Paragraph {
                 Link(
-                    "Customer questionnaire (\(cycle.status == .draft ? "edit" : "read"))",
+                    text.text(cycle.status == .draft ? CyclePageMessage.questionnaireEdit : .questionnaireRead),
                     url: SitePath.cycleQuestions.url(cycle.id))
                 Text(" · ")
-                Link("Anonymity preview", url: SitePath.cyclePreview.url(cycle.id))
+                Link(text.text(CyclePageMessage.preview), url: SitePath.cyclePreview.url(cycle.id))
                 Text(" · ")
-                Link("Export responses (CSV)", url: SitePath.cycleExport.url(cycle.id))
+                Link(text.text(CyclePageMessage.export), url: SitePath.cycleExport.url(cycle.id))
                 Text(" · ")
-                Link("Measurement quality", url: SitePath.cycleQuality.url(cycle.id))
+                Link(text.text(CyclePageMessage.quality), url: SitePath.cycleQuality.url(cycle.id))
                 Text(" · ")
-                Link("Double rating", url: SitePath.cycleDoubleRatings.url(cycle.id))
+                Link(text.text(CyclePageMessage.doubleRating), url: SitePath.cycleDoubleRatings.url(cycle.id))
             }
-            H2("Anonymity rules")
+            H2(text.text(CyclePageMessage.rules))
             rulesForm(cycle, context: context)
-            H2("Severity-adjusted levels")
+            H2(text.text(CyclePageMessage.adjusted))
             adjustedLevelsForm(cycle, context: context)
-            H2("Account managers and their raters")
+            H2(text.text(CyclePageMessage.ratersHeading))
             Paragraph(
-                "Answers so far: "
-                    + RaterSource.allCases.filter { cycle.settings.sources.contains($0) }.map { source in
-                        let count = model.totals[source] ?? 0
-                        return source.isAnonymous && !cycle.status.isSettled
-                            ? "\(source.label.lowercased()) \(count == 0 ? "fewer than \(ResponseProgress.totalStep)" : "at least \(count)")"
-                            : "\(source.label.lowercased()) \(count)"
-                    }.joined(separator: ", ") + ".")
+                text.text(
+                    CyclePageMessage.answersSoFar,
+                    [
+                        "counts": text.list(
+                            sources.map { source in
+                                let count = model.totals[source] ?? 0
+                                let name = PersonReportPage.sourceName(source, text: text)
+                                guard source.isAnonymous && !cycle.status.isSettled else {
+                                    return text.text(
+                                        CyclePageMessage.sourceCount, ["source": name, "count": text.integer(count)])
+                                }
+                                return count == 0
+                                    ? text.text(
+                                        CyclePageMessage.sourceFewerThan,
+                                        ["source": name, "count": text.integer(ResponseProgress.totalStep)])
+                                    : text.text(
+                                        CyclePageMessage.sourceAtLeast, ["source": name, "count": text.integer(count)])
+                            })
+                    ]))
             DataTable(
-                caption: "Raters per account manager",
-                headings: ["Account manager", "Team", "Location", "Raters", "Answers", "Waiting for approval"],
+                caption: text.text(CyclePageMessage.ratersCaption),
+                headings: [
+                    CyclePageMessage.accountManagerColumn, .teamColumn, .locationColumn, .ratersColumn,
+                    .answersColumn, .waitingColumn,
+                ].map { text.text($0) },
                 rows: model.subjects.map { subject in
                     let invitations = bySubject[subject.id] ?? []
                     let active = invitations.filter { $0.status == .approved }
                     return [
                         Link(subject.name, url: SitePath.cycleSubject.url(cycle.id, subject.id)), Text(subject.team),
-                        Text(subject.location), Text("\(active.count)"),
-                        Text(progressText(model.progress[subject.id] ?? [:], cycle: cycle)),
-                        Text("\(invitations.filter { $0.status == .nominated }.count)"),
+                        Text(subject.location), Text(text.integer(active.count)),
+                        Text(progressText(model.progress[subject.id] ?? [:], sources: sources, text: text)),
+                        Text(text.integer(invitations.filter { $0.status == .nominated }.count)),
                     ]
                 })
             if !cycle.status.isSettled {
-                Paragraph(
-                    "While raters are answering, peers and customers are shown only as having reached their minimum or not, and their totals rounded down to tens: an exact count would tell, read before and after someone's visit, that they answered."
-                ).class("hint")
+                Paragraph(text.text(CyclePageMessage.roundedHint)).class("hint")
             }
         }
     }
 
-    private static func progressText(_ progress: [RaterSource: ResponseProgress], cycle: AssessmentCycle) -> String {
-        RaterSource.allCases.filter { cycle.settings.sources.contains($0) }.map { source in
+    private static func progressText(
+        _ progress: [RaterSource: ResponseProgress], sources: [RaterSource], text: Localizer
+    ) -> String {
+        sources.map { source -> String in
+            let name = PersonReportPage.sourceName(source, text: text)
+            let state: String
             switch progress[source] {
             case .answered(let count)?:
-                source.isAnonymous
-                    ? "\(source.label) \(count)" : "\(source.label): \(count == 0 ? "not yet" : "answered")"
-            case let other?: "\(source.label): \(other.text)"
-            case nil: source.isAnonymous ? "\(source.label) 0" : "\(source.label): not yet"
+                if source.isAnonymous {
+                    return text.text(CyclePageMessage.sourceCount, ["source": name, "count": text.integer(count)])
+                }
+                state = text.text(count == 0 ? CyclePageMessage.notYet : .answered)
+            case let other?: state = Self.progress(other, text: text)
+            case nil:
+                if source.isAnonymous {
+                    return text.text(CyclePageMessage.sourceCount, ["source": name, "count": text.integer(0)])
+                }
+                state = text.text(CyclePageMessage.notYet)
             }
+            return text.text(CyclePageMessage.sourceState, ["source": name, "state": state])
         }.joined(separator: "; ")
     }
 
-    private static func nextStep(_ cycle: AssessmentCycle, context: PageContext) -> Component {
-        let (explanation, button): (String, String?) =
+    /// "Global Mobility Account Manager, version 2": a cycle rates against one version.
+    static func framework(of cycle: AssessmentCycle, text: Localizer) -> String {
+        text.text(
+            FrameworkMessage.pageTitle, ["name": cycle.frameworkName, "version": text.integer(cycle.frameworkVersion)])
+    }
+
+    /// How far a group of raters has got, as far as the gate lets it be said.
+    static func progress(_ progress: ResponseProgress, text: Localizer) -> String {
+        switch progress {
+        case .answered(let count): text.text(count == 0 ? CyclePageMessage.notYet : .answered)
+        case .minimumReached: text.text(CyclePageMessage.minimumReached)
+        case .belowMinimum: text.text(CyclePageMessage.belowMinimum)
+        }
+    }
+
+    private static func nextStep(_ cycle: AssessmentCycle, text: Localizer) -> Component {
+        let (explanation, next): (CyclePageMessage, CycleStatus?) =
             switch cycle.status {
-            case .draft:
-                (
-                    "While the cycle is a draft you can add raters and reword questions. Opening it e-mails every approved rater their personal link.",
-                    CycleAdvancePage.title(for: .open)
-                )
-            case .open:
-                (
-                    "Raters are answering. Closing stops all links; raters who have not submitted can no longer answer.",
-                    CycleAdvancePage.title(for: .closed)
-                )
-            case .closed:
-                (
-                    "Supervisors can read their people's reports. Check the anonymity preview, then release the results to account managers and customers.",
-                    CycleAdvancePage.title(for: .released)
-                )
-            case .released: ("Results are released. Account managers and customers can read them.", nil)
+            case .draft: (.draftStep, .open)
+            case .open: (.openStep, .closed)
+            case .closed: (.closedStep, .released)
+            case .released: (.releasedStep, nil)
             }
         return Div {
-            Paragraph(explanation)
-            if let button {
+            Paragraph(text.text(explanation))
+            if let next {
                 // Each step is confirmed on a page of its own, which says what is missing first.
-                Paragraph { Link(button, url: SitePath.cycleAdvance.url(cycle.id)).class("button primary") }
+                Paragraph {
+                    Link(CycleAdvancePage.title(for: next, text: text), url: SitePath.cycleAdvance.url(cycle.id))
+                        .class("button primary")
+                }
             }
         }
     }
 
     private static func rulesForm(_ cycle: AssessmentCycle, context: PageContext) -> Component {
         let rules = cycle.settings.rules
+        let text = context.localizer
         return Form(
             url: SitePath.cycleRules.url(cycle.id), method: .post,
             content: {
                 CSRFField(token: context.csrf)
-                Paragraph(
-                    cycle.status == .draft
-                        ? "Self and supervisor are named. Peers and customers are shown only when at least this many answered."
-                        : "Raters answered on the promise of these rules, so they can be made stricter but not looser."
-                ).class("hint")
+                Paragraph(text.text(cycle.status == .draft ? CyclePageMessage.rulesDraft : .rulesPromised))
+                    .class("hint")
                 Div {
                     Field(
-                        label: "Minimum peers", name: "minimumPeers", value: "\(rules.minimumPeers)", type: .number,
-                        required: true)
+                        label: text.text(CyclePageMessage.minimumPeers), name: "minimumPeers",
+                        value: "\(rules.minimumPeers)", type: .number, required: true)
                     Field(
-                        label: "Minimum customers", name: "minimumCustomers", value: "\(rules.minimumCustomers)",
-                        type: .number, required: true)
+                        label: text.text(CyclePageMessage.minimumCustomers), name: "minimumCustomers",
+                        value: "\(rules.minimumCustomers)", type: .number, required: true)
                     Field(
-                        label: "Minimum for comments", name: "minimumForComments",
+                        label: text.text(CyclePageMessage.minimumComments), name: "minimumForComments",
                         value: "\(rules.minimumForComments)", type: .number, required: true)
                 }.class("field-row")
-                SubmitButton(title: "Save the rules", style: "button")
+                SubmitButton(title: text.text(CyclePageMessage.saveRules), style: "button")
             })
     }
 
     private static func adjustedLevelsForm(_ cycle: AssessmentCycle, context: PageContext) -> Component {
-        Form(
+        let text = context.localizer
+        let shown = cycle.showsAdjustedScores
+        return Form(
             url: SitePath.cycleAdjustedLevels.url(cycle.id), method: .post,
             content: {
                 CSRFField(token: context.csrf)
-                Paragraph(
-                    cycle.showsAdjustedScores
-                        ? "Reports show, beside the raw levels, supervisors' and peers' levels corrected for each rater's leniency or severity measured in calibration."
-                        : "Reports show raw levels only. You can add levels corrected for each rater's leniency or severity measured in calibration; the raw levels stay."
-                )
-                Input(type: .hidden, name: "show", value: cycle.showsAdjustedScores ? "no" : "yes")
+                Paragraph(text.text(shown ? CyclePageMessage.adjustedShown : .adjustedHidden))
+                Input(type: .hidden, name: "show", value: shown ? "no" : "yes")
                 SubmitButton(
-                    title: cycle.showsAdjustedScores ? "Show raw levels only" : "Also show severity-adjusted levels",
-                    style: "button")
+                    title: text.text(shown ? CyclePageMessage.showRawOnly : .showAdjusted), style: "button")
             })
     }
+}
+
+/// The words of a cycle's page, which programme staff read (English for now).
+enum CyclePageMessage: String, MessageKey, CaseIterable {
+    case framework = "cycle.framework"
+    case status = "cycle.status"
+    case open = "cycle.open"
+    case openDates = "cycle.openDates"
+    case sources = "cycle.sources"
+    case reminders = "cycle.reminders"
+    case reminderDays = "cycle.reminderDays"
+    case accountManagers = "cycle.accountManagers"
+    case undelivered = "cycle.undelivered"
+    case seeOutbox = "cycle.seeOutbox"
+    case nextStep = "cycle.nextStep"
+    case questionnaireEdit = "cycle.questionnaireEdit"
+    case questionnaireRead = "cycle.questionnaireRead"
+    case preview = "cycle.preview"
+    case export = "cycle.export"
+    case quality = "cycle.quality"
+    case doubleRating = "cycle.doubleRating"
+    case rules = "cycle.rules"
+    case adjusted = "cycle.adjusted"
+    case ratersHeading = "cycle.ratersHeading"
+    case answersSoFar = "cycle.answersSoFar"
+    case sourceCount = "cycle.sourceCount"
+    case sourceFewerThan = "cycle.sourceFewerThan"
+    case sourceAtLeast = "cycle.sourceAtLeast"
+    case sourceState = "cycle.sourceState"
+    case ratersCaption = "cycle.ratersCaption"
+    case accountManagerColumn = "cycle.col.accountManager"
+    case teamColumn = "cycle.col.team"
+    case locationColumn = "cycle.col.location"
+    case ratersColumn = "cycle.col.raters"
+    case answersColumn = "cycle.col.answers"
+    case waitingColumn = "cycle.col.waiting"
+    case roundedHint = "cycle.roundedHint"
+    case notYet = "cycle.notYet"
+    case answered = "cycle.answered"
+    case minimumReached = "cycle.minimumReached"
+    case belowMinimum = "cycle.belowMinimum"
+    case draftStep = "cycle.step.draft"
+    case openStep = "cycle.step.open"
+    case closedStep = "cycle.step.closed"
+    case releasedStep = "cycle.step.released"
+    case rulesDraft = "cycle.rulesDraft"
+    case rulesPromised = "cycle.rulesPromised"
+    case minimumPeers = "cycle.minimumPeers"
+    case minimumCustomers = "cycle.minimumCustomers"
+    case minimumComments = "cycle.minimumComments"
+    case saveRules = "cycle.saveRules"
+    case adjustedShown = "cycle.adjustedShown"
+    case adjustedHidden = "cycle.adjustedHidden"
+    case showRawOnly = "cycle.showRawOnly"
+    case showAdjusted = "cycle.showAdjusted"
 }

@@ -43,7 +43,7 @@ struct CyclesAPIController: RouteCollection {
             id = cycle.id
             name = cycle.name
             frameworkId = cycle.frameworkID
-            framework = cycle.frameworkName
+            framework = "\(cycle.frameworkName), version \(cycle.frameworkVersion)"
             status = cycle.status
             opensOn = cycle.settings.opensOn.description
             closesOn = cycle.settings.closesOn.description

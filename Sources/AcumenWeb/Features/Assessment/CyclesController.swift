@@ -83,7 +83,7 @@ struct CyclesController: RouteCollection {
         let form = try request.decodeForm(NewCycleForm.self)
         do {
             let id = try await request.cycleUseCases(settings).create(form.proposal)
-            request.flash("The cycle was created as a draft. Check the raters and questions, then open it.")
+            request.flash(request.readersLocalizer.text(CycleFlashMessage.created))
             return request.redirect(to: SitePath.cycle.url(id))
         } catch StoreError.invalid(let problems) {
             return try await renderNewForm(request: request, form: form, problems: problems)
@@ -127,10 +127,11 @@ struct CyclesController: RouteCollection {
                 subjectsWithoutResults: withoutResults,
                 awaitingApproval: invitations.filter { $0.status == .nominated }.count, today: today)
         else {
-            request.flash("Results are released; there is no further step.")
+            request.flash(request.readersLocalizer.text(CycleFlashMessage.noFurtherStep))
             return request.redirect(to: SitePath.cycle.url(cycle.id))
         }
-        return CycleAdvancePage.render(cycle: cycle, preflight: preflight, context: PageContext(request)).response()
+        return CycleAdvancePage.render(cycle: cycle, preflight: preflight, context: PageContext(readers: request))
+            .response()
     }
 
     @Sendable func advance(request: Request) async throws -> Response {
@@ -141,10 +142,9 @@ struct CyclesController: RouteCollection {
         }
         let (advanced, sent) = try await request.cycleUseCases(settings).advance(cycleID: cycle.id, from: expected)
         if advanced.status == .closed { CycleDisclosure.prepare(advanced, application: request.application) }
-        var message = "The cycle is now \(advanced.status.label.lowercased())."
-        if advanced.status == .open {
-            message += " \(sent) personal link\(sent == 1 ? " is" : "s are") on the way to raters."
-        }
+        let text = request.readersLocalizer
+        var message = text.text(CycleFlashMessage.advanced, ["status": text.text(StatusMessage(advanced.status))])
+        if advanced.status == .open { message += " " + text.text(CycleFlashMessage.linksSent, count: sent) }
         request.flash(message)
         return request.redirect(to: SitePath.cycle.url(cycle.id))
     }
@@ -158,9 +158,7 @@ struct CyclesController: RouteCollection {
         }
         try await CycleRepository(database: request.db).setShowsAdjustedScores(form.show == "yes", cycleID: cycle.id)
         request.flash(
-            form.show == "yes"
-                ? "Reports now show severity-adjusted levels beside the raw ones."
-                : "Reports show raw levels only.")
+            request.readersLocalizer.text(form.show == "yes" ? CycleFlashMessage.adjustedShown : .rawOnly))
         return request.redirect(to: SitePath.cycle.url(cycle.id))
     }
 
@@ -185,7 +183,7 @@ struct CyclesController: RouteCollection {
         try await CycleRepository(database: request.db).changeRules(
             cycleID: cycle.id,
             to: AnonymityRules(minimumPeers: peers, minimumCustomers: customers, minimumForComments: comments))
-        request.flash("The anonymity rules were saved.")
+        request.flash(request.readersLocalizer.text(CycleFlashMessage.rulesSaved))
         return request.redirect(to: SitePath.cycle.url(cycle.id))
     }
 
@@ -215,11 +213,15 @@ struct CyclesController: RouteCollection {
             }
             try await repository.translateQuestion(
                 cycleID: cycle.id, code: form.code, language: language, text: form.text)
-            request.flash("Question \(form.code) was saved in \(language.englishName).")
+            let text = request.readersLocalizer
+            request.flash(
+                text.text(
+                    CycleFlashMessage.questionSavedIn,
+                    ["code": form.code, "language": text.name(of: ContentLanguage(language))]))
             return request.redirect(to: QuestionsPage.address(cycle, language) + anchor)
         }
         try await repository.rewordQuestion(cycleID: cycle.id, code: form.code, text: form.text)
-        request.flash("Question \(form.code) was saved.")
+        request.flash(request.readersLocalizer.text(CycleFlashMessage.questionSaved, ["code": form.code]))
         return request.redirect(to: SitePath.cycleQuestions.url(cycle.id) + anchor)
     }
 
@@ -312,6 +314,7 @@ struct CyclesController: RouteCollection {
         guard invitation.cycleID == cycle.id else { throw AppError.notFound("That invitation") }
         let visible = try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
         let action = request.parameters.get("action") ?? ""
+        let text = request.readersLocalizer
         switch action {
         case "approve":
             guard
@@ -322,7 +325,7 @@ struct CyclesController: RouteCollection {
                         inViewersLine: visible.includes(invitation.subjectID)))
             else { throw AppError.forbidden }
             try await request.cycleUseCases(settings).approve(invitation, cycle: cycle)
-            request.flash("\(invitation.raterName) was approved.")
+            request.flash(text.text(CycleFlashMessage.approved, ["rater": invitation.raterName]))
         case "revoke":
             guard
                 AssessmentPolicy.allows(
@@ -332,20 +335,21 @@ struct CyclesController: RouteCollection {
                         inViewersLine: visible.includes(invitation.subjectID)))
             else { throw AppError.forbidden }
             try await repository.revoke(invitation, raterKey: identity.raterKey(for: invitation))
-            request.flash(
-                "\(invitation.raterName)'s invitation was revoked: their link no longer works, and anything they gave no longer counts."
-            )
+            request.flash(text.text(CycleFlashMessage.revoked, ["rater": invitation.raterName]))
         case "language":
             guard AssessmentPolicy.mayAttempt(.runCycles, user.viewer) else { throw AppError.forbidden }
             let language = try LanguageChoice.read(try request.decodeForm(LanguageChoice.self))
             try await repository.setProgrammeLanguage(language, invitationID: invitation.id)
             request.flash(
-                "\(invitation.raterName) now gets their form and e-mails in "
-                    + (language?.englishName ?? "the account's language or their browser's") + ".")
+                language.map {
+                    text.text(
+                        CycleFlashMessage.raterLanguage,
+                        ["rater": invitation.raterName, "language": text.name(of: ContentLanguage($0))])
+                } ?? text.text(CycleFlashMessage.raterLanguageCleared, ["rater": invitation.raterName]))
         case "reissue":
             guard AssessmentPolicy.mayAttempt(.runCycles, user.viewer) else { throw AppError.forbidden }
             try await request.cycleUseCases(settings).reissue(invitation, cycle: cycle)
-            request.flash("A new link was sent to \(invitation.raterEmail); the old one no longer works.")
+            request.flash(text.text(CycleFlashMessage.reissued, ["email": invitation.raterEmail]))
         default:
             throw AppError.notFound()
         }
@@ -377,4 +381,22 @@ extension Request {
         guard let id = parameters.get("cycleID", as: UUID.self) else { throw AppError.notFound("That cycle") }
         return try await CycleRepository(database: db).cycle(id: id)
     }
+}
+
+/// What the cycle's pages say after a change, on the next page.
+enum CycleFlashMessage: String, MessageKey, CaseIterable {
+    case created = "cycleFlash.created"
+    case noFurtherStep = "cycleFlash.noFurtherStep"
+    case advanced = "cycleFlash.advanced"
+    case linksSent = "cycleFlash.linksSent"
+    case adjustedShown = "cycleFlash.adjustedShown"
+    case rawOnly = "cycleFlash.rawOnly"
+    case rulesSaved = "cycleFlash.rulesSaved"
+    case questionSaved = "cycleFlash.questionSaved"
+    case questionSavedIn = "cycleFlash.questionSavedIn"
+    case approved = "cycleFlash.approved"
+    case revoked = "cycleFlash.revoked"
+    case raterLanguage = "cycleFlash.raterLanguage"
+    case raterLanguageCleared = "cycleFlash.raterLanguageCleared"
+    case reissued = "cycleFlash.reissued"
 }

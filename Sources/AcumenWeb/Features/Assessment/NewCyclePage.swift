@@ -12,85 +12,127 @@ enum NewCyclePage {
     }
 
     /// Each field's label, so that the summary names fields as the person sees them.
-    static let labels = [
-        "name": "Name", "frameworkID": "Framework", "scope": "Who is assessed", "sources": "Sources of ratings",
-        "opensOn": "Opens on", "closesOn": "Closes on", "reminderDays": "Reminder days",
-        "minimumPeers": "Minimum peers", "minimumCustomers": "Minimum customers",
-        "minimumForComments": "Minimum responses before comments",
-    ]
+    static func labels(_ text: Localizer) -> [String: String] {
+        [
+            "name": NewCycleMessage.name, "frameworkID": .framework, "scope": .scope, "sources": .sources,
+            "opensOn": .opensOn, "closesOn": .closesOn, "reminderDays": .reminderDaysShort,
+            "minimumPeers": .minimumPeers, "minimumCustomers": .minimumCustomers,
+            "minimumForComments": .minimumForCommentsShort,
+        ].mapValues { text.text($0) }
+    }
 
     static func render(_ model: Model, context: PageContext) -> HTMLPage {
         let form = model.form
-        let problem = { (field: String) in model.problems.message(for: field) }
-        return Layout.page("New assessment cycle", context: context) {
-            H1("New assessment cycle")
-            ProblemList(problems: model.problems, labels: labels, heading: "The cycle was not created. Please fix:")
+        let text = context.localizer
+        let problem = { (field: String) in model.problems.message(for: field, in: text) }
+        return Layout.page(text.text(NewCycleMessage.title), context: context) {
+            H1(text.text(NewCycleMessage.title))
+            ProblemList(
+                problems: model.problems, labels: labels(text), heading: text.text(NewCycleMessage.notCreated),
+                text: text)
             Form(
                 url: SitePath.cycles.url(), method: .post,
                 content: {
                     CSRFField(token: context.csrf)
                     Field(
-                        label: "Name", name: "name", value: form.name, required: true, maxLength: TextLimits.name,
-                        problem: problem("name"))
+                        label: text.text(NewCycleMessage.name), name: "name", value: form.name, required: true,
+                        maxLength: TextLimits.name, problem: problem("name"))
                     SelectField(
-                        label: "Framework (published versions only)", name: "frameworkID",
+                        label: text.text(NewCycleMessage.frameworkPublished), name: "frameworkID",
                         choices: model.frameworks.map {
-                            .init(value: $0.id.uuidString, label: "\($0.name), version \($0.version)")
+                            .init(
+                                value: $0.id.uuidString,
+                                label: text.text(
+                                    FrameworkMessage.pageTitle, ["name": $0.name, "version": text.integer($0.version)]))
                         }, selected: form.frameworkID, problem: problem("frameworkID"))
                     SelectField(
-                        label: "Who is assessed", name: "scope",
-                        choices: [.init(value: "all", label: "All account managers")]
-                            + model.teams.map { .init(value: "team:\($0.0)", label: "Team: \($0.1)") }
-                            + model.locations.map { .init(value: "location:\($0.0)", label: "Location: \($0.1)") },
+                        label: text.text(NewCycleMessage.scope), name: "scope",
+                        choices: [.init(value: "all", label: text.text(NewCycleMessage.everyone))]
+                            + model.teams.map {
+                                .init(value: "team:\($0.0)", label: text.text(NewCycleMessage.team, ["team": $0.1]))
+                            }
+                            + model.locations.map {
+                                .init(
+                                    value: "location:\($0.0)",
+                                    label: text.text(NewCycleMessage.location, ["location": $0.1]))
+                            },
                         selected: form.scope, problem: problem("scope"))
                     Tag("fieldset") {
-                        Tag("legend") { Text("Sources of ratings") }
+                        Tag("legend") { Text(text.text(NewCycleMessage.sources)) }
                         if let problem = problem("sources") {
                             Paragraph(FieldProblem.sentence(problem)).class("field-error")
                         }
                         for (name, label, value) in [
-                            ("sourceSelf", "Self-assessment", form.sourceSelf),
-                            ("sourceSupervisor", "Supervisor", form.sourceSupervisor),
-                            ("sourcePeer", "Peers (nominated per account manager)", form.sourcePeer),
-                            ("sourceCustomer", "Customers (the accounts' reviewers, anonymous)", form.sourceCustomer),
+                            ("sourceSelf", NewCycleMessage.sourceSelf, form.sourceSelf),
+                            ("sourceSupervisor", .sourceSupervisor, form.sourceSupervisor),
+                            ("sourcePeer", .sourcePeer, form.sourcePeer),
+                            ("sourceCustomer", .sourceCustomer, form.sourceCustomer),
                         ] {
                             Tag("label") {
                                 Input(type: .checkbox, name: name, value: "on")
                                     .attribute(named: "checked", value: value == "on" ? "checked" : nil)
-                                Text(" \(label)")
+                                Text(" " + text.text(label))
                             }.class("check")
                         }
                     }
                     Div {
                         Field(
-                            label: "Opens on", name: "opensOn", value: form.opensOn, type: .date, required: true,
-                            problem: problem("opensOn"))
+                            label: text.text(NewCycleMessage.opensOn), name: "opensOn", value: form.opensOn,
+                            type: .date, required: true, problem: problem("opensOn"))
                         Field(
-                            label: "Closes on", name: "closesOn", value: form.closesOn, type: .date, required: true,
-                            problem: problem("closesOn"))
+                            label: text.text(NewCycleMessage.closesOn), name: "closesOn", value: form.closesOn,
+                            type: .date, required: true, problem: problem("closesOn"))
                     }.class("field-row")
                     Field(
-                        label: "Reminder days before closing", name: "reminderDays", value: form.reminderDays,
-                        hint: "Raters who have not submitted get a reminder on these days, e.g. 7, 3, 1.",
-                        problem: problem("reminderDays"))
+                        label: text.text(NewCycleMessage.reminderDays), name: "reminderDays", value: form.reminderDays,
+                        hint: text.text(NewCycleMessage.reminderHint), problem: problem("reminderDays"))
                     Tag("fieldset") {
-                        Tag("legend") { Text("Anonymity") }
-                        Paragraph(
-                            "Peers' and customers' results are shown only when at least this many answered; smaller groups are combined or withheld. You can make these stricter after opening, never looser."
-                        ).class("hint")
+                        Tag("legend") { Text(text.text(NewCycleMessage.anonymity)) }
+                        Paragraph(text.text(NewCycleMessage.anonymityHint)).class("hint")
                         Field(
-                            label: "Minimum peers", name: "minimumPeers", value: form.minimumPeers, type: .number,
-                            required: true, problem: problem("minimumPeers"))
+                            label: text.text(NewCycleMessage.minimumPeers), name: "minimumPeers",
+                            value: form.minimumPeers, type: .number, required: true, problem: problem("minimumPeers"))
                         Field(
-                            label: "Minimum customers", name: "minimumCustomers", value: form.minimumCustomers,
-                            type: .number, required: true, problem: problem("minimumCustomers"))
+                            label: text.text(NewCycleMessage.minimumCustomers), name: "minimumCustomers",
+                            value: form.minimumCustomers, type: .number, required: true,
+                            problem: problem("minimumCustomers"))
                         Field(
-                            label: "Minimum responses before comments are shown", name: "minimumForComments",
+                            label: text.text(NewCycleMessage.minimumForComments), name: "minimumForComments",
                             value: form.minimumForComments, type: .number, required: true,
                             problem: problem("minimumForComments"))
                     }
-                    SubmitButton(title: "Create the cycle as a draft", style: "button primary")
+                    SubmitButton(title: text.text(NewCycleMessage.create), style: "button primary")
                 })
         }
     }
+}
+
+/// The words of the new-cycle form, which programme staff read (English for now).
+enum NewCycleMessage: String, MessageKey, CaseIterable {
+    case title = "newCycle.title"
+    case notCreated = "newCycle.notCreated"
+    case name = "newCycle.name"
+    case framework = "newCycle.framework"
+    case frameworkPublished = "newCycle.frameworkPublished"
+    case scope = "newCycle.scope"
+    case everyone = "newCycle.everyone"
+    case team = "newCycle.team"
+    case location = "newCycle.location"
+    case sources = "newCycle.sources"
+    case sourceSelf = "newCycle.source.self"
+    case sourceSupervisor = "newCycle.source.supervisor"
+    case sourcePeer = "newCycle.source.peer"
+    case sourceCustomer = "newCycle.source.customer"
+    case opensOn = "newCycle.opensOn"
+    case closesOn = "newCycle.closesOn"
+    case reminderDays = "newCycle.reminderDays"
+    case reminderDaysShort = "newCycle.reminderDaysShort"
+    case reminderHint = "newCycle.reminderHint"
+    case anonymity = "newCycle.anonymity"
+    case anonymityHint = "newCycle.anonymityHint"
+    case minimumPeers = "newCycle.minimumPeers"
+    case minimumCustomers = "newCycle.minimumCustomers"
+    case minimumForComments = "newCycle.minimumForComments"
+    case minimumForCommentsShort = "newCycle.minimumForCommentsShort"
+    case create = "newCycle.create"
 }

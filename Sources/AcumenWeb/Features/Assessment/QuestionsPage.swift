@@ -10,19 +10,21 @@ enum QuestionsPage {
     ) -> HTMLPage {
         let original = questionnaire.language
         let translating = language.flatMap { $0 == original.readerLanguage ? nil : $0 }
-        return Layout.page("Questionnaire: \(cycle.name)", context: context) {
-            H1("Customer questionnaire")
+        let text = context.localizer
+        return Layout.page(text.text(QuestionsMessage.pageTitle, ["cycle": cycle.name]), context: context) {
+            H1(text.text(QuestionsMessage.title))
             Paragraph {
-                Text("\(questionnaire.questions.count) questions, about \(questionnaire.estimatedMinutes) minutes. ")
-                Link("Back to \(cycle.name)", url: SitePath.cycle.url(cycle.id))
+                Text(
+                    text.text(
+                        QuestionsMessage.size, count: questionnaire.questions.count,
+                        ["minutes": text.integer(questionnaire.estimatedMinutes)]) + " ")
+                Link(text.text(PreviewMessage.back, ["cycle": cycle.name]), url: SitePath.cycle.url(cycle.id))
             }
             if cycle.status != .draft {
-                Paragraph(
-                    "The cycle is \(cycle.status.label.lowercased()): every customer answers the same questions, so they can no longer be changed."
-                )
-                .class("hint")
+                Paragraph(text.text(QuestionsMessage.fixed, ["status": text.text(StatusMessage(cycle.status))]))
+                    .class("hint")
             }
-            languages(cycle: cycle, questionnaire: questionnaire, shown: translating)
+            languages(cycle: cycle, questionnaire: questionnaire, shown: translating, text: text)
             Tag("ol") {
                 for question in questionnaire.questions {
                     ListItem {
@@ -40,10 +42,11 @@ enum QuestionsPage {
                                         label: "\(question.code) (\(question.competencyCode))", name: "text",
                                         value: question.text, rows: 2,
                                         hint: question.translations.isEmpty
-                                            ? nil
-                                            : "Changing the wording drops its translations, which said the old words.",
+                                            ? nil : text.text(QuestionsMessage.rewordingDrops),
                                         required: true)
-                                    SubmitButton(title: "Save \(question.code)", style: "button")
+                                    SubmitButton(
+                                        title: text.text(QuestionsMessage.save, ["code": question.code]),
+                                        style: "button")
                                 })
                         } else {
                             Paragraph("\(question.code) (\(question.competencyCode)): \(question.text)")
@@ -55,22 +58,29 @@ enum QuestionsPage {
     }
 
     /// Links to the original wording and to each language, with how much of each is translated.
-    private static func languages(cycle: AssessmentCycle, questionnaire: Questionnaire, shown: Language?) -> Component {
-        let english = Localizer(.english)
-        return Tag("nav") {
-            Text("Wording: ")
+    private static func languages(
+        cycle: AssessmentCycle, questionnaire: Questionnaire, shown: Language?, text: Localizer
+    ) -> Component {
+        Tag("nav") {
+            Text(text.text(QuestionsMessage.wording) + " ")
             Link(
-                "\(english.name(of: questionnaire.language)) (original)", url: SitePath.cycleQuestions.url(cycle.id)
+                text.text(QuestionsMessage.original, ["language": text.name(of: questionnaire.language)]),
+                url: SitePath.cycleQuestions.url(cycle.id)
             ).attribute(named: "aria-current", value: shown == nil ? "page" : nil)
             for language in Language.allCases where language != questionnaire.language.readerLanguage {
                 let done = questionnaire.questions.filter { $0.translations[language] != nil }.count
                 Text(" · ")
                 Link(
-                    "\(language.englishName) (\(done) of \(questionnaire.questions.count))",
+                    text.text(
+                        QuestionsMessage.languageProgress,
+                        [
+                            "language": text.name(of: ContentLanguage(language)), "done": text.integer(done),
+                            "total": text.integer(questionnaire.questions.count),
+                        ]),
                     url: address(cycle, language)
                 ).attribute(named: "aria-current", value: shown == language ? "page" : nil)
             }
-        }.attribute(named: "aria-label", value: "Languages of the questionnaire").class("form-sections")
+        }.attribute(named: "aria-label", value: text.text(QuestionsMessage.languages)).class("form-sections")
     }
 
     static func address(_ cycle: AssessmentCycle, _ language: Language) -> String {
@@ -85,9 +95,11 @@ enum QuestionsPage {
         questionnaire: Questionnaire, context: PageContext
     ) -> Component {
         let translated = question.translations[language] ?? ""
+        let text = context.localizer
+        let name = text.name(of: ContentLanguage(language))
         return Div {
             Paragraph {
-                Span("\(question.code), original: ").class("hint")
+                Span(text.text(QuestionsMessage.originalOf, ["code": question.code]) + " ").class("hint")
                 Span(question.text).attribute(named: "lang", value: questionnaire.language.tag)
             }
             if cycle.status == .draft {
@@ -98,15 +110,37 @@ enum QuestionsPage {
                         Input(type: .hidden, name: "code", value: question.code)
                         Input(type: .hidden, name: "language", value: language.tag)
                         AreaField(
-                            label: "\(question.code) in \(language.englishName)", name: "text", value: translated,
-                            rows: 2, hint: "Leave empty to show the original to \(language.englishName) readers.",
+                            label: text.text(QuestionsMessage.inLanguage, ["code": question.code, "language": name]),
+                            name: "text", value: translated, rows: 2,
+                            hint: text.text(QuestionsMessage.leaveEmpty, ["language": name]),
                             valueLanguage: language.tag)
-                        SubmitButton(title: "Save \(question.code) in \(language.englishName)", style: "button")
+                        SubmitButton(
+                            title: text.text(QuestionsMessage.saveIn, ["code": question.code, "language": name]),
+                            style: "button")
                     })
             } else {
-                Paragraph(translated.isEmpty ? "Not translated." : translated)
+                Paragraph(translated.isEmpty ? text.text(QuestionsMessage.notTranslated) : translated)
                     .attribute(named: "lang", value: translated.isEmpty ? nil : language.tag)
             }
         }
     }
+}
+
+/// The words of a cycle's questionnaire page, which programme staff read (English for now).
+enum QuestionsMessage: String, MessageKey, CaseIterable {
+    case pageTitle = "questions.pageTitle"
+    case title = "questions.title"
+    case size = "questions.size"
+    case fixed = "questions.fixed"
+    case rewordingDrops = "questions.rewordingDrops"
+    case save = "questions.save"
+    case wording = "questions.wording"
+    case original = "questions.original"
+    case languageProgress = "questions.languageProgress"
+    case languages = "questions.languages"
+    case originalOf = "questions.originalOf"
+    case inLanguage = "questions.inLanguage"
+    case leaveEmpty = "questions.leaveEmpty"
+    case saveIn = "questions.saveIn"
+    case notTranslated = "questions.notTranslated"
 }

@@ -11,37 +11,49 @@ enum CompetencyFormPage {
             isNew
             ? SitePath.frameworkCompetencies.url(summary.id)
             : SitePath.frameworkCompetencyEdit.url(summary.id, competency.identifier)
-        return Layout.page(isNew ? "Add a competency" : "Edit \(competency.code)", context: context) {
-            H1(isNew ? "Add a competency" : "Edit \(competency.code) \(competency.title)")
-            ProblemList(problems: problems)
+        let text = context.localizer
+        let heading =
+            isNew
+            ? text.text(FrameworkEditMessage.addCompetencyHeading)
+            : text.text(
+                FrameworkEditMessage.editCompetencyHeading, ["code": competency.code, "title": competency.title])
+        return Layout.page(
+            isNew ? heading : text.text(FrameworkFormMessage.editTitle, ["name": competency.code]), context: context
+        ) {
+            H1(heading)
+            ProblemList(problems: problems, heading: text.text(FrameworkFormMessage.nothingSaved))
             Form(url: action, method: .post) {
                 CSRFField(token: context.csrf)
                 if isNew {
                     SelectField(
-                        label: "Category", name: "categoryID",
+                        label: text.text(FrameworkEditMessage.category), name: "categoryID",
                         choices: content.categories.map { .init(value: $0.identifier.uuidString, label: $0.title) },
                         selected: categoryID?.uuidString)
                 } else if let categoryID {
                     Input(type: .hidden, name: "categoryID", value: categoryID.uuidString)
                 }
                 Field(
-                    label: "Code", name: "code", value: competency.code, required: true,
-                    hint: "Unique in the framework, e.g. OM.8", maxLength: TextLimits.code)
+                    label: text.text(FrameworkEditMessage.code), name: "code", value: competency.code, required: true,
+                    hint: text.text(FrameworkEditMessage.competencyCodeHint), maxLength: TextLimits.code)
                 Field(
-                    label: "Title", name: "title", value: competency.title, required: true, maxLength: TextLimits.name)
-                AreaField(label: "Description", name: "description", value: competency.description, rows: 3)
+                    label: text.text(FrameworkEditMessage.title), name: "title", value: competency.title,
+                    required: true, maxLength: TextLimits.name)
+                AreaField(
+                    label: text.text(FrameworkEditMessage.description), name: "description",
+                    value: competency.description, rows: 3)
                 FieldSet {
-                    Tag("legend") { Text("Observable behaviours, one per line") }
+                    Tag("legend") { Text(text.text(FrameworkEditMessage.behaviours)) }
                     for (position, name) in content.levels.names.enumerated() {
                         AreaField(
                             label: name, name: "behaviours[\(position)]",
                             value: competency.standard(at: position)?.behaviours.joined(separator: "\n") ?? "", rows: 4,
-                            hint: "What someone at \(name) visibly does")
+                            hint: text.text(FrameworkEditMessage.behavioursHint, ["level": name]))
                     }
                 }
-                Button { Text(isNew ? "Add competency" : "Save competency") }.attribute(named: "type", value: "submit")
-                    .class("button primary")
-                Link("Cancel", url: SitePath.framework.url(summary.id)).class("button")
+                Button {
+                    Text(text.text(isNew ? FrameworkEditMessage.addCompetencyButton : .saveCompetency))
+                }.attribute(named: "type", value: "submit").class("button primary")
+                Link(text.text(FrameworkFormMessage.cancel), url: SitePath.framework.url(summary.id)).class("button")
             }
         }
     }

@@ -5,18 +5,24 @@ enum FrameworkDetailsPage {
     static func render(
         summary: FrameworkSummary, content: FrameworkContent, problems: [ValidationProblem], context: PageContext
     ) -> HTMLPage {
-        Layout.page("Edit \(summary.name)", context: context) {
-            H1("Edit framework details")
-            ProblemList(problems: problems)
+        let text = context.localizer
+        return Layout.page(text.text(FrameworkFormMessage.editTitle, ["name": summary.name]), context: context) {
+            H1(text.text(FrameworkFormMessage.editHeading))
+            ProblemList(problems: problems, heading: text.text(FrameworkFormMessage.nothingSaved))
             Form(url: SitePath.frameworkEdit.url(summary.id), method: .post) {
                 CSRFField(token: context.csrf)
-                Field(label: "Name", name: "name", value: content.name, required: true, maxLength: TextLimits.name)
-                AreaField(label: "Description", name: "description", value: content.description, rows: 4)
                 Field(
-                    label: "Owner", name: "owner", value: content.owner,
-                    hint: "The person or team accountable for the model", maxLength: TextLimits.name)
-                Button { Text("Save details") }.attribute(named: "type", value: "submit").class("button primary")
-                Link("Cancel", url: SitePath.framework.url(summary.id)).class("button")
+                    label: text.text(FrameworkFormMessage.name), name: "name", value: content.name, required: true,
+                    maxLength: TextLimits.name)
+                AreaField(
+                    label: text.text(FrameworkFormMessage.description), name: "description",
+                    value: content.description, rows: 4)
+                Field(
+                    label: text.text(FrameworkFormMessage.owner), name: "owner", value: content.owner,
+                    hint: text.text(FrameworkFormMessage.ownerHint), maxLength: TextLimits.name)
+                Button { Text(text.text(FrameworkFormMessage.save)) }.attribute(named: "type", value: "submit")
+                    .class("button primary")
+                Link(text.text(FrameworkFormMessage.cancel), url: SitePath.framework.url(summary.id)).class("button")
             }
         }
     }

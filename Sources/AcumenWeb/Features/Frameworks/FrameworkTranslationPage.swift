@@ -11,27 +11,33 @@ enum FrameworkTranslationPage {
         context: PageContext
     ) -> HTMLPage {
         let content = version.content
-        let english = Localizer(.english)
-        let languageName = english.name(of: ContentLanguage(language))
-        let title = "\(version.summary.name), version \(version.summary.version): \(languageName) translation"
+        let text = context.localizer
+        let languageName = text.name(of: ContentLanguage(language))
+        let framework = text.text(
+            FrameworkMessage.pageTitle,
+            ["name": version.summary.name, "version": text.integer(version.summary.version)])
         let parts = content.parts
         let done = parts.filter { !(texts[$0.part.key] ?? "").isEmpty }.count
-        return Layout.page(title, context: context) {
-            Paragraph {
-                Link(
-                    "\(version.summary.name), version \(version.summary.version)",
-                    url: SitePath.framework.url(version.summary.id))
-            }.class("breadcrumb")
-            H1("Translate into \(languageName)")
+        return Layout.page(
+            text.text(TranslationMessage.pageTitle, ["framework": framework, "language": languageName]),
+            context: context
+        ) {
+            Paragraph { Link(framework, url: SitePath.framework.url(version.summary.id)) }.class("breadcrumb")
+            H1(text.text(TranslationMessage.heading, ["language": languageName]))
             Paragraph(
-                "Write each text as a \(languageName) reader would say it, not word for word. A text left blank is shown as written, in \(english.name(of: content.language)), with a note that it is not translated. When an original text changes in a later edit, its translation is dropped, so that no reader sees a translation of words that are gone."
+                text.text(
+                    TranslationMessage.intro, ["language": languageName, "original": text.name(of: content.language)])
             ).class("hint")
-            Paragraph("\(done) of \(parts.count) texts translated.").attribute(named: "role", value: "status")
+            Paragraph(
+                text.text(
+                    FrameworkEditMessage.translated, ["done": text.integer(done), "total": text.integer(parts.count)])
+                    + "."
+            ).attribute(named: "role", value: "status")
             ProblemList(
                 problems: problems.map { problem in
                     ValidationProblem(
-                        location: label(for: problem.location, in: content), message: problem.message)
-                })
+                        location: label(for: problem.location, in: content, text: text), message: problem.message)
+                }, heading: text.text(FrameworkFormMessage.nothingSaved))
             Form(
                 url: SitePath.frameworkTranslation.url(version.summary.id, language.tag), method: .post,
                 content: {
@@ -39,54 +45,77 @@ enum FrameworkTranslationPage {
                     for (part, original) in parts {
                         field(
                             part, original: original, language: language, content: content, texts: texts,
-                            problem: problems.message(for: part.key))
+                            problem: problems.message(for: part.key), text: text)
                     }
-                    SubmitButton(title: "Save the \(languageName) translation")
+                    SubmitButton(title: text.text(TranslationMessage.save, ["language": languageName]))
                 })
         }
     }
 
     private static func field(
         _ part: FrameworkPart, original: String, language: Language, content: FrameworkContent,
-        texts: [String: String], problem: String?
+        texts: [String: String], problem: String?, text: Localizer
     ) -> Component {
         let name = fieldPrefix + part.key
         let value = texts[part.key] ?? ""
+        let label = text.text(
+            TranslationMessage.fieldLabel,
+            [
+                "part": label(for: part.key, in: content, text: text),
+                "language": text.name(of: ContentLanguage(language)),
+            ])
         return Div {
             if case .competencyTitle(let code) = part { H2(code) }
             // The original, above the field that translates it, in its own language.
             Paragraph {
-                Span("Original: ").class("hint")
+                Span(text.text(TranslationMessage.original) + " ").class("hint")
                 Span(original).attribute(named: "lang", value: content.language.tag)
             }.class("original")
             switch part {
             case .name, .level, .categoryTitle, .competencyTitle:
-                Field(
-                    label:
-                        "\(label(for: part.key, in: content)) in \(language.englishName)",
-                    name: name, value: value, problem: problem, valueLanguage: language.tag)
+                Field(label: label, name: name, value: value, problem: problem, valueLanguage: language.tag)
             case .description, .categoryDescription, .competencyDescription, .behaviour:
                 AreaField(
-                    label:
-                        "\(label(for: part.key, in: content)) in \(language.englishName)",
-                    name: name, value: value, rows: 2, problem: problem, valueLanguage: language.tag)
+                    label: label, name: name, value: value, rows: 2, problem: problem, valueLanguage: language.tag)
             }
         }.class("translation-part")
     }
 
     /// A part named as a programme manager reads it: "OM.1 title", "OM.1 Advanced behaviour 2".
-    static func label(for key: String, in content: FrameworkContent) -> String {
+    static func label(for key: String, in content: FrameworkContent, text: Localizer) -> String {
         let pieces = key.split(separator: "/").map(String.init)
-        switch pieces.first {
-        case "name": return "Name"
-        case "description": return "Description"
-        case "level": return "Level \(Int(pieces.last ?? "") .map { $0 + 1 } ?? 0) name"
-        case "category" where pieces.count == 3: return "Category \(pieces[1]) \(pieces[2])"
-        case "competency" where pieces.count == 3: return "\(pieces[1]) \(pieces[2])"
-        case "behaviour" where pieces.count == 4:
-            let level = Int(pieces[2]).flatMap { content.levels.name(at: $0) } ?? "level \(pieces[2])"
-            return "\(pieces[1]) \(level) behaviour \((Int(pieces[3]) ?? 0) + 1)"
+        let number = { (piece: String) in text.integer((Int(piece) ?? 0) + 1) }
+        switch (pieces.first, pieces.count, pieces.last) {
+        case ("name", 1, _): return text.text(FrameworkFormMessage.name)
+        case ("description", 1, _): return text.text(FrameworkFormMessage.description)
+        case ("level", 2, let position?): return text.text(TranslationMessage.levelName, ["number": number(position)])
+        case ("category", 3, "title"): return text.text(TranslationMessage.categoryTitle, ["code": pieces[1]])
+        case ("category", 3, "description"):
+            return text.text(TranslationMessage.categoryDescription, ["code": pieces[1]])
+        case ("competency", 3, "title"): return text.text(TranslationMessage.competencyTitle, ["code": pieces[1]])
+        case ("competency", 3, "description"):
+            return text.text(TranslationMessage.competencyDescription, ["code": pieces[1]])
+        case ("behaviour", 4, let position?):
+            let level = Int(pieces[2]).flatMap { content.levels.name(at: $0) } ?? pieces[2]
+            return text.text(
+                TranslationMessage.behaviour, ["code": pieces[1], "level": level, "number": number(position)])
         default: return key
         }
     }
+}
+
+/// The words of a framework's translation page (programme staff, English for now).
+enum TranslationMessage: String, MessageKey, CaseIterable {
+    case pageTitle = "translation.pageTitle"
+    case heading = "translation.heading"
+    case intro = "translation.intro"
+    case save = "translation.save"
+    case fieldLabel = "translation.fieldLabel"
+    case original = "translation.original"
+    case levelName = "translation.levelName"
+    case categoryTitle = "translation.categoryTitle"
+    case categoryDescription = "translation.categoryDescription"
+    case competencyTitle = "translation.competencyTitle"
+    case competencyDescription = "translation.competencyDescription"
+    case behaviour = "translation.behaviour"
 }

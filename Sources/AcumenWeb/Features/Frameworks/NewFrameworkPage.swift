@@ -5,28 +5,57 @@ enum NewFrameworkPage {
     static func render(
         form: FrameworksController.NewFrameworkForm?, problems: [ValidationProblem], context: PageContext
     ) -> HTMLPage {
-        Layout.page("New framework", context: context) {
-            H1("New competency framework")
-            ProblemList(problems: problems)
+        let text = context.localizer
+        return Layout.page(text.text(FrameworkFormMessage.newTitle), context: context) {
+            H1(text.text(FrameworkFormMessage.newHeading))
+            ProblemList(problems: problems, heading: text.text(FrameworkFormMessage.nothingSaved))
             Form(url: SitePath.frameworks.url(), method: .post) {
                 CSRFField(token: context.csrf)
-                Field(label: "Name", name: "name", value: form?.name ?? "", required: true, maxLength: TextLimits.name)
-                AreaField(label: "Description", name: "description", value: form?.description ?? "", rows: 3)
                 Field(
-                    label: "Owner", name: "owner", value: form?.owner ?? "",
-                    hint: "The person or team accountable for the model", maxLength: TextLimits.name)
+                    label: text.text(FrameworkFormMessage.name), name: "name", value: form?.name ?? "",
+                    required: true, maxLength: TextLimits.name)
+                AreaField(
+                    label: text.text(FrameworkFormMessage.description), name: "description",
+                    value: form?.description ?? "", rows: 3)
+                Field(
+                    label: text.text(FrameworkFormMessage.owner), name: "owner", value: form?.owner ?? "",
+                    hint: text.text(FrameworkFormMessage.ownerHint), maxLength: TextLimits.name)
                 SelectField(
-                    label: "Start from", name: "startFrom",
-                    choices: [.init(value: "", label: "An empty framework")]
-                        + BuiltInFrameworks.frameworks.map { .init(value: $0.name, label: "A copy of \($0.name)") },
+                    label: text.text(FrameworkFormMessage.startFrom), name: "startFrom",
+                    choices: [.init(value: "", label: text.text(FrameworkFormMessage.empty))]
+                        + BuiltInFrameworks.frameworks.map {
+                            .init(value: $0.name, label: text.text(FrameworkFormMessage.copyOf, ["name": $0.name]))
+                        },
                     selected: form?.startFrom ?? "")
                 Field(
-                    label: "Levels, lowest first", name: "levels", value: form?.levels ?? "Baseline, Advanced, Expert",
-                    hint: "Separated by commas. Used for an empty framework; copies keep their levels.")
-                Button { Text("Create draft") }.attribute(named: "type", value: "submit").class("button primary")
-                Link("Cancel", url: SitePath.frameworks.url()).class("button")
+                    label: text.text(FrameworkFormMessage.levels), name: "levels",
+                    value: form?.levels ?? "Baseline, Advanced, Expert",
+                    hint: text.text(FrameworkFormMessage.levelsHint))
+                Button { Text(text.text(FrameworkFormMessage.create)) }.attribute(named: "type", value: "submit")
+                    .class("button primary")
+                Link(text.text(FrameworkFormMessage.cancel), url: SitePath.frameworks.url()).class("button")
             }
         }
     }
+}
 
+/// The words of the forms that create a framework and edit its details (programme staff, English for now).
+enum FrameworkFormMessage: String, MessageKey, CaseIterable {
+    case newTitle = "frameworkForm.newTitle"
+    case newHeading = "frameworkForm.newHeading"
+    case editTitle = "frameworkForm.editTitle"
+    case editHeading = "frameworkForm.editHeading"
+    case nothingSaved = "frameworkForm.nothingSaved"
+    case name = "frameworkForm.name"
+    case description = "frameworkForm.description"
+    case owner = "frameworkForm.owner"
+    case ownerHint = "frameworkForm.ownerHint"
+    case startFrom = "frameworkForm.startFrom"
+    case empty = "frameworkForm.empty"
+    case copyOf = "frameworkForm.copyOf"
+    case levels = "frameworkForm.levels"
+    case levelsHint = "frameworkForm.levelsHint"
+    case create = "frameworkForm.create"
+    case save = "frameworkForm.save"
+    case cancel = "frameworkForm.cancel"
 }

@@ -10,28 +10,35 @@ enum RoleProfilesPage {
             profiles + [
                 RoleProfile(name: "", jobRole: "", minimumTenureMonths: 0, maximumTenureMonths: nil, targets: [:])
             ]
-        return Layout.page("Role profiles", context: context) {
-            H1("Role profiles of \(version.summary.name), version \(version.summary.version)")
-            Paragraph(
-                "For each job role and tenure band, the level people are expected to reach in every competency. Gaps are measured against these targets. Fill in the last block to add a profile."
-            )
-            ProblemList(problems: problems)
+        let text = context.localizer
+        return Layout.page(text.text(FrameworkMessage.profiles), context: context) {
+            H1(
+                text.text(
+                    ProfilesMessage.heading,
+                    ["name": version.summary.name, "version": text.integer(version.summary.version)]))
+            Paragraph(text.text(ProfilesMessage.intro))
+            ProblemList(problems: problems, heading: text.text(FrameworkFormMessage.nothingSaved))
             Form(url: SitePath.frameworkProfiles.url(version.summary.id), method: .post) {
                 CSRFField(token: context.csrf)
                 for (index, profile) in rows.enumerated() {
                     FieldSet {
-                        Tag("legend") { Text(profile.name.isEmpty ? "New profile" : profile.name) }
+                        Tag("legend") {
+                            Text(profile.name.isEmpty ? text.text(ProfilesMessage.newProfile) : profile.name)
+                        }
                         Field(
-                            label: "Name", name: "profiles[\(index)][name]", value: profile.name,
+                            label: text.text(FrameworkFormMessage.name), name: "profiles[\(index)][name]",
+                            value: profile.name,
                             maxLength: TextLimits.name)
                         Field(
-                            label: "Job role", name: "profiles[\(index)][jobRole]", value: profile.jobRole,
-                            hint: "As it appears in people's job titles", maxLength: TextLimits.name)
+                            label: text.text(ProfilesMessage.jobRole), name: "profiles[\(index)][jobRole]",
+                            value: profile.jobRole, hint: text.text(ProfilesMessage.jobRoleHint),
+                            maxLength: TextLimits.name)
                         Field(
-                            label: "Tenure from (months)", name: "profiles[\(index)][minimumTenureMonths]",
+                            label: text.text(ProfilesMessage.tenureFrom),
+                            name: "profiles[\(index)][minimumTenureMonths]",
                             value: String(profile.minimumTenureMonths), type: .number)
                         Field(
-                            label: "Tenure until (months, empty for no limit)",
+                            label: text.text(ProfilesMessage.tenureUntil),
                             name: "profiles[\(index)][maximumTenureMonths]",
                             value: profile.maximumTenureMonths.map(String.init) ?? "", type: .number)
                         Div {
@@ -48,16 +55,32 @@ enum RoleProfilesPage {
                             }
                         }.class("target-grid")
                         if !profile.name.isEmpty {
-                            Label("Remove this profile") {
+                            Label(text.text(ProfilesMessage.remove)) {
                                 Input(type: .checkbox, name: "profiles[\(index)][remove]", value: "1")
                             }.class("checkbox")
                         }
                     }
                 }
-                Button { Text("Save role profiles") }.attribute(named: "type", value: "submit").class("button primary")
-                Link("Cancel", url: SitePath.framework.url(version.summary.id) + "#profiles").class("button")
+                Button { Text(text.text(ProfilesMessage.save)) }.attribute(named: "type", value: "submit")
+                    .class("button primary")
+                Link(
+                    text.text(FrameworkFormMessage.cancel),
+                    url: SitePath.framework.url(version.summary.id) + "#profiles"
+                ).class("button")
             }
         }
     }
+}
 
+/// The words of the role profiles form (programme staff, English for now).
+enum ProfilesMessage: String, MessageKey, CaseIterable {
+    case heading = "profiles.heading"
+    case intro = "profiles.intro"
+    case newProfile = "profiles.newProfile"
+    case jobRole = "profiles.jobRole"
+    case jobRoleHint = "profiles.jobRoleHint"
+    case tenureFrom = "profiles.tenureFrom"
+    case tenureUntil = "profiles.tenureUntil"
+    case remove = "profiles.remove"
+    case save = "profiles.save"
 }

@@ -143,7 +143,7 @@ struct HomeOverview {
         }
         guard let (latest, subject) = released.first else { return nil }
         let current = try await ReportsController.load(cycle: latest, subject: subject, database: database)
-        let earlier = released.dropFirst().first { $0.cycle.frameworkName == latest.frameworkName }
+        let earlier = released.dropFirst().first { $0.cycle.frameworkID == latest.frameworkID }
         var previous: PersonReport?
         if let earlier {
             previous = try await ReportsController.load(

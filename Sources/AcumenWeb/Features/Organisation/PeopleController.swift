@@ -24,7 +24,7 @@ struct PeopleController: RouteCollection {
             kind: request.query[String.self, at: "kind"].flatMap(PeopleQuery.Kind.init(rawValue:)) ?? .all,
             page: request.query[Int.self, at: "page"] ?? 1)
         return PeopleListPage.render(
-            query: query, result: query.apply(to: people), visible: people.count, context: PageContext(request)
+            query: query, result: query.apply(to: people), visible: people.count, context: PageContext(readers: request)
         ).response()
     }
 
