@@ -31,6 +31,26 @@ final class LanguageRoutesTests: XCTestCase {
         }
     }
 
+    func test_errorPages_explainTheProblem_inTheReadersLanguage() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let manager = BrowserSession(app: app)
+            try await manager.signIn(WebHarness.email(of: .accountManager, in: demo))
+            try await manager.get("/")
+            try await manager.post("/preferences/language", form: ["language": "de", "back": "/"])
+            let missing = try await manager.get("/accounts/\(UUID())")
+            XCTAssertEqual(missing.status, .notFound)
+            XCTAssertEqual(missing.headers.first(name: .contentLanguage), "de")
+            XCTAssertContains(missing.body.string, "Das Gewünschte gibt es nicht, oder Sie dürfen es nicht sehen.")
+            XCTAssertFalse(missing.body.string.contains("was not found"), "the English sentence is not shown in German")
+
+            let staff = BrowserSession(app: app)
+            try await staff.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let english = try await staff.get("/accounts/\(UUID())")
+            XCTAssertEqual(english.status, .notFound)
+            XCTAssertContains(english.body.string, "That account was not found.")
+        }
+    }
+
     func test_dueDates_countDays_inTheReadersLanguage() {
         let today = CalendarDate("2026-12-02")!
         let english = Localizer(.english)

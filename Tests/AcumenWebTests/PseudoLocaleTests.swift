@@ -37,9 +37,35 @@ final class PseudoLocaleTests: XCTestCase {
                 ("anonymity preview", "/cycles/\(cycle)/preview"),
                 ("questionnaire", "/cycles/\(cycle)/questions"),
                 ("questionnaire in French", "/cycles/\(cycle)/questions?language=fr"),
+                ("measurement quality", "/cycles/\(cycle)/quality"), ("people", "/people"), ("import", "/import"),
+                ("outbox", "/outbox"), ("scorecards", "/scorecards"), ("new framework", "/frameworks/new"),
             ] {
                 pages.append((name, try await programme.get(path).body.string))
             }
+            // A draft of the built-in framework, and every page that edits it.
+            let builtIn = try await FrameworkRepository(database: app.db).summaries().first {
+                $0.status == .published && $0.name == GlobalMobilityAccountManagerFramework.name
+            }
+            let started = try await programme.post(
+                "/frameworks/\(try XCTUnwrap(builtIn).id)/versions", form: [:])
+            let draft = try XCTUnwrap(started.headers.first(name: .location))
+            let draftContent = try await FrameworkRepository(database: app.db).version(
+                id: try XCTUnwrap(UUID(uuidString: String(draft.split(separator: "/").last ?? "")))
+            ).content
+            let draftCategory = try XCTUnwrap(draftContent.categories.first)
+            let draftCompetency = try XCTUnwrap(draftCategory.competencies.first)
+            for (name, path) in [
+                ("draft", draft), ("draft details", "\(draft)/edit"), ("role profiles", "\(draft)/profiles"),
+                ("translation", "\(draft)/translations/fr"),
+                ("category", "\(draft)/categories/\(draftCategory.identifier)/edit"),
+                ("competency form", "\(draft)/competencies/\(draftCompetency.identifier)/edit"),
+                ("new competency", "\(draft)/competencies/new?category=\(draftCategory.identifier)"),
+            ] {
+                pages.append((name, try await programme.get(path).body.string))
+            }
+            let administrator = BrowserSession(app: app)
+            try await administrator.signIn(WebHarness.email(of: .administrator, in: demo))
+            pages.append(("users", try await administrator.get("/users").body.string))
 
             let supervisor = BrowserSession(app: app)
             try await supervisor.signIn(WebHarness.email(of: .supervisor, in: demo))
@@ -161,6 +187,9 @@ final class PseudoLocaleTests: XCTestCase {
         data += framework.categories.map(\.code)
         data += questionnaire.questions.flatMap { [$0.text, $0.code, $0.competencyCode] + $0.translations.values }
         data += Language.allCases.map(\.nativeName)
+        // Languages named by Foundation's locale data, as lists are joined by it.
+        data += Language.allCases.map { Localizer(.english).name(of: ContentLanguage($0)) }
+        data += demo.logins.map(\.email)
         for summary in try await FrameworkRepository(database: app.db).summaries() {
             data += [summary.name, summary.owner]
             let version = try await FrameworkRepository(database: app.db).version(id: summary.id)

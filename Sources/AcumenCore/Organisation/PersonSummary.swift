@@ -8,6 +8,7 @@ public struct PersonSummary: Sendable, Hashable {
     public var jobTitle: String
     public var organisation: String
     public var organisationKind: OrganisationKind
+    /// "City, Country", or `remoteLocation` for people who work from home.
     public var location: String
     public var team: String
     public var supervisorID: UUID?
@@ -38,6 +39,13 @@ public struct PersonSummary: Sendable, Hashable {
 }
 
 /// The result of an import that went through.
+extension PersonSummary {
+    /// The location of people who work from home, as the API and searches read it.
+    public static let remoteLocation = "Remote"
+
+    public var isRemote: Bool { location == Self.remoteLocation }
+}
+
 public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
     public var created: Int
     public var updated: Int

@@ -238,7 +238,9 @@ public struct PeopleRepository: Sendable {
             PersonSummary(
                 id: person.id!, name: person.name, email: person.email, jobTitle: person.jobTitle,
                 organisation: person.organisation.name, organisationKind: person.organisation.kind,
-                location: person.location.map { $0.city == "remote" ? "Remote" : "\($0.city), \($0.country)" } ?? "",
+                location: person.location.map {
+                    $0.city == "remote" ? PersonSummary.remoteLocation : "\($0.city), \($0.country)"
+                } ?? "",
                 team: person.team?.name ?? "", supervisorID: person.$supervisor.id,
                 supervisorName: person.$supervisor.id.flatMap { names[$0] } ?? "", hireDate: person.hireDate,
                 status: person.status, endDate: person.endDate)

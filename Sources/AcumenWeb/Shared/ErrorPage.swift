@@ -6,17 +6,26 @@ import Vapor
 enum ErrorPage {
     static func response(for error: AppError, request: Request) -> Response {
         if let localized = error.localized { return translatedResponse(for: error, localized, request: request) }
-        return Layout.page(title(for: error.status), context: PageContext(request)) {
-            H1(title(for: error.status))
-            Paragraph(error.message)
-            if !error.details.isEmpty {
-                List(error.details)
+        let context = PageContext(readers: request)
+        let text = context.localizer
+        let heading = text.text(ErrorMessage(heading: error.status))
+        return Layout.page(heading, context: context) {
+            H1(heading)
+            // The error's own sentence is English (API clients read it too); a reader of another
+            // language gets the status explained in theirs instead.
+            if text.language == .english {
+                Paragraph(error.message)
+                if !error.details.isEmpty {
+                    List(error.details)
+                }
+            } else {
+                Paragraph(text.text(ErrorMessage(explaining: error.status)))
             }
             // Raters who follow a link have no account: a sign-in page is no way on for them.
             if request.currentUser != nil {
-                Paragraph { Link("Go to your home page", url: SitePath.home.url()) }
+                Paragraph { Link(text.text(ErrorMessage.home), url: SitePath.home.url()) }
             } else if !request.url.path.hasPrefix(RaterFormController.pathPrefix) {
-                Paragraph { Link("Sign in", url: SitePath.login.url()) }
+                Paragraph { Link(text.text(ErrorMessage.signIn), url: SitePath.login.url()) }
             }
         }.response(status: error.status)
     }
@@ -44,23 +53,48 @@ enum ErrorPage {
         }.response(status: error.status)
     }
 
-    private static func title(for status: HTTPResponseStatus) -> String {
-        switch status {
-        case .notFound: "Not found"
-        case .forbidden: "Not allowed"
-        case .conflict: "Cannot do that now"
-        case .unprocessableEntity, .badRequest: "Please check your input"
-        case .tooManyRequests: "Too many attempts"
-        default: status.code >= 500 ? "Something went wrong" : "Cannot do that"
-        }
-    }
 }
 
-/// The words of error pages that raters see.
+/// The words of error pages.
 enum ErrorMessage: String, MessageKey, CaseIterable {
     case notFound = "error.notFound"
     case conflict = "error.conflict"
     case gone = "error.gone"
     case other = "error.other"
     case home = "error.home"
+    case signIn = "error.signIn"
+    case forbidden = "error.forbidden"
+    case checkInput = "error.checkInput"
+    case tooMany = "error.tooMany"
+    case failed = "error.failed"
+    case notFoundExplained = "error.explain.notFound"
+    case forbiddenExplained = "error.explain.forbidden"
+    case conflictExplained = "error.explain.conflict"
+    case checkInputExplained = "error.explain.checkInput"
+    case tooManyExplained = "error.explain.tooMany"
+    case failedExplained = "error.explain.failed"
+    case otherExplained = "error.explain.other"
+
+    init(heading status: HTTPResponseStatus) {
+        switch status {
+        case .notFound: self = .notFound
+        case .forbidden: self = .forbidden
+        case .conflict: self = .conflict
+        case .gone: self = .gone
+        case .unprocessableEntity, .badRequest: self = .checkInput
+        case .tooManyRequests: self = .tooMany
+        default: self = status.code >= 500 ? .failed : .other
+        }
+    }
+
+    init(explaining status: HTTPResponseStatus) {
+        switch status {
+        case .notFound, .gone: self = .notFoundExplained
+        case .forbidden: self = .forbiddenExplained
+        case .conflict: self = .conflictExplained
+        case .unprocessableEntity, .badRequest: self = .checkInputExplained
+        case .tooManyRequests: self = .tooManyExplained
+        default: self = status.code >= 500 ? .failedExplained : .otherExplained
+        }
+    }
 }

@@ -10,9 +10,10 @@ struct PageContext {
     var flash: String?
     var path: String
     var renderCache: RenderCache
-    /// The page's language and formats. English unless the page is one that has been
-    /// translated, so that `lang` always names the language the page is really in.
-    var localizer = Localizer(.english)
+    /// The page's language and formats, from the application's catalogue. English unless the
+    /// page is one that has been translated, so that `lang` always names the language the page
+    /// is really in.
+    var localizer: Localizer
 
     /// The context of a translated page, in the reader's language.
     init(translated request: Request, language: Language? = nil) {

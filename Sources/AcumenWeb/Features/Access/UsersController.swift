@@ -46,7 +46,9 @@ struct UsersController: RouteCollection {
             do {
                 let user = try await UserRepository(database: request.db).create(
                     email: form.email, passwordHash: try await request.password.async.hash(form.password), role: role)
-                request.flash("\(user.email) can now sign in as \(user.role.label.lowercased()).")
+                let text = request.readersLocalizer
+                request.flash(
+                    text.text(UsersMessage.created, ["email": user.email, "role": text.text(RoleMessage(user.role))]))
                 return request.redirect(to: SitePath.users.url())
             } catch let error as StoreError {
                 problems.append(ValidationProblem(location: "email", message: AppError.from(error).message))
@@ -75,8 +77,7 @@ struct UsersController: RouteCollection {
             throw AppError(.conflict, code: "conflict", message: "You cannot disable your own login.")
         }
         try await UserRepository(database: request.db).setDisabled(userID: id, disabled)
-        request.flash(
-            disabled ? "The login is disabled; its sessions and tokens no longer work." : "The login is enabled again.")
+        request.flash(request.readersLocalizer.text(disabled ? UsersMessage.disabledNow : .enabledAgain))
         return request.redirect(to: SitePath.users.url())
     }
 }

@@ -3,54 +3,71 @@ import Plot
 
 /// A cycle's measurement quality for programme staff: the questionnaire's internal consistency,
 /// questions customers could not answer, straight-lined responses, and rating inflation.
+/// Programme staff read it in English for now; its words come from the catalogue.
 enum MeasurementQualityPage {
     static func render(_ quality: MeasurementQuality, context: PageContext) -> HTMLPage {
         let cycle = quality.cycle
+        let text = context.localizer
         let questionnaire = quality.questionnaire
         let guideline = RatingDistribution.expertGuideline
-        return Layout.page("Measurement quality: \(cycle.name)", context: context) {
-            Paragraph { Link("Back to \(cycle.name)", url: SitePath.cycle.url(cycle.id)) }
-            H1("Measurement quality: \(cycle.name)")
-            H2("Rating distribution")
+        let title = text.text(QualityMessage.title, ["cycle": cycle.name])
+        return Layout.page(title, context: context) {
+            Paragraph { Link(text.text(PreviewMessage.back, ["cycle": cycle.name]), url: SitePath.cycle.url(cycle.id)) }
+            H1(title)
+            H2(text.text(QualityMessage.distribution))
             Paragraph(
-                "The programme's guideline keeps \(quality.levels.names.last ?? "the top level") for the top \(Percent.text(guideline.lowerBound)) to \(Percent.text(guideline.upperBound)). A supervisor is shown as possible rating inflation when their share is above the guideline by more than chance explains (one-sided binomial test against \(Percent.text(guideline.upperBound)), p < \(StatisticText.number(RatingDistribution.significance)), at least \(RatingDistribution.minimumRatingsForJudgement) ratings)."
+                text.text(
+                    QualityMessage.guideline,
+                    [
+                        "level": quality.levels.names.last ?? "", "from": Percent.text(guideline.lowerBound),
+                        "to": Percent.text(guideline.upperBound),
+                        "p": StatisticText.number(RatingDistribution.significance),
+                        "minimum": text.integer(RatingDistribution.minimumRatingsForJudgement),
+                    ])
             ).class("hint")
             DataTable.text(
-                caption: "Levels given in this cycle",
-                headings: ["Raters", "Ratings"] + quality.levels.names + ["Check"],
+                caption: text.text(QualityMessage.levelsCaption),
+                headings: [text.text(QualityMessage.raters), text.text(QualityMessage.ratings)] + quality.levels.names
+                    + [text.text(QualityMessage.check)],
                 rows: [
-                    distributionRow("All supervisors", quality.supervisors, quality.levels),
-                    distributionRow("All peers", quality.peers, quality.levels),
-                ] + quality.bySupervisor.map { distributionRow($0.name, $0.distribution, quality.levels) })
+                    distributionRow(
+                        text.text(QualityMessage.allSupervisors), quality.supervisors, quality.levels, text),
+                    distributionRow(text.text(QualityMessage.allPeers), quality.peers, quality.levels, text),
+                ] + quality.bySupervisor.map { distributionRow($0.name, $0.distribution, quality.levels, text) })
             if !quality.showsAnonymousSources {
-                Paragraph(
-                    "Peers' levels and the customer questionnaire are shown once the cycle has closed: while raters are still answering, two readings could be compared to find one rater's answers."
-                ).class("hint")
+                Paragraph(text.text(QualityMessage.afterClose)).class("hint")
             }
-            H2("Customer questionnaire")
+            H2(text.text(QuestionsMessage.title))
             Paragraph(
-                "\(questionnaire.responses) \(questionnaire.responses == 1 ? "response" : "responses"); \(questionnaire.straightLined.count) gave the same answer to every question they scored (at least \(QuestionnaireQuality.minimumScoredForStraightLining)). Such responses are flagged in the CSV export."
-            )
+                text.text(
+                    QualityMessage.responses, count: questionnaire.responses,
+                    [
+                        "straightLined": text.integer(questionnaire.straightLined.count),
+                        "minimum": text.integer(QuestionnaireQuality.minimumScoredForStraightLining),
+                    ]))
             DataTable.text(
-                caption: "Internal consistency by category (Cronbach's alpha)",
-                headings: ["Category", "Questions", "Complete responses", "Alpha"],
+                caption: text.text(QualityMessage.consistencyCaption),
+                headings: [QualityMessage.category, .questions, .completeResponses, .alpha].map { text.text($0) },
                 rows: questionnaire.categories.map { category in
                     [
-                        "\(category.code) \(category.title)", "\(category.questionCodes.count)",
-                        "\(category.consistency?.completeResponses ?? 0)",
+                        "\(category.code) \(category.title)", text.integer(category.questionCodes.count),
+                        text.integer(category.consistency?.completeResponses ?? 0),
                         category.consistency.flatMap { $0.isReadable ? StatisticText.number($0.alpha) : nil }
-                            ?? "Not enough responses (\(CronbachAlpha.minimumCompleteResponses) complete ones needed)",
+                            ?? text.text(
+                                QualityMessage.notEnough,
+                                ["minimum": text.integer(CronbachAlpha.minimumCompleteResponses)]),
                     ]
                 })
             Paragraph(
-                "Alpha says how consistently a category's questions measure one thing (0.7 or more is usual); it is shown from \(CronbachAlpha.minimumCompleteResponses) complete responses, since from fewer it swings past any meaning. A corrected item-total correlation is the question against the sum of its category's other questions: a low value means the question measures something else. Don't know counts answers customers could not give."
+                text.text(
+                    QualityMessage.alphaHint, ["minimum": text.integer(CronbachAlpha.minimumCompleteResponses)])
             ).class("hint")
             DataTable.text(
-                caption: "Questions",
-                headings: ["Question", "Category", "Answered", "Don't know", "Corrected item-total"],
+                caption: text.text(QualityMessage.questionsCaption),
+                headings: [QualityMessage.question, .category, .answered, .dontKnow, .itemTotal].map { text.text($0) },
                 rows: questionnaire.questions.map { question in
                     [
-                        "\(question.code): \(question.text)", question.categoryCode, "\(question.answered)",
+                        "\(question.code): \(question.text)", question.categoryCode, text.integer(question.answered),
                         question.dontKnowShare.map(Percent.text) ?? "–",
                         StatisticText.number(question.correctedItemTotal),
                     ]
@@ -58,20 +75,44 @@ enum MeasurementQualityPage {
         }
     }
 
-    private static func distributionRow(_ name: String, _ distribution: RatingDistribution, _ levels: LevelScale)
-        -> [String]
-    {
+    private static func distributionRow(
+        _ name: String, _ distribution: RatingDistribution, _ levels: LevelScale, _ text: Localizer
+    ) -> [String] {
         let shares = levels.names.indices.map { level in
             distribution.share(level).map { "\(Percent.text($0)) (\(distribution.counts[level]))" } ?? "–"
         }
-        let check: String
-        if distribution.total < RatingDistribution.minimumRatingsForJudgement {
-            check = "too few ratings to judge"
-        } else if distribution.isPossibleInflation {
-            check = "possible rating inflation"
-        } else {
-            check = "within what the guideline allows"
-        }
-        return [name, "\(distribution.total)"] + shares + [check]
+        let check: QualityMessage =
+            distribution.total < RatingDistribution.minimumRatingsForJudgement
+            ? .tooFew : distribution.isPossibleInflation ? .inflation : .withinGuideline
+        return [name, text.integer(distribution.total)] + shares + [text.text(check)]
     }
+}
+
+enum QualityMessage: String, MessageKey, CaseIterable {
+    case title = "quality.title"
+    case distribution = "quality.distribution"
+    case guideline = "quality.guideline"
+    case levelsCaption = "quality.levelsCaption"
+    case raters = "quality.raters"
+    case ratings = "quality.ratings"
+    case check = "quality.check"
+    case allSupervisors = "quality.allSupervisors"
+    case allPeers = "quality.allPeers"
+    case afterClose = "quality.afterClose"
+    case responses = "quality.responses"
+    case consistencyCaption = "quality.consistencyCaption"
+    case category = "quality.category"
+    case questions = "quality.questions"
+    case completeResponses = "quality.completeResponses"
+    case alpha = "quality.alpha"
+    case notEnough = "quality.notEnough"
+    case alphaHint = "quality.alphaHint"
+    case questionsCaption = "quality.questionsCaption"
+    case question = "quality.question"
+    case answered = "quality.answered"
+    case dontKnow = "quality.dontKnow"
+    case itemTotal = "quality.itemTotal"
+    case tooFew = "quality.tooFew"
+    case inflation = "quality.inflation"
+    case withinGuideline = "quality.withinGuideline"
 }

@@ -153,7 +153,7 @@ struct ReportsController: RouteCollection {
             throw AppError.notFound("That message")
         }
         try await OutboxRepository(database: request.db).retry(id: id)
-        request.flash("The message is queued again.")
+        request.flash(request.readersLocalizer.text(OutboxMessage.queuedAgain))
         return request.redirect(to: SitePath.outbox.url())
     }
 }

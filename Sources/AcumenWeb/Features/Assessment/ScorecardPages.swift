@@ -3,36 +3,42 @@ import Plot
 
 enum ScorecardListPage {
     static func render(scorecards: [Scorecard], frameworks: [FrameworkSummary], context: PageContext) -> HTMLPage {
-        Layout.page("Interview scorecards", context: context) {
-            H1("Interview scorecards")
-            Paragraph(
-                "Rate candidate account managers during an interview on the same competencies as the annual review, and compare them side by side."
-            )
+        let text = context.localizer
+        return Layout.page(text.text(ScorecardMessage.title), context: context) {
+            H1(text.text(ScorecardMessage.title))
+            Paragraph(text.text(ScorecardMessage.intro))
             if scorecards.isEmpty {
-                Paragraph("No scorecards yet.")
+                Paragraph(text.text(ScorecardMessage.none))
             } else {
                 List(scorecards) { card in
                     ListItem {
                         Link(card.title, url: SitePath.scorecard.url(card.id))
-                        Text(" · \(card.candidates.joined(separator: ", ")) · \(card.createdOn?.description ?? "")")
+                        Text(" · \(text.list(card.candidates)) · \(card.createdOn.map(text.date) ?? "")")
                     }
                 }
             }
-            H2("New scorecard")
+            H2(text.text(ScorecardMessage.newHeading))
             Form(
                 url: SitePath.scorecards.url(), method: .post,
                 content: {
                     CSRFField(token: context.csrf)
-                    Field(label: "Interview", name: "title", required: true, maxLength: TextLimits.name)
+                    Field(
+                        label: text.text(ScorecardMessage.interview), name: "title", required: true,
+                        maxLength: TextLimits.name)
                     SelectField(
-                        label: "Framework", name: "frameworkID",
+                        label: text.text(FrameworkMessage.frameworkColumn), name: "frameworkID",
                         choices: frameworks.map {
-                            .init(value: $0.id.uuidString, label: "\($0.name), version \($0.version)")
+                            .init(
+                                value: $0.id.uuidString,
+                                label: text.text(
+                                    FrameworkMessage.pageTitle, ["name": $0.name, "version": text.integer($0.version)]))
                         })
                     AreaField(
-                        label: "Candidates", name: "candidates", rows: 4,
-                        hint: "One name per line, up to \(Scorecard.maximumCandidates).", required: true)
-                    SubmitButton(title: "Create the scorecard")
+                        label: text.text(ScorecardMessage.candidates), name: "candidates", rows: 4,
+                        hint: text.text(
+                            ScorecardMessage.candidatesHint, ["maximum": text.integer(Scorecard.maximumCandidates)]),
+                        required: true)
+                    SubmitButton(title: text.text(ScorecardMessage.create))
                 })
         }
     }
@@ -42,34 +48,34 @@ enum ScorecardPage {
     static func render(_ loaded: ScorecardsController.Loaded, context: PageContext) -> HTMLPage {
         let card = loaded.scorecard
         let levels = loaded.framework.levels
+        let text = context.localizer
         return Layout.page(card.title, context: context, scripts: [RaterFormScript.path]) {
             H1(card.title)
-            Paragraph(
-                "Choose the level each candidate showed on each competency; leave \"Not seen\" where the interview did not show it. Changes are saved as you go."
-            ).class("hint")
+            Paragraph(text.text(ScorecardMessage.howTo, ["notSeen": text.text(ScorecardMessage.notSeen)])).class("hint")
             Form(
                 url: SitePath.scorecard.url(card.id), method: .post,
                 content: {
                     CSRFField(token: context.csrf)
                     DataTable(
-                        caption: "Candidates side by side",
-                        headings: ["Competency"] + card.candidates,
+                        caption: text.text(ScorecardMessage.caption),
+                        headings: [text.text(ScorecardMessage.competency)] + card.candidates,
                         rows: loaded.framework.competencies.map { competency in
                             [Text("\(competency.code) \(competency.title)")]
                                 + card.candidates.indices.map { candidate in
                                     levelSelect(
                                         candidate: candidate, name: card.candidates[candidate],
                                         competency: competency, levels: levels,
-                                        selected: card.levels[candidate]?[competency.code], enabled: loaded.canEdit)
+                                        selected: card.levels[candidate]?[competency.code], enabled: loaded.canEdit,
+                                        text: text)
                                 }
-                        } + [summaryRow(card, levels: levels, competencies: loaded.framework.competencies)])
+                        } + [summaryRow(card, competencies: loaded.framework.competencies, text: text)])
                     for (candidate, name) in card.candidates.enumerated() {
                         AreaField(
-                            label: "Notes on \(name)", name: "note:\(candidate)",
+                            label: text.text(ScorecardMessage.notes, ["candidate": name]), name: "note:\(candidate)",
                             value: card.notes[candidate]?[""] ?? "", rows: 2)
                     }
                     Paragraph().id("save-status").class("save-status").attribute(named: "aria-live", value: "polite")
-                    if loaded.canEdit { SubmitButton(title: "Save the scorecard") }
+                    if loaded.canEdit { SubmitButton(title: text.text(ScorecardMessage.save)) }
                 }
             ).attribute(named: "data-autosave", value: loaded.canEdit ? SitePath.scorecardAutosave.url(card.id) : nil)
         }
@@ -77,10 +83,10 @@ enum ScorecardPage {
 
     private static func levelSelect(
         candidate: Int, name: String, competency: CompetencyContent, levels: LevelScale, selected: Int?,
-        enabled: Bool
+        enabled: Bool, text: Localizer
     ) -> Component {
         let options: [(String, String)] =
-            [("", "Not seen")] + levels.names.enumerated().map { ("\($0.offset)", $0.element) }
+            [("", text.text(ScorecardMessage.notSeen))] + levels.names.enumerated().map { ("\($0.offset)", $0.element) }
         return Node<HTML.BodyContext>.element(
             named: "select",
             nodes: [
@@ -101,15 +107,42 @@ enum ScorecardPage {
     }
 
     /// Mean level (1 = lowest) over the competencies seen, and how many were seen.
-    private static func summaryRow(_ card: Scorecard, levels: LevelScale, competencies: [CompetencyContent])
+    private static func summaryRow(_ card: Scorecard, competencies: [CompetencyContent], text: Localizer)
         -> [Component]
     {
-        [Text("Mean level (competencies seen)")]
+        [Text(text.text(ScorecardMessage.mean))]
             + card.candidates.indices.map { candidate in
                 let seen = competencies.compactMap { card.levels[candidate]?[$0.code] }
                 guard !seen.isEmpty else { return Text("–") }
                 let mean = Double(seen.reduce(0, +)) / Double(seen.count) + 1
-                return Text("\(PersonReportPage.format(mean)) (\(seen.count) of \(competencies.count))")
+                return Text(
+                    text.text(
+                        ScorecardMessage.meanValue,
+                        [
+                            "mean": PersonReportPage.format(mean, text), "seen": text.integer(seen.count),
+                            "total": text.integer(competencies.count),
+                        ]))
             }
     }
+}
+
+/// The words of interview scorecards (English for now).
+enum ScorecardMessage: String, MessageKey, CaseIterable {
+    case title = "scorecard.title"
+    case intro = "scorecard.intro"
+    case none = "scorecard.none"
+    case newHeading = "scorecard.newHeading"
+    case interview = "scorecard.interview"
+    case candidates = "scorecard.candidates"
+    case candidatesHint = "scorecard.candidatesHint"
+    case create = "scorecard.create"
+    case howTo = "scorecard.howTo"
+    case notSeen = "scorecard.notSeen"
+    case caption = "scorecard.caption"
+    case competency = "scorecard.competency"
+    case notes = "scorecard.notes"
+    case save = "scorecard.save"
+    case mean = "scorecard.mean"
+    case meanValue = "scorecard.meanValue"
+    case saved = "scorecard.saved"
 }

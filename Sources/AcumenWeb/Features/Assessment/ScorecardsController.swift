@@ -80,7 +80,7 @@ struct ScorecardsController: RouteCollection {
         let fields = try request.formFields().filter { $0.key != CSRFProtection.fieldName }
         let ratings = try fields.map { try Self.rating(name: $0.key, value: $0.value, loaded: loaded) }
         for rating in ratings { try await store(rating, loaded: loaded, request: request) }
-        request.flash("The scorecard was saved.")
+        request.flash(request.readersLocalizer.text(ScorecardMessage.saved))
         return request.redirect(to: SitePath.scorecard.url(loaded.scorecard.id))
     }
 

@@ -54,6 +54,20 @@ enum FrameworkMessage: String, MessageKey, CaseIterable {
     }
 }
 
+/// What the framework pages say after a change, on the next page.
+enum FrameworkFlashMessage: String, MessageKey, CaseIterable {
+    case created = "frameworkFlash.created"
+    case versionStarted = "frameworkFlash.versionStarted"
+    case published = "frameworkFlash.published"
+    case stillOpen = "frameworkFlash.stillOpen"
+    case retired = "frameworkFlash.retired"
+    case commentAdded = "frameworkFlash.commentAdded"
+    case commentResolved = "frameworkFlash.commentResolved"
+    case reviewerAdded = "frameworkFlash.reviewerAdded"
+    case profilesSaved = "frameworkFlash.profilesSaved"
+    case translationSaved = "frameworkFlash.translationSaved"
+}
+
 /// The words only a framework's editors read: drafting, review, publishing and translation.
 /// Programme pages are English for now, through the catalogue like every other page.
 enum FrameworkEditMessage: String, MessageKey, CaseIterable {

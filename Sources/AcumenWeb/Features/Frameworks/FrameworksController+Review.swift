@@ -21,7 +21,7 @@ extension FrameworksController {
         try await FrameworkRepository(database: request.db).addComment(
             frameworkID: loaded.summary.id, competencyID: competency.identifier, authorID: loaded.user.id,
             body: form.body)
-        request.flash("Comment added.")
+        request.flash(request.readersLocalizer.text(FrameworkFlashMessage.commentAdded))
         return request.redirect(
             to: SitePath.frameworkCompetency.url(loaded.summary.id, competency.identifier) + "#comments")
     }
@@ -35,7 +35,7 @@ extension FrameworksController {
         let comment = try await repository.comments(frameworkID: loaded.summary.id).first { $0.id == commentID }
         guard let comment else { throw AppError.notFound("That comment") }
         try await repository.resolveComment(id: commentID, frameworkID: loaded.summary.id, by: loaded.user.id)
-        request.flash("Comment marked as resolved.")
+        request.flash(request.readersLocalizer.text(FrameworkFlashMessage.commentResolved))
         return request.redirect(
             to: SitePath.frameworkCompetency.url(loaded.summary.id, comment.competencyID) + "#comments")
     }
@@ -55,7 +55,7 @@ extension FrameworksController {
         }
         try await FrameworkRepository(database: request.db).addReviewer(
             frameworkID: loaded.summary.id, userID: reviewer.id)
-        request.flash("\(reviewer.email) can now review and comment on this draft.")
+        request.flash(request.readersLocalizer.text(FrameworkFlashMessage.reviewerAdded, ["email": reviewer.email]))
         return request.redirect(to: SitePath.framework.url(loaded.summary.id) + "#review")
     }
 }

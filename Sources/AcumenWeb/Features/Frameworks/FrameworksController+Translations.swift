@@ -49,7 +49,10 @@ extension FrameworksController {
                 id: loaded.summary.id, language: language, texts: texts)
             // Open cycles keep their framework in memory; they show the new translation at once.
             CycleForms.forget()
-            request.flash("The \(language.englishName) translation was saved.")
+            let text = request.readersLocalizer
+            request.flash(
+                text.text(
+                    FrameworkFlashMessage.translationSaved, ["language": text.name(of: ContentLanguage(language))]))
             return request.redirect(to: SitePath.frameworkTranslation.url(loaded.summary.id, language.tag))
         }
     }

@@ -164,7 +164,7 @@ struct FrameworksController: RouteCollection {
             let profiles = template == nil ? [] : RoleProfile.standardProfiles(for: content)
             let summary = try await FrameworkRepository(database: request.db).create(
                 content, status: .draft, roleProfiles: profiles)
-            request.flash("Draft \(summary.name) created. Add categories and competencies, then publish.")
+            request.flash(request.readersLocalizer.text(FrameworkFlashMessage.created, ["name": summary.name]))
             return request.redirect(to: SitePath.framework.url(summary.id))
         } catch StoreError.invalid(let problems) {
             let response = NewFrameworkPage.render(form: form, problems: problems, context: PageContext(request))
@@ -207,7 +207,8 @@ struct FrameworksController: RouteCollection {
     @Sendable func startNewVersion(request: Request) async throws -> Response {
         let loaded = try await loadForEditing(request)
         let draft = try await FrameworkRepository(database: request.db).startNewVersion(from: loaded.summary.id)
-        request.flash("Version \(draft.version) was started as a draft. Published versions stay as they were.")
+        let text = request.readersLocalizer
+        request.flash(text.text(FrameworkFlashMessage.versionStarted, ["version": text.integer(draft.version)]))
         return request.redirect(to: SitePath.framework.url(draft.id))
     }
 
@@ -266,17 +267,18 @@ struct FrameworksController: RouteCollection {
         let openComments = try await FrameworkRepository(database: request.db).comments(frameworkID: loaded.summary.id)
             .filter(\.isOpen).count
         let published = try await FrameworkRepository(database: request.db).publish(id: loaded.summary.id)
+        let text = request.readersLocalizer
         request.flash(
-            "Version \(published.version) is published and can no longer change."
-                + (openComments > 0
-                    ? " \(openComments) review comment\(openComments == 1 ? " was" : "s were") still open." : ""))
+            text.text(FrameworkFlashMessage.published, ["version": text.integer(published.version)])
+                + (openComments > 0 ? " " + text.text(FrameworkFlashMessage.stillOpen, count: openComments) : ""))
         return request.redirect(to: SitePath.framework.url(published.id))
     }
 
     @Sendable func retire(request: Request) async throws -> Response {
         let loaded = try await loadForEditing(request)
         let retired = try await FrameworkRepository(database: request.db).retire(id: loaded.summary.id)
-        request.flash("Version \(retired.version) is retired. Ratings made against it keep pointing at it.")
+        let text = request.readersLocalizer
+        request.flash(text.text(FrameworkFlashMessage.retired, ["version": text.integer(retired.version)]))
         return request.redirect(to: SitePath.framework.url(retired.id))
     }
 

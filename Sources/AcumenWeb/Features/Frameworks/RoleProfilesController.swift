@@ -61,7 +61,7 @@ struct RoleProfilesController: RouteCollection {
             return response
         }
         try await FrameworkRepository(database: request.db).saveRoleProfiles(profiles, frameworkID: version.summary.id)
-        request.flash("Role profiles saved.")
+        request.flash(request.readersLocalizer.text(FrameworkFlashMessage.profilesSaved))
         return request.redirect(to: SitePath.framework.url(version.summary.id) + "#profiles")
     }
 

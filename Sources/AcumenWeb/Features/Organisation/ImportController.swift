@@ -29,41 +29,44 @@ struct ImportController: RouteCollection {
     }
 
     @Sendable func importPeople(request: Request) async throws -> Response {
-        return try await run(request, what: "people") { data in
-            try await PeopleRepository(database: request.db).importPeople(csv: try FrameworkImport.text(of: data))
-                .description
+        return try await run(request, what: .people) { data, text in
+            ImportCommand.imported(
+                try await PeopleRepository(database: request.db).importPeople(csv: try FrameworkImport.text(of: data)),
+                text: text)
         }
     }
 
     @Sendable func importAccounts(request: Request) async throws -> Response {
-        return try await run(request, what: "accounts") { data in
-            try await AccountRepository(database: request.db).importAccounts(
-                csv: try FrameworkImport.text(of: data),
-                knownEmails: try await PeopleRepository(database: request.db).allEmails()
-            )
-            .description
+        return try await run(request, what: .accounts) { data, text in
+            ImportCommand.imported(
+                try await AccountRepository(database: request.db).importAccounts(
+                    csv: try FrameworkImport.text(of: data),
+                    knownEmails: try await PeopleRepository(database: request.db).allEmails()), text: text)
         }
     }
 
     @Sendable func importFramework(request: Request) async throws -> Response {
-        return try await run(request, what: "the framework") { data in
+        return try await run(request, what: .framework) { data, text in
             let summary = try await FrameworkImport.importEither(data, database: request.db)
-            return "Imported \(summary.name) as a draft."
+            return text.text(ImportMessage.importedFramework, ["name": summary.name])
         }
     }
 
     /// Runs an import; on failure shows every problem on the page and nothing is stored.
-    private func run(_ request: Request, what: String, _ body: (Data) async throws -> String) async throws -> Response {
+    private func run(
+        _ request: Request, what: ImportMessage, _ body: (Data, Localizer) async throws -> String
+    ) async throws -> Response {
         let data = try upload(request)
+        let text = request.readersLocalizer
         do {
-            request.flash(try await body(data))
+            request.flash(try await body(data, text))
             return request.redirect(to: SitePath.importPage.url())
         } catch let error where error is ImportReport || error is CASEImportError || error is StoreError {
             let appError = AppError.from(error)
             return ImportPage.render(
                 context: PageContext(request),
                 problems: appError.details.isEmpty ? [appError.message] : appError.details,
-                heading: "Nothing was imported from \(what). Fix these and upload again:"
+                heading: text.text(ImportMessage.nothingImported, ["what": text.text(what)])
             ).response(status: .unprocessableEntity)
         }
     }

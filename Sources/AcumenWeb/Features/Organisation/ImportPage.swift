@@ -5,50 +5,64 @@ enum ImportPage {
     static func render(context: PageContext, problems: [String], heading: String?)
         -> HTMLPage
     {
-        Layout.page("Import", context: context) {
-            H1("Import")
+        let text = context.localizer
+        return Layout.page(text.text(ImportMessage.title), context: context) {
+            H1(text.text(ImportMessage.title))
             if let heading {
+                // Each problem names its line and column, as the importer found it.
                 Div {
                     H2(heading)
                     List(problems)
                 }.class("error").attribute(named: "role", value: "alert")
             }
-            Paragraph(
-                "Every import is all or nothing: a file with one bad row imports nothing, and every bad row is listed with its line number."
-            )
+            Paragraph(text.text(ImportMessage.allOrNothing))
             section(
-                title: "People", action: SitePath.importPeople.url(), accept: ".csv,text/csv", context: context,
-                help:
-                    "CSV columns: name, email, job_title, hire_date (YYYY-MM-DD); optional organisation (blank for your own company), location (a city, or remote), country, team, supervisor_email, employment_status (active or left), end_date."
-            )
+                ImportMessage.people, button: .importPeople, help: .peopleHelp, action: SitePath.importPeople.url(),
+                accept: ".csv,text/csv", context: context)
             section(
-                title: "Accounts", action: SitePath.importAccounts.url(), accept: ".csv,text/csv", context: context,
-                help:
-                    "CSV columns: account, customer, account_manager_email; optional team_member_emails and reviewer_emails, separated by semicolons. Import the people first."
-            )
+                ImportMessage.accounts, button: .importAccounts, help: .accountsHelp,
+                action: SitePath.importAccounts.url(), accept: ".csv,text/csv", context: context)
             section(
-                title: "Competency framework", action: SitePath.importFramework.url(),
-                accept: ".json,.csv,application/json,text/csv", context: context,
-                help:
-                    "A CASE 1.1 JSON package (CFPackage), or a competency framework exported from Moodle as CSV. It becomes a draft you can review and publish."
+                ImportMessage.framework, button: .importFramework, help: .frameworkHelp,
+                action: SitePath.importFramework.url(), accept: ".json,.csv,application/json,text/csv", context: context
             )
         }
     }
 
-    private static func section(title: String, action: String, accept: String, context: PageContext, help: String)
-        -> Component
-    {
-        Tag("section") {
-            H2(title)
-            Paragraph(help).class("hint")
+    private static func section(
+        _ title: ImportMessage, button: ImportMessage, help: ImportMessage, action: String, accept: String,
+        context: PageContext
+    ) -> Component {
+        let text = context.localizer
+        return Tag("section") {
+            H2(text.text(title))
+            Paragraph(text.text(help)).class("hint")
             Form(url: action, method: .post, contentType: .multipartData) {
                 CSRFField(token: context.csrf)
-                Label("File") {
+                Label(text.text(ImportMessage.file)) {
                     Input(type: .file, name: "file", isRequired: true).attribute(named: "accept", value: accept)
                 }.class("field")
-                Button { Text("Import \(title.lowercased())") }.attribute(named: "type", value: "submit").class(
-                    "button primary")
+                Button { Text(text.text(button)) }.attribute(named: "type", value: "submit").class("button primary")
             }
         }.class("panel")
     }
+}
+
+/// The words of the import page (programme staff, English for now). Column names stay as
+/// the files must spell them.
+enum ImportMessage: String, MessageKey, CaseIterable {
+    case title = "import.title"
+    case allOrNothing = "import.allOrNothing"
+    case people = "import.people"
+    case accounts = "import.accounts"
+    case framework = "import.framework"
+    case peopleHelp = "import.peopleHelp"
+    case accountsHelp = "import.accountsHelp"
+    case frameworkHelp = "import.frameworkHelp"
+    case importPeople = "import.importPeople"
+    case importAccounts = "import.importAccounts"
+    case importFramework = "import.importFramework"
+    case file = "import.file"
+    case importedFramework = "import.importedFramework"
+    case nothingImported = "import.nothingImported"
 }

@@ -53,7 +53,7 @@ enum PeopleListPage {
                         [
                             Link(person.name, url: SitePath.person.url(person.id)), Text(person.jobTitle),
                             Text(person.organisation),
-                            Text(person.location), Text(person.team),
+                            Text(PersonPage.location(of: person, text)), Text(person.team),
                             Text(
                                 person.status == .active
                                     ? text.text(PersonMessage.active)

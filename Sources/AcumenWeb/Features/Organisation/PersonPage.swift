@@ -16,7 +16,7 @@ enum PersonPage {
                 for (term, value) in [
                     (PersonMessage.jobTitle, person.jobTitle), (.email, person.email),
                     (.organisation, person.organisation),
-                    (.location, person.location.isEmpty ? text.text(PersonMessage.notSet) : person.location),
+                    (.location, person.location.isEmpty ? text.text(PersonMessage.notSet) : location(of: person, text)),
                     (.team, person.team.isEmpty ? none : person.team),
                     (.supervisor, person.supervisorName.isEmpty ? none : person.supervisorName),
                     (.hired, day(person.hireDate)), (.status, status),
@@ -47,6 +47,13 @@ enum PersonPage {
     }
 }
 
+extension PersonPage {
+    /// Where someone works, with working from home in the reader's words.
+    static func location(of person: PersonSummary, _ text: Localizer) -> String {
+        person.isRemote ? text.text(PersonMessage.remote) : person.location
+    }
+}
+
 /// The words of a person's page, which people read about themselves.
 enum PersonMessage: String, MessageKey, CaseIterable {
     case jobTitle = "person.jobTitle"
@@ -69,4 +76,5 @@ enum PersonMessage: String, MessageKey, CaseIterable {
     case transferred = "person.event.transferred"
     case leftFrom = "person.event.left"
     case event = "person.event"
+    case remote = "person.remote"
 }

@@ -57,4 +57,5 @@ enum OutboxMessage: String, MessageKey, CaseIterable {
     case pending = "outbox.status.pending"
     case sent = "outbox.status.sent"
     case failed = "outbox.status.failed"
+    case queuedAgain = "outbox.queuedAgain"
 }
