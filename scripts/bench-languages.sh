@@ -73,7 +73,13 @@ PY
   done
 }
 
-report "framework page, account manager signed in" "http://127.0.0.1:$port/frameworks/$framework" -H "Cookie: acumen_session=$cookie"
-EXTRA_LANGUAGES=ar report "customer questionnaire (personal link)" "http://127.0.0.1:$port$form"
+# PAGES chooses what to measure (both by default).
+pages=${PAGES:-framework questionnaire}
+if [[ " $pages " == *" framework "* ]]; then
+  report "framework page, account manager signed in" "http://127.0.0.1:$port/frameworks/$framework" -H "Cookie: acumen_session=$cookie"
+fi
+if [[ " $pages " == *" questionnaire "* ]]; then
+  EXTRA_LANGUAGES=ar report "customer questionnaire (personal link)" "http://127.0.0.1:$port$form"
+fi
 echo "The last column is the extra time per request: English's requests per second over the language's, minus one, in neighbouring runs."
 echo "RSS after load: $(awk '/VmRSS/ {print $2 / 1024 " MB"}' /proc/$server/status)"

@@ -65,13 +65,18 @@ final class RaterCalibrationTests: XCTestCase {
         let standard = result.verdict(.standard)
         XCTAssertFalse(standard.isCalibrated)
         XCTAssertEqual(standard.shortfalls.count, 2, "\(standard.shortfalls)")
-        XCTAssertTrue(standard.shortfalls[0].contains("weighted kappa -0.19"), standard.shortfalls[0])
-        XCTAssertTrue(standard.shortfalls[1].contains("within one level"), standard.shortfalls[1])
+        XCTAssertTrue(
+            standard.shortfalls[0].description.contains("weighted kappa -0.19"), standard.shortfalls[0].description)
+        XCTAssertTrue(
+            standard.shortfalls[1].description.contains("within one level"), standard.shortfalls[1].description)
+        XCTAssertTrue(
+            standard.shortfalls[0].text(Localizer(.german)).contains("gewichtetes Kappa -0,19"),
+            standard.shortfalls[0].text(Localizer(.german)))
         let strict = CalibrationThresholds(minimumAdjacentAgreement: 0.9, maximumAbsoluteBias: 0.1, validForMonths: 6)
         let verdict = result.verdict(strict)
         XCTAssertFalse(verdict.isCalibrated)
         XCTAssertEqual(verdict.shortfalls.count, 2)
-        XCTAssertTrue(verdict.shortfalls[1].contains("more severe"), verdict.shortfalls[1])
+        XCTAssertTrue(verdict.shortfalls[1].description.contains("more severe"), verdict.shortfalls[1].description)
     }
 
     func test_lenientRater_positiveBias_andOrderDoesNotMatter() throws {
@@ -103,7 +108,8 @@ final class RaterCalibrationTests: XCTestCase {
             .expired(on: try XCTUnwrap(CalendarDate("2027-03-31"))))
         XCTAssertEqual(RecalibrationReason.due(nil, on: day), .neverCalibrated)
         let failed = CalibrationStatus.after(
-            attemptOn: day, verdict: CalibrationVerdict(isCalibrated: false, shortfalls: ["x"]), thresholds: .standard)
+            attemptOn: day, verdict: CalibrationVerdict(isCalibrated: false, shortfalls: [.nothingRated]),
+            thresholds: .standard)
         XCTAssertNil(failed.calibratedUntil)
         XCTAssertEqual(RecalibrationReason.due(failed, on: day), .notCalibrated(lastAttempt: day))
     }
@@ -154,7 +160,9 @@ final class RaterCalibrationTests: XCTestCase {
         XCTAssertEqual(skipped.exactAgreement, 2.0 / 3.0, accuracy: 1e-12)
         let verdict = skipped.verdict(adjacentOnly)
         XCTAssertFalse(verdict.isCalibrated, "even the lenient rule needs every competency")
-        XCTAssertTrue(verdict.shortfalls[0].hasPrefix("1 of 3 competencies"), verdict.shortfalls[0])
+        XCTAssertEqual(verdict.shortfalls.first, .notComparable(missing: 1, total: 3))
+        XCTAssertTrue(
+            verdict.shortfalls[0].description.hasPrefix("1 of 3 competencies"), verdict.shortfalls[0].description)
 
         // Not observed (or ticks below Baseline) where the master saw evidence, and a level
         // where the master saw none, are missing too.

@@ -64,7 +64,7 @@ final class DoubleRatingTests: XCTestCase {
         XCTAssertEqual(drift.points[0].agreement.exactAgreement, 1, accuracy: 1e-12)
         XCTAssertEqual(drift.points[1].agreement.meanDeviation, 1, accuracy: 1e-12)
         XCTAssertTrue(drift.isDrifting)
-        XCTAssertTrue(drift.shortfalls.contains { $0.contains("more lenient") }, "\(drift.shortfalls)")
+        XCTAssertTrue(drift.shortfalls.contains { $0.description.contains("more lenient") }, "\(drift.shortfalls)")
         let steady = RaterDrift.compute(
             Array(pairs.prefix(1)), cycleOrder: [first, second], levelCount: 3, thresholds: .standard)
         XCTAssertFalse(try XCTUnwrap(steady.first).isDrifting)

@@ -61,7 +61,7 @@ final class MessageCatalogueTests: XCTestCase {
     /// Every key declared in AcumenCore; the web target's keys are checked by its own tests.
     static let coreKeys: [any MessageKey] =
         DerivedLevelMessage.allCases + AnswerMessage.allCases + ProblemMessage.allCases + SMARTGapMessage.allCases
-        + WithholdingMessage.allCases
+        + WithholdingMessage.allCases + CalibrationMessage.allCases
 
     func test_theShippedCatalogue_isConsistent() {
         XCTAssertEqual(catalogue.problems, [])
@@ -90,7 +90,14 @@ final class MessageCatalogueTests: XCTestCase {
         let raterPrefixes = [
             "layout.", "rater.", "answer.", "thanks.", "grid.", "derived.", "autosave.", "mail.", "error.",
         ]
+        // The problems a rater's form can report, as they name them.
+        let raterProblems: Set<String> = [
+            "problem.line", "problem.tooLong", "problem.notACompetency", "problem.rateCompetency",
+            "problem.notObservedButRated", "problem.unknownBehaviour", "problem.unknownLevel", "problem.sayWhyLevel",
+            "problem.notAQuestion", "problem.chooseAnswer", "problem.notOnScale",
+        ]
         let raterKeys = catalogue.keys(in: .english).filter { key in raterPrefixes.contains { key.hasPrefix($0) } }
+            .union(raterProblems)
         XCTAssertGreaterThan(raterKeys.count, 40)
         for language in Language.allCases {
             let missing = raterKeys.subtracting(catalogue.keys(in: language))

@@ -20,6 +20,7 @@ final class LanguageRoutesTests: XCTestCase {
             + RoleMessage.allCases + FrameworkMessage.allCases + FrameworkEditMessage.allCases
             + AccountMessage.allCases + PagerMessage.allCases + ProblemListMessage.allCases + CycleListMessage.allCases
             + PersonMessage.allCases + CycleSubjectMessage.allCases + CommandMessage.allCases
+            + ParticipantMessage.allCases + FeedbackMessage.allCases
         let programmeKeys: [any MessageKey] =
             CyclePageMessage.allCases + CycleAdvanceMessage.allCases + ConfirmationMessage.allCases
             + NewCycleMessage.allCases + PreviewMessage.allCases + QuestionsMessage.allCases
@@ -134,6 +135,11 @@ final class LanguageRoutesTests: XCTestCase {
             XCTAssertContains(japanese.body.string, #"<html lang="ja" dir="ltr">"#)
             let remembered = try await get(path, app: app).body.string
             XCTAssertContains(remembered, #"<html lang="ja" dir="ltr">"#)
+            // What is missing is said in the form's language, question by question.
+            let unfinished = try await post(path, ["q:OM.1-a": "often", "intent": "submit"], app: app)
+            XCTAssertEqual(unfinished.status, .unprocessableEntity)
+            XCTAssertContains(unfinished.body.string, "質問 2：回答か「わからない」を選んでください")
+            XCTAssertFalse(unfinished.body.string.contains("choose an answer"))
             _ = try await get("\(path)?lang=ar", app: app)
 
             // A language Acumen does not ship is not stored; the answers are still saved.
@@ -374,6 +380,8 @@ final class MessageKeyTests: XCTestCase {
         XCTAssertEqual(RaterSource.allCases.map { english.text(CycleSubjectMessage(rating: $0)) }.last, "Customer")
         XCTAssertEqual(
             CycleStatus.allCases.map { CycleAdvancePage.title(for: $0, text: english) }.first, "Back to draft")
+        XCTAssertEqual(
+            ReferenceCaseKind.allCases.map { english.text(ParticipantMessage(kind: $0)) }.last, "Recorded role-play")
         for status in ["pending", "sent", "failed"] {
             XCTAssertNotNil(OutboxMessage(rawValue: "outbox.status.\(status)"))
         }

@@ -76,6 +76,24 @@ final class PseudoLocaleTests: XCTestCase {
                     "/forms/" + supervisorHome[range.upperBound...].prefix { $0 != "\"" }
                 })
             pages.append(("grid form", try await supervisor.get(form).body.string))
+            // Calibration as its participants see it: the supervisor still to take the demo
+            // exercise, a case to rate, and a team lead's feedback after submitting.
+            let calibration = try await supervisor.get("/calibration").body.string
+            pages.append(("calibration", calibration))
+            let exercise = try XCTUnwrap(
+                calibration.range(of: #"href="/calibration/"#).map { range in
+                    "/calibration/" + calibration[range.upperBound...].prefix { $0 != "\"" }
+                })
+            let exercisePage = try await supervisor.get(exercise).body.string
+            pages.append(("calibration exercise", exercisePage))
+            let firstCase = try XCTUnwrap(
+                exercisePage.range(of: #"href="\#(exercise)/cases/"#).map { range in
+                    "\(exercise)/cases/" + exercisePage[range.upperBound...].prefix { $0 != "\"" }
+                })
+            pages.append(("calibration case", try await supervisor.get(firstCase).body.string))
+            let teamLead = BrowserSession(app: app)
+            try await teamLead.signIn(try XCTUnwrap(DemoLoader.calibrationParticipants(demo).first))
+            pages.append(("calibration feedback", try await teamLead.get(exercise).body.string))
             let customer = BrowserSession(app: app)
             try await customer.signIn(customerEmail)
             pages.append(("customer home", try await customer.get("/").body.string))
@@ -190,6 +208,11 @@ final class PseudoLocaleTests: XCTestCase {
         // Languages named by Foundation's locale data, as lists are joined by it.
         data += Language.allCases.map { Localizer(.english).name(of: ContentLanguage($0)) }
         data += demo.logins.map(\.email)
+        data += [DemoCalibration.title, DemoCalibration.panel]
+        for referenceCase in DemoCalibration.cases {
+            data += [referenceCase.title] + referenceCase.material.components(separatedBy: "\n")
+            data += referenceCase.masters.map(\.rationale)
+        }
         for summary in try await FrameworkRepository(database: app.db).summaries() {
             data += [summary.name, summary.owner]
             let version = try await FrameworkRepository(database: app.db).version(id: summary.id)

@@ -39,47 +39,37 @@ public enum InternalFormValidation {
         let byCode = Dictionary(ratings.map { ($0.competencyCode, $0) }, uniquingKeysWith: { first, _ in first })
         let known = Set(framework.competencies.map(\.code))
         for code in Set(ratings.map(\.competencyCode)).subtracting(known).sorted() {
-            problems.append(ValidationProblem(location: code, message: "is not a competency of this framework"))
+            problems.append(ValidationProblem(location: code, .notACompetency))
         }
         for competency in framework.competencies {
             let location = "\(competency.code) \(competency.title)"
             guard let rating = byCode[competency.code] else {
-                problems.append(
-                    ValidationProblem(
-                        location: location, message: "tick the behaviours you saw, or mark it as not observed"))
+                problems.append(ValidationProblem(location: location, .rateCompetency))
                 continue
             }
             let ticked = rating.observed.values.reduce(0) { $0 + $1.count }
             if !rating.notObserved && ticked == 0 && rating.overrideLevel == nil {
-                problems.append(
-                    ValidationProblem(
-                        location: location, message: "tick the behaviours you saw, or mark it as not observed"))
+                problems.append(ValidationProblem(location: location, .rateCompetency))
             }
             if rating.notObserved && (ticked > 0 || rating.overrideLevel != nil) {
-                problems.append(
-                    ValidationProblem(
-                        location: location, message: "is marked not observed but also has ticks or a level"))
+                problems.append(ValidationProblem(location: location, .notObservedButRated))
             }
             for (level, positions) in rating.observed {
                 let count = competency.standard(at: level)?.behaviours.count ?? 0
                 if positions.contains(where: { !(0..<count).contains($0) }) {
-                    problems.append(ValidationProblem(location: location, message: "a ticked behaviour does not exist"))
+                    problems.append(ValidationProblem(location: location, .unknownBehaviour))
                 }
             }
             if let level = rating.overrideLevel {
                 if !(0..<framework.levels.count).contains(level) {
-                    problems.append(ValidationProblem(location: location, message: "the chosen level does not exist"))
+                    problems.append(ValidationProblem(location: location, .unknownLevel))
                 }
                 if rating.overrideReason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                    problems.append(
-                        ValidationProblem(
-                            location: location, message: "say why you chose a level other than the ticks show"))
+                    problems.append(ValidationProblem(location: location, .sayWhyLevel))
                 }
             }
             if rating.comment.count > TextLimits.description || rating.overrideReason.count > TextLimits.description {
-                problems.append(
-                    ValidationProblem(
-                        location: location, message: "at most \(TextLimits.description) characters are allowed"))
+                problems.append(ValidationProblem(location: location, .tooLong, ["limit": "\(TextLimits.description)"]))
             }
         }
         return problems
@@ -94,13 +84,10 @@ public enum QuestionnaireValidation {
     {
         let codes = Set(questionnaire.questions.map(\.code))
         var problems = Set(answers.keys).subtracting(codes).sorted().map {
-            ValidationProblem(location: $0, message: "is not a question of this questionnaire")
+            ValidationProblem(location: $0, .notAQuestion)
         }
         for (number, question) in questionnaire.questions.enumerated() where answers[question.code] == nil {
-            problems.append(
-                ValidationProblem(
-                    location: "question \(number + 1)",
-                    message: "choose an answer, or Don't know, for \"\(question.text)\""))
+            problems.append(ValidationProblem(location: "question \(number + 1)", .chooseAnswer))
         }
         return problems
     }

@@ -127,7 +127,7 @@ public enum RaterFormFields {
         questionnaire.questions.enumerated().compactMap { number, question in
             guard let text = fields[answer(question.code)], !text.isEmpty, FrequencyAnswer(rawValue: text) == nil
             else { return nil }
-            return ValidationProblem(location: "question \(number + 1)", message: "'\(text)' is not on the scale")
+            return ValidationProblem(location: "question \(number + 1)", .notOnScale, ["answer": text])
         }
     }
 

@@ -30,7 +30,7 @@ public struct CalibrationStatus: Hashable, Sendable {
         after(
             attemptOn: day,
             verdict: calibration?.verdict(thresholds)
-                ?? CalibrationVerdict(isCalibrated: false, shortfalls: ["no competency was rated with a level"]),
+                ?? CalibrationVerdict(isCalibrated: false, shortfalls: [.nothingRated]),
             thresholds: thresholds, bias: calibration?.meanDeviation)
     }
 

@@ -53,18 +53,20 @@ public struct CalibrationThresholds: Hashable, Codable, Sendable {
     }
 
     /// The rule in one sentence, for the pages that apply it.
-    public var description: String {
+    public func text(_ text: Localizer) -> String {
+        let decimal = { (value: Double) in text.decimal(value, fractionDigits: 2) }
         var parts: [String] = []
         if minimumExactAgreement > 0 {
-            parts.append("at least \(Percent.text(minimumExactAgreement)) of ratings at exactly the master's level")
+            parts.append(text.text(CalibrationMessage.thresholdExact, ["share": text.percent(minimumExactAgreement)]))
         }
-        parts.append("at least \(Percent.text(minimumAdjacentAgreement)) within one level")
+        parts.append(text.text(CalibrationMessage.thresholdAdjacent, ["share": text.percent(minimumAdjacentAgreement)]))
         if let kappa = minimumWeightedKappa {
-            parts.append(
-                "a weighted kappa of at least \(String(format: "%.2f", kappa)) (agreement beyond what chance would give)"
-            )
+            parts.append(text.text(CalibrationMessage.thresholdKappa, ["kappa": decimal(kappa)]))
         }
-        parts.append("an average bias under \(String(format: "%.2f", maximumAbsoluteBias)) levels")
-        return parts.joined(separator: ", ")
+        parts.append(text.text(CalibrationMessage.thresholdBias, ["levels": decimal(maximumAbsoluteBias)]))
+        return text.list(parts)
     }
+
+    /// In English, for the API and programme pages.
+    public var description: String { text(Localizer(.english)) }
 }

@@ -100,7 +100,7 @@ public struct RaterDrift: Sendable {
     /// In the order of the cycles given, oldest first.
     public var points: [CyclePoint]
     public var isDrifting: Bool
-    public var shortfalls: [String]
+    public var shortfalls: [CalibrationShortfall]
 
     /// - Parameter cycleOrder: cycle ids oldest first.
     public static func compute(

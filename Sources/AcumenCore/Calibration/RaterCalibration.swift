@@ -81,43 +81,83 @@ public struct RaterCalibration: Hashable, Sendable {
 
     /// Whether the rater meets the programme's thresholds, and what they missed when not.
     public func verdict(_ thresholds: CalibrationThresholds) -> CalibrationVerdict {
-        var shortfalls: [String] = []
-        if missing > 0 {
-            shortfalls.append(
-                "\(missing) of \(ratings + missing) competencies were not rated so that they can be compared with the master (left unrated, marked not observed or ticked below Baseline where the master saw evidence, or rated where the master saw none); every one counts"
-            )
-        }
+        var shortfalls: [CalibrationShortfall] = []
+        if missing > 0 { shortfalls.append(.notComparable(missing: missing, total: ratings + missing)) }
         if exactAgreement < thresholds.minimumExactAgreement {
-            shortfalls.append(
-                "\(Percent.text(exactAgreement)) of ratings at exactly the master's level; \(Percent.text(thresholds.minimumExactAgreement)) needed"
-            )
+            shortfalls.append(.exactAgreement(exactAgreement, needed: thresholds.minimumExactAgreement))
         }
         if let minimum = thresholds.minimumWeightedKappa, let kappa = weightedKappa, kappa < minimum {
-            shortfalls.append(
-                "weighted kappa \(String(format: "%.2f", kappa)) against the master; \(String(format: "%.2f", minimum)) needed"
-            )
+            shortfalls.append(.weightedKappa(kappa, needed: minimum))
         }
         if adjacentAgreement < thresholds.minimumAdjacentAgreement {
-            shortfalls.append(
-                "\(Percent.text(adjacentAgreement)) of ratings within one level of the master; \(Percent.text(thresholds.minimumAdjacentAgreement)) needed"
-            )
+            shortfalls.append(.adjacentAgreement(adjacentAgreement, needed: thresholds.minimumAdjacentAgreement))
         }
         if abs(meanDeviation) >= thresholds.maximumAbsoluteBias {
-            let direction = meanDeviation > 0 ? "more lenient" : "more severe"
-            shortfalls.append(
-                "on average \(String(format: "%.2f", abs(meanDeviation))) levels \(direction) than the master; under \(String(format: "%.2f", thresholds.maximumAbsoluteBias)) needed"
-            )
+            shortfalls.append(.bias(meanDeviation, needed: thresholds.maximumAbsoluteBias))
         }
         return CalibrationVerdict(isCalibrated: shortfalls.isEmpty, shortfalls: shortfalls)
     }
 }
 
+/// One threshold a rater missed, with the figures that say by how much.
+public enum CalibrationShortfall: Hashable, Sendable, CustomStringConvertible {
+    /// Competencies left unrated, marked not observed where the master saw evidence, and the like.
+    case notComparable(missing: Int, total: Int)
+    case exactAgreement(Double, needed: Double)
+    case weightedKappa(Double, needed: Double)
+    case adjacentAgreement(Double, needed: Double)
+    /// The mean signed deviation from the master: positive is lenient.
+    case bias(Double, needed: Double)
+    case nothingRated
+
+    public func text(_ text: Localizer) -> String {
+        let decimal = { (value: Double) in text.decimal(value, fractionDigits: 2) }
+        switch self {
+        case .notComparable(let missing, let total):
+            return text.text(
+                CalibrationMessage.notComparable, count: total, ["missing": text.integer(missing)])
+        case .exactAgreement(let share, let needed):
+            return text.text(
+                CalibrationMessage.exactShortfall, ["share": text.percent(share), "needed": text.percent(needed)])
+        case .weightedKappa(let kappa, let needed):
+            return text.text(CalibrationMessage.kappaShortfall, ["kappa": decimal(kappa), "needed": decimal(needed)])
+        case .adjacentAgreement(let share, let needed):
+            return text.text(
+                CalibrationMessage.adjacentShortfall, ["share": text.percent(share), "needed": text.percent(needed)])
+        case .bias(let deviation, let needed):
+            return text.text(
+                deviation > 0 ? CalibrationMessage.lenientShortfall : .severeShortfall,
+                ["levels": decimal(abs(deviation)), "needed": decimal(needed)])
+        case .nothingRated:
+            return text.text(CalibrationMessage.nothingRated)
+        }
+    }
+
+    /// In English, for the API.
+    public var description: String { text(Localizer(.english)) }
+}
+
+/// The words of calibration's rules: thresholds and what a rater missed.
+public enum CalibrationMessage: String, MessageKey, CaseIterable {
+    case notComparable = "calibrationRule.notComparable"
+    case exactShortfall = "calibrationRule.exactShortfall"
+    case kappaShortfall = "calibrationRule.kappaShortfall"
+    case adjacentShortfall = "calibrationRule.adjacentShortfall"
+    case lenientShortfall = "calibrationRule.lenientShortfall"
+    case severeShortfall = "calibrationRule.severeShortfall"
+    case nothingRated = "calibrationRule.nothingRated"
+    case thresholdExact = "calibrationRule.thresholdExact"
+    case thresholdAdjacent = "calibrationRule.thresholdAdjacent"
+    case thresholdKappa = "calibrationRule.thresholdKappa"
+    case thresholdBias = "calibrationRule.thresholdBias"
+}
+
 public struct CalibrationVerdict: Hashable, Sendable {
     public var isCalibrated: Bool
     /// Sentences saying which threshold was missed and by how much.
-    public var shortfalls: [String]
+    public var shortfalls: [CalibrationShortfall]
 
-    public init(isCalibrated: Bool, shortfalls: [String]) {
+    public init(isCalibrated: Bool, shortfalls: [CalibrationShortfall]) {
         self.isCalibrated = isCalibrated
         self.shortfalls = shortfalls
     }

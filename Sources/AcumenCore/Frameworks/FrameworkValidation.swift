@@ -56,6 +56,15 @@ public enum ProblemMessage: String, MessageKey, CaseIterable {
     case alreadyAsked = "problem.alreadyAsked"
     case peersNotAsked = "problem.peersNotAsked"
     case customersNotAsked = "problem.customersNotAsked"
+    case notACompetency = "problem.notACompetency"
+    case rateCompetency = "problem.rateCompetency"
+    case notObservedButRated = "problem.notObservedButRated"
+    case unknownBehaviour = "problem.unknownBehaviour"
+    case unknownLevel = "problem.unknownLevel"
+    case sayWhyLevel = "problem.sayWhyLevel"
+    case notAQuestion = "problem.notAQuestion"
+    case chooseAnswer = "problem.chooseAnswer"
+    case notOnScale = "problem.notOnScale"
 }
 
 /// The outcome of checking framework content: errors block saving, warnings are shown.

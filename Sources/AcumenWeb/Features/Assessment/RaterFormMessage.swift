@@ -24,6 +24,7 @@ enum RaterFormMessage: String, MessageKey, CaseIterable {
     case languageChanged = "rater.languageChanged"
     case saved = "rater.saved"
     case untranslated = "rater.untranslated"
+    case questionNumber = "rater.questionNumber"
     case thanksTitle = "thanks.title"
     case thanksSelf = "thanks.self"
     case thanksOther = "thanks.other"

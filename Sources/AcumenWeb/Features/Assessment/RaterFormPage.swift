@@ -31,7 +31,11 @@ enum RaterFormPage {
                 Div {
                     H2(text.text(RaterFormMessage.problems))
                     List(model.problems) { problem in
-                        ListItem { Link(problem.description, url: "#\(anchor(for: problem, session: session))") }
+                        ListItem {
+                            Link(
+                                describe(problem, session: session, text: text),
+                                url: "#\(anchor(for: problem, session: session))")
+                        }
                     }
                 }.class("error").attribute(named: "role", value: "alert").attribute(named: "tabindex", value: "-1")
                     .id("problems")
@@ -212,6 +216,21 @@ enum RaterFormPage {
         }
         let code = problem.location.split(separator: " ").first.map(String.init) ?? ""
         return session.framework.competencies.contains { $0.code == code } ? competencyID(code) : "content"
+    }
+
+    /// A problem as the rater reads it: the question's number or the competency's title in
+    /// their language, then what to do.
+    private static func describe(_ problem: ValidationProblem, session: RaterForm, text: Localizer) -> String {
+        let pieces = problem.location.split(separator: " ", maxSplits: 1).map(String.init)
+        let location: String
+        if pieces.first == "question", let number = pieces.last.flatMap({ Int($0) }) {
+            location = text.text(RaterFormMessage.questionNumber, ["number": text.integer(number)])
+        } else if let code = pieces.first, session.framework.competencies.contains(where: { $0.code == code }) {
+            location = "\(code) \(session.framework.text(.competencyTitle(code), in: text.language).text)"
+        } else {
+            location = problem.location
+        }
+        return text.text(ProblemListMessage.line, ["field": location, "problem": problem.message(in: text)])
     }
 
     static func competencyID(_ code: String) -> String { BehaviourGrid.competencyID(code) }

@@ -69,7 +69,7 @@ struct CalibrationAPIController: RouteCollection {
                 deviationInterval: result?.deviationInterval.map { [$0.lowerBound, $0.upperBound] },
                 weightedKappa: result?.weightedKappa,
                 divergentCompetencies: result?.divergences.map(\.competencyCode) ?? [],
-                calibrated: verdict?.isCalibrated ?? false, shortfalls: verdict?.shortfalls ?? [])
+                calibrated: verdict?.isCalibrated ?? false, shortfalls: verdict?.shortfalls.map(\.description) ?? [])
         }
         let group = results.group.map { group in
             GroupDTO(

@@ -16,7 +16,7 @@ enum CalibrationCasePage {
                 "Record the level the expert panel agreed for each competency: tick the behaviours the case shows, which justify the level, and write the rationale participants will read after they submit."
             )
             ProblemList(problems: problems)
-            material(referenceCase)
+            material(referenceCase, text: context.localizer)
             if editable {
                 Form(
                     url: "\(base)/cases/\(referenceCase.id)/master", method: .post,
@@ -43,35 +43,46 @@ enum CalibrationCasePage {
         let base = SitePath.calibrationExercise.url(loaded.exercise.id)
         let url = "\(base)/cases/\(referenceCase.id)"
         let isLast = referenceCase.position == loaded.cases.count
+        let text = context.localizer
         return Layout.page(
-            "Case \(referenceCase.position): \(referenceCase.title)", context: context, scripts: [RaterFormScript.path]
+            text.text(
+                ParticipantMessage.caseTitle,
+                ["number": text.integer(referenceCase.position), "title": referenceCase.title]),
+            context: context, scripts: [RaterFormScript.path]
         ) {
-            Paragraph { Link("Back to \(loaded.exercise.title)", url: base) }
-            H1("Case \(referenceCase.position) of \(loaded.cases.count): \(referenceCase.title)")
-            material(referenceCase)
+            Paragraph { Link(text.text(PreviewMessage.back, ["cycle": loaded.exercise.title]), url: base) }
+            H1(
+                text.text(
+                    ParticipantMessage.caseOf,
+                    [
+                        "number": text.integer(referenceCase.position), "total": text.integer(loaded.cases.count),
+                        "title": referenceCase.title,
+                    ]))
+            material(referenceCase, text: text)
             Form(
                 url: url, method: .post,
                 content: {
                     CSRFField(token: context.csrf)
                     BehaviourGrid(
                         framework: loaded.framework.showing(referenceCase.competencyCodes), fields: fields,
-                        showsCategories: false)
+                        showsCategories: false, text: text)
                     Paragraph().id("save-status").class("save-status").attribute(named: "aria-live", value: "polite")
-                    SubmitButton(title: isLast ? "Save" : "Save and go to the next case")
+                    SubmitButton(title: text.text(isLast ? ParticipantMessage.save : .saveAndNext))
                 }
-            ).attribute(named: "data-autosave", value: "\(url)/autosave")
+            ).attribute(named: "data-autosave", value: "\(url)/autosave").attributes(AutosaveMessage.attributes(text))
         }
     }
 
-    static func material(_ referenceCase: ReferenceCase) -> Component {
+    /// The case as the panel wrote it; its kind and the frame in the reader's language.
+    static func material(_ referenceCase: ReferenceCase, text: Localizer) -> Component {
         Tag("section") {
-            H2(referenceCase.kind.label)
+            H2(text.text(ParticipantMessage(kind: referenceCase.kind)))
             if referenceCase.kind == .recording {
-                Paragraph { Link("Watch the recorded role-play", url: referenceCase.link) }
+                Paragraph { Link(text.text(ParticipantMessage.watch), url: referenceCase.link) }
             }
             for paragraph in referenceCase.material.components(separatedBy: "\n") where !paragraph.isEmpty {
                 Paragraph(paragraph)
             }
-        }.class("case-material").accessibilityLabel("Case material")
+        }.class("case-material").accessibilityLabel(text.text(ParticipantMessage.material))
     }
 }

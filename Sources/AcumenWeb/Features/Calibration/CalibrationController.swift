@@ -47,7 +47,7 @@ struct CalibrationController: RouteCollection {
             exercises: try await repository.summaries(participantUserID: user.id),
             status: try await repository.status(userID: user.id),
             secondRatings: try await DoubleRatingRepository(database: request.db).assignments(raterUserID: user.id),
-            context: PageContext(request)
+            context: PageContext(readers: request)
         ).response()
     }
 
@@ -118,11 +118,11 @@ struct CalibrationController: RouteCollection {
             return CalibrationFeedbackPage.render(
                 loaded, own: own, results: try await loaded.results(database: request.db),
                 status: try await CalibrationRepository(database: request.db).status(userID: loaded.user.id),
-                context: PageContext(request)
+                context: PageContext(readers: request)
             ).response()
         }
         return CalibrationExercisePage.participant(
-            loaded, own: own, problems: problems, context: PageContext(request)
+            loaded, own: own, problems: problems, context: PageContext(readers: request)
         ).response(status: status)
     }
 
@@ -224,7 +224,7 @@ struct CalibrationController: RouteCollection {
             exerciseID: loaded.exercise.id, userID: loaded.user.id)
         let fields = RaterFormFields.fields(from: own.filter { $0.caseID == referenceCase.id }.map(\.rating))
         return CalibrationCasePage.rate(
-            loaded, referenceCase: referenceCase, fields: fields, context: PageContext(request)
+            loaded, referenceCase: referenceCase, fields: fields, context: PageContext(readers: request)
         ).response()
     }
 
@@ -236,7 +236,7 @@ struct CalibrationController: RouteCollection {
         }
         try await store(fields, referenceCase: referenceCase, loaded: loaded, database: request.db)
         let next = loaded.cases.first { $0.position == referenceCase.position + 1 }
-        request.flash("Your ratings of \"\(referenceCase.title)\" were saved.")
+        request.flash(request.readersLocalizer.text(ParticipantMessage.ratingsSaved, ["case": referenceCase.title]))
         if let next { return request.redirect(to: SitePath.calibrationCase.url(loaded.exercise.id, next.id)) }
         return request.redirect(to: SitePath.calibrationExercise.url(loaded.exercise.id))
     }

@@ -18,7 +18,7 @@ enum CalibrationExercisePage {
                 StatusBadge(text: exercise.status.label, kind: exercise.status.rawValue)
                 Text(" \(loaded.frameworkName) · created \(exercise.createdOn)")
             }
-            Paragraph(thresholdSentence(exercise.thresholds))
+            Paragraph(thresholdSentence(exercise.thresholds, text: context.localizer))
             if !exercise.panel.isEmpty { Paragraph("Expert panel: \(exercise.panel)") }
             switch exercise.status {
             case .draft:
@@ -90,8 +90,9 @@ enum CalibrationExercisePage {
         }
     }
 
-    static func thresholdSentence(_ thresholds: CalibrationThresholds) -> String {
-        "Calibrated means every competency of every case rated, \(thresholds.description); it lasts \(thresholds.validForMonths) months."
+    static func thresholdSentence(_ thresholds: CalibrationThresholds, text: Localizer) -> String {
+        text.text(
+            ParticipantMessage.thresholds, count: thresholds.validForMonths, ["rule": thresholds.text(text)])
     }
 
     private static func levelsText(_ masters: [String: MasterRating], _ framework: FrameworkContent) -> String {
@@ -156,7 +157,9 @@ enum CalibrationExercisePage {
                             Text(StatisticText.interval(result.deviationInterval)),
                             Text(StatisticText.number(result.weightedKappa)),
                             Text(result.divergences.prefix(2).map(\.competencyCode).joined(separator: ", ")),
-                            Text(verdict.isCalibrated ? "Yes" : "No: " + verdict.shortfalls.joined(separator: "; ")),
+                            Text(
+                                verdict.isCalibrated
+                                    ? "Yes" : "No: " + verdict.shortfalls.map(\.description).joined(separator: "; ")),
                         ]
                     })
                 Paragraph(
@@ -290,19 +293,20 @@ enum CalibrationExercisePage {
         context: PageContext
     ) -> HTMLPage {
         let base = SitePath.calibrationExercise.url(loaded.exercise.id)
+        let text = context.localizer
         return Layout.page(loaded.exercise.title, context: context) {
-            Paragraph { Link("Calibration", url: SitePath.calibration.url()) }
+            Paragraph { Link(text.text(ParticipantMessage.title), url: SitePath.calibration.url()) }
             H1(loaded.exercise.title)
-            Paragraph(
-                "Rate each case with the same behaviour grid as the annual review: tick what you see in the material, and Acumen works out the level. You will not see the master ratings or anyone else's until you submit; then you see yours beside them."
-            )
-            Paragraph(thresholdSentence(loaded.exercise.thresholds)).class("hint")
-            ProblemList(problems: problems, heading: "Not submitted yet. Please finish:")
+            Paragraph(text.text(ParticipantMessage.howTo))
+            Paragraph(thresholdSentence(loaded.exercise.thresholds, text: text)).class("hint")
+            ProblemList(
+                problems: problems, labels: [:], heading: text.text(ParticipantMessage.notSubmitted), text: text)
             if loaded.exercise.status == .closed {
-                Paragraph("The exercise closed before you submitted.")
+                Paragraph(text.text(ParticipantMessage.closedBeforeSubmitting))
             }
             DataTable(
-                caption: "Cases to rate", headings: ["Case", "Competencies", "Rated"],
+                caption: text.text(ParticipantMessage.casesCaption),
+                headings: [ParticipantMessage.caseColumn, .competenciesColumn, .ratedColumn].map { text.text($0) },
                 rows: loaded.cases.map { referenceCase in
                     let rated = own.filter {
                         $0.caseID == referenceCase.id && ($0.level != nil || $0.rating.notObserved)
@@ -310,15 +314,22 @@ enum CalibrationExercisePage {
                     .count
                     return [
                         Link(
-                            "\(referenceCase.position). \(referenceCase.title)",
+                            "\(text.integer(referenceCase.position)). \(referenceCase.title)",
                             url: "\(base)/cases/\(referenceCase.id)"),
                         Text(referenceCase.competencyCodes.joined(separator: ", ")),
-                        Text("\(rated) of \(referenceCase.competencyCodes.count)"),
+                        Text(
+                            text.text(
+                                ParticipantMessage.ratedOf,
+                                [
+                                    "rated": text.integer(rated),
+                                    "total": text.integer(referenceCase.competencyCodes.count),
+                                ])),
                     ]
                 })
             if loaded.exercise.status == .open {
                 ActionButton(
-                    title: "Submit my ratings", url: "\(base)/submit", csrf: context.csrf, style: "button primary")
+                    title: text.text(ParticipantMessage.submit), url: "\(base)/submit", csrf: context.csrf,
+                    style: "button primary")
             }
         }
     }

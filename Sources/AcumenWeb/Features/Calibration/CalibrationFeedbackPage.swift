@@ -10,93 +10,81 @@ enum CalibrationFeedbackPage {
     ) -> HTMLPage {
         let framework = loaded.framework
         let levels = framework.levels
+        let text = context.localizer
         let mine = results.raters[loaded.user.id]
         let verdict = mine?.verdict(loaded.exercise.thresholds)
-        return Layout.page("Your calibration: \(loaded.exercise.title)", context: context) {
-            Paragraph { Link("Calibration", url: SitePath.calibration.url()) }
-            H1("Your calibration: \(loaded.exercise.title)")
-            Paragraph(CalibrationListPage.statusSentence(status, today: .today)).class("flash")
+        let title = text.text(FeedbackMessage.title, ["exercise": loaded.exercise.title])
+        return Layout.page(title, context: context) {
+            Paragraph { Link(text.text(ParticipantMessage.title), url: SitePath.calibration.url()) }
+            H1(title)
+            Paragraph(CalibrationListPage.statusSentence(status, today: .today, text: text)).class("flash")
                 .attribute(named: "role", value: "status")
             if let mine, let verdict {
-                let thresholds = loaded.exercise.thresholds
-                DataTable.text(
-                    caption: "You against the master ratings", headings: ["Measure", "You", "What it means"],
-                    rows: [
-                        [
-                            "Not comparable", "\(mine.missing) of \(mine.ratings + mine.missing)",
-                            "Competencies left unrated, or not observed where the master saw evidence. Each counts as a disagreement; none may be left.",
-                        ],
-                        [
-                            "Same level as the master", Percent.text(mine.exactAgreement),
-                            "How often you chose exactly the master's level"
-                                + (thresholds.minimumExactAgreement > 0
-                                    ? "; \(Percent.text(thresholds.minimumExactAgreement)) needed." : "."),
-                        ],
-                        [
-                            "Within one level", Percent.text(mine.adjacentAgreement),
-                            "On three levels only Baseline against Expert misses this; \(Percent.text(thresholds.minimumAdjacentAgreement)) needed.",
-                        ],
-                        [
-                            "Average bias (levels; positive is lenient)",
-                            "\(StatisticText.signed(mine.meanDeviation)) (95 %: \(StatisticText.interval(mine.deviationInterval)))",
-                            "Above zero you rate higher than the master, below zero lower; under \(StatisticText.number(thresholds.maximumAbsoluteBias)) either way is needed.",
-                        ],
-                        [
-                            "Weighted kappa", StatisticText.number(mine.weightedKappa),
-                            "Agreement beyond what chance would give, near misses counting half: 1 is perfect, 0 no better than chance"
-                                + (thresholds.minimumWeightedKappa.map { "; \(StatisticText.number($0)) needed." }
-                                    ?? "."),
-                        ],
-                        [
-                            "Furthest from the master on",
-                            mine.divergences.prefix(3).map(\.competencyCode).joined(separator: ", "),
-                            "Where to look again at the behaviours of each level.",
-                        ],
-                    ])
+                measures(mine, thresholds: loaded.exercise.thresholds, text: text)
                 if !verdict.isCalibrated {
                     Div {
-                        H2("Not calibrated yet")
-                        List(verdict.shortfalls) { ListItem($0) }
-                        Paragraph("The programme team will invite you to another exercise.")
+                        H2(text.text(FeedbackMessage.notCalibrated))
+                        List(verdict.shortfalls) { ListItem($0.text(text)) }
+                        Paragraph(text.text(FeedbackMessage.nextExercise))
                     }.class("notice")
                 }
             }
             for referenceCase in loaded.cases {
-                H2("Case \(referenceCase.position): \(referenceCase.title)")
+                H2(
+                    text.text(
+                        ParticipantMessage.caseTitle,
+                        ["number": text.integer(referenceCase.position), "title": referenceCase.title]))
                 for code in referenceCase.competencyCodes {
                     let competency = framework.competencies.first { $0.code == code }
                     let yours = own.first { $0.caseID == referenceCase.id && $0.rating.competencyCode == code }
                     let master = results.masters[referenceCase.id]?[code]
                     let distribution = results.peerDistribution(
                         caseID: referenceCase.id, competencyCode: code, excluding: loaded.user.id)
+                    let levelName = { (level: Int) in framework.text(.level(level), in: text.language).text }
                     Div {
-                        H3("\(code) \(competency?.title ?? "")")
+                        H3 {
+                            Text("\(code) ")
+                            FrameworkPage.content(.competencyTitle(code), of: framework, text: text)
+                        }
                         Paragraph {
-                            Text("Your level: ")
-                            Tag("strong") { Text(yours?.level.flatMap { levels.name(at: $0) } ?? "not observed") }
-                            Text(" · Master level: ")
-                            Tag("strong") { Text(master.flatMap { levels.name(at: $0.level) } ?? "–") }
+                            Text(text.text(FeedbackMessage.yourLevel) + " ")
+                            Tag("strong") {
+                                Text(yours?.level.map(levelName) ?? text.text(FeedbackMessage.notObserved))
+                            }
+                            Text(" · " + text.text(FeedbackMessage.masterLevel) + " ")
+                            Tag("strong") { Text(master.map { levelName($0.level) } ?? "–") }
                         }
                         if let master {
-                            Paragraph("Why: \(master.rationale)")
-                            let seen = behaviours(master.rating, competency: competency, levels: levels)
+                            // The panel's rationale is shown as the panel wrote it.
+                            Paragraph(text.text(FeedbackMessage.why, ["rationale": master.rationale]))
+                            let seen = behaviours(
+                                master.rating, competency: competency, framework: framework, text: text)
                             if !seen.isEmpty {
-                                Paragraph("Behaviours the panel saw:").class("hint")
+                                Paragraph(text.text(FeedbackMessage.panelSaw)).class("hint")
                                 List(seen) { ListItem($0) }
                             }
                         }
                         if let distribution {
                             Paragraph(
-                                "Other participants: "
-                                    + levels.names.enumerated().map {
-                                        "\($0.element) \(distribution.counts[$0.offset])"
-                                    }
-                                    .joined(separator: ", ")
-                                    + (distribution.notObserved > 0 ? ", not observed \(distribution.notObserved)" : "")
-                            )
+                                text.text(
+                                    FeedbackMessage.others,
+                                    [
+                                        "levels": text.list(
+                                            levels.names.indices.map {
+                                                "\(levelName($0)) \(text.integer(distribution.counts[$0]))"
+                                            }
+                                                + (distribution.notObserved > 0
+                                                    ? [
+                                                        text.text(
+                                                            FeedbackMessage.notObservedCount,
+                                                            ["count": text.integer(distribution.notObserved)])
+                                                    ] : []))
+                                    ]))
                         } else {
                             Paragraph(
-                                "Other participants' ratings appear once at least \(CalibrationResults.minimumPeersForDistribution) others have submitted."
+                                text.text(
+                                    FeedbackMessage.othersLater,
+                                    ["minimum": text.integer(CalibrationResults.minimumPeersForDistribution)])
                             ).class("hint")
                         }
                     }.class("feedback-item")
@@ -105,18 +93,105 @@ enum CalibrationFeedbackPage {
         }
     }
 
+    /// The participant's figures against the master ratings, each with what it means.
+    private static func measures(_ mine: RaterCalibration, thresholds: CalibrationThresholds, text: Localizer)
+        -> Component
+    {
+        let decimal = { (value: Double?) in value.map { text.decimal($0, fractionDigits: 2) } ?? "–" }
+        let signed = { (value: Double) in (value > 0.005 ? "+" : "") + text.decimal(value, fractionDigits: 2) }
+        let needed = { (share: String) in " " + text.text(FeedbackMessage.needed, ["value": share]) }
+        return DataTable.text(
+            caption: text.text(FeedbackMessage.caption),
+            headings: [FeedbackMessage.measure, .you, .meaning].map { text.text($0) },
+            rows: [
+                [
+                    text.text(FeedbackMessage.notComparable),
+                    text.text(
+                        ParticipantMessage.ratedOf,
+                        ["rated": text.integer(mine.missing), "total": text.integer(mine.ratings + mine.missing)]),
+                    text.text(FeedbackMessage.notComparableMeaning),
+                ],
+                [
+                    text.text(FeedbackMessage.exact), text.percent(mine.exactAgreement),
+                    text.text(FeedbackMessage.exactMeaning)
+                        + (thresholds.minimumExactAgreement > 0
+                            ? needed(text.percent(thresholds.minimumExactAgreement)) : ""),
+                ],
+                [
+                    text.text(FeedbackMessage.adjacent), text.percent(mine.adjacentAgreement),
+                    text.text(FeedbackMessage.adjacentMeaning)
+                        + needed(text.percent(thresholds.minimumAdjacentAgreement)),
+                ],
+                [
+                    text.text(FeedbackMessage.bias),
+                    text.text(
+                        FeedbackMessage.biasValue,
+                        [
+                            "bias": signed(mine.meanDeviation),
+                            "from": mine.deviationInterval.map { signed($0.lowerBound) } ?? "–",
+                            "to": mine.deviationInterval.map { signed($0.upperBound) } ?? "–",
+                        ]),
+                    text.text(FeedbackMessage.biasMeaning) + needed(decimal(thresholds.maximumAbsoluteBias)),
+                ],
+                [
+                    text.text(FeedbackMessage.kappa), decimal(mine.weightedKappa),
+                    text.text(FeedbackMessage.kappaMeaning)
+                        + (thresholds.minimumWeightedKappa.map { needed(decimal($0)) } ?? ""),
+                ],
+                [
+                    text.text(FeedbackMessage.furthest),
+                    mine.divergences.prefix(3).map(\.competencyCode).joined(separator: ", "),
+                    text.text(FeedbackMessage.furthestMeaning),
+                ],
+            ])
+    }
+
     private static func behaviours(
-        _ rating: CompetencyRatingInput, competency: CompetencyContent?, levels: LevelScale
+        _ rating: CompetencyRatingInput, competency: CompetencyContent?, framework: FrameworkContent, text: Localizer
     ) -> [String] {
         guard let competency else { return [] }
         return rating.observed.sorted { $0.key < $1.key }.flatMap { level, positions in
-            positions.sorted().compactMap { position in
-                competency.standard(at: level)?.behaviours[safe: position].map {
-                    "\(levels.name(at: level) ?? ""): \($0)"
-                }
+            positions.sorted().compactMap { position -> String? in
+                guard competency.standard(at: level)?.behaviours[safe: position] != nil else { return nil }
+                let behaviour = framework.text(
+                    .behaviour(competency.code, level: level, position: position), in: text.language)
+                return "\(framework.text(.level(level), in: text.language).text): \(behaviour.text)"
             }
         }
     }
+}
+
+/// The words of a participant's calibration feedback.
+enum FeedbackMessage: String, MessageKey, CaseIterable {
+    case title = "feedback.title"
+    case notCalibrated = "feedback.notCalibrated"
+    case nextExercise = "feedback.nextExercise"
+    case yourLevel = "feedback.yourLevel"
+    case notObserved = "feedback.notObserved"
+    case masterLevel = "feedback.masterLevel"
+    case why = "feedback.why"
+    case panelSaw = "feedback.panelSaw"
+    case others = "feedback.others"
+    case notObservedCount = "feedback.notObservedCount"
+    case othersLater = "feedback.othersLater"
+    case needed = "feedback.needed"
+    case caption = "feedback.caption"
+    case measure = "feedback.col.measure"
+    case you = "feedback.col.you"
+    case meaning = "feedback.col.meaning"
+    case notComparable = "feedback.notComparable"
+    case notComparableMeaning = "feedback.notComparableMeaning"
+    case exact = "feedback.exact"
+    case exactMeaning = "feedback.exactMeaning"
+    case adjacent = "feedback.adjacent"
+    case adjacentMeaning = "feedback.adjacentMeaning"
+    case bias = "feedback.bias"
+    case biasValue = "feedback.biasValue"
+    case biasMeaning = "feedback.biasMeaning"
+    case kappa = "feedback.kappa"
+    case kappaMeaning = "feedback.kappaMeaning"
+    case furthest = "feedback.furthest"
+    case furthestMeaning = "feedback.furthestMeaning"
 }
 
 extension Array {

@@ -81,44 +81,52 @@ enum CalibrationListPage {
         exercises: [CalibrationExerciseSummary], status: CalibrationStatus?,
         secondRatings: [DoubleRatingAssignment], context: PageContext
     ) -> HTMLPage {
-        Layout.page("Calibration", context: context) {
-            H1("Calibration")
-            Paragraph(statusSentence(status, today: .today))
+        let text = context.localizer
+        return Layout.page(text.text(ParticipantMessage.title), context: context) {
+            H1(text.text(ParticipantMessage.title))
+            Paragraph(statusSentence(status, today: .today, text: text))
             if exercises.isEmpty {
-                Paragraph("You have no calibration exercise to do. The programme team will add you to the next one.")
+                Paragraph(text.text(ParticipantMessage.noExercise))
             } else {
-                H2("Exercises")
+                H2(text.text(ParticipantMessage.exercises))
                 List(exercises) { summary in
                     ListItem {
                         Link(summary.exercise.title, url: SitePath.calibrationExercise.url(summary.exercise.id))
                         Text(
-                            " · \(summary.cases) \(summary.cases == 1 ? "case" : "cases") · "
-                                + (summary.submittedByParticipantOn.map { "submitted on \($0)" }
-                                    ?? (summary.exercise.status == .open ? "to do" : "closed")))
+                            " · " + text.text(ParticipantMessage.cases, count: summary.cases) + " · "
+                                + (summary.submittedByParticipantOn.map {
+                                    text.text(ParticipantMessage.submittedOn, ["date": text.date($0)])
+                                }
+                                    ?? text.text(
+                                        summary.exercise.status == .open ? ParticipantMessage.toDo : .closed)))
                     }
                 }
             }
             if !secondRatings.isEmpty {
-                H2("Second ratings")
+                H2(text.text(ParticipantMessage.secondRatings))
                 List(secondRatings) { assignment in
                     ListItem {
                         Link(assignment.subjectName, url: SitePath.secondRating.url(assignment.id))
                         Text(
                             " · \(assignment.cycleName) · "
-                                + (assignment.submittedOn.map { "submitted on \($0)" } ?? "to do"))
+                                + (assignment.submittedOn.map {
+                                    text.text(ParticipantMessage.submittedOn, ["date": text.date($0)])
+                                } ?? text.text(ParticipantMessage.toDo)))
                     }
                 }
             }
         }
     }
 
-    static func statusSentence(_ status: CalibrationStatus?, today: CalendarDate) -> String {
-        guard let status else { return "You have not been calibrated yet." }
+    static func statusSentence(_ status: CalibrationStatus?, today: CalendarDate, text: Localizer) -> String {
+        guard let status else { return text.text(ParticipantMessage.notYetCalibrated) }
         if status.isValid(on: today), let until = status.calibratedUntil {
-            return "You are calibrated until \(until)."
+            return text.text(ParticipantMessage.calibratedUntil, ["date": text.date(until)])
         }
-        if let until = status.calibratedUntil { return "Your calibration ran out on \(until)." }
-        return "Your last attempt, on \(status.assessedOn), did not meet the thresholds."
+        if let until = status.calibratedUntil {
+            return text.text(ParticipantMessage.ranOut, ["date": text.date(until)])
+        }
+        return text.text(ParticipantMessage.lastAttemptFailed, ["date": text.date(status.assessedOn)])
     }
 }
 

@@ -96,7 +96,8 @@ struct DoubleRatingController: RouteCollection {
         let fields = RaterFormFields.fields(
             from: try await loaded.repository.ratings(assignmentID: loaded.assignment.id))
         return DoubleRatingPages.form(
-            loaded.assignment, framework: loaded.framework, fields: fields, problems: [], context: PageContext(request)
+            loaded.assignment, framework: loaded.framework, fields: fields, problems: [],
+            context: PageContext(readers: request)
         ).response()
     }
 
@@ -106,7 +107,7 @@ struct DoubleRatingController: RouteCollection {
             $0.key != CSRFProtection.fieldName && $0.key != "intent"
         }
         try await store(fields, loaded: loaded)
-        request.flash("Your second rating was saved.")
+        request.flash(request.readersLocalizer.text(ParticipantMessage.secondSaved))
         return request.redirect(to: SitePath.secondRating.url(loaded.assignment.id))
     }
 
@@ -134,11 +135,13 @@ struct DoubleRatingController: RouteCollection {
             return DoubleRatingPages.form(
                 loaded.assignment, framework: loaded.framework, fields: RaterFormFields.fields(from: ratings),
                 problems: problems,
-                context: PageContext(request)
+                context: PageContext(readers: request)
             ).response(status: .unprocessableEntity)
         }
         try await loaded.repository.submit(assignmentID: loaded.assignment.id, today: .today)
-        request.flash("Thank you: your second rating of \(loaded.assignment.subjectName) is submitted.")
+        request.flash(
+            request.readersLocalizer.text(
+                ParticipantMessage.secondSubmitted, ["subject": loaded.assignment.subjectName]))
         return request.redirect(to: SitePath.calibration.url())
     }
 }

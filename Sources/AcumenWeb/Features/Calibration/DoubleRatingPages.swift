@@ -53,31 +53,35 @@ enum DoubleRatingPages {
     ) -> HTMLPage {
         let url = SitePath.secondRating.url(assignment.id)
         let done = assignment.submittedOn != nil
-        return Layout.page(
-            "Second rating of \(assignment.subjectName)", context: context,
-            scripts: [RaterFormScript.path]
-        ) {
-            Paragraph { Link("Calibration", url: SitePath.calibration.url()) }
-            H1("Second rating of \(assignment.subjectName)")
+        let text = context.localizer
+        let title = text.text(ParticipantMessage.secondRatingOf, ["subject": assignment.subjectName])
+        return Layout.page(title, context: context, scripts: [RaterFormScript.path]) {
+            Paragraph { Link(text.text(ParticipantMessage.title), url: SitePath.calibration.url()) }
+            H1(title)
             Paragraph(
-                "\(assignment.cycleName). Rate from what you have observed yourself, with the same grid as the supervisor. Your levels are compared with the supervisor's to follow agreement between raters; they do not appear in \(assignment.subjectName)'s report."
-            )
-            ProblemList(problems: problems, heading: "Not submitted yet. Please finish:")
-            if done {
-                Paragraph("Submitted on \(assignment.submittedOn?.description ?? "").").class("flash")
+                text.text(
+                    ParticipantMessage.secondRatingIntro,
+                    ["cycle": assignment.cycleName, "subject": assignment.subjectName]))
+            ProblemList(
+                problems: problems, labels: [:], heading: text.text(ParticipantMessage.notSubmitted), text: text)
+            if let submitted = assignment.submittedOn {
+                Paragraph(text.text(ParticipantMessage.submittedOnSentence, ["date": text.date(submitted)]))
+                    .class("flash")
             }
             Form(
                 url: url, method: .post,
                 content: {
                     CSRFField(token: context.csrf)
-                    BehaviourGrid(framework: framework, fields: fields)
+                    BehaviourGrid(framework: framework, fields: fields, text: text)
                     Paragraph().id("save-status").class("save-status").attribute(named: "aria-live", value: "polite")
-                    if !done { SubmitButton(title: "Save and finish later", style: "button") }
+                    if !done { SubmitButton(title: text.text(ParticipantMessage.finishLater), style: "button") }
                 }
             ).attribute(named: "data-autosave", value: done ? nil : "\(url)/autosave")
+                .attributes(AutosaveMessage.attributes(text))
             if !done {
                 ActionButton(
-                    title: "Submit my second rating", url: "\(url)/submit", csrf: context.csrf, style: "button primary")
+                    title: text.text(ParticipantMessage.submitSecond), url: "\(url)/submit", csrf: context.csrf,
+                    style: "button primary")
             }
         }
     }
@@ -109,7 +113,8 @@ enum DoubleRatingPages {
                                 StatisticText.signed(point.agreement.meanDeviation),
                                 isLatest
                                     ? (rater.isDrifting
-                                        ? "Drifting: " + rater.shortfalls.joined(separator: "; ") : "Steady")
+                                        ? "Drifting: " + rater.shortfalls.map(\.description).joined(separator: "; ")
+                                        : "Steady")
                                     : "",
                             ]
                         }
