@@ -54,7 +54,7 @@ report() {
   echo "| language | requests/s (median) | p99 (median) | English, same rounds | extra time against English (median of rounds) |"
   echo "| --- | --- | --- | --- | --- |"
   measure "$url" en "$@" >/dev/null # warm-up: fills the caches every language shares
-  for language in fr de es zh-Hans ja pt-BR ${EXTRA_LANGUAGES:-}; do
+  for language in ${LANGUAGES:-fr de es zh-Hans ja pt-BR ${EXTRA_LANGUAGES:-}}; do
     : >"$work/rounds"
     for _ in $(seq 1 "$rounds"); do
       read -r _ english english_p99 < <(measure "$url" en "$@")

@@ -126,7 +126,7 @@ def test_a_cycle_from_opening_to_release(server):
     wait_saved(browser)
     browser.find_element(By.XPATH, "//button[text()='Submit my answers']").click()
     wait_for_text(browser, "Not submitted yet")
-    assert f"question {len(questions)}" in browser.find_element(By.ID, "problems").text
+    assert f"Question {len(questions)}: choose an answer" in browser.find_element(By.ID, "problems").text
     check_accessibility(browser, "customer-form-missing")
     click(browser, browser.find_elements(By.CSS_SELECTOR, "div.question")[-1].find_element(
         By.CSS_SELECTOR, "input[value=dontKnow]"))

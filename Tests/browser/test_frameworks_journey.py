@@ -123,7 +123,7 @@ def test_import_page_reports_every_bad_row(server, browser, tmp_path):
     bad.write_text("name,email,job_title,hire_date\nAna,ana@x.example,AM,2024-02-30\nBo,bo,AM,2024-01-01\n")
     browser.find_elements(By.CSS_SELECTOR, "input[type=file]")[0].send_keys(str(bad))
     browser.find_element(By.XPATH, "//button[normalize-space()='Import people']").click()
-    wait_for_text(browser, "Nothing was imported")
+    wait_for_text(browser, "People: nothing was imported")
     text = browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
     assert "Line 2: hire_date '2024-02-30' is not a date" in text
     assert "Line 3: email 'bo' is not an email address" in text

@@ -75,3 +75,41 @@ def test_raters_answer_in_their_language(server):
     assert derived.startswith("Nach Ihren Kreuzen:"), derived
     check_accessibility(supervisor, "form-german")
     supervisor.quit()
+
+
+def test_account_managers_customers_and_supervisors_read_their_pages_in_their_language(server):
+    """Beyond the forms: a customer keeps the action plan in Japanese, an account manager reads
+    the competency framework in German, a supervisor finds calibration in Spanish."""
+    base, output = server["base"], server["output"]
+    customer = new_browser("ja-JP,ja")
+    sign_in(customer, base, printed_login(output, "Customer reviewer"))
+    customer.find_element(By.CSS_SELECTOR, "a[href^='/accounts/']").click()
+    wait_for_text(customer, "アクションプラン")
+    assert customer.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ja"
+    # The browser would stop an empty title itself; the server's answer is what is checked here.
+    customer.execute_script("document.getElementsByName('title')[0].removeAttribute('required')")
+    customer.find_element(By.XPATH, "//button[text()='アクションを追加']").click()
+    wait_for_text(customer, "アクションは追加されていません")
+    assert "何をするかを書いてください" in customer.page_source
+    check_accessibility(customer, "account-japanese")
+    customer.quit()
+
+    manager = new_browser("de-DE,de")
+    sign_in(manager, base, printed_login(output, "Account manager"))
+    manager.get(base + "/frameworks")
+    wait_for_text(manager, "Kompetenzmodelle")
+    manager.find_element(By.PARTIAL_LINK_TEXT, "Global Mobility").click()
+    wait_for_text(manager, "Rollenprofile")
+    untranslated = manager.find_elements(By.CSS_SELECTOR, "main [lang='en']")
+    assert untranslated, "behaviours not yet in German are marked as English"
+    check_accessibility(manager, "framework-german")
+    manager.quit()
+
+    supervisor = new_browser("es-ES,es")
+    sign_in(supervisor, base, printed_login(output, "Supervisor"))
+    supervisor.get(base + "/calibration")
+    wait_for_text(supervisor, "Calibración")
+    supervisor.find_element(By.CSS_SELECTOR, "main a[href^='/calibration/']").click()
+    wait_for_text(supervisor, "Casos para valorar")
+    check_accessibility(supervisor, "calibration-spanish")
+    supervisor.quit()
