@@ -45,6 +45,13 @@ final class CalibrationRoutesTests: XCTestCase {
                 "/calibration/\(id)/cases/\(cases[0].id)/autosave", form: ["name": "b:0:0:OM.7", "value": "on"])
             XCTAssertEqual(saved.status, .ok)
             XCTAssertEqual(try saved.content.get(String.self, at: "competency"), "OM.7")
+            // The level the ticks show is explained in the participant's language.
+            try await supervisor.post("/preferences/language", form: ["language": "fr", "back": "/"])
+            let french = try await supervisor.post(
+                "/calibration/\(id)/cases/\(cases[0].id)/autosave", form: ["name": "b:0:1:OM.7", "value": "on"])
+            let explanation = try french.content.get(String.self, at: "derivedLevel")
+            XCTAssertTrue(explanation.contains("comportements observés"), explanation)
+            try await supervisor.post("/preferences/language", form: ["language": "", "back": "/"])
 
             let incomplete = try await supervisor.post("/calibration/\(id)/submit", form: [:])
             XCTAssertEqual(incomplete.status, .unprocessableEntity)

@@ -17,8 +17,7 @@ struct AutosaveResult: Content {
 
     /// The answer after `name` was saved and the grid's fields are now `fields`.
     static func after(
-        saving name: String, fields: [String: String], framework: FrameworkContent,
-        text: Localizer = Localizer(.english)
+        saving name: String, fields: [String: String], framework: FrameworkContent, text: Localizer
     ) -> AutosaveResult {
         guard name.hasPrefix("b:") || name.hasPrefix("none:"),
             let code = name.split(separator: ":", maxSplits: 3).last.map(String.init)

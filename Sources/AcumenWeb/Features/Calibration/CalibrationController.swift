@@ -251,7 +251,8 @@ struct CalibrationController: RouteCollection {
         fields[field.name] = field.value ?? ""
         try await store(fields, referenceCase: referenceCase, loaded: loaded, database: request.db)
         return .after(
-            saving: field.name, fields: fields, framework: loaded.framework.showing(referenceCase.competencyCodes))
+            saving: field.name, fields: fields, framework: loaded.framework.showing(referenceCase.competencyCodes),
+            text: request.readersLocalizer)
     }
 
     /// Replaces the case's ratings with those the fields describe, once they are checked against its grid.

@@ -118,7 +118,7 @@ struct DoubleRatingController: RouteCollection {
             from: try await loaded.repository.ratings(assignmentID: loaded.assignment.id))
         fields[field.name] = field.value ?? ""
         try await store(fields, loaded: loaded)
-        return .after(saving: field.name, fields: fields, framework: loaded.framework)
+        return .after(saving: field.name, fields: fields, framework: loaded.framework, text: request.readersLocalizer)
     }
 
     private func store(_ fields: [String: String], loaded: Loaded) async throws {
