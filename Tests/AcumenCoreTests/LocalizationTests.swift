@@ -61,7 +61,8 @@ final class MessageCatalogueTests: XCTestCase {
     /// Every key declared in AcumenCore; the web target's keys are checked by its own tests.
     static let coreKeys: [any MessageKey] =
         DerivedLevelMessage.allCases + AnswerMessage.allCases + ProblemMessage.allCases + SMARTGapMessage.allCases
-        + WithholdingMessage.allCases + CalibrationMessage.allCases
+        + WithholdingMessage.allCases + CalibrationMessage.allCases + PreflightMessage.allCases
+        + FrameworkPreflightMessage.allCases
 
     func test_theShippedCatalogue_isConsistent() {
         XCTAssertEqual(catalogue.problems, [])

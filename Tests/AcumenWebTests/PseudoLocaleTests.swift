@@ -37,7 +37,8 @@ final class PseudoLocaleTests: XCTestCase {
                 ("anonymity preview", "/cycles/\(cycle)/preview"),
                 ("questionnaire", "/cycles/\(cycle)/questions"),
                 ("questionnaire in French", "/cycles/\(cycle)/questions?language=fr"),
-                ("measurement quality", "/cycles/\(cycle)/quality"), ("people", "/people"), ("import", "/import"),
+                ("confirm closing", "/cycles/\(cycle)/advance"), ("measurement quality", "/cycles/\(cycle)/quality"),
+                ("people", "/people"), ("import", "/import"),
                 ("outbox", "/outbox"), ("scorecards", "/scorecards"), ("new framework", "/frameworks/new"),
             ] {
                 pages.append((name, try await programme.get(path).body.string))
@@ -56,6 +57,7 @@ final class PseudoLocaleTests: XCTestCase {
             let draftCompetency = try XCTUnwrap(draftCategory.competencies.first)
             for (name, path) in [
                 ("draft", draft), ("draft details", "\(draft)/edit"), ("role profiles", "\(draft)/profiles"),
+                ("confirm retiring", "/frameworks/\(try XCTUnwrap(builtIn).id)/retire"),
                 ("translation", "\(draft)/translations/fr"),
                 ("category", "\(draft)/categories/\(draftCategory.identifier)/edit"),
                 ("competency form", "\(draft)/competencies/\(draftCompetency.identifier)/edit"),

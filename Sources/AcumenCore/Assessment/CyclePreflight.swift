@@ -16,69 +16,97 @@ public struct CyclePreflight: Hashable, Sendable {
     ///   - awaitingApproval: peers proposed and not yet approved (they get no link).
     public init?(
         cycle: AssessmentCycle, subjectCount: Int, progress: CycleProgress, subjectsWithoutResults: Int,
-        awaitingApproval: Int, today: CalendarDate
+        awaitingApproval: Int, today: CalendarDate, text: Localizer = Localizer(.english)
     ) {
         guard let next = cycle.status.next else { return nil }
         self.next = next
         var effects: [String] = []
         var concerns: [String] = []
         let short = progress.subjectsShortOfRaters
+        let closes = text.date(cycle.settings.closesOn)
+        let ofSubjects = { (count: Int) in
+            ["part": text.integer(count), "total": text.integer(subjectCount)]
+        }
         switch next {
         case .open:
-            let links = progress.rates.reduce(0) { $0 + $1.invited }
             effects.append(
-                "\(links) personal link\(links == 1 ? "" : "s") go out by e-mail now, one per approved rater.")
+                text.text(PreflightMessage.linksGoOut, count: progress.rates.reduce(0) { $0 + $1.invited }))
             effects.append(
-                "Raters answer from \(cycle.settings.opensOn) to \(cycle.settings.closesOn); reminders follow \(cycle.settings.reminderDaysBeforeClose.map(String.init).joined(separator: ", ")) days before closing."
-            )
-            effects.append("Anonymity rules can then only be made stricter, and questions no longer change.")
-            if subjectCount == 0 { concerns.append("Nobody is assessed in this cycle.") }
-            if short > 0 {
-                concerns.append(
-                    "\(short) of \(subjectCount) account managers have fewer approved peers or customers than the anonymity minimum: that source cannot be shown in their reports unless more are added."
-                )
-            }
+                text.text(
+                    PreflightMessage.answerWindow,
+                    [
+                        "opens": text.date(cycle.settings.opensOn), "closes": closes,
+                        "days": text.list(cycle.settings.reminderDaysBeforeClose.map(text.integer)),
+                    ]))
+            effects.append(text.text(PreflightMessage.rulesTighten))
+            if subjectCount == 0 { concerns.append(text.text(PreflightMessage.nobodyAssessed)) }
+            if short > 0 { concerns.append(text.text(PreflightMessage.shortOfRaters, ofSubjects(short))) }
             if awaitingApproval > 0 {
-                concerns.append(
-                    "\(awaitingApproval) proposed peer\(awaitingApproval == 1 ? " is" : "s are") still waiting for approval and will get no link until approved."
-                )
+                concerns.append(text.text(PreflightMessage.awaitingApproval, count: awaitingApproval))
             }
             if today > cycle.settings.closesOn {
-                concerns.append("The planned closing day, \(cycle.settings.closesOn), has already passed.")
+                concerns.append(text.text(PreflightMessage.closingPassed, ["closes": closes]))
             }
         case .closed:
-            effects.append("Links stop taking answers at once; answers already submitted are kept.")
-            effects.append(
-                "Supervisors can read the reports of their people; account managers and customers wait for the release."
-            )
+            effects.append(text.text(PreflightMessage.linksStop))
+            effects.append(text.text(PreflightMessage.supervisorsRead))
             if today < cycle.settings.closesOn {
-                let days = today.days(until: cycle.settings.closesOn)
                 concerns.append(
-                    "This is \(days) day\(days == 1 ? "" : "s") before the planned closing day, \(cycle.settings.closesOn): raters who have not answered yet will not be able to."
-                )
+                    text.text(
+                        PreflightMessage.closingEarly, count: today.days(until: cycle.settings.closesOn),
+                        ["closes": closes]))
             }
             if subjectsWithoutResults > 0 {
-                concerns.append(
-                    "Neither a self-assessment nor a supervisor's rating has arrived yet for \(subjectsWithoutResults) of the \(subjectCount) account managers."
-                )
+                concerns.append(text.text(PreflightMessage.nothingNamed, ofSubjects(subjectsWithoutResults)))
             }
             for rate in progress.rates where rate.invited > 0 && (rate.rate ?? 0) < 0.5 {
                 concerns.append(
-                    "\(rate.source.label): \(rate.answered) of \(rate.invited) answered so far\(rate.source.isAnonymous ? " (counted in tens)" : "")."
-                )
+                    text.text(
+                        rate.source.isAnonymous ? PreflightMessage.answeredInTens : .answered,
+                        [
+                            "source": text.text(PreflightMessage(source: rate.source)),
+                            "answered": text.integer(rate.answered), "invited": text.integer(rate.invited),
+                        ]))
             }
         case .released:
-            effects.append("Each account manager can read their own report, and customers their account's results.")
-            effects.append("Release cannot be taken back.")
+            effects.append(text.text(PreflightMessage.everyoneReads))
+            effects.append(text.text(PreflightMessage.releaseFinal))
             if subjectsWithoutResults > 0 {
-                concerns.append(
-                    "\(subjectsWithoutResults) of \(subjectCount) account managers will find a report with nothing that can be shown."
-                )
+                concerns.append(text.text(PreflightMessage.emptyReports, ofSubjects(subjectsWithoutResults)))
             }
         case .draft:
             return nil
         }
         self.effects = effects
         self.concerns = concerns
+    }
+}
+
+/// The words of what a cycle's next step will do and what looks incomplete first.
+public enum PreflightMessage: String, MessageKey, CaseIterable {
+    case linksGoOut = "preflight.linksGoOut"
+    case answerWindow = "preflight.answerWindow"
+    case rulesTighten = "preflight.rulesTighten"
+    case nobodyAssessed = "preflight.nobodyAssessed"
+    case shortOfRaters = "preflight.shortOfRaters"
+    case awaitingApproval = "preflight.awaitingApproval"
+    case closingPassed = "preflight.closingPassed"
+    case linksStop = "preflight.linksStop"
+    case supervisorsRead = "preflight.supervisorsRead"
+    case closingEarly = "preflight.closingEarly"
+    case nothingNamed = "preflight.nothingNamed"
+    case answered = "preflight.answered"
+    case answeredInTens = "preflight.answeredInTens"
+    case everyoneReads = "preflight.everyoneReads"
+    case releaseFinal = "preflight.releaseFinal"
+    case emptyReports = "preflight.emptyReports"
+    case sourceSelf = "preflight.source.self"
+    case sourceSupervisor = "preflight.source.supervisor"
+    case sourcePeer = "preflight.source.peer"
+    case sourceCustomer = "preflight.source.customer"
+
+    /// Keys are `preflight.source.` and the source's raw value; the catalogue tests hold every source.
+    public init(source: RaterSource) {
+        self.init(rawValue: "preflight.source.\(source.rawValue)")!
     }
 }

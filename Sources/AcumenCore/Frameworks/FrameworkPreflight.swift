@@ -13,24 +13,24 @@ public struct FrameworkPreflight: Hashable, Sendable {
     ///   - cyclesOnReplaced: cycles that were set up on the replaced version.
     public static func publishing(
         _ draft: FrameworkSummary, validation: FrameworkValidation, openComments: Int, replaced: FrameworkSummary?,
-        cyclesOnReplaced: Int
+        cyclesOnReplaced: Int, text: Localizer = Localizer(.english)
     ) -> FrameworkPreflight {
-        var effects = ["Version \(draft.version) of \(draft.name) is frozen: it can no longer change."]
+        let version = text.integer(draft.version)
+        var effects = [text.text(FrameworkPreflightMessage.frozen, ["version": version, "name": draft.name])]
         if let replaced {
+            let old = text.integer(replaced.version)
             effects.append(
-                "Version \(replaced.version), published now, is retired: new cycles will use version \(draft.version)."
+                text.text(FrameworkPreflightMessage.replaces, ["old": old, "version": version])
                     + (cyclesOnReplaced > 0
-                        ? " The \(cyclesOnReplaced) cycle\(cyclesOnReplaced == 1 ? "" : "s") set up on version \(replaced.version) keep it, and their ratings keep pointing at it."
+                        ? " "
+                            + text.text(FrameworkPreflightMessage.cyclesKeepOld, count: cyclesOnReplaced, ["old": old])
                         : ""))
         } else {
-            effects.append("New cycles and calibration exercises can use it.")
+            effects.append(text.text(FrameworkPreflightMessage.usable))
         }
+        // Validation's findings are English sentences for now, as on the draft's page.
         var concerns = validation.warnings.map { "Note: \($0.description)" }
-        if openComments > 0 {
-            concerns.append(
-                "\(openComments) review comment\(openComments == 1 ? " is" : "s are") still open; they stay unanswered."
-            )
-        }
+        if openComments > 0 { concerns.append(text.text(FrameworkPreflightMessage.openComments, count: openComments)) }
         return FrameworkPreflight(
             effects: effects, concerns: concerns, blockers: validation.errors.map(\.description))
     }
@@ -38,24 +38,31 @@ public struct FrameworkPreflight: Hashable, Sendable {
     /// - Parameters:
     ///   - cyclesUsing: cycles set up on this version that have not been released yet.
     ///   - anotherPublished: whether another version of the same framework stays published.
-    public static func retiring(_ version: FrameworkSummary, cyclesUsing: Int, anotherPublished: Bool)
-        -> FrameworkPreflight
-    {
+    public static func retiring(
+        _ version: FrameworkSummary, cyclesUsing: Int, anotherPublished: Bool, text: Localizer = Localizer(.english)
+    ) -> FrameworkPreflight {
         var concerns: [String] = []
-        if cyclesUsing > 0 {
-            concerns.append(
-                "\(cyclesUsing) cycle\(cyclesUsing == 1 ? " that uses" : "s that use") it \(cyclesUsing == 1 ? "is" : "are") not released yet; \(cyclesUsing == 1 ? "it keeps" : "they keep") this version."
-            )
-        }
+        if cyclesUsing > 0 { concerns.append(text.text(FrameworkPreflightMessage.cyclesUsing, count: cyclesUsing)) }
         if !anotherPublished {
-            concerns.append(
-                "No other version of \(version.name) is published: until you publish one, no new cycle can use this framework."
-            )
+            concerns.append(text.text(FrameworkPreflightMessage.noOtherVersion, ["name": version.name]))
         }
+        let named = ["version": text.integer(version.version), "name": version.name]
         return FrameworkPreflight(
             effects: [
-                "Version \(version.version) of \(version.name) is retired: no new cycle or exercise can use it.",
-                "Ratings made against it keep pointing at it, and it can still be read.",
+                text.text(FrameworkPreflightMessage.retired, named), text.text(FrameworkPreflightMessage.stillRead),
             ], concerns: concerns, blockers: [])
     }
+}
+
+/// The words of what publishing or retiring a framework version will do.
+public enum FrameworkPreflightMessage: String, MessageKey, CaseIterable {
+    case frozen = "frameworkPreflight.frozen"
+    case replaces = "frameworkPreflight.replaces"
+    case cyclesKeepOld = "frameworkPreflight.cyclesKeepOld"
+    case usable = "frameworkPreflight.usable"
+    case openComments = "frameworkPreflight.openComments"
+    case cyclesUsing = "frameworkPreflight.cyclesUsing"
+    case noOtherVersion = "frameworkPreflight.noOtherVersion"
+    case retired = "frameworkPreflight.retired"
+    case stillRead = "frameworkPreflight.stillRead"
 }

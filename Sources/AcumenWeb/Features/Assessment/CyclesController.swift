@@ -125,7 +125,8 @@ struct CyclesController: RouteCollection {
             let preflight = CyclePreflight(
                 cycle: cycle, subjectCount: disclosure.subjects.count, progress: progress,
                 subjectsWithoutResults: withoutResults,
-                awaitingApproval: invitations.filter { $0.status == .nominated }.count, today: today)
+                awaitingApproval: invitations.filter { $0.status == .nominated }.count, today: today,
+                text: request.readersLocalizer)
         else {
             request.flash(request.readersLocalizer.text(CycleFlashMessage.noFurtherStep))
             return request.redirect(to: SitePath.cycle.url(cycle.id))

@@ -75,6 +75,7 @@ enum FrameworkEditMessage: String, MessageKey, CaseIterable {
     case publish = "frameworkEdit.publish"
     case startVersion = "frameworkEdit.startVersion"
     case retire = "frameworkEdit.retire"
+    case retireVersion = "frameworkEdit.retireVersion"
     case editProfiles = "frameworkEdit.editProfiles"
     case addCompetency = "frameworkEdit.addCompetency"
     case editCategory = "frameworkEdit.editCategory"

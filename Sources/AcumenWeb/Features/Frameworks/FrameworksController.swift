@@ -221,12 +221,15 @@ struct FrameworksController: RouteCollection {
             $0.lineageID == loaded.summary.lineageID && $0.status == .published
         }
         let cycles = try await CycleRepository(database: request.db).cycles()
+        let text = request.readersLocalizer
         let preflight = FrameworkPreflight.publishing(
             loaded.summary, validation: loaded.version.content.validate(requireComplete: true),
             openComments: openComments, replaced: replaced,
-            cyclesOnReplaced: replaced.map { version in cycles.filter { $0.frameworkID == version.id }.count } ?? 0)
+            cyclesOnReplaced: replaced.map { version in cycles.filter { $0.frameworkID == version.id }.count } ?? 0,
+            text: text)
         return confirmation(
-            "Publish version \(loaded.summary.version)", loaded: loaded, preflight: preflight,
+            text.text(FrameworkEditMessage.publish, ["version": text.integer(loaded.summary.version)]),
+            loaded: loaded, preflight: preflight, text: text,
             action: SitePath.frameworkPublish.url(loaded.summary.id)
         ).render(context: PageContext(request)).response()
     }
@@ -242,21 +245,27 @@ struct FrameworksController: RouteCollection {
         let cycles = try await CycleRepository(database: request.db).cycles().filter {
             $0.frameworkID == loaded.summary.id && $0.status != .released
         }
+        let text = request.readersLocalizer
         let preflight = FrameworkPreflight.retiring(
-            loaded.summary, cyclesUsing: cycles.count, anotherPublished: !others.isEmpty)
+            loaded.summary, cyclesUsing: cycles.count, anotherPublished: !others.isEmpty, text: request.readersLocalizer
+        )
         return confirmation(
-            "Retire version \(loaded.summary.version)", loaded: loaded, preflight: preflight,
+            text.text(FrameworkEditMessage.retireVersion, ["version": text.integer(loaded.summary.version)]),
+            loaded: loaded, preflight: preflight, text: text,
             action: SitePath.frameworkRetire.url(loaded.summary.id)
         ).render(context: PageContext(request)).response()
     }
 
-    private func confirmation(_ title: String, loaded: Loaded, preflight: FrameworkPreflight, action: String)
-        -> ConfirmationPage
-    {
+    private func confirmation(
+        _ title: String, loaded: Loaded, preflight: FrameworkPreflight, text: Localizer, action: String
+    ) -> ConfirmationPage {
         ConfirmationPage(
             title: title,
             subject: (
-                "\(loaded.summary.name), version \(loaded.summary.version)", SitePath.framework.url(loaded.summary.id)
+                text.text(
+                    FrameworkMessage.pageTitle,
+                    ["name": loaded.summary.name, "version": text.integer(loaded.summary.version)]),
+                SitePath.framework.url(loaded.summary.id)
             ),
             effects: preflight.effects, concerns: preflight.concerns, blockers: preflight.blockers,
             action: (title, action))
