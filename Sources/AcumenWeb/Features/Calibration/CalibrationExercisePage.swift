@@ -325,7 +325,7 @@ enum CalibrationExercisePage {
                                     "total": text.integer(referenceCase.competencyCodes.count),
                                 ])),
                     ]
-                })
+                }, stacksOnPhone: true)
             if loaded.exercise.status == .open {
                 ActionButton(
                     title: text.text(ParticipantMessage.submit), url: "\(base)/submit", csrf: context.csrf,
