@@ -55,11 +55,7 @@ struct BehaviourGrid: Component {
         }
     }
 
-    /// A part of the framework in the reader's language, marked when it is shown as written.
-    private func content(_ part: FrameworkPart) -> Component {
-        let shown = framework.text(part, in: text.language)
-        return Span(shown.text).written(in: shown.language, on: text)
-    }
+    private func content(_ part: FrameworkPart) -> Component { framework.span(part, text: text) }
 
     private func fieldset(_ competency: CompetencyContent) -> Component {
         let code = competency.code

@@ -11,3 +11,11 @@ extension Component {
             .attribute(named: "dir", value: language.isRightToLeft ? "rtl" : "ltr")
     }
 }
+
+extension FrameworkContent {
+    /// One part of the framework as the reader gets it, marked when it is shown as written.
+    func span(_ part: FrameworkPart, text: Localizer) -> Component {
+        let shown = self.text(part, in: text.language)
+        return Span(shown.text).written(in: shown.language, on: text)
+    }
+}

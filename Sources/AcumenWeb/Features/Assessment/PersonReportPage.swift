@@ -299,9 +299,4 @@ enum PersonReportPage {
     static func format(_ value: Double, _ text: Localizer) -> String {
         text.decimal(value, fractionDigits: 1)
     }
-
-    /// One decimal in English, for programme pages that are not translated.
-    static func format(_ value: Double) -> String {
-        String(format: "%.1f", value)
-    }
 }

@@ -44,7 +44,7 @@ enum CalibrationFeedbackPage {
                     Div {
                         H3 {
                             Text("\(code) ")
-                            FrameworkPage.content(.competencyTitle(code), of: framework, text: text)
+                            framework.span(.competencyTitle(code), text: text)
                         }
                         Paragraph {
                             Text(text.text(FeedbackMessage.yourLevel) + " ")

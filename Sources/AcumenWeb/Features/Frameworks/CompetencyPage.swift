@@ -29,15 +29,15 @@ enum CompetencyPage {
                         ["name": frameworkName, "version": text.integer(model.summary.version)]),
                     url: base)
                 Text(" › ")
-                FrameworkPage.content(.categoryTitle(categoryKey), of: content, text: text)
+                content.span(.categoryTitle(categoryKey), text: text)
             }.class("breadcrumb").accessibilityLabel(text.text(FrameworkMessage.breadcrumb))
             H1 {
                 Text("\(competency.code) ")
-                FrameworkPage.content(.competencyTitle(competency.code), of: content, text: text)
+                content.span(.competencyTitle(competency.code), text: text)
             }
             Paragraph { model.summary.status.badge(text) }
             if !competency.description.isEmpty {
-                Paragraph { FrameworkPage.content(.competencyDescription(competency.code), of: content, text: text) }
+                Paragraph { content.span(.competencyDescription(competency.code), text: text) }
             }
             LevelGrid(content: content, competency: competency, text: text)
             if model.canEdit {

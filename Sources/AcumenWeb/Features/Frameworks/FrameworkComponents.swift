@@ -14,16 +14,14 @@ struct LevelGrid: Component {
             for position in content.levels.names.indices {
                 let name = content.text(.level(position), in: text.language).text
                 Tag("section") {
-                    H3 { FrameworkPage.content(.level(position), of: content, text: text) }
+                    H3 { content.span(.level(position), text: text) }
                     let behaviours = competency.standard(at: position)?.behaviours ?? []
                     if behaviours.isEmpty {
                         Paragraph(text.text(FrameworkMessage.noBehaviours)).class("muted")
                     } else {
                         List(behaviours.indices) { index in
                             ListItem {
-                                FrameworkPage.content(
-                                    .behaviour(competency.code, level: position, position: index), of: content,
-                                    text: text)
+                                content.span(.behaviour(competency.code, level: position, position: index), text: text)
                             }
                         }
                     }

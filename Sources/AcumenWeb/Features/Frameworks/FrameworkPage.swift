@@ -60,19 +60,13 @@ enum FrameworkPage {
             })
     }
 
-    /// A part of the framework in the reader's language, marked when it is shown as written.
-    static func content(_ part: FrameworkPart, of content: FrameworkContent, text: Localizer) -> Component {
-        let shown = content.text(part, in: text.language)
-        return Span(shown.text).written(in: shown.language, on: text)
-    }
-
     private static func introduction(_ model: Model, text: Localizer) -> Component {
         let summary = model.summary
         let content = model.version.content
         let levelNames = content.levels.names.indices.map { content.text(.level($0), in: text.language).text }
         return ComponentGroup {
             Div {
-                H1 { Self.content(.name, of: content, text: text) }
+                H1 { content.span(.name, text: text) }
                 Paragraph {
                     Text(text.text(FrameworkMessage.version, ["version": text.integer(summary.version)]) + " · ")
                     summary.status.badge(text)
@@ -87,7 +81,7 @@ enum FrameworkPage {
                             ))
                 }.class("meta")
             }.class("page-title")
-            if !content.description.isEmpty { Paragraph { Self.content(.description, of: content, text: text) } }
+            if !content.description.isEmpty { Paragraph { content.span(.description, text: text) } }
             Paragraph(
                 text.text(FrameworkMessage.levels, ["levels": levelNames.joined(separator: " → ")]) + " "
                     + text.text(
@@ -136,22 +130,22 @@ enum FrameworkPage {
                 Tag("section") {
                     H2 {
                         if !category.code.isEmpty { Text("\(category.code) · ") }
-                        Self.content(.categoryTitle(key), of: content, text: text)
+                        content.span(.categoryTitle(key), text: text)
                     }
                     if !category.description.isEmpty {
-                        Paragraph { Self.content(.categoryDescription(key), of: content, text: text) }
+                        Paragraph { content.span(.categoryDescription(key), text: text) }
                     }
                     for competency in category.competencies {
                         Tag("article") {
                             H3 {
                                 Link(url: SitePath.frameworkCompetency.url(summary.id, competency.identifier)) {
                                     Text("\(competency.code) ")
-                                    Self.content(.competencyTitle(competency.code), of: content, text: text)
+                                    content.span(.competencyTitle(competency.code), text: text)
                                 }
                             }
                             if !competency.description.isEmpty {
                                 Paragraph {
-                                    Self.content(.competencyDescription(competency.code), of: content, text: text)
+                                    content.span(.competencyDescription(competency.code), text: text)
                                 }
                             }
                             LevelGrid(content: content, competency: competency, text: text)
