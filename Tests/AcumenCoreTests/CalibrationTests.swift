@@ -299,10 +299,12 @@ final class RaterFormFieldsRoundTripTests: XCTestCase {
 
 final class AgreementReadingTests: XCTestCase {
     func test_alphaIsReadAgainstKrippendorffsBars() {
-        XCTAssertEqual(AgreementReading.of(alpha: 0.85), "Raters agree well: their ratings can be relied on.")
-        XCTAssertTrue(AgreementReading.of(alpha: 0.7).hasPrefix("Raters agree moderately"))
-        XCTAssertTrue(AgreementReading.of(alpha: 0.4).hasPrefix("Raters agree little beyond chance"))
-        XCTAssertEqual(AgreementReading.of(alpha: -0.1), "Raters agree no better than chance.")
-        XCTAssertEqual(AgreementReading.of(alpha: nil), "Not enough ratings to say.")
+        XCTAssertEqual(AgreementReading.of(alpha: 0.85), .good)
+        XCTAssertEqual(AgreementReading.of(alpha: 0.8), .good)
+        XCTAssertEqual(AgreementReading.of(alpha: 0.7), .moderate)
+        XCTAssertEqual(AgreementReading.of(alpha: 0.4), .little)
+        XCTAssertEqual(AgreementReading.of(alpha: 0.1), .chance)
+        XCTAssertEqual(AgreementReading.of(alpha: -0.1), .chance)
+        XCTAssertEqual(AgreementReading.of(alpha: nil), .notEnoughRatings)
     }
 }

@@ -26,6 +26,8 @@ final class LanguageRoutesTests: XCTestCase {
             + NewCycleMessage.allCases + PreviewMessage.allCases + QuestionsMessage.allCases
             + CycleFlashMessage.allCases + FrameworkFormMessage.allCases + ProfilesMessage.allCases
             + TranslationMessage.allCases + PeopleListMessage.allCases + OutboxMessage.allCases
+            + CalibrationSetupMessage.allCases + DoubleRatingMessage.allCases + DriftMessage.allCases
+            + ProgrammeHomeMessage.allCases + StatisticMessage.allCases
         let english = MessageCatalogue.builtIn.keys(in: .english)
         for key in keys + programmeKeys {
             XCTAssertTrue(english.contains(key.key), "\(key.key) has no English message")
@@ -382,6 +384,12 @@ final class MessageKeyTests: XCTestCase {
             CycleStatus.allCases.map { CycleAdvancePage.title(for: $0, text: english) }.first, "Back to draft")
         XCTAssertEqual(
             ReferenceCaseKind.allCases.map { english.text(ParticipantMessage(kind: $0)) }.last, "Recorded role-play")
+        XCTAssertEqual(
+            CalibrationExerciseStatus.allCases.map { english.text(StatusMessage($0)) },
+            ["in preparation", "open", "closed"])
+        XCTAssertEqual(
+            AgreementReading.allCases.map { english.text(CalibrationSetupMessage($0)) }.last,
+            "Raters agree no better than chance.")
         for status in ["pending", "sent", "failed"] {
             XCTAssertNotNil(OutboxMessage(rawValue: "outbox.status.\(status)"))
         }

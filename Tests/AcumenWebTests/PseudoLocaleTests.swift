@@ -20,7 +20,7 @@ final class PseudoLocaleTests: XCTestCase {
             let cycle = try await AssessmentRoutesTests.openCycle(manager, name: "Pseudo review")
             let customerEmail = WebHarness.email(of: .customerReviewer, in: demo)
             let token = try await AssessmentRoutesTests.link(to: customerEmail, app: app)
-            let data = try await Self.knownData(app: app, demo: demo, cycleName: "Pseudo review")
+            var data = try await Self.knownData(app: app, demo: demo, cycleName: "Pseudo review")
             var pages: [(String, String)] = []
 
             let stranger = BrowserSession(app: app)
@@ -65,6 +65,41 @@ final class PseudoLocaleTests: XCTestCase {
             ] {
                 pages.append((name, try await programme.get(path).body.string))
             }
+            // Calibration as the programme prepares and reads it: the demo exercise with its
+            // results, a master rating, a new exercise that still lacks everything, who is due,
+            // drift and a cycle's double rating; and the programme's own home page.
+            for (name, path) in [
+                ("programme home", "/"), ("calibration setup", "/calibration"),
+                ("due for calibration", "/calibration/due"), ("drift", "/calibration/drift"),
+                ("double rating", "/cycles/\(cycle)/double-ratings"),
+            ] {
+                pages.append((name, try await programme.get(path).body.string))
+            }
+            let setup = try await programme.get("/calibration").body.string
+            let demoExercise = try XCTUnwrap(
+                setup.range(of: #"href="/calibration/(?!due|drift)"#, options: .regularExpression).map { range in
+                    String(setup[range].dropFirst(6)) + setup[range.upperBound...].prefix { $0 != "\"" }
+                })
+            let results = try await programme.get(demoExercise).body.string
+            pages.append(("calibration results", results))
+            let master = try XCTUnwrap(
+                results.range(of: #"href="\#(demoExercise)/cases/[^"]*/master"#, options: .regularExpression).map {
+                    String(results[$0].dropFirst(6))
+                })
+            pages.append(("master rating", try await programme.get(master).body.string))
+            let created = try await programme.post(
+                "/calibration",
+                form: [
+                    "title": "Pseudo exercise", "frameworkID": try XCTUnwrap(builtIn).id.uuidString,
+                    "minimumExact": "60", "minimumAdjacent": "90", "minimumKappa": "", "maximumBias": "0.3",
+                    "validMonths": "12",
+                ])
+            data.append("Pseudo exercise")
+            pages.append(
+                (
+                    "new exercise",
+                    try await programme.get(try XCTUnwrap(created.headers.first(name: .location))).body.string
+                ))
             let administrator = BrowserSession(app: app)
             try await administrator.signIn(WebHarness.email(of: .administrator, in: demo))
             pages.append(("users", try await administrator.get("/users").body.string))
@@ -211,6 +246,8 @@ final class PseudoLocaleTests: XCTestCase {
         data += Language.allCases.map { Localizer(.english).name(of: ContentLanguage($0)) }
         data += demo.logins.map(\.email)
         data += [DemoCalibration.title, DemoCalibration.panel]
+        // Intraclass correlations are named by the statistic's notation in every language.
+        data += ["ICC(1,1)", "ICC(2,1)", "ICC(3,1)", "ICC(1,k)", "ICC(2,k)", "ICC(3,k)"]
         for referenceCase in DemoCalibration.cases {
             data += [referenceCase.title] + referenceCase.material.components(separatedBy: "\n")
             data += referenceCase.masters.map(\.rationale)

@@ -157,26 +157,42 @@ extension FrameworkContent {
 /// What must be in place before participants can rate: cases, a master rating for every
 /// competency each case shows, and someone to take part.
 public enum CalibrationReadiness {
+    /// One thing missing, as a value: pages word it in the reader's language, the API in English.
+    public enum Gap: Hashable, Sendable {
+        case noCases
+        case missingMasterRatings(ReferenceCase, competencyCodes: [String])
+        case noParticipants
+
+        public var problem: ValidationProblem {
+            switch self {
+            case .noCases:
+                ValidationProblem(location: "cases", message: "add at least one reference case")
+            case .missingMasterRatings(let referenceCase, let codes):
+                ValidationProblem(
+                    location: "case \(referenceCase.position) \(referenceCase.title)",
+                    message: "set the master rating of \(codes.joined(separator: ", "))")
+            case .noParticipants:
+                ValidationProblem(location: "participants", message: "choose who takes part")
+            }
+        }
+    }
+
+    public static func gaps(
+        cases: [ReferenceCase], masterRatings: [UUID: [String: MasterRating]], participants: Int
+    ) -> [Gap] {
+        var gaps: [Gap] = cases.isEmpty ? [.noCases] : []
+        for referenceCase in cases {
+            let missing = referenceCase.competencyCodes.filter { masterRatings[referenceCase.id]?[$0] == nil }
+            if !missing.isEmpty { gaps.append(.missingMasterRatings(referenceCase, competencyCodes: missing)) }
+        }
+        if participants == 0 { gaps.append(.noParticipants) }
+        return gaps
+    }
+
     public static func problems(
         cases: [ReferenceCase], masterRatings: [UUID: [String: MasterRating]], participants: Int
     ) -> [ValidationProblem] {
-        var problems: [ValidationProblem] = []
-        if cases.isEmpty {
-            problems.append(ValidationProblem(location: "cases", message: "add at least one reference case"))
-        }
-        for referenceCase in cases {
-            let missing = referenceCase.competencyCodes.filter { masterRatings[referenceCase.id]?[$0] == nil }
-            if !missing.isEmpty {
-                problems.append(
-                    ValidationProblem(
-                        location: "case \(referenceCase.position) \(referenceCase.title)",
-                        message: "set the master rating of \(missing.joined(separator: ", "))"))
-            }
-        }
-        if participants == 0 {
-            problems.append(ValidationProblem(location: "participants", message: "choose who takes part"))
-        }
-        return problems
+        gaps(cases: cases, masterRatings: masterRatings, participants: participants).map(\.problem)
     }
 
     /// Problems with a master rating: it must reach a level (ticks or a chosen level) and say why.

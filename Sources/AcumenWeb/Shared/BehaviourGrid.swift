@@ -102,9 +102,9 @@ struct BehaviourGrid: Component {
             }
             if let rationaleField {
                 AreaField(
-                    label: "Rationale for \(code)", name: rationaleField(code),
-                    value: fields[rationaleField(code)] ?? "",
-                    rows: 3, hint: "Participants read this after they submit: why this is the right level.",
+                    label: text.text(CalibrationSetupMessage.masterRationale, ["code": code]),
+                    name: rationaleField(code), value: fields[rationaleField(code)] ?? "", rows: 3,
+                    hint: text.text(CalibrationSetupMessage.masterRationaleHint),
                     required: true)
             }
             Tag("details") {

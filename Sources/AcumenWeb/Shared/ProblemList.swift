@@ -7,19 +7,16 @@ struct ProblemList: Component {
     /// Says what did not happen: "Nothing was saved" for edits, "not submitted" for submissions.
     let heading: String
     /// Names each field by its label as the person sees it; a problem of no known field keeps its location.
-    var labels: [String: String] = [:]
-    var text = Localizer(.english)
-
-    init(problems: [ValidationProblem], heading: String = "Nothing was saved. Please fix:") {
-        self.problems = problems
-        self.heading = heading
-    }
+    let labels: [String: String]
+    let text: Localizer
 
     /// Problems located by form field names, listed by the fields' labels in the reader's language.
     init(
-        problems: [ValidationProblem], labels: [String: String], heading: String, text: Localizer = Localizer(.english)
+        problems: [ValidationProblem], labels: [String: String] = [:], heading: String,
+        text: Localizer = Localizer(.english)
     ) {
-        self.init(problems: problems, heading: heading)
+        self.problems = problems
+        self.heading = heading
         self.labels = labels
         self.text = text
     }

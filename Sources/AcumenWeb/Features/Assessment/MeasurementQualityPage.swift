@@ -8,6 +8,7 @@ enum MeasurementQualityPage {
     static func render(_ quality: MeasurementQuality, context: PageContext) -> HTMLPage {
         let cycle = quality.cycle
         let text = context.localizer
+        let figure = StatisticText(text)
         let questionnaire = quality.questionnaire
         let guideline = RatingDistribution.expertGuideline
         let title = text.text(QualityMessage.title, ["cycle": cycle.name])
@@ -19,9 +20,9 @@ enum MeasurementQualityPage {
                 text.text(
                     QualityMessage.guideline,
                     [
-                        "level": quality.levels.names.last ?? "", "from": Percent.text(guideline.lowerBound),
-                        "to": Percent.text(guideline.upperBound),
-                        "p": StatisticText.number(RatingDistribution.significance),
+                        "level": quality.levels.names.last ?? "", "from": text.percent(guideline.lowerBound),
+                        "to": text.percent(guideline.upperBound),
+                        "p": figure.number(RatingDistribution.significance),
                         "minimum": text.integer(RatingDistribution.minimumRatingsForJudgement),
                     ])
             ).class("hint")
@@ -52,7 +53,7 @@ enum MeasurementQualityPage {
                     [
                         "\(category.code) \(category.title)", text.integer(category.questionCodes.count),
                         text.integer(category.consistency?.completeResponses ?? 0),
-                        category.consistency.flatMap { $0.isReadable ? StatisticText.number($0.alpha) : nil }
+                        category.consistency.flatMap { $0.isReadable ? figure.number($0.alpha) : nil }
                             ?? text.text(
                                 QualityMessage.notEnough,
                                 ["minimum": text.integer(CronbachAlpha.minimumCompleteResponses)]),
@@ -68,8 +69,8 @@ enum MeasurementQualityPage {
                 rows: questionnaire.questions.map { question in
                     [
                         "\(question.code): \(question.text)", question.categoryCode, text.integer(question.answered),
-                        question.dontKnowShare.map(Percent.text) ?? "–",
-                        StatisticText.number(question.correctedItemTotal),
+                        figure.percent(question.dontKnowShare),
+                        figure.number(question.correctedItemTotal),
                     ]
                 })
         }
@@ -79,7 +80,11 @@ enum MeasurementQualityPage {
         _ name: String, _ distribution: RatingDistribution, _ levels: LevelScale, _ text: Localizer
     ) -> [String] {
         let shares = levels.names.indices.map { level in
-            distribution.share(level).map { "\(Percent.text($0)) (\(distribution.counts[level]))" } ?? "–"
+            distribution.share(level).map {
+                text.text(
+                    QualityMessage.shareOfCount,
+                    ["share": text.percent($0), "count": text.integer(distribution.counts[level])])
+            } ?? "–"
         }
         let check: QualityMessage =
             distribution.total < RatingDistribution.minimumRatingsForJudgement
@@ -90,6 +95,7 @@ enum MeasurementQualityPage {
 
 enum QualityMessage: String, MessageKey, CaseIterable {
     case title = "quality.title"
+    case shareOfCount = "quality.shareOfCount"
     case distribution = "quality.distribution"
     case guideline = "quality.guideline"
     case levelsCaption = "quality.levelsCaption"

@@ -9,14 +9,17 @@ enum CalibrationCasePage {
     ) -> HTMLPage {
         let base = SitePath.calibrationExercise.url(loaded.exercise.id)
         let editable = loaded.exercise.status == .draft
-        return Layout.page("Master rating: \(referenceCase.title)", context: context) {
-            Paragraph { Link("Back to \(loaded.exercise.title)", url: base) }
-            H1("Master rating: \(referenceCase.title)")
-            Paragraph(
-                "Record the level the expert panel agreed for each competency: tick the behaviours the case shows, which justify the level, and write the rationale participants will read after they submit."
-            )
-            ProblemList(problems: problems)
-            material(referenceCase, text: context.localizer)
+        let text = context.localizer
+        let title = text.text(CalibrationSetupMessage.masterTitle, ["case": referenceCase.title])
+        return Layout.page(title, context: context) {
+            Paragraph {
+                Link(text.text(CalibrationSetupMessage.masterBack, ["exercise": loaded.exercise.title]), url: base)
+            }
+            H1(title)
+            Paragraph(text.text(CalibrationSetupMessage.masterIntro))
+            ProblemList(
+                problems: problems, labels: [:], heading: text.text(CalibrationSetupMessage.masterNotSaved), text: text)
+            material(referenceCase, text: text)
             if editable {
                 Form(
                     url: "\(base)/cases/\(referenceCase.id)/master", method: .post,
@@ -24,14 +27,14 @@ enum CalibrationCasePage {
                         CSRFField(token: context.csrf)
                         BehaviourGrid(
                             framework: loaded.framework.showing(referenceCase.competencyCodes), fields: fields,
-                            rationaleField: CalibrationController.rationaleField, showsCategories: false)
-                        SubmitButton(title: "Save the master rating")
+                            rationaleField: CalibrationController.rationaleField, showsCategories: false, text: text)
+                        SubmitButton(title: text.text(CalibrationSetupMessage.masterSave))
                     })
             } else {
-                Paragraph("The exercise is open, so the master rating is fixed.").class("hint")
+                Paragraph(text.text(CalibrationSetupMessage.masterFixed)).class("hint")
                 BehaviourGrid(
                     framework: loaded.framework.showing(referenceCase.competencyCodes), fields: fields,
-                    rationaleField: CalibrationController.rationaleField, showsCategories: false)
+                    rationaleField: CalibrationController.rationaleField, showsCategories: false, text: text)
             }
         }
     }

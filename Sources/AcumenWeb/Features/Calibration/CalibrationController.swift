@@ -137,7 +137,7 @@ struct CalibrationController: RouteCollection {
             exerciseID: loaded.exercise.id, title: fields["title"] ?? "", kind: kind,
             material: fields["material"] ?? "",
             link: fields["link"] ?? "", competencyCodes: codes, framework: loaded.framework)
-        request.flash("The case was added. Set its master rating next.")
+        request.flash(request.readersLocalizer.text(CalibrationSetupMessage.flashCaseAdded))
         return request.redirect(to: SitePath.calibrationExercise.url(loaded.exercise.id))
     }
 
@@ -151,14 +151,15 @@ struct CalibrationController: RouteCollection {
             throw AppError.badRequest("Tick at least one person to add.", field: "participants")
         }
         try await useCases(request).addParticipants(userIDs, to: loaded.exercise, cases: loaded.cases.count)
-        request.flash("\(userIDs.count == 1 ? "One participant" : "\(userIDs.count) participants") added.")
+        request.flash(
+            request.readersLocalizer.text(CalibrationSetupMessage.flashParticipantsAdded, count: userIDs.count))
         return request.redirect(to: SitePath.calibrationExercise.url(loaded.exercise.id))
     }
 
     @Sendable func open(request: Request) async throws -> Response {
         let loaded = try await CalibrationExerciseContext.load(request)
         try await useCases(request).setStatus(.open, of: loaded.exercise, cases: loaded.cases.count)
-        request.flash("The exercise is open: participants are e-mailed and find it under Calibration.")
+        request.flash(request.readersLocalizer.text(CalibrationSetupMessage.flashOpened))
         return request.redirect(to: SitePath.calibrationExercise.url(loaded.exercise.id))
     }
 
@@ -169,7 +170,7 @@ struct CalibrationController: RouteCollection {
     @Sendable func close(request: Request) async throws -> Response {
         let loaded = try await CalibrationExerciseContext.load(request)
         try await useCases(request).setStatus(.closed, of: loaded.exercise, cases: loaded.cases.count)
-        request.flash("The exercise is closed. Results stay here.")
+        request.flash(request.readersLocalizer.text(CalibrationSetupMessage.flashClosed))
         return request.redirect(to: SitePath.calibrationExercise.url(loaded.exercise.id))
     }
 
@@ -211,7 +212,8 @@ struct CalibrationController: RouteCollection {
                 loaded, referenceCase: referenceCase, fields: fields, problems: problems, context: PageContext(request)
             ).response(status: .unprocessableEntity)
         }
-        request.flash("The master rating of \"\(referenceCase.title)\" was saved.")
+        request.flash(
+            request.readersLocalizer.text(CalibrationSetupMessage.flashMasterSaved, ["case": referenceCase.title]))
         return request.redirect(to: SitePath.calibrationExercise.url(loaded.exercise.id))
     }
 

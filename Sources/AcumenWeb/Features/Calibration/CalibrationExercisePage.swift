@@ -9,63 +9,82 @@ enum CalibrationExercisePage {
         let masters = results.masters
         let exercise = loaded.exercise
         let base = SitePath.calibrationExercise.url(exercise.id)
-        let readiness = CalibrationReadiness.problems(
+        let text = context.localizer
+        let gaps = CalibrationReadiness.gaps(
             cases: loaded.cases, masterRatings: masters, participants: loaded.participants.count)
         return Layout.page(exercise.title, context: context) {
-            Paragraph { Link("All exercises", url: SitePath.calibration.url()) }
+            Paragraph { Link(text.text(CalibrationSetupMessage.allExercises), url: SitePath.calibration.url()) }
             H1(exercise.title)
             Paragraph {
-                StatusBadge(text: exercise.status.label, kind: exercise.status.rawValue)
-                Text(" \(loaded.frameworkName) · created \(exercise.createdOn)")
+                StatusBadge(
+                    text: text.standalone(text.text(StatusMessage(exercise.status))), kind: exercise.status.rawValue)
+                Text(" ")
+                Text(
+                    text.text(
+                        CalibrationSetupMessage.created,
+                        ["framework": loaded.frameworkName, "date": text.date(exercise.createdOn)]))
             }
-            Paragraph(thresholdSentence(exercise.thresholds, text: context.localizer))
-            if !exercise.panel.isEmpty { Paragraph("Expert panel: \(exercise.panel)") }
+            Paragraph(thresholdSentence(exercise.thresholds, text: text))
+            if !exercise.panel.isEmpty {
+                Paragraph(text.text(CalibrationSetupMessage.panel, ["panel": exercise.panel]))
+            }
             switch exercise.status {
             case .draft:
-                if readiness.isEmpty {
-                    Paragraph("Everything is ready. Once open, cases and master ratings cannot change.")
-                    ActionButton(title: "Open the exercise", url: "\(base)/open", csrf: context.csrf)
+                if gaps.isEmpty {
+                    Paragraph(text.text(CalibrationSetupMessage.ready))
+                    ActionButton(
+                        title: text.text(CalibrationSetupMessage.open), url: "\(base)/open", csrf: context.csrf)
                 } else {
                     Div {
-                        H2("Before it can open")
-                        List(readiness) { problem in ListItem(problem.description) }
+                        H2(text.text(CalibrationSetupMessage.beforeOpen))
+                        List(gaps) { gap in ListItem(gapSentence(gap, text: text)) }
                     }.class("notice")
                 }
             case .open:
-                ActionButton(title: "Close the exercise", url: "\(base)/close", csrf: context.csrf, style: "button")
+                ActionButton(
+                    title: text.text(CalibrationSetupMessage.close), url: "\(base)/close", csrf: context.csrf,
+                    style: "button")
             case .closed:
-                Paragraph("Closed: no more ratings are taken.")
+                Paragraph(text.text(CalibrationSetupMessage.closedNote))
             }
-            H2("Reference cases")
+            H2(text.text(CalibrationSetupMessage.cases))
             if loaded.cases.isEmpty {
-                Paragraph("No cases yet.")
+                Paragraph(text.text(CalibrationSetupMessage.noCases))
             } else {
                 DataTable(
-                    caption: "Reference cases and their master ratings",
-                    headings: ["Case", "Kind", "Competencies", "Master rating"],
+                    caption: text.text(CalibrationSetupMessage.casesCaption),
+                    headings: [CalibrationSetupMessage.colCase, .colKind, .colCompetencies, .colMaster].map {
+                        text.text($0)
+                    },
                     rows: loaded.cases.map { referenceCase in
                         let set = masters[referenceCase.id] ?? [:]
                         let missing = referenceCase.competencyCodes.filter { set[$0] == nil }
                         return [
-                            Text("\(referenceCase.position). \(referenceCase.title)"), Text(referenceCase.kind.label),
-                            Text(referenceCase.competencyCodes.joined(separator: ", ")),
+                            Text(caseName(referenceCase, text: text)),
+                            Text(text.text(ParticipantMessage(kind: referenceCase.kind))),
+                            Text(text.list(referenceCase.competencyCodes)),
                             Link(
-                                missing.isEmpty ? "Set (\(levelsText(set, loaded.framework)))" : "Missing: set it",
+                                missing.isEmpty
+                                    ? text.text(
+                                        CalibrationSetupMessage.masterSet,
+                                        ["levels": levelsText(set, loaded.framework, text: text)])
+                                    : text.text(CalibrationSetupMessage.masterMissing),
                                 url: "\(base)/cases/\(referenceCase.id)/master"),
                         ]
                     })
             }
             if exercise.status == .draft { newCaseForm(loaded, context: context) }
-            H2("Participants")
+            H2(text.text(CalibrationSetupMessage.participants))
             if loaded.participants.isEmpty {
-                Paragraph("Nobody yet.")
+                Paragraph(text.text(CalibrationSetupMessage.nobodyYet))
             } else {
                 DataTable(
-                    caption: "Participants", headings: ["Participant", "Role", "Submitted"],
+                    caption: text.text(CalibrationSetupMessage.participants),
+                    headings: [CalibrationSetupMessage.colParticipant, .colRole, .colSubmitted].map { text.text($0) },
                     rows: loaded.participants.map {
                         [
-                            Text("\($0.name), \($0.email)"), Text($0.role.label),
-                            Text($0.submittedOn?.description ?? "not yet"),
+                            Text(text.list([$0.name, $0.email])), Text(text.text(RoleMessage($0.role))),
+                            Text($0.submittedOn.map(text.date) ?? text.text(CalibrationSetupMessage.notYet)),
                         ]
                     })
             }
@@ -75,18 +94,22 @@ enum CalibrationExercisePage {
                     content: {
                         CSRFField(token: context.csrf)
                         Tag("fieldset") {
-                            Tag("legend") { Text("Add participants") }
+                            Tag("legend") { Text(text.text(CalibrationSetupMessage.addParticipants)) }
                             for user in users {
                                 Tag("label") {
                                     Input(type: .checkbox, name: "user:\(user.id)", value: "on")
-                                    Text(" \(user.email) (\(user.role.label))")
+                                    Text(" ")
+                                    Text(
+                                        text.text(
+                                            CalibrationSetupMessage.userChoice,
+                                            ["email": user.email, "role": text.text(RoleMessage(user.role))]))
                                 }.class("check")
                             }
                         }
-                        SubmitButton(title: "Add the ticked people", style: "button")
+                        SubmitButton(title: text.text(CalibrationSetupMessage.addTicked), style: "button")
                     })
             }
-            resultsSection(loaded, results: results)
+            resultsSection(loaded, results: results, text: text)
         }
     }
 
@@ -95,29 +118,58 @@ enum CalibrationExercisePage {
             ParticipantMessage.thresholds, count: thresholds.validForMonths, ["rule": thresholds.text(text)])
     }
 
-    private static func levelsText(_ masters: [String: MasterRating], _ framework: FrameworkContent) -> String {
-        masters.sorted { $0.key < $1.key }.map { "\($0.key) \(framework.levels.name(at: $0.value.level) ?? "")" }
-            .joined(separator: ", ")
+    private static func caseName(_ referenceCase: ReferenceCase, text: Localizer) -> String {
+        text.text(
+            CalibrationSetupMessage.caseName,
+            ["number": text.integer(referenceCase.position), "title": referenceCase.title])
+    }
+
+    private static func gapSentence(_ gap: CalibrationReadiness.Gap, text: Localizer) -> String {
+        switch gap {
+        case .noCases: text.text(CalibrationSetupMessage.readinessNoCases)
+        case .missingMasterRatings(let referenceCase, let codes):
+            text.text(
+                CalibrationSetupMessage.readinessMissingMaster,
+                [
+                    "number": text.integer(referenceCase.position), "title": referenceCase.title,
+                    "codes": text.list(codes),
+                ])
+        case .noParticipants: text.text(CalibrationSetupMessage.readinessNoParticipants)
+        }
+    }
+
+    private static func levelsText(
+        _ masters: [String: MasterRating], _ framework: FrameworkContent, text: Localizer
+    ) -> String {
+        text.list(
+            masters.sorted { $0.key < $1.key }.map {
+                "\($0.key) \(framework.levels.name(at: $0.value.level) ?? "")"
+            })
     }
 
     private static func newCaseForm(_ loaded: CalibrationExerciseContext, context: PageContext) -> Component {
-        Form(
+        let text = context.localizer
+        return Form(
             url: SitePath.calibrationCases.url(loaded.exercise.id), method: .post,
             content: {
-                H2("Add a case")
+                H2(text.text(CalibrationSetupMessage.addCase))
                 CSRFField(token: context.csrf)
-                Field(label: "Title", name: "title", required: true, maxLength: TextLimits.name)
-                SelectField(
-                    label: "Kind", name: "kind",
-                    choices: ReferenceCaseKind.allCases.map { .init(value: $0.rawValue, label: $0.label) })
-                AreaField(
-                    label: "Scenario or transcript", name: "material", rows: 8,
-                    hint: "What raters read. For a recorded role-play, a short description is enough.")
                 Field(
-                    label: "Link to the recording", name: "link", type: .url,
-                    hint: "Only for a recorded role-play: where participants can watch it.")
+                    label: text.text(CalibrationSetupMessage.fieldTitle), name: "title", required: true,
+                    maxLength: TextLimits.name)
+                SelectField(
+                    label: text.text(CalibrationSetupMessage.fieldKind), name: "kind",
+                    choices: ReferenceCaseKind.allCases.map {
+                        .init(value: $0.rawValue, label: text.text(ParticipantMessage(kind: $0)))
+                    })
+                AreaField(
+                    label: text.text(CalibrationSetupMessage.fieldMaterial), name: "material", rows: 8,
+                    hint: text.text(CalibrationSetupMessage.hintMaterial))
+                Field(
+                    label: text.text(CalibrationSetupMessage.fieldLink), name: "link", type: .url,
+                    hint: text.text(CalibrationSetupMessage.hintLink))
                 Tag("fieldset") {
-                    Tag("legend") { Text("Competencies the case shows") }
+                    Tag("legend") { Text(text.text(CalibrationSetupMessage.caseCompetencies)) }
                     for competency in loaded.framework.competencies {
                         Tag("label") {
                             Input(type: .checkbox, name: "competency:\(competency.code)", value: "on")
@@ -125,51 +177,56 @@ enum CalibrationExercisePage {
                         }.class("check")
                     }
                 }
-                SubmitButton(title: "Add the case", style: "button")
+                SubmitButton(title: text.text(CalibrationSetupMessage.addCaseButton), style: "button")
             })
     }
 
-    private static func resultsSection(_ loaded: CalibrationExerciseContext, results: CalibrationResults) -> Component {
+    private static func resultsSection(
+        _ loaded: CalibrationExerciseContext, results: CalibrationResults, text: Localizer
+    ) -> Component {
         let submitted = loaded.participants.filter { $0.submittedOn != nil }
+        let figure = StatisticText(text)
         return Div {
-            H2("Results")
+            H2(text.text(CalibrationSetupMessage.results))
             if submitted.isEmpty {
-                Paragraph("Results appear as participants submit.")
+                Paragraph(text.text(CalibrationSetupMessage.resultsLater))
             } else {
                 DataTable(
-                    caption: "Each participant against the master ratings",
+                    caption: text.text(CalibrationSetupMessage.resultsCaption),
                     headings: [
-                        "Participant", "Ratings", "Exact", "Within one level", "Bias (levels)", "95 % interval",
-                        "Weighted kappa", "Furthest on", "Calibrated",
-                    ],
+                        CalibrationSetupMessage.colParticipant, .colRatings, .colExact, .colAdjacent, .colBias,
+                        .colInterval, .colKappa, .colFurthest, .colCalibrated,
+                    ].map { text.text($0) },
                     rows: submitted.map { participant in
                         guard let result = results.raters[participant.userID] else {
-                            return [Text(participant.name), Text("0")] + Array(repeating: Text("–"), count: 6) + [
-                                Text("No")
-                            ]
+                            return [Text(participant.name), Text(text.integer(0))]
+                                + Array(repeating: Text("–"), count: 6) + [
+                                    Text(text.text(CalibrationSetupMessage.no))
+                                ]
                         }
                         let verdict = result.verdict(loaded.exercise.thresholds)
                         return [
-                            Text(participant.name), Text("\(result.ratings)"),
-                            Text(Percent.text(result.exactAgreement)),
-                            Text(Percent.text(result.adjacentAgreement)),
-                            Text(StatisticText.signed(result.meanDeviation)),
-                            Text(StatisticText.interval(result.deviationInterval)),
-                            Text(StatisticText.number(result.weightedKappa)),
-                            Text(result.divergences.prefix(2).map(\.competencyCode).joined(separator: ", ")),
+                            Text(participant.name), Text(text.integer(result.ratings)),
+                            Text(figure.percent(result.exactAgreement)),
+                            Text(figure.percent(result.adjacentAgreement)),
+                            Text(figure.signed(result.meanDeviation)),
+                            Text(figure.interval(result.deviationInterval)),
+                            Text(figure.number(result.weightedKappa)),
+                            Text(text.list(result.divergences.prefix(2).map(\.competencyCode))),
                             Text(
                                 verdict.isCalibrated
-                                    ? "Yes" : "No: " + verdict.shortfalls.map(\.description).joined(separator: "; ")),
+                                    ? text.text(CalibrationSetupMessage.yes)
+                                    : text.text(
+                                        CalibrationSetupMessage.noBecause,
+                                        ["shortfalls": text.list(verdict.shortfalls.map { $0.text(text) })])),
                         ]
                     })
-                Paragraph(
-                    "Bias is the participant's level minus the master's, on average: positive is lenient, negative severe. Weighted kappa counts a near miss as partly right."
-                ).class("hint")
-                deviationChart(loaded, results: results, participants: submitted)
+                Paragraph(text.text(CalibrationSetupMessage.biasHint)).class("hint")
+                deviationChart(loaded, results: results, participants: submitted, text: text)
                 if let group = results.group {
-                    groupSection(group)
+                    groupSection(group, text: text)
                 } else {
-                    Paragraph("Agreement among participants is measured once two or more have submitted.")
+                    Paragraph(text.text(CalibrationSetupMessage.groupLater))
                 }
             }
         }
@@ -178,30 +235,34 @@ enum CalibrationExercisePage {
     /// Each participant's level beside the master's, case by case: a table drawn as a chart,
     /// each cell saying in text how far from the master it is, so colour is never the only sign.
     private static func deviationChart(
-        _ loaded: CalibrationExerciseContext, results: CalibrationResults, participants: [CalibrationParticipant]
+        _ loaded: CalibrationExerciseContext, results: CalibrationResults, participants: [CalibrationParticipant],
+        text: Localizer
     ) -> Component {
         let units = loaded.cases.flatMap { referenceCase in referenceCase.competencyCodes.map { (referenceCase, $0) } }
         let levels = loaded.framework.levels
+        let caption = text.text(CalibrationSetupMessage.chartCaption)
         return Div {
-            H3("Each participant's levels against the master's")
-            Paragraph(
-                "= is the master's level; +1 one level above it (lenient), −1 one below (severe); n/o not observed; a blank was not rated."
-            ).class("hint")
+            H3(text.text(CalibrationSetupMessage.chartHeading))
+            Paragraph(text.text(CalibrationSetupMessage.chartKey)).class("hint")
             Div {
                 Tag("table") {
-                    Tag("caption") { Text("Levels against the master, by participant and case") }
+                    Tag("caption") { Text(caption) }
                     Tag("thead") {
                         Tag("tr") {
-                            Tag("th") { Text("Participant") }.attribute(named: "scope", value: "col")
+                            Tag("th") { Text(text.text(CalibrationSetupMessage.colParticipant)) }
+                                .attribute(named: "scope", value: "col")
                             for (referenceCase, code) in units {
                                 Tag("th") {
-                                    Text("Case \(referenceCase.position) \(code)")
+                                    Text(
+                                        text.text(
+                                            CalibrationSetupMessage.chartColumn,
+                                            ["number": text.integer(referenceCase.position), "code": code]))
                                     Span {
                                         Text(
                                             results.masters[referenceCase.id]?[code].flatMap {
                                                 levels.name(at: $0.level)
                                             }
-                                                ?? "no master")
+                                                ?? text.text(CalibrationSetupMessage.chartNoMaster))
                                     }.class("hint")
                                 }.attribute(named: "scope", value: "col")
                             }
@@ -212,77 +273,83 @@ enum CalibrationExercisePage {
                             Tag("tr") {
                                 Tag("th") { Text(participant.name) }.attribute(named: "scope", value: "row")
                                 for (referenceCase, code) in units {
-                                    let (text, kind) = deviationCell(
+                                    let (cell, kind) = deviationCell(
                                         results.level(
                                             of: participant.userID, caseID: referenceCase.id, competencyCode: code),
-                                        master: results.masters[referenceCase.id]?[code]?.level)
-                                    Tag("td") { Text(text) }.class("deviation deviation-\(kind)")
+                                        master: results.masters[referenceCase.id]?[code]?.level, text: text)
+                                    Tag("td") { Text(cell) }.class("deviation deviation-\(kind)")
                                 }
                             }
                         }
                     }
                 }.class("table deviation-chart")
-            }.class("table-scroll").attribute(named: "tabindex", value: "0")
-                .accessibilityLabel("Levels against the master, by participant and case")
+            }.class("table-scroll").attribute(named: "tabindex", value: "0").accessibilityLabel(caption)
         }
     }
 
-    private static func deviationCell(_ level: Int??, master: Int?) -> (String, String) {
+    /// The cell's text and its colour class: the difference from the master in levels.
+    private static func deviationCell(_ level: Int??, master: Int?, text: Localizer) -> (String, String) {
         guard let level else { return ("", "missing") }
-        guard let level else { return ("n/o", master == nil ? "same" : "missing") }
-        guard let master else { return ("rated", "missing") }
+        guard let level else {
+            return (text.text(CalibrationSetupMessage.chartNotObserved), master == nil ? "same" : "missing")
+        }
+        guard let master else { return (text.text(CalibrationSetupMessage.chartRated), "missing") }
         let difference = level - master
         switch difference {
         case 0: return ("=", "same")
-        case 1...: return ("+\(difference)", difference == 1 ? "near" : "far")
-        default: return ("−\(-difference)", difference == -1 ? "near" : "far")
+        case 1...: return ("+" + text.integer(difference), difference == 1 ? "near" : "far")
+        default: return ("−" + text.integer(-difference), difference == -1 ? "near" : "far")
         }
     }
 
-    private static func groupSection(_ group: CalibrationGroupResult) -> Component {
+    private static func groupSection(_ group: CalibrationGroupResult, text: Localizer) -> Component {
         let report = group.overall
+        let figure = StatisticText(text)
         let alphas = Dictionary(report.krippendorffAlpha.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
         var rows: [[String]] = [
-            ["Krippendorff's alpha, ordinal", StatisticText.number(alphas[.ordinal] ?? nil)],
-            ["95 % interval (bootstrap over cases)", StatisticText.interval(group.ordinalAlphaInterval)],
-            ["Krippendorff's alpha, nominal", StatisticText.number(alphas[.nominal] ?? nil)],
-            ["Krippendorff's alpha, interval", StatisticText.number(alphas[.interval] ?? nil)],
-            ["Fleiss' kappa", StatisticText.number(report.fleissKappa)],
+            [text.text(CalibrationSetupMessage.statAlphaOrdinal), figure.number(alphas[.ordinal] ?? nil)],
+            [text.text(CalibrationSetupMessage.statAlphaInterval95), figure.interval(group.ordinalAlphaInterval)],
+            [text.text(CalibrationSetupMessage.statAlphaNominal), figure.number(alphas[.nominal] ?? nil)],
+            [text.text(CalibrationSetupMessage.statAlphaInterval), figure.number(alphas[.interval] ?? nil)],
+            [text.text(CalibrationSetupMessage.statFleiss), figure.number(report.fleissKappa)],
         ]
+        // The ICC names are the statistic's notation in every language.
         if let icc = report.icc {
             rows += [
-                ["ICC(1,1)", StatisticText.number(icc.icc1)], ["ICC(2,1)", StatisticText.number(icc.icc2)],
-                ["ICC(3,1)", StatisticText.number(icc.icc3)], ["ICC(1,k)", StatisticText.number(icc.icc1k)],
-                ["ICC(2,k)", StatisticText.number(icc.icc2k)], ["ICC(3,k)", StatisticText.number(icc.icc3k)],
+                ["ICC(1,1)", figure.number(icc.icc1)], ["ICC(2,1)", figure.number(icc.icc2)],
+                ["ICC(3,1)", figure.number(icc.icc3)], ["ICC(1,k)", figure.number(icc.icc1k)],
+                ["ICC(2,k)", figure.number(icc.icc2k)], ["ICC(3,k)", figure.number(icc.icc3k)],
             ]
         } else {
-            rows.append(["Intraclass correlations", "need two ratings rated by every participant"])
+            rows.append([text.text(CalibrationSetupMessage.statIcc), text.text(CalibrationSetupMessage.statIccNeeds)])
         }
         let ordinal = alphas[.ordinal] ?? nil
         return Div {
-            H3("Agreement among the \(group.participants) participants who submitted")
+            H3(text.text(CalibrationSetupMessage.groupHeading, count: group.participants))
             Paragraph {
-                Tag("strong") { Text(AgreementReading.of(alpha: ordinal)) }
-                Text(
-                    " Ordinal alpha \(StatisticText.number(ordinal)): 1 is perfect agreement, 0 is what chance gives; 0.8 is the usual bar for relying on ratings."
-                )
+                Tag("strong") { Text(text.text(CalibrationSetupMessage(AgreementReading.of(alpha: ordinal)))) }
+                Text(" ")
+                Text(text.text(CalibrationSetupMessage.groupAlphaSentence, ["alpha": figure.number(ordinal)]))
             }
             DataTable.text(
-                caption: "Agreement over \(report.units) case and competency ratings",
-                headings: ["Statistic", "Value"],
+                caption: text.text(CalibrationSetupMessage.groupCaption, count: report.units),
+                headings: [CalibrationSetupMessage.colStatistic, .colValue].map { text.text($0) },
                 rows: rows)
             DataTable.text(
-                caption: "Competencies, hardest to agree on first",
+                caption: text.text(CalibrationSetupMessage.competencyCaption),
                 headings: [
-                    "Competency", "Cases", "Pairs giving the same level", "Ordinal alpha", "95 % interval",
-                    "Fleiss' kappa", "In words",
-                ],
+                    CalibrationSetupMessage.colCompetency, .colCases, .colPairs, .colOrdinalAlpha, .colInterval,
+                    .colFleiss, .colInWords,
+                ].map { text.text($0) },
                 rows: group.competencies.map {
                     [
-                        $0.competencyCode, "\($0.units)", $0.pairAgreement.map(Percent.text) ?? "–",
-                        $0.units < 2 ? "needs two cases" : StatisticText.number($0.ordinalAlpha),
-                        StatisticText.interval($0.ordinalAlphaInterval), StatisticText.number($0.fleissKappa),
-                        $0.units < 2 ? "One case cannot tell." : AgreementReading.of(alpha: $0.ordinalAlpha),
+                        $0.competencyCode, text.integer($0.units), figure.percent($0.pairAgreement),
+                        $0.units < 2
+                            ? text.text(CalibrationSetupMessage.needsTwoCases) : figure.number($0.ordinalAlpha),
+                        figure.interval($0.ordinalAlphaInterval), figure.number($0.fleissKappa),
+                        $0.units < 2
+                            ? text.text(CalibrationSetupMessage.oneCaseCannotTell)
+                            : text.text(CalibrationSetupMessage(AgreementReading.of(alpha: $0.ordinalAlpha))),
                     ]
                 })
         }

@@ -6,71 +6,81 @@ enum CalibrationListPage {
     static func manager(
         exercises: [CalibrationExerciseSummary], frameworks: [FrameworkSummary], context: PageContext
     ) -> HTMLPage {
-        Layout.page("Calibration", context: context) {
-            H1("Calibration")
-            Paragraph(
-                "Before supervisors and other observers rate account managers, they rate reference cases blind and compare themselves with the master ratings an expert panel agreed. Acumen measures how close they are and who is calibrated."
-            )
+        let text = context.localizer
+        let standard = CalibrationThresholds.standard
+        return Layout.page(text.text(CalibrationSetupMessage.title), context: context) {
+            H1(text.text(CalibrationSetupMessage.title))
+            Paragraph(text.text(CalibrationSetupMessage.intro))
             Paragraph {
-                Link("Who is due for calibration", url: SitePath.calibrationDue.url())
+                Link(text.text(CalibrationSetupMessage.dueLink), url: SitePath.calibrationDue.url())
                 Text(" · ")
-                Link("Drift in live cycles", url: SitePath.calibrationDrift.url())
+                Link(text.text(CalibrationSetupMessage.driftLink), url: SitePath.calibrationDrift.url())
             }
             if exercises.isEmpty {
-                Paragraph("No exercises yet.")
+                Paragraph(text.text(CalibrationSetupMessage.noExercises))
             } else {
                 DataTable(
-                    caption: "Calibration exercises",
-                    headings: ["Exercise", "Framework", "Status", "Cases", "Submitted"],
+                    caption: text.text(CalibrationSetupMessage.exercisesCaption),
+                    headings: [
+                        CalibrationSetupMessage.colExercise, .colFramework, .colStatus, .colCases, .colSubmitted,
+                    ].map { text.text($0) },
                     rows: exercises.map { summary in
                         [
                             Link(summary.exercise.title, url: SitePath.calibrationExercise.url(summary.exercise.id)),
-                            Text(summary.frameworkName), Text(summary.exercise.status.label), Text("\(summary.cases)"),
-                            Text("\(summary.submitted) of \(summary.participants)"),
+                            Text(summary.frameworkName),
+                            Text(text.standalone(text.text(StatusMessage(summary.exercise.status)))),
+                            Text(text.integer(summary.cases)),
+                            Text(
+                                text.text(
+                                    CalibrationSetupMessage.submittedOf,
+                                    [
+                                        "submitted": text.integer(summary.submitted),
+                                        "participants": text.integer(summary.participants),
+                                    ])),
                         ]
                     })
             }
-            H2("New exercise")
+            H2(text.text(CalibrationSetupMessage.newExercise))
             Form(
                 url: SitePath.calibration.url(), method: .post,
                 content: {
                     CSRFField(token: context.csrf)
-                    Field(label: "Title", name: "title", required: true, maxLength: TextLimits.name)
+                    Field(
+                        label: text.text(CalibrationSetupMessage.fieldTitle), name: "title", required: true,
+                        maxLength: TextLimits.name)
                     SelectField(
-                        label: "Framework", name: "frameworkID",
+                        label: text.text(CalibrationSetupMessage.fieldFramework), name: "frameworkID",
                         choices: frameworks.map {
-                            .init(value: $0.id.uuidString, label: "\($0.name), version \($0.version)")
+                            .init(
+                                value: $0.id.uuidString,
+                                label: text.text(
+                                    CalibrationSetupMessage.frameworkVersion,
+                                    ["name": $0.name, "version": text.integer($0.version)]))
                         })
                     AreaField(
-                        label: "Expert panel", name: "panel", rows: 2,
-                        hint: "Who agreed the master ratings; participants see it with the rationale.")
+                        label: text.text(CalibrationSetupMessage.fieldPanel), name: "panel", rows: 2,
+                        hint: text.text(CalibrationSetupMessage.hintPanel))
                     Field(
-                        label: "Exact agreement needed (%)", name: "minimumExact",
-                        value: percentValue(CalibrationThresholds.standard.minimumExactAgreement), type: .number,
-                        required: true,
-                        hint:
-                            "Share of ratings at exactly the master's level. On a three-level scale this is the figure that tells a calibrated rater from a lucky one; 0 asks nothing."
-                    )
+                        label: text.text(CalibrationSetupMessage.fieldExact), name: "minimumExact",
+                        value: percentValue(standard.minimumExactAgreement), type: .number, required: true,
+                        hint: text.text(CalibrationSetupMessage.hintExact))
                     Field(
-                        label: "Adjacent agreement needed (%)", name: "minimumAdjacent",
-                        value: percentValue(CalibrationThresholds.standard.minimumAdjacentAgreement), type: .number,
-                        required: true,
-                        hint: "Share of ratings within one level of the master: only Baseline against Expert misses it."
-                    )
+                        label: text.text(CalibrationSetupMessage.fieldAdjacent), name: "minimumAdjacent",
+                        value: percentValue(standard.minimumAdjacentAgreement), type: .number, required: true,
+                        hint: text.text(CalibrationSetupMessage.hintAdjacent))
+                    // Form values stay machine numbers ("0.6"), whatever the reader's decimal sign.
                     Field(
-                        label: "Weighted kappa needed", name: "minimumKappa",
-                        value: CalibrationThresholds.standard.minimumWeightedKappa.map { String($0) } ?? "",
-                        type: .text,
-                        hint:
-                            "Agreement with the master beyond what chance would give, with near misses counting half: 1 is perfect, 0 is chance. Leave blank to ask nothing."
-                    )
+                        label: text.text(CalibrationSetupMessage.fieldKappa), name: "minimumKappa",
+                        value: standard.minimumWeightedKappa.map { String($0) } ?? "", type: .text,
+                        hint: text.text(CalibrationSetupMessage.hintKappa))
                     Field(
-                        label: "Largest average bias (levels)", name: "maximumBias", value: "0.3", type: .text,
-                        required: true, hint: "How far, on average, a rater may lean lenient or severe.")
+                        label: text.text(CalibrationSetupMessage.fieldBias), name: "maximumBias",
+                        value: String(standard.maximumAbsoluteBias), type: .text, required: true,
+                        hint: text.text(CalibrationSetupMessage.hintBias))
                     Field(
-                        label: "Calibration valid for (months)", name: "validMonths", value: "12", type: .number,
-                        required: true)
-                    SubmitButton(title: "Create the exercise")
+                        label: text.text(CalibrationSetupMessage.fieldValidMonths), name: "validMonths",
+                        value: String(standard.validForMonths), type: .number, required: true)
+                    SubmitButton(title: text.text(CalibrationSetupMessage.create))
                 })
         }
     }
@@ -144,36 +154,40 @@ enum CalibrationDuePage {
     static func render(
         _ entries: [RecalibrationList.Entry], withoutLogin: [RecalibrationList.WithoutLogin], context: PageContext
     ) -> HTMLPage {
-        Layout.page("Due for calibration", context: context) {
-            H1("Due for calibration")
-            Paragraph(
-                "Every supervisor, and everyone who has taken part in an exercise, who is not calibrated or whose calibration runs out within a month. Add them to the next exercise."
-            )
+        let text = context.localizer
+        return Layout.page(text.text(CalibrationSetupMessage.dueTitle), context: context) {
+            H1(text.text(CalibrationSetupMessage.dueTitle))
+            Paragraph(text.text(CalibrationSetupMessage.dueIntro))
             if entries.isEmpty {
-                Paragraph("Nobody is due.")
+                Paragraph(text.text(CalibrationSetupMessage.dueNobody))
             } else {
                 DataTable(
-                    caption: "Raters due for calibration", headings: ["Rater", "Role", "Why"],
+                    caption: text.text(CalibrationSetupMessage.dueCaption),
+                    headings: [CalibrationSetupMessage.colRater, .colRole, .colWhy].map { text.text($0) },
                     rows: entries.map { entry in
-                        [Text(entry.user.email), Text(entry.user.role.label), Text(entry.reason.description)]
+                        [
+                            Text(entry.user.email), Text(text.text(RoleMessage(entry.user.role))),
+                            Text(HomeMessage.reason(entry.reason, text: text)),
+                        ]
                     })
             }
-            H2("Rating others without a login")
+            H2(text.text(CalibrationSetupMessage.withoutLoginHeading))
             if withoutLogin.isEmpty {
-                Paragraph("Everyone who rates others as a supervisor has a login.")
+                Paragraph(text.text(CalibrationSetupMessage.withoutLoginEveryone))
             } else {
-                Paragraph(
-                    "They lead a team or are asked for a supervisor's rating in a cycle, and have never calibrated: they answer through their e-mailed links, but cannot take an exercise until they can sign in. An administrator gives them a login with the supervisor role on the Users page (each row links there, filled in); they then appear above."
-                )
+                Paragraph(text.text(CalibrationSetupMessage.withoutLoginIntro))
                 let mayInvite = context.user.map({ AccessPolicy.mayAttempt(.manageUsers, $0.viewer) }) == true
                 DataTable(
-                    caption: "Raters without a login",
-                    headings: ["Rater", "E-mail", "Job title"] + (mayInvite ? ["Login"] : []),
+                    caption: text.text(CalibrationSetupMessage.withoutLoginCaption),
+                    headings: [CalibrationSetupMessage.colRater, .colEmail, .colJobTitle].map { text.text($0) }
+                        + (mayInvite ? [text.text(CalibrationSetupMessage.colLogin)] : []),
                     rows: withoutLogin.map { rater in
                         [Text(rater.name), Text(rater.email), Text(rater.jobTitle)]
                             + (mayInvite
                                 ? [
-                                    Link("Give \(rater.name) a login", url: loginAddress(for: rater.email))
+                                    Link(
+                                        text.text(CalibrationSetupMessage.withoutLoginGive, ["name": rater.name]),
+                                        url: loginAddress(for: rater.email))
                                 ] : [])
                     })
             }

@@ -40,7 +40,8 @@ struct DoubleRatingController: RouteCollection {
             throw AppError.badRequest("The share must be a whole number of per cent.", field: "percent")
         }
         try await DoubleRatingRepository(database: request.db).setPercent(percent, cycle: cycle)
-        request.flash("\(percent) % of account managers will be double-rated.")
+        let text = request.readersLocalizer
+        request.flash(text.text(DoubleRatingMessage.flashPercent, ["percent": text.percent(Double(percent) / 100)]))
         return request.redirect(to: SitePath.cycleDoubleRatings.url(cycle.id))
     }
 
@@ -49,10 +50,11 @@ struct DoubleRatingController: RouteCollection {
         let count = try await CalibrationUseCases(database: request.db, publicBaseURL: settings.publicBaseURL)
             .assignSecondRaters(
                 cycle: cycle)
+        let text = request.readersLocalizer
         request.flash(
             count == 0
-                ? "Everyone in the share already has a second rater."
-                : "\(count) account manager\(count == 1 ? "" : "s") now have a second rater.")
+                ? text.text(DoubleRatingMessage.flashNobodyNew)
+                : text.text(DoubleRatingMessage.flashAssigned, count: count))
         return request.redirect(to: SitePath.cycleDoubleRatings.url(cycle.id))
     }
 

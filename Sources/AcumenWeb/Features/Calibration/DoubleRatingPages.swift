@@ -7,40 +7,45 @@ enum DoubleRatingPages {
         cycle: AssessmentCycle, percent: Int, assignments: [DoubleRatingAssignment], context: PageContext
     ) -> HTMLPage {
         let base = SitePath.cycleDoubleRatings.url(cycle.id)
-        return Layout.page("Double rating: \(cycle.name)", context: context) {
-            Paragraph { Link("Back to \(cycle.name)", url: SitePath.cycle.url(cycle.id)) }
-            H1("Double rating: \(cycle.name)")
-            Paragraph(
-                "A share of account managers is rated a second time by another calibrated rater, never their own supervisor. Comparing the two shows, cycle after cycle, whether supervisors drift from what calibration agreed."
-            )
+        let text = context.localizer
+        let title = text.text(DoubleRatingMessage.title, ["cycle": cycle.name])
+        return Layout.page(title, context: context) {
+            Paragraph { Link(text.text(PreviewMessage.back, ["cycle": cycle.name]), url: SitePath.cycle.url(cycle.id)) }
+            H1(title)
+            Paragraph(text.text(DoubleRatingMessage.intro))
             if cycle.status == .draft || cycle.status == .open {
                 Form(
                     url: "\(base)/percent", method: .post,
                     content: {
                         CSRFField(token: context.csrf)
                         Field(
-                            label: "Share of account managers to double-rate (%)", name: "percent", value: "\(percent)",
+                            label: text.text(DoubleRatingMessage.fieldPercent), name: "percent", value: "\(percent)",
                             type: .number, required: true,
-                            hint: "0 to \(DoubleRatingPlan.maximumPercent); 15 is usual.")
-                        SubmitButton(title: "Save the share", style: "button")
+                            hint: text.text(
+                                DoubleRatingMessage.hintPercent,
+                                ["maximum": text.integer(DoubleRatingPlan.maximumPercent)]))
+                        SubmitButton(title: text.text(DoubleRatingMessage.save), style: "button")
                     })
             } else {
-                Paragraph("Share: \(percent) %.")
+                Paragraph(text.text(DoubleRatingMessage.share, ["percent": text.percent(Double(percent) / 100)]))
             }
             if cycle.status == .open && percent > 0 {
-                ActionButton(title: "Assign second raters", url: "\(base)/assign", csrf: context.csrf)
+                ActionButton(title: text.text(DoubleRatingMessage.assign), url: "\(base)/assign", csrf: context.csrf)
             } else if cycle.status == .draft {
-                Paragraph("Second raters are assigned once the cycle is open.").class("hint")
+                Paragraph(text.text(DoubleRatingMessage.assignLater)).class("hint")
             }
             if assignments.isEmpty {
-                Paragraph("No second raters assigned.")
+                Paragraph(text.text(DoubleRatingMessage.nothingYet))
             } else {
                 DataTable.text(
-                    caption: "Second raters", headings: ["Account manager", "Second rater", "Assigned", "Submitted"],
+                    caption: text.text(DoubleRatingMessage.caption),
+                    headings: [DoubleRatingMessage.colSubject, .colRater, .colAssigned, .colSubmitted].map {
+                        text.text($0)
+                    },
                     rows: assignments.map {
                         [
-                            $0.subjectName, $0.raterEmail, $0.assignedOn?.description ?? "",
-                            $0.submittedOn?.description ?? "not yet",
+                            $0.subjectName, $0.raterEmail, $0.assignedOn.map(text.date) ?? "",
+                            $0.submittedOn.map(text.date) ?? text.text(DoubleRatingMessage.notYet),
                         ]
                     })
             }
@@ -89,32 +94,38 @@ enum DoubleRatingPages {
     static func drift(
         _ drift: [RaterDrift], cycleNames: [UUID: String], people: [UUID: String], context: PageContext
     ) -> HTMLPage {
-        Layout.page("Drift in live cycles", context: context) {
-            Paragraph { Link("Calibration", url: SitePath.calibration.url()) }
-            H1("Drift in live cycles")
-            Paragraph(
-                "Each supervisor's levels against a calibrated second rater's on the same account managers, cycle by cycle. A supervisor whose latest cycle misses the calibration thresholds (\(CalibrationThresholds.standard.description)) is drifting and should calibrate again."
-            )
+        let text = context.localizer
+        let figure = StatisticText(text)
+        return Layout.page(text.text(DriftMessage.title), context: context) {
+            Paragraph { Link(text.text(DriftMessage.back), url: SitePath.calibration.url()) }
+            H1(text.text(DriftMessage.title))
+            Paragraph(text.text(DriftMessage.intro, ["rule": CalibrationThresholds.standard.text(text)]))
             if drift.isEmpty {
-                Paragraph("No second ratings have been submitted yet.")
+                Paragraph(text.text(DriftMessage.nothingYet))
             } else {
                 DataTable.text(
-                    caption: "Supervisors against second raters",
+                    caption: text.text(DriftMessage.caption),
                     headings: [
-                        "Supervisor", "Cycle", "Ratings", "Exact", "Within one level", "Bias (levels)", "Status",
+                        text.text(DriftMessage.colSupervisor), text.text(DriftMessage.colCycle),
+                        text.text(CalibrationSetupMessage.colRatings), text.text(CalibrationSetupMessage.colExact),
+                        text.text(CalibrationSetupMessage.colAdjacent), text.text(CalibrationSetupMessage.colBias),
+                        text.text(DriftMessage.colStatus),
                     ],
                     rows: drift.flatMap { rater in
                         rater.points.enumerated().map { index, point in
                             let isLatest = index == rater.points.count - 1
                             return [
-                                people[rater.raterPersonID] ?? "Unknown", cycleNames[point.cycleID] ?? "",
-                                "\(point.agreement.ratings)", Percent.text(point.agreement.exactAgreement),
-                                Percent.text(point.agreement.adjacentAgreement),
-                                StatisticText.signed(point.agreement.meanDeviation),
+                                people[rater.raterPersonID] ?? text.text(DriftMessage.unknown),
+                                cycleNames[point.cycleID] ?? "", text.integer(point.agreement.ratings),
+                                figure.percent(point.agreement.exactAgreement),
+                                figure.percent(point.agreement.adjacentAgreement),
+                                figure.signed(point.agreement.meanDeviation),
                                 isLatest
                                     ? (rater.isDrifting
-                                        ? "Drifting: " + rater.shortfalls.map(\.description).joined(separator: "; ")
-                                        : "Steady")
+                                        ? text.text(
+                                            DriftMessage.drifting,
+                                            ["shortfalls": text.list(rater.shortfalls.map { $0.text(text) })])
+                                        : text.text(DriftMessage.steady))
                                     : "",
                             ]
                         }

@@ -116,7 +116,48 @@ enum StatusMessage: String, MessageKey, CaseIterable {
         self.init(rawValue: "status.\(status.rawValue)")!
     }
 
+    /// An exercise is in preparation, open or closed, in the words a cycle's status uses.
+    init(_ status: CalibrationExerciseStatus) {
+        self.init(rawValue: "status.\(status.rawValue)")!
+    }
+
     init(_ status: ActionItem.Status) {
         self.init(rawValue: "action.\(status.rawValue)")!
     }
+}
+
+/// The programme manager's part of the home page: running cycles and what waits on them.
+/// Programme staff read it in English for now.
+enum ProgrammeHomeMessage: String, MessageKey, CaseIterable {
+    case running = "programmeHome.running"
+    case noneRunning = "programmeHome.noneRunning"
+    case startCycle = "programmeHome.startCycle"
+    case caption = "programmeHome.caption"
+    case colCycle = "programmeHome.col.cycle"
+    case colStatus = "programmeHome.col.status"
+    case colCloses = "programmeHome.col.closes"
+    case colAnswers = "programmeHome.col.answers"
+    case colShortOfRaters = "programmeHome.col.shortOfRaters"
+    case daysLeft = "programmeHome.daysLeft"
+    case passed = "programmeHome.passed"
+    case sourceAnswers = "programmeHome.sourceAnswers"
+    case sourceAnswersRate = "programmeHome.sourceAnswersRate"
+    case noneShort = "programmeHome.noneShort"
+    case countedInTens = "programmeHome.countedInTens"
+    case openTitle = "programmeHome.open.title"
+    case openDetail = "programmeHome.open.detail"
+    case closeTitle = "programmeHome.close.title"
+    case closeDetail = "programmeHome.close.detail"
+    case shortTitle = "programmeHome.short.title"
+    case shortDetail = "programmeHome.short.detail"
+    case releaseTitle = "programmeHome.release.title"
+    case releaseDetail = "programmeHome.release.detail"
+    case failedMailTitle = "programmeHome.failedMail.title"
+    case failedMailDetail = "programmeHome.failedMail.detail"
+    case reviewTitle = "programmeHome.review.title"
+    case reviewDetail = "programmeHome.review.detail"
+    case withoutLoginTitle = "programmeHome.withoutLogin.title"
+    case withoutLoginDetail = "programmeHome.withoutLogin.detail"
+    case dueTitle = "programmeHome.due.title"
+    case dueDetail = "programmeHome.due.detail"
 }

@@ -44,8 +44,8 @@ struct HomeOverview {
     var accounts: [AccountOverview] = []
     var personName: String?
 
-    /// `text` words the items of the person's own agenda; the programme's items stay English,
-    /// as programme pages do.
+    /// `text` words every item: the person's own agenda in their language, the programme's in
+    /// the language programme pages are read in (English for now).
     static func load(
         for user: UserAccount, database: any Database, today: CalendarDate, text: Localizer = Localizer(.english)
     ) async throws -> HomeOverview {
@@ -73,7 +73,8 @@ struct HomeOverview {
             items += approvals
         }
         if user.role.seesEveryone {
-            let (running, programmeItems) = try await programme(cycles: cycles, database: database, today: today)
+            let (running, programmeItems) = try await programme(
+                cycles: cycles, database: database, today: today, text: text)
             overview.runningCycles = running
             items += programmeItems
         }
@@ -248,14 +249,15 @@ struct HomeOverview {
 
     // MARK: Programme managers
 
-    private static func programme(cycles: [AssessmentCycle], database: any Database, today: CalendarDate)
-        async throws -> ([RunningCycle], [AgendaItem])
-    {
+    private static func programme(
+        cycles: [AssessmentCycle], database: any Database, today: CalendarDate, text: Localizer
+    ) async throws -> ([RunningCycle], [AgendaItem]) {
         var items: [AgendaItem] = []
         var running: [RunningCycle] = []
         let cycleRepository = CycleRepository(database: database)
         let invitations = InvitationRepository(database: database)
         for cycle in cycles {
+            let named = ["cycle": cycle.name]
             switch cycle.status {
             case .draft, .open:
                 let subjects = try await cycleRepository.subjects(cycleID: cycle.id).map(\.id)
@@ -268,33 +270,32 @@ struct HomeOverview {
                 if cycle.status == .draft {
                     items.append(
                         AgendaItem(
-                            kind: .openCycle, title: "Open \(cycle.name)",
-                            detail: "\(subjects.count) account managers; planned to open on \(cycle.settings.opensOn).",
+                            kind: .openCycle, title: text.text(ProgrammeHomeMessage.openTitle, named),
+                            detail: text.text(
+                                ProgrammeHomeMessage.openDetail, count: subjects.count,
+                                ["date": text.date(cycle.settings.opensOn)]),
                             dueOn: cycle.settings.opensOn, target: .cycle(cycle.id)))
                 } else if progress.daysLeft < 0 {
                     items.append(
                         AgendaItem(
-                            kind: .closeCycle, title: "Close \(cycle.name)",
-                            detail:
-                                "Its closing day has passed and answers are no longer taken; close it to build the results.",
+                            kind: .closeCycle, title: text.text(ProgrammeHomeMessage.closeTitle, named),
+                            detail: text.text(ProgrammeHomeMessage.closeDetail),
                             dueOn: cycle.settings.closesOn, target: .cycle(cycle.id)))
                 }
                 if progress.subjectsShortOfRaters > 0 {
                     items.append(
                         AgendaItem(
                             kind: .shortOfRaters,
-                            title:
-                                "\(progress.subjectsShortOfRaters) account manager\(progress.subjectsShortOfRaters == 1 ? " has" : "s have") too few peers or customers",
-                            detail: "\(cycle.name): below the anonymity minimum, that source cannot be shown.",
+                            title: text.text(ProgrammeHomeMessage.shortTitle, count: progress.subjectsShortOfRaters),
+                            detail: text.text(ProgrammeHomeMessage.shortDetail, named),
                             dueOn: cycle.status == .draft ? cycle.settings.opensOn : cycle.settings.closesOn,
                             target: .cycle(cycle.id)))
                 }
             case .closed:
                 items.append(
                     AgendaItem(
-                        kind: .releaseResults, title: "Release the results of \(cycle.name)",
-                        detail: "Closed; account managers and customers see nothing until you release it.",
-                        target: .cycle(cycle.id)))
+                        kind: .releaseResults, title: text.text(ProgrammeHomeMessage.releaseTitle, named),
+                        detail: text.text(ProgrammeHomeMessage.releaseDetail), target: .cycle(cycle.id)))
             case .released:
                 break
             }
@@ -303,33 +304,33 @@ struct HomeOverview {
         if failed > 0 {
             items.append(
                 AgendaItem(
-                    kind: .failedMail, title: "\(failed) e-mail\(failed == 1 ? "" : "s") could not be sent",
-                    detail: "Those raters have no link until the e-mail goes out; retry or hand the link over.",
-                    target: .outbox))
+                    kind: .failedMail, title: text.text(ProgrammeHomeMessage.failedMailTitle, count: failed),
+                    detail: text.text(ProgrammeHomeMessage.failedMailDetail), target: .outbox))
         }
         for framework in try await FrameworkRepository(database: database).summaries() where framework.status == .draft
         {
             items.append(
                 AgendaItem(
-                    kind: .reviewFramework, title: "Review and publish \(framework.name), version \(framework.version)",
-                    detail: "A draft; cycles can use it once it is published.", target: .framework(framework.id)))
+                    kind: .reviewFramework,
+                    title: text.text(
+                        ProgrammeHomeMessage.reviewTitle,
+                        ["framework": framework.name, "version": text.integer(framework.version)]),
+                    detail: text.text(ProgrammeHomeMessage.reviewDetail), target: .framework(framework.id)))
         }
         let withoutLogin = try await RecalibrationList.withoutLogin(database: database)
         if !withoutLogin.isEmpty {
             items.append(
                 AgendaItem(
                     kind: .calibration,
-                    title:
-                        "\(withoutLogin.count) \(withoutLogin.count == 1 ? "person rates" : "people rate") others without a login",
-                    detail: "They cannot calibrate until they can sign in.", target: .calibrationDue))
+                    title: text.text(ProgrammeHomeMessage.withoutLoginTitle, count: withoutLogin.count),
+                    detail: text.text(ProgrammeHomeMessage.withoutLoginDetail), target: .calibrationDue))
         }
         let due = try await RecalibrationList.make(database: database, today: today)
         if !due.isEmpty {
             items.append(
                 AgendaItem(
-                    kind: .calibration,
-                    title: "\(due.count) rater\(due.count == 1 ? " is" : "s are") due for calibration",
-                    detail: "Invite them to an exercise before their ratings count.", target: .calibrationDue))
+                    kind: .calibration, title: text.text(ProgrammeHomeMessage.dueTitle, count: due.count),
+                    detail: text.text(ProgrammeHomeMessage.dueDetail), target: .calibrationDue))
         }
         return (running, items)
     }

@@ -31,7 +31,7 @@ enum HomePage {
                 team(overview.team, text: text)
             }
             if model.viewer.role.seesEveryone {
-                runningCycles(overview.runningCycles)
+                runningCycles(overview.runningCycles, text: text)
             }
             if model.viewer.role == .customerReviewer {
                 accounts(overview.accounts, text: text)
@@ -161,38 +161,50 @@ enum HomePage {
         }
     }
 
-    private static func runningCycles(_ cycles: [HomeOverview.RunningCycle]) -> Component {
+    private static func runningCycles(_ cycles: [HomeOverview.RunningCycle], text: Localizer) -> Component {
         Div {
-            H2("Running cycles")
+            H2(text.text(ProgrammeHomeMessage.running))
             if cycles.isEmpty {
                 Paragraph {
-                    Text("No cycle is open or in preparation. ")
-                    Link("Start a cycle", url: SitePath.newCycle.url())
+                    Text(text.text(ProgrammeHomeMessage.noneRunning) + " ")
+                    Link(text.text(ProgrammeHomeMessage.startCycle), url: SitePath.newCycle.url())
                 }
             } else {
                 DataTable(
-                    caption: "Cycles in preparation or open, with answers by source",
-                    headings: ["Cycle", "Status", "Closes", "Answers", "Too few raters"],
+                    caption: text.text(ProgrammeHomeMessage.caption),
+                    headings: [
+                        ProgrammeHomeMessage.colCycle, .colStatus, .colCloses, .colAnswers, .colShortOfRaters,
+                    ].map { text.text($0) },
                     rows: cycles.map { running in
                         let progress = running.progress
+                        let closes = text.date(running.cycle.settings.closesOn)
                         return [
                             Link(running.cycle.name, url: SitePath.cycle.url(running.cycle.id)),
-                            Text(running.cycle.status.label),
+                            Text(text.standalone(text.text(StatusMessage(running.cycle.status)))),
                             Text(
                                 progress.daysLeft >= 0
-                                    ? "\(running.cycle.settings.closesOn) (\(progress.daysLeft) days left)"
-                                    : "\(running.cycle.settings.closesOn) (passed)"),
+                                    ? text.text(
+                                        ProgrammeHomeMessage.daysLeft, count: progress.daysLeft, ["date": closes])
+                                    : text.text(ProgrammeHomeMessage.passed, ["date": closes])),
                             List(progress.rates) { rate in
-                                ListItem(
-                                    "\(rate.source.label): \(rate.answered) of \(rate.invited)"
-                                        + (rate.rate.map { " (\(Int(($0 * 100).rounded())) %)" } ?? ""))
+                                let words = [
+                                    "source": PersonReportPage.sourceName(rate.source, text: text),
+                                    "answered": text.integer(rate.answered), "invited": text.integer(rate.invited),
+                                ]
+                                return ListItem(
+                                    rate.rate.map {
+                                        text.text(
+                                            ProgrammeHomeMessage.sourceAnswersRate,
+                                            words.merging(["rate": text.percent($0)]) { $1 })
+                                    } ?? text.text(ProgrammeHomeMessage.sourceAnswers, words))
                             }.class("plain"),
-                            Text(progress.subjectsShortOfRaters == 0 ? "None" : "\(progress.subjectsShortOfRaters)"),
+                            Text(
+                                progress.subjectsShortOfRaters == 0
+                                    ? text.text(ProgrammeHomeMessage.noneShort)
+                                    : text.integer(progress.subjectsShortOfRaters)),
                         ]
                     }, stacksOnPhone: true)
-                Paragraph(
-                    "Answers of peers and customers are counted in tens while a cycle is open, so that no single answer can be told apart."
-                ).class("muted")
+                Paragraph(text.text(ProgrammeHomeMessage.countedInTens)).class("muted")
             }
         }
     }
