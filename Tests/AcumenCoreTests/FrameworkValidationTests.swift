@@ -52,6 +52,34 @@ final class FrameworkValidationTests: XCTestCase {
         XCTAssertEqual(errors.first?.location, "competency CN.1")
     }
 
+    func test_everyCheckedText_namesItsProblem_andWhere_inTheReadersLanguage() {
+        var model = GeneralAccountManagementFramework.content
+        let long = String(repeating: "x", count: TextLimits.description + 1)
+        model.name = long
+        model.description = long
+        model.owner = long
+        model.categories[0].title = long
+        model.categories[0].competencies[0].standards[1].behaviours[0] = long
+        model.categories[1].competencies[0].code = ""
+        let errors = model.validate().errors
+        XCTAssertEqual(
+            Set(errors.map(\.message).filter { $0.contains("characters long") }.map { $0.prefix { $0 != " " } }),
+            ["name", "description", "owner", "title", "text"])
+        XCTAssertTrue(
+            errors.contains { $0.description == "framework: name is 4001 characters long; at most 200 are allowed" })
+        let behaviour = try? XCTUnwrap(errors.first { $0.location.hasSuffix("Advanced behaviour 1") })
+        XCTAssertEqual(
+            behaviour?.location, "competency \(model.categories[0].competencies[0].code), Advanced behaviour 1")
+        XCTAssertTrue(errors.contains { $0.message == "code is required (for example OM.1)" })
+        // Every problem is worded by the catalogue: a pseudo-locale wraps place and message.
+        let pseudo = Localizer(.english, catalogue: MessageCatalogue.builtIn.pseudoLocalized())
+        for error in errors {
+            let line = error.description(in: pseudo)
+            XCTAssertTrue(line.hasPrefix("⟦") && line.hasSuffix("⟧"), line)
+            XCTAssertEqual(line.components(separatedBy: "⟦").count, 4, line)
+        }
+    }
+
     func test_freshIdentifiers_changeEveryIdentifier_butNotTheContent() {
         let model = GeneralAccountManagementFramework.content
         let copy = model.withFreshIdentifiers()

@@ -62,7 +62,7 @@ final class MessageCatalogueTests: XCTestCase {
     static let coreKeys: [any MessageKey] =
         DerivedLevelMessage.allCases + AnswerMessage.allCases + ProblemMessage.allCases + SMARTGapMessage.allCases
         + WithholdingMessage.allCases + CalibrationMessage.allCases + PreflightMessage.allCases
-        + FrameworkPreflightMessage.allCases
+        + FrameworkPreflightMessage.allCases + FrameworkProblemMessage.allCases + CycleProblemMessage.allCases
 
     func test_theShippedCatalogue_isConsistent() {
         XCTAssertEqual(catalogue.problems, [])

@@ -25,7 +25,7 @@ final class PeopleImportTests: XCTestCase {
             let text = report.description
             XCTAssertTrue(text.contains("Line 3: email 'not-an-email' is not an email address"), text)
             XCTAssertTrue(text.contains("hire_date '2024-13-01' is not a date (expected YYYY-MM-DD)"), text)
-            XCTAssertTrue(text.contains("Line 4: email ana@x.example already appears on line 2"), text)
+            XCTAssertTrue(text.contains("Line 4: email 'ana@x.example' already appears on line 2"), text)
             XCTAssertTrue(text.contains("end_date is required when employment_status is left"), text)
         }
     }

@@ -65,6 +65,33 @@ final class PseudoLocaleTests: XCTestCase {
             ] {
                 pages.append((name, try await programme.get(path).body.string))
             }
+            // A draft whose new competency has no behaviours yet: the page lists what stops
+            // publishing, each place and problem from the catalogue; and a refused new cycle.
+            let added = try await programme.post(
+                "\(draft)/competencies",
+                form: ["categoryID": draftCategory.identifier.uuidString, "code": "PS.1", "title": "Pseudo competency"])
+            XCTAssertEqual(added.status, .seeOther)
+            data += ["Pseudo competency", "PS.1"]
+            pages.append(("draft that cannot be published", try await programme.get(draft).body.string))
+            let refusedCycle = try await programme.post(
+                "/cycles",
+                form: [
+                    "name": " ", "frameworkID": "", "scope": "all", "opensOn": "2027-02-01", "closesOn": "2027-01-01",
+                    "minimumPeers": "1", "minimumCustomers": "three", "minimumForComments": "3", "reminderDays": "7, x",
+                ])
+            XCTAssertEqual(refusedCycle.status, .unprocessableEntity)
+            pages.append(("refused new cycle", refusedCycle.body.string))
+            // A refused import lists each line's problem from the catalogue; column names and
+            // the file's own values stay as the file has them.
+            try await programme.get("/import")
+            let refusedImport = try await programme.upload(
+                "/import/people", filename: "people.csv",
+                contents:
+                    "name,email,job_title,hire_date\nAna,ana@x.example,Lead,2024-01-01\n,ana@x.example,,2024-13-01\n")
+            XCTAssertEqual(refusedImport.status, .unprocessableEntity)
+            XCTAssertContains(refusedImport.body.string, "hire_date")
+            data += ["email", "name", "job_title", "hire_date", "ana@x.example", "YYYY-MM-DD"]
+            pages.append(("refused import", refusedImport.body.string))
             // Calibration as the programme prepares and reads it: the demo exercise with its
             // results, a master rating, a new exercise that still lacks everything, who is due,
             // drift and a cycle's double rating; and the programme's own home page.
@@ -103,6 +130,10 @@ final class PseudoLocaleTests: XCTestCase {
             let administrator = BrowserSession(app: app)
             try await administrator.signIn(WebHarness.email(of: .administrator, in: demo))
             pages.append(("users", try await administrator.get("/users").body.string))
+            let refusedUser = try await administrator.post(
+                "/users", form: ["email": "nobody", "role": "chief", "password": "short"])
+            XCTAssertEqual(refusedUser.status, .unprocessableEntity)
+            pages.append(("refused user", refusedUser.body.string))
 
             let supervisor = BrowserSession(app: app)
             try await supervisor.signIn(WebHarness.email(of: .supervisor, in: demo))

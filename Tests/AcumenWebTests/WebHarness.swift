@@ -108,6 +108,28 @@ final class BrowserSession {
         return result
     }
 
+    /// Sends a file as a page's upload form does: multipart, with the form's CSRF token.
+    @discardableResult
+    func upload(_ path: String, filename: String, contents: String) async throws -> XCTHTTPResponse {
+        struct Upload: Content {
+            var _csrf: String
+            var file: File
+        }
+        let upload = Upload(_csrf: csrf, file: File(data: ByteBuffer(string: contents), filename: filename))
+        var result: XCTHTTPResponse!
+        try await app.send(
+            .POST, path,
+            beforeRequest: { request in
+                self.attachCookie(&request)
+                try request.content.encode(upload, as: .formData)
+            },
+            afterResponse: { response in
+                self.keepCookie(response)
+                result = response
+            })
+        return result
+    }
+
     @discardableResult
     func signIn(_ email: String, password: String = DemoOrganisation.password) async throws -> XCTHTTPResponse {
         try await get("/login")

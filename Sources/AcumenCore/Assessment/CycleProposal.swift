@@ -56,34 +56,34 @@ public struct CycleProposal: Sendable, Hashable {
     /// and in words for the person who proposed it.
     public func accepted() -> Result<Accepted, CycleProposalProblems> {
         var problems: [ValidationProblem] = []
-        func add(_ field: String, _ message: String) {
-            problems.append(ValidationProblem(location: field, message: message))
+        func add(_ field: String, _ message: CycleProblemMessage) {
+            problems.append(ValidationProblem(location: field, wording: CatalogueText(message)))
         }
         let framework = UUID(uuidString: frameworkID.trimmingCharacters(in: .whitespaces))
-        if framework == nil { add("frameworkID", "choose a published framework") }
+        if framework == nil { add("frameworkID", .chooseFramework) }
         var subjects = SubjectScope.allAccountManagers
         if let team = scopeID(prefix: "team:") {
             subjects = .team(team)
         } else if let location = scopeID(prefix: "location:") {
             subjects = .location(location)
         } else if scope != "all" {
-            add("scope", "choose who is assessed")
+            add("scope", .chooseScope)
         }
         let opens = CalendarDate(opensOn.trimmingCharacters(in: .whitespaces))
         let closes = CalendarDate(closesOn.trimmingCharacters(in: .whitespaces))
-        if opens == nil { add("opensOn", "the opening date must be a date like 2026-11-30") }
-        if closes == nil { add("closesOn", "the closing date must be a date like 2026-12-31") }
+        if opens == nil { add("opensOn", .openingDate) }
+        if closes == nil { add("closesOn", .closingDate) }
         let minimums = [
             ("minimumPeers", minimumPeers), ("minimumCustomers", minimumCustomers),
             ("minimumForComments", minimumForComments),
         ].map { field, text in
             let value = Int(text.trimmingCharacters(in: .whitespaces))
-            if value == nil { add(field, "each anonymity minimum must be a whole number") }
+            if value == nil { add(field, .minimumNotANumber) }
             return value
         }
         let days = reminderDays.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
         if days.contains(nil) {
-            add("reminderDays", "reminder days must be whole numbers separated by commas, e.g. 7, 3, 1")
+            add("reminderDays", .reminderDaysNotNumbers)
         }
         // The remaining checks run on what could be read, so that the person sees every
         // problem in one go; a field that could not be read keeps only its own problem.

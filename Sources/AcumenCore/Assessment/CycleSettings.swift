@@ -26,18 +26,18 @@ public struct CycleSettings: Hashable, Codable, Sendable {
     /// The same problems, each located by the name of the new-cycle form's field.
     public var fieldProblems: [ValidationProblem] {
         var problems: [ValidationProblem] = []
-        func add(_ field: String, _ message: String) {
-            problems.append(ValidationProblem(location: field, message: message))
+        func add(_ field: String, _ message: CycleProblemMessage, _ arguments: [String: String] = [:]) {
+            problems.append(ValidationProblem(location: field, wording: CatalogueText(message, arguments)))
         }
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty { add("name", "the cycle needs a name") }
-        if trimmed.count > TextLimits.name { add("name", "the name is longer than \(TextLimits.name) characters") }
-        if sources.isEmpty { add("sources", "choose at least one source of ratings") }
+        if trimmed.isEmpty { add("name", .nameMissing) }
+        if trimmed.count > TextLimits.name { add("name", .nameTooLong, ["limit": "\(TextLimits.name)"]) }
+        if sources.isEmpty { add("sources", .chooseSource) }
         if closesOn <= opensOn {
-            add("closesOn", "the closing date \(closesOn) must be after the opening date \(opensOn)")
+            add("closesOn", .closesBeforeOpening, ["closes": "\(closesOn)", "opens": "\(opensOn)"])
         }
         if reminderDaysBeforeClose.contains(where: { !(1...60).contains($0) }) {
-            add("reminderDays", "reminders can be sent 1 to 60 days before closing")
+            add("reminderDays", .reminderDaysRange)
         }
         return problems + rules.fieldProblems
     }
@@ -69,4 +69,23 @@ public struct CycleSettings: Hashable, Codable, Sendable {
             }
         }
     }
+}
+
+/// The words of what is wrong with a proposed cycle, for the programme manager who proposed
+/// it (English for now); the API reads the same English.
+public enum CycleProblemMessage: String, MessageKey, CaseIterable {
+    case chooseFramework = "cycleProblem.chooseFramework"
+    case chooseScope = "cycleProblem.chooseScope"
+    case openingDate = "cycleProblem.openingDate"
+    case closingDate = "cycleProblem.closingDate"
+    case minimumNotANumber = "cycleProblem.minimumNotANumber"
+    case reminderDaysNotNumbers = "cycleProblem.reminderDaysNotNumbers"
+    case nameMissing = "cycleProblem.nameMissing"
+    case nameTooLong = "cycleProblem.nameTooLong"
+    case chooseSource = "cycleProblem.chooseSource"
+    case closesBeforeOpening = "cycleProblem.closesBeforeOpening"
+    case reminderDaysRange = "cycleProblem.reminderDaysRange"
+    case minimumPeers = "cycleProblem.minimum.peers"
+    case minimumCustomers = "cycleProblem.minimum.customers"
+    case minimumComments = "cycleProblem.minimum.comments"
 }

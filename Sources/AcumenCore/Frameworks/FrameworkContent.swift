@@ -128,7 +128,8 @@ public struct FrameworkContent: Hashable, Codable, Sendable {
             return .failure(
                 FrameworkTranslationProblems(problems: [
                     ValidationProblem(
-                        location: "language", message: "the framework is written in this language; edit it instead")
+                        location: "language", wording: CatalogueText(FrameworkProblemMessage.translationIntoOwnLanguage)
+                    )
                 ]))
         }
         let known = Dictionary(parts.map { ($0.part.key, $0.part) }, uniquingKeysWith: { first, _ in first })
@@ -137,7 +138,8 @@ public struct FrameworkContent: Hashable, Codable, Sendable {
         for (key, text) in texts.sorted(by: { $0.key < $1.key }) {
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard let part = known[key] else {
-                problems.append(ValidationProblem(location: key, message: "the framework has no such part"))
+                problems.append(
+                    ValidationProblem(location: key, wording: CatalogueText(FrameworkProblemMessage.noSuchPart)))
                 continue
             }
             let limit =
@@ -147,7 +149,7 @@ public struct FrameworkContent: Hashable, Codable, Sendable {
                 case .description, .categoryDescription, .competencyDescription: TextLimits.description
                 }
             if trimmed.count > limit {
-                problems.append(ValidationProblem(location: key, message: "at most \(limit) characters"))
+                problems.append(ValidationProblem(location: key, .tooLong, ["limit": "\(limit)"]))
             } else if !trimmed.isEmpty {
                 accepted[key] = trimmed
             }

@@ -2,14 +2,17 @@ import Foundation
 
 /// A problem found in framework content, located precisely enough for a person to fix it.
 public struct ValidationProblem: Hashable, Sendable, CustomStringConvertible {
-    /// Where the problem is, e.g. `competency OM.1, Advanced behaviour 2`.
+    /// Where the problem is, e.g. `competency OM.1, Advanced behaviour 2`, or the name of the
+    /// form field it belongs to.
     public var location: String
     /// The problem in English, for the API and the logs.
     public var message: String
-    /// The problem as the catalogue words it, for pages in the reader's language; nil for
-    /// problems only programme staff see, which are English for now.
-    public var messageKey: ProblemMessage?
-    public var arguments: [String: String] = [:]
+    /// The problem as the catalogue words it, for pages in the reader's language; nil for a
+    /// problem that has no message of its own yet, which pages show as written.
+    public var wording: CatalogueText?
+    /// Where the problem is, as the catalogue words it; nil when the location is a form field,
+    /// which the page names by its label.
+    public var placeWording: CatalogueText?
 
     public init(location: String, message: String) {
         self.location = location
@@ -17,18 +20,36 @@ public struct ValidationProblem: Hashable, Sendable, CustomStringConvertible {
     }
 
     public init(location: String, _ key: ProblemMessage, _ arguments: [String: String] = [:]) {
-        self.location = location
-        self.message = Localizer(.english).text(key, arguments)
-        self.messageKey = key
-        self.arguments = arguments
+        self.init(location: location, wording: CatalogueText(key, arguments))
+    }
+
+    /// A problem the catalogue words, optionally at a place it words too; `message` and
+    /// `location` keep the English for the API.
+    public init(location: String, wording: CatalogueText, place: CatalogueText? = nil) {
+        self.location = place?.text(in: Localizer(.english)) ?? location
+        self.message = wording.text(in: Localizer(.english))
+        self.wording = wording
+        self.placeWording = place
     }
 
     /// The problem in the reader's language when the catalogue has it, else as written.
     public func message(in text: Localizer) -> String {
-        messageKey.map { text.text($0, arguments) } ?? message
+        wording?.text(in: text) ?? message
+    }
+
+    /// Where the problem is, in the reader's language when the catalogue words it.
+    public func place(in text: Localizer) -> String {
+        placeWording?.text(in: text) ?? location
     }
 
     public var description: String { location.isEmpty ? message : "\(location): \(message)" }
+
+    /// The place and the problem in one line, in the reader's language.
+    public func description(in text: Localizer) -> String {
+        let place = place(in: text)
+        return place.isEmpty
+            ? message(in: text) : text.text(CatalogueText.problemLine, ["field": place, "problem": message(in: text)])
+    }
 }
 
 extension Array where Element == ValidationProblem {
@@ -102,118 +123,183 @@ extension FrameworkContent {
     ///   without behaviours) are errors. A draft may be saved with gaps; publishing needs none.
     public func validate(requireComplete: Bool = true) -> FrameworkValidation {
         var result = FrameworkValidation()
-        func error(_ location: String, _ message: String) {
-            result.errors.append(ValidationProblem(location: location, message: message))
+        func error(_ place: CatalogueText, _ wording: CatalogueText) {
+            result.errors.append(ValidationProblem(location: "", wording: wording, place: place))
         }
-        func gap(_ location: String, _ message: String) {
-            let problem = ValidationProblem(location: location, message: message)
+        func gap(_ place: CatalogueText, _ wording: CatalogueText) {
+            let problem = ValidationProblem(location: "", wording: wording, place: place)
             if requireComplete { result.errors.append(problem) } else { result.warnings.append(problem) }
         }
-        checkText(name, field: "name", limit: TextLimits.name, required: true, at: "framework", report: error)
+        let whole = CatalogueText(FrameworkProblemMessage.placeFramework)
+        checkText(name, field: .name, limit: TextLimits.name, required: true, at: whole, report: error)
         checkText(
-            description, field: "description", limit: TextLimits.description, required: false,
-            at: "framework", report: error)
-        checkText(owner, field: "owner", limit: TextLimits.name, required: false, at: "framework", report: error)
+            description, field: .description, limit: TextLimits.description, required: false, at: whole, report: error)
+        checkText(owner, field: .owner, limit: TextLimits.name, required: false, at: whole, report: error)
         if levels.count < 2 || levels.count > 7 {
-            error("framework", "a level scale needs between 2 and 7 levels (it has \(levels.count))")
+            error(whole, CatalogueText(FrameworkProblemMessage.levelCount, count: levels.count))
         }
         if Set(levels.names.map { $0.lowercased() }).count != levels.count {
-            error("framework", "level names must be different from each other")
+            error(whole, CatalogueText(FrameworkProblemMessage.levelNamesRepeat))
         }
         if categories.isEmpty {
-            gap("framework", "a framework needs at least one category")
+            gap(whole, CatalogueText(FrameworkProblemMessage.noCategory))
         }
         if !TextLimits.recommendedCategoryCount.contains(categories.count) {
             result.warnings.append(
                 ValidationProblem(
-                    location: "framework",
-                    message:
-                        "it has \(categories.count) \(categories.count == 1 ? "category" : "categories"). The guideline is five to seven: with fewer, unlike behaviours tend to share a category; with more, raters cannot keep the model in mind while they rate. A model for one focused role (the built-in Global Mobility model has three) can rightly differ; this is advice, not a rule"
-                ))
+                    location: "",
+                    wording: CatalogueText(FrameworkProblemMessage.categoryCount, count: categories.count),
+                    place: whole))
         }
 
         var seenCodes: Set<String> = []
         for (index, category) in categories.enumerated() {
-            let location = "category \(index + 1)"
+            let place = CatalogueText(FrameworkProblemMessage.placeCategory, ["number": "\(index + 1)"])
+            checkText(category.title, field: .title, limit: TextLimits.name, required: true, at: place, report: error)
             checkText(
-                category.title, field: "title", limit: TextLimits.name, required: true, at: location, report: error)
-            checkText(
-                category.description, field: "description", limit: TextLimits.description, required: false,
-                at: location, report: error)
-            checkCode(category.code, required: false, at: location, seen: &seenCodes, report: error)
+                category.description, field: .description, limit: TextLimits.description, required: false,
+                at: place, report: error)
+            checkCode(category.code, required: false, at: place, seen: &seenCodes, report: error)
             for competency in category.competencies {
                 validate(competency, seenCodes: &seenCodes, report: error, gap: gap)
             }
         }
         if competencies.isEmpty && !categories.isEmpty {
-            gap("framework", "a framework needs at least one competency")
+            gap(whole, CatalogueText(FrameworkProblemMessage.noCompetency))
         }
         return result
     }
 
     private func validate(
-        _ competency: CompetencyContent, seenCodes: inout Set<String>, report: (String, String) -> Void,
-        gap: (String, String) -> Void
+        _ competency: CompetencyContent, seenCodes: inout Set<String>,
+        report: (CatalogueText, CatalogueText) -> Void, gap: (CatalogueText, CatalogueText) -> Void
     ) {
-        let location = competency.code.isEmpty ? "competency \"\(competency.title)\"" : "competency \(competency.code)"
-        checkCode(competency.code, required: true, at: location, seen: &seenCodes, report: report)
+        let place =
+            competency.code.isEmpty
+            ? CatalogueText(FrameworkProblemMessage.placeUntitledCompetency, ["title": competency.title])
+            : CatalogueText(FrameworkProblemMessage.placeCompetency, ["code": competency.code])
+        checkCode(competency.code, required: true, at: place, seen: &seenCodes, report: report)
+        checkText(competency.title, field: .title, limit: TextLimits.name, required: true, at: place, report: report)
         checkText(
-            competency.title, field: "title", limit: TextLimits.name, required: true, at: location, report: report)
-        checkText(
-            competency.description, field: "description", limit: TextLimits.description, required: false,
-            at: location, report: report)
+            competency.description, field: .description, limit: TextLimits.description, required: false,
+            at: place, report: report)
         for level in 0..<levels.count {
-            let levelName = levels.names[level]
+            let named = ["level": levels.names[level]]
             let standards = competency.standards.filter { $0.level == level }
             guard let standard = standards.first else {
-                gap(location, "no \(levelName) standard: every level needs at least one observable behaviour")
+                gap(place, CatalogueText(FrameworkProblemMessage.noStandard, named))
                 continue
             }
             if standards.count > 1 {
-                report(location, "the \(levelName) standard is given more than once")
+                report(place, CatalogueText(FrameworkProblemMessage.standardRepeated, named))
             }
             if standard.behaviours.isEmpty {
-                gap(location, "the \(levelName) standard needs at least one observable behaviour")
+                gap(place, CatalogueText(FrameworkProblemMessage.noBehaviour, named))
             }
             for (number, behaviour) in standard.behaviours.enumerated() {
+                let behaviourPlace =
+                    competency.code.isEmpty
+                    ? CatalogueText(
+                        FrameworkProblemMessage.placeUntitledBehaviour,
+                        named.merging(["title": competency.title, "number": "\(number + 1)"]) { $1 })
+                    : CatalogueText(
+                        FrameworkProblemMessage.placeBehaviour,
+                        named.merging(["code": competency.code, "number": "\(number + 1)"]) { $1 })
                 checkText(
-                    behaviour, field: "text", limit: TextLimits.behaviour, required: true,
-                    at: "\(location), \(levelName) behaviour \(number + 1)", report: report)
+                    behaviour, field: .text, limit: TextLimits.behaviour, required: true, at: behaviourPlace,
+                    report: report)
             }
         }
         if let stray = competency.standards.first(where: { !(0..<levels.count).contains($0.level) }) {
-            report(location, "a standard refers to level \(stray.level + 1), which the scale does not have")
+            report(place, CatalogueText(FrameworkProblemMessage.strayLevel, ["number": "\(stray.level + 1)"]))
         }
     }
 }
 
+/// The parts of a framework whose text is checked, each with its own "required" and "too long"
+/// messages so that every language can word them.
+private enum CheckedField: String {
+    case name, description, owner, title, text
+}
+
 private func checkText(
-    _ text: String, field: String, limit: Int, required: Bool, at location: String,
-    report: (String, String) -> Void
+    _ text: String, field: CheckedField, limit: Int, required: Bool, at place: CatalogueText,
+    report: (CatalogueText, CatalogueText) -> Void
 ) {
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
     if required && trimmed.isEmpty {
-        report(location, "\(field) is required")
+        report(place, CatalogueText(FrameworkProblemMessage(required: field.rawValue)))
     } else if text.count > limit {
-        report(location, "\(field) is \(text.count) characters long; at most \(limit) are allowed")
+        report(
+            place,
+            CatalogueText(
+                FrameworkProblemMessage(tooLong: field.rawValue), ["length": "\(text.count)", "limit": "\(limit)"]))
     }
 }
 
 private func checkCode(
-    _ code: String, required: Bool, at location: String, seen: inout Set<String>,
-    report: (String, String) -> Void
+    _ code: String, required: Bool, at place: CatalogueText, seen: inout Set<String>,
+    report: (CatalogueText, CatalogueText) -> Void
 ) {
     if code.isEmpty {
-        if required { report(location, "code is required (for example OM.1)") }
+        if required { report(place, CatalogueText(FrameworkProblemMessage.codeRequired)) }
         return
     }
+    let named = ["code": code]
     if code.count > TextLimits.code {
-        report(location, "code \"\(code)\" is longer than \(TextLimits.code) characters")
+        report(
+            place,
+            CatalogueText(FrameworkProblemMessage.codeTooLong, named.merging(["limit": "\(TextLimits.code)"]) { $1 }))
     }
     if !code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }) {
-        report(location, "code \"\(code)\" may contain only letters, digits, '.', '-' and '_'")
+        report(place, CatalogueText(FrameworkProblemMessage.codeCharacters, named))
     }
     if !seen.insert(code.uppercased()).inserted {
-        report(location, "code \"\(code)\" is used more than once in this framework")
+        report(place, CatalogueText(FrameworkProblemMessage.codeRepeated, named))
+    }
+}
+
+/// The words of what is wrong with a framework's content and where, for programme staff
+/// (English for now); the API and the logs read the same English.
+public enum FrameworkProblemMessage: String, MessageKey, CaseIterable {
+    case requiredName = "frameworkProblem.required.name"
+    case requiredTitle = "frameworkProblem.required.title"
+    case requiredText = "frameworkProblem.required.text"
+    case requiredDescription = "frameworkProblem.required.description"
+    case requiredOwner = "frameworkProblem.required.owner"
+    case tooLongName = "frameworkProblem.tooLong.name"
+    case tooLongDescription = "frameworkProblem.tooLong.description"
+    case tooLongOwner = "frameworkProblem.tooLong.owner"
+    case tooLongTitle = "frameworkProblem.tooLong.title"
+    case tooLongText = "frameworkProblem.tooLong.text"
+    case codeRequired = "frameworkProblem.codeRequired"
+    case codeTooLong = "frameworkProblem.codeTooLong"
+    case codeCharacters = "frameworkProblem.codeCharacters"
+    case codeRepeated = "frameworkProblem.codeRepeated"
+    case levelCount = "frameworkProblem.levelCount"
+    case levelNamesRepeat = "frameworkProblem.levelNamesRepeat"
+    case noCategory = "frameworkProblem.noCategory"
+    case categoryCount = "frameworkProblem.categoryCount"
+    case noCompetency = "frameworkProblem.noCompetency"
+    case noStandard = "frameworkProblem.noStandard"
+    case standardRepeated = "frameworkProblem.standardRepeated"
+    case noBehaviour = "frameworkProblem.noBehaviour"
+    case strayLevel = "frameworkProblem.strayLevel"
+    case translationIntoOwnLanguage = "frameworkProblem.translationIntoOwnLanguage"
+    case noSuchPart = "frameworkProblem.noSuchPart"
+    case placeFramework = "frameworkProblem.place.framework"
+    case placeCategory = "frameworkProblem.place.category"
+    case placeCompetency = "frameworkProblem.place.competency"
+    case placeUntitledCompetency = "frameworkProblem.place.untitledCompetency"
+    case placeBehaviour = "frameworkProblem.place.behaviour"
+    case placeUntitledBehaviour = "frameworkProblem.place.untitledBehaviour"
+
+    // Keys are the rule and the field's name; FrameworkValidationTests checks every field.
+    fileprivate init(required field: String) {
+        self.init(rawValue: "frameworkProblem.required.\(field)")!
+    }
+
+    fileprivate init(tooLong field: String) {
+        self.init(rawValue: "frameworkProblem.tooLong.\(field)")!
     }
 }

@@ -10,6 +10,36 @@ extension MessageKey where Self: RawRepresentable, RawValue == String {
     public var key: String { rawValue }
 }
 
+/// A message chosen now and worded later, in whichever language the page is read: a rule in
+/// Core says what is wrong, and the page that shows it says it in the reader's words.
+public struct CatalogueText: MessageKey, Hashable {
+    public var key: String
+    public var arguments: [String: String]
+    /// For a message with plural forms: the number that chooses the form, as `{count}`.
+    public var count: Int?
+
+    public init(_ key: some MessageKey, _ arguments: [String: String] = [:]) {
+        self.key = key.key
+        self.arguments = arguments
+    }
+
+    public init(_ key: some MessageKey, count: Int, _ arguments: [String: String] = [:]) {
+        self.init(key, arguments)
+        self.count = count
+    }
+
+    public func text(in localizer: Localizer) -> String {
+        count.map { localizer.text(self, count: $0, arguments) } ?? localizer.text(self, arguments)
+    }
+
+    /// "Place: problem", as every problem list lines them up.
+    static let problemLine = CatalogueText(RawKey(key: "problem.line"))
+
+    private struct RawKey: MessageKey {
+        var key: String
+    }
+}
+
 /// One message as a catalogue file holds it: a text, or one text per plural category.
 /// Placeholders are named in braces, `{subject}`; a plural message is chosen by `{count}`.
 public enum CatalogueEntry: Sendable, Hashable, Decodable {

@@ -31,30 +31,37 @@ public enum AccountsImport {
         var records: [AccountRecord] = []
         var lineByName: [String: Int] = [:]
         for row in table.rows {
-            var rowProblems: [String] = []
+            var rowProblems: [CatalogueText] = []
             let name = row["account"]
-            if name.isEmpty { rowProblems.append("account is required") }
+            if name.isEmpty { rowProblems.append(CatalogueText(ImportProblemMessage.required, ["column": "account"])) }
             if name.count > TextLimits.name {
-                rowProblems.append("account is longer than \(TextLimits.name) characters")
+                rowProblems.append(ImportProblemMessage.textTooLong(column: "account"))
             }
             if let first = lineByName[name.lowercased()], !name.isEmpty {
-                rowProblems.append("account '\(name)' already appears on line \(first)")
+                rowProblems.append(
+                    CatalogueText(
+                        ImportProblemMessage.repeated, ["column": "account", "value": name, "first": "\(first)"]))
             }
             lineByName[name.lowercased()] = lineByName[name.lowercased()] ?? row.line
-            if row["customer"].isEmpty { rowProblems.append("customer is required") }
+            if row["customer"].isEmpty {
+                rowProblems.append(CatalogueText(ImportProblemMessage.required, ["column": "customer"]))
+            }
             if row["customer"].count > TextLimits.name {
-                rowProblems.append("customer is longer than \(TextLimits.name) characters")
+                rowProblems.append(ImportProblemMessage.textTooLong(column: "customer"))
             }
             let manager = row["account_manager_email"].lowercased()
             func check(_ email: String, column: String) {
                 if !EmailAddress.isValid(email) {
-                    rowProblems.append("\(column) '\(email)' is not an email address")
+                    rowProblems.append(
+                        CatalogueText(ImportProblemMessage.notAnEmail, ["column": column, "value": email]))
                 } else if !knownEmails.contains(email) {
-                    rowProblems.append("\(column) \(email) is not a stored person; import people first")
+                    rowProblems.append(
+                        CatalogueText(ImportProblemMessage.unknownPerson, ["column": column, "value": email]))
                 }
             }
             if manager.isEmpty {
-                rowProblems.append("account_manager_email is required")
+                rowProblems.append(
+                    CatalogueText(ImportProblemMessage.required, ["column": "account_manager_email"]))
             } else {
                 check(manager, column: "account_manager_email")
             }
@@ -62,7 +69,7 @@ public enum AccountsImport {
             let reviewers = list(row["reviewer_emails"])
             members.forEach { check($0, column: "team_member_emails") }
             reviewers.forEach { check($0, column: "reviewer_emails") }
-            problems += rowProblems.map { ImportProblem(line: row.line, message: $0) }
+            problems += rowProblems.map { ImportProblem(line: row.line, $0) }
             if rowProblems.isEmpty {
                 records.append(
                     AccountRecord(
@@ -71,7 +78,7 @@ public enum AccountsImport {
             }
         }
         if table.rows.isEmpty {
-            problems.append(ImportProblem(line: 2, message: "the file has a header but no accounts"))
+            problems.append(ImportProblem(line: 2, CatalogueText(ImportProblemMessage.noAccounts)))
         }
         guard problems.isEmpty else { throw ImportReport(problems: problems) }
         return records

@@ -19,63 +19,77 @@ public enum PeopleImport {
         var linesByEmail: [String: Int] = [:]
 
         for row in table.rows {
-            var rowProblems: [String] = []
+            var rowProblems: [CatalogueText] = []
             let name = row["name"]
             let email = row["email"].lowercased()
             let jobTitle = row["job_title"]
-            if name.isEmpty { rowProblems.append("name is required") }
-            if name.count > TextLimits.name { rowProblems.append("name is longer than \(TextLimits.name) characters") }
+            if name.isEmpty { rowProblems.append(CatalogueText(ImportProblemMessage.required, ["column": "name"])) }
+            if name.count > TextLimits.name { rowProblems.append(ImportProblemMessage.textTooLong(column: "name")) }
             if !EmailAddress.isValid(email) {
                 rowProblems.append(
-                    email.isEmpty ? "email is required" : "email '\(row["email"])' is not an email address")
+                    email.isEmpty
+                        ? CatalogueText(ImportProblemMessage.required, ["column": "email"])
+                        : CatalogueText(ImportProblemMessage.notAnEmail, ["column": "email", "value": row["email"]]))
             } else if let first = linesByEmail[email] {
-                rowProblems.append("email \(email) already appears on line \(first)")
+                rowProblems.append(
+                    CatalogueText(
+                        ImportProblemMessage.repeated, ["column": "email", "value": email, "first": "\(first)"]))
             } else {
                 linesByEmail[email] = row.line
             }
-            if jobTitle.isEmpty { rowProblems.append("job_title is required") }
+            if jobTitle.isEmpty {
+                rowProblems.append(CatalogueText(ImportProblemMessage.required, ["column": "job_title"]))
+            }
             if jobTitle.count > TextLimits.name {
-                rowProblems.append("job_title is longer than \(TextLimits.name) characters")
+                rowProblems.append(ImportProblemMessage.textTooLong(column: "job_title"))
             }
             let hireDate = CalendarDate(row["hire_date"])
             if hireDate == nil {
-                rowProblems.append("hire_date '\(row["hire_date"])' is not a date (expected YYYY-MM-DD)")
+                rowProblems.append(
+                    CatalogueText(ImportProblemMessage.notADate, ["column": "hire_date", "value": row["hire_date"]]))
             }
             var status = EmploymentStatus.active
             if !row["employment_status"].isEmpty {
                 if let parsed = EmploymentStatus(rawValue: row["employment_status"].lowercased()) {
                     status = parsed
                 } else {
-                    rowProblems.append("employment_status '\(row["employment_status"])' must be active or left")
+                    rowProblems.append(
+                        CatalogueText(ImportProblemMessage.employmentStatus, ["value": row["employment_status"]]))
                 }
             }
             var endDate: CalendarDate?
             if !row["end_date"].isEmpty {
                 endDate = CalendarDate(row["end_date"])
                 if endDate == nil {
-                    rowProblems.append("end_date '\(row["end_date"])' is not a date (expected YYYY-MM-DD)")
+                    rowProblems.append(
+                        CatalogueText(ImportProblemMessage.notADate, ["column": "end_date", "value": row["end_date"]]))
                 }
             }
             if status == .left && row["end_date"].isEmpty {
-                rowProblems.append("end_date is required when employment_status is left")
+                rowProblems.append(CatalogueText(ImportProblemMessage.endDateWhenLeft))
             }
             if let hireDate, let endDate, endDate < hireDate {
-                rowProblems.append("end_date \(endDate) is before hire_date \(hireDate)")
+                rowProblems.append(
+                    CatalogueText(ImportProblemMessage.endBeforeHire, ["end": "\(endDate)", "hire": "\(hireDate)"]))
             }
             for column in ["organisation", "location", "country", "team"] where row[column].count > TextLimits.name {
-                rowProblems.append("\(column) is longer than \(TextLimits.name) characters")
+                rowProblems.append(ImportProblemMessage.textTooLong(column: column))
             }
             let supervisor = row["supervisor_email"].lowercased()
             if !supervisor.isEmpty && !EmailAddress.isValid(supervisor) {
-                rowProblems.append("supervisor_email '\(row["supervisor_email"])' is not an email address")
+                rowProblems.append(
+                    CatalogueText(
+                        ImportProblemMessage.notAnEmail,
+                        ["column": "supervisor_email", "value": row["supervisor_email"]]))
             } else if !supervisor.isEmpty && supervisor == email {
-                rowProblems.append("a person cannot be their own supervisor")
+                rowProblems.append(CatalogueText(ImportProblemMessage.ownSupervisor))
             }
             if !row["location"].isEmpty && row["location"].lowercased() != "remote" && row["country"].isEmpty {
-                rowProblems.append("country is required for location '\(row["location"])' (or use 'remote')")
+                rowProblems.append(
+                    CatalogueText(ImportProblemMessage.countryForLocation, ["location": row["location"]]))
             }
 
-            problems += rowProblems.map { ImportProblem(line: row.line, message: $0) }
+            problems += rowProblems.map { ImportProblem(line: row.line, $0) }
             if rowProblems.isEmpty, let hireDate {
                 records.append(
                     PersonRecord(
@@ -92,13 +106,11 @@ public enum PeopleImport {
                 problems.append(
                     ImportProblem(
                         line: lineOfRecord[record.email] ?? 0,
-                        message:
-                            "supervisor_email \(record.supervisorEmail) is neither in this file nor an existing person")
-                )
+                        CatalogueText(ImportProblemMessage.unknownSupervisor, ["email": record.supervisorEmail])))
             }
         }
         if table.rows.isEmpty {
-            problems.append(ImportProblem(line: 2, message: "the file has a header but no people"))
+            problems.append(ImportProblem(line: 2, CatalogueText(ImportProblemMessage.noPeople)))
         }
         guard problems.isEmpty else { throw ImportReport(problems: problems) }
         return records

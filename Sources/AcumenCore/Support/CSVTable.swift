@@ -28,7 +28,7 @@ public struct CSVTable: Sendable {
                 trimFields: false)
         } catch {
             throw ImportReport(problems: [
-                ImportProblem(line: 1, message: "the file could not be read as CSV (\(error))")
+                ImportProblem(line: 1, CatalogueText(ImportProblemMessage.unreadable, ["error": "\(error)"]))
             ])
         }
         let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -37,16 +37,16 @@ public struct CSVTable: Sendable {
         let missing = requiredColumns.filter { !keys.contains(Self.key($0)) }
         if header.isEmpty || header == [""] {
             throw ImportReport(problems: [
-                ImportProblem(line: 1, message: "the file is empty; the first line must name the columns")
+                ImportProblem(line: 1, CatalogueText(ImportProblemMessage.empty))
             ])
         }
         if !missing.isEmpty {
             throw ImportReport(problems: [
                 ImportProblem(
                     line: 1,
-                    message:
-                        "missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); the header is: \(header.joined(separator: ","))"
-                )
+                    CatalogueText(
+                        ImportProblemMessage.missingColumns, count: missing.count,
+                        ["columns": missing.joined(separator: ", "), "header": header.joined(separator: ",")]))
             ])
         }
         var rows: [Row] = []
@@ -63,7 +63,9 @@ public struct CSVTable: Sendable {
             rows.append(Row(line: line, cells: cells))
         }
         if let error = reader.error {
-            throw ImportReport(problems: [ImportProblem(line: line, message: "the file is not valid CSV: \(error)")])
+            throw ImportReport(problems: [
+                ImportProblem(line: line, CatalogueText(ImportProblemMessage.notCSV, ["error": "\(error)"]))
+            ])
         }
         self.rows = rows
     }
@@ -73,17 +75,65 @@ public struct CSVTable: Sendable {
     }
 }
 
-/// One reason a row of an import was refused.
+/// One reason a row of an import was refused. Column names in the words stay as the file has
+/// them: they are the file's own vocabulary.
 public struct ImportProblem: Hashable, Sendable, CustomStringConvertible {
     public var line: Int
+    /// The problem in English, for the CLI, the API and the logs.
     public var message: String
+    /// The problem as the catalogue words it, for pages in the reader's language; nil for a
+    /// problem another rule wrote, which pages show as written.
+    public var wording: CatalogueText?
 
     public init(line: Int, message: String) {
         self.line = line
         self.message = message
     }
 
+    public init(line: Int, _ wording: CatalogueText) {
+        self.init(line: line, message: wording.text(in: Localizer(.english)))
+        self.wording = wording
+    }
+
     public var description: String { "Line \(line): \(message)" }
+
+    /// "Line 3: …" in the reader's language.
+    public func description(in text: Localizer) -> String {
+        text.text(
+            ImportProblemMessage.line, ["line": text.integer(line), "problem": wording?.text(in: text) ?? message])
+    }
+}
+
+/// The words of what is wrong with an imported file, for programme staff (English for now).
+public enum ImportProblemMessage: String, MessageKey, CaseIterable {
+    case line = "importProblem.line"
+    case unreadable = "importProblem.unreadable"
+    case empty = "importProblem.empty"
+    case missingColumns = "importProblem.missingColumns"
+    case notCSV = "importProblem.notCSV"
+    case noPeople = "importProblem.noPeople"
+    case noAccounts = "importProblem.noAccounts"
+    case required = "importProblem.required"
+    case tooLong = "importProblem.tooLong"
+    case notAnEmail = "importProblem.notAnEmail"
+    case notADate = "importProblem.notADate"
+    case repeated = "importProblem.repeated"
+    case employmentStatus = "importProblem.employmentStatus"
+    case endDateWhenLeft = "importProblem.endDateWhenLeft"
+    case endBeforeHire = "importProblem.endBeforeHire"
+    case ownSupervisor = "importProblem.ownSupervisor"
+    case countryForLocation = "importProblem.countryForLocation"
+    case unknownSupervisor = "importProblem.unknownSupervisor"
+    case unknownPerson = "importProblem.unknownPerson"
+    case unknownParent = "importProblem.unknownParent"
+    case moodleIDRequired = "importProblem.moodleIDRequired"
+    case moodleFrameworkRow = "importProblem.moodleFrameworkRow"
+    case moodleShortNameRequired = "importProblem.moodleShortNameRequired"
+
+    /// A cell longer than the name limit every imported text keeps.
+    static func textTooLong(column: String) -> CatalogueText {
+        CatalogueText(Self.tooLong, ["column": column, "limit": "\(TextLimits.name)"])
+    }
 }
 
 /// Every problem found in an import. An import with any problem changes nothing.

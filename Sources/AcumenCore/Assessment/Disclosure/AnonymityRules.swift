@@ -37,11 +37,11 @@ public struct AnonymityRules: Codable, Hashable, Sendable {
     /// The same problems, each located by the name of the setting's field.
     public var fieldProblems: [ValidationProblem] {
         [
-            ("minimumPeers", "peers", minimumPeers), ("minimumCustomers", "customers", minimumCustomers),
-            ("minimumForComments", "comments", minimumForComments),
-        ].filter { !(2...50).contains($0.2) }.map { field, name, value in
-            ValidationProblem(
-                location: field, message: "the minimum for \(name) must be between 2 and 50 (it is \(value))")
+            ("minimumPeers", CycleProblemMessage.minimumPeers, minimumPeers),
+            ("minimumCustomers", .minimumCustomers, minimumCustomers),
+            ("minimumForComments", .minimumComments, minimumForComments),
+        ].filter { !(2...50).contains($0.2) }.map { field, message, value in
+            ValidationProblem(location: field, wording: CatalogueText(message, ["value": "\(value)"]))
         }
     }
 }

@@ -19,9 +19,7 @@ public enum MoodleFrameworkImport {
             throw ImportReport(problems: [
                 ImportProblem(
                     line: frameworkRows.dropFirst().first?.line ?? 2,
-                    message:
-                        "the file must have exactly one row with 'Is framework' set to 1 (it has \(frameworkRows.count))"
-                )
+                    CatalogueText(ImportProblemMessage.moodleFrameworkRow, count: frameworkRows.count))
             ])
         }
         let rows = table.rows.filter { !isTrue($0["Is framework"]) }
@@ -29,19 +27,25 @@ public enum MoodleFrameworkImport {
         for row in rows {
             let id = row["ID number"]
             if id.isEmpty {
-                problems.append(ImportProblem(line: row.line, message: "ID number is required"))
+                problems.append(ImportProblem(line: row.line, CatalogueText(ImportProblemMessage.moodleIDRequired)))
             } else if let first = lineByID[id] {
                 problems.append(
-                    ImportProblem(line: row.line, message: "ID number \(id) already appears on line \(first)"))
+                    ImportProblem(
+                        line: row.line,
+                        CatalogueText(
+                            ImportProblemMessage.repeated, ["column": "ID number", "value": id, "first": "\(first)"])))
             } else {
                 lineByID[id] = row.line
             }
             if row["Short name"].isEmpty {
-                problems.append(ImportProblem(line: row.line, message: "Short name is required"))
+                problems.append(
+                    ImportProblem(line: row.line, CatalogueText(ImportProblemMessage.moodleShortNameRequired)))
             }
             let parent = row["Parent ID number"]
             if !parent.isEmpty && !rows.contains(where: { $0["ID number"] == parent }) {
-                problems.append(ImportProblem(line: row.line, message: "Parent ID number \(parent) is not in the file"))
+                problems.append(
+                    ImportProblem(line: row.line, CatalogueText(ImportProblemMessage.unknownParent, ["parent": parent]))
+                )
             }
         }
         guard problems.isEmpty else { throw ImportReport(problems: problems) }

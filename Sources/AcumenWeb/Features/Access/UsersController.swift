@@ -35,12 +35,16 @@ struct UsersController: RouteCollection {
         let form = try request.decodeForm(NewUserForm.self)
         var problems: [ValidationProblem] = []
         let role = Role(parsing: form.role)
-        if role == nil { problems.append(ValidationProblem(location: "role", message: "choose a role")) }
+        if role == nil {
+            problems.append(ValidationProblem(location: "role", wording: CatalogueText(UsersMessage.chooseRole)))
+        }
         if form.password.count < 10 {
-            problems.append(ValidationProblem(location: "password", message: "at least 10 characters"))
+            problems.append(
+                ValidationProblem(location: "password", wording: CatalogueText(UsersMessage.passwordTooShort)))
         }
         if form.password.count > 256 {
-            problems.append(ValidationProblem(location: "password", message: "at most 256 characters"))
+            problems.append(
+                ValidationProblem(location: "password", wording: CatalogueText(UsersMessage.passwordTooLong)))
         }
         if problems.isEmpty, let role {
             do {
@@ -50,8 +54,14 @@ struct UsersController: RouteCollection {
                 request.flash(
                     text.text(UsersMessage.created, ["email": user.email, "role": text.text(RoleMessage(user.role))]))
                 return request.redirect(to: SitePath.users.url())
-            } catch let error as StoreError {
-                problems.append(ValidationProblem(location: "email", message: AppError.from(error).message))
+            } catch StoreError.invalid {
+                problems.append(
+                    ValidationProblem(
+                        location: "email", wording: CatalogueText(UsersMessage.notAnAddress, ["email": form.email])))
+            } catch StoreError.conflict {
+                problems.append(
+                    ValidationProblem(
+                        location: "email", wording: CatalogueText(UsersMessage.addressTaken, ["email": form.email])))
             }
         }
         let response = UsersPage.render(

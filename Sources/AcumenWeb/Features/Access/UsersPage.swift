@@ -72,4 +72,9 @@ enum UsersMessage: String, MessageKey, CaseIterable {
     case created = "users.created"
     case disabledNow = "users.disabledNow"
     case enabledAgain = "users.enabledAgain"
+    case chooseRole = "users.problem.chooseRole"
+    case passwordTooShort = "users.problem.passwordTooShort"
+    case passwordTooLong = "users.problem.passwordTooLong"
+    case notAnAddress = "users.problem.notAnAddress"
+    case addressTaken = "users.problem.addressTaken"
 }

@@ -66,6 +66,13 @@ enum FrameworkFlashMessage: String, MessageKey, CaseIterable {
     case reviewerAdded = "frameworkFlash.reviewerAdded"
     case profilesSaved = "frameworkFlash.profilesSaved"
     case translationSaved = "frameworkFlash.translationSaved"
+    case detailsSaved = "frameworkFlash.detailsSaved"
+    case categoryAdded = "frameworkFlash.categoryAdded"
+    case categorySaved = "frameworkFlash.categorySaved"
+    case categoryRemoved = "frameworkFlash.categoryRemoved"
+    case competencyAdded = "frameworkFlash.competencyAdded"
+    case competencySaved = "frameworkFlash.competencySaved"
+    case competencyRemoved = "frameworkFlash.competencyRemoved"
 }
 
 /// The words only a framework's editors read: drafting, review, publishing and translation.

@@ -241,10 +241,12 @@ enum FrameworkPage {
             }
             if !validation.errors.isEmpty {
                 Paragraph(text.text(FrameworkEditMessage.cannotPublish)).class("warning")
-                List(validation.errors.map(\.description))
+                List(validation.errors.map { $0.description(in: text) })
             }
             if !validation.warnings.isEmpty {
-                List(validation.warnings.map { text.text(FrameworkEditMessage.note, ["note": $0.description]) })
+                List(
+                    validation.warnings.map { text.text(FrameworkEditMessage.note, ["note": $0.description(in: text)]) }
+                )
             }
             Paragraph(
                 text.text(

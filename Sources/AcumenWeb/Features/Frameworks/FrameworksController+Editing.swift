@@ -25,7 +25,9 @@ extension FrameworksController {
         content.name = form.name.trimmingCharacters(in: .whitespacesAndNewlines)
         content.description = (form.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         content.owner = (form.owner ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        return try await save(content, of: loaded, request: request, message: "Details saved.") { problems in
+        return try await save(
+            content, of: loaded, request: request, message: CatalogueText(FrameworkFlashMessage.detailsSaved)
+        ) { problems in
             FrameworkDetailsPage.render(
                 summary: loaded.summary, content: content, problems: problems, context: PageContext(request)
             ).response()
@@ -48,7 +50,10 @@ extension FrameworksController {
                 title: form.title.trimmingCharacters(in: .whitespacesAndNewlines),
                 description: (form.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines), competencies: [])
         )
-        return try await save(content, of: loaded, request: request, message: "Category \(form.title) added.") {
+        return try await save(
+            content, of: loaded, request: request,
+            message: CatalogueText(FrameworkFlashMessage.categoryAdded, ["category": form.title])
+        ) {
             problems in
             throw AppError(
                 .unprocessableEntity, code: "invalid", message: "The category was not added.",
@@ -81,7 +86,10 @@ extension FrameworksController {
         edited.description = (form.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var content = loaded.version.content
         content.categories = content.categories.map { $0.identifier == original.identifier ? edited : $0 }
-        return try await save(content, of: loaded, request: request, message: "Category \(edited.title) saved.") {
+        return try await save(
+            content, of: loaded, request: request,
+            message: CatalogueText(FrameworkFlashMessage.categorySaved, ["category": edited.title])
+        ) {
             problems in
             CategoryFormPage.render(
                 summary: loaded.summary, category: edited, problems: problems, context: PageContext(request)
@@ -97,8 +105,8 @@ extension FrameworksController {
         content.categories.removeAll { $0.identifier == removed.identifier }
         return try await save(
             content, of: loaded, request: request,
-            message:
-                "Category \(removed.title) and its \(removed.competencies.count) competencies were removed from this draft."
+            message: CatalogueText(
+                FrameworkFlashMessage.categoryRemoved, count: removed.competencies.count, ["category": removed.title])
         ) { problems in
             throw AppError(
                 .unprocessableEntity, code: "invalid", message: "The category could not be removed.",
@@ -146,7 +154,10 @@ extension FrameworksController {
             throw AppError.badRequest("Choose the category the competency belongs to.", field: "categoryID")
         }
         content.categories[index].competencies.append(competency)
-        return try await save(content, of: loaded, request: request, message: "Competency \(competency.code) added.") {
+        return try await save(
+            content, of: loaded, request: request,
+            message: CatalogueText(FrameworkFlashMessage.competencyAdded, ["code": competency.code])
+        ) {
             problems in
             CompetencyFormPage.render(
                 summary: loaded.summary, content: loaded.version.content, competency: competency,
@@ -176,7 +187,10 @@ extension FrameworksController {
             existing.competencies = existing.competencies.map { $0.identifier == original.identifier ? competency : $0 }
             return existing
         }
-        return try await save(content, of: loaded, request: request, message: "Competency \(competency.code) saved.") {
+        return try await save(
+            content, of: loaded, request: request,
+            message: CatalogueText(FrameworkFlashMessage.competencySaved, ["code": competency.code])
+        ) {
             problems in
             CompetencyFormPage.render(
                 summary: loaded.summary, content: loaded.version.content, competency: competency,
@@ -195,7 +209,8 @@ extension FrameworksController {
             return category
         }
         return try await save(
-            content, of: loaded, request: request, message: "Competency \(competency.code) removed from this draft."
+            content, of: loaded, request: request,
+            message: CatalogueText(FrameworkFlashMessage.competencyRemoved, ["code": competency.code])
         ) {
             problems in
             throw AppError(

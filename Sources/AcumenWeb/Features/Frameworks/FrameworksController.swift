@@ -349,7 +349,7 @@ struct FrameworksController: RouteCollection {
     /// Saves edited content; when it breaks a rule, shows the form again with the problems
     /// and changes nothing.
     func save(
-        _ content: FrameworkContent, of loaded: Loaded, request: Request, message: String,
+        _ content: FrameworkContent, of loaded: Loaded, request: Request, message: CatalogueText,
         onInvalid: ([ValidationProblem]) throws -> Response
     ) async throws -> Response {
         do {
@@ -359,7 +359,7 @@ struct FrameworksController: RouteCollection {
             response.status = .unprocessableEntity
             return response
         }
-        request.flash(message)
+        request.flash(message.text(in: request.readersLocalizer))
         return request.redirect(to: SitePath.framework.url(loaded.summary.id))
     }
 }

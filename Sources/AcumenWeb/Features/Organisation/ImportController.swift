@@ -58,16 +58,21 @@ struct ImportController: RouteCollection {
     ) async throws -> Response {
         let data = try upload(request)
         let text = request.readersLocalizer
+        func refused(_ problems: [String]) -> Response {
+            ImportPage.render(
+                context: PageContext(request), problems: problems,
+                heading: text.text(ImportMessage.nothingImported, ["what": text.text(what)])
+            ).response(status: .unprocessableEntity)
+        }
         do {
             request.flash(try await body(data, text))
             return request.redirect(to: SitePath.importPage.url())
-        } catch let error where error is ImportReport || error is CASEImportError || error is StoreError {
+        } catch let report as ImportReport {
+            return refused(report.problems.map { $0.description(in: text) })
+        } catch let error where error is CASEImportError || error is StoreError {
+            // A CASE package's problems and the store's refusals are English for now.
             let appError = AppError.from(error)
-            return ImportPage.render(
-                context: PageContext(request),
-                problems: appError.details.isEmpty ? [appError.message] : appError.details,
-                heading: text.text(ImportMessage.nothingImported, ["what": text.text(what)])
-            ).response(status: .unprocessableEntity)
+            return refused(appError.details.isEmpty ? [appError.message] : appError.details)
         }
     }
 }
