@@ -27,7 +27,8 @@ final class LanguageRoutesTests: XCTestCase {
             + CycleFlashMessage.allCases + FrameworkFormMessage.allCases + ProfilesMessage.allCases
             + TranslationMessage.allCases + PeopleListMessage.allCases + OutboxMessage.allCases
             + CalibrationSetupMessage.allCases + DoubleRatingMessage.allCases + DriftMessage.allCases
-            + ProgrammeHomeMessage.allCases + StatisticMessage.allCases
+            + ProgrammeHomeMessage.allCases + StatisticMessage.allCases + CommandHelpMessage.allCases
+            + StatsCommandMessage.allCases
         let english = MessageCatalogue.builtIn.keys(in: .english)
         for key in keys + programmeKeys {
             XCTAssertTrue(english.contains(key.key), "\(key.key) has no English message")

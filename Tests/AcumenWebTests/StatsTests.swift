@@ -8,12 +8,14 @@ import XCTest
 
 final class StatsCommandLineTests: XCTestCase {
     /// Runs the command on a table given as text; returns the exit status and what it printed.
-    func run(_ arguments: [String], table: String) -> (status: Int32?, output: String, error: String) {
+    func run(_ arguments: [String], table: String, language: Localizer? = nil) -> (
+        status: Int32?, output: String, error: String
+    ) {
         var output = ""
         var error = ""
         let status = StatsCommandLine.run(
             ["acumen"] + arguments, read: { _ in Data(table.utf8) }, output: { output += $0 },
-            error: { error += $0 })
+            error: { error += $0 }, language: language)
         return (status, output, error)
     }
 
@@ -89,6 +91,27 @@ final class StatsCommandLineTests: XCTestCase {
         XCTAssertEqual(
             whole["notes"] as? [String], ["Ratings are whole numbers from 1 to 5: alpha at every level of measurement."]
         )
+    }
+
+    func test_everyWordThePeoplePrintedTableAndErrorsSay_comesFromTheCatalogue() {
+        let pseudo = Localizer(.english, catalogue: MessageCatalogue.builtIn.pseudoLocalized())
+        let table = run(
+            ["stats", "agreement", "ratings.csv", "--format", "table", "--pairs"], table: krippendorff2011,
+            language: pseudo)
+        XCTAssertEqual(table.status, 0)
+        // Rater names, level names and statistics' notation are data; notes stay English for now.
+        let notes = "Ratings are whole numbers from 1 to 5: alpha at every level of measurement."
+        let figures = table.output.replacingOccurrences(of: notes, with: "")
+        XCTAssertEqual(
+            PseudoLocaleTests.strayWords(
+                in: figures,
+                data: ["ICC(1,1)", "ICC(2,1)", "ICC(3,1)", "ICC(1,k)", "ICC(2,k)", "ICC(3,k)"]
+                    + MeasurementLevel.allCases.map(\.rawValue) + ["A", "B", "C", "D"]), "")
+        let bad = run(["stats", "agreement", "bad.csv"], table: "a,b\n1,2\n3,three\n", language: pseudo)
+        XCTAssertEqual(PseudoLocaleTests.strayWords(in: bad.error, data: ["bad.csv", "three"]), "")
+        let usage = run(["stats", "agreement", "--level", "cardinal"], table: "", language: pseudo)
+        XCTAssertEqual(usage.status, 2)
+        XCTAssertTrue(usage.error.contains("⟦"), usage.error)
     }
 
     func test_badInput_namesLineAndColumn_andExitsNonZero() {

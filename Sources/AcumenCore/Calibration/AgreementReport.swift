@@ -91,16 +91,26 @@ public struct AgreementReport: Encodable, Sendable {
         try container.encode(notes, forKey: .notes)
     }
 
-    /// The same figures as a table for people.
-    public var table: String {
-        func number(_ value: Double?) -> String { value.map { String(format: "%.6f", $0) } ?? "undefined" }
-        var lines = ["Units: \(units)", "Raters: \(raters)", "", "Krippendorff's alpha"]
+    /// The same figures as a table for people, in English.
+    public var table: String { table(in: Localizer(.english)) }
+
+    /// The same figures as a table for people; figures keep six decimals and a point, as
+    /// statistics software prints them, so that they can be compared digit by digit.
+    public func table(in text: Localizer) -> String {
+        func number(_ value: Double?) -> String {
+            value.map { String(format: "%.6f", $0) } ?? text.text(StatsMessage.undefined)
+        }
+        var lines = [
+            text.text(StatsMessage.units, ["count": "\(units)"]),
+            text.text(StatsMessage.raters, ["count": "\(raters)"]),
+            "", text.text(StatsMessage.alpha),
+        ]
         for (level, alpha) in krippendorffAlpha {
             lines.append("  \(level.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(number(alpha))")
         }
         lines.append("")
         if let icc {
-            lines.append("Intraclass correlation (Shrout and Fleiss), on \(icc.completeUnits) complete units")
+            lines.append(text.text(StatsMessage.icc, ["units": "\(icc.completeUnits)"]))
             for (name, value) in [
                 ("ICC(1,1)", icc.icc1), ("ICC(2,1)", icc.icc2), ("ICC(3,1)", icc.icc3), ("ICC(1,k)", icc.icc1k),
                 ("ICC(2,k)", icc.icc2k), ("ICC(3,k)", icc.icc3k),
@@ -108,18 +118,24 @@ public struct AgreementReport: Encodable, Sendable {
                 lines.append("  \(name)   \(number(value))")
             }
         } else {
-            lines.append("Intraclass correlation: undefined (fewer than two units rated by every rater)")
+            lines.append(text.text(StatsMessage.iccUndefined))
         }
         lines.append("")
         lines.append(
-            "Fleiss' kappa: "
-                + (fleissKappa.map { String(format: "%.6f", $0) }
-                    ?? "undefined (units have different numbers of ratings, or no variation)"))
+            fleissKappa.map { text.text(StatsMessage.fleiss, ["kappa": String(format: "%.6f", $0)]) }
+                ?? text.text(StatsMessage.fleissUndefined))
         if let cohenKappa {
             lines.append("")
-            lines.append("Cohen's kappa by pair of raters")
+            lines.append(text.text(StatsMessage.cohen))
             for pair in cohenKappa {
-                lines.append("  \(pair.raters[0]) – \(pair.raters[1]): \(number(pair.kappa)) (\(pair.units) units)")
+                lines.append(
+                    "  "
+                        + text.text(
+                            StatsMessage.pair,
+                            [
+                                "first": pair.raters[0], "second": pair.raters[1], "kappa": number(pair.kappa),
+                                "units": "\(pair.units)",
+                            ]))
             }
         }
         if !notes.isEmpty {

@@ -15,10 +15,24 @@ public enum RatingTableReader {
     public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
         public var line: Int
         public var column: Int?
-        public var message: String
+        public var wording: CatalogueText
 
-        public var description: String {
-            column.map { "line \(line), column \($0): \(message)" } ?? "line \(line): \(message)"
+        init(line: Int, column: Int?, _ key: StatsMessage, _ arguments: [String: String] = [:]) {
+            self.line = line
+            self.column = column
+            self.wording = CatalogueText(key, arguments)
+        }
+
+        /// In English, for tests and logs.
+        public var description: String { description(in: Localizer(.english)) }
+
+        public func description(in text: Localizer) -> String {
+            let problem = wording.text(in: text)
+            return column.map {
+                text.text(
+                    StatsMessage.atCell,
+                    ["line": text.integer(line), "column": text.integer($0), "problem": problem])
+            } ?? text.text(StatsMessage.atLine, ["line": text.integer(line), "problem": problem])
         }
     }
 
@@ -36,7 +50,7 @@ public enum RatingTableReader {
         var index = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         let raters = try header(bytes, &index)
-        guard !raters.isEmpty else { throw Problem(line: 1, column: nil, message: "the header row names no raters") }
+        guard !raters.isEmpty else { throw Problem(line: 1, column: nil, .noRaters) }
         var cells: [Double] = []
         cells.reserveCapacity(bytes.count / 2)
         var line = 1
@@ -67,8 +81,8 @@ public enum RatingTableReader {
             }
             if cells.count - start != raters.count {
                 throw Problem(
-                    line: line, column: nil,
-                    message: "\(cells.count - start) cells, but the header names \(raters.count) raters")
+                    line: line, column: nil, .cellCount,
+                    ["cells": "\(cells.count - start)", "raters": "\(raters.count)"])
             }
             units += 1
         }
@@ -90,13 +104,13 @@ public enum RatingTableReader {
             start = index
             while index < bytes.count && bytes[index] != 0x22 { index += 1 }
             guard index < bytes.count else {
-                throw Problem(line: line, column: column, message: "a quoted cell is not closed")
+                throw Problem(line: line, column: column, .quoteNotClosed)
             }
             end = index
             index += 1
             while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
             if index < bytes.count && bytes[index] != 0x2C && bytes[index] != 0x0A && bytes[index] != 0x0D {
-                throw Problem(line: line, column: column, message: "text after the closing quote")
+                throw Problem(line: line, column: column, .textAfterQuote)
             }
         } else {
             while index < bytes.count && bytes[index] != 0x2C && bytes[index] != 0x0A && bytes[index] != 0x0D {
@@ -105,7 +119,7 @@ public enum RatingTableReader {
             end = index
         }
         if !quoted && index < bytes.count && bytes[index] == 0x22 {
-            throw Problem(line: line, column: column, message: "a quote inside an unquoted cell")
+            throw Problem(line: line, column: column, .quoteInside)
         }
         while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
         while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
@@ -113,7 +127,7 @@ public enum RatingTableReader {
         if let value = fastNumber(bytes, start, end) { return value }
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
-            throw Problem(line: line, column: column, message: "'\(text.prefix(40))' is not a number")
+            throw Problem(line: line, column: column, .notANumber, ["value": String(text.prefix(40))])
         }
         return value
     }
@@ -185,22 +199,48 @@ public enum RatingTableReader {
             }
             index += 1
         }
-        if quoted { throw Problem(line: 1, column: column, message: "a quoted name is not closed") }
+        if quoted { throw Problem(line: 1, column: column, .nameQuoteNotClosed) }
         if !current.isEmpty || !names.isEmpty { names.append(try name(current, column: column)) }
         return try unique(names)
     }
 
     private static func name(_ bytes: [UInt8], column: Int) throws(Problem) -> String {
         let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty else { throw Problem(line: 1, column: column, message: "the rater has no name") }
+        guard !text.isEmpty else { throw Problem(line: 1, column: column, .unnamedRater) }
         return text
     }
 
     private static func unique(_ names: [String]) throws(Problem) -> [String] {
         var seen: Set<String> = []
         for (position, name) in names.enumerated() where !seen.insert(name).inserted {
-            throw Problem(line: 1, column: position + 1, message: "rater '\(name)' is named twice")
+            throw Problem(line: 1, column: position + 1, .raterTwice, ["name": name])
         }
         return names
     }
+}
+
+/// The words of `acumen stats`: a rating table's problems and the figures as a table for
+/// people, in the organisation's default language.
+public enum StatsMessage: String, MessageKey, CaseIterable {
+    case atLine = "stats.problem.atLine"
+    case atCell = "stats.problem.atCell"
+    case noRaters = "stats.problem.noRaters"
+    case cellCount = "stats.problem.cellCount"
+    case quoteNotClosed = "stats.problem.quoteNotClosed"
+    case textAfterQuote = "stats.problem.textAfterQuote"
+    case quoteInside = "stats.problem.quoteInside"
+    case notANumber = "stats.problem.notANumber"
+    case nameQuoteNotClosed = "stats.problem.nameQuoteNotClosed"
+    case unnamedRater = "stats.problem.unnamedRater"
+    case raterTwice = "stats.problem.raterTwice"
+    case units = "stats.table.units"
+    case raters = "stats.table.raters"
+    case alpha = "stats.table.alpha"
+    case icc = "stats.table.icc"
+    case iccUndefined = "stats.table.iccUndefined"
+    case fleiss = "stats.table.fleiss"
+    case fleissUndefined = "stats.table.fleissUndefined"
+    case cohen = "stats.table.cohen"
+    case pair = "stats.table.pair"
+    case undefined = "stats.table.undefined"
 }

@@ -5,16 +5,16 @@ import Vapor
 /// `acumen demo`: migrates, loads the demo organisation once, prints how to sign in, then serves.
 struct DemoCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Option(name: "hostname", short: "H", help: "The address to listen on (default 127.0.0.1).")
+        @Option(name: "hostname", short: "H", help: CommandHelp.text(.demoHostname))
         var hostname: String?
-        @Option(name: "port", short: "p", help: "The port to listen on (default 8080).")
+        @Option(name: "port", short: "p", help: CommandHelp.text(.demoPort))
         var port: Int?
-        @Flag(name: "no-serve", help: "Load the demo and stop, without serving (for scripts).")
+        @Flag(name: "no-serve", help: CommandHelp.text(.demoNoServe))
         var noServe: Bool
     }
 
     let settings: AcumenSettings
-    var help: String { "Loads a demo organisation and the built-in frameworks, then serves Acumen." }
+    var help: String { CommandHelp.text(.demo) }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application

@@ -6,17 +6,15 @@ import Vapor
 /// `acumen import people|accounts|framework FILE`: all or nothing, with every problem listed.
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "kind", help: "people, accounts or framework")
+        @Argument(name: "kind", help: CommandHelp.text(.importKind))
         var kind: String
-        @Argument(name: "file", help: "A CSV file (people, accounts), or a CASE JSON package or Moodle CSV (framework)")
+        @Argument(name: "file", help: CommandHelp.text(.importFile))
         var file: String
     }
 
     let settings: AcumenSettings
 
-    var help: String {
-        "Imports people or accounts from CSV, or a framework from a CASE package or a Moodle competency CSV."
-    }
+    var help: String { CommandHelp.text(.importCommand) }
 
     struct ImportFailed: Error, CustomStringConvertible {
         let description: String

@@ -6,7 +6,7 @@ struct MigrateCommand: AsyncCommand {
     struct Signature: CommandSignature {}
 
     let settings: AcumenSettings
-    var help: String { "Creates or updates the database tables. serve and demo run this automatically." }
+    var help: String { CommandHelp.text(.migrate) }
 
     /// The migrations themselves ran when the application booted (see `DatabasePreparation`).
     func run(using context: CommandContext, signature: Signature) async throws {

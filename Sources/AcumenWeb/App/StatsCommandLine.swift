@@ -7,45 +7,37 @@ import Foundation
 /// Handled before the web application is built: the statistics need no database and no
 /// configuration, and starting neither keeps the command fast on large tables.
 public enum StatsCommandLine {
-    public static let usage = """
-        Usage: acumen stats agreement FILE.csv [--level nominal|ordinal|interval|ratio] [--format json|table] [--pairs]
-
-        Computes Krippendorff's alpha, the six intraclass correlations of Shrout and Fleiss and Fleiss' kappa
-        for a rating table: a header row of rater names, then one row per rated unit; a blank cell is a
-        missing rating. Use - to read the table from standard input.
-          --level    Krippendorff's alpha at this level of measurement only (default: all four for a scale of
-                     up to 20 whole numbers; interval and ordinal for scores with decimals or wider ranges)
-          --format   json (default) or table
-          --pairs    also Cohen's kappa for every pair of raters
-          --timings  also print to standard error how long reading and each statistic took (median of 20 runs)
-        """
+    /// How to call the command, in the reader's language.
+    public static func usage(_ text: Localizer) -> String {
+        text.text(StatsCommandMessage.usage)
+    }
 
     /// The options of `stats agreement`, read by ArgumentParser.
     struct AgreementOptions: ParsableArguments {
-        @Argument(help: "The rating table, or - for standard input.")
+        @Argument(help: ArgumentHelp(CommandHelp.text(.statsFile)))
         var file: String
 
-        @Option(help: "Krippendorff's alpha at this level of measurement only.", transform: Self.level)
+        @Option(help: ArgumentHelp(CommandHelp.text(.statsLevel)), transform: Self.level)
         var level: MeasurementLevel?
 
-        @Option(help: "json or table.", transform: Self.format)
+        @Option(help: ArgumentHelp(CommandHelp.text(.statsFormat)), transform: Self.format)
         var format: String = "json"
 
-        @Flag(help: "Also Cohen's kappa for every pair of raters.")
+        @Flag(help: ArgumentHelp(CommandHelp.text(.statsPairs)))
         var pairs = false
 
-        @Flag(help: "Also print how long reading and each statistic took.")
+        @Flag(help: ArgumentHelp(CommandHelp.text(.statsTimings)))
         var timings = false
 
         static func level(_ text: String) throws -> MeasurementLevel {
             guard let level = MeasurementLevel(rawValue: text) else {
-                throw ValidationError("--level takes nominal, ordinal, interval or ratio")
+                throw ValidationError(CommandHelp.text(.statsLevelValues))
             }
             return level
         }
 
         static func format(_ text: String) throws -> String {
-            guard text == "json" || text == "table" else { throw ValidationError("--format takes json or table") }
+            guard text == "json" || text == "table" else { throw ValidationError(CommandHelp.text(.statsFormatValues)) }
             return text
         }
     }
@@ -54,8 +46,11 @@ public enum StatsCommandLine {
     public static func run(
         _ arguments: [String], read: (String) throws -> Data = Self.readInput,
         output: (String) -> Void = { print($0) },
-        error: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        error: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
+        language: Localizer? = nil
     ) -> Int32? {
+        let text = language ?? CommandHelp.localizer
+        let usage = usage(text)
         guard arguments.count >= 2, arguments[1] == "stats" else { return nil }
         let rest = Array(arguments.dropFirst(2))
         guard rest.first == "agreement" else {
@@ -70,7 +65,9 @@ public enum StatsCommandLine {
                 output(usage)
                 return 0
             }
-            error("acumen stats: \(AgreementOptions.message(for: problem))\n\n\(usage)")
+            error(
+                text.text(StatsCommandMessage.failed, ["problem": AgreementOptions.message(for: problem)]) + "\n\n"
+                    + usage)
             return 2
         }
         let file = options.file
@@ -82,7 +79,9 @@ public enum StatsCommandLine {
         do {
             data = try read(file)
         } catch let problem {
-            error("acumen stats: cannot read \(file): \(problem.localizedDescription)")
+            error(
+                text.text(
+                    StatsCommandMessage.unreadable, ["file": file, "problem": problem.localizedDescription]))
             return 1
         }
         do {
@@ -90,16 +89,18 @@ public enum StatsCommandLine {
             let table = try RatingTableReader.read(data)
             let reading = ContinuousClock.now - started
             let report = AgreementReport.compute(table.matrix, raterNames: table.raters, levels: levels, pairs: pairs)
-            output(asTable ? report.table : try json(report))
+            output(asTable ? report.table(in: text) : try json(report))
             if timings {
                 error(timingReport(table.matrix, levels: report.krippendorffAlpha.map(\.0), reading: reading))
             }
             return 0
         } catch let problem as RatingTableReader.Problem {
-            error("acumen stats: \(file): \(problem)")
+            error(
+                text.text(
+                    StatsCommandMessage.failed, ["problem": "\(file): " + problem.description(in: text)]))
             return 1
         } catch let problem {
-            error("acumen stats: \(problem)")
+            error(text.text(StatsCommandMessage.failed, ["problem": "\(problem)"]))
             return 1
         }
     }

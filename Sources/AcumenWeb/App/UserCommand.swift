@@ -7,16 +7,16 @@ import Vapor
 /// `acumen user token --email E` (prints a bearer token for the API).
 struct UserCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "create or token")
+        @Argument(name: "action", help: CommandHelp.text(.userAction))
         var action: String
-        @Option(name: "email", help: "The user's email")
+        @Option(name: "email", help: CommandHelp.text(.userEmail))
         var email: String?
-        @Option(name: "role", help: "administrator, programmeManager, supervisor, accountManager or customerReviewer")
+        @Option(name: "role", help: CommandHelp.text(.userRole))
         var role: String?
     }
 
     let settings: AcumenSettings
-    var help: String { "Creates users and API tokens." }
+    var help: String { CommandHelp.text(.user) }
 
     struct UsageError: Error, CustomStringConvertible {
         let description: String
