@@ -241,13 +241,19 @@ final class CalibrationRoutesTests: XCTestCase {
             let invited = try await outbox.recent().filter { $0.message.subject == "Calibration exercise: Spring" }
             XCTAssertEqual(invited.map(\.message.recipient), [supervisor.email])
             XCTAssertTrue(invited[0].message.body.contains("/calibration/\(id)"))
+            // A newcomer who reads Acumen in Japanese is invited in Japanese; nobody is invited twice.
+            try await UserRepository(database: app.db).setLanguage(userID: customer.id, .japanese)
             _ = try await manager.get(path)
             _ = try await manager.post(
                 "\(path)/participants", form: ["user:\(supervisor.id)": "on", "user:\(customer.id)": "on"])
-            let afterAdding = try await outbox.recent().filter { $0.message.subject == "Calibration exercise: Spring" }
+            let afterAdding = try await outbox.recent().filter { $0.message.subject.hasSuffix("Spring") }
             XCTAssertEqual(
                 afterAdding.map(\.message.recipient).sorted(), [customer.email, supervisor.email].sorted(),
                 "only the newcomer is e-mailed again")
+            let japanese = try XCTUnwrap(afterAdding.first { $0.message.recipient == customer.email }).message
+            XCTAssertEqual(japanese.subject, "キャリブレーション演習：Spring")
+            XCTAssertTrue(japanese.body.contains("参照ケース 1 件"), japanese.body)
+            XCTAssertTrue(japanese.body.contains("/calibration/\(id)"))
 
             let due = try await manager.get("/calibration/due")
             XCTAssertEqual(due.status, .ok)

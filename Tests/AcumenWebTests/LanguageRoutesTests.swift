@@ -20,7 +20,7 @@ final class LanguageRoutesTests: XCTestCase {
             + RoleMessage.allCases + FrameworkMessage.allCases + FrameworkEditMessage.allCases
             + AccountMessage.allCases + PagerMessage.allCases + ProblemListMessage.allCases + CycleListMessage.allCases
             + PersonMessage.allCases + CycleSubjectMessage.allCases + CommandMessage.allCases
-            + ParticipantMessage.allCases + FeedbackMessage.allCases
+            + ParticipantMessage.allCases + FeedbackMessage.allCases + CalibrationMailMessage.allCases
         let programmeKeys: [any MessageKey] =
             CyclePageMessage.allCases + CycleAdvanceMessage.allCases + ConfirmationMessage.allCases
             + NewCycleMessage.allCases + PreviewMessage.allCases + QuestionsMessage.allCases

@@ -164,7 +164,7 @@ struct CalibrationController: RouteCollection {
     }
 
     private func useCases(_ request: Request) -> CalibrationUseCases {
-        CalibrationUseCases(database: request.db, publicBaseURL: settings.publicBaseURL)
+        request.calibrationUseCases(settings)
     }
 
     @Sendable func close(request: Request) async throws -> Response {

@@ -1,28 +1,34 @@
 import AcumenCore
 import AcumenStore
 
-/// The e-mail that asks someone to take part in a calibration exercise. It carries no secret:
-/// participants sign in, so the link is the exercise's ordinary address.
+/// The e-mail that asks someone to take part in a calibration exercise, in the language the
+/// participant chose for Acumen (else the organisation's). It carries no secret: participants
+/// sign in, so the link is the exercise's ordinary address.
 enum CalibrationMail {
     static func invitation(
-        exercise: CalibrationExercise, cases: Int, baseURL: String
-    ) -> @Sendable (_ email: String) -> OutgoingMessage {
+        exercise: CalibrationExercise, cases: Int, baseURL: String, to email: String, text: Localizer
+    ) -> OutgoingMessage {
         let link = baseURL + SitePath.calibrationExercise.url(exercise.id)
-        let title = exercise.title
-        let months = exercise.thresholds.validForMonths
-        return { email in
-            OutgoingMessage(
-                recipient: email, subject: "Calibration exercise: \(title)",
-                body: """
-                    Hello,
+        let named = ["title": exercise.title]
+        return OutgoingMessage(
+            recipient: email, subject: text.text(CalibrationMailMessage.subject, named),
+            body: """
+                \(text.text(CalibrationMailMessage.greeting))
 
-                    You are asked to take part in the calibration exercise "\(title)": \(cases) reference \(cases == 1 ? "case" : "cases") to rate with the same behaviour grid as the annual review, on your own and without seeing anyone else's ratings.
+                \(text.text(CalibrationMailMessage.asked, count: cases, named))
 
-                    When you submit, you will see your ratings beside the master ratings the expert panel agreed, with their reasons, and whether you are calibrated for the next \(months) months.
+                \(text.text(CalibrationMailMessage.afterwards, count: exercise.thresholds.validForMonths))
 
-                    Sign in and open the exercise:
-                    \(link)
-                    """)
-        }
+                \(text.text(CalibrationMailMessage.signIn))
+                \(link)
+                """)
     }
+}
+
+enum CalibrationMailMessage: String, MessageKey, CaseIterable {
+    case subject = "mail.calibration.subject"
+    case greeting = "mail.calibration.greeting"
+    case asked = "mail.calibration.asked"
+    case afterwards = "mail.calibration.afterwards"
+    case signIn = "mail.calibration.signIn"
 }

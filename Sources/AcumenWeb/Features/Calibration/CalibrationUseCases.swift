@@ -2,12 +2,16 @@ import AcumenCore
 import AcumenStore
 import FluentKit
 import Foundation
+import Vapor
 
 /// What programme staff do to prepare an exercise: create it, add participants and open or
 /// close it. Each action is one transaction, and the e-mails an action causes are queued in it.
 struct CalibrationUseCases {
     let database: any Database
     let publicBaseURL: String
+    /// The language of invitations to participants who chose none.
+    var defaultLanguage: Language = .english
+    var catalogue: MessageCatalogue = .builtIn
     var today: CalendarDate = .today
 
     func create(title: String, frameworkID: UUID, panel: String, thresholds: CalibrationThresholds) async throws
@@ -48,9 +52,16 @@ struct CalibrationUseCases {
     private func mail(_ emails: [String], exercise: CalibrationExercise, cases: Int, database: any Database)
         async throws
     {
-        let invitation = CalibrationMail.invitation(exercise: exercise, cases: cases, baseURL: publicBaseURL)
-        let messages = emails.map(invitation)
-        if !messages.isEmpty { try await OutboxRepository(database: database).enqueue(messages) }
+        guard !emails.isEmpty else { return }
+        let languages = Dictionary(
+            try await UserRepository(database: database).users().map { ($0.email, $0.language) },
+            uniquingKeysWith: { first, _ in first })
+        let messages = emails.map { email in
+            CalibrationMail.invitation(
+                exercise: exercise, cases: cases, baseURL: publicBaseURL, to: email,
+                text: Localizer((languages[email] ?? nil) ?? defaultLanguage, catalogue: catalogue))
+        }
+        try await OutboxRepository(database: database).enqueue(messages)
     }
 
     /// Assigns second raters to the cycle's chosen share: reads its account managers and who
@@ -64,5 +75,14 @@ struct CalibrationUseCases {
             return try await DoubleRatingRepository(database: database).assign(
                 cycle: cycle, subjects: subjects, raters: raters, today: today)
         }
+    }
+}
+
+extension Request {
+    /// Calibration's actions, with invitations in each participant's language.
+    func calibrationUseCases(_ settings: AcumenSettings) -> CalibrationUseCases {
+        CalibrationUseCases(
+            database: db, publicBaseURL: settings.publicBaseURL, defaultLanguage: settings.defaultLanguage,
+            catalogue: application.messageCatalogue)
     }
 }

@@ -47,7 +47,7 @@ struct DoubleRatingController: RouteCollection {
 
     @Sendable func assign(request: Request) async throws -> Response {
         let cycle = try await request.assessmentCycle()
-        let count = try await CalibrationUseCases(database: request.db, publicBaseURL: settings.publicBaseURL)
+        let count = try await request.calibrationUseCases(settings)
             .assignSecondRaters(
                 cycle: cycle)
         let text = request.readersLocalizer
