@@ -34,10 +34,11 @@ enum FrameworkTranslationPage {
                     + "."
             ).attribute(named: "role", value: "status")
             ProblemList(
-                problems: problems.map { problem in
-                    ValidationProblem(
-                        location: label(for: problem.location, in: content, text: text), message: problem.message)
-                }, heading: text.text(FrameworkFormMessage.nothingSaved))
+                problems: problems,
+                labels: Dictionary(
+                    problems.map { ($0.location, label(for: $0.location, in: content, text: text)) },
+                    uniquingKeysWith: { first, _ in first }),
+                heading: text.text(FrameworkFormMessage.nothingSaved), text: text)
             Form(
                 url: SitePath.frameworkTranslation.url(version.summary.id, language.tag), method: .post,
                 content: {
