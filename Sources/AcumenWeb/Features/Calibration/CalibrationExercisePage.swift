@@ -83,7 +83,9 @@ enum CalibrationExercisePage {
                     headings: [CalibrationSetupMessage.colParticipant, .colRole, .colSubmitted].map { text.text($0) },
                     rows: loaded.participants.map {
                         [
-                            Text(text.list([$0.name, $0.email])), Text(text.text(RoleMessage($0.role))),
+                            Text(
+                                text.text(CalibrationSetupMessage.nameAndEmail, ["name": $0.name, "email": $0.email])),
+                            Text(text.text(RoleMessage($0.role))),
                             Text($0.submittedOn.map(text.date) ?? text.text(CalibrationSetupMessage.notYet)),
                         ]
                     })

@@ -70,6 +70,7 @@ enum CalibrationSetupMessage: String, MessageKey, CaseIterable {
     case notYet = "calibrationSetup.notYet"
     case addParticipants = "calibrationSetup.addParticipants"
     case userChoice = "calibrationSetup.userChoice"
+    case nameAndEmail = "calibrationSetup.nameAndEmail"
     case addTicked = "calibrationSetup.addTicked"
     case addCase = "calibrationSetup.addCase"
     case fieldKind = "calibrationSetup.field.kind"
