@@ -63,7 +63,7 @@ final class MessageCatalogueTests: XCTestCase {
         DerivedLevelMessage.allCases + AnswerMessage.allCases + ProblemMessage.allCases + SMARTGapMessage.allCases
         + WithholdingMessage.allCases + CalibrationMessage.allCases + PreflightMessage.allCases
         + FrameworkPreflightMessage.allCases + FrameworkProblemMessage.allCases + CycleProblemMessage.allCases
-        + ImportProblemMessage.allCases + StatsMessage.allCases
+        + ImportProblemMessage.allCases + StatsMessage.allCases + CatalogueMessage.allCases
 
     func test_theShippedCatalogue_isConsistent() {
         XCTAssertEqual(catalogue.problems, [])

@@ -28,7 +28,7 @@ final class LanguageRoutesTests: XCTestCase {
             + TranslationMessage.allCases + PeopleListMessage.allCases + OutboxMessage.allCases
             + CalibrationSetupMessage.allCases + DoubleRatingMessage.allCases + DriftMessage.allCases
             + ProgrammeHomeMessage.allCases + StatisticMessage.allCases + CommandHelpMessage.allCases
-            + StatsCommandMessage.allCases
+            + StatsCommandMessage.allCases + CataloguePageMessage.allCases
         let english = MessageCatalogue.builtIn.keys(in: .english)
         for key in keys + programmeKeys {
             XCTAssertTrue(english.contains(key.key), "\(key.key) has no English message")
@@ -391,6 +391,9 @@ final class MessageKeyTests: XCTestCase {
         XCTAssertEqual(
             AgreementReading.allCases.map { english.text(CalibrationSetupMessage($0)) }.last,
             "Raters agree no better than chance.")
+        XCTAssertEqual(OfferingFormat.allCases.map { english.text(CataloguePageMessage($0)) }.last, "Knowledge check")
+        XCTAssertEqual(
+            LearningPhase.allCases.map { english.text(CataloguePageMessage($0)) }.first, "Technical grounding")
         for status in ["pending", "sent", "failed"] {
             XCTAssertNotNil(OutboxMessage(rawValue: "outbox.status.\(status)"))
         }

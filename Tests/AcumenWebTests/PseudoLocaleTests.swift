@@ -81,6 +81,13 @@ final class PseudoLocaleTests: XCTestCase {
                 ])
             XCTAssertEqual(refusedCycle.status, .unprocessableEntity)
             pages.append(("refused new cycle", refusedCycle.body.string))
+            // The learning catalogue with a filter it cannot read, and one offering.
+            let catalogue = try await programme.get("/catalogue?format=podcast")
+            XCTAssertEqual(catalogue.status, .badRequest)
+            pages.append(("catalogue", catalogue.body.string))
+            let offerings = try await CatalogueRepository(database: app.db).offerings()
+            let offering = try XCTUnwrap(offerings.first { !$0.prerequisites.isEmpty })
+            pages.append(("offering", try await programme.get("/catalogue/offerings/\(offering.id)").body.string))
             // A refused import lists each line's problem from the catalogue; column names and
             // the file's own values stay as the file has them.
             try await programme.get("/import")
@@ -277,6 +284,11 @@ final class PseudoLocaleTests: XCTestCase {
         data += Language.allCases.map { Localizer(.english).name(of: ContentLanguage($0)) }
         data += demo.logins.map(\.email)
         data += [DemoCalibration.title, DemoCalibration.panel]
+        for offering in try await CatalogueRepository(database: app.db).offerings() {
+            data += [offering.title, offering.summary, offering.code, offering.provider, offering.owner, offering.link]
+            data += [offering.category, offering.xapiActivityID] + offering.targets.map(\.competencyCode)
+        }
+        data += try await CatalogueRepository(database: app.db).categories()
         // Intraclass correlations are named by the statistic's notation in every language.
         data += ["ICC(1,1)", "ICC(2,1)", "ICC(3,1)", "ICC(1,k)", "ICC(2,k)", "ICC(3,k)"]
         for referenceCase in DemoCalibration.cases {

@@ -7,7 +7,7 @@ public enum StoreMigrations {
             CreateOrganisationTables(), CreateAccessTables(), CreateFrameworkTables(), CreateIndexes(),
             CreateAssessmentTables(), CreateCalibrationTables(), HardenAnonymity(), RealBooleans(),
             CalibrationAgreementThresholds(), CycleClosingDay(), ReadersLanguages(),
-            QuestionTranslations(), FrameworkLanguages(), RaterChosenLanguage(),
+            QuestionTranslations(), FrameworkLanguages(), RaterChosenLanguage(), CreateDevelopmentTables(),
         ]
     }
 }

@@ -16,8 +16,12 @@ public struct DemoLoader: Sendable {
         public var createdSomething: Bool
     }
 
-    /// - Parameter passwordHash: the hash of `DemoOrganisation.password`, made by the caller's hasher.
-    public func load(passwordHash: @Sendable () throws -> String) async throws -> Outcome {
+    /// - Parameters:
+    ///   - baseURL: the server's public address, under which the demo offerings' xAPI activity ids are made.
+    ///   - passwordHash: the hash of `DemoOrganisation.password`, made by the caller's hasher.
+    public func load(baseURL: String = "http://127.0.0.1:8080", passwordHash: @Sendable () throws -> String)
+        async throws -> Outcome
+    {
         var generator = DemoGenerator()
         let demo = generator.generate()
         var created = false
@@ -51,7 +55,23 @@ public struct DemoLoader: Sendable {
         }
         let knownHash = hash
         if try await loadCalibration(demo, passwordHash: { try knownHash ?? passwordHash() }) { created = true }
+        if try await loadCatalogue(baseURL: baseURL) { created = true }
         return Outcome(organisation: demo, createdSomething: created)
+    }
+
+    /// The demo catalogue, once: when the catalogue has no offering at all.
+    private func loadCatalogue(baseURL: String) async throws -> Bool {
+        let catalogue = CatalogueRepository(database: database)
+        guard try await catalogue.offerings().isEmpty,
+            let globalMobility = try await FrameworkRow.query(on: database)
+                .filter(\.$name == GlobalMobilityAccountManagerFramework.name).first()?.id,
+            let general = try await FrameworkRow.query(on: database)
+                .filter(\.$name == GeneralAccountManagementFramework.name).first()?.id
+        else { return false }
+        try await catalogue.save(
+            DemoCatalogue.offerings(
+                frameworks: .init(globalMobility: globalMobility, general: general), baseURL: baseURL))
+        return true
     }
 
     /// Team leads who took the demo calibration exercise before the demo starts (not the printed supervisor).

@@ -19,7 +19,7 @@ struct DemoCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let passwords = app.password
-        let outcome = try await DemoLoader(database: app.db).load {
+        let outcome = try await DemoLoader(database: app.db).load(baseURL: settings.publicBaseURL) {
             try passwords.hash(DemoOrganisation.password)
         }
         let host = signature.hostname ?? "127.0.0.1"

@@ -122,6 +122,9 @@ enum Layout {
         NavigationItem(
             title: .calibration, url: SitePath.calibration.url(), access: .permitted(CalibrationPolicy.self, .browse)),
         NavigationItem(
+            title: .catalogue, url: SitePath.catalogue.url(),
+            access: .permitted(DevelopmentPolicy.self, .browseCatalogue)),
+        NavigationItem(
             title: .importing, url: SitePath.importPage.url(),
             access: .permitted(OrganisationPolicy.self, .importRecords)
         ),
@@ -154,6 +157,7 @@ enum NavigationMessage: String, MessageKey, CaseIterable {
     case assessments = "nav.assessments"
     case interviews = "nav.interviews"
     case calibration = "nav.calibration"
+    case catalogue = "nav.catalogue"
     case importing = "nav.import"
     case users = "nav.users"
 }

@@ -68,6 +68,10 @@ extension SitePath {
     static let person = SitePath("/people/:personID")
     static let accounts = SitePath("/accounts")
     static let importPage = SitePath("/import")
+    static let catalogue = SitePath("/catalogue")
+    static let catalogueOffering = SitePath("/catalogue/offerings/:offeringID")
+    static let catalogueExport = SitePath("/catalogue/export")
+    static let catalogueImport = SitePath("/catalogue/import")
     static let importPeople = SitePath("/import/people")
     static let importAccounts = SitePath("/import/accounts")
     static let importFramework = SitePath("/import/framework")
@@ -165,6 +169,10 @@ extension SitePath {
         .importPeople,
         .importAccounts,
         .importFramework,
+        .catalogue,
+        .catalogueOffering,
+        .catalogueExport,
+        .catalogueImport,
         .cycles,
         .newCycle,
         .cycle,

@@ -1,0 +1,191 @@
+import AcumenCore
+import AcumenStore
+import FluentKit
+import Foundation
+import Vapor
+
+/// The learning catalogue: browsing and searching it, one offering's page, the offerings API,
+/// and for programme staff its CSV export and import.
+struct CatalogueController: RouteCollection {
+    let settings: AcumenSettings
+
+    func boot(routes: any RoutesBuilder) throws {
+        let readers = routes.access(.permitted(DevelopmentPolicy.self, .browseCatalogue))
+        readers.get("catalogue", use: list)
+        readers.get("catalogue", "offerings", ":offeringID", use: show)
+        readers.get("api", "v1", "offerings", use: apiList)
+        let staff = routes.access(.permitted(DevelopmentPolicy.self, .manageCatalogue))
+        staff.get("catalogue", "export", use: export)
+        staff.on(.POST, "catalogue", "import", body: .collect(maxSize: "10mb"), use: importFile)
+    }
+
+    /// What the catalogue's pages and files need besides the offerings: categories and the
+    /// frameworks offerings develop, by id.
+    struct Loaded {
+        var offerings: [Offering]
+        var categories: [String]
+        var frameworks: [KnownFramework]
+
+        func framework(_ id: UUID) -> FrameworkContent? {
+            frameworks.first { $0.id == id }?.content
+        }
+    }
+
+    static func load(_ database: any Database) async throws -> Loaded {
+        let catalogue = CatalogueRepository(database: database)
+        let offerings = try await catalogue.offerings()
+        let repository = FrameworkRepository(database: database)
+        var frameworks: [KnownFramework] = []
+        for id in Set(offerings.flatMap { $0.targets.map(\.frameworkID) }) {
+            frameworks.append(KnownFramework(id: id, content: try await repository.version(id: id).content))
+        }
+        return Loaded(
+            offerings: offerings, categories: try await catalogue.categories(),
+            frameworks: frameworks.sorted { $0.content.name < $1.content.name })
+    }
+
+    @Sendable func list(request: Request) async throws -> Response {
+        let loaded = try await Self.load(request.db)
+        let fields = (try? request.query.decode([String: String].self)) ?? [:]
+        let (query, problems) = CatalogueQuery.read(fields)
+        let results = query.results(in: loaded.offerings, categories: loaded.categories)
+        return CataloguePage.render(
+            loaded, query: query, fields: fields, problems: problems,
+            results: PageOfResults(results, page: Int(fields["page"] ?? "") ?? 1, size: CataloguePage.pageSize),
+            context: PageContext(request)
+        ).response(status: problems.isEmpty ? .ok : .badRequest)
+    }
+
+    @Sendable func show(request: Request) async throws -> Response {
+        guard let id = request.parameters.get("offeringID", as: UUID.self) else {
+            throw AppError.notFound("That offering")
+        }
+        let offering = try await CatalogueRepository(database: request.db).offering(id: id)
+        let loaded = try await Self.load(request.db)
+        return OfferingPage.render(offering, loaded: loaded, context: PageContext(request)).response()
+    }
+
+    @Sendable func export(request: Request) async throws -> Response {
+        let loaded = try await Self.load(request.db)
+        let response = Response(
+            status: .ok, body: .init(string: OfferingsCSV.make(loaded.offerings, frameworks: loaded.frameworks)))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.contentDisposition = .init(.attachment, filename: "catalogue-\(CalendarDate.today).csv")
+        return response
+    }
+
+    struct Upload: Content {
+        var file: File
+    }
+
+    /// Imports a catalogue file against the latest published version of every framework; all
+    /// or nothing, every problem listed on the catalogue page.
+    @Sendable func importFile(request: Request) async throws -> Response {
+        guard let upload = try? request.content.decode(Upload.self), upload.file.data.readableBytes > 0 else {
+            throw AppError.badRequest("Choose a file to upload.", field: "file")
+        }
+        let text = try FrameworkImport.text(of: Data(buffer: upload.file.data), named: upload.file.filename)
+        let frameworks = try await Self.publishedFrameworks(request.db)
+        let localizer = request.readersLocalizer
+        do {
+            let (added, updated) = try await CatalogueRepository(database: request.db).importCSV(
+                text, frameworks: frameworks, baseURL: settings.publicBaseURL)
+            request.flash(
+                localizer.text(
+                    CataloguePageMessage.imported,
+                    ["added": localizer.integer(added), "updated": localizer.integer(updated)]))
+            return request.redirect(to: SitePath.catalogue.url())
+        } catch let report as ImportReport {
+            let loaded = try await Self.load(request.db)
+            let (query, _) = CatalogueQuery.read([:])
+            return CataloguePage.render(
+                loaded, query: query, fields: [:], problems: [],
+                results: PageOfResults(
+                    query.results(in: loaded.offerings, categories: loaded.categories), page: 1,
+                    size: CataloguePage.pageSize),
+                importProblems: report.problems.map { $0.description(in: localizer) }, context: PageContext(request)
+            ).response(status: .unprocessableEntity)
+        }
+    }
+
+    /// The latest published version of each framework, which an imported file names by name.
+    static func publishedFrameworks(_ database: any Database) async throws -> [KnownFramework] {
+        let repository = FrameworkRepository(database: database)
+        let latest = Dictionary(
+            grouping: try await repository.summaries().filter { $0.status == .published }, by: \.name
+        ).compactMap { $0.value.max { $0.version < $1.version } }
+        var frameworks: [KnownFramework] = []
+        for summary in latest {
+            frameworks.append(
+                KnownFramework(id: summary.id, content: try await repository.version(id: summary.id).content))
+        }
+        return frameworks
+    }
+
+    // MARK: API
+
+    struct OfferingDTO: Content {
+        struct Competency: Content {
+            var frameworkId: UUID
+            var framework: String
+            var code: String
+            var fromLevel: String
+            var toLevel: String
+        }
+
+        var id: UUID
+        var code: String
+        var title: String
+        var summary: String
+        var category: String
+        var format: String
+        var durationMinutes: Int
+        var language: String
+        var provider: String
+        var link: String
+        var owner: String
+        var phase: String
+        var prerequisites: [String]
+        var competencies: [Competency]
+        var xapiActivityId: String
+
+        init(_ offering: Offering, loaded: Loaded) {
+            id = offering.id
+            code = offering.code
+            title = offering.title
+            summary = offering.summary
+            category = offering.category
+            format = offering.format.rawValue
+            durationMinutes = offering.durationMinutes
+            language = offering.language
+            provider = offering.provider
+            link = offering.link
+            owner = offering.owner
+            phase = offering.phase.rawValue
+            prerequisites = offering.prerequisites
+            competencies = offering.targets.map { target in
+                let framework = loaded.framework(target.frameworkID)
+                return Competency(
+                    frameworkId: target.frameworkID, framework: framework?.name ?? "", code: target.competencyCode,
+                    fromLevel: framework?.levels.name(at: target.fromLevel) ?? "\(target.fromLevel + 1)",
+                    toLevel: framework?.levels.name(at: target.toLevel) ?? "\(target.toLevel + 1)")
+            }
+            xapiActivityId = offering.xapiActivityID
+        }
+    }
+
+    /// Every offering, or those a query asks for (the catalogue page's filters).
+    @Sendable func apiList(request: Request) async throws -> [OfferingDTO] {
+        let loaded = try await Self.load(request.db)
+        let fields = (try? request.query.decode([String: String].self)) ?? [:]
+        let (query, problems) = CatalogueQuery.read(fields)
+        if let problem = problems.first {
+            throw AppError.badRequest(
+                "'\(fields[problem.location] ?? "")' is not a \(problem.location) the catalogue knows.",
+                field: problem.location)
+        }
+        return query.results(in: loaded.offerings, categories: loaded.categories).map {
+            OfferingDTO($0, loaded: loaded)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import AcumenCore
+import Foundation
+
+/// The development part of `/openapi.json`: the learning catalogue.
+extension OpenAPIDocument {
+    static var developmentPaths: [String: Any] {
+        func filter(_ name: String, _ description: String, _ schema: [String: Any] = ["type": "string"])
+            -> [String: Any]
+        {
+            ["name": name, "in": "query", "required": false, "description": description, "schema": schema]
+        }
+        return [
+            "/api/v1/offerings": [
+                "get": operation(
+                    "The learning catalogue's offerings, by category and title, with the competencies each develops and its xAPI activity id; the catalogue page's filters narrow it. Everyone at the vendor",
+                    id: "listOfferings", response: ["type": "array", "items": ref("Offering")],
+                    parameters: [
+                        filter("q", "words from the title, summary, code, provider or category"),
+                        filter("category", "a category's name"),
+                        filter(
+                            "format", "how it is given",
+                            ["type": "string", "enum": OfferingFormat.allCases.map(\.rawValue)]),
+                        filter("competency", "a competency code: offerings that develop it"),
+                        filter(
+                            "level", "offerings that bring a competency up to this level (0 the lowest)",
+                            ["type": "integer", "minimum": 0]),
+                        filter("language", "a language tag, e.g. fr"),
+                        filter("maxMinutes", "at most this many minutes", ["type": "integer", "minimum": 1]),
+                        filter(
+                            "phase", "the roadmap phase",
+                            ["type": "string", "enum": LearningPhase.allCases.map(\.rawValue)]),
+                    ], errors: ["400", "401", "403"])
+            ]
+        ]
+    }
+
+    static var developmentSchemas: [String: Any] {
+        [
+            "Offering": [
+                "type": "object",
+                "required": [
+                    "id", "code", "title", "summary", "category", "format", "durationMinutes", "language", "provider",
+                    "link", "owner", "phase", "prerequisites", "competencies", "xapiActivityId",
+                ],
+                "properties": [
+                    "id": ["type": "string", "format": "uuid"], "code": ["type": "string"],
+                    "title": ["type": "string"], "summary": ["type": "string"], "category": ["type": "string"],
+                    "format": ["type": "string", "enum": OfferingFormat.allCases.map(\.rawValue)],
+                    "durationMinutes": ["type": "integer"], "language": ["type": "string"],
+                    "provider": ["type": "string"], "link": ["type": "string"], "owner": ["type": "string"],
+                    "phase": ["type": "string", "enum": LearningPhase.allCases.map(\.rawValue)],
+                    "prerequisites": [
+                        "type": "array", "items": ["type": "string"], "description": "codes of offerings to take first",
+                    ],
+                    "competencies": [
+                        "type": "array",
+                        "items": [
+                            "type": "object", "required": ["frameworkId", "framework", "code", "fromLevel", "toLevel"],
+                            "properties": [
+                                "frameworkId": ["type": "string", "format": "uuid"], "framework": ["type": "string"],
+                                "code": ["type": "string"], "fromLevel": ["type": "string"],
+                                "toLevel": ["type": "string"],
+                            ],
+                        ],
+                    ],
+                    "xapiActivityId": [
+                        "type": "string", "format": "iri",
+                        "description": "the activity id xAPI statements about this offering use",
+                    ],
+                ],
+            ]
+        ]
+    }
+}
