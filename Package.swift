@@ -50,6 +50,11 @@ let package = Package(
             name: "acumen",
             dependencies: ["AcumenWeb"]
         ),
+        // Timings of Core work on generated data, for the benchmark scripts; not shipped.
+        .executableTarget(
+            name: "acumen-benchmarks",
+            dependencies: ["AcumenCore"]
+        ),
         .testTarget(
             name: "AcumenCoreTests", dependencies: ["AcumenCore", .product(name: "CSV", package: "CSV.swift")]
         ),

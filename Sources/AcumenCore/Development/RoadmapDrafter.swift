@@ -17,10 +17,6 @@ public struct LearnerProfile: Hashable, Sendable {
 
     /// Whether formats taken anywhere, at any time, suit the person better than fixed ones.
     public var prefersFlexibleFormats: Bool { isRemote || travelsOften }
-
-    func reads(_ language: String) -> Bool {
-        language.lowercased().hasPrefix("en") || languages.contains { $0.caseInsensitiveCompare(language) == .orderedSame }
-    }
 }
 
 /// The terms a roadmap is drafted on.
@@ -33,7 +29,8 @@ public struct RoadmapTerms: Hashable, Sendable {
     /// Offerings the person has completed already, by code (lower-cased or not).
     public var completed: Set<String>
 
-    public init(monthlyMinutes: Int = 480, start: CalendarDate, priorities: [String] = [], completed: Set<String> = []) {
+    public init(monthlyMinutes: Int = 480, start: CalendarDate, priorities: [String] = [], completed: Set<String> = [])
+    {
         self.monthlyMinutes = monthlyMinutes
         self.start = start
         self.priorities = priorities
@@ -84,146 +81,189 @@ public struct DraftedItem: Hashable, Sendable {
 /// technical grounding before relationship building, within a monthly time budget.
 ///
 /// Build one drafter per catalogue and framework and call `draft` for each person: the
-/// catalogue is indexed once, so drafting thousands of roadmaps is cheap.
+/// catalogue is indexed once (offerings and competencies by number), so drafting for thousands
+/// of people allocates little beyond their items.
 public struct RoadmapDrafter: Sendable {
-    private let byCompetency: [String: [(offering: Offering, target: CompetencyTarget)]]
-    private let byCode: [String: Offering]
+    /// An offering as the drafter reads it, with what it needs worked out once.
+    private struct Entry: Sendable {
+        var offering: Offering
+        var competencies: [Int]
+        var isTakenAnywhere: Bool
+        var isLiveInPerson: Bool
+        var isEnglish: Bool
+        var language: String
+        var prerequisites: [Int]
+    }
+
+    private struct Candidate: Sendable {
+        var entry: Int
+        var fromLevel: Int
+        var toLevel: Int
+    }
+
+    private let entries: [Entry]
+    private let entryByCode: [String: Int]
+    private let competencyIndex: [String: Int]
+    private let candidates: [[Candidate]]
 
     public init(offerings: [Offering], frameworkID: UUID) {
-        var index: [String: [(Offering, CompetencyTarget)]] = [:]
-        for offering in offerings {
-            for target in offering.targets where target.frameworkID == frameworkID {
-                index[target.competencyCode, default: []].append((offering, target))
-            }
+        var competencyIndex: [String: Int] = [:]
+        var candidates: [[Candidate]] = []
+        var entryByCode: [String: Int] = [:]
+        for (position, offering) in offerings.enumerated() where entryByCode[offering.code.lowercased()] == nil {
+            entryByCode[offering.code.lowercased()] = position
         }
-        byCompetency = index
-        byCode = Dictionary(offerings.map { ($0.code.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        var entries: [Entry] = []
+        for (position, offering) in offerings.enumerated() {
+            var developed: [Int] = []
+            for target in offering.targets where target.frameworkID == frameworkID {
+                let index =
+                    competencyIndex[target.competencyCode]
+                    ?? {
+                        competencyIndex[target.competencyCode] = candidates.count
+                        candidates.append([])
+                        return candidates.count - 1
+                    }()
+                candidates[index].append(
+                    Candidate(entry: position, fromLevel: target.fromLevel, toLevel: target.toLevel))
+                if !developed.contains(index) { developed.append(index) }
+            }
+            let language = offering.language.lowercased()
+            entries.append(
+                Entry(
+                    offering: offering, competencies: developed, isTakenAnywhere: offering.format.isTakenAnywhere,
+                    isLiveInPerson: !offering.format.isTakenAnywhere, isEnglish: language.hasPrefix("en"),
+                    language: language,
+                    prerequisites: offering.prerequisites.compactMap { entryByCode[$0.lowercased()] }))
+        }
+        self.entries = entries
+        self.entryByCode = entryByCode
+        self.competencyIndex = competencyIndex
+        self.candidates = candidates
     }
 
     public func draft(gaps: [CompetencyGap], profile: LearnerProfile, terms: RoadmapTerms) -> [DraftedItem] {
         let below = gaps.filter { $0.standing == .below }
-        let gapCodes = Set(below.map(\.competencyCode))
+        var isGap = [Bool](repeating: false, count: candidates.count)
+        for gap in below { if let index = competencyIndex[gap.competencyCode] { isGap[index] = true } }
+        let languages = Set(profile.languages.map { $0.lowercased() })
+        let flexible = profile.prefersFlexibleFormats
         let priority = Dictionary(
             terms.priorities.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let ordered = below.sorted {
             (priority[$0.competencyCode] ?? Int.max, -$0.size, $0.competencyCode)
                 < (priority[$1.competencyCode] ?? Int.max, -$1.size, $1.competencyCode)
         }
-        let done = Set(terms.completed.map { $0.lowercased() })
-        var chosen: [(offering: Offering, reason: RoadmapReason, passedOver: [PassedOver])] = []
-        var taken = done
+        var taken = [Bool](repeating: false, count: entries.count)
+        for code in terms.completed { if let index = entryByCode[code.lowercased()] { taken[index] = true } }
 
+        func reads(_ entry: Entry) -> Bool { entry.isEnglish || languages.contains(entry.language) }
+        func covers(_ entry: Entry) -> Int { entry.competencies.reduce(0) { $0 + (isGap[$1] ? 1 : 0) } }
+        // Higher is better: a language they learn in, a format that suits them, the more gaps.
+        func score(_ entry: Entry) -> Int {
+            var score = reads(entry) ? 1000 : 0
+            if flexible && entry.isTakenAnywhere { score += 100 }
+            // Colleagues who can be there learn more in the room than from its recording.
+            if !flexible && entry.isLiveInPerson { score += 20 }
+            return score + 10 * covers(entry)
+        }
+        func why(_ other: Entry, lost best: Entry) -> PassedOver.Why {
+            if reads(best) && !reads(other) { return .otherLanguage }
+            if flexible && best.isTakenAnywhere && !other.isTakenAnywhere { return .formatSuitsLess }
+            if covers(other) < covers(best) { return .coversLess }
+            if other.offering.durationMinutes > best.offering.durationMinutes { return .longer }
+            return .formatSuitsLess
+        }
+
+        var chosen: [(entry: Int, reason: RoadmapReason, passedOver: [PassedOver])] = []
         for gap in ordered {
+            guard let competency = competencyIndex[gap.competencyCode] else { continue }
             let reached = Int(gap.current.rounded(.down))
-            let candidates = (byCompetency[gap.competencyCode] ?? []).filter { candidate in
-                candidate.target.fromLevel <= reached && candidate.target.toLevel > reached
-                    && !taken.contains(candidate.offering.code.lowercased())
+            var ranked: [(entry: Int, score: Int)] = []
+            for candidate in candidates[competency]
+            where candidate.fromLevel <= reached && candidate.toLevel > reached && !taken[candidate.entry] {
+                ranked.append((candidate.entry, score(entries[candidate.entry])))
             }
-            let ranked = candidates.map { candidate in
-                (candidate.offering, score(candidate.offering, gapCodes: gapCodes, profile: profile))
-            }.sorted { ($0.1, $1.0.durationMinutes, $0.0.code) > ($1.1, $0.0.durationMinutes, $1.0.code) }
-            guard let best = ranked.first else { continue }
+            ranked.sort {
+                let left = entries[$0.entry].offering
+                let right = entries[$1.entry].offering
+                return ($0.score, right.durationMinutes, left.code) > ($1.score, left.durationMinutes, right.code)
+            }
+            guard let best = ranked.first?.entry else { continue }
             let passedOver = ranked.dropFirst().prefix(3).map { other in
-                PassedOver(offeringCode: other.0.code, why: why(other.0, lost: best.0, gapCodes: gapCodes, profile: profile))
+                PassedOver(
+                    offeringCode: entries[other.entry].offering.code,
+                    why: why(entries[other.entry], lost: entries[best]))
             }
             // What the chosen offering needs first, not yet done nor planned, goes before it.
-            for prerequisite in prerequisites(of: best.0, taken: taken) {
-                taken.insert(prerequisite.code.lowercased())
-                chosen.append((prerequisite, .prerequisite(ofCode: best.0.code), []))
+            for prerequisite in prerequisites(of: best, taken: &taken) {
+                chosen.append((prerequisite, .prerequisite(ofCode: entries[best].offering.code), []))
             }
-            taken.insert(best.0.code.lowercased())
+            taken[best] = true
             chosen.append(
-                (best.0, .closesGap(competencyCode: gap.competencyCode, current: gap.current, target: gap.target),
-                    passedOver))
+                (
+                    best, .closesGap(competencyCode: gap.competencyCode, current: gap.current, target: gap.target),
+                    passedOver
+                ))
         }
 
         // Technical grounding before relationship building; within a phase, the order chosen,
-        // which already puts prerequisites first. A prerequisite in a later phase than its
-        // dependant keeps the dependant's place instead.
-        var phaseOf: [String: LearningPhase] = [:]
-        for entry in chosen.reversed() {
-            let own = entry.offering.phase
-            if case .prerequisite(let code) = entry.reason, let dependant = phaseOf[code.lowercased()] {
-                phaseOf[entry.offering.code.lowercased()] = min(own, dependant)
-            } else {
-                phaseOf[entry.offering.code.lowercased()] = own
+        // which already puts prerequisites first. A prerequisite takes the earlier phase of its
+        // own and its dependant's, so it never comes after what needs it.
+        var phases = chosen.map { entries[$0.entry].offering.phase }
+        var phaseOfEntry: [Int: LearningPhase] = [:]
+        for position in chosen.indices.reversed() {
+            if case .prerequisite(let code) = chosen[position].reason, let dependant = entryByCode[code.lowercased()],
+                let later = phaseOfEntry[dependant]
+            {
+                phases[position] = min(phases[position], later)
             }
+            phaseOfEntry[chosen[position].entry] = phases[position]
         }
-        let scheduled = chosen.enumerated().sorted {
-            (phaseOf[$0.element.offering.code.lowercased()]!, $0.offset)
-                < (phaseOf[$1.element.offering.code.lowercased()]!, $1.offset)
-        }.map(\.element)
+        let scheduled = chosen.indices.sorted { (phases[$0], $0) < (phases[$1], $1) }
 
         var items: [DraftedItem] = []
+        items.reserveCapacity(scheduled.count)
         var month = 0
         var used = 0
         let budget = max(1, terms.monthlyMinutes)
-        for entry in scheduled {
-            if used > 0 && used + entry.offering.durationMinutes > budget {
+        for position in scheduled {
+            let (index, reason, passedOver) = chosen[position]
+            let offering = entries[index].offering
+            if used > 0 && used + offering.durationMinutes > budget {
                 month += 1
                 used = 0
             }
-            used += entry.offering.durationMinutes
+            used += offering.durationMinutes
             // An item longer than a month's budget runs into the following months; it is due
             // at the end of its last one, and the next item starts there.
             let spilled = (used - 1) / budget
             month += spilled
             used -= spilled * budget
             var also: [String] = []
-            for target in entry.offering.targets where gapCodes.contains(target.competencyCode) {
-                if case .closesGap(let main, _, _) = entry.reason, main == target.competencyCode { continue }
+            for target in offering.targets {
+                guard let competency = competencyIndex[target.competencyCode], isGap[competency] else { continue }
+                if case .closesGap(let main, _, _) = reason, main == target.competencyCode { continue }
                 if !also.contains(target.competencyCode) { also.append(target.competencyCode) }
             }
             items.append(
                 DraftedItem(
-                    offering: entry.offering, reason: entry.reason, alsoDevelops: also,
-                    passedOver: entry.passedOver, month: month,
+                    offering: offering, reason: reason, alsoDevelops: also, passedOver: passedOver, month: month,
                     due: terms.start.adding(months: month + 1).adding(days: -1)))
         }
         return items
     }
 
-    /// Higher is better: a format that suits the person, a language they learn in, and the more
-    /// of their gaps it develops.
-    private func score(_ offering: Offering, gapCodes: Set<String>, profile: LearnerProfile) -> Int {
-        var score = 0
-        if profile.prefersFlexibleFormats && offering.format.isTakenAnywhere { score += 100 }
-        if !profile.prefersFlexibleFormats && !offering.format.isTakenAnywhere
-            && offering.format != .recordedSession
-        {
-            // Colleagues who can be there learn more in the room than from its recording.
-            score += 20
+    /// The offering's prerequisites not yet taken, deepest first, each once; marks them taken.
+    private func prerequisites(of entry: Int, taken: inout [Bool]) -> [Int] {
+        var result: [Int] = []
+        func visit(_ index: Int, depth: Int) {
+            guard depth < 20, !taken[index] else { return }
+            taken[index] = true
+            for deeper in entries[index].prerequisites { visit(deeper, depth: depth + 1) }
+            result.append(index)
         }
-        if profile.reads(offering.language) { score += 1000 }
-        score += 10 * Set(offering.targets.map(\.competencyCode)).intersection(gapCodes).count
-        return score
-    }
-
-    private func why(_ other: Offering, lost best: Offering, gapCodes: Set<String>, profile: LearnerProfile)
-        -> PassedOver.Why
-    {
-        if profile.reads(best.language) && !profile.reads(other.language) { return .otherLanguage }
-        if profile.prefersFlexibleFormats && best.format.isTakenAnywhere && !other.format.isTakenAnywhere {
-            return .formatSuitsLess
-        }
-        let covers = { (offering: Offering) in Set(offering.targets.map(\.competencyCode)).intersection(gapCodes).count }
-        if covers(other) < covers(best) { return .coversLess }
-        if other.durationMinutes > best.durationMinutes { return .longer }
-        return .formatSuitsLess
-    }
-
-    /// The offering's prerequisites not yet taken, deepest first, each once.
-    private func prerequisites(of offering: Offering, taken: Set<String>) -> [Offering] {
-        var result: [Offering] = []
-        var seen = taken
-        func visit(_ code: String, depth: Int) {
-            guard depth < 20, let prerequisite = byCode[code.lowercased()], !seen.contains(code.lowercased())
-            else { return }
-            seen.insert(code.lowercased())
-            for deeper in prerequisite.prerequisites { visit(deeper, depth: depth + 1) }
-            result.append(prerequisite)
-        }
-        for code in offering.prerequisites { visit(code, depth: 0) }
+        for index in entries[entry].prerequisites { visit(index, depth: 0) }
         return result
     }
 }

@@ -1,0 +1,70 @@
+import AcumenCore
+import Foundation
+
+// Timings of Core work that the targets name, on generated data, with no database or server:
+// `swift run -c release acumen-benchmarks`. Each figure is the median of several runs.
+
+func median(runs: Int = 5, _ body: () -> Void) -> Duration {
+    var durations: [Duration] = []
+    for _ in 0..<runs {
+        let start = ContinuousClock.now
+        body()
+        durations.append(ContinuousClock.now - start)
+    }
+    return durations.sorted()[runs / 2]
+}
+
+func milliseconds(_ duration: Duration) -> String {
+    let (seconds, attoseconds) = duration.components
+    return String(format: "%.1f ms", Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+}
+
+/// The demo catalogue repeated under new codes until it holds `count` offerings, with the
+/// prerequisites renamed alike, so the structure stays that of a real catalogue.
+func catalogue(of count: Int, framework: UUID) -> [Offering] {
+    let demo = DemoCatalogue.offerings(
+        frameworks: .init(globalMobility: framework, general: UUID()), baseURL: "https://bench.example")
+    var offerings: [Offering] = []
+    var copy = 0
+    while offerings.count < count {
+        for offering in demo where offerings.count < count {
+            var clone = offering
+            clone.id = UUID()
+            clone.code = "\(offering.code)-\(copy)"
+            clone.prerequisites = offering.prerequisites.map { "\($0)-\(copy)" }
+            offerings.append(clone)
+        }
+        copy += 1
+    }
+    return offerings
+}
+
+let framework = UUID()
+let competencies = GlobalMobilityAccountManagerFramework.content.competencies.map(\.code)
+let offerings = catalogue(of: 500, framework: framework)
+var generator = SeededGenerator(seed: 18)
+let people = (0..<10_000).map { _ in
+    (
+        gaps: competencies.map { code in
+            CompetencyGap(
+                competencyCode: code, target: Int.random(in: 1...2, using: &generator),
+                current: Double(Int.random(in: 0...8, using: &generator)) / 4)
+        },
+        profile: LearnerProfile(
+            isRemote: Int.random(in: 0..<5, using: &generator) == 0,
+            travelsOften: Int.random(in: 0..<4, using: &generator) == 0,
+            languages: Int.random(in: 0..<3, using: &generator) == 0 ? ["fr"] : [])
+    )
+}
+let terms = RoadmapTerms(monthlyMinutes: 480, start: CalendarDate(year: 2027, month: 1, day: 1)!)
+var items = 0
+let drafting = median {
+    let drafter = RoadmapDrafter(offerings: offerings, frameworkID: framework)
+    items = 0
+    for person in people {
+        items += drafter.draft(gaps: person.gaps, profile: person.profile, terms: terms).count
+    }
+}
+print(
+    "Drafting roadmaps for \(people.count) account managers against \(offerings.count) offerings, explanations included: \(milliseconds(drafting)) (median of 5; \(items) items)"
+)
