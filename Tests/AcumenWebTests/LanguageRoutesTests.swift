@@ -28,7 +28,7 @@ final class LanguageRoutesTests: XCTestCase {
             + TranslationMessage.allCases + PeopleListMessage.allCases + OutboxMessage.allCases
             + CalibrationSetupMessage.allCases + DoubleRatingMessage.allCases + DriftMessage.allCases
             + ProgrammeHomeMessage.allCases + StatisticMessage.allCases + CommandHelpMessage.allCases
-            + StatsCommandMessage.allCases + CataloguePageMessage.allCases
+            + StatsCommandMessage.allCases + CataloguePageMessage.allCases + RoadmapMessage.allCases
         let english = MessageCatalogue.builtIn.keys(in: .english)
         for key in keys + programmeKeys {
             XCTAssertTrue(english.contains(key.key), "\(key.key) has no English message")
@@ -394,6 +394,14 @@ final class MessageKeyTests: XCTestCase {
         XCTAssertEqual(OfferingFormat.allCases.map { english.text(CataloguePageMessage($0)) }.last, "Knowledge check")
         XCTAssertEqual(
             LearningPhase.allCases.map { english.text(CataloguePageMessage($0)) }.first, "Technical grounding")
+        XCTAssertEqual(RoadmapItemStatus.allCases.map { english.text(RoadmapMessage($0)) }.last, "waived")
+        XCTAssertEqual(
+            [PassedOver.Why.formatSuitsLess, .otherLanguage, .coversLess, .longer].map {
+                english.text(RoadmapMessage($0))
+            }.count, 4)
+        XCTAssertEqual(
+            [Roadmap.Change.Kind.drafted, .approved, .statusChanged, .removed].map { english.text(RoadmapMessage($0)) }
+                .first, "drafted, items:")
         for status in ["pending", "sent", "failed"] {
             XCTAssertNotNil(OutboxMessage(rawValue: "outbox.status.\(status)"))
         }

@@ -210,6 +210,8 @@ final class PseudoLocaleTests: XCTestCase {
                     try await accountManager.get("/cycles/\(cycle)/people/\(try XCTUnwrap(subjectID))").body.string
                 ))
             pages.append(("person", try await accountManager.get("/people/\(try XCTUnwrap(subjectID))").body.string))
+            pages.append(
+                ("roadmap", try await accountManager.get("/people/\(try XCTUnwrap(subjectID))/roadmap").body.string))
             pages.append(("framework", try await accountManager.get("/frameworks/\(framework.id)").body.string))
             pages.append(
                 (

@@ -1,24 +1,44 @@
-/// Who may see and change the learning catalogue. The vendor's people browse it; customer
-/// reviewers are outside the vendor and do not; programme staff keep it.
+/// Who may see and change the learning catalogue and roadmaps. The vendor's people browse the
+/// catalogue; customer reviewers are outside the vendor and do not; programme staff keep it.
+/// A roadmap is read by its account manager, their supervisors and programme staff; the
+/// supervisors and programme staff draft, change and approve it; the account manager reports
+/// their own progress.
 public enum DevelopmentPolicy: Policy {
     public enum Action: Hashable, Sendable, CaseIterable {
         case browseCatalogue
         /// Add and change offerings and categories, import and export the catalogue.
         case manageCatalogue
+        case readRoadmap
+        case shapeRoadmap
+        case reportProgress
     }
 
+    /// Whose roadmap, as the viewer stands to them.
     public struct Resource: Sendable {
-        public init() {}
+        public var isOwn: Bool
+        public var inViewersLine: Bool
+
+        public init(isOwn: Bool = false, inViewersLine: Bool = false) {
+            self.isOwn = isOwn
+            self.inViewersLine = inViewersLine
+        }
     }
 
     public static func mayAttempt(_ action: Action, _ viewer: Viewer) -> Bool {
         switch action {
-        case .browseCatalogue: viewer.role != .customerReviewer
+        case .browseCatalogue, .readRoadmap, .reportProgress: viewer.role != .customerReviewer
         case .manageCatalogue: viewer.role.seesEveryone
+        case .shapeRoadmap: viewer.role.seesEveryone || viewer.role == .supervisor
         }
     }
 
     public static func allows(_ action: Action, _ viewer: Viewer, _ resource: Resource) -> Bool {
-        mayAttempt(action, viewer)
+        guard mayAttempt(action, viewer) else { return false }
+        switch action {
+        case .browseCatalogue, .manageCatalogue: return true
+        case .readRoadmap: return viewer.role.seesEveryone || resource.isOwn || resource.inViewersLine
+        case .shapeRoadmap: return viewer.role.seesEveryone || (resource.inViewersLine && !resource.isOwn)
+        case .reportProgress: return resource.isOwn || viewer.role.seesEveryone || resource.inViewersLine
+        }
     }
 }

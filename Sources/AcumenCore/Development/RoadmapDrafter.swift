@@ -62,6 +62,11 @@ public struct PassedOver: Hashable, Sendable {
 
     public var offeringCode: String
     public var why: Why
+
+    public init(offeringCode: String, why: Why) {
+        self.offeringCode = offeringCode
+        self.why = why
+    }
 }
 
 /// One drafted item: the offering, why it is there, when it is due and what it was chosen over.

@@ -73,6 +73,14 @@ public struct Localizer: Sendable {
         return date.formatted(style)
     }
 
+    /// A moment as the reader writes it, in UTC (the server's clock, the same for every reader):
+    /// "3 Dec 2026, 01:40".
+    public func moment(_ date: Date) -> String {
+        var style = Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale)
+        style.timeZone = Self.utc
+        return date.formatted(style)
+    }
+
     public func integer(_ value: Int) -> String {
         value.formatted(.number.locale(locale))
     }

@@ -120,11 +120,30 @@ public struct CatalogueRepository: Sendable {
         guard !offerings.isEmpty else { return }
         try await database.writeTransaction { database in
             let sql = database.sql
+            // Offerings already stored are updated in place: roadmap items refer to them.
+            var stored: Set<UUID> = []
             for chunk in offerings.chunked(into: 200) {
                 let ids = chunk.map(\.id)
                 try await sql.delete(from: "offering_targets").where("offering_id", .in, ids).run()
                 try await sql.delete(from: "offering_prerequisites").where("offering_id", .in, ids).run()
-                try await sql.delete(from: "offerings").where("id", .in, ids).run()
+                struct Row: Decodable { var id: UUID }
+                stored.formUnion(
+                    try await sql.select().column("id").from("offerings").where("id", .in, ids).all(decoding: Row.self)
+                        .map(\.id))
+            }
+            for offering in offerings where stored.contains(offering.id) {
+                try await sql.raw(
+                    """
+                    UPDATE offerings SET code = \(bind: offering.code), code_key = \(bind: offering.code.lowercased()),
+                        title = \(bind: offering.title), summary = \(bind: offering.summary),
+                        category = \(bind: offering.category), format = \(bind: offering.format.rawValue),
+                        duration_minutes = \(bind: offering.durationMinutes), language = \(bind: offering.language),
+                        provider = \(bind: offering.provider), link = \(bind: offering.link),
+                        owner = \(bind: offering.owner), phase = \(bind: offering.phase.rawValue),
+                        xapi_activity_id = \(bind: offering.xapiActivityID)
+                    WHERE id = \(bind: offering.id)
+                    """
+                ).run()
             }
             try await Self.insert(
                 into: "offerings",
@@ -132,7 +151,7 @@ public struct CatalogueRepository: Sendable {
                     "id", "code", "code_key", "title", "summary", "category", "format", "duration_minutes",
                     "language", "provider", "link", "owner", "phase", "xapi_activity_id",
                 ],
-                rows: offerings.map { offering in
+                rows: offerings.filter { !stored.contains($0.id) }.map { offering in
                     [
                         SQLBind(offering.id), SQLBind(offering.code), SQLBind(offering.code.lowercased()),
                         SQLBind(offering.title), SQLBind(offering.summary), SQLBind(offering.category),

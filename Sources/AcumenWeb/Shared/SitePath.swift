@@ -72,6 +72,10 @@ extension SitePath {
     static let catalogueOffering = SitePath("/catalogue/offerings/:offeringID")
     static let catalogueExport = SitePath("/catalogue/export")
     static let catalogueImport = SitePath("/catalogue/import")
+    static let roadmap = SitePath("/people/:personID/roadmap")
+    static let roadmapDraft = SitePath("/people/:personID/roadmap/draft")
+    static let roadmapApprove = SitePath("/people/:personID/roadmap/approve")
+    static let roadmapItemStatus = SitePath("/people/:personID/roadmap/items/:itemID/status")
     static let importPeople = SitePath("/import/people")
     static let importAccounts = SitePath("/import/accounts")
     static let importFramework = SitePath("/import/framework")
@@ -173,6 +177,10 @@ extension SitePath {
         .catalogueOffering,
         .catalogueExport,
         .catalogueImport,
+        .roadmap,
+        .roadmapDraft,
+        .roadmapApprove,
+        .roadmapItemStatus,
         .cycles,
         .newCycle,
         .cycle,

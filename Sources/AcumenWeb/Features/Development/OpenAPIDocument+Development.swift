@@ -30,12 +30,70 @@ extension OpenAPIDocument {
                             "phase", "the roadmap phase",
                             ["type": "string", "enum": LearningPhase.allCases.map(\.rawValue)]),
                     ], errors: ["400", "401", "403"])
-            ]
+            ],
+            "/api/v1/people/{personID}/roadmap": [
+                "get": operation(
+                    "A person's learning roadmap: its items in order, each with its offering, status, due date, why it is there and what it was chosen over. The person, their supervisors and programme staff",
+                    id: "personRoadmap", response: ref("Roadmap"),
+                    parameters: [
+                        [
+                            "name": "personID", "in": "path", "required": true,
+                            "schema": ["type": "string", "format": "uuid"],
+                        ]
+                    ], errors: ["401", "403", "404"])
+            ],
         ]
     }
 
     static var developmentSchemas: [String: Any] {
         [
+            "Roadmap": [
+                "type": "object", "required": ["personId", "items"],
+                "properties": [
+                    "personId": ["type": "string", "format": "uuid"],
+                    "draftedFrom": [
+                        "type": "string",
+                        "description":
+                            "the released cycle whose gaps it was drafted from; absent before the first draft",
+                    ],
+                    "approvedOn": [
+                        "type": "string", "format": "date", "description": "absent until a supervisor approves it",
+                    ],
+                    "items": [
+                        "type": "array",
+                        "items": [
+                            "type": "object",
+                            "required": [
+                                "id", "offeringId", "offeringCode", "title", "status", "reason", "alsoDevelops",
+                                "chosenOver", "note",
+                            ],
+                            "properties": [
+                                "id": ["type": "string", "format": "uuid"],
+                                "offeringId": ["type": "string", "format": "uuid"],
+                                "offeringCode": ["type": "string"], "title": ["type": "string"],
+                                "status": ["type": "string", "enum": RoadmapItemStatus.allCases.map(\.rawValue)],
+                                "due": ["type": "string", "format": "date"],
+                                "reason": ["type": "string", "description": "why the item is there, in English"],
+                                "alsoDevelops": ["type": "array", "items": ["type": "string"]],
+                                "chosenOver": [
+                                    "type": "array",
+                                    "items": [
+                                        "type": "object", "required": ["offeringCode", "why"],
+                                        "properties": [
+                                            "offeringCode": ["type": "string"],
+                                            "why": [
+                                                "type": "string",
+                                                "enum": ["formatSuitsLess", "otherLanguage", "coversLess", "longer"],
+                                            ],
+                                        ],
+                                    ],
+                                ],
+                                "note": ["type": "string"],
+                            ],
+                        ],
+                    ],
+                ],
+            ],
             "Offering": [
                 "type": "object",
                 "required": [
@@ -68,7 +126,7 @@ extension OpenAPIDocument {
                         "description": "the activity id xAPI statements about this offering use",
                     ],
                 ],
-            ]
+            ],
         ]
     }
 }

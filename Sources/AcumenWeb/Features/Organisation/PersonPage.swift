@@ -25,6 +25,9 @@ enum PersonPage {
                     Tag("dd") { Text(value) }
                 }
             }.class("facts")
+            if context.user?.viewer.role != .customerReviewer {
+                Paragraph { Link(text.text(PersonMessage.roadmap), url: SitePath.roadmap.url(person.id)) }
+            }
             H2(text.text(PersonMessage.history))
             if history.isEmpty {
                 Paragraph(text.text(PersonMessage.noEvents))
@@ -56,6 +59,7 @@ extension PersonPage {
 
 /// The words of a person's page, which people read about themselves.
 enum PersonMessage: String, MessageKey, CaseIterable {
+    case roadmap = "person.roadmap"
     case jobTitle = "person.jobTitle"
     case email = "person.email"
     case organisation = "person.organisation"
