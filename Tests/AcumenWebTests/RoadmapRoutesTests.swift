@@ -62,7 +62,7 @@ final class RoadmapRoutesTests: XCTestCase {
             XCTAssertNil(roadmap.approvedOn)
             let page = try await supervisor.get(path).body.string
             XCTAssertContains(page, "items drafted from the results of Roadmap review")
-            XCTAssertContains(page, "this closes the gap")
+            XCTAssertContains(page, "This develops it.")
             XCTAssertContains(page, "What it was chosen over")
             // Every item develops one of the competencies rated below target, or comes before one that does.
             let codes = Set(roadmap.items.map(\.offeringCode))

@@ -29,6 +29,11 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
         String(format: "%04d-%02d-%02d", year, month, day)
     }
 
+    /// The first day of the same month: where a monthly plan starts.
+    public var firstOfMonth: CalendarDate {
+        CalendarDate(year: year, month: month, day: 1)!
+    }
+
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -46,8 +46,9 @@ struct RoadmapController: RouteCollection {
         let visible = try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
         let resource = DevelopmentPolicy.Resource(
             isOwn: user.personID == person.id, inViewersLine: visible?.contains(person.id) ?? true)
+        let roadmap = try await RoadmapRepository(database: request.db).roadmap(personID: person.id)
         return RoadmapPage.render(
-            person: person, roadmap: try await RoadmapRepository(database: request.db).roadmap(personID: person.id),
+            person: person, roadmap: roadmap, framework: try await Self.framework(of: roadmap, request.db),
             mayShape: DevelopmentPolicy.allows(.shapeRoadmap, user.viewer, resource),
             mayReport: DevelopmentPolicy.allows(.reportProgress, user.viewer, resource),
             context: PageContext(request)
@@ -71,12 +72,17 @@ struct RoadmapController: RouteCollection {
             frameworkID: latest.cycle.frameworkID
         ).draft(
             gaps: latest.report.gaps, profile: LearnerProfile(isRemote: person.isRemote),
-            terms: RoadmapTerms(start: .today, completed: completed))
+            terms: RoadmapTerms(start: CalendarDate.today.firstOfMonth, completed: completed))
         try await repository.saveDraft(
             personID: person.id, frameworkID: latest.cycle.frameworkID, cycleName: latest.cycle.name,
             items: drafted.map(RoadmapItem.init(drafted:)), byUserID: user.id, at: Date())
         request.flash(text.text(RoadmapMessage.drafted, count: drafted.count, ["cycle": latest.cycle.name]))
         return request.redirect(to: SitePath.roadmap.url(person.id))
+    }
+
+    static func framework(of roadmap: Roadmap?, _ database: any Database) async throws -> FrameworkContent? {
+        guard let roadmap else { return nil }
+        return try await FrameworkRepository(database: database).version(id: roadmap.frameworkID).content
     }
 
     /// The person's results in the latest released cycle that assessed them.
@@ -159,13 +165,15 @@ struct RoadmapController: RouteCollection {
         let person = try await Self.person(request, may: .readRoadmap)
         let roadmap = try await RoadmapRepository(database: request.db).roadmap(personID: person.id)
         let english = Localizer(.english)
+        let framework = try await Self.framework(of: roadmap, request.db)
         return RoadmapDTO(
             personId: person.id, draftedFrom: roadmap?.cycleName, approvedOn: roadmap?.approvedOn?.description,
             items: (roadmap?.items ?? []).map { item in
                 RoadmapDTO.Item(
                     id: item.id, offeringId: item.offeringID, offeringCode: item.offeringCode,
                     title: item.offeringTitle, status: item.status.rawValue, due: item.due?.description,
-                    reason: RoadmapPage.reason(item.reason, text: english), alsoDevelops: item.alsoDevelops,
+                    reason: RoadmapPage.reason(item.reason, framework: framework, text: english),
+                    alsoDevelops: item.alsoDevelops,
                     chosenOver: item.passedOver.map { .init(offeringCode: $0.offeringCode, why: $0.why.rawValue) },
                     note: item.note)
             })

@@ -6,7 +6,8 @@ import Plot
 /// how far along it is, and who changed what.
 enum RoadmapPage {
     static func render(
-        person: PersonSummary, roadmap: Roadmap?, mayShape: Bool, mayReport: Bool, context: PageContext
+        person: PersonSummary, roadmap: Roadmap?, framework: FrameworkContent?, mayShape: Bool, mayReport: Bool,
+        context: PageContext
     ) -> HTMLPage {
         let text = context.localizer
         let title = text.text(RoadmapMessage.title, ["name": person.name])
@@ -42,7 +43,7 @@ enum RoadmapPage {
                             Text(text.text(RoadmapMessage.itemNumber, ["number": text.integer(position + 1)]) + " ")
                             Link(item.offeringTitle, url: SitePath.catalogueOffering.url(item.offeringID))
                         }
-                        Paragraph(reason(item.reason, text: text))
+                        Paragraph(reason(item.reason, framework: framework, text: text))
                         if !item.alsoDevelops.isEmpty {
                             Paragraph(text.text(RoadmapMessage.alsoDevelops, ["codes": text.list(item.alsoDevelops)]))
                         }
@@ -112,15 +113,19 @@ enum RoadmapPage {
             })
     }
 
-    /// Why an item is on the roadmap, in the reader's words.
-    static func reason(_ reason: RoadmapReason, text: Localizer) -> String {
+    /// Why an item is on the roadmap, in the reader's words: the competency by its code and title,
+    /// where the latest results put it on the framework's scale (counted from 1) and its target level.
+    static func reason(_ reason: RoadmapReason, framework: FrameworkContent?, text: Localizer) -> String {
         switch reason {
         case .closesGap(let code, let current, let target):
             text.text(
                 RoadmapMessage.reasonGap,
                 [
-                    "code": code, "current": text.decimal(current + 1, fractionDigits: 1),
-                    "target": text.integer(target + 1),
+                    "code": code,
+                    "title": framework?.competencies.first { $0.code == code }?.title ?? "",
+                    "current": text.decimal(current + 1, fractionDigits: 1),
+                    "levels": text.integer(framework?.levels.count ?? 3),
+                    "target": framework?.levels.name(at: target) ?? text.integer(target + 1),
                 ])
         case .prerequisite(let code):
             text.text(RoadmapMessage.reasonPrerequisite, ["code": code])
