@@ -22,7 +22,10 @@ final class CatalogueRepositoryTests: XCTestCase {
 
         let demo = DemoCatalogue.offerings(
             frameworks: .init(globalMobility: globalMobility.id, general: general.id), baseURL: "https://a.example")
+        let before = try await repository.revision()
         try await repository.save(demo)
+        let afterSave = try await repository.revision()
+        XCTAssertGreaterThan(afterSave, before, "\(label): every change moves the revision on")
         let stored = try await repository.offerings()
         XCTAssertEqual(
             stored.sorted { $0.code < $1.code }, demo.sorted { $0.code < $1.code }, "\(label): stored as given")
@@ -44,6 +47,9 @@ final class CatalogueRepositoryTests: XCTestCase {
         }
         let afterRefusal = try await repository.offerings()
         XCTAssertEqual(afterRefusal.count, demo.count, "\(label): nothing of it was kept")
+        let afterRefusalRevision = try await repository.revision()
+        XCTAssertEqual(
+            afterRefusalRevision, afterSave, "\(label): a refused file changes nothing, not even the revision")
 
         let good =
             header + "NEW-1,A new video,Financial,video,7,technical,\n\(one.code),Renamed,\(one.category),"

@@ -105,6 +105,13 @@ final class CatalogueRoutesTests: XCTestCase {
             XCTAssertContains(after.body.string, "0 offerings added, \(before.count) updated")
             let reimported = try await CatalogueRepository(database: app.db).offerings()
             XCTAssertEqual(reimported, before, "an exported catalogue imports back as it was")
+            // The page reads the catalogue afresh once it changed, though it keeps it between requests.
+            let renamed = csv.replacingOccurrences(
+                of: ",Being the one point of contact (e-learning),", with: ",Owning every request (e-learning),")
+            XCTAssertNotEqual(renamed, csv)
+            try await manager.upload("/catalogue/import", filename: "catalogue.csv", contents: renamed)
+            let changed = try await manager.get("/catalogue?q=owning+every+request")
+            XCTAssertContains(changed.body.string, "One offering matches.")
         }
     }
 }

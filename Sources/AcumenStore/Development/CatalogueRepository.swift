@@ -13,6 +13,16 @@ public struct CatalogueRepository: Sendable {
 
     private var sql: any SQLDatabase { database.sql }
 
+    /// The catalogue's revision: it moves on with every change to offerings or categories.
+    public func revision() async throws -> Int {
+        try await sql.raw("SELECT revision FROM catalogue_revision WHERE id = 1").first()?
+            .decode(column: "revision", as: Int.self) ?? 0
+    }
+
+    private static func moveOn(_ sql: any SQLDatabase) async throws {
+        try await sql.raw("UPDATE catalogue_revision SET revision = revision + 1 WHERE id = 1").run()
+    }
+
     public func categories() async throws -> [String] {
         struct Row: Decodable { var name: String }
         return try await sql.raw("SELECT name FROM catalogue_categories ORDER BY position, name")
@@ -33,6 +43,7 @@ public struct CatalogueRepository: Sendable {
             try await database.sql.raw(
                 "INSERT INTO catalogue_categories (name, position) VALUES (\(bind: trimmed), \(bind: existing.count))"
             ).run()
+            try await Self.moveOn(database.sql)
         }
     }
 
@@ -120,6 +131,7 @@ public struct CatalogueRepository: Sendable {
         guard !offerings.isEmpty else { return }
         try await database.writeTransaction { database in
             let sql = database.sql
+            try await Self.moveOn(sql)
             // Offerings already stored are updated in place: roadmap items refer to them.
             var stored: Set<UUID> = []
             for chunk in offerings.chunked(into: 200) {

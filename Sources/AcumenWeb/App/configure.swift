@@ -48,6 +48,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     try app.register(collection: AccountResultsController())
     try app.register(collection: ScorecardsController())
     try app.register(collection: CalibrationController(settings: settings))
+    app.catalogueCache = CatalogueCache()
     try app.register(collection: CatalogueController(settings: settings))
     try app.register(collection: RoadmapController())
     try app.register(collection: CalibrationAPIController())

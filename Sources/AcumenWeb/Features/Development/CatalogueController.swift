@@ -21,7 +21,7 @@ struct CatalogueController: RouteCollection {
 
     /// What the catalogue's pages and files need besides the offerings: categories and the
     /// frameworks offerings develop, by id.
-    struct Loaded {
+    struct Loaded: Sendable {
         var offerings: [Offering]
         var categories: [String]
         var frameworks: [KnownFramework]
@@ -31,7 +31,12 @@ struct CatalogueController: RouteCollection {
         }
     }
 
-    static func load(_ database: any Database) async throws -> Loaded {
+    /// The catalogue as pages read it, from the application's cache while it is current.
+    static func load(_ request: Request) async throws -> Loaded {
+        try await request.application.catalogueCache.loaded(database: request.db)
+    }
+
+    static func read(_ database: any Database) async throws -> Loaded {
         let catalogue = CatalogueRepository(database: database)
         let offerings = try await catalogue.offerings()
         let repository = FrameworkRepository(database: database)
@@ -45,7 +50,7 @@ struct CatalogueController: RouteCollection {
     }
 
     @Sendable func list(request: Request) async throws -> Response {
-        let loaded = try await Self.load(request.db)
+        let loaded = try await Self.load(request)
         let fields = (try? request.query.decode([String: String].self)) ?? [:]
         let (query, problems) = CatalogueQuery.read(fields)
         let results = query.results(in: loaded.offerings, categories: loaded.categories)
@@ -61,12 +66,12 @@ struct CatalogueController: RouteCollection {
             throw AppError.notFound("That offering")
         }
         let offering = try await CatalogueRepository(database: request.db).offering(id: id)
-        let loaded = try await Self.load(request.db)
+        let loaded = try await Self.load(request)
         return OfferingPage.render(offering, loaded: loaded, context: PageContext(request)).response()
     }
 
     @Sendable func export(request: Request) async throws -> Response {
-        let loaded = try await Self.load(request.db)
+        let loaded = try await Self.load(request)
         let response = Response(
             status: .ok, body: .init(string: OfferingsCSV.make(loaded.offerings, frameworks: loaded.frameworks)))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
@@ -96,7 +101,7 @@ struct CatalogueController: RouteCollection {
                     ["added": localizer.integer(added), "updated": localizer.integer(updated)]))
             return request.redirect(to: SitePath.catalogue.url())
         } catch let report as ImportReport {
-            let loaded = try await Self.load(request.db)
+            let loaded = try await Self.load(request)
             let (query, _) = CatalogueQuery.read([:])
             return CataloguePage.render(
                 loaded, query: query, fields: [:], problems: [],
@@ -176,7 +181,7 @@ struct CatalogueController: RouteCollection {
 
     /// Every offering, or those a query asks for (the catalogue page's filters).
     @Sendable func apiList(request: Request) async throws -> [OfferingDTO] {
-        let loaded = try await Self.load(request.db)
+        let loaded = try await Self.load(request)
         let fields = (try? request.query.decode([String: String].self)) ?? [:]
         let (query, problems) = CatalogueQuery.read(fields)
         if let problem = problems.first {
@@ -187,5 +192,44 @@ struct CatalogueController: RouteCollection {
         return query.results(in: loaded.offerings, categories: loaded.categories).map {
             OfferingDTO($0, loaded: loaded)
         }
+    }
+}
+
+/// The catalogue as pages read it, kept between requests and read again only when the
+/// catalogue's revision (moved on by every change) is no longer the one it was read at, so that
+/// servers sharing a database never serve a catalogue another one changed.
+final class CatalogueCache: Sendable {
+    private struct Snapshot: Sendable {
+        var revision: Int
+        var loaded: CatalogueController.Loaded
+    }
+
+    private let snapshot = BoundedCache<Int, Snapshot>(capacity: 1)
+
+    func loaded(database: any Database) async throws -> CatalogueController.Loaded {
+        let revision = try await CatalogueRepository(database: database).revision()
+        if let cached = snapshot[0], cached.revision == revision { return cached.loaded }
+        // Read after the revision: a change committed in between is newer than the revision kept
+        // with it, so the next request reads again rather than keeping it stale.
+        let loaded = try await CatalogueController.read(database)
+        snapshot[0] = Snapshot(revision: revision, loaded: loaded)
+        return loaded
+    }
+}
+
+extension Application {
+    private struct CatalogueCacheKey: StorageKey {
+        typealias Value = CatalogueCache
+    }
+
+    /// Made when the application is configured, before it serves.
+    var catalogueCache: CatalogueCache {
+        get {
+            if let cache = storage[CatalogueCacheKey.self] { return cache }
+            let cache = CatalogueCache()
+            storage[CatalogueCacheKey.self] = cache
+            return cache
+        }
+        set { storage[CatalogueCacheKey.self] = newValue }
     }
 }
