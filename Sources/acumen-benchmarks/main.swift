@@ -68,3 +68,21 @@ let drafting = median {
 print(
     "Drafting roadmaps for \(people.count) account managers against \(offerings.count) offerings, explanations included: \(milliseconds(drafting)) (median of 5; \(items) items)"
 )
+
+// What formatting costs, per call: pages format many numbers, dates, lists and language names.
+let english = Localizer(.english)
+let day = CalendarDate(year: 2027, month: 3, day: 14)!
+let french = ContentLanguage(tag: "fr")!
+for (name, body) in [
+    ("integer", { _ = english.integer(42) }), ("decimal", { _ = english.decimal(1.25, fractionDigits: 1) }),
+    ("percent", { _ = english.percent(0.42) }), ("date", { _ = english.date(day) }),
+    ("list of two", { _ = english.list(["OM.4", "RB.1"]) }), ("language name", { _ = english.name(of: french) }),
+    ("message", { _ = english.text(StatsMessage.units, ["count": "3"]) }),
+] as [(String, () -> Void)] {
+    let each = median {
+        for _ in 0..<10_000 { body() }
+    }
+    let (seconds, attoseconds) = each.components
+    let micro = (Double(seconds) * 1e6 + Double(attoseconds) / 1e12) / 10_000
+    print("\(name): \(String(format: "%.2f", micro)) µs a call")
+}

@@ -85,10 +85,14 @@ struct RoadmapController: RouteCollection {
         return try await FrameworkRepository(database: database).version(id: roadmap.frameworkID).content
     }
 
-    /// The person's results in the latest released cycle that assessed them.
+    /// The person's results in the latest released cycle that assessed them: the one that
+    /// closes last (then opened last), whatever order the cycles were created in.
     static func latestResults(personID: UUID, database: any Database) async throws -> ReportsController.LoadedReport? {
         let cycles = CycleRepository(database: database)
-        for cycle in try await cycles.cycles() where cycle.status == .released {
+        let released = try await cycles.cycles().filter { $0.status == .released }.sorted {
+            ($0.settings.closesOn, $0.settings.opensOn) > ($1.settings.closesOn, $1.settings.opensOn)
+        }
+        for cycle in released {
             if let subject = try await cycles.subject(cycleID: cycle.id, personID: personID) {
                 return try await ReportsController.load(cycle: cycle, subject: subject, database: database)
             }
