@@ -64,7 +64,8 @@ public struct CatalogueQuery: Hashable, Sendable {
             }
             if !developsIt { return false }
         }
-        return text.matches([offering.title, offering.summary, offering.code, offering.provider, offering.category])
+        return text.words.isEmpty
+            || text.matches([offering.title, offering.summary, offering.code, offering.provider, offering.category])
     }
 
     /// The matching offerings, by category in the catalogue's order and then by title.
@@ -72,10 +73,10 @@ public struct CatalogueQuery: Hashable, Sendable {
         let position = Dictionary(
             categories.enumerated().map { ($0.element.lowercased(), $0.offset) },
             uniquingKeysWith: { first, _ in first })
-        return offerings.filter(matches).sorted {
-            (position[$0.category.lowercased()] ?? Int.max, $0.title, $0.code)
-                < (position[$1.category.lowercased()] ?? Int.max, $1.title, $1.code)
-        }
+        // Each offering's place is worked out once, not in every comparison.
+        return offerings.filter(matches).map { (position[$0.category.lowercased()] ?? Int.max, $0) }.sorted {
+            ($0.0, $0.1.title, $0.1.code) < ($1.0, $1.1.title, $1.1.code)
+        }.map(\.1)
     }
 }
 
