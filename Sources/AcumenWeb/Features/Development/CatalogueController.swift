@@ -65,8 +65,11 @@ struct CatalogueController: RouteCollection {
         guard let id = request.parameters.get("offeringID", as: UUID.self) else {
             throw AppError.notFound("That offering")
         }
-        let offering = try await CatalogueRepository(database: request.db).offering(id: id)
+        // The catalogue is in memory already; the offering is one of its own.
         let loaded = try await Self.load(request)
+        guard let offering = loaded.offerings.first(where: { $0.id == id }) else {
+            throw AppError.notFound("That offering")
+        }
         return OfferingPage.render(offering, loaded: loaded, context: PageContext(request)).response()
     }
 

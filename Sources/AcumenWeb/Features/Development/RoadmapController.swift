@@ -22,6 +22,13 @@ struct RoadmapController: RouteCollection {
     /// The person, if the viewer may do `action` with their roadmap; otherwise not found, as if
     /// there were nobody.
     static func person(_ request: Request, may action: DevelopmentPolicy.Action) async throws -> PersonSummary {
+        try await subject(request, may: action).person
+    }
+
+    /// The person and how the viewer stands to them, checked as `person(_:may:)` does.
+    static func subject(_ request: Request, may action: DevelopmentPolicy.Action) async throws -> (
+        person: PersonSummary, resource: DevelopmentPolicy.Resource
+    ) {
         let user = try request.requireUser()
         guard let id = request.parameters.get("personID", as: UUID.self) else {
             throw AppError.notFound("That roadmap")
@@ -37,15 +44,12 @@ struct RoadmapController: RouteCollection {
         guard DevelopmentPolicy.allows(action, user.viewer, resource) else {
             throw AppError(.forbidden, code: "forbidden", message: "You may read this roadmap but not change it.")
         }
-        return person
+        return (person, resource)
     }
 
     @Sendable func show(request: Request) async throws -> Response {
-        let person = try await Self.person(request, may: .readRoadmap)
+        let (person, resource) = try await Self.subject(request, may: .readRoadmap)
         let user = try request.requireUser()
-        let visible = try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
-        let resource = DevelopmentPolicy.Resource(
-            isOwn: user.personID == person.id, inViewersLine: visible?.contains(person.id) ?? true)
         let roadmap = try await RoadmapRepository(database: request.db).roadmap(personID: person.id)
         return RoadmapPage.render(
             person: person, roadmap: roadmap, framework: try await Self.framework(of: roadmap, request.db),
