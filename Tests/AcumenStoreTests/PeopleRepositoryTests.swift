@@ -134,6 +134,13 @@ final class PeopleRepositoryTests: XCTestCase {
         XCTAssertEqual(peopleAfterSecondRun, count, label)
         let frameworks = try await FrameworkRepository(database: database).summaries()
         XCTAssertEqual(frameworks.count, 2, label)
+        // The past review: released, once, with every account manager's self and supervisor ratings.
+        let cycles = try await CycleRepository(database: database).cycles()
+        XCTAssertEqual(cycles.map(\.name), [DemoHistory.cycleName], label)
+        XCTAssertEqual(cycles.first?.status, .released, label)
+        let counts = try await ResponseRepository(database: database).responseCounts(cycleID: cycles[0].id)
+        XCTAssertEqual(counts.count, first.organisation.accountManagers.count, label)
+        XCTAssertTrue(counts.values.allSatisfy { $0[.self] == 1 && $0[.supervisor] == 1 }, label)
         XCTAssertTrue(frameworks.allSatisfy { $0.status == .published }, label)
         let admin = Viewer(userID: UUID(), email: "a", role: .administrator, personID: nil)
         let accountCount = try await AccountRepository(database: database).accounts(

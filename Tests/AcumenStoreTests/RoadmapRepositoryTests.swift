@@ -51,12 +51,14 @@ final class RoadmapRepositoryTests: XCTestCase {
 
         let done = first.items[0]
         try await repository.setStatus(
-            .completed, itemID: done.id, personID: personID, note: "Done", byUserID: supervisor.id, at: Date())
+            .completed, itemID: done.id, personID: personID, note: "Done", byUserID: supervisor.id, on: .today,
+            at: Date())
         try await repository.approve(
             personID: personID, byUserID: supervisor.id, on: CalendarDate(year: 2027, month: 1, day: 5)!, at: Date())
         do {
             try await repository.setStatus(
-                .completed, itemID: done.id, personID: UUID(), note: "", byUserID: supervisor.id, at: Date())
+                .completed, itemID: done.id, personID: UUID(), note: "", byUserID: supervisor.id, on: .today, at: Date()
+            )
             XCTFail("\(label): an item is changed only on its own person's roadmap")
         } catch StoreError.notFound {}
 

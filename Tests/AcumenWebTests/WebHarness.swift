@@ -25,7 +25,9 @@ enum WebHarness {
             }
             app.passwords.use(.plaintext)
             try await prepareDatabase(app, settings: settings)
-            let outcome = try await DemoLoader(database: app.db).load { DemoOrganisation.password }
+            let outcome = try await DemoLoader(database: app.db).load(withPastCycle: false) {
+                DemoOrganisation.password
+            }
             try await body(app, outcome.organisation)
         } catch {
             try await app.asyncShutdown()

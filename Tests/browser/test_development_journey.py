@@ -1,15 +1,13 @@
 """The learning catalogue and roadmaps. An account manager opens the catalogue from the menu,
 narrows it to the short videos that develop problem resolution, opens one and reads what it
 develops and its xAPI activity id; a programme manager sends back a catalogue file with a
-broken row, which is refused line by line with nothing changed. After a cycle in which the
-supervisor rated the account manager is released, the supervisor drafts the account manager's
-roadmap, reads why each item is there and what it was chosen over, and approves it; the account
-manager marks an item completed. Every page is checked with axe-core at desktop and phone width."""
-import glob
+broken row, which is refused line by line with nothing changed. On the roadmap the demo drafted
+from its past review, the supervisor reads why each item is there and what it was chosen over,
+puts a competency first, moves an item and approves; the account manager completes an item and
+sees its refreshers and re-observation scheduled, on the roadmap and at home; the supervisor
+records a coaching observation on the behaviour grid. Every page is checked with axe-core at
+desktop and phone width."""
 import json
-import os
-import re
-import time
 import urllib.request
 
 from selenium.webdriver.common.by import By
@@ -27,20 +25,6 @@ def api(base, method, path, body=None, token=None):
     with urllib.request.urlopen(request) as response:
         raw = response.read()
         return json.loads(raw) if raw else None
-
-
-def supervisor_link(workdir, supervisor, subject_name, cycle_name):
-    """The supervisor's link for one account manager, from the digest e-mailed for the cycle."""
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        for path in glob.glob(os.path.join(workdir, "mail", "*.eml")):
-            text = open(path, encoding="utf-8").read()
-            if f"To: {supervisor}" in text and cycle_name in text:
-                for line in text.splitlines():
-                    if subject_name in line and "/r/" in line:
-                        return re.search(r"/r/(\S+)", line).group(1)
-        time.sleep(0.5)
-    raise AssertionError(f"no link for {supervisor} about {subject_name}")
 
 
 def test_account_manager_finds_an_offering_in_the_catalogue(server, browser):
@@ -84,50 +68,40 @@ def test_programme_manager_import_refuses_a_broken_row(server, browser, tmp_path
     wait_for_text(browser, "Nothing matches")
 
 
-def test_supervisor_drafts_and_approves_a_roadmap_and_the_account_manager_reports_progress(server):
-    base, workdir, output = server["base"], server["workdir"], server["output"]
+def test_supervisor_shapes_and_approves_a_roadmap_the_account_manager_completes_items_and_is_observed(server):
+    base, output = server["base"], server["output"]
     manager = printed_login(output, "Programme manager")
     supervisor = printed_login(output, "Supervisor")
     account_manager = printed_login(output, "Account manager")
     token = api(base, "POST", "/api/v1/auth/token", {"email": manager, "password": "acumen-demo"})["token"]
     people = api(base, "GET", "/api/v1/people", token=token)["people"]
     subject = next(p for p in people if p["email"] == account_manager)
-    framework = next(f for f in api(base, "GET", "/api/v1/frameworks", token=token)["frameworks"]
-                     if f["name"] == "Global Mobility Account Manager" and f["status"] == "published")
-    cycle = api(base, "POST", "/api/v1/cycles", {
-        "name": "Roadmap review", "frameworkId": framework["id"], "opensOn": "2026-01-01", "closesOn": "2099-12-31"},
-        token)
-    api(base, "POST", f"/api/v1/cycles/{cycle['id']}/advance", {"from": "draft"}, token)
-    rater = supervisor_link(workdir, supervisor, subject["name"], "Roadmap review")
-    content = api(base, "GET", f"/api/v1/frameworks/{framework['id']}", token=token)
-    codes = [c["code"] for category in content["categories"] for c in category["competencies"]]
-    fields = {}
-    for code in codes:
-        fields[f"override:{code}"] = "0"
-        fields[f"reason:{code}"] = "Seen in this year's meetings"
-    api(base, "POST", f"/api/v1/rater/{rater}/submit", {"fields": fields})
-    for step in ["open", "closed"]:
-        api(base, "POST", f"/api/v1/cycles/{cycle['id']}/advance", {"from": step}, token)
 
+    # The demo drafted every account manager's roadmap from its past review.
     lead = new_browser()
     sign_in(lead, base, supervisor)
     lead.get(base + f"/people/{subject['id']}")
     lead.find_element(By.LINK_TEXT, "Learning roadmap").click()
-    wait_for_text(lead, "No roadmap yet")
-    check_accessibility(lead, "roadmap-empty")
-    lead.find_element(By.XPATH, "//button[text()='Draft from the latest results']").click()
-    wait_for_text(lead, "drafted from the results of Roadmap review")
+    wait_for_text(lead, "Drafted from the results of Annual review, last round")
     items = lead.find_elements(By.CSS_SELECTOR, "ul.roadmap > li")
     assert items, "the roadmap has items"
     assert "This develops it." in lead.page_source
-    first = items[0]
-    assert "Due " in first.text
     summaries = lead.find_elements(By.CSS_SELECTOR, "ul.roadmap details summary")
     if summaries:
         click(lead, summaries[0])
     check_accessibility(lead, "roadmap-drafted")
+
+    # Priorities: the last competency of the first phase is put first, and the roadmap is drafted again.
+    Select(lead.find_element(By.NAME, "priority1")).select_by_value("VA.3")
+    click(lead, lead.find_element(By.XPATH, "//button[text()='Save priorities and draft again']"))
+    wait_for_text(lead, "Priorities saved (VA.3)")
+    move = lead.find_elements(By.XPATH, "//ul[contains(@class,'roadmap')]/li[2]//button[text()='Move up']")
+    click(lead, move[0])
+    wait_for_text(lead, "moved")
     lead.find_element(By.XPATH, "//button[text()='Approve the roadmap']").click()
     wait_for_text(lead, "The roadmap is approved.")
+    history = lead.find_element(By.XPATH, "//h2[text()='Changes']/following-sibling::ul").text
+    assert "set the priorities VA.3" in history and supervisor in history, history
     lead.quit()
 
     member = new_browser()
@@ -135,10 +109,36 @@ def test_supervisor_drafts_and_approves_a_roadmap_and_the_account_manager_report
     member.get(base + f"/people/{subject['id']}/roadmap")
     wait_for_text(member, "approved on")
     assert "Approve the roadmap" not in member.page_source
-    form = member.find_elements(By.CSS_SELECTOR, "ul.roadmap > li form")[0]
+    first = member.find_elements(By.CSS_SELECTOR, "ul.roadmap > li")[0]
+    title = first.find_element(By.CSS_SELECTOR, "h3 a").text
+    form = first.find_element(By.TAG_NAME, "form")
     Select(form.find_element(By.NAME, "status")).select_by_value("completed")
     click(member, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
-    wait_for_text(member, "The item was updated.")
-    assert "Due " in member.page_source and "completed" in member.find_elements(By.CSS_SELECTOR, "ul.roadmap > li")[0].text
+    wait_for_text(member, "Refreshers in 2, 6 and 12 weeks")
+    due = member.find_element(By.CSS_SELECTOR, ".due-list").text
+    assert f"Refresher 1 of {title}" in due and "Re-observation of" in due, due
     check_accessibility(member, "roadmap-own")
+    member.get(base + "/")
+    wait_for_text(member, f"Refresher 1: {title}")
     member.quit()
+
+    lead = new_browser()
+    sign_in(lead, base, supervisor)
+    lead.get(base + f"/people/{subject['id']}/roadmap")
+    lead.find_element(By.LINK_TEXT, "Record a coaching observation").click()
+    wait_for_text(lead, "Coaching observation")
+    Select(lead.find_element(By.NAME, "competency")).select_by_value("OM.4")
+    click(lead, lead.find_element(By.XPATH, "//button[text()='Show its grid']"))
+    wait_for_text(lead, "Where it was seen")
+    check_accessibility(lead, "observation-form")
+    click(lead, lead.find_element(By.XPATH, "//button[text()='Record the observation']"))
+    wait_for_text(lead, "The observation was not recorded")
+    for box in lead.find_elements(By.CSS_SELECTOR, "fieldset input[type=checkbox][name^='b:']")[:3]:
+        click(lead, box)
+    lead.find_element(By.NAME, "notes").send_keys("Handled the escalation call calmly and agreed a fix date.")
+    lead.find_element(By.NAME, "nextSteps").send_keys("Send the customer a written summary within a day.")
+    click(lead, lead.find_element(By.XPATH, "//button[text()='Record the observation']"))
+    wait_for_text(lead, "The observation was recorded.")
+    assert "Handled the escalation call calmly" in lead.page_source
+    check_accessibility(lead, "roadmap-observed")
+    lead.quit()

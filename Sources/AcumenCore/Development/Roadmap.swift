@@ -54,8 +54,8 @@ public struct RoadmapItem: Hashable, Sendable, Identifiable {
 /// with who made it and when.
 public struct Roadmap: Hashable, Sendable {
     public struct Change: Hashable, Sendable {
-        public enum Kind: String, Hashable, Sendable {
-            case drafted, approved, statusChanged, removed
+        public enum Kind: String, Hashable, Sendable, CaseIterable {
+            case drafted, approved, statusChanged, removed, prioritiesSet, moved, added, dueSet, followUpDone
         }
 
         public var kind: Kind
@@ -77,18 +77,34 @@ public struct Roadmap: Hashable, Sendable {
     /// The released cycle whose gaps it was drafted from.
     public var cycleName: String
     public var approvedOn: CalendarDate?
+    /// Competencies the supervisor put first, in their order; drafting takes them before the largest gaps.
+    public var priorities: [String]
     public var items: [RoadmapItem]
+    /// Refreshers and re-observations scheduled after items were completed, soonest first.
+    public var followUps: [FollowUp]
     public var history: [Change]
 
     public init(
-        personID: UUID, frameworkID: UUID, cycleName: String, approvedOn: CalendarDate?, items: [RoadmapItem],
-        history: [Change]
+        personID: UUID, frameworkID: UUID, cycleName: String, approvedOn: CalendarDate?, priorities: [String] = [],
+        items: [RoadmapItem], followUps: [FollowUp] = [], history: [Change]
     ) {
         self.personID = personID
         self.frameworkID = frameworkID
         self.cycleName = cycleName
         self.approvedOn = approvedOn
+        self.priorities = priorities
         self.items = items
+        self.followUps = followUps
         self.history = history
+    }
+
+    /// What the person should turn to now: open items due within `days` and follow-ups not yet
+    /// done that fall due within them, each by its date (overdue ones included).
+    public func due(within days: Int, of today: CalendarDate) -> (items: [RoadmapItem], followUps: [FollowUp]) {
+        let horizon = today.adding(days: days)
+        return (
+            items.filter { !$0.status.isClosed && ($0.due.map { $0 <= horizon } ?? false) },
+            followUps.filter { $0.doneOn == nil && $0.due <= horizon }
+        )
     }
 }

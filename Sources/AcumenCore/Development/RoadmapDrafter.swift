@@ -44,6 +44,8 @@ public enum RoadmapReason: Hashable, Sendable {
     case closesGap(competencyCode: String, current: Double, target: Int)
     /// Another item on the roadmap needs it first.
     case prerequisite(ofCode: String)
+    /// The supervisor put it there.
+    case addedBySupervisor
 }
 
 /// An offering considered for a gap and not chosen, and why.

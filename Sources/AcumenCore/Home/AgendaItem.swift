@@ -16,8 +16,11 @@ public struct AgendaItem: Hashable, Sendable {
         case form
         case proposePeers
         case secondRating
+        case reobservation
         case calibration
         case reviewFramework
+        case learning
+        case refresher
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
     }
@@ -33,6 +36,7 @@ public struct AgendaItem: Hashable, Sendable {
         case secondRating(assignmentID: UUID)
         case outbox
         case framework(UUID)
+        case roadmap(personID: UUID)
     }
 
     public var kind: Kind

@@ -8,7 +8,7 @@ public enum StoreMigrations {
             CreateAssessmentTables(), CreateCalibrationTables(), HardenAnonymity(), RealBooleans(),
             CalibrationAgreementThresholds(), CycleClosingDay(), ReadersLanguages(),
             QuestionTranslations(), FrameworkLanguages(), RaterChosenLanguage(), CreateDevelopmentTables(),
-            CreateRoadmapTables(), CatalogueRevision(),
+            CreateRoadmapTables(), CatalogueRevision(), CreateReinforcementTables(),
         ]
     }
 }

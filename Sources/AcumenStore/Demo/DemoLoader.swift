@@ -19,9 +19,12 @@ public struct DemoLoader: Sendable {
     /// - Parameters:
     ///   - baseURL: the server's public address, under which the demo offerings' xAPI activity ids are made.
     ///   - passwordHash: the hash of `DemoOrganisation.password`, made by the caller's hasher.
-    public func load(baseURL: String = "http://127.0.0.1:8080", passwordHash: @Sendable () throws -> String)
-        async throws -> Outcome
-    {
+    ///   - withPastCycle: whether to add the released annual review (`DemoHistory`) that reports
+    ///     and roadmaps start from; tests of a fresh organisation leave it out.
+    public func load(
+        baseURL: String = "http://127.0.0.1:8080", withPastCycle: Bool = true,
+        passwordHash: @Sendable () throws -> String
+    ) async throws -> Outcome {
         var generator = DemoGenerator()
         let demo = generator.generate()
         var created = false
@@ -56,6 +59,7 @@ public struct DemoLoader: Sendable {
         let knownHash = hash
         if try await loadCalibration(demo, passwordHash: { try knownHash ?? passwordHash() }) { created = true }
         if try await loadCatalogue(baseURL: baseURL) { created = true }
+        if withPastCycle, try await loadPastCycle(demo) { created = true }
         return Outcome(organisation: demo, createdSomething: created)
     }
 
@@ -147,6 +151,83 @@ public struct DemoLoader: Sendable {
             }
             try await repository.submitAttempt(
                 exerciseID: id, userID: userID, levelCount: content.levels.count, today: today)
+        }
+        return true
+    }
+
+    /// The released annual review of every account manager (`DemoHistory`): self, supervisor and
+    /// customer reviewers answered, as raters would have. Added once; a cycle of that name means it is there.
+    private func loadPastCycle(_ demo: DemoOrganisation) async throws -> Bool {
+        let cycles = CycleRepository(database: database)
+        guard try await !cycles.cycles().contains(where: { $0.name == DemoHistory.cycleName }),
+            let frameworkID = try await FrameworkRow.query(on: database)
+                .filter(\.$name == GlobalMobilityAccountManagerFramework.name).first()?.id
+        else { return false }
+        let framework = try await FrameworkRepository(database: database).version(id: frameworkID).content
+        let dates = DemoHistory.dates(today: .today)
+        let settings = CycleSettings(
+            name: DemoHistory.cycleName, sources: [.self, .supervisor, .customer], opensOn: dates.opensOn,
+            closesOn: dates.closesOn)
+        let questionnaire = Questionnaire.starting(for: framework, from: GlobalMobilityQuestionnaire.questionnaire)
+        let subjectOrder = Dictionary(
+            demo.accountManagers.enumerated().map { ($0.element.email, $0.offset) },
+            uniquingKeysWith: { first, _ in first })
+        try await database.transaction { database in
+            let cycles = CycleRepository(database: database)
+            let created = try await cycles.create(
+                frameworkID: frameworkID, settings: settings, scope: .allAccountManagers,
+                questionnaire: questionnaire, today: dates.opensOn)
+            let contacts = try await PeopleRepository(database: database).contacts(ids: Set(created.subjects))
+            let invitations = InvitationRepository(database: database)
+            try await invitations.createAutomatic(
+                cycleID: created.id, subjects: created.subjects, sources: settings.sources)
+            _ = try await cycles.advance(cycleID: created.id, from: .draft, today: dates.opensOn)
+            let responses = ResponseRepository(database: database)
+            var reviewerNumber: [UUID: Int] = [:]
+            for invitation in try await invitations.invitations(cycleID: created.id) {
+                guard let email = contacts[invitation.subjectID]?.email, let subject = subjectOrder[email] else {
+                    continue
+                }
+                let content: ResponseContent
+                switch invitation.source {
+                case .customer:
+                    let reviewer = reviewerNumber[invitation.subjectID, default: 0]
+                    reviewerNumber[invitation.subjectID] = reviewer + 1
+                    content = .answers(
+                        questionnaire.questions.enumerated().map { position, question in
+                            let competency =
+                                framework.competencies.firstIndex { $0.code == question.competencyCode } ?? 0
+                            return AnswerRecord(
+                                questionCode: question.code,
+                                answer: DemoHistory.customerAnswer(
+                                    level: DemoHistory.supervisorLevel(subject: subject, competency: competency),
+                                    reviewer: reviewer, question: position),
+                                comment: "")
+                        })
+                case .self, .supervisor:
+                    content = .ratings(
+                        framework.competencies.enumerated().map { index, competency in
+                            let level =
+                                invitation.source == .self
+                                ? DemoHistory.selfLevel(
+                                    subject: subject, competency: index, top: framework.levels.count - 1)
+                                : DemoHistory.supervisorLevel(subject: subject, competency: index)
+                            return RatingRecord(
+                                CompetencyRatingInput(
+                                    competencyCode: competency.code,
+                                    observed: DemoCalibration.ticks(showing: level, competency: competency)),
+                                framework: framework)
+                        })
+                case .peer: continue
+                }
+                try await responses.submit(
+                    invitation: invitation, content: content,
+                    attribution: ResponseAttribution(
+                        invitation: invitation, raterKey: "demo-history|\(invitation.id.uuidString)",
+                        today: dates.closesOn.adding(days: -3), settings: settings, calibration: nil))
+            }
+            _ = try await cycles.advance(cycleID: created.id, from: .open, today: dates.closesOn)
+            _ = try await cycles.advance(cycleID: created.id, from: .closed, today: dates.closesOn)
         }
         return true
     }

@@ -17,6 +17,18 @@ public struct RoadmapRepository: Sendable {
         var frameworkId: UUID
         var cycleName: String
         var approvedOn: String?
+        var priorities: String
+    }
+
+    private struct FollowUpRow: Decodable {
+        var id: UUID
+        var itemId: UUID
+        var title: String
+        var kind: String
+        var number: Int
+        var competencyCode: String
+        var due: String
+        var doneOn: String?
     }
 
     private struct ItemRow: Decodable {
@@ -45,15 +57,15 @@ public struct RoadmapRepository: Sendable {
     public func roadmap(personID: UUID) async throws -> Roadmap? {
         guard
             let row = try await sql.raw(
-                "SELECT framework_id, cycle_name, approved_on FROM roadmaps WHERE person_id = \(bind: personID)"
+                """
+                SELECT framework_id, cycle_name, approved_on, priorities FROM roadmaps
+                WHERE person_id = \(bind: personID)
+                """
             ).first(decoding: RoadmapRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { return nil }
         let items = try await sql.raw(
             """
-            SELECT i.id, i.offering_id, o.code, o.title, i.reason_kind, i.reason_code, i.reason_current,
-                i.reason_target, i.also_develops, i.passed_over, i.due, i.status, i.note
-            FROM roadmap_items i JOIN offerings o ON o.id = i.offering_id
-            WHERE i.person_id = \(bind: personID) ORDER BY i.position
+            \(Self.itemSelection) WHERE i.person_id = \(bind: personID) ORDER BY i.position
             """
         ).all(decoding: ItemRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let changes = try await sql.raw(
@@ -62,10 +74,24 @@ public struct RoadmapRepository: Sendable {
             WHERE c.person_id = \(bind: personID) ORDER BY c.at DESC
             """
         ).all(decoding: ChangeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let followUps = try await sql.raw(
+            """
+            SELECT f.id, f.item_id, o.title, f.kind, f.number, f.competency_code, f.due, f.done_on
+            FROM roadmap_follow_ups f JOIN roadmap_items i ON i.id = f.item_id JOIN offerings o ON o.id = i.offering_id
+            WHERE f.person_id = \(bind: personID) ORDER BY f.due, f.kind, f.number
+            """
+        ).all(decoding: FollowUpRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         return Roadmap(
             personID: personID, frameworkID: row.frameworkId, cycleName: row.cycleName,
             approvedOn: row.approvedOn.flatMap(CalendarDate.init),
+            priorities: row.priorities.split(separator: ",").map(String.init),
             items: items.map(Self.item),
+            followUps: followUps.compactMap { row in
+                guard let kind = FollowUp.Kind(rawValue: row.kind), let due = CalendarDate(row.due) else { return nil }
+                return FollowUp(
+                    id: row.id, itemID: row.itemId, offeringTitle: row.title, kind: kind, number: row.number,
+                    competencyCode: row.competencyCode, due: due, doneOn: row.doneOn.flatMap(CalendarDate.init))
+            },
             history: changes.compactMap { change in
                 Roadmap.Change.Kind(rawValue: change.kind).map {
                     Roadmap.Change(
@@ -75,11 +101,20 @@ public struct RoadmapRepository: Sendable {
             })
     }
 
+    /// The columns of `ItemRow`, for a WHERE clause to follow.
+    private static let itemSelection: SQLQueryString = """
+        SELECT i.id, i.offering_id, o.code, o.title, i.reason_kind, i.reason_code, i.reason_current, i.reason_target,
+            i.also_develops, i.passed_over, i.due, i.status, i.note
+        FROM roadmap_items i JOIN offerings o ON o.id = i.offering_id
+        """
+
     private static func item(_ row: ItemRow) -> RoadmapItem {
         let reason: RoadmapReason =
-            row.reasonKind == "prerequisite"
-            ? .prerequisite(ofCode: row.reasonCode)
-            : .closesGap(competencyCode: row.reasonCode, current: row.reasonCurrent, target: row.reasonTarget)
+            switch row.reasonKind {
+            case "prerequisite": .prerequisite(ofCode: row.reasonCode)
+            case "supervisor": .addedBySupervisor
+            default: .closesGap(competencyCode: row.reasonCode, current: row.reasonCurrent, target: row.reasonTarget)
+            }
         return RoadmapItem(
             id: row.id, offeringID: row.offeringId, offeringCode: row.code, offeringTitle: row.title, reason: reason,
             alsoDevelops: row.alsoDevelops.split(separator: ",").map(String.init),
@@ -92,8 +127,8 @@ public struct RoadmapRepository: Sendable {
             note: row.note)
     }
 
-    /// Replaces the roadmap's open items with a new draft, keeping what is completed, waived or
-    /// under way; the draft is no longer approved.
+    /// Replaces the roadmap's open drafted items with a new draft, keeping what is completed,
+    /// waived or under way and what the supervisor added; the draft is no longer approved.
     public func saveDraft(
         personID: UUID, frameworkID: UUID, cycleName: String, items: [RoadmapItem], byUserID: UUID, at: Date
     ) async throws {
@@ -110,7 +145,7 @@ public struct RoadmapRepository: Sendable {
             try await sql.raw(
                 """
                 DELETE FROM roadmap_items WHERE person_id = \(bind: personID)
-                AND status IN ('planned', 'enrolled')
+                AND status IN ('planned', 'enrolled') AND reason_kind <> 'supervisor'
                 """
             ).run()
             let kept =
@@ -132,6 +167,7 @@ public struct RoadmapRepository: Sendable {
             switch item.reason {
             case .closesGap(let code, let current, let target): ("gap", code, current, target)
             case .prerequisite(let code): ("prerequisite", code, 0, 0)
+            case .addedBySupervisor: ("supervisor", "", 0, 0)
             }
         try await sql.raw(
             """
@@ -170,29 +206,197 @@ public struct RoadmapRepository: Sendable {
         }
     }
 
-    /// Sets an item's status (a waived item keeps its reason as the note).
+    /// Sets an item's status (a waived item keeps its reason as the note). Completing an item
+    /// schedules its refreshers and re-observation (`Reinforcement`) once; taking the completion
+    /// back removes those not done yet.
     public func setStatus(
-        _ status: RoadmapItemStatus, itemID: UUID, personID: UUID, note: String, byUserID: UUID, at: Date
+        _ status: RoadmapItemStatus, itemID: UUID, personID: UUID, note: String, byUserID: UUID, on day: CalendarDate,
+        at: Date
     ) async throws {
         try await database.writeTransaction { database in
+            try await Self.setStatus(
+                status, itemID: itemID, personID: personID, note: note, byUserID: byUserID, on: day, at: at,
+                sql: database.sql)
+        }
+    }
+
+    static func setStatus(
+        _ status: RoadmapItemStatus, itemID: UUID, personID: UUID, note: String, byUserID: UUID, on day: CalendarDate,
+        at: Date, sql: any SQLDatabase
+    ) async throws {
+        let item = try await Self.item(itemID, personID: personID, on: sql)
+        try await sql.raw(
+            """
+            UPDATE roadmap_items SET status = \(bind: status.rawValue), note = \(bind: note)
+            WHERE id = \(bind: itemID)
+            """
+        ).run()
+        if status == .completed && item.status != .completed {
+            let scheduled =
+                try await sql.raw(
+                    "SELECT COUNT(*) AS n FROM roadmap_follow_ups WHERE item_id = \(bind: itemID)"
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
+            if scheduled == 0 {
+                for followUp in Reinforcement.followUps(afterCompleting: item, on: day) {
+                    try await sql.raw(
+                        """
+                        INSERT INTO roadmap_follow_ups (id, person_id, item_id, kind, number, competency_code, due, done_on)
+                        VALUES (\(bind: followUp.id), \(bind: personID), \(bind: itemID), \(bind: followUp.kind.rawValue),
+                            \(bind: followUp.number), \(bind: followUp.competencyCode), \(bind: followUp.due.description), NULL)
+                        """
+                    ).run()
+                }
+            }
+        } else if status != .completed && item.status == .completed {
+            try await sql.raw(
+                "DELETE FROM roadmap_follow_ups WHERE item_id = \(bind: itemID) AND done_on IS NULL"
+            ).run()
+        }
+        try await Self.record(
+            .statusChanged, personID: personID, byUserID: byUserID, at: at,
+            detail: "\(item.offeringCode) \(status.rawValue)", on: sql)
+    }
+
+    /// One item of the person's roadmap, or not found.
+    static func item(_ itemID: UUID, personID: UUID, on sql: any SQLDatabase) async throws -> RoadmapItem {
+        guard
+            let row = try await sql.raw(
+                """
+                \(Self.itemSelection) WHERE i.id = \(bind: itemID) AND i.person_id = \(bind: personID)
+                """
+            ).first(decoding: ItemRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        else { throw StoreError.notFound("That roadmap item") }
+        return Self.item(row)
+    }
+
+    /// Marks a follow-up done (once; doing it again changes nothing).
+    public func completeFollowUp(id: UUID, personID: UUID, byUserID: UUID, on day: CalendarDate, at: Date)
+        async throws
+    {
+        try await database.writeTransaction { database in
+            let sql = database.sql
             guard
-                let row = try await database.sql.raw(
+                let row = try await sql.raw(
                     """
-                    SELECT o.code FROM roadmap_items i JOIN offerings o ON o.id = i.offering_id
-                    WHERE i.id = \(bind: itemID) AND i.person_id = \(bind: personID)
+                    SELECT kind, number, competency_code, done_on FROM roadmap_follow_ups
+                    WHERE id = \(bind: id) AND person_id = \(bind: personID)
                     """
                 ).first()
-            else { throw StoreError.notFound("That roadmap item") }
-            let code = try row.decode(column: "code", as: String.self)
+            else { throw StoreError.notFound("That follow-up") }
+            guard try row.decode(column: "done_on", as: String?.self) == nil else { return }
+            try await sql.raw(
+                "UPDATE roadmap_follow_ups SET done_on = \(bind: day.description) WHERE id = \(bind: id)"
+            ).run()
+            let kind = try row.decode(column: "kind", as: String.self)
+            let code = try row.decode(column: "competency_code", as: String.self)
+            try await Self.record(
+                .followUpDone, personID: personID, byUserID: byUserID, at: at, detail: "\(kind) \(code)", on: sql)
+        }
+    }
+
+    /// The competencies the supervisor puts first, in order (codes of the roadmap's framework).
+    public func setPriorities(_ codes: [String], personID: UUID, byUserID: UUID, at: Date) async throws {
+        try await database.writeTransaction { database in
+            try await Self.requireRoadmap(personID: personID, on: database.sql)
             try await database.sql.raw(
                 """
-                UPDATE roadmap_items SET status = \(bind: status.rawValue), note = \(bind: note)
-                WHERE id = \(bind: itemID)
+                UPDATE roadmaps SET priorities = \(bind: codes.joined(separator: ",")), approved_on = NULL
+                WHERE person_id = \(bind: personID)
                 """
             ).run()
             try await Self.record(
-                .statusChanged, personID: personID, byUserID: byUserID, at: at, detail: "\(code) \(status.rawValue)",
-                on: database.sql)
+                .prioritiesSet, personID: personID, byUserID: byUserID, at: at,
+                detail: codes.joined(separator: ", "), on: database.sql)
         }
+    }
+
+    /// Moves an item one place earlier (`by: -1`) or later (`by: 1`); at either end nothing moves.
+    public func move(itemID: UUID, personID: UUID, by step: Int, byUserID: UUID, at: Date) async throws {
+        try await database.writeTransaction { database in
+            let sql = database.sql
+            let order = try await sql.raw(
+                "SELECT id, position FROM roadmap_items WHERE person_id = \(bind: personID) ORDER BY position"
+            ).all().map {
+                (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "position", as: Int.self))
+            }
+            guard let index = order.firstIndex(where: { $0.0 == itemID }) else {
+                throw StoreError.notFound("That roadmap item")
+            }
+            let other = index + (step < 0 ? -1 : 1)
+            guard order.indices.contains(other) else { return }
+            for (id, position) in [(order[index].0, order[other].1), (order[other].0, order[index].1)] {
+                try await sql.raw("UPDATE roadmap_items SET position = \(bind: position) WHERE id = \(bind: id)").run()
+            }
+            let item = try await Self.item(itemID, personID: personID, on: sql)
+            try await Self.record(
+                .moved, personID: personID, byUserID: byUserID, at: at,
+                detail: "\(item.offeringCode) \(step < 0 ? "up" : "down")", on: sql)
+            try await Self.unapprove(personID: personID, on: sql)
+        }
+    }
+
+    /// Adds an offering the supervisor chose, at the end. An offering already open on the
+    /// roadmap is refused: the person would do it twice.
+    public func add(_ item: RoadmapItem, personID: UUID, byUserID: UUID, at: Date) async throws {
+        try await database.writeTransaction { database in
+            let sql = database.sql
+            try await Self.requireRoadmap(personID: personID, on: sql)
+            let open =
+                try await sql.raw(
+                    """
+                    SELECT COUNT(*) AS n FROM roadmap_items WHERE person_id = \(bind: personID)
+                    AND offering_id = \(bind: item.offeringID) AND status NOT IN ('completed', 'waived')
+                    """
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
+            guard open == 0 else { throw StoreError.conflict("That offering is already on the roadmap.") }
+            let top =
+                try await sql.raw(
+                    "SELECT COALESCE(MAX(position), -1) AS top FROM roadmap_items WHERE person_id = \(bind: personID)"
+                ).first()?.decode(column: "top", as: Int.self) ?? -1
+            try await Self.insert(item, personID: personID, position: top + 1, on: sql)
+            try await Self.record(
+                .added, personID: personID, byUserID: byUserID, at: at, detail: item.offeringCode, on: sql)
+            try await Self.unapprove(personID: personID, on: sql)
+        }
+    }
+
+    /// Takes an item off the roadmap. A completed item stays: it is the person's record.
+    public func remove(itemID: UUID, personID: UUID, byUserID: UUID, at: Date) async throws {
+        try await database.writeTransaction { database in
+            let sql = database.sql
+            let item = try await Self.item(itemID, personID: personID, on: sql)
+            guard item.status != .completed else {
+                throw StoreError.conflict("A completed item stays on the roadmap as a record of what was done.")
+            }
+            try await sql.raw("DELETE FROM roadmap_items WHERE id = \(bind: itemID)").run()
+            try await Self.record(
+                .removed, personID: personID, byUserID: byUserID, at: at, detail: item.offeringCode, on: sql)
+            try await Self.unapprove(personID: personID, on: sql)
+        }
+    }
+
+    /// Sets or clears an item's due date.
+    public func setDue(_ due: CalendarDate?, itemID: UUID, personID: UUID, byUserID: UUID, at: Date) async throws {
+        try await database.writeTransaction { database in
+            let sql = database.sql
+            let item = try await Self.item(itemID, personID: personID, on: sql)
+            try await sql.raw(
+                "UPDATE roadmap_items SET due = \(bind: due?.description) WHERE id = \(bind: itemID)"
+            ).run()
+            try await Self.record(
+                .dueSet, personID: personID, byUserID: byUserID, at: at,
+                detail: "\(item.offeringCode) \(due?.description ?? "–")", on: sql)
+        }
+    }
+
+    private static func requireRoadmap(personID: UUID, on sql: any SQLDatabase) async throws {
+        guard
+            try await sql.raw("SELECT person_id FROM roadmaps WHERE person_id = \(bind: personID)").first() != nil
+        else { throw StoreError.notFound("That roadmap") }
+    }
+
+    /// A changed plan needs the supervisor's approval again.
+    private static func unapprove(personID: UUID, on sql: any SQLDatabase) async throws {
+        try await sql.raw("UPDATE roadmaps SET approved_on = NULL WHERE person_id = \(bind: personID)").run()
     }
 }

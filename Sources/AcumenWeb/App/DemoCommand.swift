@@ -22,6 +22,13 @@ struct DemoCommand: AsyncCommand {
         let outcome = try await DemoLoader(database: app.db).load(baseURL: settings.publicBaseURL) {
             try passwords.hash(DemoOrganisation.password)
         }
+        // Every account manager assessed in the demo's past review gets a drafted roadmap, as the
+        // programme manager would draft them; supervisors then set priorities and approve.
+        if let manager = outcome.organisation.logins.first(where: { $0.role == .programmeManager }),
+            let user = try await UserRepository(database: app.db).user(email: manager.email)
+        {
+            _ = try await RoadmapUseCases(database: app.db).draftMissing(byUserID: user.id)
+        }
         let host = signature.hostname ?? "127.0.0.1"
         let port = signature.port ?? 8080
         let demo = outcome.organisation

@@ -76,6 +76,14 @@ extension SitePath {
     static let roadmapDraft = SitePath("/people/:personID/roadmap/draft")
     static let roadmapApprove = SitePath("/people/:personID/roadmap/approve")
     static let roadmapItemStatus = SitePath("/people/:personID/roadmap/items/:itemID/status")
+    static let roadmapPriorities = SitePath("/people/:personID/roadmap/priorities")
+    static let roadmapItems = SitePath("/people/:personID/roadmap/items")
+    static let roadmapItemMove = SitePath("/people/:personID/roadmap/items/:itemID/move")
+    static let roadmapItemRemove = SitePath("/people/:personID/roadmap/items/:itemID/remove")
+    static let roadmapItemDue = SitePath("/people/:personID/roadmap/items/:itemID/due")
+    static let roadmapFollowUpDone = SitePath("/people/:personID/roadmap/follow-ups/:followUpID/done")
+    static let observations = SitePath("/people/:personID/observations")
+    static let newObservation = SitePath("/people/:personID/observations/new")
     static let importPeople = SitePath("/import/people")
     static let importAccounts = SitePath("/import/accounts")
     static let importFramework = SitePath("/import/framework")
@@ -181,6 +189,14 @@ extension SitePath {
         .roadmapDraft,
         .roadmapApprove,
         .roadmapItemStatus,
+        .roadmapPriorities,
+        .roadmapItems,
+        .roadmapItemMove,
+        .roadmapItemRemove,
+        .roadmapItemDue,
+        .roadmapFollowUpDone,
+        .observations,
+        .newObservation,
         .cycles,
         .newCycle,
         .cycle,

@@ -15,8 +15,14 @@ struct RoadmapController: RouteCollection {
         let shapers = routes.access(.permitted(DevelopmentPolicy.self, .shapeRoadmap))
         shapers.post("people", ":personID", "roadmap", "draft", use: draft)
         shapers.post("people", ":personID", "roadmap", "approve", use: approve)
-        routes.access(.permitted(DevelopmentPolicy.self, .reportProgress))
-            .post("people", ":personID", "roadmap", "items", ":itemID", "status", use: setStatus)
+        shapers.post("people", ":personID", "roadmap", "priorities", use: setPriorities)
+        shapers.post("people", ":personID", "roadmap", "items", use: addItem)
+        shapers.post("people", ":personID", "roadmap", "items", ":itemID", "move", use: moveItem)
+        shapers.post("people", ":personID", "roadmap", "items", ":itemID", "remove", use: removeItem)
+        shapers.post("people", ":personID", "roadmap", "items", ":itemID", "due", use: setDue)
+        let reporters = routes.access(.permitted(DevelopmentPolicy.self, .reportProgress))
+        reporters.post("people", ":personID", "roadmap", "items", ":itemID", "status", use: setStatus)
+        reporters.post("people", ":personID", "roadmap", "follow-ups", ":followUpID", "done", use: followUpDone)
     }
 
     /// The person, if the viewer may do `action` with their roadmap; otherwise not found, as if
@@ -51,57 +57,33 @@ struct RoadmapController: RouteCollection {
         let (person, resource) = try await Self.subject(request, may: .readRoadmap)
         let user = try request.requireUser()
         let roadmap = try await RoadmapRepository(database: request.db).roadmap(personID: person.id)
+        let mayShape = DevelopmentPolicy.allows(.shapeRoadmap, user.viewer, resource)
         return RoadmapPage.render(
             person: person, roadmap: roadmap, framework: try await Self.framework(of: roadmap, request.db),
-            mayShape: DevelopmentPolicy.allows(.shapeRoadmap, user.viewer, resource),
-            mayReport: DevelopmentPolicy.allows(.reportProgress, user.viewer, resource),
-            context: PageContext(request)
+            offerings: mayShape ? try await CatalogueController.load(request).offerings : [],
+            observations: try await ObservationRepository(database: request.db).observations(personID: person.id),
+            mayShape: mayShape, mayReport: DevelopmentPolicy.allows(.reportProgress, user.viewer, resource),
+            today: .today, context: PageContext(request)
         ).response()
     }
 
     @Sendable func draft(request: Request) async throws -> Response {
         let person = try await Self.person(request, may: .shapeRoadmap)
-        let user = try request.requireUser()
         let text = request.readersLocalizer
-        guard let latest = try await Self.latestResults(personID: person.id, database: request.db) else {
+        guard
+            let drafted = try await RoadmapUseCases(database: request.db).draft(
+                person: person, byUserID: try request.requireUser().id)
+        else {
             request.flash(text.text(RoadmapMessage.nothingReleased))
             return request.redirect(to: SitePath.roadmap.url(person.id))
         }
-        let repository = RoadmapRepository(database: request.db)
-        let existing = try await repository.roadmap(personID: person.id)
-        let completed = Set(
-            existing?.items.filter { $0.status.isClosed || $0.status == .inProgress }.map(\.offeringCode) ?? [])
-        let drafted = RoadmapDrafter(
-            offerings: try await CatalogueRepository(database: request.db).offerings(),
-            frameworkID: latest.cycle.frameworkID
-        ).draft(
-            gaps: latest.report.gaps, profile: LearnerProfile(isRemote: person.isRemote),
-            terms: RoadmapTerms(start: CalendarDate.today.firstOfMonth, completed: completed))
-        try await repository.saveDraft(
-            personID: person.id, frameworkID: latest.cycle.frameworkID, cycleName: latest.cycle.name,
-            items: drafted.map(RoadmapItem.init(drafted:)), byUserID: user.id, at: Date())
-        request.flash(text.text(RoadmapMessage.drafted, count: drafted.count, ["cycle": latest.cycle.name]))
+        request.flash(text.text(RoadmapMessage.drafted, count: drafted.itemCount, ["cycle": drafted.cycleName]))
         return request.redirect(to: SitePath.roadmap.url(person.id))
     }
 
     static func framework(of roadmap: Roadmap?, _ database: any Database) async throws -> FrameworkContent? {
         guard let roadmap else { return nil }
         return try await FrameworkRepository(database: database).version(id: roadmap.frameworkID).content
-    }
-
-    /// The person's results in the latest released cycle that assessed them: the one that
-    /// closes last (then opened last), whatever order the cycles were created in.
-    static func latestResults(personID: UUID, database: any Database) async throws -> ReportsController.LoadedReport? {
-        let cycles = CycleRepository(database: database)
-        let released = try await cycles.cycles().filter { $0.status == .released }.sorted {
-            ($0.settings.closesOn, $0.settings.opensOn) > ($1.settings.closesOn, $1.settings.opensOn)
-        }
-        for cycle in released {
-            if let subject = try await cycles.subject(cycleID: cycle.id, personID: personID) {
-                return try await ReportsController.load(cycle: cycle, subject: subject, database: database)
-            }
-        }
-        return nil
     }
 
     @Sendable func approve(request: Request) async throws -> Response {
@@ -137,9 +119,126 @@ struct RoadmapController: RouteCollection {
             throw AppError.badRequest("The note is longer than \(TextLimits.description) characters.", field: "note")
         }
         try await RoadmapRepository(database: request.db).setStatus(
-            status, itemID: itemID, personID: person.id, note: note, byUserID: user.id, at: Date())
+            status, itemID: itemID, personID: person.id, note: note, byUserID: user.id, on: .today, at: Date())
+        request.flash(
+            request.readersLocalizer.text(status == .completed ? RoadmapMessage.completedNow : .statusSaved))
+        return request.redirect(to: SitePath.roadmap.url(person.id))
+    }
+
+    /// The supervisor's priority competencies, first to third; the roadmap is drafted again with them.
+    @Sendable func setPriorities(request: Request) async throws -> Response {
+        let person = try await Self.person(request, may: .shapeRoadmap)
+        let user = try request.requireUser()
+        let repository = RoadmapRepository(database: request.db)
+        guard let roadmap = try await repository.roadmap(personID: person.id) else {
+            throw AppError.notFound("That roadmap")
+        }
+        let form = try request.decodeForm([String: String].self)
+        let known = Set(try await Self.framework(of: roadmap, request.db)?.competencies.map(\.code) ?? [])
+        var codes: [String] = []
+        for field in RoadmapPage.priorityFields {
+            let code = (form[field] ?? "").trimmingCharacters(in: .whitespaces)
+            guard !code.isEmpty else { continue }
+            guard known.contains(code) else {
+                throw AppError.badRequest("Choose competencies of the roadmap's framework.", field: field)
+            }
+            if !codes.contains(code) { codes.append(code) }
+        }
+        try await repository.setPriorities(codes, personID: person.id, byUserID: user.id, at: Date())
+        let drafted = try await RoadmapUseCases(database: request.db).draft(person: person, byUserID: user.id)
+        request.flash(
+            request.readersLocalizer.text(
+                RoadmapMessage.prioritiesSaved, count: drafted?.itemCount ?? 0,
+                ["codes": codes.isEmpty ? "–" : codes.joined(separator: ", ")]))
+        return request.redirect(to: SitePath.roadmap.url(person.id))
+    }
+
+    @Sendable func addItem(request: Request) async throws -> Response {
+        let person = try await Self.person(request, may: .shapeRoadmap)
+        struct Form: Decodable {
+            var offering: String
+            var due: String?
+        }
+        let form = try request.decodeForm(Form.self)
+        let repository = RoadmapRepository(database: request.db)
+        guard let roadmap = try await repository.roadmap(personID: person.id) else {
+            throw AppError.notFound("That roadmap")
+        }
+        let catalogue = try await CatalogueController.load(request)
+        guard let offering = catalogue.offerings.first(where: { $0.code.lowercased() == form.offering.lowercased() })
+        else {
+            throw AppError.badRequest("Choose an offering of the catalogue.", field: "offering")
+        }
+        let due = try Self.day(form.due, field: "due")
+        try await repository.add(
+            RoadmapItem(
+                offeringID: offering.id, offeringCode: offering.code, offeringTitle: offering.title,
+                reason: .addedBySupervisor,
+                alsoDevelops: offering.targets.filter { $0.frameworkID == roadmap.frameworkID }.map(\.competencyCode),
+                due: due),
+            personID: person.id, byUserID: try request.requireUser().id, at: Date())
+        request.flash(request.readersLocalizer.text(RoadmapMessage.added, ["title": offering.title]))
+        return request.redirect(to: SitePath.roadmap.url(person.id))
+    }
+
+    @Sendable func moveItem(request: Request) async throws -> Response {
+        let person = try await Self.person(request, may: .shapeRoadmap)
+        struct Form: Decodable { var direction: String }
+        let direction = try request.decodeForm(Form.self).direction
+        guard direction == "up" || direction == "down" else {
+            throw AppError.badRequest("Move an item up or down.", field: "direction")
+        }
+        try await RoadmapRepository(database: request.db).move(
+            itemID: try Self.itemID(request), personID: person.id, by: direction == "up" ? -1 : 1,
+            byUserID: try request.requireUser().id, at: Date())
+        return request.redirect(to: SitePath.roadmap.url(person.id))
+    }
+
+    @Sendable func removeItem(request: Request) async throws -> Response {
+        let person = try await Self.person(request, may: .shapeRoadmap)
+        try await RoadmapRepository(database: request.db).remove(
+            itemID: try Self.itemID(request), personID: person.id, byUserID: try request.requireUser().id, at: Date())
+        request.flash(request.readersLocalizer.text(RoadmapMessage.removedNow))
+        return request.redirect(to: SitePath.roadmap.url(person.id))
+    }
+
+    @Sendable func setDue(request: Request) async throws -> Response {
+        let person = try await Self.person(request, may: .shapeRoadmap)
+        struct Form: Decodable { var due: String? }
+        let due = try Self.day(try request.decodeForm(Form.self).due, field: "due")
+        try await RoadmapRepository(database: request.db).setDue(
+            due, itemID: try Self.itemID(request), personID: person.id, byUserID: try request.requireUser().id,
+            at: Date())
         request.flash(request.readersLocalizer.text(RoadmapMessage.statusSaved))
         return request.redirect(to: SitePath.roadmap.url(person.id))
+    }
+
+    @Sendable func followUpDone(request: Request) async throws -> Response {
+        let person = try await Self.person(request, may: .reportProgress)
+        guard let id = request.parameters.get("followUpID", as: UUID.self) else {
+            throw AppError.notFound("That follow-up")
+        }
+        try await RoadmapRepository(database: request.db).completeFollowUp(
+            id: id, personID: person.id, byUserID: try request.requireUser().id, on: .today, at: Date())
+        request.flash(request.readersLocalizer.text(RoadmapMessage.followUpDoneNow))
+        return request.redirect(to: SitePath.roadmap.url(person.id))
+    }
+
+    static func itemID(_ request: Request) throws -> UUID {
+        guard let id = request.parameters.get("itemID", as: UUID.self) else {
+            throw AppError.notFound("That roadmap item")
+        }
+        return id
+    }
+
+    /// An optional day from a form field: empty is none, anything else must be YYYY-MM-DD.
+    static func day(_ value: String?, field: String) throws -> CalendarDate? {
+        let trimmed = (value ?? "").trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        guard let day = CalendarDate(trimmed) else {
+            throw AppError.badRequest("Give the date as YYYY-MM-DD.", field: field)
+        }
+        return day
     }
 
     // MARK: API

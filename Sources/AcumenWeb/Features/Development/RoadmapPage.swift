@@ -5,8 +5,12 @@ import Plot
 /// A person's roadmap: why each item is there and what it was chosen over, when it is due and
 /// how far along it is, and who changed what.
 enum RoadmapPage {
+    /// The priority fields of the supervisor's form, first to third.
+    static let priorityFields = ["priority1", "priority2", "priority3"]
+
     static func render(
-        person: PersonSummary, roadmap: Roadmap?, framework: FrameworkContent?, mayShape: Bool, mayReport: Bool,
+        person: PersonSummary, roadmap: Roadmap?, framework: FrameworkContent?, offerings: [Offering],
+        observations: [CoachingObservation], mayShape: Bool, mayReport: Bool, today: CalendarDate,
         context: PageContext
     ) -> HTMLPage {
         let text = context.localizer
@@ -32,8 +36,19 @@ enum RoadmapPage {
                             title: text.text(RoadmapMessage.approve), url: SitePath.roadmapApprove.url(person.id),
                             csrf: context.csrf, style: "button primary")
                     }
+                    Link(text.text(RoadmapMessage.recordObservation), url: SitePath.newObservation.url(person.id))
+                        .class("button")
                 }.class("actions")
                 Paragraph(text.text(RoadmapMessage.draftHint)).class("hint")
+            }
+            if let roadmap {
+                dueSoon(
+                    roadmap, person: person, mayShape: mayShape, mayReport: mayReport, today: today, context: context)
+                if mayShape, let framework {
+                    prioritiesForm(roadmap, framework: framework, person: person, context: context)
+                } else if !roadmap.priorities.isEmpty {
+                    Paragraph(text.text(RoadmapMessage.priorities, ["codes": text.list(roadmap.priorities)]))
+                }
             }
             if let roadmap, !roadmap.items.isEmpty {
                 H2(text.text(RoadmapMessage.items))
@@ -72,8 +87,38 @@ enum RoadmapPage {
                         if mayReport && !item.status.isClosed || mayShape {
                             statusForm(item, person: person, mayShape: mayShape, context: context)
                         }
+                        if mayShape {
+                            shapingControls(
+                                item, position: position, count: roadmap.items.count, person: person, context: context)
+                        }
                     }.class("card")
                 }.class("plain roadmap")
+            }
+            if let roadmap, mayShape {
+                addForm(roadmap, offerings: offerings, person: person, context: context)
+            }
+            if !observations.isEmpty {
+                H2(text.text(RoadmapMessage.observations))
+                List(observations) { observation in
+                    ListItem {
+                        Paragraph(
+                            text.text(
+                                RoadmapMessage.observationSummary,
+                                [
+                                    "date": text.date(observation.observedOn),
+                                    "setting": text.text(RoadmapMessage(observation.setting)),
+                                    "code": observation.competencyCode,
+                                    "level": observation.level.flatMap { framework?.levels.name(at: $0) } ?? "–",
+                                    "who": observation.observerEmail,
+                                ]))
+                        if !observation.notes.isEmpty {
+                            Paragraph(text.text(RoadmapMessage.observationNotes, ["notes": observation.notes]))
+                        }
+                        if !observation.nextSteps.isEmpty {
+                            Paragraph(text.text(RoadmapMessage.observationNextSteps, ["steps": observation.nextSteps]))
+                        }
+                    }.class("card")
+                }.class("plain")
             }
             if let roadmap, !roadmap.history.isEmpty {
                 H2(text.text(RoadmapMessage.history))
@@ -89,6 +134,144 @@ enum RoadmapPage {
                 }
             }
         }
+    }
+
+    /// Open items due within a month and follow-ups due within two weeks, overdue ones included.
+    private static func dueSoon(
+        _ roadmap: Roadmap, person: PersonSummary, mayShape: Bool, mayReport: Bool, today: CalendarDate,
+        context: PageContext
+    ) -> Component {
+        let text = context.localizer
+        let items = roadmap.due(within: 31, of: today).items
+        let followUps = roadmap.followUps.filter { $0.doneOn == nil }
+        return Div {
+            H2(text.text(RoadmapMessage.dueHeading))
+            if items.isEmpty && followUps.isEmpty {
+                Paragraph(text.text(RoadmapMessage.nothingDue))
+            }
+            List {
+                for item in items {
+                    ListItem(
+                        text.text(
+                            item.due.map { $0 < today } == true ? RoadmapMessage.itemOverdue : .itemDue,
+                            ["title": item.offeringTitle, "date": item.due.map(text.date) ?? ""]))
+                }
+                for followUp in followUps {
+                    ListItem {
+                        Text(
+                            text.text(
+                                followUp.kind == .refresher ? RoadmapMessage.refresherDue : .reobservationDue,
+                                [
+                                    "number": text.integer(followUp.number), "title": followUp.offeringTitle,
+                                    "code": followUp.competencyCode, "date": text.date(followUp.due),
+                                ]) + " ")
+                        if followUp.due < today { Span(text.text(RoadmapMessage.overdue)).class("badge warning") }
+                        if followUp.kind == .refresher ? mayReport : mayShape {
+                            ActionButton(
+                                title: text.text(
+                                    followUp.kind == .refresher ? RoadmapMessage.markRefreshed : .markObserved),
+                                url: SitePath.roadmapFollowUpDone.url(person.id, followUp.id), csrf: context.csrf,
+                                style: "button small")
+                        }
+                    }
+                }
+            }.class("due-list")
+            let done = roadmap.followUps.filter { $0.doneOn != nil }
+            if !done.isEmpty {
+                Paragraph(text.text(RoadmapMessage.followUpsDone, count: done.count)).class("hint")
+            }
+        }.class("card")
+    }
+
+    private static func prioritiesForm(
+        _ roadmap: Roadmap, framework: FrameworkContent, person: PersonSummary, context: PageContext
+    ) -> Component {
+        let text = context.localizer
+        let choices =
+            [SelectField.Choice(value: "", label: text.text(RoadmapMessage.noPriority))]
+            + framework.competencies.map { .init(value: $0.code, label: "\($0.code) \($0.title)") }
+        return Form(
+            url: SitePath.roadmapPriorities.url(person.id), method: .post,
+            content: {
+                CSRFField(token: context.csrf)
+                H2(text.text(RoadmapMessage.prioritiesHeading))
+                Paragraph(text.text(RoadmapMessage.prioritiesHint)).class("hint")
+                Div {
+                    for (index, field) in priorityFields.enumerated() {
+                        SelectField(
+                            label: text.text(RoadmapMessage.priorityNumber, ["number": text.integer(index + 1)]),
+                            name: field, choices: choices,
+                            selected: roadmap.priorities.indices.contains(index) ? roadmap.priorities[index] : "")
+                    }
+                }.class("field-row")
+                SubmitButton(title: text.text(RoadmapMessage.savePriorities), style: "button")
+            })
+    }
+
+    private static func shapingControls(
+        _ item: RoadmapItem, position: Int, count: Int, person: PersonSummary, context: PageContext
+    ) -> Component {
+        let text = context.localizer
+        return Div {
+            Form(
+                url: SitePath.roadmapItemDue.url(person.id, item.id), method: .post,
+                content: {
+                    CSRFField(token: context.csrf)
+                    Field(
+                        label: text.text(RoadmapMessage.dueField, ["title": item.offeringTitle]), name: "due",
+                        value: item.due?.description ?? "", type: .date)
+                    SubmitButton(title: text.text(RoadmapMessage.setDue), style: "button")
+                }
+            ).class("inline")
+            if position > 0 {
+                moveButton(item, direction: "up", label: text.text(RoadmapMessage.moveUp), person: person, context)
+            }
+            if position < count - 1 {
+                moveButton(item, direction: "down", label: text.text(RoadmapMessage.moveDown), person: person, context)
+            }
+            if item.status != .completed {
+                ActionButton(
+                    title: text.text(RoadmapMessage.remove, ["title": item.offeringTitle]),
+                    url: SitePath.roadmapItemRemove.url(person.id, item.id), csrf: context.csrf,
+                    style: "button danger")
+            }
+        }.class("actions")
+    }
+
+    private static func moveButton(
+        _ item: RoadmapItem, direction: String, label: String, person: PersonSummary, _ context: PageContext
+    ) -> Component {
+        Form(
+            url: SitePath.roadmapItemMove.url(person.id, item.id), method: .post,
+            content: {
+                CSRFField(token: context.csrf)
+                Input(type: .hidden, name: "direction", value: direction)
+                Button { Text(label) }.attribute(named: "type", value: "submit").class("button")
+                    .attribute(named: "aria-label", value: "\(label): \(item.offeringTitle)")
+            }
+        ).class("inline")
+    }
+
+    private static func addForm(_ roadmap: Roadmap, offerings: [Offering], person: PersonSummary, context: PageContext)
+        -> Component
+    {
+        let text = context.localizer
+        let onRoadmap = Set(roadmap.items.filter { !$0.status.isClosed }.map(\.offeringID))
+        return Form(
+            url: SitePath.roadmapItems.url(person.id), method: .post,
+            content: {
+                CSRFField(token: context.csrf)
+                H2(text.text(RoadmapMessage.addHeading))
+                Div {
+                    SelectField(
+                        label: text.text(RoadmapMessage.offeringField), name: "offering",
+                        choices: offerings.filter { !onRoadmap.contains($0.id) }.sorted { $0.title < $1.title }.map {
+                            .init(value: $0.code, label: "\($0.title) (\($0.code))")
+                        })
+                    Field(label: text.text(RoadmapMessage.dueOptional), name: "due", type: .date)
+                }.class("field-row")
+                SubmitButton(title: text.text(RoadmapMessage.add), style: "button")
+            })
     }
 
     private static func statusForm(_ item: RoadmapItem, person: PersonSummary, mayShape: Bool, context: PageContext)
@@ -129,6 +312,8 @@ enum RoadmapPage {
                 ])
         case .prerequisite(let code):
             text.text(RoadmapMessage.reasonPrerequisite, ["code": code])
+        case .addedBySupervisor:
+            text.text(RoadmapMessage.reasonSupervisor)
         }
     }
 }
@@ -174,9 +359,54 @@ enum RoadmapMessage: String, MessageKey, CaseIterable {
     case changeApproved = "roadmap.changed.approved"
     case changeStatusChanged = "roadmap.changed.statusChanged"
     case changeRemoved = "roadmap.changed.removed"
+    case changePrioritiesSet = "roadmap.changed.prioritiesSet"
+    case changeMoved = "roadmap.changed.moved"
+    case changeAdded = "roadmap.changed.added"
+    case changeDueSet = "roadmap.changed.dueSet"
+    case changeFollowUpDone = "roadmap.changed.followUpDone"
+    case reasonSupervisor = "roadmap.reason.supervisor"
+    case recordObservation = "roadmap.recordObservation"
+    case priorities = "roadmap.priorities"
+    case prioritiesHeading = "roadmap.prioritiesHeading"
+    case prioritiesHint = "roadmap.prioritiesHint"
+    case priorityNumber = "roadmap.priorityNumber"
+    case noPriority = "roadmap.noPriority"
+    case savePriorities = "roadmap.savePriorities"
+    case prioritiesSaved = "roadmap.prioritiesSaved"
+    case dueHeading = "roadmap.dueHeading"
+    case nothingDue = "roadmap.nothingDue"
+    case itemDue = "roadmap.itemDue"
+    case itemOverdue = "roadmap.itemOverdue"
+    case refresherDue = "roadmap.refresherDue"
+    case reobservationDue = "roadmap.reobservationDue"
+    case overdue = "roadmap.overdue"
+    case markRefreshed = "roadmap.markRefreshed"
+    case markObserved = "roadmap.markObserved"
+    case followUpsDone = "roadmap.followUpsDone"
+    case followUpDoneNow = "roadmap.followUpDoneNow"
+    case completedNow = "roadmap.completedNow"
+    case dueField = "roadmap.dueField"
+    case setDue = "roadmap.setDue"
+    case moveUp = "roadmap.moveUp"
+    case moveDown = "roadmap.moveDown"
+    case remove = "roadmap.remove"
+    case removedNow = "roadmap.removedNow"
+    case addHeading = "roadmap.addHeading"
+    case offeringField = "roadmap.offeringField"
+    case dueOptional = "roadmap.dueOptional"
+    case add = "roadmap.add"
+    case added = "roadmap.added"
+    case observations = "roadmap.observations"
+    case observationSummary = "roadmap.observationSummary"
+    case observationNotes = "roadmap.observationNotes"
+    case observationNextSteps = "roadmap.observationNextSteps"
+    case settingMeeting = "roadmap.setting.meeting"
+    case settingCall = "roadmap.setting.call"
+    case settingRolePlay = "roadmap.setting.rolePlay"
 
     // Keys are the prefix and the raw value; `MessageKeyTests` holds every case.
     init(_ status: RoadmapItemStatus) { self.init(rawValue: "roadmap.status.\(status.rawValue)")! }
     init(_ why: PassedOver.Why) { self.init(rawValue: "roadmap.why.\(why.rawValue)")! }
     init(_ kind: Roadmap.Change.Kind) { self.init(rawValue: "roadmap.changed.\(kind.rawValue)")! }
+    init(_ setting: CoachingObservation.Setting) { self.init(rawValue: "roadmap.setting.\(setting.rawValue)")! }
 }

@@ -59,6 +59,7 @@ struct HomeOverview {
             items += try await forms(personID: personID, cyclesByID: cyclesByID, database: database, text: text)
             items += try await peersToPropose(personID: personID, cycles: cycles, database: database, text: text)
             overview.latestReport = try await latestReport(personID: personID, cycles: cycles, database: database)
+            items += try await learning(personID: personID, database: database, today: today, text: text)
         }
         if user.role == .supervisor || user.role.seesEveryone {
             items += try await secondRatings(user: user, cyclesByID: cyclesByID, database: database, text: text)
@@ -71,6 +72,7 @@ struct HomeOverview {
                 team, supervisorID: personID, cycles: cycles, database: database, text: text)
             overview.team = members
             items += approvals
+            items += try await reobservations(of: team, database: database, today: today, text: text)
         }
         if user.role.seesEveryone {
             let (running, programmeItems) = try await programme(
@@ -158,7 +160,51 @@ struct HomeOverview {
             glance: ReportGlance(report: current.report, previous: previous), previousCycle: previousCycle)
     }
 
+    /// Roadmap items due within a month and refreshers due within two weeks (overdue ones included).
+    private static func learning(personID: UUID, database: any Database, today: CalendarDate, text: Localizer)
+        async throws -> [AgendaItem]
+    {
+        guard let roadmap = try await RoadmapRepository(database: database).roadmap(personID: personID) else {
+            return []
+        }
+        let items = roadmap.due(within: 31, of: today).items.map { item in
+            AgendaItem(
+                kind: .learning, title: text.text(HomeMessage.learning, ["title": item.offeringTitle]),
+                detail: text.text(HomeMessage.learningDetail), dueOn: item.due, target: .roadmap(personID: personID))
+        }
+        let refreshers = roadmap.due(within: 14, of: today).followUps.filter { $0.kind == .refresher }.map {
+            followUp in
+            AgendaItem(
+                kind: .refresher,
+                title: text.text(
+                    HomeMessage.refresher, ["number": text.integer(followUp.number), "title": followUp.offeringTitle]),
+                detail: text.text(HomeMessage.learningDetail), dueOn: followUp.due,
+                target: .roadmap(personID: personID))
+        }
+        return items + refreshers
+    }
+
     // MARK: Supervisors
+
+    /// Re-observations of the supervisor's direct reports due within two weeks.
+    private static func reobservations(
+        of team: [PersonSummary], database: any Database, today: CalendarDate, text: Localizer
+    ) async throws -> [AgendaItem] {
+        var items: [AgendaItem] = []
+        let roadmaps = RoadmapRepository(database: database)
+        for person in team {
+            guard let roadmap = try await roadmaps.roadmap(personID: person.id) else { continue }
+            for followUp in roadmap.due(within: 14, of: today).followUps where followUp.kind == .reobservation {
+                items.append(
+                    AgendaItem(
+                        kind: .reobservation,
+                        title: text.text(
+                            HomeMessage.reobservation, ["name": person.name, "code": followUp.competencyCode]),
+                        detail: followUp.offeringTitle, dueOn: followUp.due, target: .roadmap(personID: person.id)))
+            }
+        }
+        return items
+    }
 
     private static func secondRatings(
         user: UserAccount, cyclesByID: [UUID: AssessmentCycle], database: any Database, text: Localizer

@@ -256,6 +256,7 @@ enum HomePage {
         case .secondRating(let id): SitePath.secondRating.url(id)
         case .outbox: SitePath.outbox.url()
         case .framework(let id): SitePath.framework.url(id)
+        case .roadmap(let personID): SitePath.roadmap.url(personID)
         }
     }
 }

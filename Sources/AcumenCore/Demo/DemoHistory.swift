@@ -1,0 +1,32 @@
+/// The demo's past: an annual review of every account manager on the Global Mobility model,
+/// closed and released a few months before the demo starts, so that reports, gaps and roadmaps
+/// have results to start from. Its ratings are made up but steady: the same person always gets
+/// the same levels, and about two competencies in five sit below the usual Advanced target.
+public enum DemoHistory {
+    public static let cycleName = "Annual review, last round"
+
+    /// The review opened 130 days before `today` and closed 100 days before it.
+    public static func dates(today: CalendarDate) -> (opensOn: CalendarDate, closesOn: CalendarDate) {
+        (today.adding(days: -130), today.adding(days: -100))
+    }
+
+    /// The supervisor's level (position on a three-level scale) for the account manager at
+    /// `subject` in the demo's list and the competency at `competency` in the framework.
+    public static func supervisorLevel(subject: Int, competency: Int) -> Int {
+        [0, 1, 0, 1, 2][(subject * 7 + competency * 3) % 5]
+    }
+
+    /// People tend to see themselves a step higher than their supervisor does, now and then.
+    public static func selfLevel(subject: Int, competency: Int, top: Int) -> Int {
+        let supervisor = supervisorLevel(subject: subject, competency: competency)
+        return min(top, supervisor + ((subject + competency) % 3 == 0 ? 1 : 0))
+    }
+
+    /// A customer's answer to a question about a competency the supervisor put at `level`:
+    /// mostly in line with it, one step lower for some reviewers and questions.
+    public static func customerAnswer(level: Int, reviewer: Int, question: Int) -> FrequencyAnswer {
+        let scale: [FrequencyAnswer] = [.rarely, .sometimes, .often, .always]
+        let position = min(level + 1, scale.count - 1) - ((reviewer + question) % 4 == 0 ? 1 : 0)
+        return scale[max(0, position)]
+    }
+}
