@@ -70,7 +70,7 @@ final class RoadmapRoutesTests: XCTestCase {
                 switch item.reason {
                 case .closesGap(_, let current, let target): XCTAssertLessThan(current, Double(target))
                 case .prerequisite(let code): XCTAssertTrue(codes.contains(code))
-                case .addedBySupervisor: XCTFail("drafting adds nothing in the supervisor's name")
+                case .addedBySupervisor, .groupSession: XCTFail("drafting adds nothing chosen by hand")
                 }
             }
 

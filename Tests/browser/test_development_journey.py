@@ -142,3 +142,22 @@ def test_supervisor_shapes_and_approves_a_roadmap_the_account_manager_completes_
     assert "Handled the escalation call calmly" in lead.page_source
     check_accessibility(lead, "roadmap-observed")
     lead.quit()
+
+
+def test_supervisor_drafts_a_group_session_for_their_team(server, browser):
+    base, output = server["base"], server["output"]
+    sign_in(browser, base, printed_login(output, "Supervisor"))
+    browser.get(base + "/development/groups")
+    wait_for_text(browser, "Group gaps")
+    choices = [o.get_attribute("value") for o in browser.find_elements(By.CSS_SELECTOR, "select[name=group] option")]
+    team = next(value for value in choices if value.startswith("team|"))
+    Select(browser.find_element(By.NAME, "group")).select_by_value(team)
+    click(browser, browser.find_element(By.XPATH, "//button[text()='Show its gaps']"))
+    wait_for_text(browser, "with released results")
+    check_accessibility(browser, "group-gaps")
+    buttons = browser.find_elements(By.XPATH, "//button[starts-with(text(), 'Draft a group session')]")
+    assert buttons, "most of the team is below target somewhere"
+    click(browser, buttons[0])
+    wait_for_text(browser, "enrolled; it is on their roadmaps")
+    assert "Group sessions drafted" in browser.page_source
+    check_accessibility(browser, "group-gaps-session")

@@ -1,7 +1,7 @@
 /// The demo's past: an annual review of every account manager on the Global Mobility model,
 /// closed and released a few months before the demo starts, so that reports, gaps and roadmaps
 /// have results to start from. Its ratings are made up but steady: the same person always gets
-/// the same levels, and about two competencies in five sit below the usual Advanced target.
+/// the same levels, and about three competencies in seven sit below the usual Advanced target.
 public enum DemoHistory {
     public static let cycleName = "Annual review, last round"
 
@@ -13,7 +13,8 @@ public enum DemoHistory {
     /// The supervisor's level (position on a three-level scale) for the account manager at
     /// `subject` in the demo's list and the competency at `competency` in the framework.
     public static func supervisorLevel(subject: Int, competency: Int) -> Int {
-        [0, 1, 0, 1, 2][(subject * 7 + competency * 3) % 5]
+        // Mixed so that people of one location or team (every 25th in the demo's list) differ too.
+        [0, 1, 0, 1, 2, 0, 1][(subject * 3 + competency * 5 + subject * competency) % 7]
     }
 
     /// People tend to see themselves a step higher than their supervisor does, now and then.

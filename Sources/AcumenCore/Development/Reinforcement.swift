@@ -60,9 +60,20 @@ public enum Reinforcement {
 }
 
 extension RoadmapItem {
+    /// Put there by a person (the supervisor, a group session) rather than by drafting, so
+    /// drafting again keeps it.
+    public var isChosenByHand: Bool {
+        switch reason {
+        case .addedBySupervisor, .groupSession: true
+        case .closesGap, .prerequisite: false
+        }
+    }
+
     /// The competency the item is there for: the gap it closes, else the first it also develops.
     public var competencyCode: String? {
-        if case .closesGap(let code, _, _) = reason { return code }
-        return alsoDevelops.first
+        switch reason {
+        case .closesGap(let code, _, _), .groupSession(let code): return code
+        case .prerequisite, .addedBySupervisor: return alsoDevelops.first
+        }
     }
 }

@@ -46,6 +46,8 @@ public enum RoadmapReason: Hashable, Sendable {
     case prerequisite(ofCode: String)
     /// The supervisor put it there.
     case addedBySupervisor
+    /// A group session for people of a team, location or supervisor who are mostly below target on it.
+    case groupSession(competencyCode: String)
 }
 
 /// An offering considered for a gap and not chosen, and why.

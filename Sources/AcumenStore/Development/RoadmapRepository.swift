@@ -113,6 +113,7 @@ public struct RoadmapRepository: Sendable {
             switch row.reasonKind {
             case "prerequisite": .prerequisite(ofCode: row.reasonCode)
             case "supervisor": .addedBySupervisor
+            case "group": .groupSession(competencyCode: row.reasonCode)
             default: .closesGap(competencyCode: row.reasonCode, current: row.reasonCurrent, target: row.reasonTarget)
             }
         return RoadmapItem(
@@ -145,13 +146,10 @@ public struct RoadmapRepository: Sendable {
             try await sql.raw(
                 """
                 DELETE FROM roadmap_items WHERE person_id = \(bind: personID)
-                AND status IN ('planned', 'enrolled') AND reason_kind <> 'supervisor'
+                AND status IN ('planned', 'enrolled') AND reason_kind NOT IN ('supervisor', 'group')
                 """
             ).run()
-            let kept =
-                try await sql.raw(
-                    "SELECT COALESCE(MAX(position), -1) AS top FROM roadmap_items WHERE person_id = \(bind: personID)"
-                ).first()?.decode(column: "top", as: Int.self) ?? -1
+            let kept = try await RoadmapRepository.lastPosition(personID: personID, on: sql)
             for (offset, item) in items.enumerated() {
                 try await Self.insert(item, personID: personID, position: kept + 1 + offset, on: sql)
             }
@@ -160,7 +158,7 @@ public struct RoadmapRepository: Sendable {
         }
     }
 
-    private static func insert(_ item: RoadmapItem, personID: UUID, position: Int, on sql: any SQLDatabase)
+    static func insert(_ item: RoadmapItem, personID: UUID, position: Int, on sql: any SQLDatabase)
         async throws
     {
         let (kind, code, current, target): (String, String, Double, Int) =
@@ -168,6 +166,7 @@ public struct RoadmapRepository: Sendable {
             case .closesGap(let code, let current, let target): ("gap", code, current, target)
             case .prerequisite(let code): ("prerequisite", code, 0, 0)
             case .addedBySupervisor: ("supervisor", "", 0, 0)
+            case .groupSession(let code): ("group", code, 0, 0)
             }
         try await sql.raw(
             """
@@ -181,7 +180,14 @@ public struct RoadmapRepository: Sendable {
         ).run()
     }
 
-    private static func record(
+    /// The position of the person's last item, -1 when there is none: new items go after it.
+    static func lastPosition(personID: UUID, on sql: any SQLDatabase) async throws -> Int {
+        try await sql.raw(
+            "SELECT COALESCE(MAX(position), -1) AS top FROM roadmap_items WHERE person_id = \(bind: personID)"
+        ).first()?.decode(column: "top", as: Int.self) ?? -1
+    }
+
+    static func record(
         _ kind: Roadmap.Change.Kind, personID: UUID, byUserID: UUID, at: Date, detail: String, on sql: any SQLDatabase
     ) async throws {
         try await sql.raw(
@@ -349,10 +355,7 @@ public struct RoadmapRepository: Sendable {
                     """
                 ).first()?.decode(column: "n", as: Int.self) ?? 0
             guard open == 0 else { throw StoreError.conflict("That offering is already on the roadmap.") }
-            let top =
-                try await sql.raw(
-                    "SELECT COALESCE(MAX(position), -1) AS top FROM roadmap_items WHERE person_id = \(bind: personID)"
-                ).first()?.decode(column: "top", as: Int.self) ?? -1
+            let top = try await RoadmapRepository.lastPosition(personID: personID, on: sql)
             try await Self.insert(item, personID: personID, position: top + 1, on: sql)
             try await Self.record(
                 .added, personID: personID, byUserID: byUserID, at: at, detail: item.offeringCode, on: sql)

@@ -52,6 +52,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     try app.register(collection: CatalogueController(settings: settings))
     try app.register(collection: RoadmapController())
     try app.register(collection: ObservationController())
+    try app.register(collection: GroupGapsController())
     try app.register(collection: CalibrationAPIController())
     try app.register(collection: DoubleRatingController(settings: settings))
     try app.register(collection: HomeController())

@@ -83,6 +83,8 @@ extension SitePath {
     static let roadmapItemDue = SitePath("/people/:personID/roadmap/items/:itemID/due")
     static let roadmapFollowUpDone = SitePath("/people/:personID/roadmap/follow-ups/:followUpID/done")
     static let observations = SitePath("/people/:personID/observations")
+    static let groupGaps = SitePath("/development/groups")
+    static let groupSessions = SitePath("/development/groups/sessions")
     static let newObservation = SitePath("/people/:personID/observations/new")
     static let importPeople = SitePath("/import/people")
     static let importAccounts = SitePath("/import/accounts")
@@ -196,6 +198,8 @@ extension SitePath {
         .roadmapItemDue,
         .roadmapFollowUpDone,
         .observations,
+        .groupGaps,
+        .groupSessions,
         .newObservation,
         .cycles,
         .newCycle,

@@ -38,6 +38,13 @@ enum RoadmapPage {
                     }
                     Link(text.text(RoadmapMessage.recordObservation), url: SitePath.newObservation.url(person.id))
                         .class("button")
+                    Link(
+                        text.text(RoadmapMessage.groupGaps, ["team": person.team]),
+                        url: SitePath.groupGaps.url() + "?group="
+                            + (GroupGapsController.groupValue(.team, person.team)
+                                .addingPercentEncoding(
+                                    withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "+", "="])) ?? "")
+                    ).class("button")
                 }.class("actions")
                 Paragraph(text.text(RoadmapMessage.draftHint)).class("hint")
             }
@@ -314,6 +321,10 @@ enum RoadmapPage {
             text.text(RoadmapMessage.reasonPrerequisite, ["code": code])
         case .addedBySupervisor:
             text.text(RoadmapMessage.reasonSupervisor)
+        case .groupSession(let code):
+            text.text(
+                RoadmapMessage.reasonGroup,
+                ["code": code, "title": framework?.competencies.first { $0.code == code }?.title ?? ""])
         }
     }
 }
@@ -365,6 +376,8 @@ enum RoadmapMessage: String, MessageKey, CaseIterable {
     case changeDueSet = "roadmap.changed.dueSet"
     case changeFollowUpDone = "roadmap.changed.followUpDone"
     case reasonSupervisor = "roadmap.reason.supervisor"
+    case reasonGroup = "roadmap.reason.group"
+    case groupGaps = "roadmap.groupGaps"
     case recordObservation = "roadmap.recordObservation"
     case priorities = "roadmap.priorities"
     case prioritiesHeading = "roadmap.prioritiesHeading"

@@ -22,7 +22,7 @@ struct RoadmapUseCases {
         let repository = RoadmapRepository(database: database)
         let existing = try await repository.roadmap(personID: person.id)
         let kept = existing?.items.filter {
-            $0.status.isClosed || $0.status == .inProgress || $0.reason == .addedBySupervisor
+            $0.status.isClosed || $0.status == .inProgress || $0.isChosenByHand
         }
         let drafted = RoadmapDrafter(
             offerings: try await CatalogueRepository(database: database).offerings(),
