@@ -15,7 +15,7 @@ final class AuthorisationWalkTests: XCTestCase {
         "GET /", "GET /login", "POST /login", "POST /logout", "GET /healthz", "GET /readyz", "GET /styles.css",
         "GET /openapi.json", "POST /api/v1/auth/token", "GET /ims/case/v1p1/CFDocuments",
         "GET /ims/case/v1p1/CFPackages/:id", "GET /ims/case/v1p1/CFItems/:id", "GET /assets/rater-form.js",
-        "GET /assets/site.js",
+        "GET /assets/site.js", "GET /xapi/about",
     ]
 
     private func key(_ route: Route) -> String {
@@ -59,6 +59,9 @@ final class AuthorisationWalkTests: XCTestCase {
                     afterResponse: { response in
                         if case .raterLink = access {
                             XCTAssertEqual(response.status, .notFound, key)
+                        } else if case .sourceSystem = access {
+                            XCTAssertEqual(response.status, .unauthorized, key)
+                            XCTAssertNotNil(response.headers.first(name: .wwwAuthenticate), key)
                         } else if path.hasPrefix("/api/") {
                             XCTAssertEqual(response.status, .unauthorized, key)
                         } else if route.method == .GET {

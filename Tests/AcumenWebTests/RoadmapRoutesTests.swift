@@ -97,7 +97,7 @@ final class RoadmapRoutesTests: XCTestCase {
             XCTAssertNotNil(after.approvedOn)
             XCTAssertEqual(after.items.first { $0.id == first.id }?.status, .completed)
             XCTAssertEqual(after.history.map(\.kind), [.approved, .statusChanged, .drafted], "newest first")
-            XCTAssertEqual(after.history[1].byEmail, WebHarness.email(of: .accountManager, in: demo))
+            XCTAssertEqual(after.history[1].madeBy, WebHarness.email(of: .accountManager, in: demo))
 
             // Drafting again keeps what is completed and plans the rest afresh, unapproved.
             try await supervisor.get(path)

@@ -127,7 +127,7 @@ final class RoadmapShapingRoutesTests: XCTestCase {
             XCTAssertFalse(removed.items.contains { $0.id == addedID })
             let kinds = Set(removed.history.map(\.kind))
             XCTAssertTrue(kinds.isSuperset(of: [.moved, .dueSet, .added, .removed, .drafted]), "\(kinds)")
-            XCTAssertTrue(removed.history.allSatisfy { $0.byEmail.contains("@") })
+            XCTAssertTrue(removed.history.allSatisfy { $0.madeBy.contains("@") })
 
             try await setting.accountManager.get(setting.path)
             let notTheirs = try await setting.accountManager.post(

@@ -59,14 +59,15 @@ public struct Roadmap: Hashable, Sendable {
         }
 
         public var kind: Kind
-        public var byEmail: String
+        /// Who made it: a user's e-mail address, or the system that reported it (an LRS source).
+        public var madeBy: String
         public var at: Date
         /// What changed, in the words of the data: an offering code and a status.
         public var detail: String
 
-        public init(kind: Kind, byEmail: String, at: Date, detail: String) {
+        public init(kind: Kind, madeBy: String, at: Date, detail: String) {
             self.kind = kind
-            self.byEmail = byEmail
+            self.madeBy = madeBy
             self.at = at
             self.detail = detail
         }

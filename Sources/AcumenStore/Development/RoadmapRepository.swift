@@ -70,7 +70,8 @@ public struct RoadmapRepository: Sendable {
         ).all(decoding: ItemRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let changes = try await sql.raw(
             """
-            SELECT c.kind, u.email, c.at, c.detail FROM roadmap_changes c JOIN users u ON u.id = c.user_id
+            SELECT c.kind, COALESCE(u.email, c.source) AS email, c.at, c.detail
+            FROM roadmap_changes c LEFT JOIN users u ON u.id = c.user_id
             WHERE c.person_id = \(bind: personID) ORDER BY c.at DESC
             """
         ).all(decoding: ChangeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
@@ -95,7 +96,7 @@ public struct RoadmapRepository: Sendable {
             history: changes.compactMap { change in
                 Roadmap.Change.Kind(rawValue: change.kind).map {
                     Roadmap.Change(
-                        kind: $0, byEmail: change.email,
+                        kind: $0, madeBy: change.email,
                         at: (try? Date(change.at, strategy: .iso8601)) ?? .distantPast, detail: change.detail)
                 }
             })
@@ -187,13 +188,15 @@ public struct RoadmapRepository: Sendable {
         ).first()?.decode(column: "top", as: Int.self) ?? -1
     }
 
+    /// Records a change made by a user, or (with no user) by the system named `source`.
     static func record(
-        _ kind: Roadmap.Change.Kind, personID: UUID, byUserID: UUID, at: Date, detail: String, on sql: any SQLDatabase
+        _ kind: Roadmap.Change.Kind, personID: UUID, byUserID: UUID?, source: String = "", at: Date, detail: String,
+        on sql: any SQLDatabase
     ) async throws {
         try await sql.raw(
             """
-            INSERT INTO roadmap_changes (id, person_id, kind, user_id, at, detail)
-            VALUES (\(bind: UUID()), \(bind: personID), \(bind: kind.rawValue), \(bind: byUserID),
+            INSERT INTO roadmap_changes (id, person_id, kind, user_id, source, at, detail)
+            VALUES (\(bind: UUID()), \(bind: personID), \(bind: kind.rawValue), \(bind: byUserID), \(bind: source),
                 \(bind: at.formatted(.iso8601)), \(bind: detail))
             """
         ).run()
@@ -227,8 +230,8 @@ public struct RoadmapRepository: Sendable {
     }
 
     static func setStatus(
-        _ status: RoadmapItemStatus, itemID: UUID, personID: UUID, note: String, byUserID: UUID, on day: CalendarDate,
-        at: Date, sql: any SQLDatabase
+        _ status: RoadmapItemStatus, itemID: UUID, personID: UUID, note: String, byUserID: UUID?, source: String = "",
+        on day: CalendarDate, at: Date, sql: any SQLDatabase
     ) async throws {
         let item = try await Self.item(itemID, personID: personID, on: sql)
         try await sql.raw(
@@ -259,7 +262,7 @@ public struct RoadmapRepository: Sendable {
             ).run()
         }
         try await Self.record(
-            .statusChanged, personID: personID, byUserID: byUserID, at: at,
+            .statusChanged, personID: personID, byUserID: byUserID, source: source, at: at,
             detail: "\(item.offeringCode) \(status.rawValue)", on: sql)
     }
 

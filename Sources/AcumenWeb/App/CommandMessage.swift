@@ -20,6 +20,8 @@ enum CommandMessage: String, MessageKey, CaseIterable {
     case created = "cli.user.created"
     case noSuchUser = "cli.user.noSuchUser"
     case unknownAction = "cli.user.unknownAction"
+    case xapiUsage = "cli.xapi.usage"
+    case xapiGiveName = "cli.xapi.giveName"
     case askPassword = "cli.user.askPassword"
     case passwordTooShort = "cli.user.passwordTooShort"
     case passwordTooLong = "cli.user.passwordTooLong"

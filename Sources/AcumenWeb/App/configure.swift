@@ -53,6 +53,8 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     try app.register(collection: RoadmapController())
     try app.register(collection: ObservationController())
     try app.register(collection: GroupGapsController())
+    try app.register(collection: XAPIController(settings: settings))
+    try app.register(collection: XAPICredentialsController(settings: settings))
     try app.register(collection: CalibrationAPIController())
     try app.register(collection: DoubleRatingController(settings: settings))
     try app.register(collection: HomeController())
@@ -68,6 +70,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     app.asyncCommands.use(DemoCommand(settings: settings), as: "demo")
     app.asyncCommands.use(UserCommand(settings: settings), as: "user")
     app.asyncCommands.use(ImportCommand(settings: settings), as: "import")
+    app.asyncCommands.use(XAPICommand(settings: settings), as: "xapi")
 }
 
 extension DatabaseID {

@@ -13,6 +13,9 @@ enum RouteAccess: Sendable, CustomStringConvertible {
     case raterLink
     /// Any signed-in user; what they may do with the resource is decided once it is loaded.
     case signedIn
+    /// A system that sends learning records, with the HTTP basic credentials issued to it
+    /// (`XAPICredentialIssuer`); users' sessions and tokens do not count.
+    case sourceSystem
     /// Signed-in users whose role may attempt the action (`Policy.mayAttempt`); others get 403
     /// before anything is looked up.
     case permitted(PolicyRequirement)
@@ -23,6 +26,7 @@ enum RouteAccess: Sendable, CustomStringConvertible {
         switch self {
         case .anyone: "anyone"
         case .raterLink: "rater link"
+        case .sourceSystem: "source system"
         case .signedIn: "signed in"
         case .permitted(let requirement): requirement.description
         }
@@ -36,6 +40,7 @@ enum RouteAccess: Sendable, CustomStringConvertible {
     func admits(_ viewer: Viewer) -> Bool {
         switch self {
         case .anyone, .raterLink, .signedIn: true
+        case .sourceSystem: false
         case .permitted(let requirement): requirement.admits(viewer)
         }
     }
@@ -61,6 +66,7 @@ extension RoutesBuilder {
         let guarded: any RoutesBuilder =
             switch access {
             case .anyone, .raterLink: self
+            case .sourceSystem: grouped(RequireSourceSystem())
             case .signedIn, .permitted: grouped(RequireAccess(access: access))
             }
         return DeclaredRoutes(base: guarded, access: access)

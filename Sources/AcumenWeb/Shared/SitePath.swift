@@ -83,6 +83,9 @@ extension SitePath {
     static let roadmapItemDue = SitePath("/people/:personID/roadmap/items/:itemID/due")
     static let roadmapFollowUpDone = SitePath("/people/:personID/roadmap/follow-ups/:followUpID/done")
     static let observations = SitePath("/people/:personID/observations")
+    static let learningRecords = SitePath("/learning-records")
+    static let learningRecordCredentials = SitePath("/learning-records/credentials")
+    static let learningRecordCredentialRevoke = SitePath("/learning-records/credentials/:credentialID/revoke")
     static let groupGaps = SitePath("/development/groups")
     static let groupSessions = SitePath("/development/groups/sessions")
     static let newObservation = SitePath("/people/:personID/observations/new")
@@ -199,6 +202,9 @@ extension SitePath {
         .roadmapFollowUpDone,
         .observations,
         .groupGaps,
+        .learningRecords,
+        .learningRecordCredentials,
+        .learningRecordCredentialRevoke,
         .groupSessions,
         .newObservation,
         .cycles,

@@ -14,7 +14,9 @@ struct CSRFProtection: AsyncMiddleware {
     static let anonymousCookie = "acumen_csrf"
     /// The largest form accepted: uploads of people files with tens of thousands of rows fit.
     static let maximumFormSize = 20 * 1024 * 1024
-    static let exemptPrefixes = [RaterFormController.pathPrefix, "/api/v1/rater/"]
+    /// /xapi/ takes HTTP basic credentials, which a browser may replay; but every write there must
+    /// carry the X-Experience-API-Version header, which no cross-site form can set.
+    static let exemptPrefixes = [RaterFormController.pathPrefix, "/api/v1/rater/", "/xapi/"]
     static let exemptPaths: Set<String> = ["/api/v1/auth/token"]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {

@@ -15,7 +15,7 @@ extension OpenAPIDocument {
         ["name": name, "in": "query", "required": false, "schema": ["type": "string"], "description": description]
     }
 
-    private static func body(_ schema: [String: Any]) -> [String: Any] {
+    static func body(_ schema: [String: Any]) -> [String: Any] {
         ["required": true].merging(jsonBody(schema)) { a, _ in a }
     }
 

@@ -146,6 +146,11 @@ enum CataloguePage {
             Paragraph {
                 Link(text.text(CataloguePageMessage.export), url: SitePath.catalogueExport.url())
             }
+            Paragraph {
+                Link(text.text(CataloguePageMessage.learningRecords), url: SitePath.learningRecords.url())
+                Text(" · ")
+                Link(text.text(CataloguePageMessage.groupGaps), url: SitePath.groupGaps.url())
+            }
             Paragraph(text.text(CataloguePageMessage.importHint)).class("hint")
             Form(url: SitePath.catalogueImport.url(), method: .post, contentType: .multipartData) {
                 CSRFField(token: context.csrf)

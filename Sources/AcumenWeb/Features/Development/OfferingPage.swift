@@ -101,6 +101,8 @@ enum CataloguePageMessage: String, MessageKey, CaseIterable {
     case search = "catalogue.search"
     case keep = "catalogue.keep"
     case export = "catalogue.export"
+    case learningRecords = "catalogue.learningRecords"
+    case groupGaps = "catalogue.groupGaps"
     case importFile = "catalogue.importFile"
     case importHint = "catalogue.importHint"
     case importButton = "catalogue.importButton"

@@ -31,6 +31,15 @@ extension OpenAPIDocument {
                             ["type": "string", "enum": LearningPhase.allCases.map(\.rawValue)]),
                     ], errors: ["400", "401", "403"])
             ],
+            "/api/v1/xapi/credentials": [
+                "post": operation(
+                    "Issues HTTP basic credentials to a system that sends learning records to /xapi/ (xAPI 1.0.3). The secret is in this answer only. Programme staff",
+                    id: "issueXAPICredentials", response: ref("XAPICredentials"), status: "201",
+                    requestBody: body([
+                        "type": "object", "required": ["name"],
+                        "properties": ["name": ["type": "string", "maxLength": 100]],
+                    ]), errors: ["400", "401", "403"])
+            ],
             "/api/v1/people/{personID}/roadmap": [
                 "get": operation(
                     "A person's learning roadmap: its items in order, each with its offering, status, due date, why it is there and what it was chosen over. The person, their supervisors and programme staff",
@@ -47,6 +56,17 @@ extension OpenAPIDocument {
 
     static var developmentSchemas: [String: Any] {
         [
+            "XAPICredentials": [
+                "type": "object", "required": ["id", "name", "key", "secret", "endpoint"],
+                "properties": [
+                    "id": ["type": "string", "format": "uuid"], "name": ["type": "string"],
+                    "key": ["type": "string", "description": "the HTTP basic user name"],
+                    "secret": [
+                        "type": "string", "description": "the HTTP basic password; not stored, not shown again",
+                    ],
+                    "endpoint": ["type": "string", "description": "the xAPI endpoint to send statements to"],
+                ],
+            ],
             "Roadmap": [
                 "type": "object", "required": ["personId", "items"],
                 "properties": [

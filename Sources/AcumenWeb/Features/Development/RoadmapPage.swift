@@ -135,7 +135,7 @@ enum RoadmapPage {
                             RoadmapMessage.change,
                             [
                                 "when": text.moment(change.at),
-                                "who": change.byEmail, "what": text.text(RoadmapMessage(change.kind)),
+                                "who": change.madeBy, "what": text.text(RoadmapMessage(change.kind)),
                                 "detail": change.detail,
                             ]))
                 }
