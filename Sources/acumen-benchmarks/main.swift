@@ -86,3 +86,30 @@ for (name, body) in [
     let micro = (Double(seconds) * 1e6 + Double(attoseconds) / 1e12) / 10_000
     print("\(name): \(String(format: "%.2f", micro)) µs a call")
 }
+
+// Reading a batch of 1,000 xAPI statements as the record store does, step by step.
+let statementBatch = Data(
+    ("["
+        + (0..<1000).map { n in
+            """
+            {"id": "\(UUID().uuidString.lowercased())", "actor": {"mbox": "mailto:learner\(n % 120)@example.com", "name": "Learner"},
+             "verb": {"id": "http://adlnet.gov/expapi/verbs/experienced", "display": {"en-US": "experienced"}},
+             "object": {"id": "https://content.example/videos/\(n)", "definition": {"name": {"en-US": "Video \(n)"},
+             "type": "http://adlnet.gov/expapi/activities/media"}},
+             "result": {"duration": "PT4M12S", "completion": false},
+             "context": {"registration": "\(UUID().uuidString.lowercased())", "platform": "Benchmark"},
+             "timestamp": "2026-12-03T09:30:00.000Z"}
+            """
+        }.joined(separator: ",") + "]").utf8)
+var parsed = JSONValue.null
+let parsing = median { parsed = JSONValue.parse(statementBatch) ?? .null }
+var batchProblems: [String] = []
+let checking = median { batchProblems = XAPIBatch.read(parsed).problems }
+let stamping = median {
+    for statement in parsed.array ?? [] {
+        _ = XAPIStatement(valid: statement, storedAt: "2026-12-03T09:30:00.000Z", authority: .null)
+    }
+}
+print(
+    "xAPI batch of 1,000 statements (\(statementBatch.count / 1024) KB): parsing \(milliseconds(parsing)), checking \(milliseconds(checking)) (\(batchProblems.count) problems), stamping \(milliseconds(stamping))"
+)

@@ -28,8 +28,10 @@ public struct XAPIStatementRules: Sendable {
             fail(place, "must be a JSON object")
             return nil
         }
-        for key in object.keys.sorted() where !allowed.contains(key) {
-            fail(join(place, key), "is not a property xAPI 1.0.3 allows here")
+        if object.keys.contains(where: { !allowed.contains($0) }) {
+            for key in object.keys.sorted() where !allowed.contains(key) {
+                fail(join(place, key), "is not a property xAPI 1.0.3 allows here")
+            }
         }
         return object
     }
@@ -373,7 +375,7 @@ public struct XAPIStatementRules: Sendable {
     }
 
     private mutating func timestamp(_ value: JSONValue, at place: String) {
-        guard let text = value.string, Self.instant(text) != nil else {
+        guard let text = value.string, Self.isTimestamp(text) else {
             return fail(place, "must be an ISO 8601 date and time, e.g. 2026-12-03T09:30:00Z")
         }
         if text.hasSuffix("-00:00") || text.hasSuffix("-0000") || text.hasSuffix("-00") {
@@ -401,25 +403,95 @@ public struct XAPIStatementRules: Sendable {
         }
     }
 
+    /// An ISO 8601 duration: P, then numbers each with its designator in order (Y M W D, then
+    /// T and H M S), at least one; only the last may have a fraction.
     static func isDuration(_ text: String) -> Bool {
-        text.wholeMatch(
-            of:
-                /P(?:\d+(?:\.\d+)?W|(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?D)?(?:T(?:\d+(?:\.\d+)?H)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?S)?)?)/
-        ) != nil
-            && text != "P" && !text.hasSuffix("T")
+        let bytes = Array(text.utf8)
+        guard bytes.first == UInt8(ascii: "P"), bytes.count > 1 else { return false }
+        let dateOrder = Array("YMWD".utf8)
+        let timeOrder = Array("HMS".utf8)
+        var position = 1
+        var inTime = false
+        var next = 0
+        var components = 0
+        var timeComponents = 0
+        var sawFraction = false
+        while position < bytes.count {
+            if bytes[position] == UInt8(ascii: "T") {
+                guard !inTime else { return false }
+                inTime = true
+                next = 0
+                position += 1
+                continue
+            }
+            let start = position
+            var fraction = false
+            while position < bytes.count,
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position])
+                    || bytes[position] == UInt8(ascii: ".") || bytes[position] == UInt8(ascii: ",")
+            {
+                if bytes[position] == UInt8(ascii: ".") || bytes[position] == UInt8(ascii: ",") {
+                    guard !fraction, position > start else { return false }
+                    fraction = true
+                }
+                position += 1
+            }
+            guard position > start, position < bytes.count, !sawFraction else { return false }
+            let order = inTime ? timeOrder : dateOrder
+            guard let index = order[next...].firstIndex(of: bytes[position]) else { return false }
+            next = index + 1
+            sawFraction = fraction
+            components += 1
+            if inTime { timeComponents += 1 }
+            position += 1
+        }
+        return components > 0 && (!inTime || timeComponents > 0)
+    }
+
+    /// Whether the text has the form of an ISO 8601 date and time with a time zone:
+    /// YYYY-MM-DDThh:mm[:ss[.fraction]] then Z or ±hh[:mm], with values in range.
+    static func isTimestamp(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func number(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[from..<from + count] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        func at(_ index: Int, _ character: Character) -> Bool {
+            index < bytes.count && bytes[index] == character.asciiValue!
+        }
+        guard number(0, 4) != nil, at(4, "-"), let month = number(5, 2), (1...12).contains(month), at(7, "-"),
+            let day = number(8, 2), (1...31).contains(day), at(10, "T") || at(10, "t"),
+            let hour = number(11, 2), hour < 24, at(13, ":"), let minute = number(14, 2), minute < 60
+        else { return false }
+        var position = 16
+        if at(position, ":") {
+            guard let second = number(position + 1, 2), second <= 60 else { return false }
+            position += 3
+            if at(position, ".") {
+                position += 1
+                let start = position
+                while number(position, 1) != nil { position += 1 }
+                guard position > start else { return false }
+            }
+        }
+        if at(position, "Z") || at(position, "z") { return position + 1 == bytes.count }
+        guard at(position, "+") || at(position, "-"), let offsetHours = number(position + 1, 2), offsetHours < 24
+        else { return false }
+        position += 3
+        if position == bytes.count { return true }
+        if at(position, ":") { position += 1 }
+        guard let offsetMinutes = number(position, 2), offsetMinutes < 60 else { return false }
+        return position + 2 == bytes.count
     }
 
     /// An ISO 8601 date and time with a time zone, with or without fractions of a second.
     public static func instant(_ text: String) -> Date? {
-        guard
-            text.wholeMatch(of: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)/) != nil
-        else { return nil }
-        if let date = try? Date(
-            text,
-            strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted)
-        ) {
-            return date
-        }
+        guard isTimestamp(text) else { return nil }
         for strategy in Self.strategies {
             if let date = try? Date(text, strategy: strategy) { return date }
         }
