@@ -217,4 +217,55 @@ final class XAPIRoutesTests: XCTestCase {
                 afterResponse: { XCTAssertEqual($0.status, .forbidden) })
         }
     }
+
+    func test_completionsFromAnLMSExport_allOrNothing_completeRoadmapItemsOnce() async throws {
+        try await withLRS { lrs, demo in
+            let personID = try await RoadmapRoutesTests.releasedResults(app: lrs.app, demo: demo)
+            let manager = BrowserSession(app: lrs.app)
+            try await manager.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            try await manager.get("/people/\(personID)/roadmap")
+            _ = try await manager.post("/people/\(personID)/roadmap/draft", form: [:])
+            let drafted = try await RoadmapRepository(database: lrs.app.db).roadmap(personID: personID)
+            let items = try XCTUnwrap(drafted?.items)
+            XCTAssertGreaterThan(items.count, 1)
+            let email = WebHarness.email(of: .accountManager, in: demo)
+
+            try await manager.get("/learning-records")
+            let broken = try await manager.upload(
+                "/learning-records/completions", filename: "lms.csv",
+                contents: """
+                    email,offering,completed_on
+                    \(email),\(items[0].offeringCode),2026-11-02
+                    nobody@example.com,\(items[1].offeringCode),2026-11-03
+                    \(email),NO-SUCH,02/11/2026
+                    """)
+            XCTAssertEqual(broken.status, .unprocessableEntity)
+            XCTAssertContains(broken.body.string, "Line 3: email: nobody@example.com is nobody Acumen knows")
+            XCTAssertContains(broken.body.string, "Line 4: offering: NO-SUCH is neither")
+            XCTAssertContains(broken.body.string, "Line 4: completed_on")
+            let untouched = try await RoadmapRepository(database: lrs.app.db).roadmap(personID: personID)
+            XCTAssertEqual(untouched?.items.filter { $0.status == .completed }.count, 0, "nothing was recorded")
+
+            let file = """
+                email,offering,completed_on
+                \(email.uppercased()),\(items[0].offeringCode),2026-11-02
+                """
+            try await manager.get("/learning-records")
+            let imported = try await manager.upload(
+                "/learning-records/completions", filename: "lms.csv", contents: file)
+            XCTAssertEqual(imported.status, .seeOther)
+            let after = try await RoadmapRepository(database: lrs.app.db).roadmap(personID: personID)
+            XCTAssertEqual(after?.items.first { $0.id == items[0].id }?.status, .completed)
+            XCTAssertEqual(after?.history.first?.madeBy, "LMS import (lms.csv)")
+            XCTAssertEqual(
+                after?.followUps.filter { $0.kind == .refresher }.map(\.due).min(), CalendarDate("2026-11-16"),
+                "refreshers count from the day it was completed")
+            try await manager.get("/learning-records")
+            _ = try await manager.upload("/learning-records/completions", filename: "lms.csv", contents: file)
+            let page = try await manager.get("/learning-records")
+            XCTAssertContains(page.body.string, "One completion read (0 new); 0 roadmap items completed.")
+            let count = try await CompletionRepository(database: lrs.app.db).count(personID: personID)
+            XCTAssertEqual(count, 1)
+        }
+    }
 }

@@ -165,28 +165,39 @@ public struct LearningRecordRepository: Sendable {
             for chunk in targets.map(\.1).chunked(into: 500).map(Array.init) {
                 try await sql.update("xapi_statements").set("voided", to: true).where("id", .in, chunk).run()
             }
+            // A completion of an offering by a known person is on their learning record, and
+            // completes the offering on their roadmap.
             var completed = 0
+            let offerings = try await Self.offerings(
+                activityIDs: Set(fresh.filter { $0.statement.completes }.compactMap(\.statement.activityID)), on: sql)
             for (_, statement) in fresh where statement.completes && statement.voids == nil {
                 guard let email = statement.actorEmail, let personID = people[email],
-                    let activity = statement.activityID
+                    let offeringID = statement.activityID.flatMap({ offerings[$0] })
                 else { continue }
-                let open = try await sql.raw(
-                    """
-                    SELECT i.id FROM roadmap_items i JOIN offerings o ON o.id = i.offering_id
-                    WHERE i.person_id = \(bind: personID) AND o.xapi_activity_id = \(bind: activity)
-                    AND i.status NOT IN ('completed', 'waived')
-                    """
-                ).all()
-                for row in open {
-                    try await RoadmapRepository.setStatus(
-                        .completed, itemID: try row.decode(column: "id", as: UUID.self), personID: personID,
-                        note: "Completion recorded by \(credential.name) (xAPI).", byUserID: nil,
-                        source: "\(credential.name) (xAPI)", on: day, at: at, sql: sql)
-                    completed += 1
-                }
+                let completedOn =
+                    statement.stored["timestamp"]?.string.flatMap(XAPIStatementRules.instant).map(CalendarDate.init)
+                    ?? day
+                completed +=
+                    try await CompletionRepository.record(
+                        .init(personID: personID, offeringID: offeringID, completedOn: min(completedOn, day)),
+                        source: "\(credential.name) (xAPI)", at: at, sql: sql
+                    ).1
             }
             return Stored(ids: ids, completedItems: completed)
         }
+    }
+
+    private static func offerings(activityIDs: Set<String>, on sql: any SQLDatabase) async throws -> [String: UUID] {
+        var found: [String: UUID] = [:]
+        for chunk in Array(activityIDs).chunked(into: 500).map(Array.init) {
+            for row in try await sql.select().columns("id", "xapi_activity_id").from("offerings")
+                .where("xapi_activity_id", .in, chunk).all()
+            {
+                found[try row.decode(column: "xapi_activity_id", as: String.self)] = try row.decode(
+                    column: "id", as: UUID.self)
+            }
+        }
+        return found
     }
 
     private static func people(emails: Set<String>, on sql: any SQLDatabase) async throws -> [String: UUID] {

@@ -1,8 +1,8 @@
 import FluentKit
 import SQLKit
 
-/// The learning record store: credentials issued per source system, and statements as sent with
-/// the facts queries filter on. Roadmap changes may now come from such a system rather than a
+/// The learning record store: credentials issued per source system, statements as sent with
+/// the facts queries filter on, and completed offerings whoever reports them. Roadmap changes may now come from such a system rather than a
 /// user, so a change names either.
 struct CreateLearningRecordTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
@@ -38,6 +38,17 @@ struct CreateLearningRecordTables: AsyncMigration {
             "CREATE INDEX xapi_statements_by_stored ON xapi_statements (stored, id)",
             "CREATE INDEX xapi_statements_by_agent ON xapi_statements (agent_key)",
             "CREATE INDEX xapi_statements_by_activity ON xapi_statements (activity_id)",
+            """
+            CREATE TABLE learning_completions (
+                id UUID PRIMARY KEY,
+                person_id UUID NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+                offering_id UUID NOT NULL REFERENCES offerings(id) ON DELETE RESTRICT,
+                completed_on TEXT NOT NULL,
+                source TEXT NOT NULL,
+                recorded_at TEXT NOT NULL,
+                UNIQUE (person_id, offering_id, completed_on)
+            )
+            """,
         ]
         for statement in statements { try await sql.raw(statement).run() }
         if sql.dialect.name == "sqlite" {
@@ -71,7 +82,7 @@ struct CreateLearningRecordTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for table in ["xapi_statements", "xapi_credentials"] {
+        for table in ["learning_completions", "xapi_statements", "xapi_credentials"] {
             try await database.sql.raw("DROP TABLE \(unsafeRaw: table)").run()
         }
     }

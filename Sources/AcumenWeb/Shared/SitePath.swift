@@ -85,6 +85,7 @@ extension SitePath {
     static let observations = SitePath("/people/:personID/observations")
     static let learningRecords = SitePath("/learning-records")
     static let learningRecordCredentials = SitePath("/learning-records/credentials")
+    static let learningRecordCompletions = SitePath("/learning-records/completions")
     static let learningRecordCredentialRevoke = SitePath("/learning-records/credentials/:credentialID/revoke")
     static let groupGaps = SitePath("/development/groups")
     static let groupSessions = SitePath("/development/groups/sessions")
@@ -204,6 +205,7 @@ extension SitePath {
         .groupGaps,
         .learningRecords,
         .learningRecordCredentials,
+        .learningRecordCompletions,
         .learningRecordCredentialRevoke,
         .groupSessions,
         .newObservation,

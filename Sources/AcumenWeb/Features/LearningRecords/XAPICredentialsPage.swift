@@ -8,7 +8,7 @@ import Plot
 enum XAPICredentialsPage {
     static func render(
         credentials: [LearningRecordRepository.Credential], issued: XAPICredentialIssuer.Issued?, problem: String?,
-        endpoint: String, context: PageContext
+        importProblems: [String], endpoint: String, context: PageContext
     ) -> HTMLPage {
         let text = context.localizer
         let title = text.text(XAPICredentialsMessage.title)
@@ -38,6 +38,23 @@ enum XAPICredentialsPage {
                         problem: problem)
                     SubmitButton(title: text.text(XAPICredentialsMessage.issue))
                 })
+            H2(text.text(XAPICredentialsMessage.importHeading))
+            Paragraph(text.text(XAPICredentialsMessage.importHint)).class("hint")
+            if !importProblems.isEmpty {
+                Div {
+                    H3(text.text(XAPICredentialsMessage.nothingImported))
+                    List(importProblems) { ListItem($0) }
+                }.class("problems").attribute(named: "role", value: "alert")
+            }
+            Form(url: SitePath.learningRecordCompletions.url(), method: .post, contentType: .multipartData) {
+                CSRFField(token: context.csrf)
+                Label(text.text(XAPICredentialsMessage.importFile)) {
+                    Input(type: .file, name: "file", isRequired: true).attribute(
+                        named: "accept", value: ".csv,text/csv")
+                }
+                SubmitButton(title: text.text(XAPICredentialsMessage.importButton), style: "button")
+            }
+            H2(text.text(XAPICredentialsMessage.caption))
             if credentials.isEmpty {
                 Paragraph(text.text(XAPICredentialsMessage.none))
             } else {
@@ -85,4 +102,10 @@ enum XAPICredentialsMessage: String, MessageKey, CaseIterable {
     case revoke = "xapiCredentials.revoke"
     case revoked = "xapiCredentials.revoked"
     case revokedOn = "xapiCredentials.revokedOn"
+    case importHeading = "xapiCredentials.importHeading"
+    case importHint = "xapiCredentials.importHint"
+    case importFile = "xapiCredentials.importFile"
+    case importButton = "xapiCredentials.importButton"
+    case nothingImported = "xapiCredentials.nothingImported"
+    case completionsImported = "xapiCredentials.completionsImported"
 }
