@@ -158,6 +158,6 @@ def test_supervisor_drafts_a_group_session_for_their_team(server, browser):
     buttons = browser.find_elements(By.XPATH, "//button[starts-with(text(), 'Draft a group session')]")
     assert buttons, "most of the team is below target somewhere"
     click(browser, buttons[0])
-    wait_for_text(browser, "enrolled; it is on their roadmaps")
+    wait_for_text(browser, "enrolled; it is on their roadmap")
     assert "Group sessions drafted" in browser.page_source
     check_accessibility(browser, "group-gaps-session")

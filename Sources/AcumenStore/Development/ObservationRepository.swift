@@ -73,6 +73,8 @@ public struct ObservationRepository: Sendable {
                     \(bind: observation.completedItemID), \(bind: at.formatted(.iso8601)))
                 """
             ).run()
+            try await XAPIOutboxRepository.enqueue(
+                .observed, personID: observation.personID, referenceID: observation.id, at: at, on: sql)
             if let waiting = try await sql.raw(
                 """
                 SELECT id FROM roadmap_follow_ups WHERE person_id = \(bind: observation.personID)

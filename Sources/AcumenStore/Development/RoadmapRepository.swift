@@ -256,6 +256,7 @@ public struct RoadmapRepository: Sendable {
                     ).run()
                 }
             }
+            try await XAPIOutboxRepository.enqueue(.completed, personID: personID, referenceID: itemID, at: at, on: sql)
         } else if status != .completed && item.status == .completed {
             try await sql.raw(
                 "DELETE FROM roadmap_follow_ups WHERE item_id = \(bind: itemID) AND done_on IS NULL"

@@ -2,7 +2,8 @@ import FluentKit
 import SQLKit
 
 /// The learning record store: credentials issued per source system, statements as sent with
-/// the facts queries filter on, and completed offerings whoever reports them. Roadmap changes may now come from such a system rather than a
+/// the facts queries filter on, completed offerings whoever reports them, and the outbox of
+/// statements for the programme's own record store. Roadmap changes may now come from such a system rather than a
 /// user, so a change names either.
 struct CreateLearningRecordTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
@@ -49,6 +50,22 @@ struct CreateLearningRecordTables: AsyncMigration {
                 UNIQUE (person_id, offering_id, completed_on)
             )
             """,
+            """
+            CREATE TABLE xapi_outbox (
+                id UUID PRIMARY KEY,
+                kind TEXT NOT NULL,
+                person_id UUID NOT NULL,
+                reference_id UUID NOT NULL,
+                occurred_at TEXT NOT NULL,
+                statements TEXT,
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                last_error TEXT NOT NULL,
+                next_attempt_at TEXT NOT NULL,
+                sent_at TEXT
+            )
+            """,
+            "CREATE INDEX xapi_outbox_due ON xapi_outbox (status, next_attempt_at)",
         ]
         for statement in statements { try await sql.raw(statement).run() }
         if sql.dialect.name == "sqlite" {
@@ -82,7 +99,7 @@ struct CreateLearningRecordTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for table in ["learning_completions", "xapi_statements", "xapi_credentials"] {
+        for table in ["xapi_outbox", "learning_completions", "xapi_statements", "xapi_credentials"] {
             try await database.sql.raw("DROP TABLE \(unsafeRaw: table)").run()
         }
     }

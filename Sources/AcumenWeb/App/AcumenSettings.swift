@@ -26,6 +26,8 @@ public struct AcumenSettings: Sendable {
     /// Whether this process delivers the outbox and sends reminders. Serving processes do;
     /// one-off commands (import, user, migrate) and tests do not.
     public var runsBackgroundWork: Bool
+    /// The programme's learning record store, to which statements are forwarded; nil for none.
+    public var xapiForwarding: XAPIForwarding?
     /// The language of readers who chose none and whose browser asks for none Acumen has.
     public var defaultLanguage: AcumenCore.Language = .english
 
@@ -65,6 +67,7 @@ public struct AcumenSettings: Sendable {
         settings.trustsForwardedFor = environment["ACUMEN_TRUST_FORWARDED_FOR"] == "1"
         settings.mail = MailSettings(environment: environment, database: settings.database)
         settings.runsBackgroundWork = command.serves
+        settings.xapiForwarding = try XAPIForwarding.fromEnvironment(environment)
         if let tag = environment["ACUMEN_DEFAULT_LANGUAGE"], !tag.isEmpty {
             guard let language = Language(rawValue: tag) ?? Language(tag: tag) else {
                 throw SettingsError.unknownLanguage(tag)
@@ -111,6 +114,7 @@ enum SettingsError: Error, CustomStringConvertible {
     case publicURLNeeded(host: String)
     case anonymityKeyChanged
     case unknownLanguage(String)
+    case invalidForwarding(String)
 
     var description: String {
         switch self {
@@ -126,6 +130,8 @@ enum SettingsError: Error, CustomStringConvertible {
         case .unknownLanguage(let tag):
             "ACUMEN_DEFAULT_LANGUAGE '\(tag)' is not a language Acumen ships; use one of "
                 + Language.allCases.map(\.tag).joined(separator: ", ")
+        case .invalidForwarding(let endpoint):
+            "ACUMEN_XAPI_FORWARD_URL '\(endpoint)' needs to be an http or https address of an xAPI endpoint (e.g. https://lrs.example.com/xAPI/), with ACUMEN_XAPI_FORWARD_KEY and ACUMEN_XAPI_FORWARD_SECRET set for its basic authentication"
         case .publicURLNeeded(let host):
             "set ACUMEN_PUBLIC_URL to the address people use to reach Acumen (e.g. https://acumen.example.com) when serving on \(host); links in e-mails are never built from a request's Host header"
         }

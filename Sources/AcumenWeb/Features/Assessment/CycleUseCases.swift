@@ -61,6 +61,8 @@ struct CycleUseCases {
             let cycle = try await cycles.cycle(id: cycleID)
             if next == .released {
                 let subjects = try await cycles.subjects(cycleID: cycleID)
+                try await XAPIOutboxRepository(database: database).enqueueReleased(
+                    cycleID: cycleID, subjects: subjects.map(\.id), at: Date())
                 let ids = Set(subjects.map(\.id))
                 let contacts = try await PeopleRepository(database: database).contacts(ids: ids)
                 let languages = try await UserRepository(database: database).languages(personIDs: ids)

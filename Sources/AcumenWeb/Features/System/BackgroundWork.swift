@@ -3,7 +3,8 @@ import AcumenStore
 import Fluent
 import Vapor
 
-/// Delivers the outbox and sends due reminders, in serving processes only.
+/// Delivers the outbox (e-mails, and statements for the programme's record store when one is
+/// configured) and sends due reminders, in serving processes only.
 ///
 /// A message is marked sent only after delivery succeeded; a failure is retried with backoff
 /// and, after the last attempt, shown to programme managers on the outbox page.
@@ -20,6 +21,7 @@ final class BackgroundWork: LifecycleHandler, @unchecked Sendable {
         let logger = app.logger
         let database = app.db
         let baseURL = settings.publicBaseURL
+        let client = app.client
         task = Task {
             var lastReminderDay: CalendarDate?
             while !Task.isCancelled {
@@ -32,6 +34,11 @@ final class BackgroundWork: LifecycleHandler, @unchecked Sendable {
                         lastReminderDay = today
                     }
                     try await Self.deliverOutbox(database: database, delivery: settings.mail.delivery)
+                    if let forwarding = settings.xapiForwarding {
+                        try await XAPIForwarder(
+                            database: database, client: client, forwarding: forwarding, baseURL: baseURL
+                        ).deliver()
+                    }
                 } catch {
                     logger.warning("Background work failed and will be retried: \(String(describing: error))")
                 }
