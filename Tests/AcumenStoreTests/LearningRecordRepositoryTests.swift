@@ -45,7 +45,7 @@ final class LearningRecordRepositoryTests: XCTestCase {
         }
         var everything = XAPIQuery()
         everything.limit = 100
-        let all = try await repository.statements(everything)
+        let all = try await repository.statements(everything, storedBy: credential.id)
         XCTAssertEqual(all.count, 5, "\(label): the refused batch stored nothing")
 
         // Pages of two, newest first, then the same oldest first.
@@ -55,7 +55,7 @@ final class LearningRecordRepositoryTests: XCTestCase {
             query.ascending = ascending
             var seen: [XAPIQuery.Cursor] = []
             while true {
-                let page = try await repository.statements(query)
+                let page = try await repository.statements(query, storedBy: credential.id)
                 seen += page.prefix(2).map(\.cursor)
                 guard page.count > 2 else { break }
                 query.after = page[1].cursor
@@ -64,18 +64,25 @@ final class LearningRecordRepositoryTests: XCTestCase {
             XCTAssertEqual(seen.count, 5, label)
         }
 
+        let other = try await repository.createCredential(
+            name: "Other", key: "k2", secretDigest: "d", createdBy: "test", at: Date())
+        let othersView = try await repository.statements(everything, storedBy: other.id)
+        XCTAssertTrue(othersView.isEmpty, "\(label): a source reads only what it sent")
+        let othersRead = try await repository.statement(id: batch[0].id, storedBy: other.id)
+        XCTAssertNil(othersRead, label)
+
         var byAgent = XAPIQuery()
         byAgent.agentKey = "mbox:mailto:p3@x.example"
-        let agentRows = try await repository.statements(byAgent)
+        let agentRows = try await repository.statements(byAgent, storedBy: credential.id)
         XCTAssertEqual(agentRows.map(\.cursor.id), [batch[3].id], label)
 
         let voiding = read(
             #"{"actor": {"mbox": "mailto:a@x.example"}, "verb": {"id": "http://adlnet.gov/expapi/verbs/voided"}, "object": {"objectType": "StatementRef", "id": "\#(id)"}}"#,
             at: stored)
         _ = try await repository.store([voiding], credential: credential, on: .today, at: at)
-        let target = try await repository.statement(id: batch[0].id)
+        let target = try await repository.statement(id: batch[0].id, storedBy: credential.id)
         XCTAssertEqual(target?.voided, true, label)
-        let visible = try await repository.statements(everything)
+        let visible = try await repository.statements(everything, storedBy: credential.id)
         XCTAssertEqual(visible.count, 5, "\(label): four completions and the voiding statement")
         do {
             let voidTheVoid = read(

@@ -164,6 +164,12 @@ final class RoadmapShapingRoutesTests: XCTestCase {
             let again = try await setting.roadmap()
             XCTAssertEqual(again.followUps.count, 4)
 
+            let reobservation = try XCTUnwrap(again.followUps.first { $0.kind == .reobservation })
+            try await setting.accountManager.get(setting.path)
+            let notTheirs = try await setting.accountManager.post(
+                "\(setting.path)/follow-ups/\(reobservation.id)/done", form: [:])
+            XCTAssertEqual(notTheirs.status, .forbidden, "a re-observation is the supervisor's")
+
             let refresher = try XCTUnwrap(again.followUps.first { $0.kind == .refresher })
             try await setting.accountManager.get(setting.path)
             _ = try await setting.accountManager.post("\(setting.path)/follow-ups/\(refresher.id)/done", form: [:])

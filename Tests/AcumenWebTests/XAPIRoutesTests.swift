@@ -108,6 +108,15 @@ final class XAPIRoutesTests: XCTestCase {
                 .PUT, "/xapi/statements?statementId=\(UUID())", body: Self.statement(id: id))
             XCTAssertEqual(mismatch.status, .badRequest)
 
+            // Another source system reads what it sent, not this one's statements.
+            let other = try await XAPICredentialIssuer.issue(name: "Other LMS", createdBy: "test", database: lrs.app.db)
+            let hidden = try await lrs.call(
+                .GET, "/xapi/statements?statementId=\(id)", key: other.credential.key, secret: other.secret)
+            XCTAssertEqual(hidden.status, .notFound)
+            let othersList = try lrs.json(
+                try await lrs.call(.GET, "/xapi/statements", key: other.credential.key, secret: other.secret))
+            XCTAssertEqual(othersList["statements"]?.array?.count, 0)
+
             let one = try lrs.json(try await lrs.call(.GET, "/xapi/statements?statementId=\(id)"))
             XCTAssertEqual(one["id"], .string(id.uuidString.lowercased()))
             XCTAssertEqual(one["authority"]?["name"], .string("Moodle"))

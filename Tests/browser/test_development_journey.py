@@ -5,9 +5,13 @@ broken row, which is refused line by line with nothing changed. On the roadmap t
 from its past review, the supervisor reads why each item is there and what it was chosen over,
 puts a competency first, moves an item and approves; the account manager completes an item and
 sees its refreshers and re-observation scheduled, on the roadmap and at home; the supervisor
-records a coaching observation on the behaviour grid. Every page is checked with axe-core at
-desktop and phone width."""
+records a coaching observation on the behaviour grid, and drafts a group session for their team.
+An account manager takes a seat on a workshop; its trainer marks attendance and attaches the
+recording. Every page is checked with axe-core at desktop and phone width."""
 import json
+import os
+import sqlite3
+import uuid
 import urllib.request
 
 from selenium.webdriver.common.by import By
@@ -161,3 +165,36 @@ def test_supervisor_drafts_a_group_session_for_their_team(server, browser):
     wait_for_text(browser, "enrolled; it is on their roadmap")
     assert "Group sessions drafted" in browser.page_source
     check_accessibility(browser, "group-gaps-session")
+
+
+def test_an_account_manager_takes_a_seat_and_the_trainer_keeps_the_register(server, browser):
+    base, output, workdir = server["base"], server["output"], server["workdir"]
+    sign_in(browser, base, printed_login(output, "Account manager"))
+    browser.get(base + "/catalogue?format=classroom")
+    wait_for_text(browser, "offerings match")
+    browser.find_elements(By.CSS_SELECTOR, "table tbody tr a")[0].click()
+    wait_for_text(browser, "Sessions")
+    click(browser, browser.find_elements(By.XPATH, "//button[text()='Take a seat']")[0])
+    wait_for_text(browser, "You have a seat.")
+    check_accessibility(browser, "offering-sessions")
+
+    supervisor = printed_login(output, "Supervisor")
+    database = sqlite3.connect(os.path.join(workdir, "acumen.sqlite"))
+    past = database.execute(
+        "select s.id from scheduled_sessions s where s.trainer_email = ? and s.starts_on < date('now') "
+        "and exists (select 1 from session_seats t where t.session_id = s.id) limit 1", (supervisor,)).fetchone()
+    assert past, "the demo has a past session the supervisor trains"
+    session_id = past[0] if isinstance(past[0], str) else str(uuid.UUID(bytes=past[0]))
+    trainer = new_browser()
+    sign_in(trainer, base, supervisor)
+    trainer.get(base + f"/sessions/{session_id.upper()}")
+    wait_for_text(trainer, "Who attended")
+    check_accessibility(trainer, "session-register")
+    click(trainer, trainer.find_elements(By.CSS_SELECTOR, "fieldset input[type=checkbox]")[0])
+    click(trainer, trainer.find_element(By.XPATH, "//button[text()='Save attendance']"))
+    wait_for_text(trainer, "Attendance saved: one attended")
+    trainer.find_element(By.NAME, "link").send_keys("https://video.example/recordings/1")
+    click(trainer, trainer.find_element(By.XPATH, "//button[text()='Attach the recording']"))
+    wait_for_text(trainer, "The recording is an offering of its own now")
+    assert "Recorded" in trainer.page_source or "recording of" in trainer.page_source
+    trainer.quit()

@@ -9,7 +9,7 @@ public enum StoreMigrations {
             CalibrationAgreementThresholds(), CycleClosingDay(), ReadersLanguages(),
             QuestionTranslations(), FrameworkLanguages(), RaterChosenLanguage(), CreateDevelopmentTables(),
             CreateRoadmapTables(), CatalogueRevision(), CreateReinforcementTables(),
-            CreateGroupSessionTables(), CreateLearningRecordTables(),
+            CreateGroupSessionTables(), CreateLearningRecordTables(), CreateSessionTables(),
         ]
     }
 }

@@ -60,6 +60,7 @@ public struct DemoLoader: Sendable {
         if try await loadCalibration(demo, passwordHash: { try knownHash ?? passwordHash() }) { created = true }
         if try await loadCatalogue(baseURL: baseURL) { created = true }
         if withPastCycle, try await loadPastCycle(demo) { created = true }
+        if try await loadSessions(demo) { created = true }
         return Outcome(organisation: demo, createdSomething: created)
     }
 
@@ -228,6 +229,28 @@ public struct DemoLoader: Sendable {
             }
             _ = try await cycles.advance(cycleID: created.id, from: .open, today: dates.closesOn)
             _ = try await cycles.advance(cycleID: created.id, from: .closed, today: dates.closesOn)
+        }
+        return true
+    }
+
+    /// The demo's sessions (`DemoSessions`), once: when no session exists. People from each past
+    /// session's office hold its seats, so its trainer has a register to keep.
+    private func loadSessions(_ demo: DemoOrganisation) async throws -> Bool {
+        let repository = SessionRepository(database: database)
+        guard try await repository.sessions().isEmpty else { return false }
+        let offerings = try await CatalogueRepository(database: database).offerings()
+        guard !offerings.isEmpty else { return false }
+        let trainers = demo.logins.filter { $0.role == .programmeManager || $0.role == .supervisor }.map(\.email)
+        let today = CalendarDate.today
+        let people = try await PeopleRepository(database: database).people(
+            visibleTo: Viewer(userID: UUID(), email: "", role: .administrator, personID: nil))
+        for session in DemoSessions.sessions(for: offerings, trainers: trainers, today: today) {
+            try await repository.create(session)
+            guard session.startsOn < today else { continue }
+            let attendees = people.filter { $0.location == session.place && $0.jobTitle.contains("Account Manager") }
+            for person in attendees.prefix(session.seats) {
+                try await repository.enrol(sessionID: session.id, personID: person.id, at: Date())
+            }
         }
         return true
     }

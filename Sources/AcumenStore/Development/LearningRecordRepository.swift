@@ -212,20 +212,23 @@ public struct LearningRecordRepository: Sendable {
         return found
     }
 
-    /// One statement as stored, with whether it is voided; nil when there is none.
-    public func statement(id: UUID) async throws -> (statement: String, voided: Bool)? {
+    /// One statement the credential stored, with whether it is voided; nil when there is none.
+    public func statement(id: UUID, storedBy credentialID: UUID) async throws -> (statement: String, voided: Bool)? {
         guard
             let row = try await sql.select().columns("statement", "voided").from("xapi_statements")
-                .where("id", .equal, id).first()
+                .where("id", .equal, id).where("credential_id", .equal, credentialID).first()
         else { return nil }
         return (try row.decode(column: "statement", as: String.self), try row.decode(column: "voided", as: Bool.self))
     }
 
-    /// The statements a query asks for (never voided ones), one more than the page to tell
-    /// whether there are more; each with its stored time and id for the next page's cursor.
-    public func statements(_ query: XAPIQuery) async throws -> [(statement: String, cursor: XAPIQuery.Cursor)] {
+    /// The statements a query asks for among those the credential stored (never voided ones),
+    /// one more than the page to tell whether there are more; each with its stored time and id
+    /// for the next page's cursor. A source system reads what it sent, not what others sent.
+    public func statements(_ query: XAPIQuery, storedBy credentialID: UUID) async throws -> [(
+        statement: String, cursor: XAPIQuery.Cursor
+    )] {
         var select = sql.select().columns("statement", "stored", "id").from("xapi_statements")
-            .where("voided", .equal, false)
+            .where("voided", .equal, false).where("credential_id", .equal, credentialID)
         if let agent = query.agentKey { select = select.where("agent_key", .equal, agent) }
         if let verb = query.verbID { select = select.where("verb_id", .equal, verb) }
         if let activity = query.activityID { select = select.where("activity_id", .equal, activity) }

@@ -72,6 +72,12 @@ extension SitePath {
     static let catalogueOffering = SitePath("/catalogue/offerings/:offeringID")
     static let catalogueExport = SitePath("/catalogue/export")
     static let catalogueImport = SitePath("/catalogue/import")
+    static let offeringSessions = SitePath("/catalogue/offerings/:offeringID/sessions")
+    static let session = SitePath("/sessions/:sessionID")
+    static let sessionEnrol = SitePath("/sessions/:sessionID/enrol")
+    static let sessionCancel = SitePath("/sessions/:sessionID/cancel")
+    static let sessionAttendance = SitePath("/sessions/:sessionID/attendance")
+    static let sessionRecording = SitePath("/sessions/:sessionID/recording")
     static let roadmap = SitePath("/people/:personID/roadmap")
     static let roadmapDraft = SitePath("/people/:personID/roadmap/draft")
     static let roadmapApprove = SitePath("/people/:personID/roadmap/approve")
@@ -191,6 +197,12 @@ extension SitePath {
         .catalogueOffering,
         .catalogueExport,
         .catalogueImport,
+        .offeringSessions,
+        .session,
+        .sessionEnrol,
+        .sessionCancel,
+        .sessionAttendance,
+        .sessionRecording,
         .roadmap,
         .roadmapDraft,
         .roadmapApprove,

@@ -70,7 +70,11 @@ struct CatalogueController: RouteCollection {
         guard let offering = loaded.offerings.first(where: { $0.id == id }) else {
             throw AppError.notFound("That offering")
         }
-        return OfferingPage.render(offering, loaded: loaded, context: PageContext(request)).response()
+        return OfferingPage.render(
+            offering, loaded: loaded,
+            sessions: try await SessionsController.listed(offeringID: offering.id, request: request),
+            context: PageContext(request)
+        ).response()
     }
 
     @Sendable func export(request: Request) async throws -> Response {

@@ -5,7 +5,10 @@ import Plot
 /// One offering: what it is, how it is given, what it develops and what comes first, and the
 /// activity id learning records name it by.
 enum OfferingPage {
-    static func render(_ offering: Offering, loaded: CatalogueController.Loaded, context: PageContext) -> HTMLPage {
+    static func render(
+        _ offering: Offering, loaded: CatalogueController.Loaded, sessions: [SessionsController.Listed],
+        sessionForm: [String: String] = [:], sessionProblems: [ValidationProblem] = [], context: PageContext
+    ) -> HTMLPage {
         let text = context.localizer
         let byCode = Dictionary(
             loaded.offerings.map { ($0.code.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
@@ -54,6 +57,11 @@ enum OfferingPage {
                                 "framework": framework?.name ?? "",
                             ]))
                 }
+            }
+            if offering.format == .classroom || offering.format == .virtualClassroom {
+                SessionsSection(
+                    offering: offering, sessions: sessions, form: sessionForm, problems: sessionProblems,
+                    context: context)
             }
             H2(text.text(CataloguePageMessage.first))
             if offering.prerequisites.isEmpty {

@@ -118,7 +118,14 @@ struct RoadmapController: RouteCollection {
         guard note.count <= TextLimits.description else {
             throw AppError.badRequest("The note is longer than \(TextLimits.description) characters.", field: "note")
         }
-        try await RoadmapRepository(database: request.db).setStatus(
+        let repository = RoadmapRepository(database: request.db)
+        if !shapes,
+            try await repository.roadmap(personID: person.id)?.items.first(where: { $0.id == itemID })?.status
+                == .waived
+        {
+            throw AppError(.forbidden, code: "forbidden", message: "Only a supervisor takes an item back from waived.")
+        }
+        try await repository.setStatus(
             status, itemID: itemID, personID: person.id, note: note, byUserID: user.id, on: .today, at: Date())
         request.flash(
             request.readersLocalizer.text(status == .completed ? RoadmapMessage.completedNow : .statusSaved))
@@ -214,11 +221,19 @@ struct RoadmapController: RouteCollection {
     }
 
     @Sendable func followUpDone(request: Request) async throws -> Response {
-        let person = try await Self.person(request, may: .reportProgress)
+        let (person, resource) = try await Self.subject(request, may: .reportProgress)
         guard let id = request.parameters.get("followUpID", as: UUID.self) else {
             throw AppError.notFound("That follow-up")
         }
-        try await RoadmapRepository(database: request.db).completeFollowUp(
+        let repository = RoadmapRepository(database: request.db)
+        guard let followUp = try await repository.roadmap(personID: person.id)?.followUps.first(where: { $0.id == id })
+        else { throw AppError.notFound("That follow-up") }
+        // A re-observation is the supervisor's to make: the account manager cannot mark it done.
+        let viewer = try request.requireUser().viewer
+        if followUp.kind == .reobservation && !DevelopmentPolicy.allows(.shapeRoadmap, viewer, resource) {
+            throw AppError(.forbidden, code: "forbidden", message: "A re-observation is marked done by a supervisor.")
+        }
+        try await repository.completeFollowUp(
             id: id, personID: person.id, byUserID: try request.requireUser().id, on: .today, at: Date())
         request.flash(request.readersLocalizer.text(RoadmapMessage.followUpDoneNow))
         return request.redirect(to: SitePath.roadmap.url(person.id))

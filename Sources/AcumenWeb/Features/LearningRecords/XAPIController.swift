@@ -138,24 +138,25 @@ struct XAPIController: RouteCollection {
         case .failure(let problem): return XAPIResponse.problem(.badRequest, problem.message)
         }
         let repository = LearningRecordRepository(database: request.db)
+        let credential = try RequireSourceSystem.credential(of: request)
         var headers = HTTPHeaders()
         headers.add(
             name: "X-Experience-API-Consistent-Through",
             value: try await repository.consistentThrough() ?? XAPIStatement.storedText(Date()))
         switch query.single {
         case .statement(let id):
-            guard let found = try await repository.statement(id: id), !found.voided else {
+            guard let found = try await repository.statement(id: id, storedBy: credential.id), !found.voided else {
                 return XAPIResponse.problem(
                     .notFound, "No statement has that id (a voided one is read with voidedStatementId).")
             }
             return XAPIResponse.json(found.statement, headers: headers)
         case .voided(let id):
-            guard let found = try await repository.statement(id: id), found.voided else {
+            guard let found = try await repository.statement(id: id, storedBy: credential.id), found.voided else {
                 return XAPIResponse.problem(.notFound, "No voided statement has that id.")
             }
             return XAPIResponse.json(found.statement, headers: headers)
         case nil:
-            let rows = try await repository.statements(query)
+            let rows = try await repository.statements(query, storedBy: credential.id)
             let page = rows.prefix(query.limit)
             var more = ""
             if rows.count > query.limit, let last = page.last {
