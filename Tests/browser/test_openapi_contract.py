@@ -140,6 +140,9 @@ def test_every_documented_operation_answers_as_documented(server):
     api.call("GET", "/api/v1/offerings", query="?format=video&maxMinutes=10")
     api.call("GET", "/api/v1/offerings", query="?format=podcast", status=400)
     api.call("GET", "/api/v1/people/{personID}/roadmap", f"/api/v1/people/{subject}/roadmap")
+    api.call("POST", "/api/v1/xapi/credentials", status=201, body={"name": "Contract check"})
+    api.call("POST", "/api/v1/xapi/credentials", status=422, body={"name": "   "})
+    api.call("POST", "/api/v1/xapi/credentials", status=400, body={"source": "no name"})
     api.call("GET", "/api/v1/calibration/due")
     api.call("GET", "/api/v1/calibration/{exerciseID}/results", f"/api/v1/calibration/{exercise}/results")
     api.call("POST", "/api/v1/stats/agreement", body="a,b,c\n1,2,2\n2,2,3\n1,1,1\n3,3,2\n",

@@ -38,7 +38,7 @@ extension OpenAPIDocument {
                     requestBody: body([
                         "type": "object", "required": ["name"],
                         "properties": ["name": ["type": "string", "maxLength": 100]],
-                    ]), errors: ["400", "401", "403"])
+                    ]), errors: ["400", "401", "403", "422"])
             ],
             "/api/v1/people/{personID}/roadmap": [
                 "get": operation(
