@@ -198,3 +198,39 @@ def test_an_account_manager_takes_a_seat_and_the_trainer_keeps_the_register(serv
     wait_for_text(trainer, "The recording is an offering of its own now")
     assert "Recorded" in trainer.page_source or "recording of" in trainer.page_source
     trainer.quit()
+
+
+def test_an_account_manager_shares_a_video_and_the_programme_manager_publishes_it(server):
+    base, output = server["base"], server["output"]
+    member = new_browser()
+    sign_in(member, base, printed_login(output, "Account manager"))
+    member.get(base + "/catalogue")
+    member.find_element(By.LINK_TEXT, "Share a video or guide").click()
+    wait_for_text(member, "Share a video or guide")
+    member.find_element(By.NAME, "title").send_keys("Opening a renewal conversation")
+    Select(member.find_element(By.NAME, "format")).select_by_value("video")
+    member.find_element(By.NAME, "durationMinutes").send_keys("6")
+    member.find_element(By.NAME, "link").send_keys("https://video.example/renewal-opening")
+    Select(member.find_element(By.NAME, "competency")).select_by_value("OM.7")
+    check_accessibility(member, "community-share")
+    click(member, member.find_element(By.XPATH, "//button[text()='Send for review']"))
+    wait_for_text(member, "Sent for review")
+
+    manager = new_browser()
+    sign_in(manager, base, printed_login(output, "Programme manager"))
+    manager.get(base + "/catalogue/submissions")
+    wait_for_text(manager, "Opening a renewal conversation")
+    check_accessibility(manager, "community-queue")
+    click(manager, manager.find_element(By.XPATH, "//button[text()='Publish Opening a renewal conversation']"))
+    wait_for_text(manager, "is published, crediting its contributor")
+    assert "Shared by Hana Lopez" in manager.page_source
+    offering_url = manager.current_url
+    manager.quit()
+
+    member.get(offering_url)
+    wait_for_text(member, "Not rated yet.")
+    Select(member.find_element(By.NAME, "stars")).select_by_value("4")
+    click(member, member.find_element(By.XPATH, "//button[text()='Rate']"))
+    wait_for_text(member, "One rating: 4.0 stars.")
+    check_accessibility(member, "community-offering")
+    member.quit()

@@ -61,6 +61,7 @@ public struct DemoLoader: Sendable {
         if try await loadCatalogue(baseURL: baseURL) { created = true }
         if withPastCycle, try await loadPastCycle(demo) { created = true }
         if try await loadSessions(demo) { created = true }
+        if try await loadCommunity(demo, baseURL: baseURL) { created = true }
         return Outcome(organisation: demo, createdSomething: created)
     }
 
@@ -250,6 +251,34 @@ public struct DemoLoader: Sendable {
             let attendees = people.filter { $0.location == session.place && $0.jobTitle.contains("Account Manager") }
             for person in attendees.prefix(session.seats) {
                 try await repository.enrol(sessionID: session.id, personID: person.id, at: Date())
+            }
+        }
+        return true
+    }
+
+    /// Three things account managers made for each other: two published, one waiting for the
+    /// programme manager's review. Added once: when nothing was ever shared.
+    private func loadCommunity(_ demo: DemoOrganisation, baseURL: String) async throws -> Bool {
+        let community = CommunityRepository(database: database)
+        guard try await community.submissions().isEmpty,
+            let framework = try await FrameworkRow.query(on: database)
+                .filter(\.$name == GlobalMobilityAccountManagerFramework.name).first()?.id
+        else { return false }
+        let people = PeopleRepository(database: database)
+        let contributors = demo.accountManagers.prefix(3).map(\.email)
+        for (index, shared) in DemoCommunity.submissions.enumerated() where index < contributors.count {
+            guard let personID = try await people.personID(email: contributors[index]) else { continue }
+            let name = try await people.names(ids: [personID])[personID] ?? ""
+            let submission = CommunitySubmission(
+                id: shared.id, title: shared.title, summary: shared.summary, format: shared.format, link: shared.link,
+                durationMinutes: shared.minutes, category: shared.category,
+                target: CompetencyTarget(
+                    frameworkID: framework, competencyCode: shared.competency, fromLevel: 0, toLevel: 1),
+                contributorPersonID: personID, contributorName: name)
+            try await community.submit(submission, at: Date())
+            if shared.published {
+                try await community.publish(
+                    submission, as: submission.offering(phase: .technical, baseURL: baseURL), note: "Thank you!")
             }
         }
         return true

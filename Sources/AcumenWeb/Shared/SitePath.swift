@@ -73,6 +73,11 @@ extension SitePath {
     static let catalogueExport = SitePath("/catalogue/export")
     static let catalogueImport = SitePath("/catalogue/import")
     static let offeringSessions = SitePath("/catalogue/offerings/:offeringID/sessions")
+    static let offeringRating = SitePath("/catalogue/offerings/:offeringID/rating")
+    static let communityShare = SitePath("/catalogue/share")
+    static let communitySubmissions = SitePath("/catalogue/submissions")
+    static let communityPublish = SitePath("/catalogue/submissions/:submissionID/publish")
+    static let communityReturn = SitePath("/catalogue/submissions/:submissionID/return")
     static let session = SitePath("/sessions/:sessionID")
     static let sessionEnrol = SitePath("/sessions/:sessionID/enrol")
     static let sessionCancel = SitePath("/sessions/:sessionID/cancel")
@@ -198,6 +203,11 @@ extension SitePath {
         .catalogueExport,
         .catalogueImport,
         .offeringSessions,
+        .offeringRating,
+        .communityShare,
+        .communitySubmissions,
+        .communityPublish,
+        .communityReturn,
         .session,
         .sessionEnrol,
         .sessionCancel,

@@ -70,9 +70,13 @@ struct CatalogueController: RouteCollection {
         guard let offering = loaded.offerings.first(where: { $0.id == id }) else {
             throw AppError.notFound("That offering")
         }
+        let personID = try request.requireUser().personID
+        let community = CommunityRepository(database: request.db)
+        if let personID { try await community.recordView(offeringID: offering.id, personID: personID, on: .today) }
         return OfferingPage.render(
             offering, loaded: loaded,
             sessions: try await SessionsController.listed(offeringID: offering.id, request: request),
+            usage: try await community.usage(offeringID: offering.id, personID: personID),
             context: PageContext(request)
         ).response()
     }

@@ -63,6 +63,9 @@ enum CataloguePage {
                         URLQueryItem(name: $0.key, value: $0.value)
                     }, text: text)
             }
+            if context.user?.personID != nil {
+                Paragraph { Link(text.text(CommunityMessage.share), url: SitePath.communityShare.url()) }
+            }
             if manages { management(context: context) }
         }
     }
@@ -147,6 +150,8 @@ enum CataloguePage {
                 Link(text.text(CataloguePageMessage.export), url: SitePath.catalogueExport.url())
             }
             Paragraph {
+                Link(text.text(CommunityMessage.review), url: SitePath.communitySubmissions.url())
+                Text(" · ")
                 Link(text.text(CataloguePageMessage.learningRecords), url: SitePath.learningRecords.url())
                 Text(" · ")
                 Link(text.text(CataloguePageMessage.groupGaps), url: SitePath.groupGaps.url())

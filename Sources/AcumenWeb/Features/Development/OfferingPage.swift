@@ -1,4 +1,5 @@
 import AcumenCore
+import AcumenStore
 import Foundation
 import Plot
 
@@ -7,7 +8,8 @@ import Plot
 enum OfferingPage {
     static func render(
         _ offering: Offering, loaded: CatalogueController.Loaded, sessions: [SessionsController.Listed],
-        sessionForm: [String: String] = [:], sessionProblems: [ValidationProblem] = [], context: PageContext
+        usage: CommunityRepository.Usage? = nil, sessionForm: [String: String] = [:],
+        sessionProblems: [ValidationProblem] = [], context: PageContext
     ) -> HTMLPage {
         let text = context.localizer
         let byCode = Dictionary(
@@ -40,6 +42,10 @@ enum OfferingPage {
                 Tag("dt") { Text(text.text(CataloguePageMessage.activityID)) }
                 Tag("dd") { Tag("code") { Text(offering.xapiActivityID) } }
             }.class("facts")
+            if let usage {
+                CommunityPages.usage(
+                    usage, offeringID: offering.id, mayRate: context.user?.personID != nil, context: context)
+            }
             H2(text.text(CataloguePageMessage.develops))
             if offering.targets.isEmpty {
                 Paragraph(text.text(CataloguePageMessage.developsNothing))
