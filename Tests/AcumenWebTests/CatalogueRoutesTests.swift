@@ -114,4 +114,29 @@ final class CatalogueRoutesTests: XCTestCase {
             XCTAssertContains(changed.body.string, "One offering matches.")
         }
     }
+
+    func test_programmeStaff_addTheirOwnCategory_andOthersCannot() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let manager = BrowserSession(app: app)
+            try await manager.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            try await manager.get("/catalogue")
+            let empty = try await manager.post("/catalogue/categories", form: ["name": "  "])
+            XCTAssertEqual(empty.status, .badRequest)
+            try await manager.get("/catalogue")
+            let added = try await manager.post("/catalogue/categories", form: ["name": "Duty of Care"])
+            XCTAssertEqual(added.status, .seeOther)
+            try await manager.get("/catalogue")
+            _ = try await manager.post("/catalogue/categories", form: ["name": "duty of care"])
+            let categories = try await CatalogueRepository(database: app.db).categories()
+            XCTAssertEqual(
+                categories.count, CatalogueCategory.defaults.count + 1, "the same name in other capitals is one")
+            XCTAssertEqual(categories.last, "Duty of Care")
+
+            let member = BrowserSession(app: app)
+            try await member.signIn(WebHarness.email(of: .accountManager, in: demo))
+            try await member.get("/catalogue")
+            let refused = try await member.post("/catalogue/categories", form: ["name": "Mine"])
+            XCTAssertEqual(refused.status, .forbidden)
+        }
+    }
 }

@@ -234,3 +234,18 @@ def test_an_account_manager_shares_a_video_and_the_programme_manager_publishes_i
     wait_for_text(member, "One rating: 4.0 stars.")
     check_accessibility(member, "community-offering")
     member.quit()
+
+
+def test_a_supervisor_rates_a_role_play_practice(server, browser):
+    base, output = server["base"], server["output"]
+    sign_in(browser, base, printed_login(output, "Supervisor"))
+    browser.get(base + "/catalogue?format=rolePlay")
+    wait_for_text(browser, "offerings match")
+    browser.find_elements(By.CSS_SELECTOR, "table tbody tr a")[0].click()
+    browser.find_element(By.LINK_TEXT, "Rate a colleague's practice of this role-play").click()
+    wait_for_text(browser, "The scenario")
+    browser.find_element(By.NAME, "colleague").send_keys(printed_login(output, "Account manager"))
+    click(browser, browser.find_elements(By.CSS_SELECTOR, "fieldset input[type=checkbox][name^='b:']")[0])
+    check_accessibility(browser, "practice")
+    click(browser, browser.find_element(By.XPATH, "//button[text()='Record the practice']"))
+    wait_for_text(browser, "The practice was recorded on their roadmap")

@@ -50,9 +50,12 @@ public struct ObservationRepository: Sendable {
     /// Records an observation in one transaction with what it settles on the person's roadmap:
     /// the item it completes (with that item's follow-ups scheduled), and the earliest
     /// re-observation of the same competency still waiting, which it is.
-    public func record(_ observation: CoachingObservation, byUserID: UUID, on day: CalendarDate, at: Date)
-        async throws
-    {
+    /// A peer's rating of a role-play practice is evidence too, but it is not the supervisor's
+    /// re-observation: `settlesReobservation` is false for it.
+    public func record(
+        _ observation: CoachingObservation, byUserID: UUID, on day: CalendarDate, at: Date,
+        settlesReobservation: Bool = true
+    ) async throws {
         try await database.writeTransaction { database in
             let sql = database.sql
             if let itemID = observation.completedItemID {
@@ -75,13 +78,15 @@ public struct ObservationRepository: Sendable {
             ).run()
             try await XAPIOutboxRepository.enqueue(
                 .observed, personID: observation.personID, referenceID: observation.id, at: at, on: sql)
-            if let waiting = try await sql.raw(
-                """
-                SELECT id FROM roadmap_follow_ups WHERE person_id = \(bind: observation.personID)
-                AND kind = 'reobservation' AND competency_code = \(bind: observation.competencyCode) AND done_on IS NULL
-                ORDER BY due LIMIT 1
-                """
-            ).first()?.decode(column: "id", as: UUID.self) {
+            if settlesReobservation,
+                let waiting = try await sql.raw(
+                    """
+                    SELECT id FROM roadmap_follow_ups WHERE person_id = \(bind: observation.personID)
+                    AND kind = 'reobservation' AND competency_code = \(bind: observation.competencyCode) AND done_on IS NULL
+                    ORDER BY due LIMIT 1
+                    """
+                ).first()?.decode(column: "id", as: UUID.self)
+            {
                 try await sql.raw(
                     """
                     UPDATE roadmap_follow_ups SET done_on = \(bind: observation.observedOn.description)

@@ -55,6 +55,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     try app.register(collection: GroupGapsController())
     try app.register(collection: SessionsController(settings: settings))
     try app.register(collection: CommunityController(settings: settings))
+    try app.register(collection: PracticeController())
     try app.register(collection: XAPIController(settings: settings))
     try app.register(collection: XAPICredentialsController(settings: settings))
     try app.register(collection: CalibrationAPIController())

@@ -72,8 +72,10 @@ extension SitePath {
     static let catalogueOffering = SitePath("/catalogue/offerings/:offeringID")
     static let catalogueExport = SitePath("/catalogue/export")
     static let catalogueImport = SitePath("/catalogue/import")
+    static let catalogueCategories = SitePath("/catalogue/categories")
     static let offeringSessions = SitePath("/catalogue/offerings/:offeringID/sessions")
     static let offeringRating = SitePath("/catalogue/offerings/:offeringID/rating")
+    static let offeringPractice = SitePath("/catalogue/offerings/:offeringID/practice")
     static let communityShare = SitePath("/catalogue/share")
     static let communitySubmissions = SitePath("/catalogue/submissions")
     static let communityPublish = SitePath("/catalogue/submissions/:submissionID/publish")
@@ -202,8 +204,10 @@ extension SitePath {
         .catalogueOffering,
         .catalogueExport,
         .catalogueImport,
+        .catalogueCategories,
         .offeringSessions,
         .offeringRating,
+        .offeringPractice,
         .communityShare,
         .communitySubmissions,
         .communityPublish,

@@ -17,6 +17,19 @@ struct CatalogueController: RouteCollection {
         let staff = routes.access(.permitted(DevelopmentPolicy.self, .manageCatalogue))
         staff.get("catalogue", "export", use: export)
         staff.on(.POST, "catalogue", "import", body: .collect(maxSize: "10mb"), use: importFile)
+        staff.post("catalogue", "categories", use: addCategory)
+    }
+
+    /// A programme's own category, after the seven it starts with.
+    @Sendable func addCategory(request: Request) async throws -> Response {
+        struct Form: Decodable { var name: String? }
+        let name = (try request.decodeForm(Form.self).name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, name.count <= TextLimits.name else {
+            throw AppError.badRequest("Give the category a name, up to \(TextLimits.name) characters.", field: "name")
+        }
+        try await CatalogueRepository(database: request.db).addCategory(name)
+        request.flash(request.readersLocalizer.text(CataloguePageMessage.categoryAdded, ["name": name]))
+        return request.redirect(to: SitePath.catalogue.url())
     }
 
     /// What the catalogue's pages and files need besides the offerings: categories and the

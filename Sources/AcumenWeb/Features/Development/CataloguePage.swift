@@ -156,6 +156,15 @@ enum CataloguePage {
                 Text(" · ")
                 Link(text.text(CataloguePageMessage.groupGaps), url: SitePath.groupGaps.url())
             }
+            Form(
+                url: SitePath.catalogueCategories.url(), method: .post,
+                content: {
+                    CSRFField(token: context.csrf)
+                    Field(
+                        label: text.text(CataloguePageMessage.newCategory), name: "name", required: true,
+                        maxLength: TextLimits.name)
+                    SubmitButton(title: text.text(CataloguePageMessage.addCategory), style: "button")
+                })
             Paragraph(text.text(CataloguePageMessage.importHint)).class("hint")
             Form(url: SitePath.catalogueImport.url(), method: .post, contentType: .multipartData) {
                 CSRFField(token: context.csrf)

@@ -42,6 +42,12 @@ enum OfferingPage {
                 Tag("dt") { Text(text.text(CataloguePageMessage.activityID)) }
                 Tag("dd") { Tag("code") { Text(offering.xapiActivityID) } }
             }.class("facts")
+            if offering.format == .rolePlay && context.user?.personID != nil {
+                Paragraph {
+                    Link(text.text(PracticeMessage.rate), url: SitePath.offeringPractice.url(offering.id)).class(
+                        "button")
+                }
+            }
             if let usage {
                 CommunityPages.usage(
                     usage, offeringID: offering.id, mayRate: context.user?.personID != nil, context: context)
@@ -117,6 +123,9 @@ enum CataloguePageMessage: String, MessageKey, CaseIterable {
     case export = "catalogue.export"
     case learningRecords = "catalogue.learningRecords"
     case groupGaps = "catalogue.groupGaps"
+    case newCategory = "catalogue.newCategory"
+    case addCategory = "catalogue.addCategory"
+    case categoryAdded = "catalogue.categoryAdded"
     case importFile = "catalogue.importFile"
     case importHint = "catalogue.importHint"
     case importButton = "catalogue.importButton"
