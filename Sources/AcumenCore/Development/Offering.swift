@@ -111,3 +111,32 @@ public struct CompetencyTarget: Hashable, Sendable, Codable {
         self.toLevel = toLevel
     }
 }
+
+extension Array where Element == Offering {
+    /// The offerings as they apply to one version of a framework: a target set against another
+    /// version of the same framework counts for this one where this version still has the
+    /// competency, so publishing a new version does not leave the catalogue behind.
+    /// - Parameters:
+    ///   - versions: the ids of every version of the framework, this one included.
+    ///   - competencies: the codes of this version's competencies.
+    public func applying(to version: UUID, versions: Set<UUID>, competencies: Set<String>) -> [Offering] {
+        map { offering in
+            guard offering.targets.contains(where: { $0.frameworkID != version && versions.contains($0.frameworkID) })
+            else { return offering }
+            var applied = offering
+            var targets = offering.targets.filter { !versions.contains($0.frameworkID) || $0.frameworkID == version }
+            for target in offering.targets
+            where target.frameworkID != version && versions.contains(target.frameworkID)
+                && competencies.contains(target.competencyCode)
+                && !targets.contains(where: { $0.frameworkID == version && $0.competencyCode == target.competencyCode })
+            {
+                targets.append(
+                    CompetencyTarget(
+                        frameworkID: version, competencyCode: target.competencyCode, fromLevel: target.fromLevel,
+                        toLevel: target.toLevel))
+            }
+            applied.targets = targets
+            return applied
+        }
+    }
+}

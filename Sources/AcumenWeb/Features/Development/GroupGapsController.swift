@@ -79,9 +79,13 @@ struct GroupGapsController: RouteCollection {
         if !chosen.isEmpty && analysis == nil {
             throw AppError.notFound("That group")
         }
-        let catalogue = try await CatalogueController.load(request)
+        var offerings: [Offering] = []
+        if let frameworkID = analysis?.frameworkID, let framework = analysis?.framework {
+            offerings = try await RoadmapUseCases.offerings(
+                applyingTo: frameworkID, framework: framework, database: request.db)
+        }
         return GroupGapsPage.render(
-            people: people, chosen: chosen, analysis: analysis, offerings: catalogue.offerings,
+            people: people, chosen: chosen, analysis: analysis, offerings: offerings,
             sessions: try await GroupSessionRepository(database: request.db).sessions().filter {
                 analysis == nil || ($0.groupKind == analysis?.kind && $0.groupName == analysis?.name)
             }, context: PageContext(request)
@@ -104,10 +108,14 @@ struct GroupGapsController: RouteCollection {
                 "A group session is drafted for a competency on which most of the group is below target.",
                 field: "competency")
         }
-        let catalogue = try await CatalogueController.load(request)
+        var offerings: [Offering] = []
+        if let framework = analysis.framework {
+            offerings = try await RoadmapUseCases.offerings(
+                applyingTo: frameworkID, framework: framework, database: request.db)
+        }
         guard
             let offering = GroupSessionChooser.offering(
-                for: gap.competencyCode, from: gap.commonLevel, frameworkID: frameworkID, in: catalogue.offerings,
+                for: gap.competencyCode, from: gap.commonLevel, frameworkID: frameworkID, in: offerings,
                 together: analysis.kind == .location)
         else {
             throw AppError.badRequest("No offering of the catalogue develops this competency from that level.")

@@ -25,7 +25,8 @@ struct RoadmapUseCases {
             $0.status.isClosed || $0.status == .inProgress || $0.isChosenByHand
         }
         let drafted = RoadmapDrafter(
-            offerings: try await CatalogueRepository(database: database).offerings(),
+            offerings: try await Self.offerings(
+                applyingTo: latest.cycle.frameworkID, framework: latest.framework, database: database),
             frameworkID: latest.cycle.frameworkID
         ).draft(
             gaps: latest.report.gaps, profile: LearnerProfile(isRemote: person.isRemote),
@@ -38,6 +39,18 @@ struct RoadmapUseCases {
             personID: person.id, frameworkID: latest.cycle.frameworkID, cycleName: latest.cycle.name,
             items: drafted.map(RoadmapItem.init(drafted:)), byUserID: byUserID, at: at)
         return Drafted(cycleName: latest.cycle.name, itemCount: drafted.count)
+    }
+
+    /// The catalogue as it applies to one framework version: targets set against other versions
+    /// of the same framework count for this one (`[Offering].applying`).
+    static func offerings(applyingTo version: UUID, framework: FrameworkContent, database: any Database) async throws
+        -> [Offering]
+    {
+        let summaries = try await FrameworkRepository(database: database).summaries()
+        let lineage = summaries.first { $0.id == version }?.lineageID
+        return try await CatalogueRepository(database: database).offerings().applying(
+            to: version, versions: Set(summaries.filter { $0.lineageID == lineage }.map(\.id)).union([version]),
+            competencies: Set(framework.competencies.map(\.code)))
     }
 
     /// The person's results in the latest released cycle that assessed them: the one that
