@@ -53,6 +53,13 @@ final class RoadmapRepositoryTests: XCTestCase {
         try await repository.setStatus(
             .completed, itemID: done.id, personID: personID, note: "Done", byUserID: supervisor.id, on: .today,
             at: Date())
+        let due = try await repository.followUpsDue(
+            personIDs: [personID, UUID()], kind: .reobservation, by: CalendarDate.today.adding(days: 60))
+        XCTAssertEqual(due.map(\.personID), [personID], label)
+        XCTAssertEqual(due.first?.followUp.itemID, done.id, label)
+        let notYet = try await repository.followUpsDue(
+            personIDs: [personID], kind: .reobservation, by: CalendarDate.today.adding(days: 14))
+        XCTAssertTrue(notYet.isEmpty, label)
         try await repository.approve(
             personID: personID, byUserID: supervisor.id, on: CalendarDate(year: 2027, month: 1, day: 5)!, at: Date())
         do {

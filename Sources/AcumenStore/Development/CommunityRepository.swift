@@ -128,22 +128,16 @@ public struct CommunityRepository: Sendable {
         let ratings = try await sql.raw(
             "SELECT COUNT(*) AS n, AVG(stars * 1.0) AS average FROM offering_ratings WHERE offering_id = \(bind: offeringID)"
         ).first()
-        let mine = try await personID.asyncFlatMap { person in
-            try await sql.raw(
+        var mine: Int?
+        if let personID {
+            mine = try await sql.raw(
                 """
-                SELECT stars FROM offering_ratings WHERE offering_id = \(bind: offeringID) AND person_id = \(bind: person)
+                SELECT stars FROM offering_ratings WHERE offering_id = \(bind: offeringID) AND person_id = \(bind: personID)
                 """
             ).first()?.decode(column: "stars", as: Int.self)
         }
         return Usage(
             views: views, ratings: try ratings?.decode(column: "n", as: Int.self) ?? 0,
             averageStars: try ratings?.decode(column: "average", as: Double?.self), mine: mine)
-    }
-}
-
-extension Optional {
-    fileprivate func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }

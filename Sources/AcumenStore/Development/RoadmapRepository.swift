@@ -54,6 +54,33 @@ public struct RoadmapRepository: Sendable {
         var detail: String
     }
 
+    /// Follow-ups of one kind not done and due by `day`, for several people at once (a
+    /// supervisor's home page), by person, soonest first.
+    public func followUpsDue(personIDs: [UUID], kind: FollowUp.Kind, by day: CalendarDate) async throws
+        -> [(personID: UUID, followUp: FollowUp)]
+    {
+        guard !personIDs.isEmpty else { return [] }
+        return try await sql.raw(
+            """
+            SELECT f.person_id, f.id, f.item_id, o.title, f.kind, f.number, f.competency_code, f.due, f.done_on
+            FROM roadmap_follow_ups f JOIN roadmap_items i ON i.id = f.item_id JOIN offerings o ON o.id = i.offering_id
+            WHERE f.person_id IN (\(binds: personIDs)) AND f.kind = \(bind: kind.rawValue) AND f.done_on IS NULL
+            AND f.due <= \(bind: day.description) ORDER BY f.due
+            """
+        ).all().compactMap { row in
+            guard let due = CalendarDate(try row.decode(column: "due", as: String.self)) else { return nil }
+            return (
+                try row.decode(column: "person_id", as: UUID.self),
+                FollowUp(
+                    id: try row.decode(column: "id", as: UUID.self),
+                    itemID: try row.decode(column: "item_id", as: UUID.self),
+                    offeringTitle: try row.decode(column: "title", as: String.self), kind: kind,
+                    number: try row.decode(column: "number", as: Int.self),
+                    competencyCode: try row.decode(column: "competency_code", as: String.self), due: due)
+            )
+        }
+    }
+
     public func roadmap(personID: UUID) async throws -> Roadmap? {
         guard
             let row = try await sql.raw(

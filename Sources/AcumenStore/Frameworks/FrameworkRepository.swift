@@ -77,6 +77,15 @@ public struct FrameworkRepository: Sendable {
     }
 
     /// The newest published version of the framework with this name, if any.
+    /// The framework development work is mapped to when nothing says which: the latest published
+    /// version of the built-in account manager model, else any published framework.
+    public func developmentFramework() async throws -> FrameworkVersion? {
+        var summary = try await latestPublished(named: GlobalMobilityAccountManagerFramework.name)
+        if summary == nil { summary = try await summaries().first { $0.status == .published } }
+        guard let summary else { return nil }
+        return try await version(id: summary.id)
+    }
+
     public func latestPublished(named name: String) async throws -> FrameworkSummary? {
         try await FrameworkRow.query(on: database)
             .filter(\.$name == name).filter(\.$status == .published)

@@ -33,7 +33,8 @@ struct CSRFProtection: AsyncMiddleware {
                 return try await next.respond(to: request)
             }
             let sent = request.headers.first(name: Self.headerName)
-            guard let expected = request.session.data[SessionKeys.csrf], let sent, constantTimeEqual(expected, sent)
+            guard let expected = request.session.data[SessionKeys.csrf], let sent,
+                SecretToken.constantTimeEqual(expected, sent)
             else {
                 throw AppError(
                     .forbidden, code: "csrf",
@@ -49,19 +50,12 @@ struct CSRFProtection: AsyncMiddleware {
             request.hasStoredSession
             ? request.session.data[SessionKeys.csrf] : request.cookies[Self.anonymousCookie]?.string
         let sent = try? request.content.get(String.self, at: Self.fieldName)
-        guard let expected, let sent, constantTimeEqual(expected, sent) else {
+        guard let expected, let sent, SecretToken.constantTimeEqual(expected, sent) else {
             throw AppError(
                 .forbidden, code: "csrf",
                 message: "This form has expired or did not come from Acumen. Go back, reload the page and try again.")
         }
         return try await next.respond(to: request)
-    }
-
-    private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let left = Array(a.utf8)
-        let right = Array(b.utf8)
-        guard left.count == right.count else { return false }
-        return zip(left, right).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
 

@@ -21,11 +21,10 @@ struct CommunityController: RouteCollection {
 
     /// The framework contributions are mapped to: the latest published Global Mobility version.
     private func framework(_ request: Request) async throws -> FrameworkVersion {
-        let repository = FrameworkRepository(database: request.db)
-        var summary = try await repository.latestPublished(named: GlobalMobilityAccountManagerFramework.name)
-        if summary == nil { summary = try await repository.summaries().first { $0.status == .published } }
-        guard let summary else { throw AppError.notFound("A published framework") }
-        return try await repository.version(id: summary.id)
+        guard let version = try await FrameworkRepository(database: request.db).developmentFramework() else {
+            throw AppError.notFound("A published framework")
+        }
+        return version
     }
 
     private func personID(_ request: Request) throws -> UUID {

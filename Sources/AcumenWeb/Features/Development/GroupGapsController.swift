@@ -81,8 +81,8 @@ struct GroupGapsController: RouteCollection {
         }
         var offerings: [Offering] = []
         if let frameworkID = analysis?.frameworkID, let framework = analysis?.framework {
-            offerings = try await RoadmapUseCases.offerings(
-                applyingTo: frameworkID, framework: framework, database: request.db)
+            offerings = try await RoadmapUseCases(database: request.db).offerings(
+                applyingTo: frameworkID, framework: framework)
         }
         return GroupGapsPage.render(
             people: people, chosen: chosen, analysis: analysis, offerings: offerings,
@@ -110,8 +110,8 @@ struct GroupGapsController: RouteCollection {
         }
         var offerings: [Offering] = []
         if let framework = analysis.framework {
-            offerings = try await RoadmapUseCases.offerings(
-                applyingTo: frameworkID, framework: framework, database: request.db)
+            offerings = try await RoadmapUseCases(database: request.db).offerings(
+                applyingTo: frameworkID, framework: framework)
         }
         guard
             let offering = GroupSessionChooser.offering(

@@ -20,10 +20,10 @@ struct ObservationController: RouteCollection {
         if let roadmap = try await RoadmapRepository(database: database).roadmap(personID: personID) {
             return (roadmap.frameworkID, try await repository.version(id: roadmap.frameworkID).content)
         }
-        var summary = try await repository.latestPublished(named: GlobalMobilityAccountManagerFramework.name)
-        if summary == nil { summary = try await repository.summaries().first { $0.status == .published } }
-        guard let summary else { throw AppError.notFound("A published framework") }
-        return (summary.id, try await repository.version(id: summary.id).content)
+        guard let version = try await repository.developmentFramework() else {
+            throw AppError.notFound("A published framework")
+        }
+        return (version.summary.id, version.content)
     }
 
     @Sendable func new(request: Request) async throws -> Response {

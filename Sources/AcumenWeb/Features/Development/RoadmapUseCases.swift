@@ -8,6 +8,8 @@ import Foundation
 struct RoadmapUseCases {
     let database: any Database
     var today: CalendarDate = .today
+    /// The catalogue and the framework versions, when the caller read them once for many drafts.
+    var known: (offerings: [Offering], frameworks: [FrameworkSummary])?
 
     struct Drafted {
         var cycleName: String
@@ -25,8 +27,7 @@ struct RoadmapUseCases {
             $0.status.isClosed || $0.status == .inProgress || $0.isChosenByHand
         }
         let drafted = RoadmapDrafter(
-            offerings: try await Self.offerings(
-                applyingTo: latest.cycle.frameworkID, framework: latest.framework, database: database),
+            offerings: try await offerings(applyingTo: latest.cycle.frameworkID, framework: latest.framework),
             frameworkID: latest.cycle.frameworkID
         ).draft(
             gaps: latest.report.gaps, profile: LearnerProfile(isRemote: person.isRemote),
@@ -43,13 +44,16 @@ struct RoadmapUseCases {
 
     /// The catalogue as it applies to one framework version: targets set against other versions
     /// of the same framework count for this one (`[Offering].applying`).
-    static func offerings(applyingTo version: UUID, framework: FrameworkContent, database: any Database) async throws
-        -> [Offering]
-    {
-        let summaries = try await FrameworkRepository(database: database).summaries()
-        let lineage = summaries.first { $0.id == version }?.lineageID
-        return try await CatalogueRepository(database: database).offerings().applying(
-            to: version, versions: Set(summaries.filter { $0.lineageID == lineage }.map(\.id)).union([version]),
+    func offerings(applyingTo version: UUID, framework: FrameworkContent) async throws -> [Offering] {
+        var frameworks = known?.frameworks ?? []
+        var offerings = known?.offerings ?? []
+        if known == nil {
+            frameworks = try await FrameworkRepository(database: database).summaries()
+            offerings = try await CatalogueRepository(database: database).offerings()
+        }
+        let lineage = frameworks.first { $0.id == version }?.lineageID
+        return offerings.applying(
+            to: version, versions: Set(frameworks.filter { $0.lineageID == lineage }.map(\.id)).union([version]),
             competencies: Set(framework.competencies.map(\.code)))
     }
 
@@ -76,9 +80,14 @@ struct RoadmapUseCases {
                 $0.organisationKind == .vendor && $0.status == .active && $0.jobTitle.contains("Account Manager")
             }
         let roadmaps = RoadmapRepository(database: database)
+        var drafting = self
+        drafting.known = (
+            try await CatalogueRepository(database: database).offerings(),
+            try await FrameworkRepository(database: database).summaries()
+        )
         var count = 0
         for person in people where try await roadmaps.roadmap(personID: person.id) == nil {
-            if try await draft(person: person, byUserID: byUserID) != nil { count += 1 }
+            if try await drafting.draft(person: person, byUserID: byUserID) != nil { count += 1 }
         }
         return count
     }

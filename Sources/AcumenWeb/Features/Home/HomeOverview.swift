@@ -190,18 +190,15 @@ struct HomeOverview {
     private static func reobservations(
         of team: [PersonSummary], database: any Database, today: CalendarDate, text: Localizer
     ) async throws -> [AgendaItem] {
-        var items: [AgendaItem] = []
-        let roadmaps = RoadmapRepository(database: database)
-        for person in team {
-            guard let roadmap = try await roadmaps.roadmap(personID: person.id) else { continue }
-            for followUp in roadmap.due(within: 14, of: today).followUps where followUp.kind == .reobservation {
-                items.append(
-                    AgendaItem(
-                        kind: .reobservation,
-                        title: text.text(
-                            HomeMessage.reobservation, ["name": person.name, "code": followUp.competencyCode]),
-                        detail: followUp.offeringTitle, dueOn: followUp.due, target: .roadmap(personID: person.id)))
-            }
+        let names = Dictionary(team.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let items = try await RoadmapRepository(database: database).followUpsDue(
+            personIDs: team.map(\.id), kind: .reobservation, by: today.adding(days: 14)
+        ).map { personID, followUp in
+            AgendaItem(
+                kind: .reobservation,
+                title: text.text(
+                    HomeMessage.reobservation, ["name": names[personID] ?? "", "code": followUp.competencyCode]),
+                detail: followUp.offeringTitle, dueOn: followUp.due, target: .roadmap(personID: personID))
         }
         return items
     }

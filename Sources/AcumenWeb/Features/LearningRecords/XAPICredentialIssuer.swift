@@ -1,6 +1,5 @@
 import AcumenCore
 import AcumenStore
-import Crypto
 import FluentKit
 import Foundation
 
@@ -26,12 +25,8 @@ enum XAPICredentialIssuer {
         // The key goes in logs and on pages; it carries no secret, only randomness enough to be unique.
         let key = "acumen-" + SecretToken.generate().prefix(16).lowercased()
         let credential = try await LearningRecordRepository(database: database).createCredential(
-            name: trimmed, key: key, secretDigest: digest(secret), createdBy: createdBy, at: Date())
+            name: trimmed, key: key, secretDigest: SecretToken.digest(secret), createdBy: createdBy, at: Date())
         return Issued(credential: credential, secret: secret)
-    }
-
-    static func digest(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// The credential a request's HTTP basic authorization names, if its secret matches and it
@@ -43,9 +38,6 @@ enum XAPICredentialIssuer {
             credential.revokedAt == nil
         else { return nil }
         // Compared as digests of equal length, so the time taken says nothing about the secret.
-        let given = Array(digest(secret).utf8)
-        let stored = Array(credential.secretDigest.utf8)
-        guard given.count == stored.count else { return nil }
-        return zip(given, stored).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0 ? credential : nil
+        return SecretToken.constantTimeEqual(SecretToken.digest(secret), credential.secretDigest) ? credential : nil
     }
 }

@@ -93,19 +93,17 @@ struct XAPIForwarder {
         switch event.kind {
         case .completed:
             guard let roadmap = try await RoadmapRepository(database: database).roadmap(personID: event.personID),
-                let item = roadmap.items.first(where: { $0.id == event.referenceID }),
-                let offering = try await CatalogueRepository(database: database).offerings().first(where: {
-                    $0.id == item.offeringID
-                })
+                let item = roadmap.items.first(where: { $0.id == event.referenceID })
             else { return [] }
+            let offering = try await CatalogueRepository(database: database).offering(id: item.offeringID)
+            var developed: AcumenStatements.Competency?
+            if let code = item.competencyCode {
+                developed = try await competency(code, frameworkID: roadmap.frameworkID)
+            }
             return [
                 AcumenStatements.offeringCompleted(
                     id: event.id, person: who, offeringActivityID: offering.xapiActivityID,
-                    offeringTitle: offering.title,
-                    competency: try await item.competencyCode.asyncMap {
-                        try await competency($0, frameworkID: roadmap.frameworkID)
-                    } ?? nil,
-                    at: event.occurredAt, baseURL: baseURL)
+                    offeringTitle: offering.title, competency: developed, at: event.occurredAt, baseURL: baseURL)
             ]
         case .observed:
             guard
@@ -144,12 +142,5 @@ struct XAPIForwarder {
             }
             return statements
         }
-    }
-}
-
-extension Optional {
-    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }
