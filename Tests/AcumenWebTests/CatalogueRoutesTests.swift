@@ -139,4 +139,28 @@ final class CatalogueRoutesTests: XCTestCase {
             XCTAssertEqual(refused.status, .forbidden)
         }
     }
+
+    /// A listing by filters is kept rendered; it must follow every change to the catalogue
+    /// and never carry one reader's page to another.
+    func test_aKeptListing_followsChanges_andIsNobodysOwn() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let staff = BrowserSession(app: app)
+            try await staff.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let before = try await staff.get("/catalogue?format=video")
+            XCTAssertFalse(before.body.string.contains(">Duty of Care</option>"))
+            XCTAssertEqual(before.body.string.components(separatedBy: "Duty of Care").count, 1)
+            try await staff.post("/catalogue/categories", form: ["name": "Duty of Care"])
+            let after = try await staff.get("/catalogue?format=video")
+            XCTAssertContains(after.body.string, ">Duty of Care</option>")  // a new revision, a new listing
+
+            let member = BrowserSession(app: app)
+            try await member.signIn(WebHarness.email(of: .accountManager, in: demo))
+            let english = try await member.get("/catalogue?format=video").body.string
+            XCTAssertFalse(english.contains("Import the file"), "staff's part of the page is not kept with the listing")
+            XCTAssertEqual(
+                english.components(separatedBy: "/catalogue/offerings/").count,
+                after.body.string.components(separatedBy: "/catalogue/offerings/").count, "the same offerings")
+            XCTAssertFalse(english.contains(staff.csrf), "nor anyone's token")
+        }
+    }
 }

@@ -51,7 +51,9 @@ public struct CatalogueQuery: Hashable, Sendable {
 
     public var isEmpty: Bool { self == CatalogueQuery() }
 
-    public func matches(_ offering: Offering) -> Bool {
+    /// Whether an offering passes every filter but the words, which are matched against its
+    /// folded fields.
+    private func passesFilters(_ offering: Offering) -> Bool {
         if let category, offering.category.caseInsensitiveCompare(category) != .orderedSame { return false }
         if let format, offering.format != format { return false }
         if let language, offering.language.caseInsensitiveCompare(language) != .orderedSame { return false }
@@ -64,19 +66,39 @@ public struct CatalogueQuery: Hashable, Sendable {
             }
             if !developsIt { return false }
         }
-        return text.words.isEmpty
-            || text.matches([offering.title, offering.summary, offering.code, offering.provider, offering.category])
+        return true
     }
 
     /// The matching offerings, by category in the catalogue's order and then by title.
     public func results(in offerings: [Offering], categories: [String]) -> [Offering] {
+        results(in: ListedCatalogue(offerings, categories: categories))
+    }
+
+    /// The matching offerings of a catalogue already put in order, keeping that order.
+    public func results(in catalogue: ListedCatalogue) -> [Offering] {
+        zip(catalogue.offerings, catalogue.haystacks).compactMap { offering, haystack in
+            passesFilters(offering) && text.matches(haystack) ? offering : nil
+        }
+    }
+}
+
+/// The catalogue in the order it is listed (by category in the catalogue's order, then title),
+/// with each offering's searchable words folded: worked out once for a catalogue kept in memory,
+/// so that each search only filters.
+public struct ListedCatalogue: Sendable {
+    public let offerings: [Offering]
+    fileprivate let haystacks: [TextSearch.Haystack]
+
+    public init(_ offerings: [Offering], categories: [String]) {
         let position = Dictionary(
             categories.enumerated().map { ($0.element.lowercased(), $0.offset) },
             uniquingKeysWith: { first, _ in first })
-        // Each offering's place is worked out once, not in every comparison.
-        return offerings.filter(matches).map { (position[$0.category.lowercased()] ?? Int.max, $0) }.sorted {
+        self.offerings = offerings.map { (position[$0.category.lowercased()] ?? Int.max, $0) }.sorted {
             ($0.0, $0.1.title, $0.1.code) < ($1.0, $1.1.title, $1.1.code)
         }.map(\.1)
+        haystacks = self.offerings.map {
+            TextSearch.Haystack([$0.title, $0.summary, $0.code, $0.provider, $0.category])
+        }
     }
 }
 

@@ -127,33 +127,41 @@ struct DataTable: Component {
     var stacksOnPhone = false
 
     var body: Component {
-        Div {
-            Tag("table") {
-                Tag("caption") { Text(caption) }
-                Tag("thead") {
-                    Tag("tr") {
-                        for heading in headings {
-                            Tag("th") { Text(heading) }.attribute(named: "scope", value: "col")
-                        }
-                    }
-                }
-                Tag("tbody") {
-                    for row in rows {
-                        Tag("tr") {
-                            for (position, cell) in row.enumerated() {
-                                if position == 0 {
-                                    Tag("th") { cell }.attribute(named: "scope", value: "row")
-                                } else {
-                                    Tag("td") { cell }.attribute(
-                                        named: "data-label",
-                                        value: stacksOnPhone && position < headings.count ? headings[position] : nil)
-                                }
-                            }
-                        }
-                    }
-                }
-            }.class(stacksOnPhone ? "table stacked" : "table")
-        }.class("table-scroll").attribute(named: "tabindex", value: "0").accessibilityLabel(caption)
+        // Built from nodes rather than components: Plot reflects on every component it renders,
+        // which on a long table cost more than the rest of the page.
+        typealias Body = Node<HTML.BodyContext>
+        let headingRow = Body.element(
+            named: "tr",
+            nodes: headings.map { .element(named: "th", nodes: [.attribute(named: "scope", value: "col"), .text($0)]) })
+        let bodyRows: [Body] = rows.map { row in
+            .element(
+                named: "tr",
+                nodes: row.enumerated().map { position, cell in
+                    position == 0
+                        ? .element(named: "th", nodes: [.attribute(named: "scope", value: "row"), .component(cell)])
+                        : .element(
+                            named: "td",
+                            nodes: [
+                                stacksOnPhone && position < headings.count
+                                    ? .attribute(named: "data-label", value: headings[position]) : .empty,
+                                .component(cell),
+                            ])
+                })
+        }
+        return Body.element(
+            named: "div",
+            nodes: [
+                .class("table-scroll"), .attribute(named: "tabindex", value: "0"),
+                .attribute(named: "aria-label", value: caption),
+                .element(
+                    named: "table",
+                    nodes: [
+                        .class(stacksOnPhone ? "table stacked" : "table"),
+                        .element(named: "caption", nodes: [.text(caption)]),
+                        .element(named: "thead", nodes: [headingRow]),
+                        .element(named: "tbody", nodes: bodyRows),
+                    ]),
+            ])
     }
 }
 

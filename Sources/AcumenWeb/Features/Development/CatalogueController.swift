@@ -35,9 +35,21 @@ struct CatalogueController: RouteCollection {
     /// What the catalogue's pages and files need besides the offerings: categories and the
     /// frameworks offerings develop, by id.
     struct Loaded: Sendable {
-        var offerings: [Offering]
-        var categories: [String]
-        var frameworks: [KnownFramework]
+        let offerings: [Offering]
+        let categories: [String]
+        let frameworks: [KnownFramework]
+        /// The offerings in the order the page lists them, ready to be searched.
+        let listed: ListedCatalogue
+        /// The catalogue's revision when it was read, which names pages rendered from it.
+        let revision: Int
+
+        init(offerings: [Offering], categories: [String], frameworks: [KnownFramework], revision: Int) {
+            self.revision = revision
+            self.offerings = offerings
+            self.categories = categories
+            self.frameworks = frameworks
+            listed = ListedCatalogue(offerings, categories: categories)
+        }
 
         func framework(_ id: UUID) -> FrameworkContent? {
             frameworks.first { $0.id == id }?.content
@@ -49,7 +61,7 @@ struct CatalogueController: RouteCollection {
         try await request.application.catalogueCache.loaded(database: request.db)
     }
 
-    static func read(_ database: any Database) async throws -> Loaded {
+    static func read(_ database: any Database, revision: Int) async throws -> Loaded {
         let catalogue = CatalogueRepository(database: database)
         let offerings = try await catalogue.offerings()
         let repository = FrameworkRepository(database: database)
@@ -59,14 +71,14 @@ struct CatalogueController: RouteCollection {
         }
         return Loaded(
             offerings: offerings, categories: try await catalogue.categories(),
-            frameworks: frameworks.sorted { $0.content.name < $1.content.name })
+            frameworks: frameworks.sorted { $0.content.name < $1.content.name }, revision: revision)
     }
 
     @Sendable func list(request: Request) async throws -> Response {
         let loaded = try await Self.load(request)
         let fields = (try? request.query.decode([String: String].self)) ?? [:]
         let (query, problems) = CatalogueQuery.read(fields)
-        let results = query.results(in: loaded.offerings, categories: loaded.categories)
+        let results = query.results(in: loaded.listed)
         return CataloguePage.render(
             loaded, query: query, fields: fields, problems: problems,
             results: PageOfResults(results, page: Int(fields["page"] ?? "") ?? 1, size: CataloguePage.pageSize),
@@ -130,7 +142,7 @@ struct CatalogueController: RouteCollection {
             return CataloguePage.render(
                 loaded, query: query, fields: [:], problems: [],
                 results: PageOfResults(
-                    query.results(in: loaded.offerings, categories: loaded.categories), page: 1,
+                    query.results(in: loaded.listed), page: 1,
                     size: CataloguePage.pageSize),
                 importProblems: report.problems.map { $0.description(in: localizer) }, context: PageContext(request)
             ).response(status: .unprocessableEntity)
@@ -213,7 +225,7 @@ struct CatalogueController: RouteCollection {
                 "'\(fields[problem.location] ?? "")' is not a \(problem.location) the catalogue knows.",
                 field: problem.location)
         }
-        return query.results(in: loaded.offerings, categories: loaded.categories).map {
+        return query.results(in: loaded.listed).map {
             OfferingDTO($0, loaded: loaded)
         }
     }
@@ -235,7 +247,7 @@ final class CatalogueCache: Sendable {
         if let cached = snapshot[0], cached.revision == revision { return cached.loaded }
         // Read after the revision: a change committed in between is newer than the revision kept
         // with it, so the next request reads again rather than keeping it stale.
-        let loaded = try await CatalogueController.read(database)
+        let loaded = try await CatalogueController.read(database, revision: revision)
         snapshot[0] = Snapshot(revision: revision, loaded: loaded)
         return loaded
     }

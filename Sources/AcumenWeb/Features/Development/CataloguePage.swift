@@ -16,16 +16,47 @@ enum CataloguePage {
         let manages = context.user.map { DevelopmentPolicy.mayAttempt(.manageCatalogue, $0.viewer) } == true
         return Layout.page(text.text(CataloguePageMessage.title), context: context) {
             H1(text.text(CataloguePageMessage.title))
-            Paragraph(
-                text.text(
-                    CataloguePageMessage.intro, count: loaded.offerings.count,
-                    ["categories": text.integer(loaded.categories.count)]))
             if !importProblems.isEmpty {
                 Div {
                     H2(text.text(CataloguePageMessage.nothingImported))
                     List(importProblems)
                 }.class("error").attribute(named: "role", value: "alert")
             }
+            listing(loaded, fields: fields, problems: problems, results: results, context: context)
+            if context.user?.personID != nil {
+                Paragraph { Link(text.text(CommunityMessage.share), url: SitePath.communityShare.url()) }
+            }
+            if manages { management(context: context) }
+        }
+    }
+
+    /// The search form and what it found. A search by filters alone (the same few for many
+    /// readers) is kept rendered per catalogue revision, language and filters; words typed in
+    /// the box, which seldom repeat, are rendered each time rather than crowd the cache.
+    private static func listing(
+        _ loaded: CatalogueController.Loaded, fields: [String: String], problems: [ValidationProblem],
+        results: PageOfResults<Offering>, context: PageContext
+    ) -> Component {
+        let render = {
+            listingContent(loaded, fields: fields, problems: problems, results: results, text: context.localizer)
+        }
+        let typedWords = !(fields["q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        guard problems.isEmpty, !typedWords else { return render() }
+        let filters = fields.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
+            .map { "\($0.key.count):\($0.key)=\($0.value.count):\($0.value)" }.joined(separator: "&")
+        let key = "\(loaded.revision)|\(context.localizer.language.tag)|\(results.page)|\(filters)"
+        return Node<HTML.BodyContext>.raw(context.renderCache.html(.catalogueListing, key: key) { render().render() })
+    }
+
+    private static func listingContent(
+        _ loaded: CatalogueController.Loaded, fields: [String: String], problems: [ValidationProblem],
+        results: PageOfResults<Offering>, text: Localizer
+    ) -> Component {
+        ComponentGroup {
+            Paragraph(
+                text.text(
+                    CataloguePageMessage.intro, count: loaded.offerings.count,
+                    ["categories": text.integer(loaded.categories.count)]))
             ProblemList(
                 problems: problems, labels: labels(text), heading: text.text(CataloguePageMessage.filterIgnored),
                 text: text)
@@ -47,12 +78,16 @@ enum CataloguePage {
                         CataloguePageMessage.offering, .category, .format, .duration, .language, .develops,
                     ].map { text.text($0) },
                     rows: results.items.map { offering in
+                        // Nodes, not components: Plot renders them without reflecting on each.
                         [
-                            Link(offering.title, url: SitePath.catalogueOffering.url(offering.id)),
-                            Text(offering.category), Text(text.text(CataloguePageMessage(offering.format))),
-                            Text(duration(offering.durationMinutes, text: text)),
-                            Text(languageName(offering.language, text: text)),
-                            Text(text.list(offering.targets.map(\.competencyCode).uniqued())),
+                            Node<HTML.BodyContext>.a(
+                                .href(SitePath.catalogueOffering.url(offering.id)), .text(offering.title)),
+                            Node<HTML.BodyContext>.text(offering.category),
+                            Node<HTML.BodyContext>.text(text.text(CataloguePageMessage(offering.format))),
+                            Node<HTML.BodyContext>.text(duration(offering.durationMinutes, text: text)),
+                            Node<HTML.BodyContext>.text(languageName(offering.language, text: text)),
+                            Node<HTML.BodyContext>.text(
+                                text.list(offering.targets.map(\.competencyCode).uniqued())),
                         ]
                     }, stacksOnPhone: true)
             }
@@ -63,10 +98,6 @@ enum CataloguePage {
                         URLQueryItem(name: $0.key, value: $0.value)
                     }, text: text)
             }
-            if context.user?.personID != nil {
-                Paragraph { Link(text.text(CommunityMessage.share), url: SitePath.communityShare.url()) }
-            }
-            if manages { management(context: context) }
         }
     }
 
