@@ -53,6 +53,16 @@ final class RoadmapRepositoryTests: XCTestCase {
         try await repository.setStatus(
             .completed, itemID: done.id, personID: personID, note: "Done", byUserID: supervisor.id, on: .today,
             at: Date())
+        let completions = CompletionRepository(database: database)
+        let onRecord = try await completions.count(personID: personID)
+        XCTAssertEqual(onRecord, 1, "\(label): completed by hand, it is on the learning record too")
+        try await repository.setStatus(
+            .inProgress, itemID: done.id, personID: personID, note: "", byUserID: supervisor.id, on: .today, at: Date())
+        let takenBack = try await completions.count(personID: personID)
+        XCTAssertEqual(takenBack, 0, "\(label): taken back, it leaves the record")
+        try await repository.setStatus(
+            .completed, itemID: done.id, personID: personID, note: "Done", byUserID: supervisor.id, on: .today,
+            at: Date())
         let due = try await repository.followUpsDue(
             personIDs: [personID, UUID()], kind: .reobservation, by: CalendarDate.today.adding(days: 60))
         XCTAssertEqual(due.map(\.personID), [personID], label)
@@ -87,6 +97,6 @@ final class RoadmapRepositoryTests: XCTestCase {
         XCTAssertEqual(again.cycleName, "Review 2027", label)
         XCTAssertEqual(
             again.history.map(\.kind).sorted { $0.rawValue < $1.rawValue },
-            [.approved, .drafted, .drafted, .statusChanged], label)
+            [.approved, .drafted, .drafted, .statusChanged, .statusChanged, .statusChanged], label)
     }
 }

@@ -52,21 +52,7 @@ public struct CompletionRepository: Sendable {
     static func record(_ completion: Completion, source: String, at: Date, sql: any SQLDatabase) async throws
         -> (Bool, Int)
     {
-        let known = try await sql.raw(
-            """
-            SELECT id FROM learning_completions WHERE person_id = \(bind: completion.personID)
-            AND offering_id = \(bind: completion.offeringID) AND completed_on = \(bind: completion.completedOn.description)
-            """
-        ).first()
-        if known == nil {
-            try await sql.raw(
-                """
-                INSERT INTO learning_completions (id, person_id, offering_id, completed_on, source, recorded_at)
-                VALUES (\(bind: UUID()), \(bind: completion.personID), \(bind: completion.offeringID),
-                    \(bind: completion.completedOn.description), \(bind: source), \(bind: at.formatted(.iso8601)))
-                """
-            ).run()
-        }
+        let recorded = try await keep(completion, source: source, at: at, sql: sql)
         let open = try await sql.raw(
             """
             SELECT id FROM roadmap_items WHERE person_id = \(bind: completion.personID)
@@ -79,7 +65,30 @@ public struct CompletionRepository: Sendable {
                 note: "Completed on \(completion.completedOn), as \(source) reports.", byUserID: nil, source: source,
                 on: completion.completedOn, at: at, sql: sql)
         }
-        return (known == nil, open.count)
+        return (recorded, open.count)
+    }
+
+    /// Who marked an item completed on their roadmap themselves, as a completion's source.
+    static let roadmapSource = "roadmap"
+
+    /// Inside a transaction: keeps the completion on the person's learning record unless the
+    /// same person, offering and day is there already; returns whether it was new.
+    static func keep(_ completion: Completion, source: String, at: Date, sql: any SQLDatabase) async throws -> Bool {
+        let known = try await sql.raw(
+            """
+            SELECT id FROM learning_completions WHERE person_id = \(bind: completion.personID)
+            AND offering_id = \(bind: completion.offeringID) AND completed_on = \(bind: completion.completedOn.description)
+            """
+        ).first()
+        guard known == nil else { return false }
+        try await sql.raw(
+            """
+            INSERT INTO learning_completions (id, person_id, offering_id, completed_on, source, recorded_at)
+            VALUES (\(bind: UUID()), \(bind: completion.personID), \(bind: completion.offeringID),
+                \(bind: completion.completedOn.description), \(bind: source), \(bind: at.formatted(.iso8601)))
+            """
+        ).run()
+        return true
     }
 
     /// How many completions a person has, for their record.

@@ -284,9 +284,21 @@ public struct RoadmapRepository: Sendable {
                 }
             }
             try await XAPIOutboxRepository.enqueue(.completed, personID: personID, referenceID: itemID, at: at, on: sql)
+            // On the learning record too, so that the programme's uptake counts it; a source
+            // system's report is kept there before its items are completed.
+            _ = try await CompletionRepository.keep(
+                .init(personID: personID, offeringID: item.offeringID, completedOn: day),
+                source: source.isEmpty ? CompletionRepository.roadmapSource : source, at: at, sql: sql)
         } else if status != .completed && item.status == .completed {
             try await sql.raw(
                 "DELETE FROM roadmap_follow_ups WHERE item_id = \(bind: itemID) AND done_on IS NULL"
+            ).run()
+            // Taken back: what was marked by hand goes with it; what a source system reported stays.
+            try await sql.raw(
+                """
+                DELETE FROM learning_completions WHERE person_id = \(bind: personID)
+                AND offering_id = \(bind: item.offeringID) AND source = \(bind: CompletionRepository.roadmapSource)
+                """
             ).run()
         }
         try await Self.record(
