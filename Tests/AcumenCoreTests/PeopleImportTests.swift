@@ -30,6 +30,27 @@ final class PeopleImportTests: XCTestCase {
         }
     }
 
+    func test_aLeaversReason_isRead_andRefusedWhereItCannotApply() throws {
+        let columns = "name,email,job_title,hire_date,employment_status,end_date,leaving_reason\n"
+        let records = try PeopleImport.records(
+            fromCSV: columns + "Ana,ana@x.example,AM,2020-01-01,left,2025-06-30,Voluntary\n"
+                + "Bo,bo@x.example,AM,2020-01-01,left,2025-07-31,involuntary\n"
+                + "Cy,cy@x.example,AM,2020-01-01,left,2025-08-31,\n",
+            existingEmails: [])
+        XCTAssertEqual(records.map(\.leavingReason), [.voluntary, .involuntary, nil])
+        XCTAssertThrowsError(
+            try PeopleImport.records(
+                fromCSV: columns + "Ana,ana@x.example,AM,2020-01-01,left,2025-06-30,retired\n"
+                    + "Bo,bo@x.example,AM,2020-01-01,active,,voluntary\n",
+                existingEmails: [])
+        ) { error in
+            let text = (error as! ImportReport).description
+            XCTAssertTrue(text.contains("Line 2: leaving_reason 'retired' must be voluntary or involuntary"), text)
+            XCTAssertTrue(
+                text.contains("Line 3: leaving_reason is only for someone whose employment_status is left"), text)
+        }
+    }
+
     func test_unknownSupervisor_isAnError_butAStoredOneIsFine() throws {
         let csv = header + "Ana,ana@x.example,AM,2024-02-01,,,,boss@x.example,,\n"
         XCTAssertThrowsError(try PeopleImport.records(fromCSV: csv, existingEmails: []))

@@ -82,4 +82,13 @@ final class PolicyTests: XCTestCase {
         XCTAssertTrue(CalibrationPolicy.allows(.secondRate, someone, .secondRating(raterUserID: someone.userID)))
         XCTAssertFalse(CalibrationPolicy.allows(.secondRate, someone, .secondRating(raterUserID: UUID())))
     }
+
+    func test_programmeFigures_areForThoseWhoRunTheProgramme() {
+        for role in Role.allCases {
+            XCTAssertEqual(
+                AnalyticsPolicy.mayAttempt(.readProgramme, viewer(role)),
+                role == .administrator || role == .programmeManager,
+                role.rawValue)
+        }
+    }
 }

@@ -143,6 +143,9 @@ def test_every_documented_operation_answers_as_documented(server):
     api.call("POST", "/api/v1/xapi/credentials", status=201, body={"name": "Contract check"})
     api.call("POST", "/api/v1/xapi/credentials", status=422, body={"name": "   "})
     api.call("POST", "/api/v1/xapi/credentials", status=400, body={"source": "no name"})
+    api.call("GET", "/api/v1/analytics/programme")
+    api.call("GET", "/api/v1/analytics/programme", query="?from=2026-01-01&to=2026-12-31")
+    api.call("GET", "/api/v1/analytics/programme", query="?from=2026-12-31&to=2026-01-01", status=400)
     api.call("GET", "/api/v1/calibration/due")
     api.call("GET", "/api/v1/calibration/{exerciseID}/results", f"/api/v1/calibration/{exercise}/results")
     api.call("POST", "/api/v1/stats/agreement", body="a,b,c\n1,2,2\n2,2,3\n1,1,1\n3,3,2\n",

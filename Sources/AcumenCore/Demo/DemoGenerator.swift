@@ -127,6 +127,7 @@ public struct DemoGenerator {
             var title = "Account Manager"
             var status = EmploymentStatus.active
             var endDate: CalendarDate?
+            var leavingReason: LeavingReason?
             events.append(.init(email: identity.email, kind: .hired, date: hired, fromTitle: "", toTitle: title))
             if tenure > 36 && Int.random(in: 0..<3, using: &random) == 0 {
                 let promoted = hired.adding(months: Int.random(in: 24...(tenure - 6), using: &random))
@@ -141,12 +142,16 @@ public struct DemoGenerator {
                 status = .left
                 endDate = hired.adding(months: Int.random(in: 1...max(1, tenure), using: &random))
                 events.append(.init(email: identity.email, kind: .left, date: endDate!, fromTitle: title, toTitle: ""))
+                // One in four let go; the rest chose to leave (drawn without the random source,
+                // so that the rest of the demo stays as it was).
+                leavingReason = index % 4 == 0 ? .involuntary : .voluntary
             }
             accountManagers.append(
                 PersonRecord(
                     name: identity.name, email: identity.email, jobTitle: title, hireDate: hired,
                     location: location.city, country: location.country, team: supervisor.team,
-                    supervisorEmail: supervisor.email, status: status, endDate: endDate))
+                    supervisorEmail: supervisor.email, status: status, endDate: endDate,
+                    leavingReason: leavingReason))
         }
         people += accountManagers
 

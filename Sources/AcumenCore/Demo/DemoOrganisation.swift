@@ -24,6 +24,6 @@ public struct DemoOrganisation: Sendable {
     public static let password = "acumen-demo"
 
     public var accountManagers: [PersonRecord] {
-        people.filter { $0.organisation.isEmpty && $0.jobTitle.contains("Account Manager") && $0.status == .active }
+        people.filter { $0.organisation.isEmpty && AccountManagerTitle.matches($0.jobTitle) && $0.status == .active }
     }
 }

@@ -13,6 +13,12 @@ public enum EmploymentStatus: String, Codable, Sendable, CaseIterable {
     case left
 }
 
+/// Why someone left: turnover is reported in total and for those who chose to go.
+public enum LeavingReason: String, Codable, Sendable, CaseIterable {
+    case voluntary
+    case involuntary
+}
+
 /// One change in someone's employment, identified by their email.
 public struct EmploymentEvent: Sendable, Hashable {
     public var email: String

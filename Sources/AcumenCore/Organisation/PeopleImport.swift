@@ -1,12 +1,14 @@
 /// Reads a people CSV file into records, checking every row before anything is stored.
 ///
 /// Columns: `name, email, job_title, hire_date` are required; `organisation, location,
-/// country, team, supervisor_email, employment_status, end_date` are optional. A blank
+/// country, team, supervisor_email, employment_status, end_date, leaving_reason` are optional
+/// (`leaving_reason`: voluntary or involuntary, for someone who left). A blank
 /// organisation means the vendor. A supervisor must be in the same file or already stored.
 public enum PeopleImport {
     public static let requiredColumns = ["name", "email", "job_title", "hire_date"]
     public static let optionalColumns = [
         "organisation", "location", "country", "team", "supervisor_email", "employment_status", "end_date",
+        "leaving_reason",
     ]
 
     /// - Parameter existingEmails: lower-cased emails of people already stored, for supervisor references.
@@ -68,6 +70,16 @@ public enum PeopleImport {
             if status == .left && row["end_date"].isEmpty {
                 rowProblems.append(CatalogueText(ImportProblemMessage.endDateWhenLeft))
             }
+            var leavingReason: LeavingReason?
+            if !row["leaving_reason"].isEmpty {
+                leavingReason = LeavingReason(rawValue: row["leaving_reason"].lowercased())
+                if leavingReason == nil {
+                    rowProblems.append(
+                        CatalogueText(ImportProblemMessage.leavingReason, ["value": row["leaving_reason"]]))
+                } else if status != .left {
+                    rowProblems.append(CatalogueText(ImportProblemMessage.leavingReasonWhenLeft))
+                }
+            }
             if let hireDate, let endDate, endDate < hireDate {
                 rowProblems.append(
                     CatalogueText(ImportProblemMessage.endBeforeHire, ["end": "\(endDate)", "hire": "\(hireDate)"]))
@@ -95,7 +107,8 @@ public enum PeopleImport {
                     PersonRecord(
                         name: name, email: email, jobTitle: jobTitle, hireDate: hireDate,
                         organisation: row["organisation"], location: row["location"], country: row["country"],
-                        team: row["team"], supervisorEmail: supervisor, status: status, endDate: endDate))
+                        team: row["team"], supervisorEmail: supervisor, status: status, endDate: endDate,
+                        leavingReason: leavingReason))
             }
         }
 

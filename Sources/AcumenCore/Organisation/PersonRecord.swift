@@ -15,11 +15,13 @@ public struct PersonRecord: Hashable, Sendable {
     public var supervisorEmail: String
     public var status: EmploymentStatus
     public var endDate: CalendarDate?
+    /// For someone who left, when it was recorded.
+    public var leavingReason: LeavingReason?
 
     public init(
         name: String, email: String, jobTitle: String, hireDate: CalendarDate, organisation: String = "",
         location: String = "", country: String = "", team: String = "", supervisorEmail: String = "",
-        status: EmploymentStatus = .active, endDate: CalendarDate? = nil
+        status: EmploymentStatus = .active, endDate: CalendarDate? = nil, leavingReason: LeavingReason? = nil
     ) {
         self.name = name
         self.email = email
@@ -32,6 +34,7 @@ public struct PersonRecord: Hashable, Sendable {
         self.supervisorEmail = supervisorEmail
         self.status = status
         self.endDate = endDate
+        self.leavingReason = leavingReason
     }
 
     public var isRemote: Bool { location.lowercased() == "remote" }

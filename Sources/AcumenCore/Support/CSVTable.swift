@@ -120,6 +120,8 @@ public enum ImportProblemMessage: String, MessageKey, CaseIterable {
     case repeated = "importProblem.repeated"
     case employmentStatus = "importProblem.employmentStatus"
     case endDateWhenLeft = "importProblem.endDateWhenLeft"
+    case leavingReason = "importProblem.leavingReason"
+    case leavingReasonWhenLeft = "importProblem.leavingReasonWhenLeft"
     case endBeforeHire = "importProblem.endBeforeHire"
     case ownSupervisor = "importProblem.ownSupervisor"
     case countryForLocation = "importProblem.countryForLocation"

@@ -1,6 +1,7 @@
 import AcumenCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Loads the demo organisation and the built-in frameworks. Running it again adds nothing new:
 /// people and accounts are matched by email and name, frameworks and logins by name and email.
@@ -60,6 +61,7 @@ public struct DemoLoader: Sendable {
         if try await loadCalibration(demo, passwordHash: { try knownHash ?? passwordHash() }) { created = true }
         if try await loadCatalogue(baseURL: baseURL) { created = true }
         if withPastCycle, try await loadPastCycle(demo) { created = true }
+        if withPastCycle, try await loadLearningHistory() { created = true }
         if try await loadSessions(demo) { created = true }
         if try await loadCommunity(demo, baseURL: baseURL) { created = true }
         return Outcome(organisation: demo, createdSomething: created)
@@ -234,6 +236,34 @@ public struct DemoLoader: Sendable {
         return true
     }
 
+    /// The year of learning before the past review (`DemoLearningHistory`), once: when nobody
+    /// has completed anything. Kept on people's learning records as an LMS would have reported
+    /// it, before their roadmaps were drafted.
+    private func loadLearningHistory() async throws -> Bool {
+        let sql = database.sql
+        let recorded =
+            try await sql.raw("SELECT COUNT(*) AS n FROM learning_completions").first()?.decode(
+                column: "n", as: Int.self) ?? 0
+        guard recorded == 0 else { return false }
+        let history = DemoLearningHistory.completions(
+            of: try await AnalyticsRepository(database: database).accountManagers(),
+            offerings: try await CatalogueRepository(database: database).offerings(),
+            yearEndingOn: DemoHistory.dates(today: .today).opensOn.adding(days: -1))
+        guard !history.isEmpty else { return false }
+        let at = Date()
+        try await database.transaction { database in
+            for completion in history {
+                _ = try await CompletionRepository.keep(
+                    .init(
+                        personID: completion.personID, offeringID: completion.offeringID, completedOn: completion.day),
+                    source: Self.learningHistorySource, at: at, sql: database.sql)
+            }
+        }
+        return true
+    }
+
+    static let learningHistorySource = "LMS (demo history)"
+
     /// The demo's sessions (`DemoSessions`), once: when no session exists. People from each past
     /// session's office hold its seats, so its trainer has a register to keep.
     private func loadSessions(_ demo: DemoOrganisation) async throws -> Bool {
@@ -248,7 +278,7 @@ public struct DemoLoader: Sendable {
         for session in DemoSessions.sessions(for: offerings, trainers: trainers, today: today) {
             try await repository.create(session)
             guard session.startsOn < today else { continue }
-            let attendees = people.filter { $0.location == session.place && $0.jobTitle.contains("Account Manager") }
+            let attendees = people.filter { $0.location == session.place && AccountManagerTitle.matches($0.jobTitle) }
             for person in attendees.prefix(session.seats) {
                 try await repository.enrol(sessionID: session.id, personID: person.id, at: Date())
             }

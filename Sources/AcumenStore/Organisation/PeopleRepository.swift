@@ -155,6 +155,8 @@ public struct PeopleRepository: Sendable {
                 person.$supervisor.id = record.supervisorEmail.isEmpty ? nil : byEmail[record.supervisorEmail]?.id
                 person.status = record.status
                 person.endDate = record.endDate?.description
+                // A file without reasons keeps those recorded before; someone back at work has none.
+                person.leavingReason = record.status == .left ? record.leavingReason ?? person.leavingReason : nil
                 if person.$id.exists {
                     changedPeople.append(person)
                     summary.updated += 1

@@ -17,6 +17,7 @@ final class PersonRow: Model, @unchecked Sendable {
     @OptionalParent(key: "supervisor_id") var supervisor: PersonRow?
     @Field(key: "employment_status") var status: EmploymentStatus
     @OptionalField(key: "end_date") var endDate: String?
+    @OptionalField(key: "leaving_reason") var leavingReason: LeavingReason?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -53,6 +53,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     try app.register(collection: RoadmapController())
     try app.register(collection: ObservationController())
     try app.register(collection: GroupGapsController())
+    try app.register(collection: ProgrammeController())
     try app.register(collection: SessionsController(settings: settings))
     try app.register(collection: CommunityController(settings: settings))
     try app.register(collection: PracticeController())

@@ -125,6 +125,9 @@ enum Layout {
             title: .catalogue, url: SitePath.catalogue.url(),
             access: .permitted(DevelopmentPolicy.self, .browseCatalogue)),
         NavigationItem(
+            title: .analytics, url: SitePath.programmeAnalytics.url(),
+            access: .permitted(AnalyticsPolicy.self, .readProgramme)),
+        NavigationItem(
             title: .importing, url: SitePath.importPage.url(),
             access: .permitted(OrganisationPolicy.self, .importRecords)
         ),
@@ -158,6 +161,7 @@ enum NavigationMessage: String, MessageKey, CaseIterable {
     case interviews = "nav.interviews"
     case calibration = "nav.calibration"
     case catalogue = "nav.catalogue"
+    case analytics = "nav.analytics"
     case importing = "nav.import"
     case users = "nav.users"
 }

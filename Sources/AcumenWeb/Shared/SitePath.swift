@@ -101,6 +101,10 @@ extension SitePath {
     static let learningRecordCompletions = SitePath("/learning-records/completions")
     static let learningRecordCredentialRevoke = SitePath("/learning-records/credentials/:credentialID/revoke")
     static let groupGaps = SitePath("/development/groups")
+    static let programmeAnalytics = SitePath("/analytics/programme")
+    static let programmePeopleCSV = SitePath("/analytics/programme/people.csv")
+    static let programmeCompletionsCSV = SitePath("/analytics/programme/completions.csv")
+    static let programmeServiceCSV = SitePath("/analytics/programme/service.csv")
     static let groupSessions = SitePath("/development/groups/sessions")
     static let newObservation = SitePath("/people/:personID/observations/new")
     static let importPeople = SitePath("/import/people")
@@ -229,6 +233,10 @@ extension SitePath {
         .roadmapFollowUpDone,
         .observations,
         .groupGaps,
+        .programmeAnalytics,
+        .programmePeopleCSV,
+        .programmeCompletionsCSV,
+        .programmeServiceCSV,
         .learningRecords,
         .learningRecordCredentials,
         .learningRecordCompletions,

@@ -125,5 +125,14 @@ enum Stylesheet {
         .series-others { stroke: var(--brand); } circle.series-others { fill: var(--brand); }
         .series-self { stroke: #b34700; stroke-dasharray: 7 4; } circle.series-self { fill: #b34700; }
         .series-target { stroke: var(--ok); stroke-dasharray: 2 4; } circle.series-target { fill: var(--ok); }
+        .bar { fill: var(--brand); } .bar-label, .bar-value { fill: var(--ink); font-size: 13px; }
+        .figure-pair { display: grid; gap: 1rem; } @media (min-width: 60rem) { .figure-pair { grid-template-columns: 1fr 1fr; align-items: start; } }
+        .figures dd strong { font-size: 1.4rem; } .definition { color: var(--muted); font-size: .9rem; margin: .2rem 0 .8rem; }
+        @media print {
+          .site-header, .site-footer, .skip-link, .no-print, form.period { display: none !important; }
+          body { background: #fff; color: #000; } main { max-width: none; padding: 0; }
+          section { break-inside: avoid; } a { color: #000; text-decoration: none; }
+          .table-scroll { overflow: visible; } .bar { fill: #444; }
+        }
         """#
 }

@@ -133,11 +133,8 @@ struct ReportsController: RouteCollection {
         }
         let rows = try await ResponseRepository(database: request.db).exportRows(cycleID: cycle.id)
         let csv = ResponseExport.csv(rows: rows, disclosure: disclosure)
-        let response = Response(status: .ok, body: .init(string: csv))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         let name = cycle.name.map { $0.isLetter || $0.isNumber ? $0 : "-" }
-        response.headers.contentDisposition = .init(.attachment, filename: "\(String(name))-responses.csv")
-        return response
+        return .csvDownload(csv, filename: "\(String(name))-responses.csv")
     }
 
     @Sendable func outbox(request: Request) async throws -> Response {

@@ -108,11 +108,9 @@ struct CatalogueController: RouteCollection {
 
     @Sendable func export(request: Request) async throws -> Response {
         let loaded = try await Self.load(request)
-        let response = Response(
-            status: .ok, body: .init(string: OfferingsCSV.make(loaded.offerings, frameworks: loaded.frameworks)))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.contentDisposition = .init(.attachment, filename: "catalogue-\(CalendarDate.today).csv")
-        return response
+        return .csvDownload(
+            OfferingsCSV.make(loaded.offerings, frameworks: loaded.frameworks),
+            filename: "catalogue-\(CalendarDate.today).csv")
     }
 
     struct Upload: Content {

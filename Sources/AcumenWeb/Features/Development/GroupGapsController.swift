@@ -32,7 +32,7 @@ struct GroupGapsController: RouteCollection {
     static func people(_ request: Request) async throws -> [PersonSummary] {
         let user = try request.requireUser()
         return try await PeopleRepository(database: request.db).people(visibleTo: user.viewer).filter {
-            $0.organisationKind == .vendor && $0.status == .active && $0.jobTitle.contains("Account Manager")
+            $0.organisationKind == .vendor && $0.status == .active && AccountManagerTitle.matches($0.jobTitle)
                 && $0.id != user.personID
         }
     }

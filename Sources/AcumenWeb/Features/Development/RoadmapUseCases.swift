@@ -77,7 +77,7 @@ struct RoadmapUseCases {
         let viewer = Viewer(userID: byUserID, email: "", role: .administrator, personID: nil)
         let people = try await PeopleRepository(database: database).people(visibleTo: viewer)
             .filter {
-                $0.organisationKind == .vendor && $0.status == .active && $0.jobTitle.contains("Account Manager")
+                $0.organisationKind == .vendor && $0.status == .active && AccountManagerTitle.matches($0.jobTitle)
             }
         let roadmaps = RoadmapRepository(database: database)
         var drafting = self

@@ -1,0 +1,119 @@
+import AcumenCore
+import Foundation
+
+/// The analytics part of `/openapi.json`: the programme's figures, each with how it is counted.
+extension OpenAPIDocument {
+    static var analyticsPaths: [String: Any] {
+        func day(_ name: String, _ description: String) -> [String: Any] {
+            [
+                "name": name, "in": "query", "required": false, "description": description,
+                "schema": ["type": "string", "format": "date"],
+            ]
+        }
+        return [
+            "/api/v1/analytics/programme": [
+                "get": operation(
+                    "The programme's figures for a period (both days included; the twelve months to today when left out): uptake of the training, promotions, turnover and the customers' service rating. The rows behind them are at /analytics/programme/people.csv, completions.csv and service.csv with the same from and to. Programme staff",
+                    id: "programmeFigures", response: ref("ProgrammeFigures"),
+                    parameters: [
+                        day("from", "the period's first day, YYYY-MM-DD"),
+                        day("to", "the period's last day, YYYY-MM-DD"),
+                    ], errors: ["400", "401", "403"])
+            ]
+        ]
+    }
+
+    static var analyticsSchemas: [String: Any] {
+        func count(_ description: String) -> [String: Any] { ["type": "integer", "description": description] }
+        func share(_ description: String) -> [String: Any] {
+            [
+                "type": "number", "minimum": 0,
+                "description": description + " From 0 to 1; absent when nothing could be counted.",
+            ]
+        }
+        let uptake: [String: Any] = [
+            "type": "array",
+            "items": [
+                "type": "object", "required": ["name", "completions", "people"],
+                "properties": [
+                    "name": ["type": "string"], "completions": ["type": "integer"],
+                    "people": count("different account managers who made them"),
+                ],
+            ],
+        ]
+        return [
+            "ProgrammeFigures": [
+                "type": "object",
+                "required": [
+                    "from", "to", "accountManagers", "adopters", "completions", "distinctOfferings", "locationsReached",
+                    "locations", "promotions", "averageHeadcount", "leavers", "voluntaryLeavers",
+                    "leaversWithoutReason",
+                    "serviceCycles", "serviceCyclesWithheld", "byFormat", "byCategory", "byMonth", "turnoverByLocation",
+                ],
+                "properties": [
+                    "from": ["type": "string", "format": "date"], "to": ["type": "string", "format": "date"],
+                    "accountManagers": count(
+                        "People at the vendor whose job title contains 'Account Manager' (any capitals), employed on at least one day of the period: hired on or before its last day and not gone before its first."
+                    ),
+                    "adopters": count("Account managers of the period with at least one completion in it."),
+                    "adoptionRate": share(
+                        "adopters over accountManagers: the share who used the training in the period. A completion counts however it was reported (roadmap, attended session, xAPI, LMS import)."
+                    ),
+                    "completions": count("Completions by the period's account managers on the period's days."),
+                    "distinctOfferings": count("Different offerings among those completions."),
+                    "locationsReached": count(
+                        "Different locations (city; working remotely counts as one) of the adopters."),
+                    "locations": count("Different locations of all the period's account managers."),
+                    "promotions": count("Promotions of the period's account managers that took effect in it."),
+                    "promotionRate": share("promotions over accountManagers."),
+                    "averageHeadcount": [
+                        "type": "number",
+                        "description":
+                            "The mean of the account managers employed on the period's first day and on its last (someone's last day counts as employed).",
+                    ],
+                    "leavers": count("Account managers whose last day fell in the period."),
+                    "voluntaryLeavers": count("Those of them recorded as leaving by choice."),
+                    "leaversWithoutReason": count(
+                        "Leavers with no recorded reason: in turnoverRate, not in voluntaryTurnoverRate."),
+                    "turnoverRate": share(
+                        "Annualised turnover: leavers over averageHeadcount, times 365 over the period's days (can exceed 1)."
+                    ),
+                    "voluntaryTurnoverRate": share("The same with voluntaryLeavers."),
+                    "serviceRating": share(
+                        "Customers' answers of Often or Always over all their answers from Never to Always (Don't know left out), in the submitted customer responses of assessment cycles that closed in the period, are closed or released, and reached their minimum number of customers."
+                    ),
+                    "serviceCycles": [
+                        "type": "array",
+                        "items": [
+                            "type": "object",
+                            "required": ["cycle", "closesOn", "customers", "favourableAnswers", "scoredAnswers"],
+                            "properties": [
+                                "cycle": ["type": "string"], "closesOn": ["type": "string", "format": "date"],
+                                "customers": count("customer responses submitted"),
+                                "favourableAnswers": count("answers of Often or Always"),
+                                "scoredAnswers": count("answers from Never to Always"),
+                                "serviceRating": share("favourableAnswers over scoredAnswers."),
+                            ],
+                        ],
+                    ],
+                    "serviceCyclesWithheld": count("Cycles of the period left out for hearing from too few customers."),
+                    "byFormat": uptake, "byCategory": uptake,
+                    "byMonth": uptake,
+                    "turnoverByLocation": [
+                        "type": "array",
+                        "items": [
+                            "type": "object",
+                            "required": ["location", "averageHeadcount", "leavers", "voluntaryLeavers"],
+                            "properties": [
+                                "location": ["type": "string"], "averageHeadcount": ["type": "number"],
+                                "leavers": ["type": "integer"], "voluntaryLeavers": ["type": "integer"],
+                                "turnoverRate": share("As turnoverRate, for the location."),
+                                "voluntaryTurnoverRate": share("As voluntaryTurnoverRate, for the location."),
+                            ],
+                        ],
+                    ],
+                ],
+            ]
+        ]
+    }
+}

@@ -1,0 +1,55 @@
+"""The programme's results. A programme manager opens them from the menu on the demo data,
+reads each figure with how it is counted, narrows the period with the form, downloads the rows
+behind the figures and counts the uptake again from them; the page printed for a leadership
+meeting leaves the menus and forms out. Checked with axe-core at desktop and phone width."""
+import csv
+import io
+import os
+import urllib.request
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import SHOTS
+from test_frameworks_journey import check_accessibility, printed_login, sign_in, wait_for_text
+
+
+def test_programme_manager_reads_the_programmes_results_and_counts_them_again(server, browser):
+    base, output = server["base"], server["output"]
+    sign_in(browser, base, printed_login(output, "Programme manager"))
+    browser.find_element(By.LINK_TEXT, "Programme results").click()
+    wait_for_text(browser, "Used the training")
+    check_accessibility(browser, "programme-results")
+
+    # A period chosen on the form stays in the address.
+    for name, day in (("from", "2026-01-01"), ("to", "2026-12-31")):
+        field = browser.find_element(By.NAME, name)
+        browser.execute_script("arguments[0].value = arguments[1]", field, day)
+    browser.find_element(By.XPATH, "//button[text()='Show these days']").click()
+    WebDriverWait(browser, 10).until(lambda d: "from=2026-01-01" in d.current_url)
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "multiplied by 365" in main and "Often or Always" in main, main
+
+    # The uptake, counted again from the downloaded rows with the browser's session.
+    link = browser.find_element(By.PARTIAL_LINK_TEXT, "account managers counted").get_attribute("href")
+    cookie = browser.get_cookie("acumen_session")["value"]
+    request = urllib.request.Request(link, headers={"Cookie": f"acumen_session={cookie}"})
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Content-Type"].startswith("text/csv")
+        rows = list(csv.DictReader(io.StringIO(response.read().decode())))
+    in_period = [row for row in rows if row["in_period"] == "yes"]
+    figures = browser.find_elements(By.CSS_SELECTOR, ".figures dd strong")
+    assert figures[0].text == f"{len(in_period):,}", (figures[0].text, len(in_period))
+    adopters = [row for row in in_period if int(row["completions_in_period"]) > 0]
+    assert f"{len(adopters):,} of {len(in_period):,} account managers completed" in main, (main, len(adopters))
+
+    # Printed: the figures without the menu, the footer or the period's form.
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not browser.find_element(By.CSS_SELECTOR, ".site-header").is_displayed()
+        assert not browser.find_element(By.CSS_SELECTOR, "form.period").is_displayed()
+        assert browser.find_element(By.CSS_SELECTOR, ".figures").is_displayed()
+        os.makedirs(SHOTS, exist_ok=True)
+        browser.save_screenshot(os.path.join(SHOTS, "programme-results-print.png"))
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
