@@ -119,6 +119,28 @@ final class RoadmapRoutesTests: XCTestCase {
         }
     }
 
+    func test_whatTheLearningRecordHoldsAlready_isNotDraftedAgain() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let personID = try await Self.releasedResults(app: app, demo: demo)
+            let supervisor = BrowserSession(app: app)
+            try await supervisor.signIn(WebHarness.email(of: .supervisor, in: demo))
+            let path = "/people/\(personID)/roadmap"
+            try await supervisor.get(path)
+            _ = try await supervisor.post("\(path)/draft", form: [:])
+            let first = try await RoadmapRepository(database: app.db).roadmap(personID: personID)
+            let taken = try XCTUnwrap(first?.items.first { if case .closesGap = $0.reason { true } else { false } })
+            // Taken elsewhere and reported, while the item was not on the roadmap any more.
+            _ = try await supervisor.post("\(path)/items/\(taken.id)/remove", form: [:])
+            _ = try await CompletionRepository(database: app.db).record(
+                [.init(personID: personID, offeringID: taken.offeringID, completedOn: .today)], source: "LMS",
+                at: Date())
+            try await supervisor.get(path)
+            _ = try await supervisor.post("\(path)/draft", form: [:])
+            let again = try await RoadmapRepository(database: app.db).roadmap(personID: personID)
+            XCTAssertFalse(try XCTUnwrap(again).items.contains { $0.offeringID == taken.offeringID })
+        }
+    }
+
     func test_othersCannotReadARoadmap() async throws {
         try await WebHarness.withDemoApp { app, demo in
             let found = try await PeopleRepository(database: app.db).personID(

@@ -26,16 +26,18 @@ struct RoadmapUseCases {
         let kept = existing?.items.filter {
             $0.status.isClosed || $0.status == .inProgress || $0.isChosenByHand
         }
-        let drafted = RoadmapDrafter(
-            offerings: try await offerings(applyingTo: latest.cycle.frameworkID, framework: latest.framework),
-            frameworkID: latest.cycle.frameworkID
-        ).draft(
+        let available = try await offerings(applyingTo: latest.cycle.frameworkID, framework: latest.framework)
+        // What the learning record says they took already is not offered again, and counts as
+        // taken for what must come first.
+        let learned = try await CompletionRepository(database: database).offeringIDs(personID: person.id)
+        let drafted = RoadmapDrafter(offerings: available, frameworkID: latest.cycle.frameworkID).draft(
             gaps: latest.report.gaps, profile: LearnerProfile(isRemote: person.isRemote),
             terms: RoadmapTerms(
                 start: today.firstOfMonth,
                 // Priorities name competencies of the framework the roadmap was drafted against.
                 priorities: existing?.frameworkID == latest.cycle.frameworkID ? existing?.priorities ?? [] : [],
-                completed: Set(kept?.map(\.offeringCode) ?? [])))
+                completed: Set(kept?.map(\.offeringCode) ?? []).union(
+                    available.filter { learned.contains($0.id) }.map(\.code))))
         try await repository.saveDraft(
             personID: person.id, frameworkID: latest.cycle.frameworkID, cycleName: latest.cycle.name,
             items: drafted.map(RoadmapItem.init(drafted:)), byUserID: byUserID, at: at)
