@@ -83,6 +83,19 @@ final class PolicyTests: XCTestCase {
         XCTAssertFalse(CalibrationPolicy.allows(.secondRate, someone, .secondRating(raterUserID: UUID())))
     }
 
+    func test_aPersonsDashboard_isTheirs_theirSupervisorsAndProgrammeStaffs() {
+        let me = UUID()
+        let own = AnalyticsPolicy.Resource(isOwn: true)
+        let inLine = AnalyticsPolicy.Resource(inViewersLine: true)
+        let stranger = AnalyticsPolicy.Resource()
+        XCTAssertTrue(AnalyticsPolicy.allows(.readIndividual, viewer(.accountManager, person: me), own))
+        XCTAssertFalse(AnalyticsPolicy.allows(.readIndividual, viewer(.accountManager, person: me), stranger))
+        XCTAssertTrue(AnalyticsPolicy.allows(.readIndividual, viewer(.supervisor, person: me), inLine))
+        XCTAssertFalse(AnalyticsPolicy.allows(.readIndividual, viewer(.supervisor, person: me), stranger))
+        XCTAssertTrue(AnalyticsPolicy.allows(.readIndividual, viewer(.programmeManager), stranger))
+        XCTAssertFalse(AnalyticsPolicy.allows(.readIndividual, viewer(.customerReviewer), own), "not even when named")
+    }
+
     func test_programmeFigures_areForThoseWhoRunTheProgramme() {
         for role in Role.allCases {
             XCTAssertEqual(

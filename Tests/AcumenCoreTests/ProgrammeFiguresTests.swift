@@ -126,3 +126,33 @@ final class ProgrammeFiguresTests: XCTestCase {
             ReportingPeriod.read(from: "1900-01-01", to: "2026-01-01", default: fallback), .failure(.tooLong))
     }
 }
+
+final class CompetencyTrendTests: XCTestCase {
+    func point(_ name: String, _ closes: String, version: Int, _ levels: [String: Double]) -> CompetencyTrend.Point {
+        .init(
+            cycleName: name, closesOn: CalendarDate(closes)!, frameworkName: "Global Mobility",
+            frameworkVersion: version,
+            levels: levels)
+    }
+
+    func test_aTrend_runsOldestFirst_andComparesOnlyWithinOneFrameworkVersion() {
+        let trend = CompetencyTrend(
+            points: [
+                point("2026", "2026-10-31", version: 2, ["OM.1": 1.5, "OM.2": 2]),
+                point("2024", "2024-10-31", version: 1, ["OM.1": 0.5, "OM.9": 1]),
+                point("2025", "2025-10-31", version: 1, ["OM.1": 1, "OM.2": 1]),
+            ], latestOrder: ["OM.2", "OM.1", "OM.3"])
+        XCTAssertEqual(trend.points.map(\.cycleName), ["2024", "2025", "2026"])
+        XCTAssertEqual(
+            trend.competencyCodes, ["OM.2", "OM.1", "OM.9"], "the latest order, then what only earlier cycles rated")
+        XCTAssertNil(trend.change(of: "OM.1"), "2025 and 2026 were rated against different versions")
+        XCTAssertNil(trend.change(of: "OM.9"), "rated once")
+
+        let sameVersion = CompetencyTrend(
+            points: [
+                point("a", "2025-01-31", version: 1, ["OM.1": 1]), point("b", "2026-01-31", version: 1, ["OM.1": 1.75]),
+            ],
+            latestOrder: ["OM.1"])
+        XCTAssertEqual(sameVersion.change(of: "OM.1"), 0.75)
+    }
+}

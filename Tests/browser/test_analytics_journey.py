@@ -1,10 +1,13 @@
-"""The programme's results. A programme manager opens them from the menu on the demo data,
+"""The dashboards. An account manager opens their dashboard from their page (where they stand
+against target, strengths, roadmap progress, latest evidence) and their supervisor opens it
+too. A programme manager opens them from the menu on the demo data,
 reads each figure with how it is counted, narrows the period with the form, downloads the rows
 behind the figures and counts the uptake again from them; the page printed for a leadership
 meeting leaves the menus and forms out. Checked with axe-core at desktop and phone width."""
 import csv
 import io
 import os
+import sqlite3
 import urllib.request
 
 from selenium.webdriver.common.by import By
@@ -53,3 +56,24 @@ def test_programme_manager_reads_the_programmes_results_and_counts_them_again(se
         browser.save_screenshot(os.path.join(SHOTS, "programme-results-print.png"))
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_an_account_manager_and_their_supervisor_read_the_individual_dashboard(server, browser):
+    base, output, workdir = server["base"], server["output"], server["workdir"]
+    manager = printed_login(output, "Account manager")
+    database = sqlite3.connect(os.path.join(workdir, "acumen.sqlite"))
+    person = database.execute("SELECT id FROM people WHERE email = ?", (manager,)).fetchone()[0]
+    database.close()
+    sign_in(browser, base, manager)
+    browser.get(base + f"/people/{person}")
+    browser.find_element(By.LINK_TEXT, "Dashboard").click()
+    wait_for_text(browser, "Where things stand")
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Strongest, as others see it" in main and "Learning roadmap" in main, main
+    assert browser.find_elements(By.CSS_SELECTOR, "main svg[role=img]"), "the radar is drawn"
+    check_accessibility(browser, "individual-dashboard")
+    browser.delete_all_cookies()
+
+    sign_in(browser, base, printed_login(output, "Supervisor"))
+    browser.get(base + f"/people/{person}/dashboard")
+    wait_for_text(browser, "Where things stand")

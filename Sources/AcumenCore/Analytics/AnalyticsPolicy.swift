@@ -1,20 +1,36 @@
-/// Who may read the programme's dashboards. The programme's own figures (uptake, promotions,
-/// turnover, the customers' service rating) and the rows they are made from name every account
-/// manager, so they are for those who run the programme: administrators and programme managers.
+/// Who may read the dashboards. The programme's own figures (uptake, promotions, turnover, the
+/// customers' service rating) and the rows they are made from name every account manager, so
+/// they are for those who run the programme: administrators and programme managers. A person's
+/// own dashboard is read by them, their supervisors and programme staff, as their roadmap is.
 public enum AnalyticsPolicy: Policy {
     public enum Action: Hashable, Sendable, CaseIterable {
         case readProgramme
+        case readIndividual
     }
 
-    public typealias Resource = Void
+    /// Whose dashboard, as the viewer stands to them.
+    public struct Resource: Sendable {
+        public var isOwn: Bool
+        public var inViewersLine: Bool
+
+        public init(isOwn: Bool = false, inViewersLine: Bool = false) {
+            self.isOwn = isOwn
+            self.inViewersLine = inViewersLine
+        }
+    }
 
     public static func mayAttempt(_ action: Action, _ viewer: Viewer) -> Bool {
         switch action {
         case .readProgramme: viewer.role.seesEveryone
+        case .readIndividual: viewer.role != .customerReviewer
         }
     }
 
-    public static func allows(_ action: Action, _ viewer: Viewer, _ resource: Void) -> Bool {
-        mayAttempt(action, viewer)
+    public static func allows(_ action: Action, _ viewer: Viewer, _ resource: Resource) -> Bool {
+        guard mayAttempt(action, viewer) else { return false }
+        switch action {
+        case .readProgramme: return true
+        case .readIndividual: return viewer.role.seesEveryone || resource.isOwn || resource.inViewersLine
+        }
     }
 }

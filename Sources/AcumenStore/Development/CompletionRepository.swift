@@ -91,6 +91,40 @@ public struct CompletionRepository: Sendable {
         return true
     }
 
+    /// Every offering the person has completed, whenever and however it was reported.
+    public func offeringIDs(personID: UUID) async throws -> Set<UUID> {
+        Set(
+            try await database.sql.raw(
+                "SELECT DISTINCT offering_id FROM learning_completions WHERE person_id = \(bind: personID)"
+            ).all().map { try $0.decode(column: "offering_id", as: UUID.self) })
+    }
+
+    /// A completion as the person's record lists it.
+    public struct Recorded: Hashable, Sendable {
+        public var offeringID: UUID
+        public var completedOn: CalendarDate
+        public var source: String
+    }
+
+    /// The person's latest completions, newest first.
+    public func recent(personID: UUID, limit: Int) async throws -> [Recorded] {
+        struct Row: Decodable {
+            var offeringId: UUID
+            var completedOn: String
+            var source: String
+        }
+        return try await database.sql.raw(
+            """
+            SELECT offering_id, completed_on, source FROM learning_completions WHERE person_id = \(bind: personID)
+            ORDER BY completed_on DESC, recorded_at DESC LIMIT \(bind: limit)
+            """
+        ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap { row in
+            CalendarDate(row.completedOn).map {
+                Recorded(offeringID: row.offeringId, completedOn: $0, source: row.source)
+            }
+        }
+    }
+
     /// How many completions a person has, for their record.
     public func count(personID: UUID) async throws -> Int {
         try await database.sql.raw(

@@ -102,6 +102,7 @@ extension SitePath {
     static let learningRecordCredentialRevoke = SitePath("/learning-records/credentials/:credentialID/revoke")
     static let groupGaps = SitePath("/development/groups")
     static let programmeAnalytics = SitePath("/analytics/programme")
+    static let personDashboard = SitePath("/people/:personID/dashboard")
     static let programmePeopleCSV = SitePath("/analytics/programme/people.csv")
     static let programmeCompletionsCSV = SitePath("/analytics/programme/completions.csv")
     static let programmeServiceCSV = SitePath("/analytics/programme/service.csv")
@@ -234,6 +235,7 @@ extension SitePath {
         .observations,
         .groupGaps,
         .programmeAnalytics,
+        .personDashboard,
         .programmePeopleCSV,
         .programmeCompletionsCSV,
         .programmeServiceCSV,

@@ -26,7 +26,11 @@ enum PersonPage {
                 }
             }.class("facts")
             if context.user?.viewer.role != .customerReviewer {
-                Paragraph { Link(text.text(PersonMessage.roadmap), url: SitePath.roadmap.url(person.id)) }
+                Paragraph {
+                    Link(text.text(PersonMessage.dashboard), url: SitePath.personDashboard.url(person.id))
+                    Text(" · ")
+                    Link(text.text(PersonMessage.roadmap), url: SitePath.roadmap.url(person.id))
+                }
             }
             H2(text.text(PersonMessage.history))
             if history.isEmpty {
@@ -60,6 +64,7 @@ extension PersonPage {
 /// The words of a person's page, which people read about themselves.
 enum PersonMessage: String, MessageKey, CaseIterable {
     case roadmap = "person.roadmap"
+    case dashboard = "person.dashboard"
     case jobTitle = "person.jobTitle"
     case email = "person.email"
     case organisation = "person.organisation"
