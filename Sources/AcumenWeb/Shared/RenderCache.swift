@@ -11,6 +11,7 @@ final class RenderCache: Sendable {
         case frameworkPart
         case report
         case catalogueListing
+        case dashboardResults
     }
 
     private let entries = BoundedCache<String, String>(capacity: 512)

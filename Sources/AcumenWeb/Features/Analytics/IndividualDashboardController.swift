@@ -13,12 +13,9 @@ struct IndividualDashboardController: RouteCollection {
             "people", ":personID", "dashboard", use: show)
     }
 
-    /// What the dashboard shows, read for one person.
+    /// What the dashboard shows besides the results, read for one person at each request.
     struct Model {
         var person: PersonSummary
-        /// Oldest first.
-        var reports: [ReportsController.LoadedReport]
-        var trend: CompetencyTrend
         var roadmap: Roadmap?
         var observations: [CoachingObservation]
         var completions: [(title: String, recorded: CompletionRepository.Recorded)]
@@ -38,23 +35,37 @@ struct IndividualDashboardController: RouteCollection {
             throw AppError.notFound("That dashboard")
         }
         let person = try await people.person(id: id, visibleTo: user.viewer)
+        // The person and their supervisor read it in the person's language, as their report.
+        let context = PageContext(readers: request)
+        let results = try await Self.results(person: person, text: context.localizer, request: request)
         let model = try await Self.model(
             person: person, database: request.db, catalogue: CatalogueController.load(request))
-        // The person and their supervisor read it in the person's language, as their report.
-        return IndividualDashboardPage.render(model, context: PageContext(readers: request)).response()
+        return IndividualDashboardPage.render(model, results: results, context: context).response()
     }
 
-    static func model(person: PersonSummary, database: any Database, catalogue: CatalogueController.Loaded)
-        async throws -> Model
-    {
+    /// The results part, rendered: kept, as reports are, until a response arrives in one of the
+    /// person's released cycles, a rule changes, the day or the language.
+    static func results(person: PersonSummary, text: Localizer, request: Request) async throws -> String {
+        let database = request.db
         let cycles = CycleRepository(database: database)
         let released = try await cycles.cycles().filter { $0.status == .released }.sorted {
             ($0.settings.closesOn, $0.settings.opensOn) < ($1.settings.closesOn, $1.settings.opensOn)
         }
-        var reports: [ReportsController.LoadedReport] = []
-        var points: [CompetencyTrend.Point] = []
+        var assessed: [(AssessmentCycle, CycleSubject)] = []
+        var keys: [String] = []
         for cycle in released {
             guard let subject = try await cycles.subject(cycleID: cycle.id, personID: person.id) else { continue }
+            assessed.append((cycle, subject))
+            keys.append(
+                try await ReportsController.renderKey(
+                    cycle: cycle, subject: subject, language: text.language, database: database))
+        }
+        let key = "\(person.id)#" + keys.joined(separator: "#")
+        let cache = request.application.renderCache
+        if let html = cache[.dashboardResults, key] { return html }
+        var reports: [ReportsController.LoadedReport] = []
+        var points: [CompetencyTrend.Point] = []
+        for (cycle, subject) in assessed {
             let loaded = try await ReportsController.load(cycle: cycle, subject: subject, database: database)
             let (version, _) = try await CycleForms.context(for: cycle, database: database)
             reports.append(loaded)
@@ -66,13 +77,19 @@ struct IndividualDashboardController: RouteCollection {
                         if let others = row.competency.others { levels[row.competency.competencyCode] = others.mean }
                     }))
         }
+        let trend = CompetencyTrend(points: points, latestOrder: reports.last?.framework.competencies.map(\.code) ?? [])
+        let html = IndividualDashboardPage.results(latest: reports.last, trend: trend, text: text)
+        cache[.dashboardResults, key] = html
+        return html
+    }
+
+    static func model(person: PersonSummary, database: any Database, catalogue: CatalogueController.Loaded)
+        async throws -> Model
+    {
         let titles = Dictionary(catalogue.offerings.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let completions = try await CompletionRepository(database: database).recent(personID: person.id, limit: 5)
         return Model(
-            person: person, reports: reports,
-            trend: CompetencyTrend(
-                points: points, latestOrder: reports.last?.framework.competencies.map(\.code) ?? []),
-            roadmap: try await RoadmapRepository(database: database).roadmap(personID: person.id),
+            person: person, roadmap: try await RoadmapRepository(database: database).roadmap(personID: person.id),
             observations: Array(
                 try await ObservationRepository(database: database).observations(personID: person.id)
                     .sorted { $0.observedOn > $1.observedOn }.prefix(5)),

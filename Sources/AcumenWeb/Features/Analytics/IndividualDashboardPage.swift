@@ -11,20 +11,28 @@ enum IndividualDashboardPage {
     typealias Model = IndividualDashboardController.Model
     typealias Cell = Node<HTML.BodyContext>
 
-    static func render(_ model: Model, context: PageContext) -> HTMLPage {
+    static func render(_ model: Model, results: String, context: PageContext) -> HTMLPage {
         let text = context.localizer
         return Layout.page(text.text(Message.title, ["name": model.person.name]), context: context) {
             Paragraph { Link(model.person.name, url: SitePath.person.url(model.person.id)) }.class("crumbs")
             H1(text.text(Message.title, ["name": model.person.name]))
-            if let latest = model.reports.last {
+            Node<HTML.BodyContext>.raw(results)
+            progress(model, text: text)
+            evidence(model, text: text)
+        }
+    }
+
+    /// Where the person stands and how that moved, as HTML: the same for every reader of the
+    /// same cycles in the same language, so the controller keeps it.
+    static func results(latest: ReportsController.LoadedReport?, trend: CompetencyTrend, text: Localizer) -> String {
+        ComponentGroup {
+            if let latest {
                 standing(latest, text: text)
             } else {
                 Paragraph(text.text(Message.noResults))
             }
-            if model.trend.points.count > 1 { trend(model.trend, text: text) }
-            progress(model, text: text)
-            evidence(model, text: text)
-        }
+            if trend.points.count > 1 { self.trend(trend, text: text) }
+        }.render()
     }
 
     private static func level(_ value: Double?, text: Localizer) -> String {
@@ -123,24 +131,24 @@ enum IndividualDashboardPage {
                     Paragraph(text.text(Message.nothingDue))
                 } else {
                     H3(text.text(Message.dueSoon))
-                    List {
-                        for item in due.items {
-                            ListItem {
-                                Text(
-                                    text.text(
-                                        Message.itemDue,
-                                        ["title": item.offeringTitle, "due": item.due.map(text.date) ?? ""]))
+                    // Nodes rather than components: Plot renders them without reflecting on each.
+                    Node<HTML.BodyContext>.ul(
+                        .group(
+                            due.items.map { item in
+                                .li(
+                                    .text(
+                                        text.text(
+                                            Message.itemDue,
+                                            ["title": item.offeringTitle, "due": item.due.map(text.date) ?? ""])))
                             }
-                        }
-                        for followUp in due.followUps {
-                            ListItem {
-                                Text(
-                                    text.text(
-                                        followUp.kind == .refresher ? Message.refresherDue : .reobservationDue,
-                                        ["competency": followUp.competencyCode, "due": text.date(followUp.due)]))
-                            }
-                        }
-                    }
+                                + due.followUps.map { followUp in
+                                    .li(
+                                        .text(
+                                            text.text(
+                                                followUp.kind == .refresher ? Message.refresherDue : .reobservationDue,
+                                                ["competency": followUp.competencyCode, "due": text.date(followUp.due)]
+                                            )))
+                                }))
                 }
                 Paragraph { Link(text.text(Message.openRoadmap), url: SitePath.roadmap.url(model.person.id)) }
             } else {

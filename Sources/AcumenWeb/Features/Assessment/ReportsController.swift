@@ -92,13 +92,8 @@ struct ReportsController: RouteCollection {
         // The account manager and their supervisor read it in their own language.
         let context = PageContext(readers: request)
         let text = context.localizer
-        let version = try await ResponseRepository(database: request.db).responseRowCount(cycleID: cycle.id)
-        // By cycle, person, state of the cycle's responses, rules and day (role profiles depend
-        // on tenure): the same for every reader, rebuilt when a response arrives.
-        let key =
-            "\(cycle.id)|\(subject.id)|\(subject.jobTitle)|\(subject.hireDate?.description ?? "")|\(version)|"
-            + "\(cycle.status.rawValue)|\(cycle.settings.rules)|\(cycle.showsAdjustedScores)|\(CalendarDate.today)"
-            + "|\(text.language.tag)"
+        let key = try await Self.renderKey(
+            cycle: cycle, subject: subject, language: text.language, database: request.db)
         let title = PersonReportPage.title(subject: subject, cycle: cycle, text: text)
         let cache = request.application.renderCache
         if let html = cache[.report, key] {
@@ -108,6 +103,18 @@ struct ReportsController: RouteCollection {
             try await Self.load(cycle: cycle, subject: subject, database: request.db), text: text)
         cache[.report, key] = html
         return PersonReportPage.page(title: title, content: html, context: context).response()
+    }
+
+    /// What a rendered report is kept under: cycle, person, state of the cycle's responses,
+    /// rules and day (role profiles depend on tenure), and language. The same for every reader,
+    /// and new when a response arrives.
+    static func renderKey(
+        cycle: AssessmentCycle, subject: CycleSubject, language: Language, database: any Database
+    ) async throws -> String {
+        let version = try await ResponseRepository(database: database).responseRowCount(cycleID: cycle.id)
+        return "\(cycle.id)|\(subject.id)|\(subject.jobTitle)|\(subject.hireDate?.description ?? "")|\(version)|"
+            + "\(cycle.status.rawValue)|\(cycle.settings.rules)|\(cycle.showsAdjustedScores)|\(CalendarDate.today)"
+            + "|\(language.tag)"
     }
 
     @Sendable func apiReport(request: Request) async throws -> PersonReportDTO {
