@@ -109,8 +109,10 @@ struct ProgrammeController: RouteCollection {
         let answers = FrequencyAnswer.allCases
         let rows = cycles.map { cycle in
             [
-                cycle.cycleName, cycle.closesOn.description, String(cycle.responses), String(cycle.minimumResponses),
-                cycle.isShown ? "yes" : "no",
+                // A cycle left out says neither how many customers answered nor what they said,
+                // as reports describe a withheld group without its number.
+                cycle.cycleName, cycle.closesOn.description, cycle.isShown ? String(cycle.responses) : "",
+                String(cycle.minimumResponses), cycle.isShown ? "yes" : "no",
             ] + answers.map { cycle.isShown ? String(cycle.counts[$0] ?? 0) : "" }
         }
         return Self.csv(
