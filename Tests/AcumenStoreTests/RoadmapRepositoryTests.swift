@@ -95,6 +95,10 @@ final class RoadmapRepositoryTests: XCTestCase {
         XCTAssertEqual(again.items.count, drafted.count, label)
         XCTAssertNil(again.approvedOn, "\(label): a new draft needs approving again")
         XCTAssertEqual(again.cycleName, "Review 2027", label)
+        let light = try await repository.roadmap(personID: personID, includingHistory: false)
+        XCTAssertEqual(light?.items, again.items, "\(label): the same items without the history")
+        XCTAssertEqual(light?.followUps, again.followUps, label)
+        XCTAssertEqual(light?.history, [], label)
         XCTAssertEqual(
             again.history.map(\.kind).sorted { $0.rawValue < $1.rawValue },
             [.approved, .drafted, .drafted, .statusChanged, .statusChanged, .statusChanged], label)

@@ -81,7 +81,9 @@ public struct RoadmapRepository: Sendable {
         }
     }
 
-    public func roadmap(personID: UUID) async throws -> Roadmap? {
+    /// - Parameter includingHistory: false for readers that need what is on it and due, not who
+    ///   changed what (the history grows with every change).
+    public func roadmap(personID: UUID, includingHistory: Bool = true) async throws -> Roadmap? {
         guard
             let row = try await sql.raw(
                 """
@@ -95,13 +97,15 @@ public struct RoadmapRepository: Sendable {
             \(Self.itemSelection) WHERE i.person_id = \(bind: personID) ORDER BY i.position
             """
         ).all(decoding: ItemRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        let changes = try await sql.raw(
-            """
-            SELECT c.kind, COALESCE(u.email, c.source) AS email, c.at, c.detail
-            FROM roadmap_changes c LEFT JOIN users u ON u.id = c.user_id
-            WHERE c.person_id = \(bind: personID) ORDER BY c.at DESC
-            """
-        ).all(decoding: ChangeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let changes =
+            includingHistory
+            ? try await sql.raw(
+                """
+                SELECT c.kind, COALESCE(u.email, c.source) AS email, c.at, c.detail
+                FROM roadmap_changes c LEFT JOIN users u ON u.id = c.user_id
+                WHERE c.person_id = \(bind: personID) ORDER BY c.at DESC
+                """
+            ).all(decoding: ChangeRow.self, keyDecodingStrategy: .convertFromSnakeCase) : []
         let followUps = try await sql.raw(
             """
             SELECT f.id, f.item_id, o.title, f.kind, f.number, f.competency_code, f.due, f.done_on

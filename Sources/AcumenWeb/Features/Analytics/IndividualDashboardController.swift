@@ -89,7 +89,9 @@ struct IndividualDashboardController: RouteCollection {
         let titles = Dictionary(catalogue.offerings.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let completions = try await CompletionRepository(database: database).recent(personID: person.id, limit: 5)
         return Model(
-            person: person, roadmap: try await RoadmapRepository(database: database).roadmap(personID: person.id),
+            person: person,
+            roadmap: try await RoadmapRepository(database: database).roadmap(
+                personID: person.id, includingHistory: false),
             observations: Array(
                 try await ObservationRepository(database: database).observations(personID: person.id)
                     .sorted { $0.observedOn > $1.observedOn }.prefix(5)),

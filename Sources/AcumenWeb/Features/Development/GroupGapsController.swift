@@ -124,7 +124,7 @@ struct GroupGapsController: RouteCollection {
         let drafting = RoadmapUseCases(database: request.db)
         let roadmaps = RoadmapRepository(database: request.db)
         for person in analysis.members where gap.below.contains(person.id) {
-            if try await roadmaps.roadmap(personID: person.id) == nil {
+            if try await roadmaps.roadmap(personID: person.id, includingHistory: false) == nil {
                 _ = try await drafting.draft(person: person, byUserID: user.id)
             }
         }

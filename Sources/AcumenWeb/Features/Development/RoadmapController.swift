@@ -120,7 +120,9 @@ struct RoadmapController: RouteCollection {
         }
         let repository = RoadmapRepository(database: request.db)
         if !shapes,
-            try await repository.roadmap(personID: person.id)?.items.first(where: { $0.id == itemID })?.status
+            try await repository.roadmap(personID: person.id, includingHistory: false)?.items.first(where: {
+                $0.id == itemID
+            })?.status
                 == .waived
         {
             throw AppError(.forbidden, code: "forbidden", message: "Only a supervisor takes an item back from waived.")
@@ -226,7 +228,9 @@ struct RoadmapController: RouteCollection {
             throw AppError.notFound("That follow-up")
         }
         let repository = RoadmapRepository(database: request.db)
-        guard let followUp = try await repository.roadmap(personID: person.id)?.followUps.first(where: { $0.id == id })
+        guard
+            let followUp = try await repository.roadmap(personID: person.id, includingHistory: false)?.followUps
+                .first(where: { $0.id == id })
         else { throw AppError.notFound("That follow-up") }
         // A re-observation is the supervisor's to make: the account manager cannot mark it done.
         let viewer = try request.requireUser().viewer

@@ -88,7 +88,7 @@ struct RoadmapUseCases {
             try await FrameworkRepository(database: database).summaries()
         )
         var count = 0
-        for person in people where try await roadmaps.roadmap(personID: person.id) == nil {
+        for person in people where try await roadmaps.roadmap(personID: person.id, includingHistory: false) == nil {
             if try await drafting.draft(person: person, byUserID: byUserID) != nil { count += 1 }
         }
         return count

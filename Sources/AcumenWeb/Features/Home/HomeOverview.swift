@@ -164,7 +164,10 @@ struct HomeOverview {
     private static func learning(personID: UUID, database: any Database, today: CalendarDate, text: Localizer)
         async throws -> [AgendaItem]
     {
-        guard let roadmap = try await RoadmapRepository(database: database).roadmap(personID: personID) else {
+        guard
+            let roadmap = try await RoadmapRepository(database: database).roadmap(
+                personID: personID, includingHistory: false)
+        else {
             return []
         }
         let items = roadmap.due(within: 31, of: today).items.map { item in
