@@ -47,15 +47,11 @@ struct IndividualDashboardController: RouteCollection {
     /// person's released cycles, a rule changes, the day or the language.
     static func results(person: PersonSummary, text: Localizer, request: Request) async throws -> String {
         let database = request.db
-        let cycles = CycleRepository(database: database)
-        let released = try await cycles.cycles().filter { $0.status == .released }.sorted {
-            ($0.settings.closesOn, $0.settings.opensOn) < ($1.settings.closesOn, $1.settings.opensOn)
-        }
-        var assessed: [(AssessmentCycle, CycleSubject)] = []
+        // Oldest first, as the trend reads.
+        let assessed = try await RoadmapUseCases.releasedAssessments(personID: person.id, database: database)
+            .reversed()
         var keys: [String] = []
-        for cycle in released {
-            guard let subject = try await cycles.subject(cycleID: cycle.id, personID: person.id) else { continue }
-            assessed.append((cycle, subject))
+        for (cycle, subject) in assessed {
             keys.append(
                 try await ReportsController.renderKey(
                     cycle: cycle, subject: subject, language: text.language, database: database))

@@ -62,16 +62,27 @@ struct RoadmapUseCases {
     /// The person's results in the latest released cycle that assessed them: the one that
     /// closes last (then opened last), whatever order the cycles were created in.
     static func latestResults(personID: UUID, database: any Database) async throws -> ReportsController.LoadedReport? {
+        guard let (cycle, subject) = try await releasedAssessments(personID: personID, database: database).first
+        else { return nil }
+        return try await ReportsController.load(cycle: cycle, subject: subject, database: database)
+    }
+
+    /// The released cycles that assessed the person, latest first (the one that closes last,
+    /// then opened last), each with the person as that cycle assessed them.
+    static func releasedAssessments(personID: UUID, database: any Database) async throws -> [(
+        AssessmentCycle, CycleSubject
+    )] {
         let cycles = CycleRepository(database: database)
         let released = try await cycles.cycles().filter { $0.status == .released }.sorted {
             ($0.settings.closesOn, $0.settings.opensOn) > ($1.settings.closesOn, $1.settings.opensOn)
         }
+        var assessed: [(AssessmentCycle, CycleSubject)] = []
         for cycle in released {
             if let subject = try await cycles.subject(cycleID: cycle.id, personID: personID) {
-                return try await ReportsController.load(cycle: cycle, subject: subject, database: database)
+                assessed.append((cycle, subject))
             }
         }
-        return nil
+        return assessed
     }
 
     /// Drafts a roadmap for every active account manager who has none yet, as `byUserID`; returns how many.
