@@ -104,4 +104,13 @@ final class PolicyTests: XCTestCase {
                 role.rawValue)
         }
     }
+
+    func test_groupResults_areForProgrammeStaffAndSupervisors() {
+        for role in Role.allCases {
+            XCTAssertEqual(
+                AnalyticsPolicy.mayAttempt(.readGroups, viewer(role)),
+                role == .administrator || role == .programmeManager || role == .supervisor,
+                role.rawValue)
+        }
+    }
 }

@@ -3,7 +3,9 @@ against target, strengths, roadmap progress, latest evidence) and their supervis
 too. A programme manager opens them from the menu on the demo data,
 reads each figure with how it is counted, narrows the period with the form, downloads the rows
 behind the figures and counts the uptake again from them; the page printed for a leadership
-meeting leaves the menus and forms out. Checked with axe-core at desktop and phone width."""
+meeting leaves the menus and forms out. On the group results, the programme manager reads the
+heatmap by location, sees withheld cells marked, opens a shown cell to the people behind it,
+and a supervisor finds only their own line there. Checked with axe-core at desktop and phone width."""
 import csv
 import io
 import os
@@ -77,3 +79,36 @@ def test_an_account_manager_and_their_supervisor_read_the_individual_dashboard(s
     sign_in(browser, base, printed_login(output, "Supervisor"))
     browser.get(base + f"/people/{person}/dashboard")
     wait_for_text(browser, "Where things stand")
+
+
+def test_group_results_withhold_small_groups_and_open_to_the_people_behind_a_cell(server, browser):
+    base, output = server["base"], server["output"]
+    sign_in(browser, base, printed_login(output, "Programme manager"))
+    browser.find_element(By.LINK_TEXT, "Group results").click()
+    wait_for_text(browser, "Competencies by Team")
+    browser.find_element(By.CSS_SELECTOR, "select[name=by] option[value=location]").click()
+    browser.find_element(By.XPATH, "//form[contains(@class,'period')]//button").click()
+    WebDriverWait(browser, 10).until(lambda d: "by=location" in d.current_url)
+    wait_for_text(browser, "Competencies by Location")
+    assert browser.find_elements(By.CSS_SELECTOR, "main svg.heatmap[role=img]"), "the heatmap is drawn"
+    description = browser.find_element(By.CSS_SELECTOR, "svg.heatmap desc").get_attribute("textContent")
+    table = browser.find_element(By.CSS_SELECTOR, "main table").text
+    assert "withheld" in table and "withheld" in description, "small locations are marked, in the table and the chart"
+    check_accessibility(browser, "group-results")
+
+    # A shown cell opens to the people it counts, each linked to their dashboard.
+    cell = browser.find_element(By.CSS_SELECTOR, "main table a[href*='/analytics/groups/people']")
+    count = int(cell.text.split("·")[-1].strip())
+    cell.click()
+    wait_for_text(browser, "The people this cell counts")
+    people = browser.find_elements(By.CSS_SELECTOR, "main li a[href$='/dashboard']")
+    assert len(people) == count, (len(people), count)
+    check_accessibility(browser, "group-results-people")
+    browser.delete_all_cookies()
+
+    # A supervisor's groups are made of their own line.
+    sign_in(browser, base, printed_login(output, "Supervisor"))
+    browser.find_element(By.LINK_TEXT, "Group results").click()
+    wait_for_text(browser, "Competencies by Team")
+    everyone = browser.find_element(By.XPATH, "//main//table//tbody/tr[1]/td[1]").text
+    assert int(everyone.split("·")[-1].strip()) < 120, everyone

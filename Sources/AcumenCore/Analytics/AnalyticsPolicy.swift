@@ -2,10 +2,12 @@
 /// customers' service rating) and the rows they are made from name every account manager, so
 /// they are for those who run the programme: administrators and programme managers. A person's
 /// own dashboard is read by them, their supervisors and programme staff, as their roadmap is.
+/// Group results are read by programme staff over everyone and by supervisors over their line.
 public enum AnalyticsPolicy: Policy {
     public enum Action: Hashable, Sendable, CaseIterable {
         case readProgramme
         case readIndividual
+        case readGroups
     }
 
     /// Whose dashboard, as the viewer stands to them.
@@ -23,13 +25,14 @@ public enum AnalyticsPolicy: Policy {
         switch action {
         case .readProgramme: viewer.role.seesEveryone
         case .readIndividual: viewer.role != .customerReviewer
+        case .readGroups: viewer.role.seesEveryone || viewer.role == .supervisor
         }
     }
 
     public static func allows(_ action: Action, _ viewer: Viewer, _ resource: Resource) -> Bool {
         guard mayAttempt(action, viewer) else { return false }
         switch action {
-        case .readProgramme: return true
+        case .readProgramme, .readGroups: return true
         case .readIndividual: return viewer.role.seesEveryone || resource.isOwn || resource.inViewersLine
         }
     }

@@ -29,6 +29,21 @@ public struct RatingDistribution: Hashable, Sendable {
     /// The top level's share.
     public var expertShare: Double? { share(counts.count - 1) }
 
+    public enum GuidelineReading: Hashable, Sendable {
+        case belowGuideline
+        case withinGuideline
+        case aboveGuideline
+    }
+
+    /// Where the Expert share stands against the guideline, read plainly (no test of chance):
+    /// what a group dashboard says of a whole population.
+    public var guidelineReading: GuidelineReading? {
+        guard let share = expertShare else { return nil }
+        if share < Self.expertGuideline.lowerBound - 1e-9 { return .belowGuideline }
+        if share > Self.expertGuideline.upperBound + 1e-9 { return .aboveGuideline }
+        return .withinGuideline
+    }
+
     /// The chance of at least this many Expert ratings if the rater gave Expert to exactly the
     /// guideline's upper share (a one-sided binomial test).
     public var expertExcessProbability: Double? {

@@ -5,7 +5,7 @@ import Plot
 /// A horizontal bar chart drawn as SVG on the server: one bar per row, its value written at its
 /// end, so that it reads without colour and prints as it shows. Its title and description give
 /// the same numbers as the table the page puts beside it.
-struct BarChart {
+struct BarChart: SVGChart {
     struct Bar {
         var label: String
         var value: Double
@@ -25,16 +25,9 @@ struct BarChart {
         let id = "bars-" + UUID.stable(named: title + bars.map(\.label).joined()).lowercasedString.prefix(8)
         let height = Double(bars.count) * rowHeight + 4
         let largest = max(bars.map(\.value).max() ?? 0, .leastNonzeroMagnitude)
-        var nodes: [SVGNode] = [
-            .attribute(named: "xmlns", value: "http://www.w3.org/2000/svg"),
-            .attribute(named: "viewBox", value: "0 0 \(format(labelWidth + barSpace + valueWidth)) \(format(height))"),
-            .attribute(named: "role", value: "img"),
-            .attribute(named: "aria-labelledby", value: "\(id)-title \(id)-desc"),
-            .attribute(named: "class", value: "bars"),
-            element("title", ["id": "\(id)-title"], text: title),
-            element(
-                "desc", ["id": "\(id)-desc"], text: bars.map { "\($0.label): \($0.valueText)" }.joined(separator: "; ")),
-        ]
+        var nodes = frame(
+            id: id, width: labelWidth + barSpace + valueWidth, height: height, className: "bars", title: title,
+            description: bars.map { "\($0.label): \($0.valueText)" }.joined(separator: "; "))
         for (index, bar) in bars.enumerated() {
             let top = Double(index) * rowHeight + 4
             let length = max(0, bar.value) / largest * barSpace
@@ -58,14 +51,4 @@ struct BarChart {
         return SVGNode.element(named: "svg", nodes: nodes).render()
     }
 
-    /// Closed explicitly, as in `RadarChart`: inside HTML an SVG start tag left open would
-    /// swallow what follows.
-    private func element(_ name: String, _ attributes: KeyValuePairs<String, String>, text: String? = nil) -> SVGNode {
-        .element(
-            named: name,
-            nodes: attributes.map { SVGNode.attribute(named: $0.key, value: $0.value) }
-                + (text.map { [.text($0)] } ?? []))
-    }
-
-    private func format(_ value: Double) -> String { String(format: "%.1f", value) }
 }

@@ -128,6 +128,8 @@ enum Layout {
             title: .analytics, url: SitePath.programmeAnalytics.url(),
             access: .permitted(AnalyticsPolicy.self, .readProgramme)),
         NavigationItem(
+            title: .groups, url: SitePath.groupAnalytics.url(), access: .permitted(AnalyticsPolicy.self, .readGroups)),
+        NavigationItem(
             title: .importing, url: SitePath.importPage.url(),
             access: .permitted(OrganisationPolicy.self, .importRecords)
         ),
@@ -162,6 +164,7 @@ enum NavigationMessage: String, MessageKey, CaseIterable {
     case calibration = "nav.calibration"
     case catalogue = "nav.catalogue"
     case analytics = "nav.analytics"
+    case groups = "nav.groups"
     case importing = "nav.import"
     case users = "nav.users"
 }

@@ -5,7 +5,7 @@ import Plot
 /// A radar chart drawn as SVG on the server: one spoke per competency, one closed line per
 /// series (for example self, others and target). It prints, needs no JavaScript, and carries
 /// a title and a description for screen readers; pages show the same numbers in a table.
-struct RadarChart {
+struct RadarChart: SVGChart {
     struct Series {
         var name: String
         /// A value per spoke, or nil where the series has none (not rated, withheld).
@@ -37,15 +37,8 @@ struct RadarChart {
     func svg() -> String {
         // Stable, so the same chart renders to the same text.
         let id = "radar-" + UUID.stable(named: title).lowercasedString.prefix(8)
-        var nodes: [SVGNode] = [
-            .attribute(named: "xmlns", value: "http://www.w3.org/2000/svg"),
-            .attribute(named: "viewBox", value: "0 0 \(format(size)) \(format(size))"),
-            .attribute(named: "role", value: "img"),
-            .attribute(named: "aria-labelledby", value: "\(id)-title \(id)-desc"),
-            .attribute(named: "class", value: "radar"),
-            element("title", ["id": "\(id)-title"], text: title),
-            element("desc", ["id": "\(id)-desc"], text: description),
-        ]
+        var nodes = frame(
+            id: id, width: size, height: size, className: "radar", title: title, description: description)
         for (index, label) in rings.enumerated() {
             let ringRadius = scaled(Double(index) * step)
             nodes.append(
@@ -114,18 +107,6 @@ struct RadarChart {
         return SVGNode.element(named: "svg", nodes: nodes).render()
     }
 
-    /// One SVG element with its attributes in the order given. Closed explicitly: inside HTML,
-    /// an SVG start tag without an end would take the following elements as its children.
-    private func element(
-        _ name: String, _ attributes: KeyValuePairs<String, String>, text: String? = nil, children: [SVGNode] = []
-    ) -> SVGNode {
-        .element(
-            named: name,
-            nodes: attributes.map { SVGNode.attribute(named: $0.key, value: $0.value) }
-                + (text.map { [.text($0)] } ?? [])
-                + children)
-    }
-
     /// A sentence version of the chart for assistive technology, with levels counted as the
     /// page's tables count them.
     var description: String {
@@ -177,9 +158,6 @@ struct RadarChart {
         }.joined(separator: " ")
     }
 
-    private func format(_ value: Double) -> String {
-        String(format: "%.1f", value)
-    }
 }
 
 /// The context of SVG nodes: Plot builds them like HTML nodes and escapes their text and attributes.

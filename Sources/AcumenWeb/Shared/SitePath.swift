@@ -106,6 +106,9 @@ extension SitePath {
     static let programmePeopleCSV = SitePath("/analytics/programme/people.csv")
     static let programmeCompletionsCSV = SitePath("/analytics/programme/completions.csv")
     static let programmeServiceCSV = SitePath("/analytics/programme/service.csv")
+    static let groupAnalytics = SitePath("/analytics/groups")
+    static let groupAnalyticsPeople = SitePath("/analytics/groups/people")
+    static let groupAnalyticsCSV = SitePath("/analytics/groups/cells.csv")
     static let groupSessions = SitePath("/development/groups/sessions")
     static let newObservation = SitePath("/people/:personID/observations/new")
     static let importPeople = SitePath("/import/people")
@@ -239,6 +242,9 @@ extension SitePath {
         .programmePeopleCSV,
         .programmeCompletionsCSV,
         .programmeServiceCSV,
+        .groupAnalytics,
+        .groupAnalyticsPeople,
+        .groupAnalyticsCSV,
         .learningRecords,
         .learningRecordCredentials,
         .learningRecordCompletions,

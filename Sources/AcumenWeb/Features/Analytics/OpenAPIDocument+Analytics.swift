@@ -19,7 +19,24 @@ extension OpenAPIDocument {
                         day("from", "the period's first day, YYYY-MM-DD"),
                         day("to", "the period's last day, YYYY-MM-DD"),
                     ], errors: ["400", "401", "403"])
-            ]
+            ],
+            "/api/v1/analytics/heatmap": [
+                "get": operation(
+                    "A closed cycle's competencies by group: per group and competency the share of its account managers at or above target and the mean gap, with how many were counted. Programme staff see everyone; a supervisor their own line. A cell is withheld (value null, withheld true) when it counts fewer than the cycle's minimum, or when together with other cells of any grouping it would single out fewer. The same cells as CSV are at /analytics/groups/cells.csv with the same parameters",
+                    id: "groupHeatmap", response: ref("Heatmap"),
+                    parameters: [
+                        [
+                            "name": "by", "in": "query", "required": false,
+                            "description": "how account managers are grouped (team when left out)",
+                            "schema": ["type": "string", "enum": GroupDimension.allCases.map(\.rawValue)],
+                        ],
+                        [
+                            "name": "cycle", "in": "query", "required": false,
+                            "description": "the id of a closed or released cycle (the latest closed when left out)",
+                            "schema": ["type": "string", "format": "uuid"],
+                        ],
+                    ], errors: ["400", "401", "403", "404"])
+            ],
         ]
     }
 
@@ -41,7 +58,39 @@ extension OpenAPIDocument {
                 ],
             ],
         ]
+        let cells: [String: Any] = [
+            "type": "array",
+            "items": [
+                "type": "object", "required": ["group", "competency", "n", "value", "meanGap", "withheld"],
+                "properties": [
+                    "group": ["type": "string", "description": "the group's name; empty in the row of everyone"],
+                    "competency": ["type": "string", "description": "the competency's code"],
+                    "n": count("Account managers in the group with both a level and a target for the competency."),
+                    "value": [
+                        "type": ["number", "null"], "minimum": 0, "maximum": 1,
+                        "description":
+                            "The share of them whose level (the mean of the supervisor's ratings and, where at least the cycle's minimum of peers answered, the peers') is at or above the target of their role profile; null when withheld.",
+                    ],
+                    "meanGap": [
+                        "type": ["number", "null"],
+                        "description":
+                            "Target minus level, averaged over them, in levels: above 0 means below target on average; null when withheld.",
+                    ],
+                    "withheld": ["type": "boolean"],
+                ],
+            ],
+        ]
         return [
+            "Heatmap": [
+                "type": "object",
+                "required": ["cycleId", "cycleName", "by", "minimum", "everyone", "cells"],
+                "properties": [
+                    "cycleId": ["type": "string", "format": "uuid"], "cycleName": ["type": "string"],
+                    "by": ["type": "string", "enum": GroupDimension.allCases.map(\.rawValue)],
+                    "minimum": count("The fewest people a shown cell may count."),
+                    "everyone": cells, "cells": cells,
+                ],
+            ],
             "ProgrammeFigures": [
                 "type": "object",
                 "required": [
@@ -113,7 +162,7 @@ extension OpenAPIDocument {
                         ],
                     ],
                 ],
-            ]
+            ],
         ]
     }
 }

@@ -1,0 +1,222 @@
+import AcumenCore
+import AcumenStore
+import FluentKit
+import Foundation
+import Vapor
+
+/// The group dashboard of a closed cycle: a heatmap of competencies by team, location,
+/// supervisor, tenure or customer, the distribution of levels against the Expert guideline, and
+/// the largest group gaps with the group sessions running on them. A supervisor's groups are
+/// made of their own line; programme staff's of everyone. Cells that are too small, or that
+/// together with others would single out a small group, are withheld (`CompetencyHeatmap`).
+struct GroupDashboardController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let readers = routes.access(.permitted(AnalyticsPolicy.self, .readGroups))
+        readers.get("analytics", "groups", use: page)
+        readers.get("analytics", "groups", "people", use: cellPeople)
+        readers.get("analytics", "groups", "cells.csv", use: cellsCSV)
+        readers.get("api", "v1", "analytics", "heatmap", use: api)
+    }
+
+    /// One cycle's heatmap over the people the viewer may see, with what the pages name.
+    struct Loaded {
+        var cycle: AssessmentCycle
+        /// Closed and released cycles, latest first: the ones with results to group.
+        var cycles: [AssessmentCycle]
+        var framework: FrameworkContent
+        var heatmap: CompetencyHeatmap
+        var names: [UUID: String]
+    }
+
+    /// What the address asks for, read before anything is loaded, so that a bad value answers
+    /// 400 with the field it concerns.
+    struct Choice {
+        var cycleID: UUID?
+        var dimension: GroupDimension
+        var measure: HeatmapMeasure
+
+        init(_ request: Request) throws {
+            let cycle = (try? request.query.get(String.self, at: "cycle")) ?? ""
+            if cycle.isEmpty {
+                cycleID = nil
+            } else if let id = UUID(uuidString: cycle) {
+                cycleID = id
+            } else {
+                throw AppError.badRequest("The cycle must be given by its id.", field: "cycle")
+            }
+            let by = (try? request.query.get(String.self, at: "by")) ?? GroupDimension.team.rawValue
+            guard let dimension = GroupDimension(rawValue: by) else {
+                throw AppError.badRequest(
+                    "Groups are made by " + GroupDimension.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+                    field: "by")
+            }
+            self.dimension = dimension
+            let measure = (try? request.query.get(String.self, at: "measure")) ?? HeatmapMeasure.share.rawValue
+            guard let measure = HeatmapMeasure(rawValue: measure) else {
+                throw AppError.badRequest("The measure is share or gap.", field: "measure")
+            }
+            self.measure = measure
+        }
+    }
+
+    /// The cycle asked for (else the latest closed one) and its heatmap, or nil when no cycle has
+    /// closed yet.
+    static func load(_ choice: Choice, request: Request) async throws -> Loaded? {
+        let user = try request.requireUser()
+        let cycles = CycleRepository(database: request.db)
+        let settled = try await cycles.cycles().filter { $0.status.isSettled }.sorted {
+            ($0.settings.closesOn, $0.settings.name) > ($1.settings.closesOn, $1.settings.name)
+        }
+        let cycle: AssessmentCycle
+        if let id = choice.cycleID {
+            guard let chosen = settled.first(where: { $0.id == id }) else {
+                throw AppError.notFound("A closed cycle with that id")
+            }
+            cycle = chosen
+        } else {
+            guard let latest = settled.first else { return nil }
+            cycle = latest
+        }
+        let visible = try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
+        let subjects = try await cycles.subjects(cycleID: cycle.id).filter {
+            visible?.contains($0.id) ?? true
+        }
+        let (version, _) = try await CycleForms.context(for: cycle, database: request.db)
+        let rules = cycle.settings.rules
+        let results = GroupResultsRepository(database: request.db)
+        let levels = try await results.levels(cycleID: cycle.id, minimumPeers: rules.minimumPeers)
+        let served = try await results.customersServed()
+        let names = try await results.names(Set(subjects.compactMap(\.supervisorID) + subjects.map(\.id)))
+        let today = CalendarDate.today
+        let members = subjects.map { subject in
+            var groups: [GroupDimension: [String]] = [
+                .team: [subject.team], .location: [subject.location],
+                .tenure: [TenureBand(hireDate: subject.hireDate, on: cycle.answersClosedOn).rawValue],
+                .customer: served[subject.id] ?? [],
+            ]
+            if let supervisor = subject.supervisorID.flatMap({ names[$0] }) { groups[.supervisor] = [supervisor] }
+            return AssessedMember(
+                personID: subject.id, groups: groups.filter { !$0.value.contains("") },
+                levels: levels[subject.id] ?? [:],
+                targets: ReportsController.profile(for: subject, in: version.roleProfiles, today: today)?.targets ?? [:]
+            )
+        }
+        let heatmap = CompetencyHeatmap(
+            people: members, competencyCodes: version.content.competencies.map(\.code),
+            minimum: max(rules.minimumPeers, rules.minimumCustomers))
+        return Loaded(cycle: cycle, cycles: settled, framework: version.content, heatmap: heatmap, names: names)
+    }
+
+    @Sendable func page(request: Request) async throws -> Response {
+        let choice = try Choice(request)
+        let loaded = try await Self.load(choice, request: request)
+        var sessions: [GroupSessionRepository.Session] = []
+        if loaded != nil {
+            sessions = try await GroupSessionRepository(database: request.db).sessions()
+        }
+        return GroupDashboardPage.render(
+            loaded, choice: choice, sessions: sessions, context: PageContext(request)
+        ).response()
+    }
+
+    /// The people behind one shown cell; a withheld cell has none to show.
+    @Sendable func cellPeople(request: Request) async throws -> Response {
+        let choice = try Choice(request)
+        let group = (try? request.query.get(String.self, at: "group")) ?? ""
+        let code = (try? request.query.get(String.self, at: "competency")) ?? ""
+        guard let loaded = try await Self.load(choice, request: request) else {
+            throw AppError.notFound("A closed cycle")
+        }
+        guard loaded.heatmap.competencyCodes.contains(code) else {
+            throw AppError.badRequest("No competency of the cycle's framework has that code.", field: "competency")
+        }
+        let cell = loaded.heatmap.cell(choice.dimension, group: group, competency: code)
+        guard !cell.isWithheld else { throw AppError.notFound("A shown group of that name") }
+        return GroupDashboardPage.people(cell, loaded: loaded, choice: choice, context: PageContext(request))
+            .response()
+    }
+
+    @Sendable func cellsCSV(request: Request) async throws -> Response {
+        let choice = try Choice(request)
+        guard let loaded = try await Self.load(choice, request: request) else {
+            throw AppError.notFound("A closed cycle")
+        }
+        let cells = loaded.heatmap.everyone + loaded.heatmap.cells(choice.dimension)
+        let rows = cells.map { cell in
+            [
+                cell.dimension == nil ? "everyone" : choice.dimension.rawValue, cell.group, cell.competencyCode,
+                String(cell.count), cell.shareOnTarget.map { String(format: "%.4f", $0) } ?? "",
+                cell.meanGap.map { String(format: "%.4f", $0) } ?? "", cell.isWithheld ? "yes" : "no",
+            ]
+        }
+        return .csvDownload(
+            CSVText.make(
+                header: ["grouped_by", "group", "competency", "n", "share_on_target", "mean_gap", "withheld"],
+                rows: rows),
+            filename: "groups-\(choice.dimension.rawValue)-\(loaded.cycle.settings.closesOn).csv")
+    }
+
+    @Sendable func api(request: Request) async throws -> HeatmapDTO {
+        let choice = try Choice(request)
+        guard let loaded = try await Self.load(choice, request: request) else {
+            throw AppError.notFound("A closed cycle")
+        }
+        return HeatmapDTO(loaded, dimension: choice.dimension)
+    }
+}
+
+/// What a heatmap cell's colour and number show.
+enum HeatmapMeasure: String, CaseIterable, Sendable {
+    /// The share of the group at or above target.
+    case share
+    /// The group's mean gap to target, in levels.
+    case gap
+}
+
+/// `GET /api/v1/analytics/heatmap` as other tools read it.
+struct HeatmapDTO: Content {
+    struct Cell: Content {
+        /// Empty for the row of everyone.
+        var group: String
+        var competency: String
+        var n: Int
+        /// The share at or above target, from 0 to 1; null when withheld.
+        var value: Double?
+        /// Target minus level, averaged over the group; null when withheld.
+        var meanGap: Double?
+        var withheld: Bool
+
+        // Written out so that a withheld cell says `"value": null`, as the interface promises,
+        // rather than leaving the key out.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(group, forKey: .group)
+            try container.encode(competency, forKey: .competency)
+            try container.encode(n, forKey: .n)
+            try container.encode(value, forKey: .value)
+            try container.encode(meanGap, forKey: .meanGap)
+            try container.encode(withheld, forKey: .withheld)
+        }
+    }
+
+    var cycleId: String
+    var cycleName: String
+    var by: String
+    var minimum: Int
+    var everyone: [Cell]
+    var cells: [Cell]
+
+    init(_ loaded: GroupDashboardController.Loaded, dimension: GroupDimension) {
+        func dto(_ cell: CompetencyHeatmap.Cell) -> Cell {
+            Cell(
+                group: cell.group, competency: cell.competencyCode, n: cell.count, value: cell.shareOnTarget,
+                meanGap: cell.meanGap, withheld: cell.isWithheld)
+        }
+        cycleId = loaded.cycle.id.lowercasedString
+        cycleName = loaded.cycle.settings.name
+        by = dimension.rawValue
+        minimum = loaded.heatmap.minimum
+        everyone = loaded.heatmap.everyone.map(dto)
+        cells = loaded.heatmap.cells(dimension).map(dto)
+    }
+}
