@@ -115,4 +115,42 @@ final class ProgrammeRoutesTests: XCTestCase {
             XCTAssertEqual(stranger.status, .unauthorized)
         }
     }
+
+    func test_theImpactOfTraining_isComparedBetweenTwoCycles_andCountsAgainFromItsCSV() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let staff = BrowserSession(app: app)
+            try await staff.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let before = try await staff.get("/analytics/programme")
+            XCTAssertContains(before.body.string, "Competency change needs two closed cycles")
+
+            // The demo's two past reviews and the year of learning between them.
+            _ = try await DemoLoader(database: app.db).load(withPastCycle: true) { DemoOrganisation.password }
+            let page = try await staff.get("/analytics/programme")
+            XCTAssertContains(page.body.string, "This is an association, not proof")
+            XCTAssertContains(page.body.string, "From \(DemoHistory.earlierCycleName)")
+            let answer = try await staff.get("/api/v1/analytics/programme")
+            let figures = try JSONDecoder().decode(ProgrammeFiguresDTO.self, from: Data(buffer: answer.body))
+            let impact = try XCTUnwrap(figures.impact)
+            XCTAssertEqual(impact.laterCycle, DemoHistory.cycleName)
+            XCTAssertEqual(impact.earlierCycle, DemoHistory.earlierCycleName)
+            let comparison = try XCTUnwrap(impact.competencyComparison)
+
+            let csv = try CSVTable(
+                text: try await staff.get("/analytics/programme/impact.csv").body.string,
+                requiredColumns: ["person_id", "took_training", "competency_change"])
+            XCTAssertEqual(csv.rows.count, impact.people)
+            func mean(_ rows: [CSVTable.Row]) -> Double {
+                rows.map { Double($0["competency_change"])! }.reduce(0, +) / Double(rows.count)
+            }
+            let trained = csv.rows.filter { $0["took_training"] == "yes" }
+            let untrained = csv.rows.filter { $0["took_training"] == "no" }
+            XCTAssertEqual(trained.count, comparison.trained)
+            XCTAssertEqual(untrained.count, comparison.untrained)
+            XCTAssertEqual(mean(trained), comparison.trainedMean, accuracy: 1e-3)
+            XCTAssertEqual(mean(untrained), comparison.untrainedMean, accuracy: 1e-3)
+            XCTAssertEqual(mean(csv.rows), try XCTUnwrap(impact.meanCompetencyChange), accuracy: 1e-3)
+            XCTAssertLessThan(comparison.intervalLow, comparison.difference)
+            XCTAssertGreaterThan(comparison.intervalHigh, comparison.difference)
+        }
+    }
 }

@@ -48,6 +48,15 @@ def test_programme_manager_reads_the_programmes_results_and_counts_them_again(se
     adopters = [row for row in in_period if int(row["completions_in_period"]) > 0]
     assert f"{len(adopters):,} of {len(in_period):,} account managers completed" in main, (main, len(adopters))
 
+    # The effect of training, with its plain caveat; the trained count again from the rows.
+    assert "This is an association, not proof" in main, main
+    link = browser.find_element(By.PARTIAL_LINK_TEXT, "each account manager's change").get_attribute("href")
+    with urllib.request.urlopen(urllib.request.Request(link, headers={"Cookie": f"acumen_session={cookie}"})) as response:
+        rows = list(csv.DictReader(io.StringIO(response.read().decode())))
+    trained = sum(1 for row in rows if row["took_training"] == "yes")
+    impact = browser.find_element(By.XPATH, "//caption[contains(., 'by whether people took training')]/ancestor::table")
+    assert f"({trained} people)" in impact.text, (impact.text, trained)
+
     # Printed: the figures without the menu, the footer or the period's form.
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:

@@ -20,9 +20,27 @@ public enum CSVText {
         return String(decoding: data, as: UTF8.self) + "\r\n"
     }
 
-    /// A leading apostrophe for text a spreadsheet would otherwise run as a formula.
+    /// A leading apostrophe for text a spreadsheet would otherwise run as a formula. A plain
+    /// negative number ("-0.25") is left as it is: it runs nothing, and figures must stay numbers
+    /// for whoever counts them again.
     public static func defused(_ value: String) -> String {
-        guard let first = value.first, "=+-@\t\r".contains(first) else { return value }
+        guard let first = value.first, "=+-@\t\r".contains(first), !isPlainNegativeNumber(value) else { return value }
         return "'" + value
+    }
+
+    private static func isPlainNegativeNumber(_ value: String) -> Bool {
+        let digits = value.utf8.dropFirst()
+        guard value.utf8.first == UInt8(ascii: "-"), let head = digits.first, (48...57).contains(head) else {
+            return false
+        }
+        var points = 0
+        for byte in digits {
+            if byte == UInt8(ascii: ".") {
+                points += 1
+            } else if !(48...57).contains(byte) {
+                return false
+            }
+        }
+        return points <= 1 && digits.last != UInt8(ascii: ".")
     }
 }

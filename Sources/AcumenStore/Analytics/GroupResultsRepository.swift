@@ -42,6 +42,30 @@ public struct GroupResultsRepository: Sendable {
         return levels
     }
 
+    /// Per person assessed in the cycle, their customers' submitted answers counted by question
+    /// and answer, in the database. Whoever reads them must keep to what the person's report
+    /// shows (`DisclosureGate`): these counts include withheld groups and questions.
+    public func customerAnswerCounts(cycleID: UUID) async throws -> [UUID: [String: [FrequencyAnswer: Int]]] {
+        var counts: [UUID: [String: [FrequencyAnswer: Int]]] = [:]
+        for row in try await database.sql.raw(
+            """
+            SELECT r.subject_id, a.question_code, a.answer, COUNT(*) AS n
+            FROM response_answers a JOIN responses r ON r.id = a.response_id
+            WHERE r.cycle_id = \(bind: cycleID) AND r.source = \(bind: RaterSource.customer.rawValue)
+                AND r.status = 'submitted'
+            GROUP BY r.subject_id, a.question_code, a.answer
+            """
+        ).all() {
+            guard let answer = FrequencyAnswer(rawValue: try row.decode(column: "answer", as: String.self)) else {
+                continue
+            }
+            counts[try row.decode(column: "subject_id", as: UUID.self), default: [:]][
+                try row.decode(column: "question_code", as: String.self), default: [:]][answer] =
+                try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
+
     /// The customers (by organisation name) whose accounts each account manager looks after.
     public func customersServed() async throws -> [UUID: [String]] {
         var served: [UUID: [String]] = [:]

@@ -62,6 +62,7 @@ public struct DemoLoader: Sendable {
         if try await loadCatalogue(baseURL: baseURL) { created = true }
         if withPastCycle, try await loadPastCycle(demo) { created = true }
         if withPastCycle, try await loadLearningHistory() { created = true }
+        if withPastCycle, try await loadEarlierCycle(demo) { created = true }
         if try await loadSessions(demo) { created = true }
         if try await loadCommunity(demo, baseURL: baseURL) { created = true }
         return Outcome(organisation: demo, createdSomething: created)
@@ -162,16 +163,57 @@ public struct DemoLoader: Sendable {
     /// The released annual review of every account manager (`DemoHistory`): self, supervisor and
     /// customer reviewers answered, as raters would have. Added once; a cycle of that name means it is there.
     private func loadPastCycle(_ demo: DemoOrganisation) async throws -> Bool {
+        try await loadReleasedCycle(
+            demo, name: DemoHistory.cycleName, dates: DemoHistory.dates(today: .today), ratesOnlyThoseHiredBy: false,
+            supervisorLevel: { subject, competency, _ in
+                DemoHistory.supervisorLevel(subject: subject, competency: competency)
+            })
+    }
+
+    /// The same review a year earlier, once the year of learning between them is on people's
+    /// records: who took training then decides how far they have come since.
+    private func loadEarlierCycle(_ demo: DemoOrganisation) async throws -> Bool {
+        let earlier = DemoHistory.earlierDates(today: .today)
+        guard
+            let between = ReportingPeriod(
+                from: earlier.closesOn.adding(days: 1), to: DemoHistory.dates(today: .today).closesOn)
+        else { return false }
+        let trained = Set(try await AnalyticsRepository(database: database).completions(in: between).map(\.personID))
+        let people = PeopleRepository(database: database)
+        var trainedSubjects: Set<Int> = []
+        for (subject, manager) in demo.accountManagers.enumerated() {
+            if let id = try await people.personID(email: manager.email), trained.contains(id) {
+                trainedSubjects.insert(subject)
+            }
+        }
+        let trainedPeople = trainedSubjects
+        return try await loadReleasedCycle(
+            demo, name: DemoHistory.earlierCycleName, dates: earlier, ratesOnlyThoseHiredBy: true,
+            supervisorLevel: { subject, competency, top in
+                DemoHistory.earlierSupervisorLevel(
+                    subject: subject, competency: competency, trained: trainedPeople.contains(subject), top: top)
+            })
+    }
+
+    /// A released review of every account manager (or, with `ratesOnlyThoseHiredBy`, of those
+    /// hired by its closing day): self, supervisor and customer reviewers answered as raters
+    /// would have, the supervisor at the level given (by the person's place in the demo's list,
+    /// the competency's place in the framework, and the scale's top). Added once; a cycle of
+    /// that name means it is there. The last round rates everyone so that every account manager
+    /// has results to start from.
+    private func loadReleasedCycle(
+        _ demo: DemoOrganisation, name: String, dates: (opensOn: CalendarDate, closesOn: CalendarDate),
+        ratesOnlyThoseHiredBy: Bool, supervisorLevel: @escaping @Sendable (Int, Int, Int) -> Int
+    ) async throws -> Bool {
         let cycles = CycleRepository(database: database)
-        guard try await !cycles.cycles().contains(where: { $0.name == DemoHistory.cycleName }),
+        guard try await !cycles.cycles().contains(where: { $0.name == name }),
             let frameworkID = try await FrameworkRow.query(on: database)
                 .filter(\.$name == GlobalMobilityAccountManagerFramework.name).first()?.id
         else { return false }
         let framework = try await FrameworkRepository(database: database).version(id: frameworkID).content
-        let dates = DemoHistory.dates(today: .today)
+        let top = framework.levels.count - 1
         let settings = CycleSettings(
-            name: DemoHistory.cycleName, sources: [.self, .supervisor, .customer], opensOn: dates.opensOn,
-            closesOn: dates.closesOn)
+            name: name, sources: [.self, .supervisor, .customer], opensOn: dates.opensOn, closesOn: dates.closesOn)
         let questionnaire = Questionnaire.starting(for: framework, from: GlobalMobilityQuestionnaire.questionnaire)
         let subjectOrder = Dictionary(
             demo.accountManagers.enumerated().map { ($0.element.email, $0.offset) },
@@ -182,6 +224,8 @@ public struct DemoLoader: Sendable {
                 frameworkID: frameworkID, settings: settings, scope: .allAccountManagers,
                 questionnaire: questionnaire, today: dates.opensOn)
             let contacts = try await PeopleRepository(database: database).contacts(ids: Set(created.subjects))
+            let hired = Dictionary(
+                uniqueKeysWithValues: try await cycles.subjects(cycleID: created.id).map { ($0.id, $0.hireDate) })
             let invitations = InvitationRepository(database: database)
             try await invitations.createAutomatic(
                 cycleID: created.id, subjects: created.subjects, sources: settings.sources)
@@ -189,9 +233,10 @@ public struct DemoLoader: Sendable {
             let responses = ResponseRepository(database: database)
             var reviewerNumber: [UUID: Int] = [:]
             for invitation in try await invitations.invitations(cycleID: created.id) {
-                guard let email = contacts[invitation.subjectID]?.email, let subject = subjectOrder[email] else {
-                    continue
-                }
+                guard let contact = contacts[invitation.subjectID], let subject = subjectOrder[contact.email],
+                    !ratesOnlyThoseHiredBy
+                        || (hired[invitation.subjectID].flatMap { $0 }.map { $0 <= dates.closesOn } ?? true)
+                else { continue }
                 let content: ResponseContent
                 switch invitation.source {
                 case .customer:
@@ -204,18 +249,19 @@ public struct DemoLoader: Sendable {
                             return AnswerRecord(
                                 questionCode: question.code,
                                 answer: DemoHistory.customerAnswer(
-                                    level: DemoHistory.supervisorLevel(subject: subject, competency: competency),
-                                    reviewer: reviewer, question: position),
+                                    level: supervisorLevel(subject, competency, top), reviewer: reviewer,
+                                    question: position),
                                 comment: "")
                         })
                 case .self, .supervisor:
                     content = .ratings(
                         framework.competencies.enumerated().map { index, competency in
+                            let supervisor = supervisorLevel(subject, index, top)
                             let level =
                                 invitation.source == .self
                                 ? DemoHistory.selfLevel(
-                                    subject: subject, competency: index, top: framework.levels.count - 1)
-                                : DemoHistory.supervisorLevel(subject: subject, competency: index)
+                                    supervisor: supervisor, subject: subject, competency: index, top: top)
+                                : supervisor
                             return RatingRecord(
                                 CompetencyRatingInput(
                                     competencyCode: competency.code,

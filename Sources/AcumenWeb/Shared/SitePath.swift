@@ -106,6 +106,7 @@ extension SitePath {
     static let programmePeopleCSV = SitePath("/analytics/programme/people.csv")
     static let programmeCompletionsCSV = SitePath("/analytics/programme/completions.csv")
     static let programmeServiceCSV = SitePath("/analytics/programme/service.csv")
+    static let programmeImpactCSV = SitePath("/analytics/programme/impact.csv")
     static let groupAnalytics = SitePath("/analytics/groups")
     static let groupAnalyticsPeople = SitePath("/analytics/groups/people")
     static let groupAnalyticsCSV = SitePath("/analytics/groups/cells.csv")
@@ -242,6 +243,7 @@ extension SitePath {
         .programmePeopleCSV,
         .programmeCompletionsCSV,
         .programmeServiceCSV,
+        .programmeImpactCSV,
         .groupAnalytics,
         .groupAnalyticsPeople,
         .groupAnalyticsCSV,

@@ -58,6 +58,58 @@ extension OpenAPIDocument {
                 ],
             ],
         ]
+        func comparison(_ what: String) -> [String: Any] {
+            [
+                "type": "object",
+                "description":
+                    "\(what), of those who completed at least one offering after the earlier cycle closed and by the day the later closed (trained) against the others; absent when either side has fewer people than the later cycle's minimum. An association, not proof of cause.",
+                "required": [
+                    "trained", "untrained", "trainedMean", "untrainedMean", "difference", "intervalLow", "intervalHigh",
+                ],
+                "properties": [
+                    "trained": count("people who took training"), "untrained": count("people who did not"),
+                    "trainedMean": ["type": "number"], "untrainedMean": ["type": "number"],
+                    "difference": ["type": "number", "description": "trainedMean minus untrainedMean"],
+                    "intervalLow": [
+                        "type": "number", "description": "95% confidence interval of the difference (Welch's t)",
+                    ],
+                    "intervalHigh": ["type": "number"],
+                ],
+            ]
+        }
+        let impact: [String: Any] = [
+            "type": "object",
+            "description":
+                "Competency change between the last closed or released cycle that closed in the period and the one before it, over the account managers rated by others in both; absent when there are not two such cycles. The rows are at /analytics/programme/impact.csv.",
+            "required": [
+                "earlierCycle", "earlierClosedOn", "laterCycle", "laterClosedOn", "people", "competencies",
+            ],
+            "properties": [
+                "earlierCycle": ["type": "string"], "earlierClosedOn": ["type": "string", "format": "date"],
+                "laterCycle": ["type": "string"], "laterClosedOn": ["type": "string", "format": "date"],
+                "people": count("Account managers rated by others in both cycles."),
+                "meanCompetencyChange": [
+                    "type": "number",
+                    "description":
+                        "Per person, the mean over competencies rated in both cycles of the later level minus the earlier (levels as reports show them, 0 the lowest); then the mean over people.",
+                ],
+                "competencies": [
+                    "type": "array",
+                    "items": [
+                        "type": "object", "required": ["competency", "people", "earlierMean", "laterMean", "change"],
+                        "properties": [
+                            "competency": ["type": "string"], "people": ["type": "integer"],
+                            "earlierMean": ["type": "number"], "laterMean": ["type": "number"],
+                            "change": ["type": "number"],
+                        ],
+                    ],
+                ],
+                "competencyComparison": comparison("Mean competency change"),
+                "customerComparison": comparison(
+                    "Mean change of the customers' share of Often or Always about the person, counted where both of the person's reports show customers"
+                ),
+            ],
+        ]
         let cells: [String: Any] = [
             "type": "array",
             "items": [
@@ -146,6 +198,7 @@ extension OpenAPIDocument {
                         ],
                     ],
                     "serviceCyclesWithheld": count("Cycles of the period left out for hearing from too few customers."),
+                    "impact": impact,
                     "byFormat": uptake, "byCategory": uptake,
                     "byMonth": uptake,
                     "turnoverByLocation": [

@@ -13,6 +13,7 @@ struct ProgrammeController: RouteCollection {
         staff.get("analytics", "programme", "people.csv", use: peopleCSV)
         staff.get("analytics", "programme", "completions.csv", use: completionsCSV)
         staff.get("analytics", "programme", "service.csv", use: serviceCSV)
+        staff.get("analytics", "programme", "impact.csv", use: impactCSV)
         staff.get("api", "v1", "analytics", "programme", use: api)
     }
 
@@ -42,15 +43,18 @@ struct ProgrammeController: RouteCollection {
         let asked = Self.period(request)
         let period = (try? asked.get()) ?? .year(endingOn: .today)
         let figures = try await AnalyticsRepository(database: request.db).programmeFigures(in: period)
+        let impact = try await ProgrammeImpactLoader.load(in: period, database: request.db)
         var problem: PeriodProblem?
         if case .failure(let failure) = asked { problem = failure }
-        return ProgrammePage.render(figures, problem: problem, context: PageContext(request))
+        return ProgrammePage.render(figures, impact: impact, problem: problem, context: PageContext(request))
             .response(status: problem == nil ? .ok : .badRequest)
     }
 
     @Sendable func api(request: Request) async throws -> ProgrammeFiguresDTO {
         let period = try Self.requirePeriod(request)
-        return ProgrammeFiguresDTO(try await AnalyticsRepository(database: request.db).programmeFigures(in: period))
+        return ProgrammeFiguresDTO(
+            try await AnalyticsRepository(database: request.db).programmeFigures(in: period),
+            impact: try await ProgrammeImpactLoader.load(in: period, database: request.db))
     }
 
     /// Every account manager the vendor has had, with what the period's figures count of them.
@@ -120,6 +124,25 @@ struct ProgrammeController: RouteCollection {
             rows: rows, name: "service-answers", period: period)
     }
 
+    /// One row per account manager assessed in both cycles the impact compares: their change,
+    /// whether they took training in between, and their customers' shares where shown.
+    @Sendable func impactCSV(request: Request) async throws -> Response {
+        let period = try Self.requirePeriod(request)
+        let people = try await ProgrammeImpactLoader.load(in: period, database: request.db)?.impact.people ?? []
+        func number(_ value: Double?) -> String { value.map { String(format: "%.4f", $0) } ?? "" }
+        let rows = people.sorted { $0.personID.uuidString < $1.personID.uuidString }.map { person in
+            [
+                person.personID.uuidString, person.tookTraining ? "yes" : "no", number(person.competencyChange),
+                number(person.earlierCustomerShare), number(person.laterCustomerShare), number(person.customerChange),
+            ]
+        }
+        return Self.csv(
+            header: [
+                "person_id", "took_training", "competency_change", "customer_share_earlier", "customer_share_later",
+                "customer_change",
+            ], rows: rows, name: "impact", period: period)
+    }
+
     static func csv(header: [String], rows: [[String]], name: String, period: ReportingPeriod) -> Response {
         .csvDownload(CSVText.make(header: header, rows: rows), filename: "\(name)-\(period.from)-\(period.to).csv")
     }
@@ -176,8 +199,68 @@ struct ProgrammeFiguresDTO: Content {
     var byCategory: [Uptake]
     var byMonth: [Uptake]
     var turnoverByLocation: [LocationTurnover]
+    var impact: Impact?
 
-    init(_ figures: ProgrammeFigures) {
+    /// Competency change between two cycles and what training is associated with.
+    struct Impact: Content {
+        struct Competency: Content {
+            var competency: String
+            var people: Int
+            var earlierMean: Double
+            var laterMean: Double
+            var change: Double
+        }
+
+        struct Comparison: Content {
+            var trained: Int
+            var untrained: Int
+            var trainedMean: Double
+            var untrainedMean: Double
+            var difference: Double
+            var intervalLow: Double
+            var intervalHigh: Double
+
+            init?(_ comparison: ProgrammeImpact.Comparison?) {
+                guard let comparison else { return nil }
+                trained = comparison.trained
+                untrained = comparison.untrained
+                trainedMean = comparison.trainedMean
+                untrainedMean = comparison.untrainedMean
+                difference = comparison.difference
+                intervalLow = comparison.interval.lowerBound
+                intervalHigh = comparison.interval.upperBound
+            }
+        }
+
+        var earlierCycle: String
+        var earlierClosedOn: String
+        var laterCycle: String
+        var laterClosedOn: String
+        var people: Int
+        var meanCompetencyChange: Double?
+        var competencies: [Competency]
+        var competencyComparison: Comparison?
+        var customerComparison: Comparison?
+
+        init(_ loaded: ProgrammeImpactLoader.Loaded) {
+            let impact = loaded.impact
+            earlierCycle = impact.earlier.name
+            earlierClosedOn = impact.earlier.closesOn.description
+            laterCycle = impact.later.name
+            laterClosedOn = impact.later.closesOn.description
+            people = impact.people.count
+            meanCompetencyChange = impact.meanCompetencyChange
+            competencies = impact.competencyChanges(order: loaded.competencyOrder).map {
+                Competency(
+                    competency: $0.competencyCode, people: $0.people, earlierMean: $0.earlierMean,
+                    laterMean: $0.laterMean, change: $0.change)
+            }
+            competencyComparison = Comparison(impact.competencyComparison)
+            customerComparison = Comparison(impact.customerComparison)
+        }
+    }
+
+    init(_ figures: ProgrammeFigures, impact: ProgrammeImpactLoader.Loaded?) {
         func uptake(_ rows: [ProgrammeFigures.Uptake]) -> [Uptake] {
             rows.map { Uptake(name: $0.name, completions: $0.completions, people: $0.people) }
         }
@@ -213,5 +296,6 @@ struct ProgrammeFiguresDTO: Content {
                 location: $0.location, averageHeadcount: $0.averageHeadcount, leavers: $0.leavers,
                 voluntaryLeavers: $0.voluntaryLeavers, turnoverRate: $0.rate, voluntaryTurnoverRate: $0.voluntaryRate)
         }
+        self.impact = impact.map(Impact.init)
     }
 }

@@ -9,7 +9,10 @@ import Plot
 enum ProgrammePage {
     typealias Message = ProgrammePageMessage
 
-    static func render(_ figures: ProgrammeFigures, problem: PeriodProblem?, context: PageContext) -> HTMLPage {
+    static func render(
+        _ figures: ProgrammeFigures, impact: ProgrammeImpactLoader.Loaded?, problem: PeriodProblem?,
+        context: PageContext
+    ) -> HTMLPage {
         let text = context.localizer
         let period = figures.period
         let range = ["from": text.date(period.from), "to": text.date(period.to)]
@@ -36,6 +39,7 @@ enum ProgrammePage {
             adoption(figures, text: text)
             people(figures, text: text)
             service(figures, text: text)
+            competencies(impact, period: period, text: text)
         }
     }
 
@@ -172,6 +176,17 @@ enum ProgrammePage {
                 Paragraph(text.text(Message.cyclesWithheld, count: figures.serviceCyclesWithheld))
             }
             if !figures.serviceCycles.isEmpty {
+                Div {
+                    Node<HTML.BodyContext>.raw(
+                        BarChart(
+                            title: text.text(Message.serviceTrendChart),
+                            bars: figures.serviceCycles.map {
+                                .init(
+                                    label: "\($0.cycleName) (\($0.closesOn.year))", value: $0.favourableShare ?? 0,
+                                    valueText: share($0.favourableShare, text: text))
+                            }
+                        ).svg())
+                }.class("chart")
                 DataTable(
                     caption: text.text(Message.byCycle),
                     headings: [Message.cycle, .closedOn, .customers, .serviceRating].map { text.text($0) },
@@ -185,6 +200,90 @@ enum ProgrammePage {
                     }, stacksOnPhone: true)
             }
             download(.serviceCSV, .programmeServiceCSV, figures.period, text: text)
+        }
+    }
+
+    private static func signed(_ value: Double, text: Localizer) -> String {
+        (value > 0 ? "+" : "") + text.decimal(value, fractionDigits: 2)
+    }
+
+    private static func competencies(_ loaded: ProgrammeImpactLoader.Loaded?, period: ReportingPeriod, text: Localizer)
+        -> Component
+    {
+        Tag("section") {
+            H2(text.text(Message.competencyHeading))
+            if let loaded {
+                let impact = loaded.impact
+                let cycles = [
+                    "earlier": impact.earlier.name, "earlierDay": text.date(impact.earlier.closesOn),
+                    "later": impact.later.name, "laterDay": text.date(impact.later.closesOn),
+                ]
+                Tag("dl") {
+                    figure(
+                        .competencyChange,
+                        impact.meanCompetencyChange.map { signed($0, text: text) } ?? text.text(Message.none),
+                        .competencyChangeDefinition,
+                        cycles.merging(["people": text.integer(impact.people.count)]) { a, _ in a },
+                        text: text)
+                }.class("facts figures")
+                DataTable(
+                    caption: text.text(Message.byCompetency),
+                    headings: [Message.competency, .people, .earlierMean, .laterMean, .change].map { text.text($0) },
+                    rows: impact.competencyChanges(order: loaded.competencyOrder).map { row in
+                        [
+                            Node<HTML.BodyContext>.text(row.competencyCode),
+                            Node<HTML.BodyContext>.text(text.integer(row.people)),
+                            Node<HTML.BodyContext>.text(text.decimal(row.earlierMean, fractionDigits: 2)),
+                            Node<HTML.BodyContext>.text(text.decimal(row.laterMean, fractionDigits: 2)),
+                            Node<HTML.BodyContext>.text(signed(row.change, text: text)),
+                        ]
+                    }, stacksOnPhone: true)
+                H3(text.text(Message.impactHeading))
+                Paragraph(text.text(Message.impactDefinition, cycles)).class("definition")
+                let comparisons: [(Message, ProgrammeImpact.Comparison?)] = [
+                    (.competencyMeasure, impact.competencyComparison), (.customerMeasure, impact.customerComparison),
+                ]
+                DataTable(
+                    caption: text.text(Message.impactCaption),
+                    headings: [Message.measure, .trained, .untrained, .difference, .interval].map { text.text($0) },
+                    rows: comparisons.map { name, comparison in
+                        guard let comparison else {
+                            return [
+                                Node<HTML.BodyContext>.text(text.text(name)),
+                                Node<HTML.BodyContext>.text(
+                                    text.text(Message.tooFewToCompare, ["minimum": text.integer(impact.minimumGroup)])),
+                                Node<HTML.BodyContext>.text("–"), Node<HTML.BodyContext>.text("–"),
+                                Node<HTML.BodyContext>.text("–"),
+                            ]
+                        }
+                        let interval = comparison.interval
+                        return [
+                            Node<HTML.BodyContext>.text(text.text(name)),
+                            Node<HTML.BodyContext>.text(
+                                text.text(
+                                    Message.groupMean,
+                                    [
+                                        "mean": signed(comparison.trainedMean, text: text),
+                                        "people": text.integer(comparison.trained),
+                                    ])),
+                            Node<HTML.BodyContext>.text(
+                                text.text(
+                                    Message.groupMean,
+                                    [
+                                        "mean": signed(comparison.untrainedMean, text: text),
+                                        "people": text.integer(comparison.untrained),
+                                    ])),
+                            Node<HTML.BodyContext>.text(signed(comparison.difference, text: text)),
+                            Node<HTML.BodyContext>.text(
+                                "\(signed(interval.lowerBound, text: text)) … \(signed(interval.upperBound, text: text)) "
+                                    + text.text(comparison.isClear ? Message.clear : .unclear)),
+                        ]
+                    }, stacksOnPhone: true)
+                Paragraph(text.text(Message.association)).class("notice")
+                download(.impactCSV, .programmeImpactCSV, period, text: text)
+            } else {
+                Paragraph(text.text(Message.noComparison))
+            }
         }
     }
 
@@ -257,4 +356,30 @@ enum ProgrammePageMessage: String, MessageKey, CaseIterable {
     case unreadableDay = "programme.unreadableDay"
     case endsBeforeItStarts = "programme.endsBeforeItStarts"
     case tooLong = "programme.tooLong"
+    case serviceTrendChart = "programme.serviceTrendChart"
+    case competencyHeading = "programme.competencyHeading"
+    case competencyChange = "programme.competencyChange"
+    case competencyChangeDefinition = "programme.competencyChangeDefinition"
+    case byCompetency = "programme.byCompetency"
+    case competency = "programme.competency"
+    case earlierMean = "programme.earlierMean"
+    case laterMean = "programme.laterMean"
+    case change = "programme.change"
+    case impactHeading = "programme.impactHeading"
+    case impactDefinition = "programme.impactDefinition"
+    case impactCaption = "programme.impactCaption"
+    case measure = "programme.measure"
+    case trained = "programme.trained"
+    case untrained = "programme.untrained"
+    case difference = "programme.difference"
+    case interval = "programme.interval"
+    case competencyMeasure = "programme.competencyMeasure"
+    case customerMeasure = "programme.customerMeasure"
+    case groupMean = "programme.groupMean"
+    case tooFewToCompare = "programme.tooFewToCompare"
+    case clear = "programme.clear"
+    case unclear = "programme.unclear"
+    case association = "programme.association"
+    case impactCSV = "programme.impactCSV"
+    case noComparison = "programme.noComparison"
 }

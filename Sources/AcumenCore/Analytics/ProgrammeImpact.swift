@@ -1,0 +1,154 @@
+import Foundation
+
+/// What changed between two released cycles for the account managers both assessed, and
+/// whether those who took training in between changed more than those who did not.
+///
+/// A person's competency change is the mean, over the competencies others rated in both cycles,
+/// of the later level minus the earlier (levels as their reports show them). Their customers'
+/// change is the later share of Often or Always minus the earlier, counted only where both
+/// reports show the customers. The comparison is an association: people who train may differ
+/// in other ways, so the page says it is not proof of cause.
+public struct ProgrammeImpact: Hashable, Sendable {
+    public struct Cycle: Hashable, Sendable {
+        public var name: String
+        public var closesOn: CalendarDate
+
+        public init(name: String, closesOn: CalendarDate) {
+            self.name = name
+            self.closesOn = closesOn
+        }
+    }
+
+    /// One account manager assessed in both cycles.
+    public struct Person: Hashable, Sendable {
+        public var personID: UUID
+        public var earlierLevels: [String: Double]
+        public var laterLevels: [String: Double]
+        /// Completed at least one offering after the earlier cycle closed and by the day the later closed.
+        public var tookTraining: Bool
+        /// Share of customers' answers of Often or Always, where the report shows customers.
+        public var earlierCustomerShare: Double?
+        public var laterCustomerShare: Double?
+
+        public init(
+            personID: UUID, earlierLevels: [String: Double], laterLevels: [String: Double], tookTraining: Bool,
+            earlierCustomerShare: Double? = nil, laterCustomerShare: Double? = nil
+        ) {
+            self.personID = personID
+            self.earlierLevels = earlierLevels
+            self.laterLevels = laterLevels
+            self.tookTraining = tookTraining
+            self.earlierCustomerShare = earlierCustomerShare
+            self.laterCustomerShare = laterCustomerShare
+        }
+
+        /// Mean change over the competencies rated in both; nil when none was.
+        public var competencyChange: Double? {
+            let changes = laterLevels.compactMap { code, later in earlierLevels[code].map { later - $0 } }
+            return changes.isEmpty ? nil : changes.reduce(0, +) / Double(changes.count)
+        }
+
+        public var customerChange: Double? {
+            guard let earlier = earlierCustomerShare, let later = laterCustomerShare else { return nil }
+            return later - earlier
+        }
+    }
+
+    /// Mean level of everyone rated on a competency in both cycles, then and now.
+    public struct CompetencyChange: Hashable, Sendable {
+        public var competencyCode: String
+        public var people: Int
+        public var earlierMean: Double
+        public var laterMean: Double
+        public var change: Double { laterMean - earlierMean }
+    }
+
+    /// Those who took training against those who did not.
+    public struct Comparison: Hashable, Sendable {
+        public var trained: Int
+        public var untrained: Int
+        public var trainedMean: Double
+        public var untrainedMean: Double
+        /// Trained minus untrained.
+        public var difference: Double { trainedMean - untrainedMean }
+        /// The 95 per cent confidence interval of the difference (Welch's t interval).
+        public var interval: ClosedRange<Double>
+
+        /// Whether the interval leaves out zero.
+        public var isClear: Bool { !interval.contains(0) }
+    }
+
+    public var earlier: Cycle
+    public var later: Cycle
+    public var people: [Person]
+    /// The fewest people either side of a comparison may have.
+    public var minimumGroup: Int
+
+    public init(earlier: Cycle, later: Cycle, people: [Person], minimumGroup: Int) {
+        self.earlier = earlier
+        self.later = later
+        self.people = people
+        self.minimumGroup = max(2, minimumGroup)
+    }
+
+    /// Per competency rated in both cycles, in the order of `codes`.
+    public func competencyChanges(order codes: [String]) -> [CompetencyChange] {
+        codes.compactMap { code in
+            let pairs = people.compactMap { person in
+                person.earlierLevels[code].flatMap { earlier in person.laterLevels[code].map { (earlier, $0) } }
+            }
+            guard !pairs.isEmpty else { return nil }
+            return CompetencyChange(
+                competencyCode: code, people: pairs.count,
+                earlierMean: pairs.map(\.0).reduce(0, +) / Double(pairs.count),
+                laterMean: pairs.map(\.1).reduce(0, +) / Double(pairs.count))
+        }
+    }
+
+    /// Mean competency change of everyone assessed in both cycles.
+    public var meanCompetencyChange: Double? { Self.mean(people.compactMap(\.competencyChange)) }
+
+    public var competencyComparison: Comparison? {
+        compare(people.compactMap { person in person.competencyChange.map { (person.tookTraining, $0) } })
+    }
+
+    public var customerComparison: Comparison? {
+        compare(people.compactMap { person in person.customerChange.map { (person.tookTraining, $0) } })
+    }
+
+    private func compare(_ values: [(trained: Bool, change: Double)]) -> Comparison? {
+        let trained = values.filter(\.trained).map(\.change)
+        let untrained = values.filter { !$0.trained }.map(\.change)
+        guard trained.count >= minimumGroup, untrained.count >= minimumGroup,
+            let interval = Self.welchInterval(trained, untrained)
+        else { return nil }
+        return Comparison(
+            trained: trained.count, untrained: untrained.count, trainedMean: Self.mean(trained)!,
+            untrainedMean: Self.mean(untrained)!, interval: interval)
+    }
+
+    static func mean(_ values: [Double]) -> Double? {
+        values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    }
+
+    /// The 95 per cent interval of mean(first) − mean(second) with unequal variances; nil when
+    /// either sample has fewer than two values.
+    static func welchInterval(_ first: [Double], _ second: [Double]) -> ClosedRange<Double>? {
+        guard first.count >= 2, second.count >= 2, let firstMean = mean(first), let secondMean = mean(second) else {
+            return nil
+        }
+        func variance(_ values: [Double], _ mean: Double) -> Double {
+            values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
+        }
+        let a = variance(first, firstMean) / Double(first.count)
+        let b = variance(second, secondMean) / Double(second.count)
+        let difference = firstMean - secondMean
+        let standardError = (a + b).squareRoot()
+        guard standardError > 0 else { return difference...difference }
+        let degrees =
+            (a + b) * (a + b)
+            / (a * a / Double(first.count - 1) + b * b / Double(second.count - 1))
+        let critical = StudentT.critical95(degreesOfFreedom: max(1, Int(degrees.rounded(.down))))
+        return (difference - critical * standardError)...(difference + critical * standardError)
+    }
+}

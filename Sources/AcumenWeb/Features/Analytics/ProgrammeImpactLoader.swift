@@ -1,0 +1,78 @@
+import AcumenCore
+import AcumenStore
+import FluentKit
+import Foundation
+
+/// Reads what `ProgrammeImpact` compares: the latest closed or released cycle that closed in the
+/// period and the one before it, each person's levels in both as their reports show them, their
+/// customers' share of Often or Always where their reports show customers, and who completed
+/// an offering in between.
+enum ProgrammeImpactLoader {
+    struct Loaded {
+        var impact: ProgrammeImpact
+        /// The later cycle's competencies in its framework's order.
+        var competencyOrder: [String]
+    }
+
+    static func load(in period: ReportingPeriod, database: any Database) async throws -> Loaded? {
+        let cycles = CycleRepository(database: database)
+        let settled = try await cycles.cycles().filter { $0.status.isSettled }.sorted {
+            ($0.answersClosedOn, $0.settings.name) < ($1.answersClosedOn, $1.settings.name)
+        }
+        guard let laterIndex = settled.lastIndex(where: { period.contains($0.answersClosedOn) }), laterIndex > 0
+        else { return nil }
+        let later = settled[laterIndex]
+        let earlier = settled[laterIndex - 1]
+        let results = GroupResultsRepository(database: database)
+        let earlierSubjects = Set(try await cycles.subjects(cycleID: earlier.id).map(\.id))
+        let laterSubjects = try await cycles.subjects(cycleID: later.id).map(\.id).filter(earlierSubjects.contains)
+        let earlierLevels = try await results.levels(
+            cycleID: earlier.id, minimumPeers: earlier.settings.rules.minimumPeers)
+        let laterLevels = try await results.levels(cycleID: later.id, minimumPeers: later.settings.rules.minimumPeers)
+        let earlierShares = try await customerShares(earlier, database: database)
+        let laterShares = try await customerShares(later, database: database)
+        var trained: Set<UUID> = []
+        if let between = ReportingPeriod(from: earlier.answersClosedOn.adding(days: 1), to: later.answersClosedOn) {
+            trained = Set(try await AnalyticsRepository(database: database).completions(in: between).map(\.personID))
+        }
+        // Assessed in both: rated by others in each, not only listed.
+        let people = laterSubjects.filter { earlierLevels[$0] != nil && laterLevels[$0] != nil }.map { id in
+            ProgrammeImpact.Person(
+                personID: id, earlierLevels: earlierLevels[id] ?? [:], laterLevels: laterLevels[id] ?? [:],
+                tookTraining: trained.contains(id), earlierCustomerShare: earlierShares[id],
+                laterCustomerShare: laterShares[id])
+        }
+        let rules = later.settings.rules
+        let (version, _) = try await CycleForms.context(for: later, database: database)
+        return Loaded(
+            impact: ProgrammeImpact(
+                earlier: .init(name: earlier.settings.name, closesOn: earlier.answersClosedOn),
+                later: .init(name: later.settings.name, closesOn: later.answersClosedOn), people: people,
+                minimumGroup: max(rules.minimumPeers, rules.minimumCustomers)),
+            competencyOrder: version.content.competencies.map(\.code))
+    }
+
+    /// Each person's share of Often or Always among their customers' answers, counted only
+    /// where their report shows customers and over the questions it shows: no figure here
+    /// rests on a group or question the report withholds.
+    static func customerShares(_ cycle: AssessmentCycle, database: any Database) async throws -> [UUID: Double] {
+        let disclosure = try await CycleDisclosure.load(cycle: cycle, database: database)
+        var shares: [UUID: Double] = [:]
+        for (subject, byQuestion) in try await GroupResultsRepository(database: database).customerAnswerCounts(
+            cycleID: cycle.id)
+        {
+            guard disclosure.plan(subjectID: subject)?.decision(for: .customer) == .shown else { continue }
+            let slice = DisclosureGate.subjectSlice(subject.uuidString)
+            var favourable = 0
+            var scored = 0
+            for (question, answers) in byQuestion where disclosure.gate.permits(question: question, in: slice) {
+                for (answer, count) in answers where answer.score != nil {
+                    scored += count
+                    if answer == .often || answer == .always { favourable += count }
+                }
+            }
+            if scored > 0 { shares[subject] = Double(favourable) / Double(scored) }
+        }
+        return shares
+    }
+}
