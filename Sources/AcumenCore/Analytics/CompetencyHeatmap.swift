@@ -97,11 +97,18 @@ public struct CompetencyHeatmap: Sendable {
         self.minimum = max(2, minimum)
         groupMembers = Self.members(of: people).mapValues { $0.sorted() }
         var permitted: [String: Set<Slice>] = [:]
+        // Competencies counted over the same people share one catalogue: usually all of them.
+        var byPopulation: [[Int]: Set<Slice>] = [:]
         for code in competencyCodes {
-            let counted = people.filter { $0.standing(code) != nil }
+            let counted = people.indices.filter { people[$0].standing(code) != nil }
+            if let known = byPopulation[counted] {
+                permitted[code] = known
+                continue
+            }
             let catalog = SliceCatalog(
-                members: Self.members(of: counted), count: counted.count, minimum: self.minimum)
-            permitted[code] = Set(catalog.permitted)
+                members: Self.members(of: counted.map { people[$0] }), count: counted.count, minimum: self.minimum)
+            byPopulation[counted] = Set(catalog.permitted)
+            permitted[code] = byPopulation[counted]
         }
         self.permitted = permitted
     }

@@ -79,7 +79,10 @@ public struct SliceCatalog: Sendable {
     /// that stays permitted, else why it does not.
     ///
     /// Slices are numbered once; a response's signature is the sorted list of the numbers of the
-    /// permitted slices it belongs to (a handful), not a flag per slice (thousands).
+    /// permitted slices it belongs to (a handful), not a flag per slice (thousands). The atoms
+    /// are counted once and kept up to date as slices are dropped (only the dropped slice's
+    /// members change signature), and the small atoms wait in a heap in the order the rule takes
+    /// them, so that a cycle of tens of thousands of people and slices is decided in moments.
     static func decide(names: [String], members: [Set<Int>], everyone: Int, count: Int, minimum: Int)
         -> [Suppression?]
     {
@@ -87,6 +90,7 @@ public struct SliceCatalog: Sendable {
         var decisions = [Suppression?](repeating: nil, count: names.count)
         var alive = [Bool](repeating: false, count: names.count)
         var belongsTo = [[Int]](repeating: [], count: count)
+        var memberLists = [[Int]](repeating: [], count: names.count)
         for number in names.indices {
             if sizes[number] == 0 {
                 decisions[number] = .empty
@@ -94,18 +98,95 @@ public struct SliceCatalog: Sendable {
                 decisions[number] = .tooSmall
             } else {
                 alive[number] = true
-                for member in members[number] { belongsTo[member].append(number) }
+                memberLists[number] = Array(members[number])
+                for member in memberLists[number] { belongsTo[member].append(number) }
             }
         }
         // Numbers were appended in increasing order, so each signature is already sorted.
-        while let victim = sliceToDrop(
-            alive: alive, belongsTo: belongsTo, sizes: sizes, names: names, everyone: everyone, minimum: minimum)
-        {
+        var atoms = AtomCounts(signatures: belongsTo, minimum: minimum)
+        while let small = atoms.smallest() {
+            guard
+                let victim = sliceToDrop(
+                    small: small, alive: alive, belongsTo: belongsTo, memberLists: memberLists, atoms: atoms,
+                    sizes: sizes, names: names, everyone: everyone)
+            else { break }
             alive[victim] = false
-            for index in belongsTo.indices { belongsTo[index].removeAll { $0 == victim } }
             decisions[victim] = .revealsASmallGroup
+            for member in memberLists[victim] {
+                let old = belongsTo[member]
+                var new = old
+                new.removeAll { $0 == victim }
+                belongsTo[member] = new
+                atoms.move(from: old, to: new)
+            }
         }
         return decisions
+    }
+
+    /// How many responses have each signature, with the small atoms in a heap ordered as the
+    /// rule takes them: fewest responses first, then by signature. Entries whose count has
+    /// changed since they were pushed are skipped when they come up.
+    private struct AtomCounts {
+        private var counts: [[Int]: Int] = [:]
+        private var heap: [(size: Int, signature: [Int])] = []
+        let minimum: Int
+
+        init(signatures: [[Int]], minimum: Int) {
+            self.minimum = minimum
+            for signature in signatures { counts[signature, default: 0] += 1 }
+            for (signature, size) in counts where size < minimum { push(size, signature) }
+        }
+
+        func exists(_ signature: [Int]) -> Bool { counts[signature] != nil }
+
+        mutating func move(from old: [Int], to new: [Int]) {
+            let left = counts[old, default: 0] - 1
+            counts[old] = left == 0 ? nil : left
+            if left > 0 && left < minimum { push(left, old) }
+            let grown = counts[new, default: 0] + 1
+            counts[new] = grown
+            if grown < minimum { push(grown, new) }
+        }
+
+        /// The atom the rule merges next, or nil when every atom is large enough.
+        mutating func smallest() -> [Int]? {
+            while let top = heap.first {
+                if counts[top.signature] == top.size { return top.signature }
+                pop()
+            }
+            return nil
+        }
+
+        private static func precedes(_ a: (size: Int, signature: [Int]), _ b: (size: Int, signature: [Int])) -> Bool {
+            a.size != b.size ? a.size < b.size : a.signature.lexicographicallyPrecedes(b.signature)
+        }
+
+        private mutating func push(_ size: Int, _ signature: [Int]) {
+            heap.append((size, signature))
+            var child = heap.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard Self.precedes(heap[child], heap[parent]) else { break }
+                heap.swapAt(child, parent)
+                child = parent
+            }
+        }
+
+        private mutating func pop() {
+            heap.swapAt(0, heap.count - 1)
+            heap.removeLast()
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1
+                let right = left + 1
+                var first = parent
+                if left < heap.count && Self.precedes(heap[left], heap[first]) { first = left }
+                if right < heap.count && Self.precedes(heap[right], heap[first]) { first = right }
+                guard first != parent else { return }
+                heap.swapAt(parent, first)
+                parent = first
+            }
+        }
     }
 
     /// No slice at all: what a cycle still collecting answers may show.
@@ -115,37 +196,38 @@ public struct SliceCatalog: Sendable {
         permittedSet.contains(slice)
     }
 
-    /// The number of the slice to drop next, or nil when every atom is large enough.
+    /// The number of the slice to drop so that the small atom can merge, or nil when none can be.
     private static func sliceToDrop(
-        alive: [Bool], belongsTo: [[Int]], sizes: [Int], names: [String], everyone: Int, minimum: Int
+        small: [Int], alive: [Bool], belongsTo: [[Int]], memberLists: [[Int]], atoms: AtomCounts, sizes: [Int],
+        names: [String], everyone: Int
     ) -> Int? {
-        guard alive.contains(true) else { return nil }
-        var atoms: [[Int]: Int] = [:]
-        for signature in belongsTo { atoms[signature, default: 0] += 1 }
-        guard
-            let small = atoms.filter({ $0.value < minimum }).min(by: {
-                $0.value != $1.value ? $0.value < $1.value : $0.key.lexicographicallyPrecedes($1.key)
-            })
-        else { return nil }
-        let droppable = alive.indices.filter { alive[$0] && $0 != everyone }
         func earlier(_ first: Int, _ second: Int) -> Bool {
             (sizes[first], names[first]) < (sizes[second], names[second])
         }
-        // Best: a slice whose membership is all that separates the small atom from another atom.
-        let inSmall = Set(small.key)
-        let merging = droppable.filter { number in
-            var neighbour = small.key
-            if inSmall.contains(number) {
-                neighbour.removeAll { $0 == number }
-            } else {
-                neighbour.insert(number, at: neighbour.firstIndex { $0 > number } ?? neighbour.endIndex)
-            }
-            return atoms[neighbour] != nil
+        // Best: a slice whose membership is all that separates the small atom from another atom,
+        // either one it lies in (the neighbour leaves it out) ...
+        var merging = small.filter { number in
+            number != everyone && atoms.exists(small.filter { $0 != number })
         }
+        // ... or one it does not (the neighbour's people are in every slice of the small atom and
+        // one more, so they are found among the members of its smallest slice).
+        let inSmall = Set(small)
+        let candidates =
+            small.min(by: { memberLists[$0].count < memberLists[$1].count }).map { memberLists[$0] }
+            ?? Array(belongsTo.indices)
+        var outsiders = Set<Int>()
+        for member in candidates {
+            let signature = belongsTo[member]
+            guard signature.count == small.count + 1 else { continue }
+            let outside = signature.filter { !inSmall.contains($0) }
+            if outside.count == 1, outside[0] != everyone { outsiders.insert(outside[0]) }
+        }
+        merging += outsiders
         if let number = merging.min(by: earlier) { return number }
         // Otherwise any slice the small atom lies in, so that it can merge later.
-        let containing = droppable.filter(inSmall.contains)
-        return (containing.isEmpty ? droppable : containing).min(by: earlier)
+        let containing = small.filter { $0 != everyone }
+        if let number = containing.min(by: earlier) { return number }
+        return alive.indices.filter { alive[$0] && $0 != everyone }.min(by: earlier)
     }
 }
 

@@ -78,12 +78,40 @@ struct GroupDashboardController: RouteCollection {
             cycle = latest
         }
         let visible = try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
-        let subjects = try await cycles.subjects(cycleID: cycle.id).filter {
+        let version = try await ResponseRepository(database: request.db).responseRowCount(cycleID: cycle.id)
+        // Everything the heatmap depends on: the cycle's answers and rules, the day (targets
+        // follow tenure), and whose groups these are.
+        let population = visible.map { ids in UUID.stable(named: ids.map(\.uuidString).sorted().joined()).uuidString }
+        let key =
+            "\(cycle.id)|\(cycle.status.rawValue)|\(version)|\(cycle.settings.rules)|\(CalendarDate.today)|"
+            + (population ?? "everyone")
+        let database = request.db
+        let built = try await Self.cache.value(for: key) {
+            try await Self.build(cycle: cycle, visible: visible, database: database)
+        }
+        return Loaded(
+            cycle: cycle, cycles: settled, framework: built.framework, heatmap: built.heatmap, names: built.names)
+    }
+
+    /// What a heatmap is built from, kept per cycle and population: at tens of thousands of
+    /// account managers the catalogue takes a second or more to decide.
+    struct Built: Sendable {
+        var framework: FrameworkContent
+        var heatmap: CompetencyHeatmap
+        var names: [UUID: String]
+    }
+
+    private static let cache = BuildCache<Built>(capacity: 16)
+
+    private static func build(cycle: AssessmentCycle, visible: Set<UUID>?, database: any Database) async throws
+        -> Built
+    {
+        let subjects = try await CycleRepository(database: database).subjects(cycleID: cycle.id).filter {
             visible?.contains($0.id) ?? true
         }
-        let (version, _) = try await CycleForms.context(for: cycle, database: request.db)
+        let (version, _) = try await CycleForms.context(for: cycle, database: database)
         let rules = cycle.settings.rules
-        let results = GroupResultsRepository(database: request.db)
+        let results = GroupResultsRepository(database: database)
         let levels = try await results.levels(cycleID: cycle.id, minimumPeers: rules.minimumPeers)
         let served = try await results.customersServed()
         let names = try await results.names(Set(subjects.compactMap(\.supervisorID) + subjects.map(\.id)))
@@ -104,7 +132,7 @@ struct GroupDashboardController: RouteCollection {
         let heatmap = CompetencyHeatmap(
             people: members, competencyCodes: version.content.competencies.map(\.code),
             minimum: max(rules.minimumPeers, rules.minimumCustomers))
-        return Loaded(cycle: cycle, cycles: settled, framework: version.content, heatmap: heatmap, names: names)
+        return Built(framework: version.content, heatmap: heatmap, names: names)
     }
 
     @Sendable func page(request: Request) async throws -> Response {

@@ -134,27 +134,6 @@ struct CycleDisclosure: Sendable {
             }, attributes: attributes, totals: counted.totals)
     }
 
-    private static let cache = DisclosureCache()
-}
-
-/// The last few settled gates; a gate of a cycle with many customers takes a while to build,
-/// so a build under way is shared by every reader who asks for it meanwhile.
-actor DisclosureCache {
-    private var entries: [(key: String, value: Task<CycleDisclosure, any Error>)] = []
-
-    func value(for key: String, build: @escaping @Sendable () async throws -> CycleDisclosure) async throws
-        -> CycleDisclosure
-    {
-        if let entry = entries.first(where: { $0.key == key }) { return try await entry.value.value }
-        let task = Task { try await build() }
-        entries.insert((key, task), at: 0)
-        if entries.count > 8 { entries.removeLast() }
-        do {
-            return try await task.value
-        } catch {
-            // A failed build (the database went away, say) is not kept.
-            entries.removeAll { $0.key == key }
-            throw error
-        }
-    }
+    /// A gate of a cycle with many customers takes a while to build.
+    private static let cache = BuildCache<CycleDisclosure>(capacity: 8)
 }
