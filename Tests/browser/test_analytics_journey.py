@@ -5,7 +5,9 @@ reads each figure with how it is counted, narrows the period with the form, down
 behind the figures and counts the uptake again from them; the page printed for a leadership
 meeting leaves the menus and forms out. On the group results, the programme manager reads the
 heatmap by location, sees withheld cells marked, opens a shown cell to the people behind it,
-and a supervisor finds only their own line there. Checked with axe-core at desktop and phone width."""
+and a supervisor finds only their own line there. A customer reviewer adds another vendor to
+their scorecard, answers the questionnaire about its account team, and finds it scored beside the
+others. Checked with axe-core at desktop and phone width."""
 import csv
 import io
 import os
@@ -121,3 +123,32 @@ def test_group_results_withhold_small_groups_and_open_to_the_people_behind_a_cel
     wait_for_text(browser, "Competencies by Team")
     everyone = browser.find_element(By.XPATH, "//main//table//tbody/tr[1]/td[1]").text
     assert int(everyone.split("·")[-1].strip()) < 120, everyone
+
+
+def test_a_customer_scores_another_vendor_beside_the_others(server, browser):
+    base, output = server["base"], server["output"]
+    sign_in(browser, base, printed_login(output, "Customer reviewer"))
+    browser.find_element(By.LINK_TEXT, "Vendor scorecard").click()
+    wait_for_text(browser, "Share of Often or Always, by competency, vendor and year")
+    check_accessibility(browser, "vendor-scorecard")
+
+    browser.find_element(By.NAME, "name").send_keys("Atlas Moves")
+    browser.find_element(By.XPATH, "//button[text()='Add the vendor']").click()
+    wait_for_text(browser, "Atlas Moves is on the scorecard")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "about Atlas Moves").click()
+    wait_for_text(browser, "Questionnaire about Atlas Moves")
+    check_accessibility(browser, "vendor-questionnaire")
+    # One question left out: refused, with the answers given still chosen.
+    groups = browser.find_elements(By.CSS_SELECTOR, "main fieldset.question")
+    for group in groups[1:]:
+        group.find_element(By.CSS_SELECTOR, "input[value=often]").click()
+    browser.find_element(By.XPATH, "//button[text()='Keep these answers']").click()
+    wait_for_text(browser, "Answer every question")
+    assert browser.find_elements(By.CSS_SELECTOR, "main fieldset.question")[1].find_element(
+        By.CSS_SELECTOR, "input[value=often]").is_selected()
+    browser.find_elements(By.CSS_SELECTOR, "main fieldset.question")[0].find_element(
+        By.CSS_SELECTOR, "input[value=always]").click()
+    browser.find_element(By.XPATH, "//button[text()='Keep these answers']").click()
+    wait_for_text(browser, "Your answers about Atlas Moves")
+    table = browser.find_element(By.XPATH, "//caption[contains(., 'by competency, vendor and year')]/ancestor::table")
+    assert "Atlas Moves" in table.text and "100%" in table.text, table.text

@@ -150,6 +150,13 @@ def test_every_documented_operation_answers_as_documented(server):
         api.call("GET", "/api/v1/analytics/heatmap", query=f"?by={grouping}")
     api.call("GET", "/api/v1/analytics/heatmap", query="?by=region", status=400)
     api.call("GET", "/api/v1/analytics/heatmap", query="?cycle=00000000-0000-4000-8000-000000000000", status=404)
+    api.call("GET", "/api/v1/scorecard", status=403)
+    saved_token = api.token
+    reviewer = printed_login(output, "Customer reviewer")
+    api.token = api.call("POST", "/api/v1/auth/token", body={"email": reviewer, "password": PASSWORD})["token"]
+    columns = api.call("GET", "/api/v1/scorecard")["columns"]
+    assert columns, "the demo customer scores its other vendors"
+    api.token = saved_token
     api.call("GET", "/api/v1/calibration/due")
     api.call("GET", "/api/v1/calibration/{exerciseID}/results", f"/api/v1/calibration/{exercise}/results")
     api.call("POST", "/api/v1/stats/agreement", body="a,b,c\n1,2,2\n2,2,3\n1,1,1\n3,3,2\n",

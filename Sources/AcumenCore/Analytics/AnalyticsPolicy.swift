@@ -3,11 +3,15 @@
 /// they are for those who run the programme: administrators and programme managers. A person's
 /// own dashboard is read by them, their supervisors and programme staff, as their roadmap is.
 /// Group results are read by programme staff over everyone and by supervisors over their line.
+/// The vendor scorecard is the customer's own: its reviewers keep it, and nobody at the vendor
+/// reads the scores the customer gave other vendors.
 public enum AnalyticsPolicy: Policy {
     public enum Action: Hashable, Sendable, CaseIterable {
         case readProgramme
         case readIndividual
         case readGroups
+        /// A customer's reviewers score each of their vendors' account teams side by side.
+        case keepVendorScorecard
     }
 
     /// Whose dashboard, as the viewer stands to them.
@@ -26,13 +30,14 @@ public enum AnalyticsPolicy: Policy {
         case .readProgramme: viewer.role.seesEveryone
         case .readIndividual: viewer.role != .customerReviewer
         case .readGroups: viewer.role.seesEveryone || viewer.role == .supervisor
+        case .keepVendorScorecard: viewer.role == .customerReviewer
         }
     }
 
     public static func allows(_ action: Action, _ viewer: Viewer, _ resource: Resource) -> Bool {
         guard mayAttempt(action, viewer) else { return false }
         switch action {
-        case .readProgramme, .readGroups: return true
+        case .readProgramme, .readGroups, .keepVendorScorecard: return true
         case .readIndividual: return viewer.role.seesEveryone || resource.isOwn || resource.inViewersLine
         }
     }

@@ -65,6 +65,7 @@ public struct DemoLoader: Sendable {
         if withPastCycle, try await loadEarlierCycle(demo) { created = true }
         if try await loadSessions(demo) { created = true }
         if try await loadCommunity(demo, baseURL: baseURL) { created = true }
+        if try await loadVendorScorecard(demo) { created = true }
         return Outcome(organisation: demo, createdSomething: created)
     }
 
@@ -355,6 +356,50 @@ public struct DemoLoader: Sendable {
             if shared.published {
                 try await community.publish(
                     submission, as: submission.offering(phase: .technical, baseURL: baseURL), note: "Thank you!")
+            }
+        }
+        return true
+    }
+
+    /// The demo customer's other vendors (`DemoVendorScorecard`), scored last year and this year
+    /// by its printed reviewer. Added once: when the customer scores no vendor yet.
+    private func loadVendorScorecard(_ demo: DemoOrganisation) async throws -> Bool {
+        guard let login = demo.logins.first(where: { $0.role == .customerReviewer }),
+            let personID = try await PeopleRepository(database: database).personID(email: login.email),
+            let user = try await UserRepository(database: database).user(email: login.email)
+        else { return false }
+        let repository = VendorScorecardRepository(database: database)
+        guard let customer = try await repository.customer(ofPerson: personID),
+            try await repository.vendors(customerID: customer.id).isEmpty
+        else { return false }
+        let questions = GlobalMobilityQuestionnaire.questionnaire.questions
+        let thisYear = CalendarDate.today.year
+        try await database.transaction { database in
+            let repository = VendorScorecardRepository(database: database)
+            for vendor in DemoVendorScorecard.vendors {
+                let id = try await repository.addVendor(named: vendor.name, customerID: customer.id)
+                for (offset, standing) in vendor.standing.enumerated() {
+                    let year = thisYear - (vendor.standing.count - 1 - offset)
+                    for reviewer in 0..<DemoVendorScorecard.questionnairesPerYear {
+                        try await repository.addRating(
+                            vendorID: id, customerID: customer.id, year: year,
+                            answers: questions.enumerated().map { position, question in
+                                (
+                                    question.code, question.competencyCode,
+                                    DemoVendorScorecard.answer(
+                                        standing: standing, reviewer: reviewer, position: position)
+                                )
+                            }, byUserID: user.id, on: CalendarDate(year: year, month: 6, day: 30) ?? .today)
+                    }
+                }
+                for action in vendor.actions {
+                    let actionID = try await repository.addAction(
+                        vendorID: id, customerID: customer.id, year: thisYear - 1, title: action.title,
+                        ownerName: action.owner, dueDate: nil)
+                    if action.status != .open {
+                        try await repository.setStatus(action.status, actionID: actionID, customerID: customer.id)
+                    }
+                }
             }
         }
         return true

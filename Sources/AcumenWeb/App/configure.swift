@@ -55,6 +55,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     try app.register(collection: GroupGapsController())
     try app.register(collection: ProgrammeController())
     try app.register(collection: GroupDashboardController())
+    try app.register(collection: VendorScorecardController())
     try app.register(collection: IndividualDashboardController())
     try app.register(collection: SessionsController(settings: settings))
     try app.register(collection: CommunityController(settings: settings))

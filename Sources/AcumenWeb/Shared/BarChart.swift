@@ -35,7 +35,7 @@ struct BarChart: SVGChart {
                 element(
                     "text",
                     ["class": "bar-label", "x": format(labelWidth - 8), "y": format(top + 15), "text-anchor": "end"],
-                    text: String(bar.label.prefix(28))))
+                    text: bar.label.count > 24 ? bar.label.prefix(23) + "…" : bar.label))
             nodes.append(
                 element(
                     "rect",

@@ -130,6 +130,9 @@ enum Layout {
         NavigationItem(
             title: .groups, url: SitePath.groupAnalytics.url(), access: .permitted(AnalyticsPolicy.self, .readGroups)),
         NavigationItem(
+            title: .scorecard, url: SitePath.vendorScorecard.url(),
+            access: .permitted(AnalyticsPolicy.self, .keepVendorScorecard)),
+        NavigationItem(
             title: .importing, url: SitePath.importPage.url(),
             access: .permitted(OrganisationPolicy.self, .importRecords)
         ),
@@ -165,6 +168,7 @@ enum NavigationMessage: String, MessageKey, CaseIterable {
     case catalogue = "nav.catalogue"
     case analytics = "nav.analytics"
     case groups = "nav.groups"
+    case scorecard = "nav.scorecard"
     case importing = "nav.import"
     case users = "nav.users"
 }

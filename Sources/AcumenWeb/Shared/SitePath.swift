@@ -110,6 +110,12 @@ extension SitePath {
     static let groupAnalytics = SitePath("/analytics/groups")
     static let groupAnalyticsPeople = SitePath("/analytics/groups/people")
     static let groupAnalyticsCSV = SitePath("/analytics/groups/cells.csv")
+    static let vendorScorecard = SitePath("/scorecard")
+    static let vendorScorecardVendors = SitePath("/scorecard/vendors")
+    static let vendorRating = SitePath("/scorecard/vendors/:vendorID/rate")
+    static let vendorRatings = SitePath("/scorecard/vendors/:vendorID/ratings")
+    static let vendorActions = SitePath("/scorecard/actions")
+    static let vendorActionStatus = SitePath("/scorecard/actions/:actionID/status")
     static let groupSessions = SitePath("/development/groups/sessions")
     static let newObservation = SitePath("/people/:personID/observations/new")
     static let importPeople = SitePath("/import/people")
@@ -247,6 +253,12 @@ extension SitePath {
         .groupAnalytics,
         .groupAnalyticsPeople,
         .groupAnalyticsCSV,
+        .vendorScorecard,
+        .vendorScorecardVendors,
+        .vendorRating,
+        .vendorRatings,
+        .vendorActions,
+        .vendorActionStatus,
         .learningRecords,
         .learningRecordCredentials,
         .learningRecordCompletions,

@@ -20,6 +20,11 @@ extension OpenAPIDocument {
                         day("to", "the period's last day, YYYY-MM-DD"),
                     ], errors: ["400", "401", "403"])
             ],
+            "/api/v1/scorecard": [
+                "get": operation(
+                    "The signed-in customer reviewer's vendor scorecard: for each vendor their organisation scores and each year, the share of Often or Always among the questionnaire's answers on the scale, overall and per competency. The vendor running Acumen is scored from its released reviews as far as the anonymity rules show them; other vendors from the questionnaires the customer's reviewers answered at /scorecard. Customer reviewers only",
+                    id: "vendorScorecard", response: ref("VendorScorecard"), errors: ["401", "403", "404"])
+            ],
             "/api/v1/analytics/heatmap": [
                 "get": operation(
                     "A closed cycle's competencies by group: per group and competency the share of its account managers at or above target and the mean gap, with how many were counted. Programme staff see everyone; a supervisor their own line. A cell is withheld (value null, withheld true) when it counts fewer than the cycle's minimum, or when together with other cells of any grouping it would single out fewer. The same cells as CSV are at /analytics/groups/cells.csv with the same parameters",
@@ -133,6 +138,31 @@ extension OpenAPIDocument {
             ],
         ]
         return [
+            "VendorScorecard": [
+                "type": "object", "required": ["customer", "columns"],
+                "properties": [
+                    "customer": ["type": "string", "description": "the customer organisation"],
+                    "columns": [
+                        "type": "array",
+                        "items": [
+                            "type": "object",
+                            "required": ["vendor", "year", "isHost", "questionnaires", "competencies"],
+                            "properties": [
+                                "vendor": ["type": "string"], "year": ["type": "integer"],
+                                "isHost": [
+                                    "type": "boolean", "description": "the vendor whose Acumen this is",
+                                ],
+                                "questionnaires": count("Questionnaires counted."),
+                                "overall": share("Answers of Often or Always over answers from Never to Always."),
+                                "competencies": [
+                                    "type": "object", "additionalProperties": ["type": "number"],
+                                    "description": "the same share per competency code",
+                                ],
+                            ],
+                        ],
+                    ],
+                ],
+            ],
             "Heatmap": [
                 "type": "object",
                 "required": ["cycleId", "cycleName", "by", "minimum", "everyone", "cells"],
