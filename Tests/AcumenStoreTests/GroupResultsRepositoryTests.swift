@@ -41,7 +41,16 @@ final class GroupResultsRepositoryTests: XCTestCase {
             invitation: try await invitations.invitation(id: peerID), cycle: open,
             content: .ratings([level("OM.1", 1)], framework: framework), raterKey: "ben", today: fixture.today)
 
+        try await responses.submit(
+            invitation: anas.first { $0.source == .customer }!, cycle: open,
+            content: .answers(
+                ["OM.1-a": .often, "OM.2-a": .always, "OM.3-a": .dontKnow, "KE.1-a": .never], comments: [:]),
+            raterKey: "cy", today: fixture.today)
+
         let repository = GroupResultsRepository(database: database)
+        let tallies = try await repository.customerTallies(cycleID: fixture.cycleID)
+        XCTAssertEqual(
+            tallies, [fixture.anaID: VendorScore.Tally(favourable: 2, scored: 3)], "\(label): Don't know is no score")
         let strict = try await repository.levels(cycleID: fixture.cycleID, minimumPeers: 3)
         XCTAssertEqual(
             strict, [fixture.anaID: ["OM.1": 2]],

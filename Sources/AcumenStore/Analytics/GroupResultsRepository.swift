@@ -18,10 +18,10 @@ public struct GroupResultsRepository: Sendable {
     /// rater left "not observed" count for nothing. One row per person and competency comes
     /// back from the database, never a rating.
     public func levels(cycleID: UUID, minimumPeers: Int) async throws -> [UUID: [String: Double]] {
-        var levels: [UUID: [String: Double]] = [:]
-        for row in try await database.sql.raw(
+        try await database.sql.raw(
             """
-            SELECT r.subject_id, x.competency_code, CAST(SUM(x.level) AS DOUBLE PRECISION) AS total, COUNT(x.level) AS counted
+            SELECT r.subject_id, x.competency_code, CAST(SUM(x.level) AS DOUBLE PRECISION) AS total,
+                COUNT(x.level) AS counted
             FROM responses r JOIN response_ratings x ON x.response_id = r.id
             WHERE r.cycle_id = \(bind: cycleID) AND r.status = 'submitted' AND x.level IS NOT NULL
                 AND (r.source = \(bind: RaterSource.supervisor.rawValue)
@@ -32,38 +32,37 @@ public struct GroupResultsRepository: Sendable {
                         GROUP BY subject_id HAVING COUNT(*) >= \(bind: minimumPeers))))
             GROUP BY r.subject_id, x.competency_code
             """
-        ).all() {
+        ).fold(into: [UUID: [String: Double]]()) { levels, row in
             let counted = try row.decode(column: "counted", as: Int.self)
-            guard counted > 0 else { continue }
+            guard counted > 0 else { return }
             levels[try row.decode(column: "subject_id", as: UUID.self), default: [:]][
                 try row.decode(column: "competency_code", as: String.self)] =
                 try row.decode(column: "total", as: Double.self) / Double(counted)
         }
-        return levels
     }
 
-    /// Per person assessed in the cycle, their customers' submitted answers counted by question
-    /// and answer, in the database. Whoever reads them must keep to what the person's report
-    /// shows (`DisclosureGate`): these counts include withheld groups and questions.
-    public func customerAnswerCounts(cycleID: UUID) async throws -> [UUID: [String: [FrequencyAnswer: Int]]] {
-        var counts: [UUID: [String: [FrequencyAnswer: Int]]] = [:]
-        for row in try await database.sql.raw(
+    /// Per person assessed in the cycle, their customers' submitted answers on the scale (Never
+    /// to Always) and how many of those were Often or Always, counted in the database. Whoever
+    /// reads them must keep to what the person's report shows (`DisclosureGate`): these counts
+    /// include withheld groups and questions.
+    public func customerTallies(cycleID: UUID) async throws -> [UUID: VendorScore.Tally] {
+        let scale = FrequencyAnswer.allCases.filter { $0.score != nil }.map(\.rawValue)
+        let favourable = [FrequencyAnswer.often.rawValue, FrequencyAnswer.always.rawValue]
+        return try await database.sql.raw(
             """
-            SELECT r.subject_id, a.question_code, a.answer, COUNT(*) AS n
+            SELECT r.subject_id,
+                SUM(CASE WHEN a.answer IN (\(binds: favourable)) THEN 1 ELSE 0 END) AS favourable,
+                SUM(CASE WHEN a.answer IN (\(binds: scale)) THEN 1 ELSE 0 END) AS scored
             FROM response_answers a JOIN responses r ON r.id = a.response_id
             WHERE r.cycle_id = \(bind: cycleID) AND r.source = \(bind: RaterSource.customer.rawValue)
                 AND r.status = 'submitted'
-            GROUP BY r.subject_id, a.question_code, a.answer
+            GROUP BY r.subject_id
             """
-        ).all() {
-            guard let answer = FrequencyAnswer(rawValue: try row.decode(column: "answer", as: String.self)) else {
-                continue
-            }
-            counts[try row.decode(column: "subject_id", as: UUID.self), default: [:]][
-                try row.decode(column: "question_code", as: String.self), default: [:]][answer] =
-                try row.decode(column: "n", as: Int.self)
+        ).fold(into: [UUID: VendorScore.Tally]()) { tallies, row in
+            tallies[try row.decode(column: "subject_id", as: UUID.self)] = VendorScore.Tally(
+                favourable: try row.decode(column: "favourable", as: Int.self),
+                scored: try row.decode(column: "scored", as: Int.self))
         }
-        return counts
     }
 
     /// The customers (by organisation name) whose accounts each account manager looks after.

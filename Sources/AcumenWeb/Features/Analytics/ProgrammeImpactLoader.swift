@@ -53,25 +53,19 @@ enum ProgrammeImpactLoader {
     }
 
     /// Each person's share of Often or Always among their customers' answers, counted only
-    /// where their report shows customers and over the questions it shows: no figure here
-    /// rests on a group or question the report withholds.
+    /// where their report shows customers and every question of the questionnaire for them (a
+    /// person whose report leaves one question out is left out here, rather than counting
+    /// answers per question): no figure rests on a group or question the report withholds.
     static func customerShares(_ cycle: AssessmentCycle, database: any Database) async throws -> [UUID: Double] {
         let disclosure = try await CycleDisclosure.load(cycle: cycle, database: database)
+        let questions = try await CycleRepository(database: database).questionnaire(for: cycle).questions.map(\.code)
         var shares: [UUID: Double] = [:]
-        for (subject, byQuestion) in try await GroupResultsRepository(database: database).customerAnswerCounts(
-            cycleID: cycle.id)
+        for (subject, tally) in try await GroupResultsRepository(database: database).customerTallies(cycleID: cycle.id)
         {
             guard disclosure.plan(subjectID: subject)?.decision(for: .customer) == .shown else { continue }
             let slice = DisclosureGate.subjectSlice(subject.uuidString)
-            var favourable = 0
-            var scored = 0
-            for (question, answers) in byQuestion where disclosure.gate.permits(question: question, in: slice) {
-                for (answer, count) in answers where answer.score != nil {
-                    scored += count
-                    if answer == .often || answer == .always { favourable += count }
-                }
-            }
-            if scored > 0 { shares[subject] = Double(favourable) / Double(scored) }
+            guard questions.allSatisfy({ disclosure.gate.permits(question: $0, in: slice) }) else { continue }
+            shares[subject] = tally.share
         }
         return shares
     }
