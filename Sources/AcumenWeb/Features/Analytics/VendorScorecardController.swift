@@ -49,11 +49,19 @@ struct VendorScorecardController: RouteCollection {
         return Customer(id: found.id, name: found.name)
     }
 
-    static func load(_ request: Request) async throws -> Loaded {
+    /// What both the scorecard and the questionnaire form start from: the viewer's customer, the
+    /// accounts they review, the settled cycles they may read (oldest first) with the accounts
+    /// each asked, and the questionnaire of the latest (the built-in one before any).
+    struct Context {
+        var customer: Customer
+        var accounts: [AccountSummary]
+        var cycles: [(cycle: AssessmentCycle, asked: [AccountSummary])]
+        var questionnaire: Questionnaire
+    }
+
+    static func context(_ request: Request) async throws -> Context {
         let user = try request.requireUser()
         let customer = try await customer(request)
-        let repository = VendorScorecardRepository(database: request.db)
-        let hostName = try await repository.hostVendorName()
         let accounts = try await AccountRepository(database: request.db).accounts(
             visibleTo: try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
         ).filter { $0.customer == customer.name }
@@ -62,23 +70,35 @@ struct VendorScorecardController: RouteCollection {
         for account in accounts {
             asked[account.id] = try await invitations.cycleIDs(invitingCustomersOf: account.id)
         }
-        let cycles = try await CycleRepository(database: request.db).cycles().filter {
+        let cycleRepository = CycleRepository(database: request.db)
+        let cycles = try await cycleRepository.cycles().filter {
             AssessmentPolicy.allows(.readAccountResults, user.viewer, .cycle($0.status)) && $0.status.isSettled
-        }.sorted { $0.answersClosedOn < $1.answersClosedOn }
+        }.sorted { $0.answersClosedOn < $1.answersClosedOn }.map { cycle in
+            (cycle: cycle, asked: accounts.filter { asked[$0.id]?.contains(cycle.id) ?? false })
+        }
+        var questionnaire = GlobalMobilityQuestionnaire.questionnaire
+        if let latest = cycles.last(where: { !$0.asked.isEmpty })?.cycle {
+            questionnaire = try await cycleRepository.questionnaire(cycleID: latest.id)
+        }
+        return Context(customer: customer, accounts: accounts, cycles: cycles, questionnaire: questionnaire)
+    }
+
+    static func load(_ request: Request) async throws -> Loaded {
+        let context = try await context(request)
+        let customer = context.customer
+        let repository = VendorScorecardRepository(database: request.db)
+        let hostName = try await repository.hostVendorName()
         // The host's scores: per year, every shown result of the customer's accounts.
         var shownByYear: [Int: [CustomerResults]] = [:]
         var askedYears: Set<Int> = []
         var minimumCustomers = AnonymityRules.standard.minimumCustomers
-        var questionnaire = GlobalMobilityQuestionnaire.questionnaire
         var cycleYear: [UUID: Int] = [:]
-        for cycle in cycles {
+        for (cycle, askedAccounts) in context.cycles {
             let year = cycle.answersClosedOn.year
             cycleYear[cycle.id] = year
-            let askedAccounts = accounts.filter { asked[$0.id]?.contains(cycle.id) ?? false }
             guard !askedAccounts.isEmpty else { continue }
             askedYears.insert(year)
             minimumCustomers = cycle.settings.rules.minimumCustomers
-            questionnaire = try await CycleRepository(database: request.db).questionnaire(cycleID: cycle.id)
             let disclosure = try await CycleDisclosure.load(cycle: cycle, database: request.db)
             for account in askedAccounts {
                 if let results = try await disclosure.customerResults(
@@ -102,7 +122,7 @@ struct VendorScorecardController: RouteCollection {
         }
         let host = shownByYear.keys.sorted().map { VendorScore.shown(shownByYear[$0]!, vendor: hostName, year: $0) }
         var hostActions: [(year: Int, action: StoredAction)] = []
-        for account in accounts {
+        for account in context.accounts {
             for action in try await ActionPlanRepository(database: request.db).actions(accountID: account.id) {
                 let year = action.cycleID.flatMap { cycleYear[$0] } ?? action.createdOn?.year ?? CalendarDate.today.year
                 hostActions.append((year, action))
@@ -112,7 +132,7 @@ struct VendorScorecardController: RouteCollection {
             customer: customer, hostName: hostName, vendors: vendors,
             scores: host + others.sorted { ($0.vendor.lowercased(), $0.year) < ($1.vendor.lowercased(), $1.year) },
             hostWithheldYears: askedYears.subtracting(shownByYear.keys).sorted(), minimumCustomers: minimumCustomers,
-            questionnaire: questionnaire, hostActions: hostActions.sorted { $0.year > $1.year },
+            questionnaire: context.questionnaire, hostActions: hostActions.sorted { $0.year > $1.year },
             vendorActions: try await repository.actions(customerID: customer.id))
     }
 
@@ -157,17 +177,17 @@ struct VendorScorecardController: RouteCollection {
     }
 
     @Sendable func ratingForm(request: Request) async throws -> Response {
-        let loaded = try await Self.load(request)
-        let vendor = try await Self.vendor(request, customer: loaded.customer)
+        let context = try await Self.context(request)
+        let vendor = try await Self.vendor(request, customer: context.customer)
         return VendorScorecardPage.ratingForm(
-            vendor: vendor, questionnaire: loaded.questionnaire, fields: [:], problem: nil,
+            vendor: vendor, questionnaire: context.questionnaire, fields: [:], problem: nil,
             context: PageContext(readers: request)
         ).response()
     }
 
     @Sendable func addRating(request: Request) async throws -> Response {
         let user = try request.requireUser()
-        let loaded = try await Self.load(request)
+        let loaded = try await Self.context(request)
         let vendor = try await Self.vendor(request, customer: loaded.customer)
         let fields = (try? request.content.decode([String: String].self, as: .urlEncodedForm)) ?? [:]
         let questions = loaded.questionnaire.questions
