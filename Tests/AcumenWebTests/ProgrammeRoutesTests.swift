@@ -151,6 +151,17 @@ final class ProgrammeRoutesTests: XCTestCase {
             XCTAssertEqual(mean(csv.rows), try XCTUnwrap(impact.meanCompetencyChange), accuracy: 1e-3)
             XCTAssertLessThan(comparison.intervalLow, comparison.difference)
             XCTAssertGreaterThan(comparison.intervalHigh, comparison.difference)
+
+            // Kept between requests, but not past a change to the learning record.
+            let untrainedID = try XCTUnwrap(UUID(uuidString: try XCTUnwrap(untrained.first)["person_id"]))
+            let offering = try await CatalogueRepository(database: app.db).offerings()[0]
+            let between = try XCTUnwrap(CalendarDate(impact.laterClosedOn)).adding(days: -1)
+            _ = try await CompletionRepository(database: app.db).record(
+                [.init(personID: untrainedID, offeringID: offering.id, completedOn: between)], source: "LMS", at: Date()
+            )
+            let again = try await staff.get("/api/v1/analytics/programme")
+            let updated = try JSONDecoder().decode(ProgrammeFiguresDTO.self, from: Data(buffer: again.body))
+            XCTAssertEqual(updated.impact?.competencyComparison?.trained, comparison.trained + 1)
         }
     }
 }

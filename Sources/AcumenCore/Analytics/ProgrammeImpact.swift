@@ -151,4 +151,39 @@ public struct ProgrammeImpact: Hashable, Sendable {
         let critical = StudentT.critical95(degreesOfFreedom: max(1, Int(degrees.rounded(.down))))
         return (difference - critical * standardError)...(difference + critical * standardError)
     }
+
+    /// Everything the page, the API and the CSV show, without each person's levels: what is
+    /// kept between requests.
+    public struct Summary: Hashable, Sendable {
+        public struct Row: Hashable, Sendable {
+            public var personID: UUID
+            public var tookTraining: Bool
+            public var competencyChange: Double?
+            public var earlierCustomerShare: Double?
+            public var laterCustomerShare: Double?
+            public var customerChange: Double?
+        }
+
+        public var earlier: Cycle
+        public var later: Cycle
+        public var minimumGroup: Int
+        public var people: [Row]
+        public var competencyChanges: [CompetencyChange]
+        public var meanCompetencyChange: Double?
+        public var competencyComparison: Comparison?
+        public var customerComparison: Comparison?
+    }
+
+    /// - Parameter order: the competency codes in the order to list them.
+    public func summary(order: [String]) -> Summary {
+        Summary(
+            earlier: earlier, later: later, minimumGroup: minimumGroup,
+            people: people.map {
+                Summary.Row(
+                    personID: $0.personID, tookTraining: $0.tookTraining, competencyChange: $0.competencyChange,
+                    earlierCustomerShare: $0.earlierCustomerShare, laterCustomerShare: $0.laterCustomerShare,
+                    customerChange: $0.customerChange)
+            }, competencyChanges: competencyChanges(order: order), meanCompetencyChange: meanCompetencyChange,
+            competencyComparison: competencyComparison, customerComparison: customerComparison)
+    }
 }

@@ -126,6 +126,18 @@ public struct CompletionRepository: Sendable {
     }
 
     /// How many completions a person has, for their record.
+    /// Changes whenever a completion is recorded or taken back: what figures kept from the
+    /// learning record are kept under.
+    public func version() async throws -> String {
+        guard
+            let row = try await database.sql.raw(
+                "SELECT COUNT(*) AS n, MAX(recorded_at) AS latest FROM learning_completions"
+            ).first()
+        else { return "" }
+        return
+            "\(try row.decode(column: "n", as: Int.self))@\(try row.decode(column: "latest", as: String?.self) ?? "")"
+    }
+
     public func count(personID: UUID) async throws -> Int {
         try await database.sql.raw(
             "SELECT COUNT(*) AS n FROM learning_completions WHERE person_id = \(bind: personID)"

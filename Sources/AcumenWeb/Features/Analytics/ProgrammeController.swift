@@ -128,7 +128,7 @@ struct ProgrammeController: RouteCollection {
     /// whether they took training in between, and their customers' shares where shown.
     @Sendable func impactCSV(request: Request) async throws -> Response {
         let period = try Self.requirePeriod(request)
-        let people = try await ProgrammeImpactLoader.load(in: period, database: request.db)?.impact.people ?? []
+        let people = try await ProgrammeImpactLoader.load(in: period, database: request.db)?.people ?? []
         func number(_ value: Double?) -> String { value.map { String(format: "%.4f", $0) } ?? "" }
         let rows = people.sorted { $0.personID.uuidString < $1.personID.uuidString }.map { person in
             [
@@ -243,14 +243,14 @@ struct ProgrammeFiguresDTO: Content {
         var customerComparison: Comparison?
 
         init(_ loaded: ProgrammeImpactLoader.Loaded) {
-            let impact = loaded.impact
+            let impact = loaded
             earlierCycle = impact.earlier.name
             earlierClosedOn = impact.earlier.closesOn.description
             laterCycle = impact.later.name
             laterClosedOn = impact.later.closesOn.description
             people = impact.people.count
             meanCompetencyChange = impact.meanCompetencyChange
-            competencies = impact.competencyChanges(order: loaded.competencyOrder).map {
+            competencies = impact.competencyChanges.map {
                 Competency(
                     competency: $0.competencyCode, people: $0.people, earlierMean: $0.earlierMean,
                     laterMean: $0.laterMean, change: $0.change)

@@ -213,7 +213,7 @@ enum ProgrammePage {
         Tag("section") {
             H2(text.text(Message.competencyHeading))
             if let loaded {
-                let impact = loaded.impact
+                let impact = loaded
                 let cycles = [
                     "earlier": impact.earlier.name, "earlierDay": text.date(impact.earlier.closesOn),
                     "later": impact.later.name, "laterDay": text.date(impact.later.closesOn),
@@ -229,7 +229,7 @@ enum ProgrammePage {
                 DataTable(
                     caption: text.text(Message.byCompetency),
                     headings: [Message.competency, .people, .earlierMean, .laterMean, .change].map { text.text($0) },
-                    rows: impact.competencyChanges(order: loaded.competencyOrder).map { row in
+                    rows: impact.competencyChanges.map { row in
                         [
                             Node<HTML.BodyContext>.text(row.competencyCode),
                             Node<HTML.BodyContext>.text(text.integer(row.people)),
