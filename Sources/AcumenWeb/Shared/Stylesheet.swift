@@ -126,7 +126,7 @@ enum Stylesheet {
         .series-self { stroke: #b34700; stroke-dasharray: 7 4; } circle.series-self { fill: #b34700; }
         .series-target { stroke: var(--ok); stroke-dasharray: 2 4; } circle.series-target { fill: var(--ok); }
         .bar { fill: var(--brand); } .bar-label, .bar-value { fill: var(--ink); font-size: 13px; }
-        .chart-wide svg { max-width: 60rem; } .heat-cell { stroke: #fff; } .heat-hatch { stroke: #8a94a3; stroke-width: 2; }
+        .chart-wide { overflow-x: auto; } .chart-wide svg { max-width: 60rem; min-width: 40rem; } .heat-cell { stroke: #fff; } .heat-hatch { stroke: #8a94a3; stroke-width: 2; }
         .heat-label, .heat-column { fill: var(--ink); font-size: 12px; } .heat-value { fill: #10243a; font-size: 12px; } .heat-value-dark { fill: #fff; }
         .figure-pair { display: grid; gap: 1rem; } @media (min-width: 60rem) { .figure-pair { grid-template-columns: 1fr 1fr; align-items: start; } }
         .figures dd strong { font-size: 1.4rem; } .definition { color: var(--muted); font-size: .9rem; margin: .2rem 0 .8rem; }
@@ -134,7 +134,7 @@ enum Stylesheet {
           .site-header, .site-footer, .skip-link, .no-print, form.period { display: none !important; }
           body { background: #fff; color: #000; } main { max-width: none; padding: 0; }
           section { break-inside: avoid; } a { color: #000; text-decoration: none; }
-          .table-scroll { overflow: visible; } .bar { fill: #444; }
+          .table-scroll, .chart-wide { overflow: visible; } .bar { fill: #444; }
         }
         """#
 }

@@ -119,7 +119,12 @@ enum GroupDashboardPage {
             ).class("definition")
             Paragraph(text.text(Message.withheldDefinition, ["minimum": text.integer(heatmap.minimum)]))
                 .class("definition")
+            // Drawn at a readable size and scrolled sideways on a phone, as wide tables are.
             Div { Node<HTML.BodyContext>.raw(chart.svg()) }.class("chart chart-wide")
+                .attribute(named: "tabindex", value: "0")
+                .attribute(
+                    named: "aria-label",
+                    value: text.text(Message.heatmapTitle, ["groups": dimensionName(choice.dimension, text: text)]))
             DataTable(
                 caption: text.text(Message.tableCaption, ["groups": dimensionName(choice.dimension, text: text)]),
                 headings: [dimensionName(choice.dimension, text: text)] + codes,
