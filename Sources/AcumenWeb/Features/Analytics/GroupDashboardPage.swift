@@ -139,7 +139,8 @@ enum GroupDashboardPage {
                             return Cell.a(
                                 .href(
                                     SitePath.groupAnalyticsPeople.url() + query(loaded, choice) + "&group="
-                                        + encoded(cell.group) + "&competency=" + encoded(cell.competencyCode)),
+                                        + cell.group.queryValueEncoded + "&competency="
+                                        + cell.competencyCode.queryValueEncoded),
                                 .attribute(
                                     named: "aria-label",
                                     value: text.text(
@@ -248,7 +249,7 @@ enum GroupDashboardPage {
                                     Link(
                                         text.text(Message.planSession),
                                         url: SitePath.groupGaps.url() + "?group="
-                                            + encoded(GroupGapsController.groupValue(kind, cell.group)))
+                                            + GroupGapsController.groupValue(kind, cell.group).queryValueEncoded)
                                 }
                             }.class("hint")
                         } else {
@@ -291,10 +292,6 @@ enum GroupDashboardPage {
             }
             Paragraph { Link(text.text(Message.back), url: SitePath.groupAnalytics.url() + query(loaded, choice)) }
         }
-    }
-
-    private static func encoded(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "+", "=", "#"])) ?? ""
     }
 }
 

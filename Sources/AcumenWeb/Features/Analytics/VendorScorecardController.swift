@@ -168,12 +168,19 @@ struct VendorScorecardController: RouteCollection {
         return (now - 4)...now
     }
 
+    /// The vendor the address names, if the customer scores it.
     static func vendor(_ request: Request, customer: Customer) async throws -> VendorScorecardRepository.ScoredVendor {
-        guard let id = request.parameters.get("vendorID", as: UUID.self),
-            let vendor = try await VendorScorecardRepository(database: request.db).vendors(customerID: customer.id)
-                .first(where: { $0.id == id })
+        guard let vendor = try await vendor(request.parameters.get("vendorID", as: UUID.self), customer, request)
         else { throw AppError.notFound("That vendor") }
         return vendor
+    }
+
+    private static func vendor(_ id: UUID?, _ customer: Customer, _ request: Request) async throws
+        -> VendorScorecardRepository.ScoredVendor?
+    {
+        guard let id else { return nil }
+        return try await VendorScorecardRepository(database: request.db).vendors(customerID: customer.id)
+            .first { $0.id == id }
     }
 
     @Sendable func ratingForm(request: Request) async throws -> Response {
@@ -229,10 +236,9 @@ struct VendorScorecardController: RouteCollection {
         }
         let form = try request.decodeForm(Form.self)
         let customer = try await Self.customer(request)
-        guard let vendorID = UUID(uuidString: form.vendor),
-            let vendor = try await VendorScorecardRepository(database: request.db).vendors(customerID: customer.id)
-                .first(where: { $0.id == vendorID })
-        else { throw AppError.badRequest("Choose one of the vendors on the scorecard.", field: "vendor") }
+        guard let vendor = try await Self.vendor(UUID(uuidString: form.vendor), customer, request) else {
+            throw AppError.badRequest("Choose one of the vendors on the scorecard.", field: "vendor")
+        }
         guard let year = Int(form.year), Self.years.contains(year) else {
             throw AppError.badRequest(
                 "Choose the year of the review that agreed the action, from \(Self.years.lowerBound) to \(Self.years.upperBound).",

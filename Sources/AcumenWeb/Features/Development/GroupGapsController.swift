@@ -136,9 +136,6 @@ struct GroupGapsController: RouteCollection {
                 GroupGapsMessage.created, count: enrolment.enrolled.count,
                 ["title": offering.title, "already": request.readersLocalizer.integer(enrolment.alreadyPlanned.count)]))
         return request.redirect(
-            to: SitePath.groupGaps.url() + "?group="
-                + (form.group.addingPercentEncoding(
-                    withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "+", "="]))
-                    ?? ""))
+            to: SitePath.groupGaps.url() + "?group=" + form.group.queryValueEncoded)
     }
 }

@@ -41,9 +41,7 @@ enum RoadmapPage {
                     Link(
                         text.text(RoadmapMessage.groupGaps, ["team": person.team]),
                         url: SitePath.groupGaps.url() + "?group="
-                            + (GroupGapsController.groupValue(.team, person.team)
-                                .addingPercentEncoding(
-                                    withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "+", "="])) ?? "")
+                            + GroupGapsController.groupValue(.team, person.team).queryValueEncoded
                     ).class("button")
                 }.class("actions")
                 Paragraph(text.text(RoadmapMessage.draftHint)).class("hint")
