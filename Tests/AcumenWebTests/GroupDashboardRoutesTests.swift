@@ -1,6 +1,7 @@
 import AcumenCore
 import AcumenStore
 import Foundation
+import SQLKit
 import XCTVapor
 import XCTest
 
@@ -116,6 +117,34 @@ final class GroupDashboardRoutesTests: XCTestCase {
             XCTAssertEqual(page.status, .forbidden)
             let home = try await manager.get("/")
             XCTAssertFalse(home.body.string.contains("href=\"/analytics/groups\""))
+        }
+    }
+
+    func test_aCyclesGroupsAreThoseWhenItsResultsWereKept_soLaterMovesOpenNoDifference() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            _ = try await DemoLoader(database: app.db).load(withPastCycle: true) { DemoOrganisation.password }
+            let staff = BrowserSession(app: app)
+            try await staff.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let before = try await heatmap(staff, "?by=team")
+            let largest = try XCTUnwrap(
+                Dictionary(grouping: before.cells, by: \.group).max { $0.value[0].n < $1.value[0].n }?.key)
+            // Everyone of the largest team moves to another; the cycle's heatmap stays as kept.
+            try await (app.db as! any SQLDatabase).raw(
+                """
+                UPDATE people SET team_id = (SELECT id FROM teams WHERE name <> \(bind: largest) LIMIT 1)
+                WHERE team_id = (SELECT id FROM teams WHERE name = \(bind: largest))
+                """
+            ).run()
+            let kept = SettledResultsRepository(database: app.db)
+            let cycleID = try XCTUnwrap(UUID(uuidString: before.cycleId))
+            let stillKept = try await kept.isKept(cycleID: cycleID)
+            XCTAssertTrue(stillKept)
+            let sizes = try await kept.members(cycleID: cycleID).filter { $0.groups[.team] == [largest] }.count
+            XCTAssertEqual(sizes, before.cells.first { $0.group == largest }?.n)
+
+            let again = try await heatmap(staff, "?by=team&cycle=\(before.cycleId)")
+            XCTAssertEqual(again.cells.map(\.n), before.cells.map(\.n))
+            XCTAssertEqual(again.cells.map(\.value), before.cells.map(\.value))
         }
     }
 

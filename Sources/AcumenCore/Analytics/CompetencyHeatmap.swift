@@ -90,12 +90,22 @@ public struct CompetencyHeatmap: Sendable {
     /// Per competency, the slices the catalogue permits.
     private let permitted: [String: Set<Slice>]
 
-    /// - Parameter minimum: the smallest group whose figures may be shown (at least 2).
-    public init(people: [AssessedMember], competencyCodes: [String], minimum: Int) {
+    /// - Parameters:
+    ///   - minimum: the smallest group whose figures may be shown (at least 2).
+    ///   - decided: the catalogue's decisions (`permittedSlices`) when they were already taken
+    ///     for these very people, rules and groups, as when a settled cycle's results were
+    ///     kept: at tens of thousands of people deciding takes more than a second.
+    public init(
+        people: [AssessedMember], competencyCodes: [String], minimum: Int, decided: [String: Set<Slice>]? = nil
+    ) {
         self.people = people
         self.competencyCodes = competencyCodes
         self.minimum = max(2, minimum)
         groupMembers = Self.members(of: people).mapValues { $0.sorted() }
+        if let decided {
+            permitted = decided
+            return
+        }
         var permitted: [String: Set<Slice>] = [:]
         // Competencies counted over the same people share one catalogue: usually all of them.
         var byPopulation: [[Int]: Set<Slice>] = [:]
@@ -113,7 +123,11 @@ public struct CompetencyHeatmap: Sendable {
         self.permitted = permitted
     }
 
-    static func slice(_ dimension: GroupDimension, _ group: String) -> Slice {
+    /// Per competency, the slices shown: everyone (`Slice.everyone`) and groups, each a slice
+    /// filtering one dimension (its raw value) to one group.
+    public var permittedSlices: [String: Set<Slice>] { permitted }
+
+    public static func slice(_ dimension: GroupDimension, _ group: String) -> Slice {
         Slice([dimension.rawValue: group])
     }
 

@@ -33,3 +33,18 @@ extension Database {
         }
     }
 }
+
+extension SQLDatabase {
+    /// Inserts rows of binds, several per statement (within both databases' limits on binds).
+    /// - Parameter ignoringConflicts: leave a row whose key is already there as it is.
+    func insertRows(into table: String, columns: [String], rows: [[SQLBind]], ignoringConflicts: Bool = false)
+        async throws
+    {
+        for chunk in rows.chunked(into: max(1, 900 / max(1, columns.count))) {
+            let insert = self.insert(into: table).columns(columns)
+            if ignoringConflicts { insert.ignoringConflicts() }
+            for row in chunk { insert.values(row) }
+            try await insert.run()
+        }
+    }
+}

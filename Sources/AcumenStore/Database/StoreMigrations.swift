@@ -10,7 +10,7 @@ public enum StoreMigrations {
             QuestionTranslations(), FrameworkLanguages(), RaterChosenLanguage(), CreateDevelopmentTables(),
             CreateRoadmapTables(), CatalogueRevision(), CreateReinforcementTables(),
             CreateGroupSessionTables(), CreateLearningRecordTables(), CreateSessionTables(),
-            CreateCommunityTables(), PeopleLeavingReason(), CreateVendorScorecardTables(),
+            CreateCommunityTables(), PeopleLeavingReason(), CreateVendorScorecardTables(), CreateSettledResultsTables(),
         ]
     }
 }

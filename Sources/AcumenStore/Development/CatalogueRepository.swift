@@ -157,7 +157,7 @@ public struct CatalogueRepository: Sendable {
                     """
                 ).run()
             }
-            try await Self.insert(
+            try await sql.insertRows(
                 into: "offerings",
                 columns: [
                     "id", "code", "code_key", "title", "summary", "category", "format", "duration_minutes",
@@ -171,8 +171,8 @@ public struct CatalogueRepository: Sendable {
                         SQLBind(offering.language), SQLBind(offering.provider), SQLBind(offering.link),
                         SQLBind(offering.owner), SQLBind(offering.phase.rawValue), SQLBind(offering.xapiActivityID),
                     ]
-                }, on: sql)
-            try await Self.insert(
+                })
+            try await sql.insertRows(
                 into: "offering_targets",
                 columns: ["offering_id", "position", "framework_id", "competency_code", "from_level", "to_level"],
                 rows: offerings.flatMap { offering in
@@ -182,25 +182,14 @@ public struct CatalogueRepository: Sendable {
                             SQLBind(target.competencyCode), SQLBind(target.fromLevel), SQLBind(target.toLevel),
                         ]
                     }
-                }, on: sql)
-            try await Self.insert(
+                })
+            try await sql.insertRows(
                 into: "offering_prerequisites", columns: ["offering_id", "position", "prerequisite_code"],
                 rows: offerings.flatMap { offering in
                     offering.prerequisites.enumerated().map { position, code in
                         [SQLBind(offering.id), SQLBind(position), SQLBind(code)]
                     }
-                }, on: sql)
-        }
-    }
-
-    /// Inserts rows of binds, several per statement (within both databases' limits on binds).
-    private static func insert(
-        into table: String, columns: [String], rows: [[SQLBind]], on sql: any SQLDatabase
-    ) async throws {
-        for chunk in rows.chunked(into: max(1, 900 / max(1, columns.count))) {
-            let insert = sql.insert(into: table).columns(columns)
-            for row in chunk { insert.values(row) }
-            try await insert.run()
+                })
         }
     }
 

@@ -186,6 +186,15 @@ public struct DisclosureGate: Sendable {
     public func feedsCycleFigures(_ plan: DisclosurePlan, source: RaterSource) -> Bool {
         phase == .settled && plan.decision(for: source) == .shown
     }
+
+    /// Whether one account manager's customer answers may feed cycle-wide figures as a whole
+    /// (a share of Often or Always over all questions): their report shows their customers,
+    /// and shows them on every question. A report that leaves one question out keeps the
+    /// person out of such figures altogether, rather than counting answers question by question.
+    public func feedsCycleFigures(customersOf plan: DisclosurePlan, subjectID: String, questions: [String]) -> Bool {
+        let slice = Self.subjectSlice(subjectID)
+        return feedsCycleFigures(plan, source: .customer) && questions.allSatisfy { permits(question: $0, in: slice) }
+    }
 }
 
 /// Why a slice's customer results are not shown.

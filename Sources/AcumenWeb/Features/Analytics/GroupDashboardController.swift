@@ -25,7 +25,6 @@ struct GroupDashboardController: RouteCollection {
         var cycles: [AssessmentCycle]
         var framework: FrameworkContent
         var heatmap: CompetencyHeatmap
-        var names: [UUID: String]
     }
 
     /// What the address asks for, read before anything is loaded, so that a bad value answers
@@ -78,61 +77,40 @@ struct GroupDashboardController: RouteCollection {
             cycle = latest
         }
         let visible = try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
-        let version = try await ResponseRepository(database: request.db).responseRowCount(cycleID: cycle.id)
-        // Everything the heatmap depends on: the cycle's answers and rules, the day (targets
-        // follow tenure), and whose groups these are.
+        // A settled cycle's kept results never change: whose groups these are decides the rest.
         let population = visible.map { ids in UUID.stable(named: ids.map(\.uuidString).sorted().joined()).uuidString }
-        let key =
-            "\(cycle.id)|\(cycle.status.rawValue)|\(version)|\(cycle.settings.rules)|\(CalendarDate.today)|"
-            + (population ?? "everyone")
+        let key = "\(cycle.id)|" + (population ?? "everyone")
         let database = request.db
         let built = try await Self.cache.value(for: key) {
             try await Self.build(cycle: cycle, visible: visible, database: database)
         }
         return Loaded(
-            cycle: cycle, cycles: settled, framework: built.framework, heatmap: built.heatmap, names: built.names)
+            cycle: cycle, cycles: settled, framework: built.framework, heatmap: built.heatmap)
     }
 
-    /// What a heatmap is built from, kept per cycle and population: at tens of thousands of
-    /// account managers the catalogue takes a second or more to decide.
+    /// What a heatmap is built from, kept per cycle and population.
     struct Built: Sendable {
         var framework: FrameworkContent
         var heatmap: CompetencyHeatmap
-        var names: [UUID: String]
     }
 
     private static let cache = BuildCache<Built>(capacity: 16)
 
+    /// Everyone's heatmap takes the catalogue's decisions kept with the cycle's results; a
+    /// supervisor's line (a population of its own) is decided afresh, which is quick at the
+    /// size of a line.
     private static func build(cycle: AssessmentCycle, visible: Set<UUID>?, database: any Database) async throws
         -> Built
     {
-        let subjects = try await CycleRepository(database: database).subjects(cycleID: cycle.id).filter {
-            visible?.contains($0.id) ?? true
-        }
+        try await SettledResults.ensureKept(cycle, database: database)
+        let kept = SettledResultsRepository(database: database)
+        let members = try await kept.members(cycleID: cycle.id, among: visible)
         let (version, _) = try await CycleForms.context(for: cycle, database: database)
-        let rules = cycle.settings.rules
-        let results = GroupResultsRepository(database: database)
-        let levels = try await results.levels(cycleID: cycle.id, minimumPeers: rules.minimumPeers)
-        let served = try await results.customersServed()
-        let names = try await results.names(Set(subjects.compactMap(\.supervisorID) + subjects.map(\.id)))
-        let today = CalendarDate.today
-        let members = subjects.map { subject in
-            var groups: [GroupDimension: [String]] = [
-                .team: [subject.team], .location: [subject.location],
-                .tenure: [TenureBand(hireDate: subject.hireDate, on: cycle.answersClosedOn).rawValue],
-                .customer: served[subject.id] ?? [],
-            ]
-            if let supervisor = subject.supervisorID.flatMap({ names[$0] }) { groups[.supervisor] = [supervisor] }
-            return AssessedMember(
-                personID: subject.id, groups: groups.filter { !$0.value.contains("") },
-                levels: levels[subject.id] ?? [:],
-                targets: ReportsController.profile(for: subject, in: version.roleProfiles, today: today)?.targets ?? [:]
-            )
-        }
         let heatmap = CompetencyHeatmap(
             people: members, competencyCodes: version.content.competencies.map(\.code),
-            minimum: max(rules.minimumPeers, rules.minimumCustomers))
-        return Built(framework: version.content, heatmap: heatmap, names: names)
+            minimum: SettledResults.minimumGroup(cycle),
+            decided: visible == nil ? try await kept.shownSlices(cycleID: cycle.id) : nil)
+        return Built(framework: version.content, heatmap: heatmap)
     }
 
     @Sendable func page(request: Request) async throws -> Response {
@@ -160,8 +138,10 @@ struct GroupDashboardController: RouteCollection {
         }
         let cell = loaded.heatmap.cell(choice.dimension, group: group, competency: code)
         guard !cell.isWithheld else { throw AppError.notFound("A shown group of that name") }
-        return GroupDashboardPage.people(cell, loaded: loaded, choice: choice, context: PageContext(request))
-            .response()
+        let names = try await GroupResultsRepository(database: request.db).names(Set(cell.members))
+        return GroupDashboardPage.people(
+            cell, names: names, loaded: loaded, choice: choice, context: PageContext(request)
+        ).response()
     }
 
     @Sendable func cellsCSV(request: Request) async throws -> Response {

@@ -268,13 +268,13 @@ enum GroupDashboardPage {
 
     /// The people counted in one shown cell, each with their level and target, linked to their dashboard.
     static func people(
-        _ cell: CompetencyHeatmap.Cell, loaded: GroupDashboardController.Loaded,
+        _ cell: CompetencyHeatmap.Cell, names: [UUID: String], loaded: GroupDashboardController.Loaded,
         choice: GroupDashboardController.Choice, context: PageContext
     ) -> HTMLPage {
         let text = context.localizer
         let title = text.text(
             Message.peopleTitle, ["group": cell.group, "competency": cell.competencyCode])
-        let members = cell.members.sorted { (loaded.names[$0] ?? "") < (loaded.names[$1] ?? "") }
+        let members = cell.members.sorted { (names[$0] ?? "") < (names[$1] ?? "") }
         return Layout.page(title, context: context) {
             H1(title)
             Paragraph(
@@ -287,7 +287,7 @@ enum GroupDashboardPage {
                     ]))
             List(members) { id in
                 ListItem {
-                    Link(loaded.names[id] ?? id.lowercasedString, url: SitePath.personDashboard.url(id))
+                    Link(names[id] ?? id.lowercasedString, url: SitePath.personDashboard.url(id))
                 }
             }
             Paragraph { Link(text.text(Message.back), url: SitePath.groupAnalytics.url() + query(loaded, choice)) }

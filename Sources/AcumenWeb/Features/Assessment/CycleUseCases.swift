@@ -55,6 +55,23 @@ struct CycleUseCases {
     /// the same transaction, so a crash leaves either a draft or an open cycle with every link
     /// queued, never raters without links. Returns the cycle as it now stands and how many links went out.
     func advance(cycleID: UUID, from expected: CycleStatus) async throws -> (cycle: AssessmentCycle, linksSent: Int) {
+        let advanced = try await moveOn(cycleID: cycleID, from: expected)
+        if advanced.cycle.status == .closed {
+            // Kept after the close commits rather than in its transaction: at tens of thousands
+            // of people keeping takes seconds. The cycle has closed either way, and a dashboard
+            // keeps the results itself if this fails.
+            do {
+                try await SettledResults.ensureKept(advanced.cycle, database: database)
+            } catch {
+                database.logger.warning("Results of cycle \(cycleID) not kept at closing: \(String(reflecting: error))")
+            }
+        }
+        return advanced
+    }
+
+    private func moveOn(cycleID: UUID, from expected: CycleStatus) async throws -> (
+        cycle: AssessmentCycle, linksSent: Int
+    ) {
         try await database.writeTransaction { database in
             let cycles = CycleRepository(database: database)
             let next = try await cycles.advance(cycleID: cycleID, from: expected, today: today)
