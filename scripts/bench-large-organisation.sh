@@ -14,7 +14,8 @@ work=$(mktemp -d /tmp/acumen-large.XXXXXX)
 port=${PORT:-18091}
 managers=${BENCH_ACCOUNT_MANAGERS:-20000}
 base="http://127.0.0.1:$port"
-cleanup() { [ -n "${server:-}" ] && kill "$server" 2>/dev/null || true; rm -rf "$work"; }
+# BENCH_KEEP=1 leaves the generated SQLite database and the server's log in the work folder.
+cleanup() { [ -n "${server:-}" ] && kill "$server" 2>/dev/null || true; [ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"; }
 trap cleanup EXIT
 
 echo "## Machine"
@@ -77,24 +78,44 @@ print(next(c['id'] for c in json.load(sys.stdin)['cycles'] if c['name'] == 'Larg
   }
   cycle=$(cycle_id 2026)
   earlier=$(cycle_id 2025)
+  # Closing a cycle keeps its results (each person's level per competency, their groups, the
+  # heatmap's catalogue); releasing it queues each person's report mail.
+  for year in 2022 2023 2024 2025 2026; do
+    local id closing
+    id=$(cycle_id $year | tr A-Z a-z)
+    closing=$(api -o /dev/null -w '%{time_total}' -H 'Content-Type: application/json' -d '{"from": "open"}' "$base/api/v1/cycles/$id/advance")
+    api -o /dev/null -H 'Content-Type: application/json' -d '{"from": "closed"}' "$base/api/v1/cycles/$id/advance"
+    [ "$year" = 2026 ] && echo "closing the last cycle (keeps its results): $closing s"
+  done
+  echo "RSS after closing: $(awk '/VmRSS/ {print $2 / 1024 " MB"}' /proc/$server/status)"
+  stop
+  serve
   levels_of() { echo "SELECT r.subject_id, x.competency_code, CAST(SUM(x.level) AS DOUBLE PRECISION), COUNT(x.level)
     FROM responses r JOIN response_ratings x ON x.response_id = r.id
     WHERE r.cycle_id = '$1' AND r.status = 'submitted' AND x.level IS NOT NULL
     AND (r.source = 'supervisor' OR (r.source = 'peer' AND r.subject_id IN (SELECT subject_id FROM responses
       WHERE cycle_id = '$1' AND status = 'submitted' AND source = 'peer' GROUP BY subject_id HAVING COUNT(*) >= 3)))
     GROUP BY r.subject_id, x.competency_code"; }
+  # The heatmap's cells computed by SQL alone from what closing kept: per team and competency,
+  # how many, the share at or above target and the mean gap.
+  cells_of() { echo "SELECT m.group_name, s.competency_code, COUNT(*),
+    AVG(CASE WHEN s.level >= s.target - 0.000000001 THEN 1.0 ELSE 0.0 END), AVG(s.target - s.level)
+    FROM settled_standings s JOIN settled_memberships m ON m.cycle_id = s.cycle_id AND m.subject_id = s.subject_id
+    WHERE s.cycle_id = '$1' AND m.dimension = '$2' AND s.level IS NOT NULL AND s.target IS NOT NULL
+    GROUP BY m.group_name, s.competency_code"; }
   echo "### group heatmap, last cycle, by team"
-  echo "bare SQL (levels per person and competency): $(sql_time "$(levels_of "$cycle")") s"
+  echo "SQL aggregate from the ratings (levels per person and competency, run once at closing): $(sql_time "$(levels_of "$cycle")") s"
+  echo "bare SQL aggregate of the cells from the kept results: $(sql_time "$(cells_of "$cycle" team)") s"
   echo "API, first answer (builds and keeps the heatmap): $(api -o /dev/null -w '%{time_total}' "$base/api/v1/analytics/heatmap?by=team&cycle=$cycle") s"
   echo "API, median of five after: $(median5 "$base/api/v1/analytics/heatmap?by=location&cycle=$cycle") s"
   echo "RSS: $(awk '/VmRSS/ {print $2 / 1024 " MB"}' /proc/$server/status)"
-  tallies_of() { echo "SELECT r.subject_id, SUM(CASE WHEN a.answer IN ('often', 'always') THEN 1 ELSE 0 END),
-    SUM(CASE WHEN a.answer <> 'dontKnow' THEN 1 ELSE 0 END) FROM response_answers a JOIN responses r ON r.id = a.response_id
-    WHERE r.cycle_id = '$1' AND r.source = 'customer' AND r.status = 'submitted' GROUP BY r.subject_id"; }
   echo "### programme results, the twelve months to today (its impact compares the last two cycles)"
-  python3 -c "import sys; print('bare SQL (levels and customers\' tallies of both cycles): %.3f s' % sum(map(float, sys.argv[1:])))" \
-    "$(sql_time "$(levels_of "$cycle")")" "$(sql_time "$(levels_of "$earlier")")" \
-    "$(sql_time "$(tallies_of "$cycle")")" "$(sql_time "$(tallies_of "$earlier")")"
+  python3 -c "import sys; print('bare SQL (kept levels of both cycles, the period\'s customer answers counted, account managers, completions): %.3f s' % sum(map(float, sys.argv[1:])))" \
+    "$(sql_time "SELECT subject_id, competency_code, level FROM settled_standings WHERE cycle_id IN ('$cycle', '$earlier') AND level IS NOT NULL")" \
+    "$(sql_time "SELECT r.cycle_id, a.answer, COUNT(*) FROM response_answers a JOIN responses r ON r.id = a.response_id
+      WHERE r.cycle_id = '$cycle' AND r.source = 'customer' AND r.status = 'submitted' GROUP BY r.cycle_id, a.answer")" \
+    "$(sql_time "SELECT id, job_title, hire_date, end_date, leaving_reason FROM people")" \
+    "$(sql_time "SELECT person_id, offering_id, completed_on FROM learning_completions")"
   echo "API, first answer: $(api -o /dev/null -w '%{time_total}' "$base/api/v1/analytics/programme") s"
   echo "API, median of five after: $(median5 "$base/api/v1/analytics/programme") s"
   echo "RSS: $(awk '/VmRSS/ {print $2 / 1024 " MB"}' /proc/$server/status); peak: $(awk '/VmHWM/ {print $2 / 1024 " MB"}' /proc/$server/status)"

@@ -77,7 +77,7 @@ final class MessageCatalogueTests: XCTestCase {
             [
                 "home.", "agenda.", "calibration.", "status.", "action.", "nav.", "report.", "source.", "role.",
                 "login.", "framework.", "account.", "smart.", "problem.", "withheld.", "pager.", "cycles.", "person.",
-                "subject.",
+                "subject.", "vendorScorecard.",
             ].contains {
                 key.hasPrefix($0)
             }

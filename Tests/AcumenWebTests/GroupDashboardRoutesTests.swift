@@ -148,12 +148,40 @@ final class GroupDashboardRoutesTests: XCTestCase {
         }
     }
 
+    func test_manyGroups_arePagedOnThePage_whileTheAPIGivesEveryOne() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            _ = try await DemoLoader(database: app.db).load(withPastCycle: true) { DemoOrganisation.password }
+            let staff = BrowserSession(app: app)
+            try await staff.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let map = try await heatmap(staff, "?by=customer")
+            var groups: [String] = []
+            for cell in map.cells where !groups.contains(cell.group) { groups.append(cell.group) }
+            let perPage = GroupDashboardPage.groupsPerPage
+            XCTAssertGreaterThan(groups.count, perPage, "the demo has more customers than one page holds")
+            func rowHeaders(_ html: String) -> Set<String> {
+                Set(
+                    groups.filter { group in
+                        let escaped = group.replacingOccurrences(of: "&", with: "&amp;")
+                            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+                        return html.contains(">\(escaped)</")
+                    })
+            }
+            let first = try await staff.get("/analytics/groups?by=customer").body.string
+            XCTAssertEqual(rowHeaders(first), Set(groups.prefix(perPage)))
+            XCTAssertContains(first, "class=\"pager\"")
+            let second = try await staff.get("/analytics/groups?by=customer&page=2").body.string
+            XCTAssertEqual(rowHeaders(second), Set(groups.dropFirst(perPage).prefix(perPage)))
+            let beyond = try await staff.get("/analytics/groups?by=customer&page=999")
+            XCTAssertEqual(beyond.status, .ok, "a page past the end shows the last")
+        }
+    }
+
     func test_badChoices_answer400_andAnUnknownCycle404() async throws {
         try await WebHarness.withDemoApp { app, demo in
             _ = try await DemoLoader(database: app.db).load(withPastCycle: true) { DemoOrganisation.password }
             let staff = BrowserSession(app: app)
             try await staff.signIn(WebHarness.email(of: .programmeManager, in: demo))
-            for query in ["?by=region", "?cycle=last", "?measure=median", "?by=team&cycle=%00"] {
+            for query in ["?by=region", "?cycle=last", "?measure=median", "?by=team&cycle=%00", "?page=0", "?page=x"] {
                 let answer = try await staff.get("/api/v1/analytics/heatmap" + query)
                 XCTAssertEqual(answer.status, .badRequest, query)
                 XCTAssertContains(answer.body.string, "\"field\"")

@@ -21,6 +21,7 @@ final class LanguageRoutesTests: XCTestCase {
             + AccountMessage.allCases + PagerMessage.allCases + ProblemListMessage.allCases + CycleListMessage.allCases
             + PersonMessage.allCases + CycleSubjectMessage.allCases + CommandMessage.allCases
             + ParticipantMessage.allCases + FeedbackMessage.allCases + CalibrationMailMessage.allCases
+            + VendorScorecardMessage.allCases
         let programmeKeys: [any MessageKey] =
             CyclePageMessage.allCases + CycleAdvanceMessage.allCases + ConfirmationMessage.allCases
             + NewCycleMessage.allCases + PreviewMessage.allCases + QuestionsMessage.allCases

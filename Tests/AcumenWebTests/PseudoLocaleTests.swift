@@ -172,6 +172,26 @@ final class PseudoLocaleTests: XCTestCase {
             let customer = BrowserSession(app: app)
             try await customer.signIn(customerEmail)
             pages.append(("customer home", try await customer.get("/").body.string))
+            // The vendor scorecard, the questionnaire about another vendor, and that form refused.
+            let scorecard = try await customer.get("/scorecard").body.string
+            pages.append(("vendor scorecard", scorecard))
+            let rating = try XCTUnwrap(
+                scorecard.range(of: #"/scorecard/vendors/[^"/]+/rate"#, options: .regularExpression).map {
+                    String(scorecard[$0])
+                })
+            pages.append(("questionnaire about a vendor", try await customer.get(rating).body.string))
+            let refusedRating = try await customer.post(
+                String(rating.dropLast("/rate".count)) + "/ratings", form: ["year": "1999"])
+            XCTAssertEqual(refusedRating.status, .badRequest)
+            pages.append(("refused questionnaire about a vendor", refusedRating.body.string))
+            data += DemoVendorScorecard.vendors.flatMap { vendor in
+                [vendor.name] + vendor.actions.flatMap { [$0.title, $0.owner] }
+                    // The chart's bars are named by vendor and year, long names cut short.
+                    + (0...1).map { back in
+                        let label = "\(vendor.name) \(CalendarDate.today.year - back)"
+                        return label.count > 24 ? label.prefix(23) + "…" : label
+                    }
+            }
 
             let questions = try await CycleRepository(database: app.db).questionnaire(
                 cycleID: UUID(uuidString: cycle)!

@@ -36,7 +36,7 @@ final class VendorScorecardRoutesTests: XCTestCase {
             XCTAssertEqual(again.status, .conflict)
             let host = try await reviewer.post("/scorecard/vendors", form: ["name": demo.vendorName])
             XCTAssertEqual(host.status, .badRequest)
-            XCTAssertContains(host.body.string, "scored by its own cycles")
+            XCTAssertContains(host.body.string, "is scored by its own reviews here")
 
             let page = try await reviewer.get("/scorecard")
             let link = try XCTUnwrap(

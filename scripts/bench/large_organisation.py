@@ -6,7 +6,7 @@ The people, accounts and cycles come in through Acumen itself (import files writ
 submitted, straight into the tables, because submitting ten million ratings through the API
 would take hours: per account manager and cycle a self rating, a supervisor rating and three
 peers (16 competencies each), and for three in five of them one customer questionnaire; then it
-marks the cycles released and records a year of completions.
+leaves the cycles open (to be closed through Acumen) and records a year of completions.
 
     python3 large_organisation.py people WORKDIR MANAGERS
     python3 large_organisation.py fill sqlite PATH | postgres URL
@@ -154,7 +154,8 @@ def fill(database):
         ratings_written += len(ratings)
         answers_written += len(answers)
         flush()
-        database.execute(f"UPDATE assessment_cycles SET status = 'released', closed_on = closes_on WHERE id = '{cycle}'")
+        # Left open: the benchmark closes and releases each cycle through Acumen, as staff would.
+        database.execute(f"UPDATE assessment_cycles SET status = 'open' WHERE id = '{cycle}'")
         database.commit()
         print(f"cycle closing {closes_on}: {len(subjects)} account managers", flush=True)
     last = cycles[-1][1]

@@ -19,20 +19,22 @@ public struct OutboxRepository: Sendable {
         try await enqueue([message], at: now)
     }
 
-    /// Queues several messages in one statement.
+    /// Queues several messages, many to a statement: releasing a cycle of 20,000 people queues
+    /// 20,000 mails, more binds than PostgreSQL takes in one statement.
     public func enqueue(_ messages: [OutgoingMessage], at now: Date = Date()) async throws {
-        guard !messages.isEmpty else { return }
-        let insert = sql.insert(into: "outbox_messages")
-            .columns(
+        try await sql.insertRows(
+            into: "outbox_messages",
+            columns: [
                 "id", "recipient", "subject", "body", "status", "attempts", "next_attempt_at", "last_error",
-                "created_at")
-        for message in messages {
-            _ = insert.values(
-                SQLBind(UUID()), SQLBind(message.recipient), SQLBind(message.subject), SQLBind(message.body),
-                SQLBind(OutboxEntry.Status.pending.rawValue), SQLBind(0), SQLBind(now.timeIntervalSince1970),
-                SQLBind(""), SQLBind(now.timeIntervalSince1970))
-        }
-        try await insert.run()
+                "created_at",
+            ],
+            rows: messages.map { message in
+                [
+                    SQLBind(UUID()), SQLBind(message.recipient), SQLBind(message.subject), SQLBind(message.body),
+                    SQLBind(OutboxEntry.Status.pending.rawValue), SQLBind(0), SQLBind(now.timeIntervalSince1970),
+                    SQLBind(""), SQLBind(now.timeIntervalSince1970),
+                ]
+            })
     }
 
     /// Messages due for an attempt, oldest first.

@@ -33,6 +33,8 @@ struct GroupDashboardController: RouteCollection {
         var cycleID: UUID?
         var dimension: GroupDimension
         var measure: HeatmapMeasure
+        /// Which page of groups the dashboard shows; the API and the CSV give every group.
+        var page = 1
 
         init(_ request: Request) throws {
             let cycle = (try? request.query.get(String.self, at: "cycle")) ?? ""
@@ -55,6 +57,11 @@ struct GroupDashboardController: RouteCollection {
                 throw AppError.badRequest("The measure is share or gap.", field: "measure")
             }
             self.measure = measure
+            let page = (try? request.query.get(String.self, at: "page")) ?? "1"
+            guard let number = Int(page), number >= 1 else {
+                throw AppError.badRequest("The page is a whole number from 1.", field: "page")
+            }
+            self.page = number
         }
     }
 

@@ -83,15 +83,22 @@ enum GroupDashboardPage {
         }
     }
 
+    static let groupsPerPage = 25
+
     private static func heatmap(
         _ loaded: GroupDashboardController.Loaded, choice: GroupDashboardController.Choice, text: Localizer
     ) -> Component {
         let heatmap = loaded.heatmap
         let codes = heatmap.competencyCodes
         let everyoneLabel = text.text(Message.everyone)
+        // Thousands of teams or customers would make a page nobody can read: the chart and its
+        // table show one page of groups at a time, everyone's row on each.
+        let groups = heatmap.groups(choice.dimension)
+        let pages = max(1, (groups.count + groupsPerPage - 1) / groupsPerPage)
+        let page = min(choice.page, pages)
         let rows: [(label: String, cells: [CompetencyHeatmap.Cell])] =
             [(everyoneLabel, heatmap.everyone)]
-            + heatmap.groups(choice.dimension).map { group in
+            + groups.dropFirst((page - 1) * groupsPerPage).prefix(groupsPerPage).map { group in
                 (group, codes.map { heatmap.cell(choice.dimension, group: group, competency: $0) })
             }
         let withheld = text.text(Message.withheld)
@@ -152,6 +159,15 @@ enum GroupDashboardPage {
                                         ])), .text(label))
                         }
                 })
+            if pages > 1 {
+                Pager(
+                    page: page, pages: pages, path: SitePath.groupAnalytics.url(),
+                    query: [
+                        URLQueryItem(name: "cycle", value: loaded.cycle.id.lowercasedString),
+                        URLQueryItem(name: "by", value: choice.dimension.rawValue),
+                        URLQueryItem(name: "measure", value: choice.measure.rawValue),
+                    ], text: text)
+            }
             Paragraph(text.text(Message.tableHint)).class("hint")
             Paragraph {
                 Link(text.text(Message.csv), url: SitePath.groupAnalyticsCSV.url() + query(loaded, choice))

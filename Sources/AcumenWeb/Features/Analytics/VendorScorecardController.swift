@@ -147,18 +147,23 @@ struct VendorScorecardController: RouteCollection {
     @Sendable func addVendor(request: Request) async throws -> Response {
         struct Form: Decodable { var name: String }
         let name = try request.decodeForm(Form.self).name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = request.readersLocalizer
         guard (1...120).contains(name.count) else {
-            throw AppError.badRequest("Give the vendor's name (at most 120 characters).", field: "name")
+            throw AppError.badRequest(text.text(VendorScorecardMessage.errorName), field: "name")
         }
         let customer = try await Self.customer(request)
         let repository = VendorScorecardRepository(database: request.db)
         guard name.lowercased() != (try await repository.hostVendorName()).lowercased() else {
-            throw AppError.badRequest(
-                "\(name) is scored by its own cycles here; add the customer's other vendors.", field: "name")
+            throw AppError.badRequest(text.text(VendorScorecardMessage.errorHost, ["vendor": name]), field: "name")
         }
-        _ = try await repository.addVendor(named: name, customerID: customer.id)
-        request.flash(
-            "\(name) is on the scorecard. Answer the questionnaire about them for a year to see their scores.")
+        do {
+            _ = try await repository.addVendor(named: name, customerID: customer.id)
+        } catch StoreError.conflict {
+            throw AppError(
+                .conflict, code: "conflict", message: text.text(VendorScorecardMessage.errorTaken, ["vendor": name]),
+                field: "name")
+        }
+        request.flash(text.text(VendorScorecardMessage.vendorAdded, ["vendor": name]))
         return request.redirect(to: SitePath.vendorScorecard.url())
     }
 
@@ -166,6 +171,11 @@ struct VendorScorecardController: RouteCollection {
     static var years: ClosedRange<Int> {
         let now = CalendarDate.today.year
         return (now - 4)...now
+    }
+
+    /// The first and last year a questionnaire or action may name, for messages.
+    static var yearBounds: [String: String] {
+        ["first": String(years.lowerBound), "last": String(years.upperBound)]
     }
 
     /// The vendor the address names, if the customer scores it.
@@ -210,19 +220,20 @@ struct VendorScorecardController: RouteCollection {
                 context: PageContext(readers: request)
             ).response(status: .badRequest)
         }
+        let text = request.readersLocalizer
         guard let year = Int(fields["year"] ?? ""), Self.years.contains(year) else {
-            return refuse(
-                "Choose the year the answers are about, from \(Self.years.lowerBound) to \(Self.years.upperBound).")
+            return refuse(text.text(VendorScorecardMessage.errorYear, Self.yearBounds))
         }
         guard answers.count == questions.count else {
             return refuse(
-                "Answer every question (\(questions.count - answers.count) of \(questions.count) left); choose Don't know where you cannot say."
-            )
+                text.text(
+                    VendorScorecardMessage.errorUnanswered,
+                    ["left": text.integer(questions.count - answers.count), "total": text.integer(questions.count)]))
         }
         try await VendorScorecardRepository(database: request.db).addRating(
             vendorID: vendor.id, customerID: loaded.customer.id, year: year, answers: answers, byUserID: user.id,
             on: .today)
-        request.flash("Your answers about \(vendor.name) for \(year) are on the scorecard.")
+        request.flash(text.text(VendorScorecardMessage.answersKept, ["vendor": vendor.name, "year": String(year)]))
         return request.redirect(to: SitePath.vendorScorecard.url())
     }
 
@@ -236,42 +247,41 @@ struct VendorScorecardController: RouteCollection {
         }
         let form = try request.decodeForm(Form.self)
         let customer = try await Self.customer(request)
+        let text = request.readersLocalizer
         guard let vendor = try await Self.vendor(UUID(uuidString: form.vendor), customer, request) else {
-            throw AppError.badRequest("Choose one of the vendors on the scorecard.", field: "vendor")
+            throw AppError.badRequest(text.text(VendorScorecardMessage.errorVendor), field: "vendor")
         }
         guard let year = Int(form.year), Self.years.contains(year) else {
             throw AppError.badRequest(
-                "Choose the year of the review that agreed the action, from \(Self.years.lowerBound) to \(Self.years.upperBound).",
-                field: "year")
+                text.text(VendorScorecardMessage.errorActionYear, Self.yearBounds), field: "year")
         }
         let title = form.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (3...300).contains(title.count) else {
-            throw AppError.badRequest("Say what will be done (3 to 300 characters).", field: "title")
+            throw AppError.badRequest(text.text(VendorScorecardMessage.errorTitle), field: "title")
         }
         let owner = form.ownerName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...120).contains(owner.count) else {
-            throw AppError.badRequest("Name who is accountable for it.", field: "ownerName")
+            throw AppError.badRequest(text.text(VendorScorecardMessage.errorOwner), field: "ownerName")
         }
         var due: CalendarDate?
-        if let text = form.dueDate, !text.isEmpty {
-            guard let day = CalendarDate(text) else {
-                throw AppError.badRequest("The due date must be a day, YYYY-MM-DD.", field: "dueDate")
+        if let written = form.dueDate, !written.isEmpty {
+            guard let day = CalendarDate(written) else {
+                throw AppError.badRequest(text.text(VendorScorecardMessage.errorDue), field: "dueDate")
             }
             due = day
         }
         try await VendorScorecardRepository(database: request.db).addAction(
             vendorID: vendor.id, customerID: customer.id, year: year, title: title, ownerName: owner, dueDate: due)
-        request.flash("The action is on \(vendor.name)'s plan.")
+        request.flash(text.text(VendorScorecardMessage.actionAdded, ["vendor": vendor.name]))
         return request.redirect(to: SitePath.vendorScorecard.url() + "#actions")
     }
 
     @Sendable func setStatus(request: Request) async throws -> Response {
         struct Form: Decodable { var status: String }
         let form = try request.decodeForm(Form.self)
+        let text = request.readersLocalizer
         guard let status = ActionItem.Status(rawValue: form.status) else {
-            throw AppError.badRequest(
-                "The status is one of " + ActionItem.Status.allCases.map(\.rawValue).joined(separator: ", ") + ".",
-                field: "status")
+            throw AppError.badRequest(text.text(VendorScorecardMessage.errorStatus), field: "status")
         }
         guard let actionID = request.parameters.get("actionID", as: UUID.self) else {
             throw AppError.notFound("That action")
@@ -279,6 +289,7 @@ struct VendorScorecardController: RouteCollection {
         let customer = try await Self.customer(request)
         try await VendorScorecardRepository(database: request.db).setStatus(
             status, actionID: actionID, customerID: customer.id)
+        request.flash(text.text(VendorScorecardMessage.statusSaved))
         return request.redirect(to: SitePath.vendorScorecard.url() + "#actions")
     }
 }

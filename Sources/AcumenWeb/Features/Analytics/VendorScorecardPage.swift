@@ -9,32 +9,32 @@ enum VendorScorecardPage {
 
     static func render(_ loaded: VendorScorecardController.Loaded, context: PageContext) -> HTMLPage {
         let text = context.localizer
-        let title = "Vendor scorecard"
+        let title = text.text(VendorScorecardMessage.title)
         let scores = loaded.scores
         let columns = scores.map { "\($0.vendor) \($0.year)" }
         let competencies = orderedCompetencies(loaded.questionnaire, scores: scores)
+        let host = ["host": loaded.hostName]
         return Layout.page(title, context: context) {
             H1(title)
-            Paragraph(
-                "How \(loaded.customer.name) scored each vendor's account team with the same annual questionnaire, year by year: for each competency, the share of answers on the scale (Never to Always, Don't know left out) that were Often or Always."
-            )
-            Paragraph(
-                "\(loaded.hostName)'s scores come from the reviews its account managers asked you for, as far as the anonymity rules show them (groups of fewer customers than the minimum are left out). The other vendors' come from the questionnaires your team answered here; \(loaded.hostName) does not see them."
-            ).class("definition")
+            Paragraph(text.text(VendorScorecardMessage.intro, ["customer": loaded.customer.name]))
+            Paragraph(text.text(VendorScorecardMessage.sources, host)).class("definition")
             if !loaded.hostWithheldYears.isEmpty {
                 Paragraph(
-                    "\(loaded.hostName) in \(text.list(loaded.hostWithheldYears.map(String.init))): withheld. Fewer than \(text.integer(loaded.minimumCustomers)) of your reviewers answered about the account teams you review, or showing their answers would single out fewer; your own answers are kept, but no figure may let one reviewer's answers be worked out."
+                    text.text(
+                        VendorScorecardMessage.hostWithheld,
+                        host.merging([
+                            "years": text.list(loaded.hostWithheldYears.map(String.init)),
+                            "minimum": text.integer(loaded.minimumCustomers),
+                        ]) { $1 })
                 ).class("notice")
             }
             if scores.isEmpty {
-                Paragraph(
-                    "Nothing is scored yet: \(loaded.hostName)'s scores appear once a review that asked you is released, and another vendor's once you answer the questionnaire about them."
-                ).class("notice")
+                Paragraph(text.text(VendorScorecardMessage.empty, host)).class("notice")
             } else {
                 Div {
                     Node<HTML.BodyContext>.raw(
                         BarChart(
-                            title: "Often or Always, all competencies, by vendor and year",
+                            title: text.text(VendorScorecardMessage.chartTitle),
                             bars: scores.map { score in
                                 .init(
                                     label: "\(score.vendor) \(score.year)", value: score.overall.share ?? 0,
@@ -43,36 +43,37 @@ enum VendorScorecardPage {
                         ).svg())
                 }.class("chart")
                 DataTable(
-                    caption: "Share of Often or Always, by competency, vendor and year",
-                    headings: ["Competency"] + columns,
+                    caption: text.text(VendorScorecardMessage.tableCaption),
+                    headings: [text.text(VendorScorecardMessage.competency)] + columns,
                     rows: competencies.map { code in
                         [Cell.text(code)]
                             + scores.map { Cell.text($0.byCompetency[code]?.share.map(text.percent) ?? "–") }
                     }
                         + [
-                            [Cell.text("All competencies")]
+                            [Cell.text(text.text(VendorScorecardMessage.allCompetencies))]
                                 + scores.map { Cell.text($0.overall.share.map(text.percent) ?? "–") },
-                            [Cell.text("Questionnaires")] + scores.map { Cell.text(text.integer($0.responses)) },
+                            [Cell.text(text.text(VendorScorecardMessage.questionnaires))]
+                                + scores.map { Cell.text(text.integer($0.responses)) },
                         ])
             }
             actions(loaded, context: context)
             Tag("section") {
-                H2("Score another vendor")
-                Paragraph(
-                    "Add a vendor your mobility team works with, then answer the same questionnaire about their account team once a year."
-                )
+                H2(text.text(VendorScorecardMessage.addHeading))
+                Paragraph(text.text(VendorScorecardMessage.addIntro))
                 Form(
                     url: SitePath.vendorScorecardVendors.url(), method: .post,
                     content: {
                         CSRFField(token: context.csrf)
-                        Field(label: "Vendor's name", name: "name", required: true, maxLength: 120)
-                        SubmitButton(title: "Add the vendor")
+                        Field(
+                            label: text.text(VendorScorecardMessage.vendorName), name: "name", required: true,
+                            maxLength: 120)
+                        SubmitButton(title: text.text(VendorScorecardMessage.addVendor))
                     })
                 if !loaded.vendors.isEmpty {
                     List(loaded.vendors) { vendor in
                         ListItem {
                             Link(
-                                "Answer the questionnaire about \(vendor.name)",
+                                text.text(VendorScorecardMessage.answerAbout, ["vendor": vendor.name]),
                                 url: SitePath.vendorRating.url(vendor.id))
                         }
                     }
@@ -96,19 +97,19 @@ enum VendorScorecardPage {
         let names = Dictionary(uniqueKeysWithValues: loaded.vendors.map { ($0.id, $0.name) })
         func due(_ day: CalendarDate?) -> String { day.map(text.date) ?? "–" }
         return Tag("section") {
-            H2("Action plans").id("actions")
-            Paragraph(
-                "The actions agreed in each annual review, with their status. \(loaded.hostName)'s are kept with each account; the other vendors' here."
-            )
+            H2(text.text(VendorScorecardMessage.actionsHeading)).id("actions")
+            Paragraph(text.text(VendorScorecardMessage.actionsIntro, ["host": loaded.hostName]))
             DataTable(
-                caption: "Actions agreed, by vendor and year",
-                headings: ["Vendor", "Year", "Action", "Accountable", "Due", "Status"],
+                caption: text.text(VendorScorecardMessage.actionsCaption),
+                headings: [
+                    VendorScorecardMessage.vendor, .year, .action, .accountable, .due, .status,
+                ].map { text.text($0) },
                 rows: loaded.hostActions.map { entry in
                     [
                         Cell.text(loaded.hostName), Cell.text(String(entry.year)),
                         Cell.a(.href(SitePath.account.url(entry.action.accountID)), .text(entry.action.item.title)),
                         Cell.text(entry.action.item.ownerName), Cell.text(due(entry.action.item.dueDate)),
-                        Cell.text(entry.action.item.status.label),
+                        Cell.text(text.standalone(text.text(StatusMessage(entry.action.item.status)))),
                     ]
                 }
                     + loaded.vendorActions.map { action in
@@ -119,23 +120,27 @@ enum VendorScorecardPage {
                         ]
                     }, stacksOnPhone: true)
             if !loaded.vendors.isEmpty {
-                H3("Add an action agreed with a vendor")
+                H3(text.text(VendorScorecardMessage.addActionHeading))
                 Form(
                     url: SitePath.vendorActions.url(), method: .post,
                     content: {
                         CSRFField(token: context.csrf)
                         SelectField(
-                            label: "Vendor", name: "vendor",
+                            label: text.text(VendorScorecardMessage.vendor), name: "vendor",
                             choices: loaded.vendors.map { .init(value: $0.id.lowercasedString, label: $0.name) })
                         SelectField(
-                            label: "Year of the review", name: "year",
+                            label: text.text(VendorScorecardMessage.reviewYear), name: "year",
                             choices: VendorScorecardController.years.reversed().map {
                                 .init(value: String($0), label: String($0))
                             })
-                        Field(label: "What will be done", name: "title", required: true, maxLength: 300)
-                        Field(label: "Who is accountable", name: "ownerName", required: true, maxLength: 120)
-                        Field(label: "Due (optional)", name: "dueDate", type: .date)
-                        SubmitButton(title: "Add the action")
+                        Field(
+                            label: text.text(VendorScorecardMessage.whatWillBeDone), name: "title", required: true,
+                            maxLength: 300)
+                        Field(
+                            label: text.text(VendorScorecardMessage.whoIsAccountable), name: "ownerName",
+                            required: true, maxLength: 120)
+                        Field(label: text.text(VendorScorecardMessage.dueOptional), name: "dueDate", type: .date)
+                        SubmitButton(title: text.text(VendorScorecardMessage.addAction))
                     }
                 )
             }
@@ -145,15 +150,18 @@ enum VendorScorecardPage {
     private static func statusForm(_ action: VendorScorecardRepository.VendorAction, context: PageContext)
         -> Component
     {
-        Form(
+        let text = context.localizer
+        return Form(
             url: SitePath.vendorActionStatus.url(action.id), method: .post,
             content: {
                 CSRFField(token: context.csrf)
                 SelectField(
-                    label: "Status of \(action.title)", name: "status",
-                    choices: ActionItem.Status.allCases.map { .init(value: $0.rawValue, label: $0.label) },
+                    label: text.text(VendorScorecardMessage.statusOf, ["action": action.title]), name: "status",
+                    choices: ActionItem.Status.allCases.map {
+                        .init(value: $0.rawValue, label: text.standalone(text.text(StatusMessage($0))))
+                    },
                     selected: action.status.rawValue, labelHidden: true)
-                SubmitButton(title: "Save", style: "button")
+                SubmitButton(title: text.text(VendorScorecardMessage.save), style: "button")
             }
         ).class("inline-form")
     }
@@ -163,12 +171,10 @@ enum VendorScorecardPage {
         problem: String?, context: PageContext
     ) -> HTMLPage {
         let text = context.localizer
-        let title = "Questionnaire about \(vendor.name)"
+        let title = text.text(VendorScorecardMessage.formTitle, ["vendor": vendor.name])
         return Layout.page(title, context: context) {
             H1(title)
-            Paragraph(
-                "The same questions your team answers about every vendor's account team. Answer for the year you are scoring, from what you saw of their account manager and team; choose Don't know where you cannot say."
-            )
+            Paragraph(text.text(VendorScorecardMessage.formIntro))
             if let problem {
                 Paragraph(problem).class("error").attribute(named: "role", value: "alert")
             }
@@ -177,34 +183,20 @@ enum VendorScorecardPage {
                 content: {
                     CSRFField(token: context.csrf)
                     SelectField(
-                        label: "Year", name: "year",
+                        label: text.text(VendorScorecardMessage.year), name: "year",
                         choices: VendorScorecardController.years.reversed().map {
                             .init(value: String($0), label: String($0))
                         }, selected: fields["year"])
                     for (number, question) in questionnaire.questions.enumerated() {
                         let name = "q:\(question.code)"
-                        Tag("fieldset") {
-                            Tag("legend") {
-                                let shown = question.text(in: text.language, original: questionnaire.language)
-                                Text("\(number + 1). ")
-                                Span(shown.text).written(in: shown.language, on: text)
-                            }
-                            Div {
-                                for answer in FrequencyAnswer.allCases {
-                                    Tag("label") {
-                                        Input(type: .radio, name: name, value: answer.rawValue)
-                                            .attribute(
-                                                named: "checked",
-                                                value: fields[name] == answer.rawValue ? "checked" : nil)
-                                        Text(" " + answer.label(in: text))
-                                    }.class("choice")
-                                }
-                            }.class("scale")
-                        }.class("question")
+                        FrequencyQuestion(
+                            number: number + 1, question: question, original: questionnaire.language, name: name,
+                            chosen: fields[name], text: text
+                        ).class("question")
                     }
-                    SubmitButton(title: "Keep these answers")
+                    SubmitButton(title: text.text(VendorScorecardMessage.keepAnswers))
                 })
-            Paragraph { Link("Back to the scorecard", url: SitePath.vendorScorecard.url()) }
+            Paragraph { Link(text.text(VendorScorecardMessage.back), url: SitePath.vendorScorecard.url()) }
         }
     }
 }

@@ -253,25 +253,9 @@ enum RaterFormPage {
                         let name = RaterFormFields.answer(question.code)
                         // The comment sits outside the fieldset, which holds only the radio group it names.
                         Div {
-                            Tag("fieldset") {
-                                Tag("legend") {
-                                    let shown = question.text(
-                                        in: text.language, original: session.questionnaire.language)
-                                    Text("\(text.integer(numbers[question.code] ?? 0)). ")
-                                    Span(shown.text).written(in: shown.language, on: text)
-                                }
-                                Div {
-                                    for answer in FrequencyAnswer.allCases {
-                                        Tag("label") {
-                                            Input(type: .radio, name: name, value: answer.rawValue)
-                                                .attribute(
-                                                    named: "checked",
-                                                    value: fields[name] == answer.rawValue ? "checked" : nil)
-                                            Text(" " + answer.label(in: text))
-                                        }.class("choice")
-                                    }
-                                }.class("scale")
-                            }
+                            FrequencyQuestion(
+                                number: numbers[question.code] ?? 0, question: question,
+                                original: session.questionnaire.language, name: name, chosen: fields[name], text: text)
                             Tag("details") {
                                 Tag("summary") { Text(text.text(RaterFormMessage.addComment)) }
                                 AreaField(
