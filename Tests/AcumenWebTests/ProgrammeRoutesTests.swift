@@ -116,6 +116,27 @@ final class ProgrammeRoutesTests: XCTestCase {
         }
     }
 
+    func test_theServiceRating_isTheSameCountedLiveOrFromWhatACycleKept() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            _ = try await DemoLoader(database: app.db).load(withPastCycle: true) { DemoOrganisation.password }
+            let staff = BrowserSession(app: app)
+            try await staff.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let asked = "/analytics/programme/service.csv?from=2024-01-01&to=\(CalendarDate.today)"
+            // The demo's cycles settled without their results kept: their answers are counted live.
+            let live = try await staff.get(asked).body.string
+            let settled = try await CycleRepository(database: app.db).cycles().filter(\.status.isSettled)
+            XCTAssertEqual(settled.count, 2)
+            for cycle in settled {
+                try await SettledResults.ensureKept(cycle, database: app.db)
+                let kept = try await SettledResultsRepository(database: app.db).isKept(cycleID: cycle.id)
+                XCTAssertTrue(kept)
+            }
+            let counted = try await staff.get(asked).body.string
+            XCTAssertEqual(counted, live)
+            XCTAssertEqual(counted.split(whereSeparator: \.isNewline).count, 3, "a header and both past reviews")
+        }
+    }
+
     func test_theImpactOfTraining_isComparedBetweenTwoCycles_andCountsAgainFromItsCSV() async throws {
         try await WebHarness.withDemoApp { app, demo in
             let staff = BrowserSession(app: app)

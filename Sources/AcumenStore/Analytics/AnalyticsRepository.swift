@@ -107,15 +107,29 @@ public struct AnalyticsRepository: Sendable {
             """
         ).all(decoding: CycleRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         guard !cycles.isEmpty else { return [] }
-        let counts = try await database.sql.raw(
+        // A cycle's answers were counted when its results were kept (`SettledResultsRepository`);
+        // only one settled before that is counted here.
+        let kept = try await database.sql.raw(
             """
-            SELECT r.cycle_id, a.answer, COUNT(*) AS n
-            FROM response_answers a JOIN responses r ON r.id = a.response_id
-            WHERE r.cycle_id IN (\(binds: cycles.map(\.id))) AND r.source = \(bind: customer)
-            AND r.status = \(bind: submitted)
-            GROUP BY r.cycle_id, a.answer
+            SELECT cycle_id, answer, n FROM settled_answer_counts WHERE cycle_id IN (\(binds: cycles.map(\.id)))
             """
         ).all(decoding: CountRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let keptCycles = try await database.sql.raw(
+            "SELECT cycle_id FROM settled_cycles WHERE cycle_id IN (\(binds: cycles.map(\.id)))"
+        ).all().map { try $0.decode(column: "cycle_id", as: UUID.self) }
+        let uncounted = cycles.map(\.id).filter { !keptCycles.contains($0) }
+        var counts = kept
+        if !uncounted.isEmpty {
+            counts += try await database.sql.raw(
+                """
+                SELECT r.cycle_id, a.answer, COUNT(*) AS n
+                FROM response_answers a JOIN responses r ON r.id = a.response_id
+                WHERE r.cycle_id IN (\(binds: uncounted)) AND r.source = \(bind: customer)
+                AND r.status = \(bind: submitted)
+                GROUP BY r.cycle_id, a.answer
+                """
+            ).all(decoding: CountRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
         var byCycle: [UUID: [FrequencyAnswer: Int]] = [:]
         for row in counts {
             guard let answer = FrequencyAnswer(rawValue: row.answer) else { continue }

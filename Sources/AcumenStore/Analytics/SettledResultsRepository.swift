@@ -6,7 +6,8 @@ import SQLKit
 /// A settled cycle's results as the dashboards read them, kept once rather than aggregated from
 /// millions of ratings at every request: each assessed person's level and target per
 /// competency with the groups they belonged to (`AssessedMember`), their customers' tallies
-/// where their report shows customers, and the heatmap catalogue's decisions over everyone.
+/// where their report shows customers, the customers' answers counted by answer (what the
+/// programme's service rating counts), and the heatmap catalogue's decisions over everyone.
 ///
 /// Keeping is idempotent: rows already kept are left as they are, so two processes keeping the
 /// same cycle at once (they compute the same rows) end with one copy.
@@ -76,6 +77,17 @@ public struct SettledResultsRepository: Sendable {
                         return [SQLBind(cycleID), SQLBind(code), SQLBind(dimension), SQLBind(group)]
                     }
                 }, ignoringConflicts: true)
+            // Counted by the database: millions of answers at the largest sizes.
+            try await sql.raw(
+                """
+                INSERT INTO settled_answer_counts (cycle_id, answer, n)
+                SELECT r.cycle_id, a.answer, COUNT(*) FROM response_answers a JOIN responses r ON r.id = a.response_id
+                WHERE r.cycle_id = \(bind: cycleID) AND r.source = \(bind: RaterSource.customer.rawValue)
+                    AND r.status = \(bind: ResponseStatus.submitted.rawValue)
+                GROUP BY r.cycle_id, a.answer
+                ON CONFLICT DO NOTHING
+                """
+            ).run()
             try await sql.insertRows(
                 into: "settled_cycles", columns: ["cycle_id", "kept_on"],
                 rows: [[SQLBind(cycleID), SQLBind(day.description)]], ignoringConflicts: true)
@@ -87,26 +99,29 @@ public struct SettledResultsRepository: Sendable {
         let chunks: [[UUID]?] = subjects.map { Array($0).chunked(into: 500).map(Array.init) } ?? [nil]
         var members: [UUID: AssessedMember] = [:]
         for chunk in chunks {
+            // Each row changes its member in place: copying a member out and back would copy its
+            // dictionaries at every one of hundreds of thousands of rows.
             members = try await standings(cycleID: cycleID, subjects: chunk).fold(into: members) { members, row in
                 let subject = try row.decode(column: "subject_id", as: UUID.self)
                 let code = try row.decode(column: "competency_code", as: String.self)
-                var member =
-                    members[subject] ?? AssessedMember(personID: subject, groups: [:], levels: [:], targets: [:])
-                member.levels[code] = try row.decode(column: "level", as: Double?.self)
-                member.targets[code] = try row.decode(column: "target", as: Int?.self)
-                members[subject] = member
+                let level = try row.decode(column: "level", as: Double?.self)
+                let target = try row.decode(column: "target", as: Int?.self)
+                members[subject, default: Self.newMember(subject)].levels[code] = level
+                members[subject, default: Self.newMember(subject)].targets[code] = target
             }
             members = try await memberships(cycleID: cycleID, subjects: chunk).fold(into: members) { members, row in
                 let subject = try row.decode(column: "subject_id", as: UUID.self)
                 guard let dimension = GroupDimension(rawValue: try row.decode(column: "dimension", as: String.self))
                 else { return }
-                var member =
-                    members[subject] ?? AssessedMember(personID: subject, groups: [:], levels: [:], targets: [:])
-                member.groups[dimension, default: []].append(try row.decode(column: "group_name", as: String.self))
-                members[subject] = member
+                members[subject, default: Self.newMember(subject)].groups[dimension, default: []].append(
+                    try row.decode(column: "group_name", as: String.self))
             }
         }
         return members.values.sorted { $0.personID.uuidString < $1.personID.uuidString }
+    }
+
+    private static func newMember(_ id: UUID) -> AssessedMember {
+        AssessedMember(personID: id, groups: [:], levels: [:], targets: [:])
     }
 
     private func standings(cycleID: UUID, subjects: [UUID]?) -> any SQLQueryFetcher {

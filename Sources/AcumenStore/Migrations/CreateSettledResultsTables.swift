@@ -3,7 +3,8 @@ import SQLKit
 
 /// What a settled cycle's group and programme figures are made from, kept once: each person's
 /// level and target per competency, the groups they belonged to, their customers' tallies
-/// where their report shows them, and which groups the heatmap's catalogue shows. None of it
+/// where their report shows them, the customers' answers counted by answer, and which groups
+/// the heatmap's catalogue shows. None of it
 /// can change once the cycle has closed: its answers and anonymity rules are fixed then.
 struct CreateSettledResultsTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
@@ -43,6 +44,14 @@ struct CreateSettledResultsTables: AsyncMigration {
             )
             """,
             """
+            CREATE TABLE settled_answer_counts (
+                cycle_id UUID NOT NULL REFERENCES assessment_cycles(id) ON DELETE CASCADE,
+                answer TEXT NOT NULL,
+                n INTEGER NOT NULL,
+                PRIMARY KEY (cycle_id, answer)
+            )
+            """,
+            """
             CREATE TABLE settled_shown_groups (
                 cycle_id UUID NOT NULL REFERENCES assessment_cycles(id) ON DELETE CASCADE,
                 competency_code TEXT NOT NULL,
@@ -57,7 +66,8 @@ struct CreateSettledResultsTables: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         for table in [
-            "settled_shown_groups", "settled_customer_tallies", "settled_memberships", "settled_standings",
+            "settled_shown_groups", "settled_answer_counts", "settled_customer_tallies", "settled_memberships",
+            "settled_standings",
             "settled_cycles",
         ] {
             try await database.sql.raw("DROP TABLE \(unsafeRaw: table)").run()
