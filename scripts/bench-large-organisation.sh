@@ -89,6 +89,13 @@ print(next(c['id'] for c in json.load(sys.stdin)['cycles'] if c['name'] == 'Larg
   done
   echo "RSS after closing: $(awk '/VmRSS/ {print $2 / 1024 " MB"}' /proc/$server/status)"
   stop
+  # Releasing queued a report mail per person and cycle (100,000 here); they count as sent, so
+  # that the dashboards are timed alone rather than beside their delivery.
+  if [ -n "${PG:-}" ]; then
+    psql "$DATABASE_URL" -qc "UPDATE outbox_messages SET status = 'sent'"
+  else
+    python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE outbox_messages SET status = 'sent'\"); c.commit()" "$work/bench.sqlite"
+  fi
   serve
   levels_of() { echo "SELECT r.subject_id, x.competency_code, CAST(SUM(x.level) AS DOUBLE PRECISION), COUNT(x.level)
     FROM responses r JOIN response_ratings x ON x.response_id = r.id

@@ -92,6 +92,16 @@ def test_account_managers_customers_and_supervisors_read_their_pages_in_their_la
     wait_for_text(customer, "アクションは追加されていません")
     assert "何をするかを書いてください" in customer.page_source
     check_accessibility(customer, "account-japanese")
+    # The vendor scorecard and the questionnaire about another vendor, in Japanese too.
+    customer.get(base + "/scorecard")
+    wait_for_text(customer, "ベンダー評価表")
+    assert customer.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ja"
+    check_accessibility(customer, "vendor-scorecard-japanese")
+    customer.find_element(By.PARTIAL_LINK_TEXT, "についてのアンケートに回答").click()
+    wait_for_text(customer, "この回答を保存")
+    customer.find_element(By.XPATH, "//button[text()='この回答を保存']").click()
+    wait_for_text(customer, "すべての質問に回答してください")
+    check_accessibility(customer, "vendor-questionnaire-japanese")
     customer.quit()
 
     manager = new_browser("de-DE,de")

@@ -1,6 +1,7 @@
 import AcumenCore
 import AcumenStore
 import Foundation
+import Synchronization
 
 /// Hands one message to whatever carries mail further. Throws when it was not accepted.
 protocol MailDelivery: Sendable {
@@ -16,16 +17,23 @@ extension MailSettings {
 
 /// RFC 5322 text of a message; the body is plain UTF-8 text.
 enum MailFormat {
-    static func render(_ message: OutgoingMessage, id: UUID, sender: String, date: Date = Date()) -> String {
+    /// Made once: a formatter costs more to make than the rest of a message, and releasing a
+    /// large cycle sends tens of thousands.
+    private static let dateFormatter: Mutex<DateFormatter> = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        return Mutex(formatter)
+    }()
+
+    static func render(_ message: OutgoingMessage, id: UUID, sender: String, date: Date = Date()) -> String {
+        let dateText = dateFormatter.withLock { $0.string(from: date) }
         let subject =
             message.subject.allSatisfy(\.isASCII)
             ? message.subject : "=?UTF-8?B?\(Data(message.subject.utf8).base64EncodedString())?="
         return [
             "From: \(sender)", "To: \(message.recipient)", "Subject: \(subject)",
-            "Date: \(formatter.string(from: date))", "Message-ID: <\(id.uuidString.lowercased())@acumen>",
+            "Date: \(dateText)", "Message-ID: <\(id.uuidString.lowercased())@acumen>",
             "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", "",
             message.body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n"),
         ].joined(separator: "\r\n")
