@@ -92,7 +92,8 @@ print(next(c['id'] for c in json.load(sys.stdin)['cycles'] if c['name'] == 'Larg
   # Releasing queued a report mail per person and cycle (100,000 here); they count as sent, so
   # that the dashboards are timed alone rather than beside their delivery.
   if [ -n "${PG:-}" ]; then
-    psql "$DATABASE_URL" -qc "UPDATE outbox_messages SET status = 'sent'"
+    # Statistics for the tables closing filled, as autovacuum would gather within a minute.
+    psql "$DATABASE_URL" -qc "UPDATE outbox_messages SET status = 'sent'" -c "ANALYZE"
   else
     python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE outbox_messages SET status = 'sent'\"); c.commit()" "$work/bench.sqlite"
   fi
@@ -133,6 +134,6 @@ export DATABASE_URL="sqlite://$work/bench.sqlite"
 [ -n "${BENCH_SKIP_SQLITE:-}" ] || measure "SQLite"
 if [ -n "${BENCH_POSTGRES_URL:-}" ]; then
   export DATABASE_URL="$BENCH_POSTGRES_URL" PG=1 ACUMEN_ANONYMITY_KEY=${ACUMEN_ANONYMITY_KEY:-$(python3 -c 'import secrets; print(secrets.token_hex(32))')}
-  psql "$DATABASE_URL" -qc "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"
+  psql "$DATABASE_URL" -qc "SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public;"
   measure "PostgreSQL"
 fi
