@@ -58,6 +58,21 @@ final class VendorScorecardRepositoryTests: XCTestCase {
         XCTAssertEqual(ratings.first?.competencyOf, ["q1": "OM.1", "q2": "OM.2"], label)
         let othersRatings = try await repository.ratings(customerID: other.id)
         XCTAssertEqual(othersRatings, [], label)
+        XCTAssertEqual(ratings.first?.ratedOn, CalendarDate("2026-06-30"), label)
+
+        // Removing a questionnaire entered by mistake: another customer cannot, its own can.
+        let rating = try XCTUnwrap(ratings.first).id
+        do {
+            try await repository.removeRating(id: rating, customerID: other.id)
+            XCTFail("\(label): another customer's questionnaire")
+        } catch let error as StoreError {
+            XCTAssertEqual(error, .notFound("That questionnaire"), label)
+        }
+        let stillThere = try await repository.ratings(customerID: client.id)
+        XCTAssertEqual(stillThere.count, 1, label)
+        try await repository.removeRating(id: rating, customerID: client.id)
+        let gone = try await repository.ratings(customerID: client.id)
+        XCTAssertEqual(gone, [], label)
 
         let action = try await repository.addAction(
             vendorID: meridian, customerID: client.id, year: 2025, title: "Quarterly cost report", ownerName: "Lena",

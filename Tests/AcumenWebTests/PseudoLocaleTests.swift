@@ -184,6 +184,11 @@ final class PseudoLocaleTests: XCTestCase {
                 String(rating.dropLast("/rate".count)) + "/ratings", form: ["year": "1999"])
             XCTAssertEqual(refusedRating.status, .badRequest)
             pages.append(("refused questionnaire about a vendor", refusedRating.body.string))
+            let removal = try XCTUnwrap(
+                scorecard.range(of: #"/scorecard/ratings/[^"/]+/remove"#, options: .regularExpression).map {
+                    String(scorecard[$0])
+                })
+            pages.append(("removing a questionnaire about a vendor", try await customer.get(removal).body.string))
             data += DemoVendorScorecard.vendors.flatMap { vendor in
                 [vendor.name] + vendor.actions.flatMap { [$0.title, $0.owner] }
                     // The chart's bars are named by vendor and year, long names cut short.

@@ -66,6 +66,35 @@ final class VendorScorecardRoutesTests: XCTestCase {
             let wrongYear = try await reviewer.post(ratings, form: fields.merging(["year": "1999"]) { _, new in new })
             XCTAssertEqual(wrongYear.status, .badRequest)
 
+            // A questionnaire entered by mistake is removed after a confirmation; its answers
+            // leave the scorecard. Another's, or an unknown one, is not found.
+            let listed = try await reviewer.get("/scorecard").body.string
+            XCTAssertContains(listed, "Questionnaires answered here")
+            let scorecards = VendorScorecardRepository(database: app.db)
+            let reviewerID = try await PeopleRepository(database: app.db).personID(
+                email: WebHarness.email(of: .customerReviewer, in: demo))
+            let customer = try await scorecards.customer(ofPerson: try XCTUnwrap(reviewerID))
+            let customerID = try XCTUnwrap(customer?.id)
+            let vendors = try await scorecards.vendors(customerID: customerID)
+            let atlasID = try XCTUnwrap(vendors.first { $0.name == "Atlas Moves" }).id
+            let atlasRatings = try await scorecards.ratings(customerID: customerID).filter { $0.vendorID == atlasID }
+            XCTAssertEqual(atlasRatings.count, 1)
+            let atlasRating = try XCTUnwrap(atlasRatings.first)
+            let removal = SitePath.vendorRatingRemoval.url(atlasRating.id)
+            XCTAssertContains(listed, "href=\"\(removal)\"")
+            let confirmation = try await reviewer.get(removal)
+            XCTAssertEqual(confirmation.status, .ok)
+            XCTAssertContains(confirmation.body.string, "Remove the questionnaire?")
+            let removed = try await reviewer.post(removal, form: [:])
+            XCTAssertEqual(removed.status, .seeOther)
+            let without = try JSONDecoder().decode(
+                Scorecard.self, from: Data(buffer: try await reviewer.get("/api/v1/scorecard").body))
+            XCTAssertNil(without.columns.first { $0.vendor == "Atlas Moves" }, "no questionnaire, no column")
+            let removedAgain = try await reviewer.post(removal, form: [:])
+            XCTAssertEqual(removedAgain.status, .notFound)
+            let unknown = try await reviewer.get(SitePath.vendorRatingRemoval.url(UUID()))
+            XCTAssertEqual(unknown.status, .notFound)
+
             // Nobody at the vendor reads the customer's scores of other vendors.
             for role in [Role.programmeManager, .administrator, .supervisor, .accountManager] {
                 let staff = BrowserSession(app: app)

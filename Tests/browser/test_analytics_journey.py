@@ -152,3 +152,12 @@ def test_a_customer_scores_another_vendor_beside_the_others(server, browser):
     wait_for_text(browser, "Your answers about Atlas Moves")
     table = browser.find_element(By.XPATH, "//caption[contains(., 'by competency, vendor and year')]/ancestor::table")
     assert "Atlas Moves" in table.text and "100%" in table.text, table.text
+
+    # Entered by mistake: removed after a confirmation, and gone from the scorecard.
+    browser.find_element(By.CSS_SELECTOR, "a[aria-label^='Remove the questionnaire about Atlas Moves']").click()
+    wait_for_text(browser, "Remove the questionnaire?")
+    check_accessibility(browser, "vendor-questionnaire-removal")
+    browser.find_element(By.XPATH, "//button[text()='Remove the questionnaire']").click()
+    wait_for_text(browser, "The questionnaire about Atlas Moves")
+    table = browser.find_element(By.XPATH, "//caption[contains(., 'by competency, vendor and year')]/ancestor::table")
+    assert "Atlas Moves" not in table.text, table.text

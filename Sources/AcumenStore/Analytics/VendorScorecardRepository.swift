@@ -19,9 +19,11 @@ public struct VendorScorecardRepository: Sendable {
     }
 
     /// One questionnaire about one vendor: each question's answer, with the competency it asks about.
-    public struct Rating: Hashable, Sendable {
+    public struct Rating: Hashable, Sendable, Identifiable {
+        public var id: UUID
         public var vendorID: UUID
         public var year: Int
+        public var ratedOn: CalendarDate?
         public var answers: [String: FrequencyAnswer]
         public var competencyOf: [String: String]
     }
@@ -118,7 +120,7 @@ public struct VendorScorecardRepository: Sendable {
         var ratings: [UUID: Rating] = [:]
         for row in try await database.sql.raw(
             """
-            SELECT r.id, r.vendor_id, r.year, a.question_code, a.competency_code, a.answer
+            SELECT r.id, r.vendor_id, r.year, r.rated_on, a.question_code, a.competency_code, a.answer
             FROM vendor_ratings r JOIN scored_vendors v ON v.id = r.vendor_id
             JOIN vendor_rating_answers a ON a.rating_id = r.id
             WHERE v.customer_id = \(bind: customerID)
@@ -128,9 +130,10 @@ public struct VendorScorecardRepository: Sendable {
             var rating =
                 try ratings[id]
                 ?? Rating(
-                    vendorID: row.decode(column: "vendor_id", as: UUID.self),
+                    id: id, vendorID: row.decode(column: "vendor_id", as: UUID.self),
                     year: row.decode(column: "year", as: Int.self),
-                    answers: [:], competencyOf: [:])
+                    ratedOn: CalendarDate(row.decode(column: "rated_on", as: String.self)), answers: [:],
+                    competencyOf: [:])
             let question = try row.decode(column: "question_code", as: String.self)
             if let answer = FrequencyAnswer(rawValue: try row.decode(column: "answer", as: String.self)) {
                 rating.answers[question] = answer
@@ -187,6 +190,24 @@ public struct VendorScorecardRepository: Sendable {
         try await database.sql.raw(
             "UPDATE vendor_actions SET status = \(bind: status.rawValue) WHERE id = \(bind: actionID)"
         ).run()
+    }
+
+    /// Removes a questionnaire entered by mistake, with all its answers; only the customer who
+    /// scores that vendor may.
+    public func removeRating(id: UUID, customerID: UUID) async throws {
+        try await database.writeTransaction { database in
+            let sql = database.sql
+            guard
+                try await sql.raw(
+                    """
+                    SELECT 1 AS found FROM vendor_ratings r JOIN scored_vendors v ON v.id = r.vendor_id
+                    WHERE r.id = \(bind: id) AND v.customer_id = \(bind: customerID)
+                    """
+                ).first() != nil
+            else { throw StoreError.notFound("That questionnaire") }
+            try await sql.delete(from: "vendor_rating_answers").where("rating_id", .equal, id).run()
+            try await sql.delete(from: "vendor_ratings").where("id", .equal, id).run()
+        }
     }
 
     private static func owns(_ vendorID: UUID, _ customerID: UUID, _ sql: any SQLDatabase) async throws -> Bool {

@@ -116,6 +116,7 @@ extension SitePath {
     static let vendorRatings = SitePath("/scorecard/vendors/:vendorID/ratings")
     static let vendorActions = SitePath("/scorecard/actions")
     static let vendorActionStatus = SitePath("/scorecard/actions/:actionID/status")
+    static let vendorRatingRemoval = SitePath("/scorecard/ratings/:ratingID/remove")
     static let groupSessions = SitePath("/development/groups/sessions")
     static let newObservation = SitePath("/people/:personID/observations/new")
     static let importPeople = SitePath("/import/people")
@@ -259,6 +260,7 @@ extension SitePath {
         .vendorRatings,
         .vendorActions,
         .vendorActionStatus,
+        .vendorRatingRemoval,
         .learningRecords,
         .learningRecordCredentials,
         .learningRecordCompletions,

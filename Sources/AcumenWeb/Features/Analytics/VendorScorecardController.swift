@@ -18,6 +18,8 @@ struct VendorScorecardController: RouteCollection {
         customers.post("scorecard", "vendors", ":vendorID", "ratings", use: addRating)
         customers.post("scorecard", "actions", use: addAction)
         customers.post("scorecard", "actions", ":actionID", "status", use: setStatus)
+        customers.get("scorecard", "ratings", ":ratingID", "remove", use: confirmRemoval)
+        customers.post("scorecard", "ratings", ":ratingID", "remove", use: removeRating)
         customers.get("api", "v1", "scorecard", use: api)
     }
 
@@ -38,6 +40,8 @@ struct VendorScorecardController: RouteCollection {
         var questionnaire: Questionnaire
         var hostActions: [(year: Int, action: StoredAction)]
         var vendorActions: [VendorScorecardRepository.VendorAction]
+        /// The questionnaires answered here about other vendors, latest first.
+        var ratings: [VendorScorecardRepository.Rating]
     }
 
     /// The viewer's customer organisation; a reviewer without one has no scorecard.
@@ -133,7 +137,10 @@ struct VendorScorecardController: RouteCollection {
             scores: host + others.sorted { ($0.vendor.lowercased(), $0.year) < ($1.vendor.lowercased(), $1.year) },
             hostWithheldYears: askedYears.subtracting(shownByYear.keys).sorted(), minimumCustomers: minimumCustomers,
             questionnaire: context.questionnaire, hostActions: hostActions.sorted { $0.year > $1.year },
-            vendorActions: try await repository.actions(customerID: customer.id))
+            vendorActions: try await repository.actions(customerID: customer.id),
+            ratings: ratings.sorted {
+                ($0.year, $0.ratedOn?.description ?? "") > ($1.year, $1.ratedOn?.description ?? "")
+            })
     }
 
     @Sendable func page(request: Request) async throws -> Response {
@@ -291,6 +298,44 @@ struct VendorScorecardController: RouteCollection {
             status, actionID: actionID, customerID: customer.id)
         request.flash(text.text(VendorScorecardMessage.statusSaved))
         return request.redirect(to: SitePath.vendorScorecard.url() + "#actions")
+    }
+}
+
+extension VendorScorecardController {
+    /// The questionnaire the address names, if it is the customer's, with its vendor's name.
+    private static func rating(_ request: Request) async throws -> (
+        customer: Customer, rating: VendorScorecardRepository.Rating, vendor: String
+    ) {
+        let customer = try await Self.customer(request)
+        let repository = VendorScorecardRepository(database: request.db)
+        guard let id = request.parameters.get("ratingID", as: UUID.self),
+            let rating = try await repository.ratings(customerID: customer.id).first(where: { $0.id == id })
+        else { throw AppError.notFound("That questionnaire") }
+        let vendor = try await repository.vendors(customerID: customer.id).first { $0.id == rating.vendorID }
+        return (customer, rating, vendor?.name ?? "")
+    }
+
+    @Sendable func confirmRemoval(request: Request) async throws -> Response {
+        let (_, rating, vendor) = try await Self.rating(request)
+        let context = PageContext(readers: request)
+        let text = context.localizer
+        let named = ["vendor": vendor, "year": String(rating.year)]
+        let action = text.text(VendorScorecardMessage.removeAction)
+        return ConfirmationPage(
+            title: action,
+            subject: (text.text(VendorScorecardMessage.removeSubject, named), SitePath.vendorScorecard.url()),
+            effects: [text.text(VendorScorecardMessage.removeEffect, named)], concerns: [],
+            action: (action, SitePath.vendorRatingRemoval.url(rating.id))
+        ).render(context: context).response()
+    }
+
+    @Sendable func removeRating(request: Request) async throws -> Response {
+        let (customer, rating, vendor) = try await Self.rating(request)
+        try await VendorScorecardRepository(database: request.db).removeRating(id: rating.id, customerID: customer.id)
+        request.flash(
+            request.readersLocalizer.text(
+                VendorScorecardMessage.removed, ["vendor": vendor, "year": String(rating.year)]))
+        return request.redirect(to: SitePath.vendorScorecard.url() + "#answered")
     }
 }
 

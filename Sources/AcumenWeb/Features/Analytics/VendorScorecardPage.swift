@@ -57,6 +57,7 @@ enum VendorScorecardPage {
                         ])
             }
             actions(loaded, context: context)
+            answered(loaded, context: context)
             Tag("section") {
                 H2(text.text(VendorScorecardMessage.addHeading))
                 Paragraph(text.text(VendorScorecardMessage.addIntro))
@@ -143,6 +144,39 @@ enum VendorScorecardPage {
                         SubmitButton(title: text.text(VendorScorecardMessage.addAction))
                     }
                 )
+            }
+        }
+    }
+
+    /// The questionnaires answered here, each removable (after a confirmation) when entered by mistake.
+    private static func answered(_ loaded: VendorScorecardController.Loaded, context: PageContext) -> Component {
+        let text = context.localizer
+        let names = Dictionary(uniqueKeysWithValues: loaded.vendors.map { ($0.id, $0.name) })
+        return Tag("section") {
+            if !loaded.ratings.isEmpty {
+                H2(text.text(VendorScorecardMessage.answeredHeading)).id("answered")
+                Paragraph(text.text(VendorScorecardMessage.answeredIntro))
+                DataTable(
+                    caption: text.text(VendorScorecardMessage.answeredCaption),
+                    headings: [
+                        text.text(VendorScorecardMessage.vendor), text.text(VendorScorecardMessage.year),
+                        text.text(VendorScorecardMessage.answeredOn), text.text(VendorScorecardMessage.removeAction),
+                    ],
+                    rows: loaded.ratings.map { rating in
+                        let vendor = names[rating.vendorID] ?? ""
+                        let day = rating.ratedOn.map(text.date) ?? "–"
+                        return [
+                            Cell.text(vendor), Cell.text(String(rating.year)), Cell.text(day),
+                            Cell.a(
+                                .href(SitePath.vendorRatingRemoval.url(rating.id)),
+                                .attribute(
+                                    named: "aria-label",
+                                    value: text.text(
+                                        VendorScorecardMessage.removeLabel,
+                                        ["vendor": vendor, "year": String(rating.year), "date": day])),
+                                .text(text.text(VendorScorecardMessage.remove))),
+                        ]
+                    }, stacksOnPhone: true)
             }
         }
     }
