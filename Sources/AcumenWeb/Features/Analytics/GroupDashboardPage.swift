@@ -28,8 +28,21 @@ enum GroupDashboardPage {
         }
     }
 
+    /// The chosen cycle, grouping and measure, as every link of the page carries them.
+    static func queryItems(_ loaded: GroupDashboardController.Loaded, _ choice: GroupDashboardController.Choice)
+        -> [URLQueryItem]
+    {
+        [
+            URLQueryItem(name: "cycle", value: loaded.cycle.id.lowercasedString),
+            URLQueryItem(name: "by", value: choice.dimension.rawValue),
+            URLQueryItem(name: "measure", value: choice.measure.rawValue),
+        ]
+    }
+
     static func query(_ loaded: GroupDashboardController.Loaded, _ choice: GroupDashboardController.Choice) -> String {
-        "?cycle=\(loaded.cycle.id.lowercasedString)&by=\(choice.dimension.rawValue)&measure=\(choice.measure.rawValue)"
+        var components = URLComponents()
+        components.queryItems = queryItems(loaded, choice)
+        return components.string ?? ""
     }
 
     private static func dimensionName(_ dimension: GroupDimension, text: Localizer) -> String {
@@ -162,11 +175,7 @@ enum GroupDashboardPage {
             if pages > 1 {
                 Pager(
                     page: page, pages: pages, path: SitePath.groupAnalytics.url(),
-                    query: [
-                        URLQueryItem(name: "cycle", value: loaded.cycle.id.lowercasedString),
-                        URLQueryItem(name: "by", value: choice.dimension.rawValue),
-                        URLQueryItem(name: "measure", value: choice.measure.rawValue),
-                    ], text: text)
+                    query: queryItems(loaded, choice), text: text)
             }
             Paragraph(text.text(Message.tableHint)).class("hint")
             Paragraph {
