@@ -104,8 +104,9 @@ print(next(c['id'] for c in json.load(sys.stdin)['cycles'] if c['name'] == 'Larg
     AND (r.source = 'supervisor' OR (r.source = 'peer' AND r.subject_id IN (SELECT subject_id FROM responses
       WHERE cycle_id = '$1' AND status = 'submitted' AND source = 'peer' GROUP BY subject_id HAVING COUNT(*) >= 3)))
     GROUP BY r.subject_id, x.competency_code"; }
-  # The heatmap's cells computed by SQL alone from what closing kept: per team and competency,
-  # how many, the share at or above target and the mean gap.
+  # The heatmap's cells computed by SQL alone from each person's kept level and groups: per
+  # team and competency, how many, the share at or above target and the mean gap. Closing
+  # counts them once (with the catalogue's decisions) and keeps them; the dashboard reads those.
   cells_of() { echo "SELECT m.group_name, s.competency_code, COUNT(*),
     AVG(CASE WHEN s.level >= s.target - 0.000000001 THEN 1.0 ELSE 0.0 END), AVG(s.target - s.level)
     FROM settled_standings s JOIN settled_memberships m ON m.cycle_id = s.cycle_id AND m.subject_id = s.subject_id
@@ -113,13 +114,24 @@ print(next(c['id'] for c in json.load(sys.stdin)['cycles'] if c['name'] == 'Larg
     GROUP BY m.group_name, s.competency_code"; }
   echo "### group heatmap, last cycle, by team"
   echo "SQL aggregate from the ratings (levels per person and competency, run once at closing): $(sql_time "$(levels_of "$cycle")") s"
-  echo "bare SQL aggregate of the cells from the kept results: $(sql_time "$(cells_of "$cycle" team)") s"
-  echo "API, first answer (builds and keeps the heatmap): $(api -o /dev/null -w '%{time_total}' "$base/api/v1/analytics/heatmap?by=team&cycle=$cycle") s"
+  echo "bare SQL aggregate of the cells from the kept levels and groups: $(sql_time "$(cells_of "$cycle" team)") s"
+  echo "bare SQL reading the kept cells: $(sql_time "SELECT * FROM settled_heatmap_cells WHERE cycle_id = '$cycle'") s"
+  echo "API, first answer: $(api -o /dev/null -w '%{time_total}' "$base/api/v1/analytics/heatmap?by=team&cycle=$cycle") s"
   echo "API, median of five after: $(median5 "$base/api/v1/analytics/heatmap?by=location&cycle=$cycle") s"
   echo "RSS: $(awk '/VmRSS/ {print $2 / 1024 " MB"}' /proc/$server/status)"
   echo "### programme results, the twelve months to today (its impact compares the last two cycles)"
-  python3 -c "import sys; print('bare SQL (kept levels of both cycles, the period\'s customer answers counted, account managers, completions): %.3f s' % sum(map(float, sys.argv[1:])))" \
-    "$(sql_time "SELECT subject_id, competency_code, level FROM settled_standings WHERE cycle_id IN ('$cycle', '$earlier') AND level IS NOT NULL")" \
+  # Each person's change over the competencies rated in both cycles, as the impact pairs them.
+  changes_of() { echo "SELECT l.subject_id, AVG(l.level - e.level) FROM settled_standings l
+    LEFT JOIN settled_standings e ON e.cycle_id = '$2' AND e.subject_id = l.subject_id
+      AND e.competency_code = l.competency_code AND e.level IS NOT NULL
+    WHERE l.cycle_id = '$1' AND l.level IS NOT NULL AND l.subject_id IN (
+      SELECT subject_id FROM settled_standings WHERE cycle_id = '$2' AND level IS NOT NULL)
+    GROUP BY l.subject_id"; }
+  python3 -c "import sys; print('bare SQL (level changes paired between the two cycles per person and per competency, the cycle\'s customer answers counted, account managers, completions): %.3f s' % sum(map(float, sys.argv[1:])))" \
+    "$(sql_time "$(changes_of "$cycle" "$earlier")")" \
+    "$(sql_time "SELECT l.competency_code, COUNT(*), AVG(e.level), AVG(l.level) FROM settled_standings l
+      JOIN settled_standings e ON e.cycle_id = '$earlier' AND e.subject_id = l.subject_id AND e.competency_code = l.competency_code
+      WHERE l.cycle_id = '$cycle' AND l.level IS NOT NULL AND e.level IS NOT NULL GROUP BY l.competency_code")" \
     "$(sql_time "SELECT r.cycle_id, a.answer, COUNT(*) FROM response_answers a JOIN responses r ON r.id = a.response_id
       WHERE r.cycle_id = '$cycle' AND r.source = 'customer' AND r.status = 'submitted' GROUP BY r.cycle_id, a.answer")" \
     "$(sql_time "SELECT id, job_title, hire_date, end_date, leaving_reason FROM people")" \

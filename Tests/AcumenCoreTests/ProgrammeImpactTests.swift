@@ -10,25 +10,34 @@ final class ProgrammeImpactTests: XCTestCase {
         -> ProgrammeImpact.Person
     {
         ProgrammeImpact.Person(
-            personID: UUID(), earlierLevels: ["OM.1": 1, "OM.2": 1, "OM.3": 0],
-            laterLevels: ["OM.1": 1 + change, "OM.2": 1 + change, "OM.4": 2], tookTraining: trained,
-            earlierCustomerShare: customers?.0, laterCustomerShare: customers?.1)
+            personID: UUID(), competencyChange: change, tookTraining: trained, earlierCustomerShare: customers?.0,
+            laterCustomerShare: customers?.1)
     }
 
-    func test_aPersonsChange_isTheMeanOverCompetenciesRatedInBoth() {
-        let someone = person(0.5, trained: true)
-        XCTAssertEqual(someone.competencyChange, 0.5, "OM.3 and OM.4 were rated in one cycle only")
-        XCTAssertNil(someone.customerChange)
+    private func impact(_ people: [ProgrammeImpact.Person], minimumGroup: Int) -> ProgrammeImpact {
+        ProgrammeImpact(
+            earlier: earlier, later: later, people: people, competencyChanges: [], minimumGroup: minimumGroup)
+    }
+
+    func test_aCustomersChange_isCountedOnlyWhereBothCyclesShowThem() {
+        XCTAssertNil(person(0.5, trained: true).customerChange)
+        XCTAssertNil(person(0, trained: false, customers: nil).customerChange)
         XCTAssertEqual(person(0, trained: false, customers: (0.5, 0.75)).customerChange, 0.25)
-        let nothingShared = ProgrammeImpact.Person(
-            personID: UUID(), earlierLevels: ["OM.1": 1], laterLevels: ["OM.2": 2], tookTraining: false)
-        XCTAssertNil(nothingShared.competencyChange)
+    }
+
+    func test_someoneWithNoCompetencyRatedInBoth_isLeftOutOfTheComparison() throws {
+        var people =
+            [1.0, 2, 3].map { person($0, trained: false) } + [2.0, 4, 6].map { person($0, trained: true) }
+        people.append(ProgrammeImpact.Person(personID: UUID(), competencyChange: nil, tookTraining: true))
+        let comparison = try XCTUnwrap(impact(people, minimumGroup: 3).competencyComparison)
+        XCTAssertEqual(comparison.trained, 3)
+        XCTAssertEqual(comparison.trainedMean, 4, accuracy: 1e-12)
     }
 
     func test_trainedAndUntrained_areComparedWithWelchsInterval() throws {
         let people =
             [1.0, 2, 3, 4].map { person($0, trained: false) } + [2.0, 4, 6, 8].map { person($0, trained: true) }
-        let impact = ProgrammeImpact(earlier: earlier, later: later, people: people, minimumGroup: 3)
+        let impact = impact(people, minimumGroup: 3)
         let comparison = try XCTUnwrap(impact.competencyComparison)
         XCTAssertEqual(comparison.trained, 4)
         XCTAssertEqual(comparison.untrainedMean, 2.5, accuracy: 1e-12)
@@ -45,20 +54,18 @@ final class ProgrammeImpactTests: XCTestCase {
 
     func test_aSideSmallerThanTheMinimum_isNotCompared() {
         let people = [1.0, 2].map { person($0, trained: false) } + [2.0, 4, 6].map { person($0, trained: true) }
-        XCTAssertNil(
-            ProgrammeImpact(earlier: earlier, later: later, people: people, minimumGroup: 3).competencyComparison)
-        XCTAssertNotNil(
-            ProgrammeImpact(earlier: earlier, later: later, people: people, minimumGroup: 2).competencyComparison)
+        XCTAssertNil(impact(people, minimumGroup: 3).competencyComparison)
+        XCTAssertNotNil(impact(people, minimumGroup: 2).competencyComparison)
     }
 
-    func test_competencyChanges_followTheOrderGiven_andCountOnlyThoseRatedInBoth() {
+    func test_competencyChanges_followTheOrderGiven() {
+        let changes = ["OM.1", "OM.2"].map {
+            ProgrammeImpact.CompetencyChange(competencyCode: $0, people: 2, earlierMean: 1, laterMean: 1.5)
+        }
         let impact = ProgrammeImpact(
-            earlier: earlier, later: later, people: [person(1, trained: true), person(0, trained: false)],
-            minimumGroup: 2)
-        let rows = impact.competencyChanges(order: ["OM.2", "OM.1", "OM.3", "OM.4"])
-        XCTAssertEqual(rows.map(\.competencyCode), ["OM.2", "OM.1"])
-        XCTAssertEqual(rows.first?.people, 2)
-        XCTAssertEqual(rows.first?.earlierMean, 1)
+            earlier: earlier, later: later, people: [], competencyChanges: changes, minimumGroup: 2)
+        let rows = impact.competencyChanges(order: ["OM.2", "OM.1", "OM.3"])
+        XCTAssertEqual(rows.map(\.competencyCode), ["OM.2", "OM.1"], "OM.3 was not rated in both")
         XCTAssertEqual(rows.first?.change, 0.5)
     }
 }

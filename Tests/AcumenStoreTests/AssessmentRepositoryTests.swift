@@ -157,6 +157,7 @@ final class AssessmentRepositoryTests: XCTestCase {
 
 /// A published framework, three vendor people, one customer reviewer and a draft cycle.
 struct AssessmentFixture {
+    var frameworkID: UUID
     var cycleID: UUID
     var anaID: UUID
     var benID: UUID
@@ -181,17 +182,31 @@ struct AssessmentFixture {
         let settings = CycleSettings(
             name: "2026 annual review", opensOn: today, closesOn: today.adding(days: 28))
         let version = try await frameworks.version(id: framework.id)
-        let cycleID = try await database.transaction { database in
+        let cycleID = try await cycle(settings, framework: version, today: today, on: database)
+        return AssessmentFixture(
+            frameworkID: framework.id, cycleID: cycleID, anaID: try await people.personID(email: "ana@x.example")!,
+            benID: try await people.personID(email: "ben@x.example")!, today: today)
+    }
+
+    /// Another cycle of every account manager on the fixture's framework.
+    func anotherCycle(named name: String, opensOn day: CalendarDate, on database: any Database) async throws -> UUID {
+        try await Self.cycle(
+            CycleSettings(name: name, opensOn: day, closesOn: day.adding(days: 28)),
+            framework: try await FrameworkRepository(database: database).version(id: frameworkID), today: day,
+            on: database)
+    }
+
+    private static func cycle(
+        _ settings: CycleSettings, framework version: FrameworkVersion, today: CalendarDate, on database: any Database
+    ) async throws -> UUID {
+        try await database.transaction { database in
             let created = try await CycleRepository(database: database).create(
-                frameworkID: framework.id, settings: settings, scope: .allAccountManagers,
+                frameworkID: version.summary.id, settings: settings, scope: .allAccountManagers,
                 questionnaire: Questionnaire.starting(
                     for: version.content, from: GlobalMobilityQuestionnaire.questionnaire), today: today)
             try await InvitationRepository(database: database).createAutomatic(
                 cycleID: created.id, subjects: created.subjects, sources: settings.sources)
             return created.id
         }
-        return AssessmentFixture(
-            cycleID: cycleID, anaID: try await people.personID(email: "ana@x.example")!,
-            benID: try await people.personID(email: "ben@x.example")!, today: today)
     }
 }

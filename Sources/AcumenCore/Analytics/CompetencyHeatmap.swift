@@ -65,6 +65,10 @@ public struct AssessedMember: Hashable, Sendable {
 /// permits its slice, so no difference or sum of shown cells, in any grouping the page or the
 /// API offers, covers fewer people than the minimum. The population (everyone the viewer may
 /// see) and the cycle are fixed for a catalogue; another cycle is another measurement.
+///
+/// Every figure is worked out when the heatmap is made, so that a settled cycle's heatmap can
+/// be kept whole (`cells`, `levelCounts`) and read back without the people behind it: at tens
+/// of thousands of people, deciding the catalogue and counting the cells take seconds.
 public struct CompetencyHeatmap: Sendable {
     public struct Cell: Hashable, Sendable {
         public var dimension: GroupDimension?
@@ -78,54 +82,88 @@ public struct CompetencyHeatmap: Sendable {
         /// Target minus level, averaged; positive means below target. Nil when withheld.
         public var meanGap: Double?
         public var isWithheld: Bool { shareOnTarget == nil }
-        /// The people counted, for click-through; empty when withheld.
-        public var members: [UUID]
+
+        public init(
+            dimension: GroupDimension?, group: String, competencyCode: String, count: Int, shareOnTarget: Double?,
+            meanGap: Double?
+        ) {
+            self.dimension = dimension
+            self.group = group
+            self.competencyCode = competencyCode
+            self.count = count
+            self.shareOnTarget = shareOnTarget
+            self.meanGap = meanGap
+        }
     }
 
     public let competencyCodes: [String]
     public let minimum: Int
-    private let people: [AssessedMember]
-    /// Every group's people, by position in `people`, in order.
-    private let groupMembers: [Slice: [Int]]
-    /// Per competency, the slices the catalogue permits.
-    private let permitted: [String: Set<Slice>]
+    /// Every cell, by slice and competency.
+    private let cellsBySlice: [Slice: [String: Cell]]
+    /// Per competency whose row of everyone is shown, how many of everyone counted reached each
+    /// level (a mean between two levels has reached the lower).
+    public let levelCounts: [String: [Int: Int]]
 
-    /// - Parameters:
-    ///   - minimum: the smallest group whose figures may be shown (at least 2).
-    ///   - decided: the catalogue's decisions (`permittedSlices`) when they were already taken
-    ///     for these very people, rules and groups, as when a settled cycle's results were
-    ///     kept: at tens of thousands of people deciding takes more than a second.
-    public init(
-        people: [AssessedMember], competencyCodes: [String], minimum: Int, decided: [String: Set<Slice>]? = nil
-    ) {
-        self.people = people
-        self.competencyCodes = competencyCodes
-        self.minimum = max(2, minimum)
-        groupMembers = Self.members(of: people).mapValues { $0.sorted() }
-        if let decided {
-            permitted = decided
-            return
-        }
-        var permitted: [String: Set<Slice>] = [:]
+    /// Counts and decides every cell of `people`.
+    /// - Parameter minimum: the smallest group whose figures may be shown (at least 2).
+    public init(people: [AssessedMember], competencyCodes: [String], minimum: Int) {
+        let minimum = max(2, minimum)
+        let groupMembers = Self.members(of: people)
+        var cells: [Slice: [String: Cell]] = [:]
+        var levelCounts: [String: [Int: Int]] = [:]
         // Competencies counted over the same people share one catalogue: usually all of them.
-        var byPopulation: [[Int]: Set<Slice>] = [:]
+        var permittedByPopulation: [[Int]: Set<Slice>] = [:]
         for code in competencyCodes {
             let counted = people.indices.filter { people[$0].standing(code) != nil }
-            if let known = byPopulation[counted] {
-                permitted[code] = known
-                continue
+            let permitted =
+                permittedByPopulation[counted]
+                ?? Set(
+                    SliceCatalog(
+                        members: Self.members(of: counted.map { people[$0] }), count: counted.count, minimum: minimum
+                    ).permitted)
+            permittedByPopulation[counted] = permitted
+            for (slice, positions) in [(Slice.everyone, Array(people.indices))]
+                + groupMembers.map({ ($0.key, $0.value.sorted()) })
+            {
+                let standings = positions.compactMap { people[$0].standing(code) }
+                let dimension = slice.filters.first.flatMap { GroupDimension(rawValue: $0.key) }
+                var cell = Cell(
+                    dimension: dimension, group: slice.filters.first?.value ?? "", competencyCode: code,
+                    count: standings.count, shareOnTarget: nil, meanGap: nil)
+                if permitted.contains(slice), !standings.isEmpty {
+                    let onTarget = standings.filter { $0.level >= Double($0.target) - 1e-9 }.count
+                    cell.shareOnTarget = Double(onTarget) / Double(standings.count)
+                    cell.meanGap =
+                        standings.reduce(0) { $0 + Double($1.target) - $1.level } / Double(standings.count)
+                    if slice == .everyone {
+                        levelCounts[code] = standings.reduce(into: [:]) { counts, standing in
+                            counts[Int((standing.level + 1e-9).rounded(.down)), default: 0] += 1
+                        }
+                    }
+                }
+                cells[slice, default: [:]][code] = cell
             }
-            let catalog = SliceCatalog(
-                members: Self.members(of: counted.map { people[$0] }), count: counted.count, minimum: self.minimum)
-            byPopulation[counted] = Set(catalog.permitted)
-            permitted[code] = byPopulation[counted]
         }
-        self.permitted = permitted
+        self.init(
+            competencyCodes: competencyCodes, minimum: minimum, cells: cells.values.flatMap(\.values),
+            levelCounts: levelCounts)
     }
 
-    /// Per competency, the slices shown: everyone (`Slice.everyone`) and groups, each a slice
-    /// filtering one dimension (its raw value) to one group.
-    public var permittedSlices: [String: Set<Slice>] { permitted }
+    /// A heatmap as it was kept: its cells (withheld ones without figures) and its level counts.
+    public init(competencyCodes: [String], minimum: Int, cells: [Cell], levelCounts: [String: [Int: Int]]) {
+        self.competencyCodes = competencyCodes
+        self.minimum = max(2, minimum)
+        var bySlice: [Slice: [String: Cell]] = [:]
+        for cell in cells {
+            bySlice[cell.dimension.map { Self.slice($0, cell.group) } ?? .everyone, default: [:]][
+                cell.competencyCode] = cell
+        }
+        cellsBySlice = bySlice
+        self.levelCounts = levelCounts
+    }
+
+    /// Every cell: everyone's and every group's, for every competency.
+    public var cells: [Cell] { cellsBySlice.values.flatMap(\.values) }
 
     public static func slice(_ dimension: GroupDimension, _ group: String) -> Slice {
         Slice([dimension.rawValue: group])
@@ -144,29 +182,17 @@ public struct CompetencyHeatmap: Sendable {
 
     /// The groups of a dimension, in order of name.
     public func groups(_ dimension: GroupDimension) -> [String] {
-        groupMembers.keys.compactMap { $0.filters[dimension.rawValue] }.sorted {
+        cellsBySlice.keys.compactMap { $0.filters[dimension.rawValue] }.sorted {
             $0.localizedStandardCompare($1) == .orderedAscending
         }
     }
 
-    /// One cell; `dimension` nil is everyone.
+    /// One cell; `dimension` nil is everyone. A group nobody belongs to has an empty, withheld cell.
     public func cell(_ dimension: GroupDimension?, group: String, competency code: String) -> Cell {
         let slice = dimension.map { Self.slice($0, group) } ?? .everyone
-        let positions = dimension == nil ? Array(people.indices) : groupMembers[slice] ?? []
-        let standings = positions.compactMap { position in
-            people[position].standing(code).map { (people[position].personID, $0) }
-        }
-        guard permitted[code]?.contains(slice) ?? false else {
-            return Cell(
-                dimension: dimension, group: group, competencyCode: code, count: standings.count, shareOnTarget: nil,
-                meanGap: nil, members: [])
-        }
-        let onTarget = standings.filter { $0.1.level >= Double($0.1.target) - 1e-9 }.count
-        let gaps = standings.map { Double($0.1.target) - $0.1.level }
-        return Cell(
-            dimension: dimension, group: group, competencyCode: code, count: standings.count,
-            shareOnTarget: Double(onTarget) / Double(standings.count), meanGap: gaps.reduce(0, +) / Double(gaps.count),
-            members: standings.map(\.0))
+        return cellsBySlice[slice]?[code]
+            ?? Cell(
+                dimension: dimension, group: group, competencyCode: code, count: 0, shareOnTarget: nil, meanGap: nil)
     }
 
     /// Every cell of a dimension: group by group, competency by competency.
@@ -184,13 +210,13 @@ public struct CompetencyHeatmap: Sendable {
         }.prefix(limit).map { $0 }
     }
 
-    /// How many of everyone counted for a competency reached each level (counted from 0; a mean
-    /// between two levels has reached the lower), or nil when everyone's cell is withheld.
+    /// How many of everyone counted for a competency reached each level (counted from 0, the
+    /// top level taking any above it), or nil when everyone's cell is withheld.
     public func distribution(_ code: String, levels: Int) -> RatingDistribution? {
-        guard levels > 0, permitted[code]?.contains(.everyone) ?? false else { return nil }
+        guard levels > 0, let counts = levelCounts[code] else { return nil }
         return RatingDistribution(
-            levels: people.compactMap { person in
-                person.standing(code).map { min(levels - 1, max(0, Int(($0.level + 1e-9).rounded(.down)))) }
+            levels: counts.flatMap { level, count in
+                Array(repeating: min(levels - 1, max(0, level)), count: count)
             }, levelCount: levels)
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// whether those who took training in between changed more than those who did not.
 ///
 /// A person's competency change is the mean, over the competencies others rated in both cycles,
-/// of the later level minus the earlier (levels as their reports show them). Their customers'
+/// of the later level minus the earlier (levels as their reports show them; `Person`). Their customers'
 /// change is the later share of Often or Always minus the earlier, counted only where both
 /// reports show the customers. The comparison is an association: people who train may differ
 /// in other ways, so the page says it is not proof of cause.
@@ -22,8 +22,9 @@ public struct ProgrammeImpact: Hashable, Sendable {
     /// One account manager assessed in both cycles.
     public struct Person: Hashable, Sendable {
         public var personID: UUID
-        public var earlierLevels: [String: Double]
-        public var laterLevels: [String: Double]
+        /// The mean, over the competencies others rated in both cycles, of the later level minus
+        /// the earlier; nil when no competency was rated in both.
+        public var competencyChange: Double?
         /// Completed at least one offering after the earlier cycle closed and by the day the later closed.
         public var tookTraining: Bool
         /// Share of customers' answers of Often or Always, where the report shows customers.
@@ -31,21 +32,14 @@ public struct ProgrammeImpact: Hashable, Sendable {
         public var laterCustomerShare: Double?
 
         public init(
-            personID: UUID, earlierLevels: [String: Double], laterLevels: [String: Double], tookTraining: Bool,
-            earlierCustomerShare: Double? = nil, laterCustomerShare: Double? = nil
+            personID: UUID, competencyChange: Double?, tookTraining: Bool, earlierCustomerShare: Double? = nil,
+            laterCustomerShare: Double? = nil
         ) {
             self.personID = personID
-            self.earlierLevels = earlierLevels
-            self.laterLevels = laterLevels
+            self.competencyChange = competencyChange
             self.tookTraining = tookTraining
             self.earlierCustomerShare = earlierCustomerShare
             self.laterCustomerShare = laterCustomerShare
-        }
-
-        /// Mean change over the competencies rated in both; nil when none was.
-        public var competencyChange: Double? {
-            let changes = laterLevels.compactMap { code, later in earlierLevels[code].map { later - $0 } }
-            return changes.isEmpty ? nil : changes.reduce(0, +) / Double(changes.count)
         }
 
         public var customerChange: Double? {
@@ -61,6 +55,13 @@ public struct ProgrammeImpact: Hashable, Sendable {
         public var earlierMean: Double
         public var laterMean: Double
         public var change: Double { laterMean - earlierMean }
+
+        public init(competencyCode: String, people: Int, earlierMean: Double, laterMean: Double) {
+            self.competencyCode = competencyCode
+            self.people = people
+            self.earlierMean = earlierMean
+            self.laterMean = laterMean
+        }
     }
 
     /// Those who took training against those who did not.
@@ -81,28 +82,28 @@ public struct ProgrammeImpact: Hashable, Sendable {
     public var earlier: Cycle
     public var later: Cycle
     public var people: [Person]
+    /// Per competency rated in both cycles, in any order.
+    public var competencyChanges: [CompetencyChange]
     /// The fewest people either side of a comparison may have.
     public var minimumGroup: Int
 
-    public init(earlier: Cycle, later: Cycle, people: [Person], minimumGroup: Int) {
+    /// The people's changes and the competencies' come counted from the cycles' kept levels
+    /// (`SettledResultsRepository.levelChanges`): at tens of thousands of people, the database
+    /// pairs the two cycles' levels faster than reading them all.
+    public init(
+        earlier: Cycle, later: Cycle, people: [Person], competencyChanges: [CompetencyChange], minimumGroup: Int
+    ) {
         self.earlier = earlier
         self.later = later
         self.people = people
+        self.competencyChanges = competencyChanges
         self.minimumGroup = max(2, minimumGroup)
     }
 
-    /// Per competency rated in both cycles, in the order of `codes`.
+    /// The competencies' changes in the order of `codes`; codes not rated in both are left out.
     public func competencyChanges(order codes: [String]) -> [CompetencyChange] {
-        codes.compactMap { code in
-            let pairs = people.compactMap { person in
-                person.earlierLevels[code].flatMap { earlier in person.laterLevels[code].map { (earlier, $0) } }
-            }
-            guard !pairs.isEmpty else { return nil }
-            return CompetencyChange(
-                competencyCode: code, people: pairs.count,
-                earlierMean: pairs.map(\.0).reduce(0, +) / Double(pairs.count),
-                laterMean: pairs.map(\.1).reduce(0, +) / Double(pairs.count))
-        }
+        let byCode = Dictionary(competencyChanges.map { ($0.competencyCode, $0) }) { first, _ in first }
+        return codes.compactMap { byCode[$0] }
     }
 
     /// Mean competency change of everyone assessed in both cycles.

@@ -7,7 +7,7 @@ import SQLKit
 /// millions of ratings at every request: each assessed person's level and target per
 /// competency with the groups they belonged to (`AssessedMember`), their customers' tallies
 /// where their report shows customers, the customers' answers counted by answer (what the
-/// programme's service rating counts), and the heatmap catalogue's decisions over everyone.
+/// programme's service rating counts), and the heatmap of everyone, every cell decided and counted.
 ///
 /// Keeping is idempotent: rows already kept are left as they are, so two processes keeping the
 /// same cycle at once (they compute the same rows) end with one copy.
@@ -23,15 +23,13 @@ public struct SettledResultsRepository: Sendable {
         public var members: [AssessedMember]
         /// Only for people whose report shows their customers on every question.
         public var customerTallies: [UUID: VendorScore.Tally]
-        /// The heatmap catalogue's decisions over all `members` (`CompetencyHeatmap.permittedSlices`).
-        public var shownSlices: [String: Set<Slice>]
+        /// The heatmap of all `members`.
+        public var heatmap: CompetencyHeatmap
 
-        public init(
-            members: [AssessedMember], customerTallies: [UUID: VendorScore.Tally], shownSlices: [String: Set<Slice>]
-        ) {
+        public init(members: [AssessedMember], customerTallies: [UUID: VendorScore.Tally], heatmap: CompetencyHeatmap) {
             self.members = members
             self.customerTallies = customerTallies
-            self.shownSlices = shownSlices
+            self.heatmap = heatmap
         }
     }
 
@@ -70,12 +68,20 @@ public struct SettledResultsRepository: Sendable {
                     [SQLBind(cycleID), SQLBind(subject), SQLBind(tally.favourable), SQLBind(tally.scored)]
                 }, ignoringConflicts: true)
             try await sql.insertRows(
-                into: "settled_shown_groups", columns: ["cycle_id", "competency_code", "dimension", "group_name"],
-                rows: kept.shownSlices.flatMap { code, slices in
-                    slices.map { slice in
-                        let (dimension, group) = Self.columns(of: slice)
-                        return [SQLBind(cycleID), SQLBind(code), SQLBind(dimension), SQLBind(group)]
-                    }
+                into: "settled_heatmap_cells",
+                columns: [
+                    "cycle_id", "competency_code", "dimension", "group_name", "n", "share_on_target", "mean_gap",
+                ],
+                rows: kept.heatmap.cells.map { cell in
+                    [
+                        SQLBind(cycleID), SQLBind(cell.competencyCode), SQLBind(cell.dimension?.rawValue ?? ""),
+                        SQLBind(cell.group), SQLBind(cell.count), SQLBind(cell.shareOnTarget), SQLBind(cell.meanGap),
+                    ]
+                }, ignoringConflicts: true)
+            try await sql.insertRows(
+                into: "settled_level_counts", columns: ["cycle_id", "competency_code", "level", "n"],
+                rows: kept.heatmap.levelCounts.flatMap { code, counts in
+                    counts.map { [SQLBind(cycleID), SQLBind(code), SQLBind($0.key), SQLBind($0.value)] }
                 }, ignoringConflicts: true)
             // Counted by the database: millions of answers at the largest sizes.
             try await sql.raw(
@@ -138,15 +144,46 @@ public struct SettledResultsRepository: Sendable {
         return select
     }
 
-    /// Each person's level per competency, where others rated it.
-    public func levels(cycleID: UUID) async throws -> [UUID: [String: Double]] {
-        try await database.sql.select().columns("subject_id", "competency_code", "level").from("settled_standings")
-            .where("cycle_id", .equal, cycleID).where("level", .isNot, SQLLiteral.null)
-            .fold(into: [UUID: [String: Double]]()) { levels, row in
-                levels[try row.decode(column: "subject_id", as: UUID.self), default: [:]][
-                    try row.decode(column: "competency_code", as: String.self)] =
-                    try row.decode(column: "level", as: Double.self)
-            }
+    /// How levels changed between two kept cycles, paired by the database (the levels of two
+    /// 20,000-person cycles are more than half a million rows).
+    public struct LevelChanges: Sendable {
+        /// Everyone others rated in both cycles, with their mean change over the competencies
+        /// rated in both (nil when none was).
+        public var people: [(personID: UUID, change: Double?)]
+        public var competencies: [ProgrammeImpact.CompetencyChange]
+    }
+
+    public func levelChanges(from earlier: UUID, to later: UUID) async throws -> LevelChanges {
+        let people = try await database.sql.raw(
+            """
+            SELECT l.subject_id, AVG(l.level - e.level) AS change
+            FROM settled_standings l
+            LEFT JOIN settled_standings e ON e.cycle_id = \(bind: earlier) AND e.subject_id = l.subject_id
+                AND e.competency_code = l.competency_code AND e.level IS NOT NULL
+            WHERE l.cycle_id = \(bind: later) AND l.level IS NOT NULL AND l.subject_id IN (
+                SELECT subject_id FROM settled_standings WHERE cycle_id = \(bind: earlier) AND level IS NOT NULL)
+            GROUP BY l.subject_id
+            """
+        ).all().map { row in
+            (try row.decode(column: "subject_id", as: UUID.self), try row.decode(column: "change", as: Double?.self))
+        }
+        let competencies = try await database.sql.raw(
+            """
+            SELECT l.competency_code, COUNT(*) AS people, AVG(e.level) AS earlier_mean, AVG(l.level) AS later_mean
+            FROM settled_standings l
+            JOIN settled_standings e ON e.cycle_id = \(bind: earlier) AND e.subject_id = l.subject_id
+                AND e.competency_code = l.competency_code
+            WHERE l.cycle_id = \(bind: later) AND l.level IS NOT NULL AND e.level IS NOT NULL
+            GROUP BY l.competency_code
+            """
+        ).all().map { row in
+            ProgrammeImpact.CompetencyChange(
+                competencyCode: try row.decode(column: "competency_code", as: String.self),
+                people: try row.decode(column: "people", as: Int.self),
+                earlierMean: try row.decode(column: "earlier_mean", as: Double.self),
+                laterMean: try row.decode(column: "later_mean", as: Double.self))
+        }
+        return LevelChanges(people: people, competencies: competencies)
     }
 
     public func customerTallies(cycleID: UUID) async throws -> [UUID: VendorScore.Tally] {
@@ -159,19 +196,61 @@ public struct SettledResultsRepository: Sendable {
             }
     }
 
-    public func shownSlices(cycleID: UUID) async throws -> [String: Set<Slice>] {
-        try await database.sql.select().columns("competency_code", "dimension", "group_name")
-            .from("settled_shown_groups").where("cycle_id", .equal, cycleID)
-            .fold(into: [String: Set<Slice>]()) { shown, row in
-                let dimension = try row.decode(column: "dimension", as: String.self)
-                let group = try row.decode(column: "group_name", as: String.self)
-                shown[try row.decode(column: "competency_code", as: String.self), default: []].insert(
-                    dimension.isEmpty ? .everyone : Slice([dimension: group]))
+    /// The heatmap of everyone, as kept; `competencyCodes` gives its order and `minimum` the
+    /// smallest group it shows.
+    public func heatmap(cycleID: UUID, competencyCodes: [String], minimum: Int) async throws -> CompetencyHeatmap {
+        let cells = try await database.sql.select()
+            .columns("competency_code", "dimension", "group_name", "n", "share_on_target", "mean_gap")
+            .from("settled_heatmap_cells").where("cycle_id", .equal, cycleID)
+            .fold(into: [CompetencyHeatmap.Cell]()) { cells, row in
+                let name = try row.decode(column: "dimension", as: String.self)
+                let dimension = GroupDimension(rawValue: name)
+                guard name.isEmpty || dimension != nil else { return }
+                cells.append(
+                    CompetencyHeatmap.Cell(
+                        dimension: dimension,
+                        group: try row.decode(column: "group_name", as: String.self),
+                        competencyCode: try row.decode(column: "competency_code", as: String.self),
+                        count: try row.decode(column: "n", as: Int.self),
+                        shareOnTarget: try row.decode(column: "share_on_target", as: Double?.self),
+                        meanGap: try row.decode(column: "mean_gap", as: Double?.self)))
             }
+        let levelCounts = try await database.sql.select().columns("competency_code", "level", "n")
+            .from("settled_level_counts").where("cycle_id", .equal, cycleID)
+            .fold(into: [String: [Int: Int]]()) { counts, row in
+                counts[try row.decode(column: "competency_code", as: String.self), default: [:]][
+                    try row.decode(column: "level", as: Int.self)] = try row.decode(column: "n", as: Int.self)
+            }
+        return CompetencyHeatmap(
+            competencyCodes: competencyCodes, minimum: minimum,
+            cells: cells, levelCounts: levelCounts)
     }
 
-    /// A heatmap slice as kept: everyone as two empty strings, a group as its dimension and name.
-    private static func columns(of slice: Slice) -> (dimension: String, group: String) {
-        slice.filters.first.map { ($0.key, $0.value) } ?? ("", "")
+    /// The people counted in one cell (`dimension` nil is everyone): those of the group with a
+    /// level and a target for the competency, only among `subjects` when given.
+    public func cellMembers(
+        cycleID: UUID, dimension: GroupDimension?, group: String, competencyCode: String, among subjects: Set<UUID>?
+    ) async throws -> [UUID] {
+        let select = database.sql.select().column(SQLColumn("subject_id", table: "s"))
+            .from(SQLAlias(SQLIdentifier("settled_standings"), as: SQLIdentifier("s")))
+            .where(SQLColumn("cycle_id", table: "s"), .equal, SQLBind(cycleID))
+            .where(SQLColumn("competency_code", table: "s"), .equal, SQLBind(competencyCode))
+            .where(SQLColumn("level", table: "s"), .isNot, SQLLiteral.null)
+            .where(SQLColumn("target", table: "s"), .isNot, SQLLiteral.null)
+        if let dimension {
+            select.join(
+                SQLAlias(SQLIdentifier("settled_memberships"), as: SQLIdentifier("m")),
+                on: SQLBinaryExpression(
+                    SQLBinaryExpression(
+                        SQLColumn("cycle_id", table: "m"), .equal, SQLColumn("cycle_id", table: "s")),
+                    .and,
+                    SQLBinaryExpression(
+                        SQLColumn("subject_id", table: "m"), .equal, SQLColumn("subject_id", table: "s")))
+            )
+            .where(SQLColumn("dimension", table: "m"), .equal, SQLBind(dimension.rawValue))
+            .where(SQLColumn("group_name", table: "m"), .equal, SQLBind(group))
+        }
+        let members = try await select.all().map { try $0.decode(column: "subject_id", as: UUID.self) }
+        return subjects.map { among in members.filter(among.contains) } ?? members
     }
 }

@@ -25,6 +25,8 @@ struct GroupDashboardController: RouteCollection {
         var cycles: [AssessmentCycle]
         var framework: FrameworkContent
         var heatmap: CompetencyHeatmap
+        /// The people the viewer may see; nil for everyone.
+        var visible: Set<UUID>?
     }
 
     /// What the address asks for, read before anything is loaded, so that a bad value answers
@@ -92,7 +94,7 @@ struct GroupDashboardController: RouteCollection {
             try await Self.build(cycle: cycle, visible: visible, database: database)
         }
         return Loaded(
-            cycle: cycle, cycles: settled, framework: built.framework, heatmap: built.heatmap)
+            cycle: cycle, cycles: settled, framework: built.framework, heatmap: built.heatmap, visible: visible)
     }
 
     /// What a heatmap is built from, kept per cycle and population.
@@ -103,20 +105,25 @@ struct GroupDashboardController: RouteCollection {
 
     private static let cache = BuildCache<Built>(capacity: 16)
 
-    /// Everyone's heatmap takes the catalogue's decisions kept with the cycle's results; a
-    /// supervisor's line (a population of its own) is decided afresh, which is quick at the
-    /// size of a line.
+    /// Everyone's heatmap is read as it was kept with the cycle's results; a supervisor's line
+    /// (a population of its own) is counted and decided afresh from its kept members, which is
+    /// quick at the size of a line.
     private static func build(cycle: AssessmentCycle, visible: Set<UUID>?, database: any Database) async throws
         -> Built
     {
         try await SettledResults.ensureKept(cycle, database: database)
         let kept = SettledResultsRepository(database: database)
-        let members = try await kept.members(cycleID: cycle.id, among: visible)
         let (version, _) = try await CycleForms.context(for: cycle, database: database)
-        let heatmap = CompetencyHeatmap(
-            people: members, competencyCodes: version.content.competencies.map(\.code),
-            minimum: SettledResults.minimumGroup(cycle),
-            decided: visible == nil ? try await kept.shownSlices(cycleID: cycle.id) : nil)
+        let codes = version.content.competencies.map(\.code)
+        let minimum = SettledResults.minimumGroup(cycle)
+        let heatmap =
+            if let visible {
+                CompetencyHeatmap(
+                    people: try await kept.members(cycleID: cycle.id, among: visible), competencyCodes: codes,
+                    minimum: minimum)
+            } else {
+                try await kept.heatmap(cycleID: cycle.id, competencyCodes: codes, minimum: minimum)
+            }
         return Built(framework: version.content, heatmap: heatmap)
     }
 
@@ -145,9 +152,12 @@ struct GroupDashboardController: RouteCollection {
         }
         let cell = loaded.heatmap.cell(choice.dimension, group: group, competency: code)
         guard !cell.isWithheld else { throw AppError.notFound("A shown group of that name") }
-        let names = try await GroupResultsRepository(database: request.db).names(Set(cell.members))
+        let members = try await SettledResultsRepository(database: request.db).cellMembers(
+            cycleID: loaded.cycle.id, dimension: choice.dimension, group: group, competencyCode: code,
+            among: loaded.visible)
+        let names = try await GroupResultsRepository(database: request.db).names(Set(members))
         return GroupDashboardPage.people(
-            cell, names: names, loaded: loaded, choice: choice, context: PageContext(request)
+            cell, members: members, names: names, loaded: loaded, choice: choice, context: PageContext(request)
         ).response()
     }
 

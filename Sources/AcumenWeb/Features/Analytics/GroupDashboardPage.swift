@@ -293,13 +293,14 @@ enum GroupDashboardPage {
 
     /// The people counted in one shown cell, each with their level and target, linked to their dashboard.
     static func people(
-        _ cell: CompetencyHeatmap.Cell, names: [UUID: String], loaded: GroupDashboardController.Loaded,
+        _ cell: CompetencyHeatmap.Cell, members: [UUID], names: [UUID: String],
+        loaded: GroupDashboardController.Loaded,
         choice: GroupDashboardController.Choice, context: PageContext
     ) -> HTMLPage {
         let text = context.localizer
         let title = text.text(
             Message.peopleTitle, ["group": cell.group, "competency": cell.competencyCode])
-        let members = cell.members.sorted { (names[$0] ?? "") < (names[$1] ?? "") }
+        let members = members.sorted { (names[$0] ?? "") < (names[$1] ?? "") }
         return Layout.page(title, context: context) {
             H1(title)
             Paragraph(

@@ -36,8 +36,7 @@ enum ProgrammeImpactLoader {
     {
         let kept = SettledResultsRepository(database: database)
         for cycle in [earlier, later] { try await SettledResults.ensureKept(cycle, database: database) }
-        let earlierLevels = try await kept.levels(cycleID: earlier.id)
-        let laterLevels = try await kept.levels(cycleID: later.id)
+        let changes = try await kept.levelChanges(from: earlier.id, to: later.id)
         let earlierShares = try await kept.customerTallies(cycleID: earlier.id).compactMapValues(\.share)
         let laterShares = try await kept.customerTallies(cycleID: later.id).compactMapValues(\.share)
         var trained: Set<UUID> = []
@@ -45,18 +44,17 @@ enum ProgrammeImpactLoader {
             trained = Set(try await AnalyticsRepository(database: database).completions(in: between).map(\.personID))
         }
         // Assessed in both: rated by others in each, not only listed.
-        let people = laterLevels.keys.filter { earlierLevels[$0] != nil }.sorted { $0.uuidString < $1.uuidString }
-            .map { id in
-                ProgrammeImpact.Person(
-                    personID: id, earlierLevels: earlierLevels[id] ?? [:], laterLevels: laterLevels[id] ?? [:],
-                    tookTraining: trained.contains(id), earlierCustomerShare: earlierShares[id],
-                    laterCustomerShare: laterShares[id])
-            }
+        let people = changes.people.sorted { $0.personID.uuidString < $1.personID.uuidString }.map { person in
+            ProgrammeImpact.Person(
+                personID: person.personID, competencyChange: person.change,
+                tookTraining: trained.contains(person.personID),
+                earlierCustomerShare: earlierShares[person.personID], laterCustomerShare: laterShares[person.personID])
+        }
         let (version, _) = try await CycleForms.context(for: later, database: database)
         return ProgrammeImpact(
             earlier: .init(name: earlier.settings.name, closesOn: earlier.answersClosedOn),
             later: .init(name: later.settings.name, closesOn: later.answersClosedOn), people: people,
-            minimumGroup: SettledResults.minimumGroup(later)
+            competencyChanges: changes.competencies, minimumGroup: SettledResults.minimumGroup(later)
         ).summary(order: version.content.competencies.map(\.code))
     }
 }

@@ -58,11 +58,11 @@ enum SettledResults {
                 targets: ReportsController.profile(for: subject, in: version.roleProfiles, today: lastDay)?.targets
                     ?? [:])
         }
-        let heatmap = CompetencyHeatmap(
-            people: members, competencyCodes: version.content.competencies.map(\.code), minimum: minimumGroup(cycle))
         return .init(
             members: members, customerTallies: try await disclosedCustomerTallies(cycle, database: database),
-            shownSlices: heatmap.permittedSlices)
+            heatmap: CompetencyHeatmap(
+                people: members, competencyCodes: version.content.competencies.map(\.code),
+                minimum: minimumGroup(cycle)))
     }
 
     /// Each person's customers' tallies where they may feed cycle-wide figures: no figure rests
