@@ -54,12 +54,20 @@ final class SettledResultsRepositoryTests: XCTestCase {
         XCTAssertEqual(onlyBen.map(\.personID), [fixture.benID], label)
         let tallies = try await repository.customerTallies(cycleID: fixture.cycleID)
         XCTAssertEqual(tallies, kept.customerTallies, label)
-        let heatmap = try await repository.heatmap(cycleID: fixture.cycleID, competencyCodes: Self.codes, minimum: 2)
+        for dimension in GroupDimension.allCases {
+            let heatmap = try await repository.heatmap(
+                cycleID: fixture.cycleID, groupedBy: dimension, competencyCodes: Self.codes, minimum: 2)
+            XCTAssertEqual(
+                Set(heatmap.cells), Set(kept.heatmap.cells.filter { $0.dimension == nil || $0.dimension == dimension }),
+                "\(label): everyone's cells and the dimension's, withheld ones without figures")
+            XCTAssertEqual(heatmap.levelCounts, kept.heatmap.levelCounts, label)
+        }
+        let byCustomer = try await repository.heatmap(
+            cycleID: fixture.cycleID, groupedBy: .customer, competencyCodes: Self.codes, minimum: 2)
+        XCTAssertEqual(byCustomer.groups(.customer), ["Client Co", "Other Co"], label)
+        XCTAssertEqual(byCustomer.groups(.team), [], "\(label): one grouping at a time")
         XCTAssertEqual(
-            Set(heatmap.cells), Set(kept.heatmap.cells), "\(label): every cell, withheld ones without figures")
-        XCTAssertFalse(heatmap.cells.isEmpty, label)
-        XCTAssertEqual(heatmap.levelCounts, kept.heatmap.levelCounts, label)
-        XCTAssertEqual(heatmap.groups(.customer), ["Client Co", "Other Co"], label)
+            byCustomer.everyone.map(\.count), [1, 0, 0], "\(label): Ana alone has a level and a target, for OM.1")
 
         // Ana alone has both a level and a target for OM.1; Ben has no target.
         let emea = try await repository.cellMembers(

@@ -100,6 +100,8 @@ public struct CompetencyHeatmap: Sendable {
     public let minimum: Int
     /// Every cell, by slice and competency.
     private let cellsBySlice: [Slice: [String: Cell]]
+    /// The groups of each dimension, in order of name.
+    private let groupsByDimension: [GroupDimension: [String]]
     /// Per competency whose row of everyone is shown, how many of everyone counted reached each
     /// level (a mean between two levels has reached the lower).
     public let levelCounts: [String: [Int: Int]]
@@ -159,6 +161,16 @@ public struct CompetencyHeatmap: Sendable {
                 cell.competencyCode] = cell
         }
         cellsBySlice = bySlice
+        var groups: [GroupDimension: [String]] = [:]
+        for slice in bySlice.keys {
+            guard let (name, group) = slice.filters.first, let dimension = GroupDimension(rawValue: name) else {
+                continue
+            }
+            groups[dimension, default: []].append(group)
+        }
+        groupsByDimension = groups.mapValues { names in
+            names.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+        }
         self.levelCounts = levelCounts
     }
 
@@ -182,9 +194,7 @@ public struct CompetencyHeatmap: Sendable {
 
     /// The groups of a dimension, in order of name.
     public func groups(_ dimension: GroupDimension) -> [String] {
-        cellsBySlice.keys.compactMap { $0.filters[dimension.rawValue] }.sorted {
-            $0.localizedStandardCompare($1) == .orderedAscending
-        }
+        groupsByDimension[dimension] ?? []
     }
 
     /// One cell; `dimension` nil is everyone. A group nobody belongs to has an empty, withheld cell.

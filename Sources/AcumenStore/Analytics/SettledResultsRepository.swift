@@ -196,12 +196,16 @@ public struct SettledResultsRepository: Sendable {
             }
     }
 
-    /// The heatmap of everyone, as kept; `competencyCodes` gives its order and `minimum` the
-    /// smallest group it shows.
-    public func heatmap(cycleID: UUID, competencyCodes: [String], minimum: Int) async throws -> CompetencyHeatmap {
+    /// The heatmap of everyone as kept, with the groups of one dimension (a page or an answer
+    /// shows one grouping at a time; all five at once are tens of thousands of cells at the
+    /// largest sizes); `competencyCodes` gives its order and `minimum` the smallest group it shows.
+    public func heatmap(cycleID: UUID, groupedBy dimension: GroupDimension, competencyCodes: [String], minimum: Int)
+        async throws -> CompetencyHeatmap
+    {
         let cells = try await database.sql.select()
             .columns("competency_code", "dimension", "group_name", "n", "share_on_target", "mean_gap")
             .from("settled_heatmap_cells").where("cycle_id", .equal, cycleID)
+            .where("dimension", .in, ["", dimension.rawValue])
             .fold(into: [CompetencyHeatmap.Cell]()) { cells, row in
                 let name = try row.decode(column: "dimension", as: String.self)
                 let dimension = GroupDimension(rawValue: name)

@@ -88,16 +88,16 @@ struct GroupDashboardController: RouteCollection {
         let visible = try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer)
         // A settled cycle's kept results never change: whose groups these are decides the rest.
         let population = visible.map { ids in UUID.stable(named: ids.map(\.uuidString).sorted().joined()).uuidString }
-        let key = "\(cycle.id)|" + (population ?? "everyone")
+        let key = "\(cycle.id)|\(choice.dimension)|" + (population ?? "everyone")
         let database = request.db
         let built = try await Self.cache.value(for: key) {
-            try await Self.build(cycle: cycle, visible: visible, database: database)
+            try await Self.build(cycle: cycle, dimension: choice.dimension, visible: visible, database: database)
         }
         return Loaded(
             cycle: cycle, cycles: settled, framework: built.framework, heatmap: built.heatmap, visible: visible)
     }
 
-    /// What a heatmap is built from, kept per cycle and population.
+    /// What a heatmap is built from, kept per cycle, grouping and population.
     struct Built: Sendable {
         var framework: FrameworkContent
         var heatmap: CompetencyHeatmap
@@ -105,12 +105,12 @@ struct GroupDashboardController: RouteCollection {
 
     private static let cache = BuildCache<Built>(capacity: 16)
 
-    /// Everyone's heatmap is read as it was kept with the cycle's results; a supervisor's line
-    /// (a population of its own) is counted and decided afresh from its kept members, which is
-    /// quick at the size of a line.
-    private static func build(cycle: AssessmentCycle, visible: Set<UUID>?, database: any Database) async throws
-        -> Built
-    {
+    /// Everyone's heatmap is read as it was kept with the cycle's results, with the groups of
+    /// the dimension shown; a supervisor's line (a population of its own) is counted and decided
+    /// afresh from its kept members over all five dimensions, which is quick at the size of a line.
+    private static func build(
+        cycle: AssessmentCycle, dimension: GroupDimension, visible: Set<UUID>?, database: any Database
+    ) async throws -> Built {
         try await SettledResults.ensureKept(cycle, database: database)
         let kept = SettledResultsRepository(database: database)
         let (version, _) = try await CycleForms.context(for: cycle, database: database)
@@ -122,7 +122,8 @@ struct GroupDashboardController: RouteCollection {
                     people: try await kept.members(cycleID: cycle.id, among: visible), competencyCodes: codes,
                     minimum: minimum)
             } else {
-                try await kept.heatmap(cycleID: cycle.id, competencyCodes: codes, minimum: minimum)
+                try await kept.heatmap(
+                    cycleID: cycle.id, groupedBy: dimension, competencyCodes: codes, minimum: minimum)
             }
         return Built(framework: version.content, heatmap: heatmap)
     }
