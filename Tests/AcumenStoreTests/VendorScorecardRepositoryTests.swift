@@ -62,6 +62,12 @@ final class VendorScorecardRepositoryTests: XCTestCase {
 
         // Removing a questionnaire entered by mistake: another customer cannot, its own can.
         let rating = try XCTUnwrap(ratings.first).id
+        let byID = try await repository.ratings(customerID: client.id, id: rating)
+        XCTAssertEqual(byID, ratings, label)
+        let byAnotherCustomer = try await repository.ratings(customerID: other.id, id: rating)
+        XCTAssertEqual(byAnotherCustomer, [], "\(label): only the customer's own")
+        let unknown = try await repository.ratings(customerID: client.id, id: UUID())
+        XCTAssertEqual(unknown, [], label)
         do {
             try await repository.removeRating(id: rating, customerID: other.id)
             XCTFail("\(label): another customer's questionnaire")

@@ -116,14 +116,16 @@ public struct VendorScorecardRepository: Sendable {
     }
 
     /// Every questionnaire the customer answered about its other vendors.
-    public func ratings(customerID: UUID) async throws -> [Rating] {
+    /// The questionnaires a customer answered about its other vendors; only the one with `id` when given.
+    public func ratings(customerID: UUID, id only: UUID? = nil) async throws -> [Rating] {
+        let onlyOne: SQLQueryString = only.map { "AND r.id = \(bind: $0)" } ?? ""
         var ratings: [UUID: Rating] = [:]
         for row in try await database.sql.raw(
             """
             SELECT r.id, r.vendor_id, r.year, r.rated_on, a.question_code, a.competency_code, a.answer
             FROM vendor_ratings r JOIN scored_vendors v ON v.id = r.vendor_id
             JOIN vendor_rating_answers a ON a.rating_id = r.id
-            WHERE v.customer_id = \(bind: customerID)
+            WHERE v.customer_id = \(bind: customerID) \(onlyOne)
             """
         ).all() {
             let id = try row.decode(column: "id", as: UUID.self)

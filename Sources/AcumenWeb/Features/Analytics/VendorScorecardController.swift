@@ -309,7 +309,7 @@ extension VendorScorecardController {
         let customer = try await Self.customer(request)
         let repository = VendorScorecardRepository(database: request.db)
         guard let id = request.parameters.get("ratingID", as: UUID.self),
-            let rating = try await repository.ratings(customerID: customer.id).first(where: { $0.id == id })
+            let rating = try await repository.ratings(customerID: customer.id, id: id).first
         else { throw AppError.notFound("That questionnaire") }
         let vendor = try await repository.vendors(customerID: customer.id).first { $0.id == rating.vendorID }
         return (customer, rating, vendor?.name ?? "")
