@@ -33,12 +33,9 @@ public struct PeopleRepository: Sendable {
 
     /// Everyone the viewer may see, by name.
     public func people(visibleTo viewer: Viewer) async throws -> [PersonSummary] {
-        let query = PersonRow.query(on: database)
-        if let visible = try await visiblePersonIDs(for: viewer) {
-            guard !visible.isEmpty else { return [] }
-            query.filter(\.$id ~~ visible)
-        }
-        return try await summaries(query)
+        guard let visible = try await visiblePersonIDs(for: viewer) else { return try await summaries(where: "") }
+        guard !visible.isEmpty else { return [] }
+        return try await summaries(where: "WHERE p.id IN (\(binds: Array(visible)))")
     }
 
     /// One person, or `notFound` when they do not exist or the viewer may not see them,
@@ -47,7 +44,7 @@ public struct PeopleRepository: Sendable {
         if let visible = try await visiblePersonIDs(for: viewer), !visible.contains(id) {
             throw StoreError.notFound("That person")
         }
-        guard let person = try await summaries(PersonRow.query(on: database).filter(\.$id == id)).first else {
+        guard let person = try await summaries(where: "WHERE p.id = \(bind: id)").first else {
             throw StoreError.notFound("That person")
         }
         return person
@@ -226,26 +223,59 @@ public struct PeopleRepository: Sendable {
         return result
     }
 
-    private func summaries(_ query: QueryBuilder<PersonRow>) async throws -> [PersonSummary] {
-        let people = try await query.with(\.$organisation).with(\.$location).with(\.$team).sort(\.$name).all()
-        // Supervisors may be outside the people read (an account manager sees only themselves).
-        var names = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0.name) })
-        let missing = Set(people.compactMap { $0.$supervisor.id }).subtracting(names.keys)
-        if !missing.isEmpty {
-            for supervisor in try await PersonRow.query(on: database).filter(\.$id ~~ missing).all() {
-                names[supervisor.id!] = supervisor.name
-            }
-        }
-        return people.map { person in
+    /// People with their organisation, location, team and supervisor's name, in order of name:
+    /// one query, as the person's own pages read it at every request.
+    private func summaries(where condition: SQLQueryString) async throws -> [PersonSummary] {
+        try await database.sql.raw(
+            """
+            SELECT p.id, p.name, p.email, p.job_title, p.hire_date, p.employment_status, p.end_date, p.supervisor_id,
+                o.name AS organisation_name, o.kind AS organisation_kind, l.city, l.country, t.name AS team_name,
+                s.name AS supervisor_name
+            FROM people p JOIN organisations o ON o.id = p.organisation_id
+            LEFT JOIN locations l ON l.id = p.location_id
+            LEFT JOIN teams t ON t.id = p.team_id
+            LEFT JOIN people s ON s.id = p.supervisor_id
+            \(condition) ORDER BY p.name
+            """
+        ).all(decoding: SummaryRow.self).map { row in
             PersonSummary(
-                id: person.id!, name: person.name, email: person.email, jobTitle: person.jobTitle,
-                organisation: person.organisation.name, organisationKind: person.organisation.kind,
-                location: person.location.map {
-                    $0.city == "remote" ? PersonSummary.remoteLocation : "\($0.city), \($0.country)"
+                id: row.id, name: row.name, email: row.email, jobTitle: row.jobTitle,
+                organisation: row.organisationName, organisationKind: row.organisationKind,
+                location: row.city.map { city in
+                    city == "remote" ? PersonSummary.remoteLocation : "\(city), \(row.country ?? "")"
                 } ?? "",
-                team: person.team?.name ?? "", supervisorID: person.$supervisor.id,
-                supervisorName: person.$supervisor.id.flatMap { names[$0] } ?? "", hireDate: person.hireDate,
-                status: person.status, endDate: person.endDate)
+                team: row.teamName ?? "", supervisorID: row.supervisorID, supervisorName: row.supervisorName ?? "",
+                hireDate: row.hireDate, status: row.status, endDate: row.endDate)
+        }
+    }
+
+    private struct SummaryRow: Decodable {
+        var id: UUID
+        var name: String
+        var email: String
+        var jobTitle: String
+        var hireDate: String
+        var status: EmploymentStatus
+        var endDate: String?
+        var supervisorID: UUID?
+        var organisationName: String
+        var organisationKind: OrganisationKind
+        var city: String?
+        var country: String?
+        var teamName: String?
+        var supervisorName: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, email, city, country
+            case jobTitle = "job_title"
+            case hireDate = "hire_date"
+            case status = "employment_status"
+            case endDate = "end_date"
+            case supervisorID = "supervisor_id"
+            case organisationName = "organisation_name"
+            case organisationKind = "organisation_kind"
+            case teamName = "team_name"
+            case supervisorName = "supervisor_name"
         }
     }
 }
