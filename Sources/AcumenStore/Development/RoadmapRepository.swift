@@ -13,11 +13,20 @@ public struct RoadmapRepository: Sendable {
 
     private var sql: any SQLDatabase { database.sql }
 
+    // Rows name their columns (rather than converting snake case at every row, which cost more
+    // than the values on a person's dashboard).
     private struct RoadmapRow: Decodable {
         var frameworkId: UUID
         var cycleName: String
         var approvedOn: String?
         var priorities: String
+
+        enum CodingKeys: String, CodingKey {
+            case priorities
+            case frameworkId = "framework_id"
+            case cycleName = "cycle_name"
+            case approvedOn = "approved_on"
+        }
     }
 
     private struct FollowUpRow: Decodable {
@@ -29,6 +38,13 @@ public struct RoadmapRepository: Sendable {
         var competencyCode: String
         var due: String
         var doneOn: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, kind, number, due
+            case itemId = "item_id"
+            case competencyCode = "competency_code"
+            case doneOn = "done_on"
+        }
     }
 
     private struct ItemRow: Decodable {
@@ -45,6 +61,17 @@ public struct RoadmapRepository: Sendable {
         var due: String?
         var status: String
         var note: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, code, title, due, status, note
+            case offeringId = "offering_id"
+            case reasonKind = "reason_kind"
+            case reasonCode = "reason_code"
+            case reasonCurrent = "reason_current"
+            case reasonTarget = "reason_target"
+            case alsoDevelops = "also_develops"
+            case passedOver = "passed_over"
+        }
     }
 
     private struct ChangeRow: Decodable {
@@ -90,13 +117,13 @@ public struct RoadmapRepository: Sendable {
                 SELECT framework_id, cycle_name, approved_on, priorities FROM roadmaps
                 WHERE person_id = \(bind: personID)
                 """
-            ).first(decoding: RoadmapRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).first(decoding: RoadmapRow.self)
         else { return nil }
         let items = try await sql.raw(
             """
             \(Self.itemSelection) WHERE i.person_id = \(bind: personID) ORDER BY i.position
             """
-        ).all(decoding: ItemRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: ItemRow.self)
         let changes =
             includingHistory
             ? try await sql.raw(
@@ -105,14 +132,14 @@ public struct RoadmapRepository: Sendable {
                 FROM roadmap_changes c LEFT JOIN users u ON u.id = c.user_id
                 WHERE c.person_id = \(bind: personID) ORDER BY c.at DESC
                 """
-            ).all(decoding: ChangeRow.self, keyDecodingStrategy: .convertFromSnakeCase) : []
+            ).all(decoding: ChangeRow.self) : []
         let followUps = try await sql.raw(
             """
             SELECT f.id, f.item_id, o.title, f.kind, f.number, f.competency_code, f.due, f.done_on
             FROM roadmap_follow_ups f JOIN roadmap_items i ON i.id = f.item_id JOIN offerings o ON o.id = i.offering_id
             WHERE f.person_id = \(bind: personID) ORDER BY f.due, f.kind, f.number
             """
-        ).all(decoding: FollowUpRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: FollowUpRow.self)
         return Roadmap(
             personID: personID, frameworkID: row.frameworkId, cycleName: row.cycleName,
             approvedOn: row.approvedOn.flatMap(CalendarDate.init),
@@ -317,7 +344,7 @@ public struct RoadmapRepository: Sendable {
                 """
                 \(Self.itemSelection) WHERE i.id = \(bind: itemID) AND i.person_id = \(bind: personID)
                 """
-            ).first(decoding: ItemRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).first(decoding: ItemRow.self)
         else { throw StoreError.notFound("That roadmap item") }
         return Self.item(row)
     }
