@@ -62,6 +62,22 @@ final class HomeRoutesTests: XCTestCase {
         }
     }
 
+    func test_anAccountManagerWithAReleasedReport_isLedToTheirDashboard() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            _ = try await DemoLoader(database: app.db).load(withPastCycle: true) { DemoOrganisation.password }
+            let email = WebHarness.email(of: .accountManager, in: demo)
+            let found = try await PeopleRepository(database: app.db).personID(email: email)
+            let id = try XCTUnwrap(found)
+            let accountManager = BrowserSession(app: app)
+            try await accountManager.signIn(email)
+            let home = try await accountManager.get("/").body.string
+            XCTAssertContains(home, "Your latest report")
+            XCTAssertContains(home, "href=\"/people/\(id.uuidString)/dashboard\"")
+            let dashboard = try await accountManager.get("/people/\(id.uuidString)/dashboard")
+            XCTAssertEqual(dashboard.status, .ok)
+        }
+    }
+
     func test_signedInRater_answersTheirOwnForm_andTheEmailedLinkStillWorks() async throws {
         try await WebHarness.withDemoApp { app, demo in
             let manager = Client(

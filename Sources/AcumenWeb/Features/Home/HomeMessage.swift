@@ -33,6 +33,7 @@ enum HomeMessage: String, MessageKey, CaseIterable {
     case approvePeers = "agenda.approvePeers"
     case approvePeersDetail = "agenda.approvePeers.detail"
     case latestReport = "home.latestReport"
+    case openDashboard = "home.openDashboard"
     case noReport = "home.noReport"
     case reportGlance = "home.reportGlance"
     case strengths = "home.strengths"

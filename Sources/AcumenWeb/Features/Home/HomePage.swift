@@ -75,6 +75,7 @@ enum HomePage {
                 Link(report.cycle.name, url: SitePath.cycleSubjectReport.url(report.cycle.id, personID))
             }
             Paragraph(text.text(HomeMessage.reportGlance)).class("muted")
+            Paragraph { Link(text.text(HomeMessage.openDashboard), url: SitePath.personDashboard.url(personID)) }
             Div {
                 listCard(
                     text.text(HomeMessage.strengths), glance.strengths.map(name),
