@@ -1,0 +1,74 @@
+import Foundation
+
+/// Why a submission to an attempt is refused. Each is recorded: an honest page never sends one.
+public enum AttemptRefusal: Error, Hashable, Sendable {
+    /// An answer to a question the attempt's paper does not ask.
+    case questionNotOnPaper(UUID)
+    /// The attempt was already submitted: a submitted attempt is final.
+    case alreadySubmitted
+    /// The time limit (with its grace) has passed.
+    case afterTimeLimit
+    /// Every allowed attempt has been used.
+    case noAttemptsLeft
+}
+
+/// The rules an attempt is held to and how it is scored.
+public enum AttemptScoring {
+    /// Answers saved or submitted this long after the time limit still count: a page submitted in
+    /// the last second should not be refused for the network's delay.
+    public static let grace: TimeInterval = 30
+
+    /// Why a person who has made `taken` attempts may not start another; nil when they may.
+    public static func refusalToStart(_ check: KnowledgeCheck, taken: Int) -> AttemptRefusal? {
+        if let allowed = check.allowedAttempts, taken >= allowed { return .noAttemptsLeft }
+        return nil
+    }
+
+    /// Why answers sent at `moment` to an attempt started at `startedAt` may not be kept; nil
+    /// when they may.
+    public static func refusal(
+        of answers: [UUID: GivenAnswer], paper: AttemptPaper, check: KnowledgeCheck, startedAt: Date,
+        submitted: Bool, at moment: Date
+    ) -> AttemptRefusal? {
+        if submitted { return .alreadySubmitted }
+        if let minutes = check.timeLimitMinutes,
+            moment.timeIntervalSince(startedAt) > Double(minutes) * 60 + grace
+        {
+            return .afterTimeLimit
+        }
+        let asked = Set(paper.items.map(\.questionID))
+        return answers.keys.sorted { $0.uuidString < $1.uuidString }.first { !asked.contains($0) }
+            .map(AttemptRefusal.questionNotOnPaper)
+    }
+
+    /// A scored attempt: its score as a share of the points, and whether it passed; nil while a
+    /// scenario waits for its assessor.
+    public struct Outcome: Hashable, Sendable {
+        /// Per question on the paper, in order; nil while waiting for an assessor.
+        public var questionScores: [Double?]
+        public var score: Double?
+        public var passed: Bool?
+        public var awaitingAssessor: Int
+    }
+
+    /// - Parameters:
+    ///   - questions: the versions the paper asked, by question id.
+    ///   - assessed: scenario scores an assessor has given, by question id.
+    public static func outcome(
+        paper: AttemptPaper, questions: [UUID: BankQuestion], answers: [UUID: GivenAnswer],
+        assessed: [UUID: Double] = [:], passMark: Double
+    ) -> Outcome {
+        let scores: [Double?] = paper.items.map { item in
+            guard let question = questions[item.questionID] else { return 0 }
+            if question.kind == .scenario { return assessed[item.questionID].map { min(1, max(0, $0)) } }
+            return QuestionScoring.score(answers[item.questionID], for: question)
+        }
+        let waiting = scores.filter { $0 == nil }.count
+        guard waiting == 0, !scores.isEmpty else {
+            return Outcome(questionScores: scores, score: nil, passed: nil, awaitingAssessor: waiting)
+        }
+        let score = scores.reduce(0) { $0 + ($1 ?? 0) } / Double(scores.count)
+        return Outcome(
+            questionScores: scores, score: score, passed: score >= passMark - 1e-12, awaitingAssessor: 0)
+    }
+}
