@@ -16,7 +16,8 @@ trap cleanup EXIT
 (cd "$work" && "$bin" demo --no-serve >/dev/null)
 "$bin" serve --port "$port" >"$work/server.log" 2>&1 &
 server=$!
-for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { echo "the server did not start:"; cat "$work/server.log"; exit 1; }
 jar="$work/cookies"
 sign_in() {
   rm -f "$jar"

@@ -13,12 +13,15 @@ enum IndividualDashboardPage {
 
     static func render(_ model: Model, results: String, context: PageContext) -> HTMLPage {
         let text = context.localizer
+        // Nodes rather than components below: Plot reflects on every component it renders,
+        // which on this page, read at every request, cost more than its queries.
         return Layout.page(text.text(Message.title, ["name": model.person.name]), context: context) {
-            Paragraph { Link(model.person.name, url: SitePath.person.url(model.person.id)) }.class("crumbs")
-            H1(text.text(Message.title, ["name": model.person.name]))
-            Node<HTML.BodyContext>.raw(results)
-            progress(model, text: text)
-            evidence(model, text: text)
+            Node<HTML.BodyContext>.group(
+                .p(.class("crumbs"), .a(.href(SitePath.person.url(model.person.id)), .text(model.person.name))),
+                .h1(.text(text.text(Message.title, ["name": model.person.name]))),
+                .raw(results),
+                progress(model, text: text),
+                evidence(model, text: text))
         }
     }
 
@@ -113,80 +116,78 @@ enum IndividualDashboardPage {
         }
     }
 
-    private static func progress(_ model: Model, text: Localizer) -> Component {
-        Tag("section") {
-            H2(text.text(Message.roadmap))
-            if let roadmap = model.roadmap {
-                let items = roadmap.items
-                let due = roadmap.due(within: 30, of: model.today)
-                Paragraph(
+    private static func progress(_ model: Model, text: Localizer) -> Cell {
+        guard let roadmap = model.roadmap else {
+            return .section(.h2(.text(text.text(Message.roadmap))), .p(.text(text.text(Message.noRoadmap))))
+        }
+        let items = roadmap.items
+        let due = roadmap.due(within: 30, of: model.today)
+        let dueList: Cell =
+            due.items.isEmpty && due.followUps.isEmpty
+            ? .p(.text(text.text(Message.nothingDue)))
+            : .group(
+                .h3(.text(text.text(Message.dueSoon))),
+                .ul(
+                    .group(
+                        due.items.map { item in
+                            .li(
+                                .text(
+                                    text.text(
+                                        Message.itemDue,
+                                        ["title": item.offeringTitle, "due": item.due.map(text.date) ?? ""])))
+                        }
+                            + due.followUps.map { followUp in
+                                .li(
+                                    .text(
+                                        text.text(
+                                            followUp.kind == .refresher ? Message.refresherDue : .reobservationDue,
+                                            ["competency": followUp.competencyCode, "due": text.date(followUp.due)])))
+                            })))
+        return .section(
+            .h2(.text(text.text(Message.roadmap))),
+            .p(
+                .text(
                     text.text(
                         Message.progress,
                         [
                             "completed": text.integer(items.filter { $0.status == .completed }.count),
                             "all": text.integer(items.count),
                             "waived": text.integer(items.filter { $0.status == .waived }.count),
-                        ]))
-                if due.items.isEmpty && due.followUps.isEmpty {
-                    Paragraph(text.text(Message.nothingDue))
-                } else {
-                    H3(text.text(Message.dueSoon))
-                    // Nodes rather than components: Plot renders them without reflecting on each.
-                    Node<HTML.BodyContext>.ul(
-                        .group(
-                            due.items.map { item in
-                                .li(
-                                    .text(
-                                        text.text(
-                                            Message.itemDue,
-                                            ["title": item.offeringTitle, "due": item.due.map(text.date) ?? ""])))
-                            }
-                                + due.followUps.map { followUp in
-                                    .li(
-                                        .text(
-                                            text.text(
-                                                followUp.kind == .refresher ? Message.refresherDue : .reobservationDue,
-                                                ["competency": followUp.competencyCode, "due": text.date(followUp.due)]
-                                            )))
-                                }))
-                }
-                Paragraph { Link(text.text(Message.openRoadmap), url: SitePath.roadmap.url(model.person.id)) }
-            } else {
-                Paragraph(text.text(Message.noRoadmap))
-            }
-        }
+                        ]))),
+            dueList,
+            .p(.a(.href(SitePath.roadmap.url(model.person.id)), .text(text.text(Message.openRoadmap)))))
     }
 
-    private static func evidence(_ model: Model, text: Localizer) -> Component {
-        Tag("section") {
-            H2(text.text(Message.evidence))
-            if model.observations.isEmpty && model.completions.isEmpty {
-                Paragraph(text.text(Message.noEvidence))
-            }
-            if !model.observations.isEmpty {
-                DataTable(
-                    caption: text.text(Message.observations),
-                    headings: [Message.day, .competency, .observedLevel].map { text.text($0) },
-                    rows: model.observations.map { observation in
-                        [
-                            Cell.text(text.date(observation.observedOn)), Cell.text(observation.competencyCode),
-                            Cell.text(observation.level.map { text.integer($0 + 1) } ?? "–"),
-                        ]
-                    })
-            }
-            if !model.completions.isEmpty {
-                DataTable(
-                    caption: text.text(Message.completions),
-                    headings: [Message.day, .offering, .reportedBy].map { text.text($0) },
-                    rows: model.completions.map { completion in
-                        [
-                            Cell.text(text.date(completion.recorded.completedOn)), Cell.text(completion.title),
-                            Cell.text(completion.recorded.source),
-                        ]
-                    })
-            }
-            Paragraph(text.text(Message.knowledgeChecksLater)).class("hint")
-        }
+    private static func evidence(_ model: Model, text: Localizer) -> Cell {
+        .section(
+            .h2(.text(text.text(Message.evidence))),
+            .if(
+                model.observations.isEmpty && model.completions.isEmpty, .p(.text(text.text(Message.noEvidence)))),
+            .if(
+                !model.observations.isEmpty,
+                .component(
+                    DataTable(
+                        caption: text.text(Message.observations),
+                        headings: [Message.day, .competency, .observedLevel].map { text.text($0) },
+                        rows: model.observations.map { observation in
+                            [
+                                Cell.text(text.date(observation.observedOn)), Cell.text(observation.competencyCode),
+                                Cell.text(observation.level.map { text.integer($0 + 1) } ?? "–"),
+                            ]
+                        }))),
+            .if(
+                !model.completions.isEmpty,
+                .component(
+                    DataTable(
+                        caption: text.text(Message.completions),
+                        headings: [Message.day, .offering, .reportedBy].map { text.text($0) },
+                        rows: model.completions.map { completion in
+                            [
+                                Cell.text(text.date(completion.recorded.completedOn)), Cell.text(completion.title),
+                                Cell.text(completion.recorded.source),
+                            ]
+                        }))),
+            .p(.class("hint"), .text(text.text(Message.knowledgeChecksLater))))
     }
 }
 
