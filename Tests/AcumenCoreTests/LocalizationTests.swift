@@ -64,6 +64,7 @@ final class MessageCatalogueTests: XCTestCase {
         + WithholdingMessage.allCases + CalibrationMessage.allCases + PreflightMessage.allCases
         + FrameworkPreflightMessage.allCases + FrameworkProblemMessage.allCases + CycleProblemMessage.allCases
         + ImportProblemMessage.allCases + StatsMessage.allCases + CatalogueMessage.allCases
+        + KnowledgeCheckProblemMessage.allCases
 
     func test_theShippedCatalogue_isConsistent() {
         XCTAssertEqual(catalogue.problems, [])

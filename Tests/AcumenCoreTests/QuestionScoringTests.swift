@@ -73,24 +73,27 @@ final class QuestionScoringTests: XCTestCase {
     }
 
     func test_problems_nameWhatMakesAQuestionUnusable() {
-        XCTAssertEqual(question(.multipleChoice, options: threeOptions).problems(), [])
+        XCTAssertEqual(question(.multipleChoice, options: threeOptions).problems().map(english), [])
         XCTAssertEqual(
-            question(.singleChoice, options: threeOptions).problems(),
+            question(.singleChoice, options: threeOptions).problems().map(english),
             ["A single-choice question needs exactly one right option."])
         XCTAssertEqual(
-            question(.numeric, tolerance: -1).problems(),
+            question(.numeric, tolerance: -1).problems().map(english),
             ["A numeric question needs its answer.", "The tolerance is a number from 0."])
         XCTAssertEqual(
-            question(.scenario, rubric: ["Only one"]).problems(), ["A scenario needs a rubric of at least two steps."])
+            question(.scenario, rubric: ["Only one"]).problems().map(english),
+            ["A scenario needs a rubric of at least two steps."])
         var blank = question(
             .trueFalse, options: [.init(key: "t", text: "True", isCorrect: true), .init(key: "t", text: "")])
         blank.prompt = " "
         blank.level = 3
         XCTAssertEqual(
-            blank.problems(),
+            blank.problems().map(english),
             [
                 "The question is empty.", "The level is not one of the standards' 3.", "Two options share a key.",
                 "An option has no text.",
             ])
     }
+
+    private func english(_ text: CatalogueText) -> String { text.text(in: Localizer(.english)) }
 }

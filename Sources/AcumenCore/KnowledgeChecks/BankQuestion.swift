@@ -82,40 +82,67 @@ public struct BankQuestion: Hashable, Sendable {
     }
 
     /// What makes the question unusable, in words an author can act on; empty when none.
-    public func problems(levels: Int = 3) -> [String] {
-        var problems: [String] = []
-        if prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.append("The question is empty.") }
-        if explanation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            problems.append("The explanation shown after the attempt is empty.")
+    public func problems(levels: Int = 3) -> [CatalogueText] {
+        typealias Message = KnowledgeCheckProblemMessage
+        var problems: [CatalogueText] = []
+        func add(_ message: Message) { problems.append(CatalogueText(message)) }
+        if prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { add(.emptyPrompt) }
+        if explanation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { add(.emptyExplanation) }
+        if !(0..<levels).contains(level) {
+            problems.append(CatalogueText(Message.unknownLevel, ["levels": "\(levels)"]))
         }
-        if !(0..<levels).contains(level) { problems.append("The level is not one of the standards' \(levels).") }
         let keys = options.map(\.key)
-        if Set(keys).count != keys.count { problems.append("Two options share a key.") }
+        if Set(keys).count != keys.count { add(.repeatedOptionKey) }
         if options.contains(where: { $0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
-            problems.append("An option has no text.")
+            add(.emptyOption)
         }
         let correct = options.filter(\.isCorrect).count
         switch kind {
         case .singleChoice:
-            if options.count < 2 { problems.append("A single-choice question needs at least two options.") }
-            if correct != 1 { problems.append("A single-choice question needs exactly one right option.") }
+            if options.count < 2 { add(.singleChoiceOptions) }
+            if correct != 1 { add(.singleChoiceRight) }
         case .multipleChoice:
-            if options.count < 2 { problems.append("A multiple-choice question needs at least two options.") }
-            if correct == 0 { problems.append("A multiple-choice question needs at least one right option.") }
+            if options.count < 2 { add(.multipleChoiceOptions) }
+            if correct == 0 { add(.multipleChoiceRight) }
         case .trueFalse:
-            if options.count != 2 || correct != 1 {
-                problems.append("A true/false question has two options, one of them right.")
-            }
+            if options.count != 2 || correct != 1 { add(.trueFalseOptions) }
         case .numeric:
-            if numericAnswer?.isFinite != true { problems.append("A numeric question needs its answer.") }
-            if !tolerance.isFinite || tolerance < 0 { problems.append("The tolerance is a number from 0.") }
+            if numericAnswer?.isFinite != true { add(.numericAnswer) }
+            if !tolerance.isFinite || tolerance < 0 { add(.tolerance) }
         case .ordering:
-            if options.count < 2 { problems.append("An ordering question needs at least two items to order.") }
+            if options.count < 2 { add(.orderingItems) }
         case .scenario:
-            if rubric.count < 2 { problems.append("A scenario needs a rubric of at least two steps.") }
+            if rubric.count < 2 { add(.rubricSteps) }
         }
         return problems
     }
+}
+
+/// The words of what makes a question or a check unusable, for whoever shows them.
+public enum KnowledgeCheckProblemMessage: String, MessageKey, CaseIterable {
+    case emptyPrompt = "knowledgeCheckProblem.emptyPrompt"
+    case emptyExplanation = "knowledgeCheckProblem.emptyExplanation"
+    case unknownLevel = "knowledgeCheckProblem.unknownLevel"
+    case repeatedOptionKey = "knowledgeCheckProblem.repeatedOptionKey"
+    case emptyOption = "knowledgeCheckProblem.emptyOption"
+    case singleChoiceOptions = "knowledgeCheckProblem.singleChoiceOptions"
+    case singleChoiceRight = "knowledgeCheckProblem.singleChoiceRight"
+    case multipleChoiceOptions = "knowledgeCheckProblem.multipleChoiceOptions"
+    case multipleChoiceRight = "knowledgeCheckProblem.multipleChoiceRight"
+    case trueFalseOptions = "knowledgeCheckProblem.trueFalseOptions"
+    case numericAnswer = "knowledgeCheckProblem.numericAnswer"
+    case tolerance = "knowledgeCheckProblem.tolerance"
+    case orderingItems = "knowledgeCheckProblem.orderingItems"
+    case rubricSteps = "knowledgeCheckProblem.rubricSteps"
+    case noTitle = "knowledgeCheckProblem.noTitle"
+    case passMark = "knowledgeCheckProblem.passMark"
+    case timeLimit = "knowledgeCheckProblem.timeLimit"
+    case attempts = "knowledgeCheckProblem.attempts"
+    case noQuestion = "knowledgeCheckProblem.noQuestion"
+    case questionTwice = "knowledgeCheckProblem.questionTwice"
+    case questionNotInBank = "knowledgeCheckProblem.questionNotInBank"
+    case drawsNothing = "knowledgeCheckProblem.drawsNothing"
+    case tooFewToDraw = "knowledgeCheckProblem.tooFewToDraw"
 }
 
 /// An answer as given, before scoring.

@@ -51,26 +51,32 @@ public struct KnowledgeCheck: Hashable, Sendable {
 
     /// What makes the check impossible to take from `bank` (the latest version of each
     /// question), in words an author can act on; empty when none.
-    public func problems(bank: [BankQuestion]) -> [String] {
-        var problems: [String] = []
-        if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.append("The check has no title.") }
-        if !(passMark > 0 && passMark <= 1) { problems.append("The pass mark is a share above 0 and at most 1.") }
-        if let minutes = timeLimitMinutes, minutes < 1 { problems.append("The time limit is at least one minute.") }
-        if let attempts = allowedAttempts, attempts < 1 { problems.append("At least one attempt is allowed.") }
+    public func problems(bank: [BankQuestion]) -> [CatalogueText] {
+        typealias Message = KnowledgeCheckProblemMessage
+        var problems: [CatalogueText] = []
+        func add(_ message: Message) { problems.append(CatalogueText(message)) }
+        if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { add(.noTitle) }
+        if !(passMark > 0 && passMark <= 1) { add(.passMark) }
+        if let minutes = timeLimitMinutes, minutes < 1 { add(.timeLimit) }
+        if let attempts = allowedAttempts, attempts < 1 { add(.attempts) }
         switch selection {
         case .fixed(let ids):
-            if ids.isEmpty { problems.append("The check asks no question.") }
-            if Set(ids).count != ids.count { problems.append("A question is asked twice.") }
+            if ids.isEmpty { add(.noQuestion) }
+            if Set(ids).count != ids.count { add(.questionTwice) }
             let known = Set(bank.map(\.id))
-            if ids.contains(where: { !known.contains($0) }) { problems.append("A question is not in the bank.") }
+            if ids.contains(where: { !known.contains($0) }) { add(.questionNotInBank) }
         case .drawn(let draws):
-            if draws.isEmpty || draws.allSatisfy({ $0.count <= 0 }) { problems.append("The check draws no question.") }
+            if draws.isEmpty || draws.allSatisfy({ $0.count <= 0 }) { add(.drawsNothing) }
             for draw in draws where draw.count > 0 {
                 let available = bank.filter { $0.competencyCode == draw.competencyCode && $0.level == draw.level }.count
                 if available < draw.count {
                     problems.append(
-                        "\(draw.competencyCode) at level \(draw.level + 1) has \(available) questions; the check draws \(draw.count)."
-                    )
+                        CatalogueText(
+                            Message.tooFewToDraw,
+                            [
+                                "competency": draw.competencyCode, "level": "\(draw.level + 1)",
+                                "available": "\(available)", "count": "\(draw.count)",
+                            ]))
                 }
             }
         }
