@@ -61,7 +61,7 @@ public enum OfferingsCSV {
         var read: [(line: Int, offering: Offering)] = []
         var lineByCode: [String: Int] = [:]
         for row in table.rows {
-            func cell(_ column: String) -> String { undefused(row[column]) }
+            func cell(_ column: String) -> String { CSVText.undefused(row[column]) }
             var rowProblems: [CatalogueText] = []
             let code = cell("code")
             if let first = lineByCode[code.lowercased()], !code.isEmpty {
@@ -125,13 +125,5 @@ public enum OfferingsCSV {
     /// A category as the catalogue spells it, whatever the file's capitals.
     private static func canonical(_ category: String, in categories: [String]) -> String {
         categories.first { $0.caseInsensitiveCompare(category) == .orderedSame } ?? category
-    }
-
-    /// The text a spreadsheet export defused with an apostrophe, as it was.
-    private static func undefused(_ value: String) -> String {
-        guard value.hasPrefix("'"), let next = value.dropFirst().first, "=+-@\t\r".contains(next) else {
-            return value
-        }
-        return String(value.dropFirst())
     }
 }

@@ -143,6 +143,13 @@ public enum KnowledgeCheckProblemMessage: String, MessageKey, CaseIterable {
     case questionNotInBank = "knowledgeCheckProblem.questionNotInBank"
     case drawsNothing = "knowledgeCheckProblem.drawsNothing"
     case tooFewToDraw = "knowledgeCheckProblem.tooFewToDraw"
+    case unknownQuestion = "knowledgeCheckProblem.unknownQuestion"
+    case unknownCompetency = "knowledgeCheckProblem.unknownCompetency"
+    case unknownKind = "knowledgeCheckProblem.unknownKind"
+    case optionLine = "knowledgeCheckProblem.optionLine"
+    case unknownCorrectKey = "knowledgeCheckProblem.unknownCorrectKey"
+    case notANumber = "knowledgeCheckProblem.notANumber"
+    case noQuestions = "knowledgeCheckProblem.noQuestions"
 }
 
 /// An answer as given, before scoring.

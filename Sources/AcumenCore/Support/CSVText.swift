@@ -28,6 +28,14 @@ public enum CSVText {
         return "'" + value
     }
 
+    /// The text `defused` wrote, as it was: what an import reads back from an export.
+    public static func undefused(_ value: String) -> String {
+        guard value.hasPrefix("'"), let next = value.dropFirst().first, "=+-@\t\r".contains(next) else {
+            return value
+        }
+        return String(value.dropFirst())
+    }
+
     private static func isPlainNegativeNumber(_ value: String) -> Bool {
         let digits = value.utf8.dropFirst()
         guard value.utf8.first == UInt8(ascii: "-"), let head = digits.first, (48...57).contains(head) else {
