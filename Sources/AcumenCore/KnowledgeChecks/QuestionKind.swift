@@ -1,0 +1,18 @@
+/// The kinds of question a knowledge check asks.
+public enum QuestionKind: String, Codable, Sendable, CaseIterable {
+    /// One option is right.
+    case singleChoice
+    /// One or more options are right; each is chosen or not.
+    case multipleChoice
+    /// Two options, true and false, one right.
+    case trueFalse
+    /// A number, right within a tolerance.
+    case numeric
+    /// Options to put in order; the order given is the right one.
+    case ordering
+    /// A situation answered in the person's own words, scored by an assessor on a rubric.
+    case scenario
+
+    /// Whether the server scores it on submission; a scenario waits for an assessor.
+    public var isScoredAutomatically: Bool { self != .scenario }
+}
