@@ -30,4 +30,7 @@ public enum KnowledgeCheckProblemMessage: String, MessageKey, CaseIterable {
     case unknownCorrectKey = "knowledgeCheckProblem.unknownCorrectKey"
     case notANumber = "knowledgeCheckProblem.notANumber"
     case noQuestions = "knowledgeCheckProblem.noQuestions"
+    case giftNoCompetency = "knowledgeCheckProblem.giftNoCompetency"
+    case giftNoAnswers = "knowledgeCheckProblem.giftNoAnswers"
+    case giftUnsupported = "knowledgeCheckProblem.giftUnsupported"
 }

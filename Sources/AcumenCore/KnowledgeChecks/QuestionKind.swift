@@ -4,7 +4,7 @@ public enum QuestionKind: String, Codable, Sendable, CaseIterable {
     case singleChoice
     /// One or more options are right; each is chosen or not.
     case multipleChoice
-    /// Two options, true and false, one right.
+    /// Two options, the statement true first and false second, one right.
     case trueFalse
     /// A number, right within a tolerance.
     case numeric
