@@ -146,23 +146,28 @@ public struct CompetencyHeatmap: Sendable {
                 cells[slice, default: [:]][code] = cell
             }
         }
-        self.init(
-            competencyCodes: competencyCodes, minimum: minimum, cells: cells.values.flatMap(\.values),
-            levelCounts: levelCounts)
+        self.init(competencyCodes: competencyCodes, minimum: minimum, cellsBySlice: cells, levelCounts: levelCounts)
     }
 
     /// A heatmap as it was kept: its cells (withheld ones without figures) and its level counts.
     public init(competencyCodes: [String], minimum: Int, cells: [Cell], levelCounts: [String: [Int: Int]]) {
-        self.competencyCodes = competencyCodes
-        self.minimum = max(2, minimum)
         var bySlice: [Slice: [String: Cell]] = [:]
         for cell in cells {
             bySlice[cell.dimension.map { Self.slice($0, cell.group) } ?? .everyone, default: [:]][
                 cell.competencyCode] = cell
         }
-        cellsBySlice = bySlice
+        self.init(competencyCodes: competencyCodes, minimum: minimum, cellsBySlice: bySlice, levelCounts: levelCounts)
+    }
+
+    private init(
+        competencyCodes: [String], minimum: Int, cellsBySlice: [Slice: [String: Cell]],
+        levelCounts: [String: [Int: Int]]
+    ) {
+        self.competencyCodes = competencyCodes
+        self.minimum = max(2, minimum)
+        self.cellsBySlice = cellsBySlice
         var groups: [GroupDimension: [String]] = [:]
-        for slice in bySlice.keys {
+        for slice in cellsBySlice.keys {
             guard let (name, group) = slice.filters.first, let dimension = GroupDimension(rawValue: name) else {
                 continue
             }

@@ -235,25 +235,19 @@ public struct SettledResultsRepository: Sendable {
     public func cellMembers(
         cycleID: UUID, dimension: GroupDimension?, group: String, competencyCode: String, among subjects: Set<UUID>?
     ) async throws -> [UUID] {
-        let select = database.sql.select().column(SQLColumn("subject_id", table: "s"))
-            .from(SQLAlias(SQLIdentifier("settled_standings"), as: SQLIdentifier("s")))
-            .where(SQLColumn("cycle_id", table: "s"), .equal, SQLBind(cycleID))
-            .where(SQLColumn("competency_code", table: "s"), .equal, SQLBind(competencyCode))
-            .where(SQLColumn("level", table: "s"), .isNot, SQLLiteral.null)
-            .where(SQLColumn("target", table: "s"), .isNot, SQLLiteral.null)
-        if let dimension {
-            select.join(
-                SQLAlias(SQLIdentifier("settled_memberships"), as: SQLIdentifier("m")),
-                on: SQLBinaryExpression(
-                    SQLBinaryExpression(
-                        SQLColumn("cycle_id", table: "m"), .equal, SQLColumn("cycle_id", table: "s")),
-                    .and,
-                    SQLBinaryExpression(
-                        SQLColumn("subject_id", table: "m"), .equal, SQLColumn("subject_id", table: "s")))
-            )
-            .where(SQLColumn("dimension", table: "m"), .equal, SQLBind(dimension.rawValue))
-            .where(SQLColumn("group_name", table: "m"), .equal, SQLBind(group))
-        }
+        let membership: SQLQueryString =
+            dimension.map {
+                """
+                JOIN settled_memberships m ON m.cycle_id = s.cycle_id AND m.subject_id = s.subject_id
+                    AND m.dimension = \(bind: $0.rawValue) AND m.group_name = \(bind: group)
+                """
+            } ?? ""
+        let select = database.sql.raw(
+            """
+            SELECT s.subject_id FROM settled_standings s \(membership)
+            WHERE s.cycle_id = \(bind: cycleID) AND s.competency_code = \(bind: competencyCode)
+                AND s.level IS NOT NULL AND s.target IS NOT NULL
+            """)
         let members = try await select.all().map { try $0.decode(column: "subject_id", as: UUID.self) }
         return subjects.map { among in members.filter(among.contains) } ?? members
     }
