@@ -6,6 +6,11 @@ import Foundation
 public struct CoachingObservation: Hashable, Sendable, Identifiable {
     public enum Setting: String, Hashable, Sendable, CaseIterable {
         case meeting, call, rolePlay
+        /// A verbal assessment: an assessor asked a knowledge check's script and ticked what the answers showed.
+        case verbalAssessment
+
+        /// What a supervisor may choose when recording an observation; a verbal assessment is recorded from its check.
+        public static var observable: [Setting] { [.meeting, .call, .rolePlay] }
     }
 
     public var id: UUID

@@ -2,8 +2,8 @@ import Foundation
 
 /// The questions one attempt asks, drawn and shuffled once when it starts and kept with it, so
 /// that a reloaded page shows the same paper and the answers are scored against the versions asked.
-public struct AttemptPaper: Hashable, Sendable {
-    public struct Item: Hashable, Sendable {
+public struct AttemptPaper: Hashable, Sendable, Codable {
+    public struct Item: Hashable, Sendable, Codable {
         public var questionID: UUID
         public var version: Int
         /// The option keys in the order shown.

@@ -4,12 +4,25 @@ import Foundation
 public enum AttemptRefusal: Error, Hashable, Sendable {
     /// An answer to a question the attempt's paper does not ask.
     case questionNotOnPaper(UUID)
+    /// A field that answers nothing on the paper: a name no page makes, or an option the question does not have.
+    case fieldNotOnPaper(String)
     /// The attempt was already submitted: a submitted attempt is final.
     case alreadySubmitted
     /// The time limit (with its grace) has passed.
     case afterTimeLimit
     /// Every allowed attempt has been used.
     case noAttemptsLeft
+
+    /// The word the refusal is recorded under.
+    public var reason: String {
+        switch self {
+        case .questionNotOnPaper: "questionNotOnPaper"
+        case .fieldNotOnPaper: "fieldNotOnPaper"
+        case .alreadySubmitted: "alreadySubmitted"
+        case .afterTimeLimit: "afterTimeLimit"
+        case .noAttemptsLeft: "noAttemptsLeft"
+        }
+    }
 }
 
 /// The rules an attempt is held to and how it is scored.
@@ -30,15 +43,37 @@ public enum AttemptScoring {
         of answers: [UUID: GivenAnswer], paper: AttemptPaper, check: KnowledgeCheck, startedAt: Date,
         submitted: Bool, at moment: Date
     ) -> AttemptRefusal? {
-        if submitted { return .alreadySubmitted }
-        if let minutes = check.timeLimitMinutes,
-            moment.timeIntervalSince(startedAt) > Double(minutes) * 60 + grace
-        {
-            return .afterTimeLimit
+        if let refusal = refusal(check: check, startedAt: startedAt, submitted: submitted, at: moment) {
+            return refusal
         }
         let asked = Set(paper.items.map(\.questionID))
         return answers.keys.sorted { $0.uuidString < $1.uuidString }.first { !asked.contains($0) }
             .map(AttemptRefusal.questionNotOnPaper)
+    }
+
+    /// Why form fields sent at `moment` may not be saved to an attempt; nil when they may.
+    public static func refusal(
+        ofFields names: some Sequence<String>, paper: AttemptPaper, check: KnowledgeCheck, startedAt: Date,
+        submitted: Bool, at moment: Date
+    ) -> AttemptRefusal? {
+        refusal(check: check, startedAt: startedAt, submitted: submitted, at: moment)
+            ?? AttemptForm.refusal(ofFields: names, paper: paper)
+    }
+
+    /// Whether the attempt still takes answers at `moment`.
+    public static func refusal(check: KnowledgeCheck, startedAt: Date, submitted: Bool, at moment: Date)
+        -> AttemptRefusal?
+    {
+        if submitted { return .alreadySubmitted }
+        if let deadline = deadline(check: check, startedAt: startedAt), moment > deadline.addingTimeInterval(grace) {
+            return .afterTimeLimit
+        }
+        return nil
+    }
+
+    /// When the time allowed runs out, as the page shows it; nil without a limit.
+    public static func deadline(check: KnowledgeCheck, startedAt: Date) -> Date? {
+        check.timeLimitMinutes.map { startedAt.addingTimeInterval(Double($0) * 60) }
     }
 
     /// A scored attempt: its score as a share of the points, and whether it passed; nil while a

@@ -33,4 +33,7 @@ public enum KnowledgeCheckProblemMessage: String, MessageKey, CaseIterable {
     case giftNoCompetency = "knowledgeCheckProblem.giftNoCompetency"
     case giftNoAnswers = "knowledgeCheckProblem.giftNoAnswers"
     case giftUnsupported = "knowledgeCheckProblem.giftUnsupported"
+    case xmlMalformed = "knowledgeCheckProblem.xmlMalformed"
+    case moodleNoCompetency = "knowledgeCheckProblem.moodleNoCompetency"
+    case moodleUnsupported = "knowledgeCheckProblem.moodleUnsupported"
 }

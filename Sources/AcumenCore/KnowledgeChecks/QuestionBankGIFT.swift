@@ -145,14 +145,7 @@ extension QuestionBankGIFT {
                 continue
             }
             if block.isEmpty && line.hasPrefix("$CATEGORY:") {
-                let path = line.dropFirst(10).split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
-                category = (
-                    path.last { competencyCodes.contains($0) },
-                    path.compactMap { component -> Int? in
-                        guard component.lowercased().hasPrefix("level ") else { return nil }
-                        return Int(component.dropFirst(6)).map { $0 - 1 }
-                    }.last
-                )
+                category = Self.category(fromPath: String(line.dropFirst(10)), competencyCodes: competencyCodes)
                 continue
             }
             if block.isEmpty { blockLine = index + 1 }
@@ -164,6 +157,20 @@ extension QuestionBankGIFT {
         }
         guard problems.isEmpty else { throw ImportReport(problems: problems) }
         return questions
+    }
+
+    /// The competency and level a Moodle category path names (`$course$/top/Acumen/KE.1/level 2`):
+    /// its last component that is a competency code, and its last reading `level <n>`. GIFT and
+    /// Moodle XML carry them the same way.
+    static func category(fromPath path: String, competencyCodes: Set<String>) -> (competency: String?, level: Int?) {
+        let components = path.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+        return (
+            components.last { competencyCodes.contains($0) },
+            components.compactMap { component -> Int? in
+                guard component.lowercased().hasPrefix("level ") else { return nil }
+                return Int(component.dropFirst(6)).map { $0 - 1 }
+            }.last
+        )
     }
 
     /// What one question's text gave: a question, or why Acumen cannot take it.

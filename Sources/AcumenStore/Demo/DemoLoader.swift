@@ -66,6 +66,7 @@ public struct DemoLoader: Sendable {
         if try await loadSessions(demo) { created = true }
         if try await loadCommunity(demo, baseURL: baseURL) { created = true }
         if try await loadVendorScorecard(demo) { created = true }
+        if try await loadKnowledgeChecks(demo, withAttempts: withPastCycle) { created = true }
         return Outcome(organisation: demo, createdSomething: created)
     }
 
@@ -399,6 +400,72 @@ public struct DemoLoader: Sendable {
                     if action.status != .open {
                         try await repository.setStatus(action.status, actionID: actionID, customerID: customer.id)
                     }
+                }
+            }
+        }
+        return true
+    }
+
+    /// The demo's question bank and checks (`DemoQuestionBank`, `DemoKnowledgeChecks`), once: when
+    /// the bank is empty. With the past, a term of attempts by account managers who are not demo
+    /// logins, so that the item analysis shows something and the logins start afresh.
+    private func loadKnowledgeChecks(_ demo: DemoOrganisation, withAttempts: Bool) async throws -> Bool {
+        let bank = QuestionBankRepository(database: database)
+        guard try await bank.latest().isEmpty else { return false }
+        let now = Date()
+        _ = try await bank.save(DemoQuestionBank.questions, at: now)
+        let questions = try await bank.latest()
+        let byID = Dictionary(questions.map { ($0.id, $0) }) { first, _ in first }
+        let offerings = try await CatalogueRepository(database: database).offerings()
+        let checks = KnowledgeCheckRepository(database: database)
+        for demoCheck in DemoKnowledgeChecks.checks {
+            // A catalogue changed since the demo first loaded may lack the offering: the check then stands alone.
+            let offering = offerings.first { $0.code == demoCheck.offeringCode && $0.format == .knowledgeCheck }
+            try await checks.save(
+                .init(check: demoCheck.check, offeringID: offering?.id, isVerbal: demoCheck.isVerbal), at: now)
+        }
+        guard withAttempts else { return true }
+        let logins = Set(demo.logins.map(\.email))
+        let people = PeopleRepository(database: database)
+        var takers: [(id: UUID, ability: Double)] = []
+        for person in demo.accountManagers.filter({ !logins.contains($0.email) }).prefix(80) {
+            if let id = try await people.personID(email: person.email) {
+                takers.append((id, DemoKnowledgeChecks.ability(of: person.email)))
+            }
+        }
+        var generator = SeededGenerator(seed: 2026)
+        for demoCheck in DemoKnowledgeChecks.checks where !demoCheck.isVerbal {
+            let stored = try await checks.check(id: demoCheck.check.id)
+            for (index, taker) in takers.enumerated() {
+                var ability = taker.ability
+                for number in 1...2 {
+                    let day = now.addingTimeInterval(-Double(70 - index % 60 - number * 5) * 86_400)
+                    guard
+                        let paper = AttemptPaper.draw(
+                            for: stored.check, bank: questions, seed: generator.next())
+                    else { break }
+                    var answers: [UUID: GivenAnswer] = [:]
+                    var fields: [String: String] = [:]
+                    for item in paper.items {
+                        guard let question = byID[item.questionID],
+                            let answer = DemoKnowledgeChecks.answer(
+                                question, optionOrder: item.optionOrder, ability: ability, using: &generator)
+                        else { continue }
+                        answers[item.questionID] = answer
+                        fields.merge(AttemptForm.fields(for: answer, question: question)) { _, new in new }
+                    }
+                    let id = UUID()
+                    _ = try await checks.start(
+                        id: id, checkID: stored.check.id, personID: taker.id, number: number, paper: paper,
+                        at: day.addingTimeInterval(-900))
+                    _ = try await checks.save(fields: fields, attemptID: id)
+                    let settlement = KnowledgeCheckRepository.Settlement.scoring(
+                        paper, questions: byID, answers: answers, assessed: [:], passMark: stored.check.passMark,
+                        completes: stored.offeringID, source: KnowledgeCheckRepository.completionSource)
+                    _ = try await checks.submit(attemptID: id, settlement: settlement, on: CalendarDate(day), at: day)
+                    // Those who failed come back a little better prepared, some of them.
+                    guard settlement.passed == false, ability > -0.8 else { break }
+                    ability += 0.6
                 }
             }
         }

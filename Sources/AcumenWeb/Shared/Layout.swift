@@ -125,6 +125,8 @@ enum Layout {
             title: .catalogue, url: SitePath.catalogue.url(),
             access: .permitted(DevelopmentPolicy.self, .browseCatalogue)),
         NavigationItem(
+            title: .checks, url: SitePath.checks.url(), access: .permitted(KnowledgeCheckPolicy.self, .takeCheck)),
+        NavigationItem(
             title: .analytics, url: SitePath.programmeAnalytics.url(),
             access: .permitted(AnalyticsPolicy.self, .readProgramme)),
         NavigationItem(
@@ -166,6 +168,7 @@ enum NavigationMessage: String, MessageKey, CaseIterable {
     case interviews = "nav.interviews"
     case calibration = "nav.calibration"
     case catalogue = "nav.catalogue"
+    case checks = "nav.checks"
     case analytics = "nav.analytics"
     case groups = "nav.groups"
     case scorecard = "nav.scorecard"

@@ -96,6 +96,19 @@ extension SitePath {
     static let roadmapItemDue = SitePath("/people/:personID/roadmap/items/:itemID/due")
     static let roadmapFollowUpDone = SitePath("/people/:personID/roadmap/follow-ups/:followUpID/done")
     static let observations = SitePath("/people/:personID/observations")
+
+    // Knowledge checks
+    static let checks = SitePath("/checks")
+    static let check = SitePath("/checks/:checkID")
+    static let checkAttempts = SitePath("/checks/:checkID/attempts")
+    static let checkAnalysis = SitePath("/checks/:checkID/analysis")
+    static let checkVerbal = SitePath("/checks/:checkID/verbal")
+    static let attempt = SitePath("/attempts/:attemptID")
+    static let attemptAutosave = SitePath("/attempts/:attemptID/autosave")
+    static let attemptAssess = SitePath("/attempts/:attemptID/assess")
+    static let questionBank = SitePath("/question-bank")
+    static let questionBankExport = SitePath("/question-bank/export")
+    static let questionBankImport = SitePath("/question-bank/import")
     static let learningRecords = SitePath("/learning-records")
     static let learningRecordCredentials = SitePath("/learning-records/credentials")
     static let learningRecordCompletions = SitePath("/learning-records/completions")
@@ -244,6 +257,17 @@ extension SitePath {
         .roadmapItemDue,
         .roadmapFollowUpDone,
         .observations,
+        .checks,
+        .check,
+        .checkAttempts,
+        .checkAnalysis,
+        .checkVerbal,
+        .attempt,
+        .attemptAutosave,
+        .attemptAssess,
+        .questionBank,
+        .questionBankExport,
+        .questionBankImport,
         .groupGaps,
         .programmeAnalytics,
         .personDashboard,

@@ -193,7 +193,3 @@ enum FeedbackMessage: String, MessageKey, CaseIterable {
     case furthest = "feedback.furthest"
     case furthestMeaning = "feedback.furthestMeaning"
 }
-
-extension Array {
-    fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
-}

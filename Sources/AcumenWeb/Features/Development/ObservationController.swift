@@ -15,7 +15,7 @@ struct ObservationController: RouteCollection {
 
     /// The framework observations are made against: the roadmap's, else the latest published
     /// version of the first built-in model.
-    private static func framework(personID: UUID, database: any Database) async throws -> (UUID, FrameworkContent) {
+    static func framework(personID: UUID, database: any Database) async throws -> (UUID, FrameworkContent) {
         let repository = FrameworkRepository(database: database)
         if let roadmap = try await RoadmapRepository(database: database).roadmap(personID: personID) {
             return (roadmap.frameworkID, try await repository.version(id: roadmap.frameworkID).content)
@@ -58,7 +58,10 @@ struct ObservationController: RouteCollection {
         let code = fields["competency"] ?? ""
         let shown = framework.showing([code])
         let draft = ObservationDraft(
-            competencyCode: code, setting: CoachingObservation.Setting(rawValue: fields["setting"] ?? ""),
+            competencyCode: code,
+            setting: CoachingObservation.Setting(rawValue: fields["setting"] ?? "").flatMap {
+                CoachingObservation.Setting.observable.contains($0) ? $0 : nil
+            },
             observedOn: CalendarDate(fields["observedOn"] ?? ""),
             rating: RaterFormFields.ratings(from: fields, framework: shown).first { $0.competencyCode == code },
             notes: (fields["notes"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),

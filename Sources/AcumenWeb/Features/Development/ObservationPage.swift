@@ -46,7 +46,7 @@ enum ObservationPage {
                         Div {
                             SelectField(
                                 label: text.text(ObservationMessage.setting), name: "setting",
-                                choices: CoachingObservation.Setting.allCases.map {
+                                choices: CoachingObservation.Setting.observable.map {
                                     .init(value: $0.rawValue, label: text.text(RoadmapMessage($0)))
                                 }, selected: fields["setting"])
                             Field(

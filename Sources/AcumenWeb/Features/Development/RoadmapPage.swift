@@ -414,6 +414,7 @@ enum RoadmapMessage: String, MessageKey, CaseIterable {
     case settingMeeting = "roadmap.setting.meeting"
     case settingCall = "roadmap.setting.call"
     case settingRolePlay = "roadmap.setting.rolePlay"
+    case settingVerbalAssessment = "roadmap.setting.verbalAssessment"
 
     // Keys are the prefix and the raw value; `MessageKeyTests` holds every case.
     init(_ status: RoadmapItemStatus) { self.init(rawValue: "roadmap.status.\(status.rawValue)")! }

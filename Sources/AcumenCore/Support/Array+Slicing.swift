@@ -5,3 +5,8 @@ extension Array {
         stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }
+
+extension Array {
+    /// The element at `index`, or nil past either end: for rows that may be shorter than their headings.
+    public subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
