@@ -30,6 +30,7 @@ final class LanguageRoutesTests: XCTestCase {
             + CalibrationSetupMessage.allCases + DoubleRatingMessage.allCases + DriftMessage.allCases
             + ProgrammeHomeMessage.allCases + StatisticMessage.allCases + CommandHelpMessage.allCases
             + StatsCommandMessage.allCases + CataloguePageMessage.allCases + RoadmapMessage.allCases
+            + KnowledgeCheckMessage.allCases
         let english = MessageCatalogue.builtIn.keys(in: .english)
         for key in keys + programmeKeys {
             XCTAssertTrue(english.contains(key.key), "\(key.key) has no English message")

@@ -163,6 +163,37 @@ def test_every_documented_operation_answers_as_documented(server):
              content_type="text/csv")
     api.call("POST", "/api/v1/stats/agreement", body="a,b\n1,x\n", content_type="text/csv", status=422)
 
+    checks = api.call("GET", "/api/v1/checks")
+    check = next(c for c in checks if c["title"] == "Mobility technical foundations")
+    check_path = f"/api/v1/checks/{check['id']}"
+    api.call("GET", "/api/v1/checks/{checkID}", check_path)
+    api.call("GET", "/api/v1/checks/{checkID}", "/api/v1/checks/00000000-0000-4000-8000-000000000000", status=404)
+    api.call("GET", "/api/v1/checks/{checkID}/analysis", check_path + "/analysis")
+    api.call("GET", "/api/v1/checks/{checkID}/attempts.csv", check_path + "/attempts.csv")
+    api.call("GET", "/api/v1/questions")
+    exported = urllib.request.urlopen(urllib.request.Request(
+        base + "/api/v1/questions/export?format=csv", headers={"Authorization": f"Bearer {api.token}"})).read().decode()
+    api.call("GET", "/api/v1/questions/export", query="?format=moodle")
+    api.call("GET", "/api/v1/questions/export", query="?format=pdf", status=400)
+    imported = api.call("POST", "/api/v1/questions/import", body=exported, content_type="text/csv", query="?format=csv")
+    assert imported["added"] == 0 and imported["unchanged"] >= 60, imported
+    api.call("POST", "/api/v1/questions/import", body="competency,level,kind,prompt,explanation\nKE.1,9,essay,,\n",
+             content_type="text/csv", query="?format=csv", status=422)
+    saved_token = api.token
+    member = printed_login(output, "Account manager")
+    api.token = api.call("POST", "/api/v1/auth/token", body={"email": member, "password": PASSWORD})["token"]
+    attempt = api.call("POST", "/api/v1/checks/{checkID}/attempts", check_path + "/attempts", status=201)
+    attempt_path = f"/api/v1/attempts/{attempt['id']}"
+    api.call("GET", "/api/v1/attempts/{attemptID}", attempt_path)
+    question = next(q for q in attempt["questions"] if q["kind"] in ("singleChoice", "trueFalse"))
+    api.call("PUT", "/api/v1/attempts/{attemptID}/answers", attempt_path + "/answers",
+             body={"answers": [{"questionId": question["questionId"], "choices": [question["options"][0]["key"]]}]})
+    api.call("PUT", "/api/v1/attempts/{attemptID}/answers", attempt_path + "/answers", status=422,
+             body={"answers": [{"questionId": "00000000-0000-4000-8000-000000000000", "choices": ["a"]}]})
+    api.call("POST", "/api/v1/attempts/{attemptID}/submit", attempt_path + "/submit")
+    api.call("POST", "/api/v1/attempts/{attemptID}/submit", attempt_path + "/submit", status=409)
+    api.token = saved_token
+
     documented = {f"{method.upper()} {path}" for path, operations in document["paths"].items()
                   for method in operations if method in ("get", "post", "put", "patch", "delete")}
     missing = documented - api.checked - NOT_CALLED

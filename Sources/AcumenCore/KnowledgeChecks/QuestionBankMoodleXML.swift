@@ -125,10 +125,7 @@ extension QuestionBankMoodleXML {
         /// The `<text>` of a child (`questiontext`, `generalfeedback`), as plain text when it is HTML.
         func text(of name: String) -> String {
             guard let node = child(name) else { return "" }
-            let raw = node.child("text")?.text ?? node.text
-            return node.attributes["format"] == "html" || raw.contains("<")
-                ? QuestionBankGIFT.plainText(fromHTML: raw)
-                : raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            return QuestionBankMoodleXML.words(node.child("text")?.text ?? node.text, format: node.attributes["format"])
         }
     }
 
@@ -216,6 +213,14 @@ extension QuestionBankMoodleXML {
         return questions
     }
 
+    /// A text as Acumen shows it: HTML (Moodle's usual format) read as plain text; other formats
+    /// as written. Without a format, text with closing tags is taken for HTML.
+    static func words(_ raw: String, format: String?) -> String {
+        let isHTML = format.map { $0.lowercased() == "html" } ?? raw.contains("</")
+        return isHTML
+            ? QuestionBankGIFT.plainText(fromHTML: raw) : raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     private static func question(from node: Node, type: String) -> BankQuestion? {
         var question = BankQuestion(
             competencyCode: "", level: 0, kind: .singleChoice, prompt: node.text(of: "questiontext"),
@@ -226,9 +231,7 @@ extension QuestionBankMoodleXML {
         }
         func fraction(_ answer: Node) -> Double { Double(answer.attributes["fraction"] ?? "") ?? 0 }
         func words(_ answer: Node) -> String {
-            let raw = answer.child("text")?.text ?? answer.text
-            return answer.attributes["format"] == "html" || raw.contains("<")
-                ? QuestionBankGIFT.plainText(fromHTML: raw) : raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            Self.words(answer.child("text")?.text ?? answer.text, format: answer.attributes["format"])
         }
         switch type {
         case "multichoice":

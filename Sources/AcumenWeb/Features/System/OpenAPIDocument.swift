@@ -17,11 +17,13 @@ enum OpenAPIDocument {
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
                 "schemas": schemas.merging(assessmentSchemas) { first, _ in first }.merging(calibrationSchemas) {
                     first, _ in first
-                }.merging(developmentSchemas) { first, _ in first }.merging(analyticsSchemas) { first, _ in first },
+                }.merging(developmentSchemas) { first, _ in first }.merging(analyticsSchemas) { first, _ in first }
+                    .merging(knowledgeCheckSchemas) { first, _ in first },
             ],
             "security": [["bearer": [String]()]],
             "paths": paths.merging(assessmentPaths) { first, _ in first }.merging(calibrationPaths) { first, _ in first
-            }.merging(developmentPaths) { first, _ in first }.merging(analyticsPaths) { first, _ in first },
+            }.merging(developmentPaths) { first, _ in first }.merging(analyticsPaths) { first, _ in first }
+                .merging(knowledgeCheckPaths) { first, _ in first },
         ]
         return (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])) ?? Data()
     }
