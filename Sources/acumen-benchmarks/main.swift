@@ -168,3 +168,35 @@ let analysing = median {
 print(
     "Item analysis of \(attemptRows.count) attempts of \(checkQuestions.count) questions: \(milliseconds(analysing)) (median of 5; KR-20 \(String(format: "%.3f", reliability)))"
 )
+
+// Scoring and analysis together, as a check's analysis does on the server: the same 10,000
+// attempts as answers to bank questions, each scored (`AttemptScoring`), then analysed.
+let bankQuestions = checkQuestions.map { question in
+    BankQuestion(
+        competencyCode: "KE.1", level: 0, kind: .singleChoice, prompt: question.id, explanation: "Because.",
+        options: question.options.map { .init(key: $0.key, text: $0.key, isCorrect: $0.isCorrect) })
+}
+let byID = Dictionary(uniqueKeysWithValues: bankQuestions.map { ($0.id, $0) })
+let paper = AttemptPaper(
+    items: bankQuestions.map { .init(questionID: $0.id, version: 1, optionOrder: ["a", "b", "c", "d"]) })
+let givenAnswers: [[UUID: GivenAnswer]] = attemptRows.map { row in
+    Dictionary(
+        uniqueKeysWithValues: zip(bankQuestions, row).map { question, answer in
+            (question.id, GivenAnswer.choices(["abcd".map(String.init)[answer?.options.first ?? 0]]))
+        })
+}
+var scoredReliability = 0.0
+let scoringAndAnalysing = median {
+    let scored = givenAnswers.map { answers in
+        let outcome = AttemptScoring.outcome(paper: paper, questions: byID, answers: answers, passMark: 0.7)
+        return zip(bankQuestions, outcome.questionScores).map { question, score -> ItemAnalysis.Answer? in
+            guard case .choices(let keys)? = answers[question.id] else { return nil }
+            return ItemAnalysis.Answer(
+                score: score ?? 0, options: keys.compactMap { "abcd".map(String.init).firstIndex(of: $0) })
+        }
+    }
+    scoredReliability = ItemAnalysis.compute(questions: checkQuestions, attempts: scored).reliability ?? .nan
+}
+print(
+    "Scoring and item analysis of \(givenAnswers.count) attempts of \(bankQuestions.count) questions: \(milliseconds(scoringAndAnalysing)) (median of 5; KR-20 \(String(format: "%.3f", scoredReliability)))"
+)

@@ -78,7 +78,7 @@ final class MessageCatalogueTests: XCTestCase {
             [
                 "home.", "agenda.", "calibration.", "status.", "action.", "nav.", "report.", "source.", "role.",
                 "login.", "framework.", "account.", "smart.", "problem.", "withheld.", "pager.", "cycles.", "person.",
-                "subject.", "vendorScorecard.",
+                "subject.", "vendorScorecard.", "checks.",
             ].contains {
                 key.hasPrefix($0)
             }

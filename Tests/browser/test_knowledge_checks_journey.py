@@ -131,6 +131,9 @@ def test_an_account_manager_fails_then_passes_a_check_and_the_roadmap_item_compl
     item = member.find_element(
         By.XPATH, "//ul[contains(@class,'roadmap')]/li[contains(., 'Reading a mobility policy closely (knowledge check)')]")
     assert "Completed" in item.text, item.text
+    member.get(base + f"/people/{person['id']}/dashboard")
+    checks = member.find_element(By.XPATH, "//caption[contains(., 'Knowledge checks')]/ancestor::table").text
+    assert POLICY in checks and "Passed" in checks, checks
     member.quit()
 
     # The supervisor runs the verbal mock review with the account manager.

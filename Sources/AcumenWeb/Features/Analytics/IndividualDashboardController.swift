@@ -19,6 +19,8 @@ struct IndividualDashboardController: RouteCollection {
         var roadmap: Roadmap?
         var observations: [CoachingObservation]
         var completions: [(title: String, recorded: CompletionRepository.Recorded)]
+        /// The person's latest submitted attempt at each check, latest first.
+        var checkResults: [(title: String, attempt: KnowledgeCheckRepository.Attempt)]
         var today: CalendarDate
     }
 
@@ -84,6 +86,18 @@ struct IndividualDashboardController: RouteCollection {
     {
         let titles = Dictionary(catalogue.offerings.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let completions = try await CompletionRepository(database: database).recent(personID: person.id, limit: 5)
+        let checks = KnowledgeCheckRepository(database: database)
+        let submitted = try await checks.attempts(personIDs: [person.id]).filter(\.isSubmitted)
+        var latest: [UUID: KnowledgeCheckRepository.Attempt] = [:]
+        for attempt in submitted where (latest[attempt.checkID]?.number ?? 0) < attempt.number {
+            latest[attempt.checkID] = attempt
+        }
+        let checkTitles =
+            latest.isEmpty
+            ? [:]
+            : Dictionary(
+                try await checks.checks().map { ($0.check.id, $0.check.title) }, uniquingKeysWith: { first, _ in first }
+            )
         return Model(
             person: person,
             roadmap: try await RoadmapRepository(database: database).roadmap(
@@ -91,6 +105,8 @@ struct IndividualDashboardController: RouteCollection {
             observations: Array(
                 try await ObservationRepository(database: database).observations(personID: person.id)
                     .sorted { $0.observedOn > $1.observedOn }.prefix(5)),
-            completions: completions.map { (titles[$0.offeringID] ?? "", $0) }, today: .today)
+            completions: completions.map { (titles[$0.offeringID] ?? "", $0) },
+            checkResults: latest.values.sorted { ($0.submittedAt ?? .distantPast) > ($1.submittedAt ?? .distantPast) }
+                .map { (checkTitles[$0.checkID] ?? "", $0) }, today: .today)
     }
 }

@@ -162,7 +162,8 @@ enum IndividualDashboardPage {
         .section(
             .h2(.text(text.text(Message.evidence))),
             .if(
-                model.observations.isEmpty && model.completions.isEmpty, .p(.text(text.text(Message.noEvidence)))),
+                model.observations.isEmpty && model.completions.isEmpty && model.checkResults.isEmpty,
+                .p(.text(text.text(Message.noEvidence)))),
             .if(
                 !model.observations.isEmpty,
                 .component(
@@ -187,7 +188,21 @@ enum IndividualDashboardPage {
                                 Cell.text(completion.recorded.source),
                             ]
                         }))),
-            .p(.class("hint"), .text(text.text(Message.knowledgeChecksLater))))
+            .if(
+                !model.checkResults.isEmpty,
+                .component(
+                    DataTable(
+                        caption: text.text(Message.knowledgeChecks),
+                        headings: [Message.day, .check, .checkScore].map { text.text($0) },
+                        rows: model.checkResults.map { result in
+                            [
+                                Cell.text(result.attempt.submittedAt.map { text.moment($0) } ?? ""),
+                                Cell.a(.href(SitePath.attempt.url(result.attempt.id)), .text(result.title)),
+                                Cell.text(
+                                    (result.attempt.score.map { text.percent($0) } ?? "–") + " · "
+                                        + KnowledgeCheckPages.result(result.attempt, text: text)),
+                            ]
+                        }))))
     }
 }
 
@@ -228,5 +243,7 @@ enum DashboardMessage: String, MessageKey, CaseIterable {
     case completions = "dashboard.completions"
     case offering = "dashboard.offering"
     case reportedBy = "dashboard.reportedBy"
-    case knowledgeChecksLater = "dashboard.knowledgeChecksLater"
+    case knowledgeChecks = "dashboard.knowledgeChecks"
+    case check = "dashboard.check"
+    case checkScore = "dashboard.checkScore"
 }

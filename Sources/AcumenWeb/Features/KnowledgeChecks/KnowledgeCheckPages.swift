@@ -17,7 +17,14 @@ enum KnowledgeCheckPages {
         var own: [Attempt]
     }
 
-    static func list(_ checks: [Listed], manages: Bool, context: PageContext) -> HTMLPage {
+    /// A submitted attempt with a written answer for the viewer to score.
+    struct Awaiting {
+        var name: String
+        var title: String
+        var attempt: Attempt
+    }
+
+    static func list(_ checks: [Listed], awaiting: [Awaiting], manages: Bool, context: PageContext) -> HTMLPage {
         let text = context.localizer
         return Layout.page(text.text(Message.listTitle), context: context) {
             H1(text.text(Message.listTitle))
@@ -44,6 +51,17 @@ enum KnowledgeCheckPages {
                                     ?? "–"),
                             Text(text.percent(check.passMark)),
                             Text(standing(listed.own, text: text)),
+                        ]
+                    }, stacksOnPhone: true)
+            }
+            if !awaiting.isEmpty {
+                DataTable(
+                    caption: text.text(Message.toScore),
+                    headings: [Message.person, .check, .submittedOn].map { text.text($0) },
+                    rows: awaiting.map { item in
+                        [
+                            Link(item.name, url: SitePath.attempt.url(item.attempt.id)), Text(item.title),
+                            Text(item.attempt.submittedAt.map { text.moment($0) } ?? ""),
                         ]
                     }, stacksOnPhone: true)
             }

@@ -48,8 +48,20 @@ struct KnowledgeChecksController: RouteCollection {
                 stored: stored, questionCount: Self.questionCount(stored.check),
                 own: own.filter { $0.checkID == stored.check.id })
         }
+        // Written answers waiting for the viewer to score them: of the people they may assess.
+        var awaiting: [KnowledgeCheckPages.Awaiting] = []
+        if KnowledgeCheckPolicy.mayAttempt(.assess, user.viewer) {
+            let visible = try await PeopleRepository(database: request.db).people(visibleTo: user.viewer)
+            let names = Dictionary(visible.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            let titles = Dictionary(listed.map { ($0.stored.check.id, $0.stored.check.title) }) { first, _ in first }
+            awaiting = try await repository.awaitingAssessor().compactMap { attempt in
+                guard attempt.personID != user.personID, let name = names[attempt.personID] else { return nil }
+                return .init(name: name, title: titles[attempt.checkID] ?? "", attempt: attempt)
+            }
+        }
         return KnowledgeCheckPages.list(
-            listed, manages: KnowledgeCheckPolicy.mayAttempt(.manageBank, user.viewer), context: PageContext(request)
+            listed, awaiting: awaiting, manages: KnowledgeCheckPolicy.mayAttempt(.manageBank, user.viewer),
+            context: PageContext(request)
         ).response()
     }
 
@@ -160,9 +172,7 @@ struct KnowledgeChecksController: RouteCollection {
         let useCases = KnowledgeCheckUseCases(database: request.db)
         let text = request.readersLocalizer
         do {
-            if !loaded.attempt.isSubmitted {
-                try await useCases.save(fields: fields, to: loaded, userID: user.id)
-            }
+            try await useCases.save(fields: fields, to: loaded, userID: user.id)
         } catch let error as AppError where error.code == "after_time_limit" && action == "submit" {
             // Too late to change answers; what was saved in time is still submitted below.
         }
