@@ -217,4 +217,48 @@ final class KnowledgeCheckRoutesTests: XCTestCase {
             XCTAssertContains(export.body.string, "$CATEGORY: $course$/top/Acumen/KE.1/level 1")
         }
     }
+
+    func test_programmeStaffAssembleACheck_andWhatTheBankCannotSupplyIsRefused() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let staff = BrowserSession(app: app)
+            try await staff.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let form = try await staff.get("/checks/new")
+            XCTAssertEqual(form.status, .ok)
+            let before = try await KnowledgeCheckRepository(database: app.db).checks().count
+            let refused = try await staff.post(
+                "/checks", form: ["title": "Too many", "kind": "written", "passMark": "70", "draw.KE.1.0": "99"])
+            XCTAssertEqual(refused.status, .unprocessableEntity)
+            XCTAssertContains(refused.body.string, "KE.1")
+            let scenario = try XCTUnwrap(DemoQuestionBank.questions.first { $0.kind == .scenario })
+            let single = try XCTUnwrap(DemoQuestionBank.questions.first { $0.kind == .singleChoice })
+            let notAScript = try await staff.post(
+                "/checks",
+                form: [
+                    "title": "Mixed script", "kind": "verbal", "passMark": "60",
+                    "question.\(scenario.id.uuidString.lowercased())": "on",
+                    "question.\(single.id.uuidString.lowercased())": "on",
+                ])
+            XCTAssertEqual(notAScript.status, .unprocessableEntity, "a verbal script is scenarios only")
+            let unchanged = try await KnowledgeCheckRepository(database: app.db).checks().count
+            XCTAssertEqual(unchanged, before, "nothing of a refused check is saved")
+            let created = try await staff.post(
+                "/checks",
+                form: [
+                    "title": "Policy in brief", "kind": "written", "passMark": "80", "timeLimit": "10", "attempts": "2",
+                    "draw.KE.1.0": "4", "shuffle": "on",
+                ])
+            XCTAssertEqual(created.status, .seeOther)
+            let checks = try await KnowledgeCheckRepository(database: app.db).checks()
+            let check = try XCTUnwrap(checks.first { $0.check.title == "Policy in brief" }?.check)
+            XCTAssertEqual(check.selection, .drawn([.init(competencyCode: "KE.1", level: 0, count: 4)]))
+            XCTAssertEqual(check.passMark, 0.8, accuracy: 1e-12)
+            XCTAssertEqual(check.timeLimitMinutes, 10)
+            XCTAssertEqual(check.allowedAttempts, 2)
+
+            let member = BrowserSession(app: app)
+            try await member.signIn(WebHarness.email(of: .accountManager, in: demo))
+            let forbidden = try await member.get("/checks/new")
+            XCTAssertEqual(forbidden.status, .forbidden)
+        }
+    }
 }

@@ -169,6 +169,12 @@ def test_every_documented_operation_answers_as_documented(server):
     api.call("GET", "/api/v1/checks/{checkID}", check_path)
     api.call("GET", "/api/v1/checks/{checkID}", "/api/v1/checks/00000000-0000-4000-8000-000000000000", status=404)
     api.call("GET", "/api/v1/checks/{checkID}/analysis", check_path + "/analysis")
+    created = api.call("POST", "/api/v1/checks", status=201, body={
+        "title": "Contract check of the policy", "draws": [{"competency": "KE.1", "level": 1, "count": 3}],
+        "timeLimitMinutes": 10, "passMark": 0.6})
+    assert created["questionCount"] == 3 and created["kind"] == "written", created
+    api.call("POST", "/api/v1/checks", status=422, body={
+        "title": "Too many", "draws": [{"competency": "KE.1", "level": 1, "count": 999}], "passMark": 0.6})
     api.call("GET", "/api/v1/checks/{checkID}/attempts.csv", check_path + "/attempts.csv")
     api.call("GET", "/api/v1/questions")
     exported = urllib.request.urlopen(urllib.request.Request(

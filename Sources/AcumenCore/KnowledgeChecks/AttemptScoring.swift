@@ -94,9 +94,12 @@ public enum AttemptScoring {
         assessed: [UUID: Double] = [:], passMark: Double
     ) -> Outcome {
         let scores: [Double?] = paper.items.map { item in
-            guard let question = questions[item.questionID] else { return 0 }
-            if question.kind == .scenario { return assessed[item.questionID].map { min(1, max(0, $0)) } }
-            return QuestionScoring.score(answers[item.questionID], for: question)
+            // Read in place through the index: a copy of each question would cost more than its scoring.
+            guard let index = questions.index(forKey: item.questionID) else { return 0 }
+            if questions.values[index].kind == .scenario {
+                return assessed[item.questionID].map { min(1, max(0, $0)) }
+            }
+            return QuestionScoring.score(answers[item.questionID], for: questions.values[index])
         }
         let waiting = scores.filter { $0 == nil }.count
         guard waiting == 0, !scores.isEmpty else {

@@ -20,14 +20,23 @@ public struct ItemAnalysis: Sendable {
     /// One answer as scored: from 0 to 1, with the options chosen for a choice question.
     public struct Answer: Hashable, Sendable {
         public var score: Double
-        /// The options chosen, by position in the question's `Question.options`; empty for other
-        /// kinds of question or no answer.
-        public var options: [Int]
+        /// The options chosen, a bit for each position in the question's `Question.options` (the
+        /// first 64): kept inline, as an analysis holds one answer per attempt and question.
+        public var chosen: UInt64
 
+        /// - Parameter options: the options chosen, by position in the question's
+        ///   `Question.options`; empty for other kinds of question or no answer.
         public init(score: Double, options: [Int] = []) {
-            self.score = min(1, max(0, score))
-            self.options = options
+            self.init(score: score, chosen: options.reduce(0) { $1 >= 0 && $1 < 64 ? $0 | 1 << UInt64($1) : $0 })
         }
+
+        public init(score: Double, chosen: UInt64) {
+            self.score = min(1, max(0, score))
+            self.chosen = chosen
+        }
+
+        /// The positions of the options chosen, in order.
+        public var options: [Int] { (0..<64).filter { chosen & 1 << UInt64($0) != 0 } }
     }
 
     /// A question of the check as the analysis names it.
@@ -135,7 +144,7 @@ public struct ItemAnalysis: Sendable {
                 if answer.score != 0 && answer.score != 1 { allRightOrWrong = false }
                 if group[row] == 1 { strongMet += 1 }
                 if group[row] == -1 { weakMet += 1 }
-                for option in Set(answer.options) where chosen.indices.contains(option) {
+                for option in chosen.indices.prefix(64) where answer.chosen & 1 << UInt64(option) != 0 {
                     chosen[option] += 1
                     if group[row] == 1 { chosenByStrong[option] += 1 }
                     if group[row] == -1 { chosenByWeak[option] += 1 }

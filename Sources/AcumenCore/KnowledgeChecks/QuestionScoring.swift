@@ -26,24 +26,28 @@ public enum QuestionScoring {
     public static func score(_ answer: GivenAnswer?, for question: BankQuestion) -> Double? {
         guard question.kind.isScoredAutomatically else { return nil }
         guard let answer else { return 0 }
-        let keys = Set(question.options.map(\.key))
+        // Options are few: they are searched in place rather than hashed, as a check's scoring
+        // runs over every answer of every attempt.
         switch (question.kind, answer) {
         case (.singleChoice, .choices(let chosen)), (.trueFalse, .choices(let chosen)):
-            guard chosen.count == 1, let key = chosen.first, keys.contains(key) else { return 0 }
+            guard chosen.count == 1, let key = chosen.first else { return 0 }
             return question.options.first { $0.key == key }?.isCorrect == true ? 1 : 0
         case (.multipleChoice, .choices(let chosen)):
-            let picked = Set(chosen)
-            guard picked.isSubset(of: keys) else { return 0 }
-            let right = question.options.filter(\.isCorrect)
-            let rightPicked = right.filter { picked.contains($0.key) }.count
-            let wrongPicked = picked.count - rightPicked
-            return max(0, Double(rightPicked - wrongPicked) / Double(max(1, right.count)))
+            var rightPicked = 0
+            var wrongPicked = 0
+            for (position, key) in chosen.enumerated() where !chosen[..<position].contains(key) {
+                guard let option = question.options.first(where: { $0.key == key }) else { return 0 }
+                if option.isCorrect { rightPicked += 1 } else { wrongPicked += 1 }
+            }
+            let right = question.options.reduce(0) { $0 + ($1.isCorrect ? 1 : 0) }
+            return max(0, Double(rightPicked - wrongPicked) / Double(max(1, right)))
         case (.numeric, .number(let value)):
             guard let expected = question.numericAnswer, value.isFinite else { return 0 }
             return abs(value - expected) <= question.tolerance + 1e-12 * max(1, abs(expected)) ? 1 : 0
         case (.ordering, .order(let given)):
+            let keys = Set(question.options.map(\.key))
             let right = question.options.map(\.key)
-            guard given.count == right.count, Set(given) == Set(right) else { return 0 }
+            guard given.count == right.count, Set(given) == keys else { return 0 }
             let position = Dictionary(uniqueKeysWithValues: given.enumerated().map { ($1, $0) })
             var inOrder = 0
             var pairs = 0

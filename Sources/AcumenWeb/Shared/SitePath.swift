@@ -99,6 +99,7 @@ extension SitePath {
 
     // Knowledge checks
     static let checks = SitePath("/checks")
+    static let newCheck = SitePath("/checks/new")
     static let check = SitePath("/checks/:checkID")
     static let checkAttempts = SitePath("/checks/:checkID/attempts")
     static let checkAnalysis = SitePath("/checks/:checkID/analysis")
@@ -258,6 +259,7 @@ extension SitePath {
         .roadmapFollowUpDone,
         .observations,
         .checks,
+        .newCheck,
         .check,
         .checkAttempts,
         .checkAnalysis,

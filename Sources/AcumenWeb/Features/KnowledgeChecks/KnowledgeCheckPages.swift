@@ -30,7 +30,11 @@ enum KnowledgeCheckPages {
             H1(text.text(Message.listTitle))
             Paragraph(text.text(Message.listIntro)).class("hint")
             if manages {
-                Paragraph { Link(text.text(Message.openBank), url: SitePath.questionBank.url()) }
+                Paragraph {
+                    Link(text.text(Message.openBank), url: SitePath.questionBank.url())
+                    Text(" · ")
+                    Link(text.text(Message.assemble), url: SitePath.newCheck.url())
+                }
             }
             if checks.isEmpty {
                 Paragraph(text.text(Message.noChecks))

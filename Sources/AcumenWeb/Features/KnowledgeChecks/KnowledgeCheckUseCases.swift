@@ -89,6 +89,12 @@ struct KnowledgeCheckUseCases {
     /// after the time limit and answers to a submitted attempt.
     func save(fields: [String: String], to loaded: LoadedAttempt, userID: UUID) async throws {
         let attempt = loaded.attempt
+        if let long = fields.first(where: { $0.value.count > TextLimits.description }) {
+            throw AppError(
+                .unprocessableEntity, code: "too_long",
+                message: "An answer is at most \(TextLimits.description) characters; this one has \(long.value.count).",
+                field: long.key)
+        }
         if let refusal = AttemptScoring.refusal(
             ofFields: fields.keys, paper: attempt.paper, check: loaded.check.check, startedAt: attempt.startedAt,
             submitted: attempt.isSubmitted, at: now())

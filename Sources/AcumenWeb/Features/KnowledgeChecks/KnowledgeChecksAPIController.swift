@@ -20,6 +20,46 @@ struct KnowledgeChecksAPIController: RouteCollection {
         let staff = api.access(.permitted(KnowledgeCheckPolicy.self, .manageBank))
         staff.get("checks", ":checkID", "attempts.csv", use: attemptsCSV)
         staff.get("checks", ":checkID", "analysis", use: analysis)
+        staff.post("checks", use: create)
+    }
+
+    struct NewCheckDTO: Content {
+        struct Draw: Content {
+            var competency: String
+            /// From 1 (Baseline).
+            var level: Int
+            var count: Int
+        }
+
+        var title: String
+        /// `written` (the default) or `verbal`.
+        var kind: String?
+        var offeringId: UUID?
+        var questionIds: [UUID]?
+        var draws: [Draw]?
+        var timeLimitMinutes: Int?
+        var passMark: Double
+        var allowedAttempts: Int?
+        var shufflesOptions: Bool?
+    }
+
+    /// Assembles a check from the bank; every problem is listed, and nothing is saved while there is one.
+    @Sendable func create(request: Request) async throws -> Response {
+        let body = try request.content.decode(NewCheckDTO.self)
+        var problems: [ValidationProblem] = []
+        if let kind = body.kind, !["written", "verbal"].contains(kind) {
+            problems.append(ValidationProblem(location: "kind", message: "kind is written or verbal"))
+        }
+        let draft = CheckDraft(
+            title: body.title, isVerbal: body.kind == "verbal", offeringID: body.offeringId,
+            questionIDs: body.questionIds ?? [],
+            draws: (body.draws ?? []).map {
+                .init(competencyCode: $0.competency, level: $0.level - 1, count: $0.count)
+            },
+            timeLimitMinutes: body.timeLimitMinutes, passMark: body.passMark, allowedAttempts: body.allowedAttempts,
+            shufflesOptions: body.shufflesOptions ?? true)
+        let stored = try await draft.save(database: request.db, problems: problems)
+        return try await CheckDTO(stored).encodeResponse(status: .created, for: request)
     }
 
     struct CheckDTO: Content {
@@ -239,13 +279,19 @@ struct KnowledgeChecksAPIController: RouteCollection {
         let unscored = Set(answers.filter { $0.score == nil }.map(\.attemptId))
         let kinds = try await QuestionBankRepository(database: request.db).versions(
             Set(answers.map { QuestionVersion(id: $0.questionId, version: $0.questionVersion) }))
+        // Ids are written once each: a large check has 600,000 rows but a few thousand ids.
+        var written: [UUID: String] = [:]
+        func text(_ id: UUID) -> String {
+            if let known = written[id] { return known }
+            written[id] = id.lowercasedString
+            return written[id]!
+        }
         let rows = answers.filter { !unscored.contains($0.attemptId) }.map { answer in
             let kind = kinds[QuestionVersion(id: answer.questionId, version: answer.questionVersion)]?.kind
             let choice = kind.map { [.singleChoice, .multipleChoice, .trueFalse].contains($0) } ?? false
             return [
-                answer.attemptId.lowercasedString, answer.personId.lowercasedString, answer.questionId.lowercasedString,
-                "\(answer.questionVersion)", choice ? answer.chosenKeys.joined(separator: "|") : "",
-                answer.score.map { "\($0)" } ?? "",
+                text(answer.attemptId), text(answer.personId), text(answer.questionId), "\(answer.questionVersion)",
+                choice ? (answer.chosen ?? "") : "", answer.score.map { "\($0)" } ?? "",
             ]
         }
         return .csvDownload(

@@ -18,8 +18,10 @@ struct KnowledgeChecksController: RouteCollection {
         people.post("attempts", ":attemptID", "autosave", use: autosave)
         routes.access(.permitted(KnowledgeCheckPolicy.self, .assess)).post(
             "attempts", ":attemptID", "assess", use: assess)
-        routes.access(.permitted(KnowledgeCheckPolicy.self, .manageBank)).get(
-            "checks", ":checkID", "analysis", use: analysis)
+        let staff = routes.access(.permitted(KnowledgeCheckPolicy.self, .manageBank))
+        staff.get("checks", ":checkID", "analysis", use: analysis)
+        staff.get("checks", "new", use: newCheck)
+        staff.post("checks", use: create)
     }
 
     static func check(_ request: Request) async throws -> KnowledgeCheckRepository.StoredCheck {
@@ -228,5 +230,35 @@ struct KnowledgeChecksController: RouteCollection {
         let stored = try await Self.check(request)
         let loaded = try await CheckAnalysis.load(checkID: stored.check.id, database: request.db)
         return ItemAnalysisPage.render(stored.check, loaded, context: PageContext(request)).response()
+    }
+
+    private func newCheckPage(
+        _ request: Request, fields: [String: String], problems: [ValidationProblem], status: HTTPResponseStatus
+    ) async throws -> Response {
+        let taken = Set(try await KnowledgeCheckRepository(database: request.db).checks().compactMap(\.offeringID))
+        let offerings = try await CatalogueController.load(request).offerings.filter {
+            $0.format == .knowledgeCheck && !taken.contains($0.id)
+        }.sorted { $0.title < $1.title }
+        return NewCheckPage.render(
+            bank: try await QuestionBankRepository(database: request.db).latest(), offerings: offerings, fields: fields,
+            problems: problems, context: PageContext(request)
+        ).response(status: status)
+    }
+
+    @Sendable func newCheck(request: Request) async throws -> Response {
+        try await newCheckPage(request, fields: [:], problems: [], status: .ok)
+    }
+
+    @Sendable func create(request: Request) async throws -> Response {
+        let fields = try request.decodeForm([String: String].self)
+        var problems: [ValidationProblem] = []
+        let draft = CheckDraft(fields: fields, problems: &problems)
+        do {
+            let stored = try await draft.save(database: request.db, problems: problems)
+            request.flash(request.readersLocalizer.text(KnowledgeCheckMessage.created))
+            return request.redirect(to: SitePath.check.url(stored.check.id))
+        } catch StoreError.invalid(let problems) {
+            return try await newCheckPage(request, fields: fields, problems: problems, status: .unprocessableEntity)
+        }
     }
 }

@@ -18,7 +18,12 @@ extension OpenAPIDocument {
             "/api/v1/checks": [
                 "get": operation(
                     "Every knowledge check, by title. Everyone at the vendor", id: "listChecks",
-                    response: ["type": "array", "items": ref("Check")], errors: ["401", "403"])
+                    response: ["type": "array", "items": ref("Check")], errors: ["401", "403"]),
+                "post": operation(
+                    "Assembles a check from the bank: fixed questions or numbers drawn per competency and level for each attempt. Refused (422) with every problem, nothing saved, when the bank cannot supply it, the offering is another check's, or a verbal check's script is not all scenarios. Programme staff",
+                    id: "createCheck", response: ref("Check"), status: "201",
+                    requestBody: ["required": true].merging(jsonBody(ref("NewCheck"))) { a, _ in a },
+                    errors: ["400", "401", "403", "422"]),
             ],
             "/api/v1/checks/{checkID}": [
                 "get": operation(
@@ -139,6 +144,29 @@ extension OpenAPIDocument {
                     "timeLimitMinutes": ["type": ["integer", "null"], "description": "null: no limit"],
                     "passMark": share,
                     "allowedAttempts": ["type": ["integer", "null"], "description": "null: no limit"],
+                    "shufflesOptions": ["type": "boolean"],
+                ],
+            ],
+            "NewCheck": [
+                "type": "object", "required": ["title", "passMark"],
+                "properties": [
+                    "title": ["type": "string", "maxLength": TextLimits.name],
+                    "kind": ["type": "string", "enum": ["written", "verbal"]],
+                    "offeringId": ["type": "string", "format": "uuid"],
+                    "questionIds": ["type": "array", "items": uuid],
+                    "draws": [
+                        "type": "array",
+                        "items": [
+                            "type": "object", "required": ["competency", "level", "count"],
+                            "properties": [
+                                "competency": ["type": "string"], "level": ["type": "integer", "minimum": 1],
+                                "count": ["type": "integer", "minimum": 1],
+                            ],
+                        ],
+                    ],
+                    "timeLimitMinutes": ["type": "integer", "minimum": 1],
+                    "passMark": ["type": "number", "exclusiveMinimum": 0, "maximum": 1],
+                    "allowedAttempts": ["type": "integer", "minimum": 1],
                     "shufflesOptions": ["type": "boolean"],
                 ],
             ],
