@@ -45,17 +45,21 @@ def main(path):
         attempt = str(uuid.UUID(int=rng.getrandbits(128), version=4)).upper()
         ability = rng.uniform(-3, 3)
         total = 0
+        marks = []
         for position, (qid, hardness) in enumerate(questions):
             right = rng.random() < 1 / (1 + math.exp(hardness - ability))
             total += right
             chosen = "a" if right else rng.choice("bcd")
             rows.append((attempt, position, qid, "a|b|c|d", chosen, 1.0 if right else 0.0))
+            # Folded as Acumen keeps them at submission: fields by the unit separator, questions by the record separator.
+            marks.append("\x1f".join([str(position), qid.lower(), "1", chosen, "1.0" if right else "0.0"]))
         score = total / QUESTIONS
         moment = 1_780_000_000 + index * 60
-        attempts.append((attempt, check, person, taken[person], moment - 900, moment, score, score >= 0.7))
+        attempts.append((attempt, check, person, taken[person], moment - 900, moment, score, score >= 0.7,
+                         "\x1e".join(marks)))
     db.executemany(
         "INSERT INTO check_attempts (id, check_id, person_id, number, started_at, submitted_at, score, passed,"
-        " assessor_user_id, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, '')", attempts)
+        " assessor_user_id, notes, marks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, '', ?)", attempts)
     db.executemany(
         "INSERT INTO attempt_questions (attempt_id, position, question_id, question_version, option_order, chosen,"
         " score, rubric_step) VALUES (?, ?, ?, 1, ?, ?, ?, NULL)", rows)

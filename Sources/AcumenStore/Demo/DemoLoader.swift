@@ -433,39 +433,43 @@ public struct DemoLoader: Sendable {
                 takers.append((id, DemoKnowledgeChecks.ability(of: person.email)))
             }
         }
-        var generator = SeededGenerator(seed: 2026)
-        for demoCheck in DemoKnowledgeChecks.checks where !demoCheck.isVerbal {
-            let stored = try await checks.check(id: demoCheck.check.id)
-            for (index, taker) in takers.enumerated() {
-                var ability = taker.ability
-                for number in 1...2 {
-                    let day = now.addingTimeInterval(-Double(70 - index % 60 - number * 5) * 86_400)
-                    guard
-                        let paper = AttemptPaper.draw(
-                            for: stored.check, bank: questions, seed: generator.next())
-                    else { break }
-                    var answers: [UUID: GivenAnswer] = [:]
-                    var fields: [String: String] = [:]
-                    for item in paper.items {
-                        guard let question = byID[item.questionID],
-                            let answer = DemoKnowledgeChecks.answer(
-                                question, optionOrder: item.optionOrder, ability: ability, using: &generator)
-                        else { continue }
-                        answers[item.questionID] = answer
-                        fields.merge(AttemptForm.fields(for: answer, question: question)) { _, new in new }
+        let written = takers
+        // One transaction: a term of attempts written one commit at a time took seconds on SQLite.
+        try await database.transaction { database in
+            let checks = KnowledgeCheckRepository(database: database)
+            var generator = SeededGenerator(seed: 2026)
+            for demoCheck in DemoKnowledgeChecks.checks where !demoCheck.isVerbal {
+                let stored = try await checks.check(id: demoCheck.check.id)
+                for (index, taker) in written.enumerated() {
+                    var ability = taker.ability
+                    for number in 1...2 {
+                        let day = now.addingTimeInterval(-Double(70 - index % 60 - number * 5) * 86_400)
+                        guard let paper = AttemptPaper.draw(for: stored.check, bank: questions, seed: generator.next())
+                        else { break }
+                        var answers: [UUID: GivenAnswer] = [:]
+                        var fields: [String: String] = [:]
+                        for item in paper.items {
+                            guard let question = byID[item.questionID],
+                                let answer = DemoKnowledgeChecks.answer(
+                                    question, optionOrder: item.optionOrder, ability: ability, using: &generator)
+                            else { continue }
+                            answers[item.questionID] = answer
+                            fields.merge(AttemptForm.fields(for: answer, question: question)) { _, new in new }
+                        }
+                        let id = UUID()
+                        _ = try await checks.start(
+                            id: id, checkID: stored.check.id, personID: taker.id, number: number, paper: paper,
+                            at: day.addingTimeInterval(-900))
+                        _ = try await checks.save(fields: fields, attemptID: id)
+                        let settlement = KnowledgeCheckRepository.Settlement.scoring(
+                            paper, questions: byID, answers: answers, assessed: [:], passMark: stored.check.passMark,
+                            completes: stored.offeringID, source: KnowledgeCheckRepository.completionSource)
+                        _ = try await checks.submit(
+                            attemptID: id, settlement: settlement, on: CalendarDate(day), at: day)
+                        // Those who failed come back a little better prepared, some of them.
+                        guard settlement.passed == false, ability > -0.8 else { break }
+                        ability += 0.6
                     }
-                    let id = UUID()
-                    _ = try await checks.start(
-                        id: id, checkID: stored.check.id, personID: taker.id, number: number, paper: paper,
-                        at: day.addingTimeInterval(-900))
-                    _ = try await checks.save(fields: fields, attemptID: id)
-                    let settlement = KnowledgeCheckRepository.Settlement.scoring(
-                        paper, questions: byID, answers: answers, assessed: [:], passMark: stored.check.passMark,
-                        completes: stored.offeringID, source: KnowledgeCheckRepository.completionSource)
-                    _ = try await checks.submit(attemptID: id, settlement: settlement, on: CalendarDate(day), at: day)
-                    // Those who failed come back a little better prepared, some of them.
-                    guard settlement.passed == false, ability > -0.8 else { break }
-                    ability += 0.6
                 }
             }
         }

@@ -468,9 +468,29 @@ public struct KnowledgeCheckRepository: Sendable {
                 """
             ).run()
         }
+        // The marks folded as `scoredAnswers` reads them: position, question, version, chosen
+        // keys and score, fields split by the unit separator, questions by the record separator.
+        let asked = try await sql.raw(
+            """
+            SELECT position, question_id, question_version FROM attempt_questions
+            WHERE attempt_id = \(bind: attemptID) ORDER BY position
+            """
+        ).all()
+        var folded: [String] = []
+        for row in asked {
+            let position = try row.decode(column: "position", as: Int.self)
+            let mark = settlement.marks[safe: position]
+            folded.append(
+                [
+                    "\(position)", try row.decode(column: "question_id", as: UUID.self).lowercasedString,
+                    "\(try row.decode(column: "question_version", as: Int.self))",
+                    (mark?.chosen ?? []).joined(separator: optionSeparator), mark?.score.map { "\($0)" } ?? "",
+                ].joined(separator: "\u{1F}"))
+        }
         try await sql.raw(
             """
-            UPDATE check_attempts SET score = \(bind: settlement.score), passed = \(bind: settlement.passed)
+            UPDATE check_attempts SET score = \(bind: settlement.score), passed = \(bind: settlement.passed),
+                marks = \(bind: folded.joined(separator: "\u{1E}"))
             WHERE id = \(bind: attemptID)
             """
         ).run()
@@ -532,7 +552,8 @@ public struct KnowledgeCheckRepository: Sendable {
         struct Row: Decodable {
             var attemptId: UUID
             var personId: UUID
-            var marks: String
+            /// Nil for an attempt that asked nothing.
+            var marks: String?
 
             enum CodingKeys: String, CodingKey {
                 case marks
@@ -541,44 +562,71 @@ public struct KnowledgeCheckRepository: Sendable {
             }
         }
         let sql = database.sql
+        // Kept folded at submission (`settle`); attempts submitted before that was kept are
+        // folded here by a subquery that reads their questions along their key.
         let folded: SQLQueryString =
             sql.dialect.name == "sqlite"
             ? """
-            group_concat(q.position || char(31) || q.question_id || char(31) || q.question_version || char(31)
+            SELECT group_concat(q.position || char(31) || q.question_id || char(31) || q.question_version || char(31)
                 || coalesce(q.chosen, '') || char(31) || coalesce(q.score, ''), char(30))
+            FROM attempt_questions q WHERE q.attempt_id = a.id
             """
             : """
-            string_agg(q.position::text || chr(31) || q.question_id::text || chr(31) || q.question_version::text
-                || chr(31) || coalesce(q.chosen, '') || chr(31) || coalesce(q.score::text, ''), chr(30))
+            SELECT string_agg(q.position::text || chr(31) || q.question_id::text || chr(31)
+                || q.question_version::text || chr(31) || coalesce(q.chosen, '') || chr(31)
+                || coalesce(q.score::text, ''), chr(30) ORDER BY q.position)
+            FROM attempt_questions q WHERE q.attempt_id = a.id
             """
         let rows = try await sql.raw(
             """
-            SELECT a.id AS attempt_id, a.person_id, \(folded) AS marks
-            FROM check_attempts a JOIN attempt_questions q ON q.attempt_id = a.id
+            SELECT a.id AS attempt_id, a.person_id, coalesce(a.marks, (\(folded))) AS marks
+            FROM check_attempts a
             WHERE a.check_id = \(bind: checkID) AND a.submitted_at IS NOT NULL
-            GROUP BY a.id, a.person_id, a.submitted_at ORDER BY a.submitted_at, a.id
+            ORDER BY a.submitted_at, a.id
             """
         ).all(decoding: Row.self)
         var answers: [ScoredAnswer] = []
         answers.reserveCapacity(rows.count * 60)
+        // Scanned by bytes: splitting text by characters, and Foundation's UUID parser, cost more
+        // than the rest of the analysis together.
+        var lastIDs: [(text: Substring, id: UUID)] = []
         for row in rows {
-            var marks: [(position: Int, answer: ScoredAnswer)] = []
-            for mark in row.marks.split(separator: "\u{1E}") {
-                let fields = mark.split(separator: "\u{1F}", omittingEmptySubsequences: false)
-                guard fields.count == 5, let position = Int(fields[0]),
-                    let question = UUID(uuidString: String(fields[1])),
-                    let version = Int(fields[2])
-                else { continue }
-                marks.append(
+            let marks = Substring(row.marks ?? "")
+            var found: [(position: Int, answer: ScoredAnswer)] = []
+            var cursor = marks.startIndex
+            while cursor < marks.endIndex {
+                let end = marks[cursor...].utf8.firstIndex(of: 0x1E) ?? marks.endIndex
+                var fields: [Substring] = []
+                fields.reserveCapacity(5)
+                var start = cursor
+                while let separator = marks[start..<end].utf8.firstIndex(of: 0x1F) {
+                    fields.append(marks[start..<separator])
+                    start = marks.utf8.index(after: separator)
+                }
+                fields.append(marks[start..<end])
+                cursor = end < marks.endIndex ? marks.utf8.index(after: end) : end
+                guard fields.count == 5, let position = Int(fields[0]), let version = Int(fields[2]) else { continue }
+                // Attempts at a check mostly ask the same questions in the same places: an id the
+                // place held before is not parsed again.
+                let question: UUID
+                if position < lastIDs.count, lastIDs[position].text == fields[1] {
+                    question = lastIDs[position].id
+                } else {
+                    guard let parsed = UUID(uuidString: String(fields[1])) else { continue }
+                    question = parsed
+                    while lastIDs.count <= position { lastIDs.append(("", parsed)) }
+                    lastIDs[position] = (fields[1], parsed)
+                }
+                found.append(
                     (
                         position,
                         ScoredAnswer(
                             attemptId: row.attemptId, personId: row.personId, questionId: question,
-                            questionVersion: version,
-                            chosen: fields[3].isEmpty ? nil : String(fields[3]), score: Double(fields[4]))
+                            questionVersion: version, chosen: fields[3].isEmpty ? nil : String(fields[3]),
+                            score: Double(fields[4]))
                     ))
             }
-            answers += marks.sorted { $0.position < $1.position }.map(\.answer)
+            answers += found.sorted { $0.position < $1.position }.map(\.answer)
         }
         return answers
     }

@@ -27,36 +27,49 @@ struct CheckAnalysis {
     {
         var order: [QuestionVersion] = []
         var column: [QuestionVersion: Int] = [:]
+        // Each question's option keys, by column, looked up once rather than per answer.
+        var optionKeys: [[String]] = []
         var rows: [[ItemAnalysis.Answer?]] = []
-        var current: UUID?
-        var row: [QuestionVersion: ItemAnalysis.Answer] = [:]
+        var row: [ItemAnalysis.Answer?] = []
         var complete = true
-        var finished: [[QuestionVersion: ItemAnalysis.Answer]] = []
-        func close() {
-            if current != nil && complete { finished.append(row) }
-            row = [:]
-            complete = true
-        }
+        var current: UUID?
         for answer in answers {
             if answer.attemptId != current {
-                close()
+                if current != nil && complete { rows.append(row) }
                 current = answer.attemptId
+                row = Array(repeating: nil, count: order.count)
+                complete = true
             }
             let key = QuestionVersion(id: answer.questionId, version: answer.questionVersion)
-            if column[key] == nil {
-                column[key] = order.count
+            let index: Int
+            if let known = column[key] {
+                index = known
+            } else {
+                index = order.count
+                column[key] = index
                 order.append(key)
+                optionKeys.append(questions[key]?.options.map(\.key) ?? [])
             }
             guard let score = answer.score else {
                 complete = false
                 continue
             }
-            let keys = questions[key]?.options.map(\.key) ?? []
-            row[key] = ItemAnalysis.Answer(
-                score: score, options: answer.chosenKeys.compactMap { keys.firstIndex(of: $0) })
+            if index >= row.count { row += Array(repeating: nil, count: index - row.count + 1) }
+            var chosen: UInt64 = 0
+            if let text = answer.chosen {
+                // One key, the usual case, without splitting.
+                let keys = text.contains("|") ? answer.chosenKeys : [text]
+                for key in keys {
+                    if let position = optionKeys[index].firstIndex(of: key), position < 64 {
+                        chosen |= 1 << UInt64(position)
+                    }
+                }
+            }
+            row[index] = ItemAnalysis.Answer(score: score, chosen: chosen)
         }
-        close()
-        rows = finished.map { answered in order.map { answered[$0] } }
+        if current != nil && complete { rows.append(row) }
+        // Attempts that ended before a later question first appeared did not meet it.
+        rows = rows.map { $0.count < order.count ? $0 + Array(repeating: nil, count: order.count - $0.count) : $0 }
         let items = order.map { key in
             let question = questions[key]
             let choice = question.map { [.singleChoice, .multipleChoice, .trueFalse].contains($0.kind) } ?? false
