@@ -541,14 +541,29 @@ public struct KnowledgeCheckRepository: Sendable {
         public var chosenKeys: [String] { KnowledgeCheckRepository.keys(chosen) }
     }
 
-    /// Every question of every submitted attempt at a check, by attempt (in the order submitted)
-    /// and position on the paper.
-    ///
-    /// Each attempt's questions come folded into one text by the database (fields split by the
-    /// ASCII unit separator, questions by the record separator, which no key or number holds):
-    /// a check of 10,000 attempts of 60 questions is then 10,000 rows to decode rather than
-    /// 600,000, which decoding row by row made take seconds.
-    public func scoredAnswers(checkID: UUID) async throws -> [ScoredAnswer] {
+    /// A submitted attempt with its questions' marks folded into one text: fields split by the
+    /// ASCII unit separator, questions by the record separator, which no key or number holds.
+    public struct FoldedAttempt: Sendable {
+        public var attemptID: UUID
+        public var personID: UUID
+        public var marks: String
+    }
+
+    /// One question's mark as folded: the text of its id, so that a reader parses each id once.
+    public struct FoldedMark {
+        public var position: Int
+        public var questionID: Substring
+        public var version: Int
+        /// Option keys joined by `optionSeparator`; empty when none.
+        public var chosen: Substring
+        /// Nil while an assessor has to score it.
+        public var score: Double?
+    }
+
+    /// The submitted attempts at a check, in the order submitted, each with its marks folded:
+    /// a check of 10,000 attempts of 60 questions is 10,000 rows to read rather than 600,000,
+    /// which decoding row by row made take seconds.
+    public func foldedAttempts(checkID: UUID) async throws -> [FoldedAttempt] {
         struct Row: Decodable {
             var attemptId: UUID
             var personId: UUID
@@ -577,56 +592,68 @@ public struct KnowledgeCheckRepository: Sendable {
                 || coalesce(q.score::text, ''), chr(30) ORDER BY q.position)
             FROM attempt_questions q WHERE q.attempt_id = a.id
             """
-        let rows = try await sql.raw(
+        return try await sql.raw(
             """
             SELECT a.id AS attempt_id, a.person_id, coalesce(a.marks, (\(folded))) AS marks
             FROM check_attempts a
             WHERE a.check_id = \(bind: checkID) AND a.submitted_at IS NOT NULL
             ORDER BY a.submitted_at, a.id
             """
-        ).all(decoding: Row.self)
-        var answers: [ScoredAnswer] = []
-        answers.reserveCapacity(rows.count * 60)
-        // Scanned by bytes: splitting text by characters, and Foundation's UUID parser, cost more
-        // than the rest of the analysis together.
-        var lastIDs: [(text: Substring, id: UUID)] = []
-        for row in rows {
-            let marks = Substring(row.marks ?? "")
-            var found: [(position: Int, answer: ScoredAnswer)] = []
-            var cursor = marks.startIndex
-            while cursor < marks.endIndex {
-                let end = marks[cursor...].utf8.firstIndex(of: 0x1E) ?? marks.endIndex
-                var fields: [Substring] = []
-                fields.reserveCapacity(5)
-                var start = cursor
-                while let separator = marks[start..<end].utf8.firstIndex(of: 0x1F) {
-                    fields.append(marks[start..<separator])
-                    start = marks.utf8.index(after: separator)
-                }
-                fields.append(marks[start..<end])
-                cursor = end < marks.endIndex ? marks.utf8.index(after: end) : end
-                guard fields.count == 5, let position = Int(fields[0]), let version = Int(fields[2]) else { continue }
-                // Attempts at a check mostly ask the same questions in the same places: an id the
-                // place held before is not parsed again.
-                let question: UUID
-                if position < lastIDs.count, lastIDs[position].text == fields[1] {
-                    question = lastIDs[position].id
-                } else {
-                    guard let parsed = UUID(uuidString: String(fields[1])) else { continue }
-                    question = parsed
-                    while lastIDs.count <= position { lastIDs.append(("", parsed)) }
-                    lastIDs[position] = (fields[1], parsed)
-                }
-                found.append(
-                    (
-                        position,
-                        ScoredAnswer(
-                            attemptId: row.attemptId, personId: row.personId, questionId: question,
-                            questionVersion: version, chosen: fields[3].isEmpty ? nil : String(fields[3]),
-                            score: Double(fields[4]))
-                    ))
+        ).all(decoding: Row.self).map {
+            FoldedAttempt(attemptID: $0.attemptId, personID: $0.personId, marks: $0.marks ?? "")
+        }
+    }
+
+    /// The marks of a folded text, by position; scanned by bytes, as splitting text by
+    /// characters cost more than the rest of an analysis together.
+    public static func marks(in folded: String) -> [FoldedMark] {
+        let text = Substring(folded)
+        var marks: [FoldedMark] = []
+        var cursor = text.startIndex
+        while cursor < text.endIndex {
+            let end = text[cursor...].utf8.firstIndex(of: 0x1E) ?? text.endIndex
+            var fields: [Substring] = []
+            fields.reserveCapacity(5)
+            var start = cursor
+            while let separator = text[start..<end].utf8.firstIndex(of: 0x1F) {
+                fields.append(text[start..<separator])
+                start = text.utf8.index(after: separator)
             }
-            answers += found.sorted { $0.position < $1.position }.map(\.answer)
+            fields.append(text[start..<end])
+            cursor = end < text.endIndex ? text.utf8.index(after: end) : end
+            guard fields.count == 5, let position = Int(fields[0]), let version = Int(fields[2]) else { continue }
+            marks.append(
+                FoldedMark(
+                    position: position, questionID: fields[1], version: version, chosen: fields[3],
+                    score: Double(fields[4])))
+        }
+        return marks.sorted { $0.position < $1.position }
+    }
+
+    /// Every question of every submitted attempt at a check, by attempt (in the order submitted)
+    /// and position on the paper: what the attempts export lists.
+    public func scoredAnswers(checkID: UUID) async throws -> [ScoredAnswer] {
+        var answers: [ScoredAnswer] = []
+        // Attempts at a check mostly ask the same questions in the same places: an id the place
+        // held before is not parsed again (Foundation's UUID parser is slow).
+        var lastIDs: [(text: Substring, id: UUID)] = []
+        for attempt in try await foldedAttempts(checkID: checkID) {
+            for mark in Self.marks(in: attempt.marks) {
+                let question: UUID
+                if mark.position < lastIDs.count, lastIDs[mark.position].text == mark.questionID {
+                    question = lastIDs[mark.position].id
+                } else {
+                    guard let parsed = UUID(uuidString: String(mark.questionID)) else { continue }
+                    question = parsed
+                    while lastIDs.count <= mark.position { lastIDs.append(("", parsed)) }
+                    lastIDs[mark.position] = (mark.questionID, parsed)
+                }
+                answers.append(
+                    ScoredAnswer(
+                        attemptId: attempt.attemptID, personId: attempt.personID, questionId: question,
+                        questionVersion: mark.version, chosen: mark.chosen.isEmpty ? nil : String(mark.chosen),
+                        score: mark.score))
+            }
         }
         return answers
     }

@@ -13,71 +13,73 @@ struct CheckAnalysis {
     var questions: [QuestionVersion: BankQuestion]
 
     static func load(checkID: UUID, database: any Database) async throws -> CheckAnalysis {
-        let answers = try await KnowledgeCheckRepository(database: database).scoredAnswers(checkID: checkID)
-        let versions = Array(
-            Set(answers.map { QuestionVersion(id: $0.questionId, version: $0.questionVersion) }))
-        let questions = try await QuestionBankRepository(database: database).versions(Set(versions))
-        return make(answers: answers, questions: questions)
-    }
-
-    /// Attempts waiting for an assessor have a question without a score; they are left out
-    /// until scored, so that every figure counts finished attempts only.
-    static func make(answers: [KnowledgeCheckRepository.ScoredAnswer], questions: [QuestionVersion: BankQuestion])
-        -> CheckAnalysis
-    {
+        let attempts = try await KnowledgeCheckRepository(database: database).foldedAttempts(checkID: checkID)
+        // First each mark's column, score and chosen keys, straight from the folded text; then,
+        // once the questions asked are known, the table the analysis reads.
         var order: [QuestionVersion] = []
         var column: [QuestionVersion: Int] = [:]
-        // Each question's option keys, by column, looked up once rather than per answer.
-        var optionKeys: [[String]] = []
+        var lastAt: [(text: Substring, version: Int, column: Int)] = []
+        var parsed: [[(column: Int, score: Double?, chosen: Substring)]] = []
+        parsed.reserveCapacity(attempts.count)
+        for attempt in attempts {
+            let marks = KnowledgeCheckRepository.marks(in: attempt.marks)
+            parsed.append(
+                marks.compactMap { mark in
+                    if mark.position < lastAt.count, lastAt[mark.position].text == mark.questionID,
+                        lastAt[mark.position].version == mark.version
+                    {
+                        return (lastAt[mark.position].column, mark.score, mark.chosen)
+                    }
+                    guard let id = UUID(uuidString: String(mark.questionID)) else { return nil }
+                    let key = QuestionVersion(id: id, version: mark.version)
+                    let index = column[key] ?? order.count
+                    if index == order.count {
+                        column[key] = index
+                        order.append(key)
+                    }
+                    while lastAt.count <= mark.position { lastAt.append(("", 0, 0)) }
+                    lastAt[mark.position] = (mark.questionID, mark.version, index)
+                    return (index, mark.score, mark.chosen)
+                })
+        }
+        let questions = try await QuestionBankRepository(database: database).versions(Set(order))
+        let optionKeys = order.map { questions[$0]?.options.map(\.key) ?? [] }
         var rows: [[ItemAnalysis.Answer?]] = []
-        var row: [ItemAnalysis.Answer?] = []
-        var complete = true
-        var current: UUID?
-        for answer in answers {
-            if answer.attemptId != current {
-                if current != nil && complete { rows.append(row) }
-                current = answer.attemptId
-                row = Array(repeating: nil, count: order.count)
-                complete = true
-            }
-            let key = QuestionVersion(id: answer.questionId, version: answer.questionVersion)
-            let index: Int
-            if let known = column[key] {
-                index = known
-            } else {
-                index = order.count
-                column[key] = index
-                order.append(key)
-                optionKeys.append(questions[key]?.options.map(\.key) ?? [])
-            }
-            guard let score = answer.score else {
-                complete = false
-                continue
-            }
-            if index >= row.count { row += Array(repeating: nil, count: index - row.count + 1) }
-            var chosen: UInt64 = 0
-            if let text = answer.chosen {
-                // One key, the usual case, without splitting.
-                let keys = text.contains("|") ? answer.chosenKeys : [text]
-                for key in keys {
-                    if let position = optionKeys[index].firstIndex(of: key), position < 64 {
+        rows.reserveCapacity(parsed.count)
+        // Attempts waiting for an assessor are left out until scored.
+        for marks in parsed where marks.allSatisfy({ $0.score != nil }) {
+            var row = [ItemAnalysis.Answer?](repeating: nil, count: order.count)
+            for mark in marks {
+                var chosen: UInt64 = 0
+                func choose(_ key: Substring) {
+                    if let position = optionKeys[mark.column].firstIndex(where: { $0 == key }), position < 64 {
                         chosen |= 1 << UInt64(position)
                     }
                 }
+                // One key, the usual case, is looked up without splitting.
+                if mark.chosen.utf8.contains(UInt8(ascii: "|")) {
+                    mark.chosen.split(separator: "|").forEach(choose)
+                } else if !mark.chosen.isEmpty {
+                    choose(mark.chosen)
+                }
+                row[mark.column] = ItemAnalysis.Answer(score: mark.score ?? 0, chosen: chosen)
             }
-            row[index] = ItemAnalysis.Answer(score: score, chosen: chosen)
+            rows.append(row)
         }
-        if current != nil && complete { rows.append(row) }
-        // Attempts that ended before a later question first appeared did not meet it.
-        rows = rows.map { $0.count < order.count ? $0 + Array(repeating: nil, count: order.count - $0.count) : $0 }
-        let items = order.map { key in
+        return CheckAnalysis(
+            analysis: ItemAnalysis.compute(questions: items(order, questions: questions), attempts: rows),
+            versions: order, questions: questions)
+    }
+
+    private static func items(_ order: [QuestionVersion], questions: [QuestionVersion: BankQuestion])
+        -> [ItemAnalysis.Question]
+    {
+        order.map { key in
             let question = questions[key]
             let choice = question.map { [.singleChoice, .multipleChoice, .trueFalse].contains($0.kind) } ?? false
             return ItemAnalysis.Question(
                 id: key.id.uuidString.lowercased(),
                 options: choice ? (question?.options ?? []).map { .init(key: $0.key, isCorrect: $0.isCorrect) } : [])
         }
-        return CheckAnalysis(
-            analysis: ItemAnalysis.compute(questions: items, attempts: rows), versions: order, questions: questions)
     }
 }
