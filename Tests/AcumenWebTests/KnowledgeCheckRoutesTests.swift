@@ -135,9 +135,9 @@ final class KnowledgeCheckRoutesTests: XCTestCase {
             } catch let error as AppError {
                 XCTAssertEqual(error.code, "after_time_limit")
             }
-            let closed = try await late.closeIfExpired(attempt)
-            XCTAssertEqual(closed?.isSubmitted, true)
-            XCTAssertEqual(closed?.score, 1, "what was saved in time is scored")
+            let closed = try await late.closeIfExpired(try await late.load(attempt))
+            XCTAssertEqual(closed?.attempt.isSubmitted, true)
+            XCTAssertEqual(closed?.attempt.score, 1, "what was saved in time is scored")
         }
     }
 

@@ -49,6 +49,14 @@ public struct KnowledgeCheck: Hashable, Sendable {
         self.shufflesOptions = shufflesOptions
     }
 
+    /// How many questions an attempt asks.
+    public var questionCount: Int {
+        switch selection {
+        case .fixed(let ids): ids.count
+        case .drawn(let draws): draws.reduce(0) { $0 + max(0, $1.count) }
+        }
+    }
+
     /// What makes the check impossible to take from `bank` (the latest version of each
     /// question), in words an author can act on; empty when none.
     public func problems(bank: [BankQuestion]) -> [CatalogueText] {

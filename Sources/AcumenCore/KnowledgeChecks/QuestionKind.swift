@@ -13,6 +13,9 @@ public enum QuestionKind: String, Codable, Sendable, CaseIterable {
     /// A situation answered in the person's own words, scored by an assessor on a rubric.
     case scenario
 
+    /// Whether it is answered by choosing options: what option shares and the attempts export's `option` count.
+    public var isChoice: Bool { self == .singleChoice || self == .multipleChoice || self == .trueFalse }
+
     /// Whether the server scores it on submission; a scenario waits for an assessor.
     public var isScoredAutomatically: Bool { self != .scenario }
 }

@@ -76,7 +76,7 @@ struct CheckAnalysis {
     {
         order.map { key in
             let question = questions[key]
-            let choice = question.map { [.singleChoice, .multipleChoice, .trueFalse].contains($0.kind) } ?? false
+            let choice = question?.kind.isChoice ?? false
             return ItemAnalysis.Question(
                 id: key.id.uuidString.lowercased(),
                 options: choice ? (question?.options ?? []).map { .init(key: $0.key, isCorrect: $0.isCorrect) } : [])

@@ -13,7 +13,6 @@ enum KnowledgeCheckPages {
     /// A check in the list, with the viewer's own standing at it.
     struct Listed {
         var stored: StoredCheck
-        var questionCount: Int
         var own: [Attempt]
     }
 
@@ -49,7 +48,7 @@ enum KnowledgeCheckPages {
                         return [
                             Link(check.title, url: SitePath.check.url(check.id)),
                             Text(text.text(listed.stored.isVerbal ? Message.verbal : .written)),
-                            Text(text.integer(listed.questionCount)),
+                            Text(text.integer(check.questionCount)),
                             Text(
                                 check.timeLimitMinutes.map { text.text(Message.minutes, ["minutes": text.integer($0)]) }
                                     ?? "–"),
@@ -83,7 +82,7 @@ enum KnowledgeCheckPages {
     /// One check: what it asks, the viewer's attempts and how to start or resume one; for
     /// programme staff, the way to its analysis, export and refusals.
     static func check(
-        _ stored: StoredCheck, offering: Offering?, questionCount: Int, own: [Attempt], canTake: Bool,
+        _ stored: StoredCheck, offering: Offering?, own: [Attempt], canTake: Bool,
         manages: Bool, assesses: Bool, refusals: [String: Int], problems: [String], context: PageContext
     ) -> HTMLPage {
         let text = context.localizer
@@ -102,7 +101,7 @@ enum KnowledgeCheckPages {
                 Tag("dt") { Text(text.text(Message.kind)) }
                 Tag("dd") { Text(text.text(stored.isVerbal ? Message.verbal : .written)) }
                 Tag("dt") { Text(text.text(Message.questions)) }
-                Tag("dd") { Text(text.integer(questionCount)) }
+                Tag("dd") { Text(text.integer(check.questionCount)) }
                 Tag("dt") { Text(text.text(Message.timeLimit)) }
                 Tag("dd") {
                     Text(

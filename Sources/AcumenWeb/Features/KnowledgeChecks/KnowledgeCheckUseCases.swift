@@ -45,7 +45,7 @@ struct KnowledgeCheckUseCases {
         for _ in 0..<3 {
             let attempts = try await checks.attempts(checkID: checkID, personID: personID)
             if let open = attempts.last(where: { !$0.isSubmitted }) {
-                if try await closeIfExpired(open) == nil { return open }
+                if try await closeIfExpired(try await load(open)) == nil { return open }
                 continue
             }
             if let refusal = AttemptScoring.refusalToStart(stored.check, taken: attempts.count) {
@@ -72,17 +72,18 @@ struct KnowledgeCheckUseCases {
         throw AppError(.conflict, code: "conflict", message: "The attempt was started elsewhere; reload the page.")
     }
 
-    /// Submits an attempt whose time ran out as it stands; returns it submitted, or nil while time is left.
-    @discardableResult
-    func closeIfExpired(_ attempt: KnowledgeCheckRepository.Attempt) async throws -> KnowledgeCheckRepository.Attempt? {
-        guard !attempt.isSubmitted else { return attempt }
-        let check = try await checks.check(id: attempt.checkID)
-        guard
-            AttemptScoring.refusal(check: check.check, startedAt: attempt.startedAt, submitted: false, at: now())
+    /// Submits an attempt whose time ran out as it stands; returns it submitted, or nil while
+    /// time is left or when it was submitted already.
+    func closeIfExpired(_ loaded: LoadedAttempt) async throws -> LoadedAttempt? {
+        guard !loaded.attempt.isSubmitted,
+            AttemptScoring.refusal(
+                check: loaded.check.check, startedAt: loaded.attempt.startedAt, submitted: false, at: now())
                 == .afterTimeLimit
         else { return nil }
-        _ = try await submit(try await load(attempt))
-        return try await checks.attempt(id: attempt.id)
+        _ = try await submit(loaded)
+        var closed = loaded
+        closed.attempt = try await checks.attempt(id: loaded.attempt.id)
+        return closed
     }
 
     /// Saves answers given as form fields; refuses (and records) fields off the paper, answers

@@ -80,7 +80,7 @@ struct KnowledgeChecksAPIController: RouteCollection {
             title = check.title
             kind = stored.isVerbal ? "verbal" : "written"
             offeringId = stored.offeringID
-            questionCount = KnowledgeChecksController.questionCount(check)
+            questionCount = check.questionCount
             timeLimitMinutes = check.timeLimitMinutes
             passMark = check.passMark
             allowedAttempts = check.allowedAttempts
@@ -195,7 +195,7 @@ struct KnowledgeChecksAPIController: RouteCollection {
             guard attempt.isSubmitted else { return }
             results = attempt.paper.items.enumerated().compactMap { position, item -> Result? in
                 guard let question = loaded.questions[item.questionID] else { return nil }
-                let choice = [.singleChoice, .multipleChoice, .trueFalse].contains(question.kind)
+                let choice = question.kind.isChoice
                 return Result(
                     questionId: item.questionID, score: attempt.marks[safe: position]?.score,
                     correctOptions: choice
@@ -288,7 +288,7 @@ struct KnowledgeChecksAPIController: RouteCollection {
         }
         let rows = answers.filter { !unscored.contains($0.attemptId) }.map { answer in
             let kind = kinds[QuestionVersion(id: answer.questionId, version: answer.questionVersion)]?.kind
-            let choice = kind.map { [.singleChoice, .multipleChoice, .trueFalse].contains($0) } ?? false
+            let choice = kind?.isChoice ?? false
             return [
                 text(answer.attemptId), text(answer.personId), text(answer.questionId), "\(answer.questionVersion)",
                 choice ? (answer.chosen ?? "") : "", answer.score.map { "\($0)" } ?? "",

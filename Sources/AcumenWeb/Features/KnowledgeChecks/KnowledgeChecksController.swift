@@ -33,21 +33,13 @@ struct KnowledgeChecksController: RouteCollection {
         }
     }
 
-    /// How many questions an attempt at the check asks.
-    static func questionCount(_ check: KnowledgeCheck) -> Int {
-        switch check.selection {
-        case .fixed(let ids): ids.count
-        case .drawn(let draws): draws.reduce(0) { $0 + max(0, $1.count) }
-        }
-    }
-
     @Sendable func list(request: Request) async throws -> Response {
         let user = try request.requireUser()
         let repository = KnowledgeCheckRepository(database: request.db)
         let own = try await repository.attempts(personIDs: user.personID.map { [$0] } ?? [])
         let listed = try await repository.checks().map { stored in
             KnowledgeCheckPages.Listed(
-                stored: stored, questionCount: Self.questionCount(stored.check),
+                stored: stored,
                 own: own.filter { $0.checkID == stored.check.id })
         }
         // Written answers waiting for the viewer to score them: of the people they may assess.
@@ -85,7 +77,7 @@ struct KnowledgeChecksController: RouteCollection {
         let problems = stored.check.problems(bank: try await QuestionBankRepository(database: request.db).latest())
             .map { $0.text(in: context.localizer) }
         return KnowledgeCheckPages.check(
-            stored, offering: offering, questionCount: Self.questionCount(stored.check), own: own,
+            stored, offering: offering, own: own,
             canTake: user.personID != nil, manages: manages,
             assesses: KnowledgeCheckPolicy.mayAttempt(.assess, user.viewer),
             refusals: manages ? try await repository.refusalCounts(checkID: stored.check.id) : [:],
@@ -114,7 +106,7 @@ struct KnowledgeChecksController: RouteCollection {
             throw AppError.notFound("That attempt")
         }
         let useCases = KnowledgeCheckUseCases(database: request.db)
-        var attempt: KnowledgeCheckRepository.Attempt
+        let attempt: KnowledgeCheckRepository.Attempt
         do {
             attempt = try await KnowledgeCheckRepository(database: request.db).attempt(id: id)
         } catch StoreError.notFound {
@@ -128,8 +120,8 @@ struct KnowledgeChecksController: RouteCollection {
         guard KnowledgeCheckPolicy.allows(.takeCheck, user.viewer, resource) || mayAssess else {
             throw AppError.notFound("That attempt")
         }
-        if let closed = try await useCases.closeIfExpired(attempt) { attempt = closed }
-        return (try await useCases.load(attempt), isOwn, mayAssess)
+        let loaded = try await useCases.load(attempt)
+        return (try await useCases.closeIfExpired(loaded) ?? loaded, isOwn, mayAssess)
     }
 
     @Sendable func attempt(request: Request) async throws -> Response {
