@@ -169,8 +169,8 @@ print(
     "Item analysis of \(attemptRows.count) attempts of \(checkQuestions.count) questions: \(milliseconds(analysing)) (median of 5; KR-20 \(String(format: "%.3f", reliability)))"
 )
 
-// Scoring and analysis together, as a check's analysis does on the server: the same 10,000
-// attempts as answers to bank questions, each scored (`AttemptScoring`), then analysed.
+// Scoring and analysis together: the same 10,000 attempts as answers to bank questions, each
+// scored by the check's scoring sheet (`AttemptScoring.Sheet`) into what the analysis reads.
 let bankQuestions = checkQuestions.map { question in
     BankQuestion(
         competencyCode: "KE.1", level: 0, kind: .singleChoice, prompt: question.id, explanation: "Because.",
@@ -188,16 +188,8 @@ let givenAnswers: [[UUID: GivenAnswer]] = attemptRows.map { row in
 }
 var scoredReliability = 0.0
 let scoringAndAnalysing = median {
-    let scored = givenAnswers.map { answers in
-        let outcome = AttemptScoring.outcome(paper: paper, questions: byID, answers: answers, passMark: 0.7)
-        return paper.items.indices.map { position -> ItemAnalysis.Answer? in
-            // The option chosen, by its place among the question's options, as the analysis counts them.
-            guard case .choices(let keys)? = answers[paper.items[position].questionID], keys.count == 1,
-                let option = optionKeys.firstIndex(of: keys[0])
-            else { return nil }
-            return ItemAnalysis.Answer(score: outcome.questionScores[position] ?? 0, chosen: 1 << UInt64(option))
-        }
-    }
+    let sheet = AttemptScoring.Sheet(paper: paper, questions: byID)
+    let scored = givenAnswers.map(sheet.analysed)
     scoredReliability = ItemAnalysis.compute(questions: checkQuestions, attempts: scored).reliability ?? .nan
 }
 print(
@@ -206,10 +198,9 @@ print(
 
 var scoredCount = 0
 let scoringOnly = median {
+    let sheet = AttemptScoring.Sheet(paper: paper, questions: byID)
     scoredCount = givenAnswers.reduce(0) { total, answers in
-        total
-            + AttemptScoring.outcome(paper: paper, questions: byID, answers: answers, passMark: 0.7).questionScores
-            .count
+        total + sheet.outcome(answers: answers, passMark: 0.7).questionScores.count
     }
 }
 print("  of which scoring the \(scoredCount) answers alone: \(milliseconds(scoringOnly)) (median of 5)")

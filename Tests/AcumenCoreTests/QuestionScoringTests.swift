@@ -95,5 +95,37 @@ final class QuestionScoringTests: XCTestCase {
             ])
     }
 
+    func test_scoringSheet_givesTheAnalysisTheOptionsChosenByPlace() {
+        let single = question(
+            .singleChoice, options: [.init(key: "x", text: "Yes"), .init(key: "y", text: "No", isCorrect: true)])
+        let multiple = question(.multipleChoice, options: threeOptions)
+        let numeric = question(.numeric, answer: 42)
+        let scenario = question(.scenario, rubric: ["Weak", "Strong"])
+        let questions = [single, multiple, numeric, scenario]
+        let paper = AttemptPaper(
+            items: questions.map { .init(questionID: $0.id, version: 1, optionOrder: $0.options.map(\.key)) })
+        let sheet = AttemptScoring.Sheet(
+            paper: paper, questions: Dictionary(uniqueKeysWithValues: questions.map { ($0.id, $0) }))
+        let answers: [UUID: GivenAnswer] = [
+            single.id: .choices(["y"]), multiple.id: .choices(["c", "b", "c"]), numeric.id: .number(41),
+            scenario.id: .text("I would ask first."),
+        ]
+
+        let analysed = sheet.analysed(answers: answers)
+
+        XCTAssertEqual(
+            analysed,
+            [
+                ItemAnalysis.Answer(score: 1, options: [1]), ItemAnalysis.Answer(score: 0, options: [1, 2]),
+                ItemAnalysis.Answer(score: 0, options: []), nil,
+            ])
+        XCTAssertEqual(
+            sheet.outcome(answers: answers, assessed: [scenario.id: 1], passMark: 0.5).questionScores,
+            analysed.enumerated().map { $1?.score ?? ($0 == 3 ? 1 : nil) }, "the outcome and the analysis agree")
+        XCTAssertEqual(
+            sheet.analysed(answers: [single.id: .choices(["z"])])[0], ItemAnalysis.Answer(score: 0, options: []),
+            "an option the question does not have is counted as none")
+    }
+
     private func english(_ text: CatalogueText) -> String { text.text(in: Localizer(.english)) }
 }

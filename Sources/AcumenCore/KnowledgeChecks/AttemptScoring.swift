@@ -93,20 +93,48 @@ public enum AttemptScoring {
         paper: AttemptPaper, questions: [UUID: BankQuestion], answers: [UUID: GivenAnswer],
         assessed: [UUID: Double] = [:], passMark: Double
     ) -> Outcome {
-        let scores: [Double?] = paper.items.map { item in
-            // Read in place through the index: a copy of each question would cost more than its scoring.
-            guard let index = questions.index(forKey: item.questionID) else { return 0 }
-            if questions.values[index].kind == .scenario {
-                return assessed[item.questionID].map { min(1, max(0, $0)) }
+        Sheet(paper: paper, questions: questions).outcome(answers: answers, assessed: assessed, passMark: passMark)
+    }
+
+    /// A paper made ready for scoring: the question at each place reduced to its scoring key.
+    /// Made once for a check whose attempts share a paper, it scores each of them without
+    /// reading the questions again.
+    public struct Sheet: Sendable {
+        /// The question asked at each place of the paper.
+        public let questionIDs: [UUID]
+        /// Nil where the paper asks a version that was not supplied: such a place scores 0.
+        let keys: [ScoringKey?]
+
+        /// - Parameter questions: the versions the paper asked, by question id.
+        public init(paper: AttemptPaper, questions: [UUID: BankQuestion]) {
+            questionIDs = paper.items.map(\.questionID)
+            keys = questionIDs.map { id in questions[id].map(ScoringKey.init) }
+        }
+
+        /// Each place's answer scored as the item analysis counts it; nil for a scenario.
+        public func analysed(answers: [UUID: GivenAnswer]) -> [ItemAnalysis.Answer?] {
+            zip(questionIDs, keys).map { id, key in
+                guard let key else { return ItemAnalysis.Answer(score: 0, chosen: 0) }
+                return key.analysed(answers[id])
             }
-            return QuestionScoring.score(answers[item.questionID], for: questions.values[index])
         }
-        let waiting = scores.filter { $0 == nil }.count
-        guard waiting == 0, !scores.isEmpty else {
-            return Outcome(questionScores: scores, score: nil, passed: nil, awaitingAssessor: waiting)
+
+        /// - Parameter assessed: scenario scores an assessor has given, by question id.
+        public func outcome(answers: [UUID: GivenAnswer], assessed: [UUID: Double] = [:], passMark: Double)
+            -> Outcome
+        {
+            let scores: [Double?] = zip(questionIDs, keys).map { id, key in
+                guard let key else { return 0 }
+                if key.kind == .scenario { return assessed[id].map { min(1, max(0, $0)) } }
+                return key.score(answers[id])
+            }
+            let waiting = scores.filter { $0 == nil }.count
+            guard waiting == 0, !scores.isEmpty else {
+                return Outcome(questionScores: scores, score: nil, passed: nil, awaitingAssessor: waiting)
+            }
+            let score = scores.reduce(0) { $0 + ($1 ?? 0) } / Double(scores.count)
+            return Outcome(
+                questionScores: scores, score: score, passed: score >= passMark - 1e-12, awaitingAssessor: 0)
         }
-        let score = scores.reduce(0) { $0 + ($1 ?? 0) } / Double(scores.count)
-        return Outcome(
-            questionScores: scores, score: score, passed: score >= passMark - 1e-12, awaitingAssessor: 0)
     }
 }
