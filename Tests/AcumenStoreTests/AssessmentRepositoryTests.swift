@@ -86,7 +86,7 @@ final class AssessmentRepositoryTests: XCTestCase {
         }
         let current = try await responses.customerResponses(cycleID: fixture.cycleID)
         XCTAssertEqual(current.map(\.answers), [["OM.1-a": .always]], label)
-        let outbox = try await OutboxRepository(database: database).due()
+        let outbox = try await OutboxRepository(database: database).claimDue()
         XCTAssertEqual(outbox.map(\.message.recipient), ["cy@client.example"], label)
     }
 

@@ -85,7 +85,7 @@ final class AnonymityAttackTests: XCTestCase {
             let invitation = try XCTUnwrap(all.first { $0.raterEmail == customer })
             let current = try await CycleRepository(database: app.db).cycle(id: cycleID)
             let link = try await RaterLinks(database: app.db, baseURL: "http://127.0.0.1:8080").send(
-                invitation, cycle: current, today: .today, isReminder: true)
+                invitation, cycle: current, today: .today)
             let second = String(link.split(separator: "/r/").last!)
             try await Client(app: app, token: nil).call(
                 .POST, "/api/v1/rater/\(second)/submit",

@@ -54,7 +54,7 @@ final class XAPIForwardingTests: XCTestCase {
                 ])
 
             let outbox = XAPIOutboxRepository(database: app.db)
-            let due = try await outbox.due(limit: 1000)
+            let due = try await outbox.claimDue(lease: 0, limit: 1000)
             XCTAssertEqual(Set(due.map(\.kind)), [.released, .completed, .observed])
             let forwarding = XAPIForwarding(endpoint: "https://lrs.example/xAPI", key: "k", secret: "s")
             let refusing = RecordingClient(eventLoop: app.eventLoopGroup.next(), status: .internalServerError)
@@ -63,7 +63,7 @@ final class XAPIForwardingTests: XCTestCase {
             ).deliver()
             // Released results of people nobody rated make no statement and are done; the three
             // events with statements wait for a retry, their statements kept.
-            let keptAfterRefusal = try await outbox.due(at: Date().addingTimeInterval(3600), limit: 1000)
+            let keptAfterRefusal = try await outbox.claimDue(at: Date().addingTimeInterval(3600), lease: 0, limit: 1000)
             XCTAssertEqual(keptAfterRefusal.count, 3)
             XCTAssertEqual(refusing.bodies.count, 3)
             XCTAssertTrue(keptAfterRefusal.allSatisfy { $0.attempts == 1 && $0.statements != nil })

@@ -163,18 +163,25 @@ public struct InvitationRepository: Sendable {
         return false
     }
 
-    /// Stores a new link's digest, replacing any earlier link. A reminder also records the day,
-    /// so that no rater is reminded twice a day. Its e-mail is queued by the caller, in the same
-    /// transaction (`RaterLinks`).
-    public func issue(invitationID: UUID, tokenDigest: String, today: CalendarDate, isReminder: Bool = false)
-        async throws
-    {
-        let update = sql.update("invitations").set("token_hash", to: tokenDigest)
-        _ =
-            isReminder
-            ? update.set("last_reminded_on", to: today.description)
-            : update.set("issued_on", to: today.description)
-        try await update.where("id", .equal, invitationID).run()
+    /// Stores a new link's digest, replacing any earlier link. Its e-mail is queued by the
+    /// caller, in the same transaction (`RaterLinks`).
+    public func issue(invitationID: UUID, tokenDigest: String, today: CalendarDate) async throws {
+        try await sql.update("invitations").set("token_hash", to: tokenDigest).set("issued_on", to: today.description)
+            .where("id", .equal, invitationID).run()
+    }
+
+    /// Stores a reminder's new link and its day, unless the rater was reminded that day already;
+    /// returns whether it did. Every app server runs the day's reminders: the first to record
+    /// the day sends the reminder, and the others, finding it recorded, send nothing.
+    public func issueReminder(invitationID: UUID, tokenDigest: String, today: CalendarDate) async throws -> Bool {
+        try await sql.raw(
+            """
+            UPDATE invitations SET token_hash = \(bind: tokenDigest), last_reminded_on = \(bind: today.description)
+            WHERE id = \(bind: invitationID)
+                AND (last_reminded_on IS NULL OR last_reminded_on <> \(bind: today.description))
+            RETURNING id
+            """
+        ).first() != nil
     }
 
     /// Stores many first links at once (opening a cycle).

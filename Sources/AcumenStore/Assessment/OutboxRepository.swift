@@ -37,13 +37,30 @@ public struct OutboxRepository: Sendable {
             })
     }
 
-    /// Messages due for an attempt, oldest first.
-    public func due(at now: Date = Date(), limit: Int = 50) async throws -> [OutboxEntry] {
-        try await entries {
-            $0.where("status", .equal, OutboxEntry.Status.pending.rawValue)
-                .where("next_attempt_at", .lessThanOrEqual, now.timeIntervalSince1970)
-                .orderBy("next_attempt_at").limit(limit)
-        }
+    /// How long a claimed message is left to the process that claimed it: if that process dies
+    /// before marking it sent or failed, another takes it over after this.
+    public static let lease: TimeInterval = 300
+
+    /// Claims messages due for an attempt, oldest first, for this process alone: each is held
+    /// back from other claims (its next attempt moved past the lease) in the statement that
+    /// reads it. Two app servers delivering at once never take the same message.
+    public func claimDue(at now: Date = Date(), lease: TimeInterval = Self.lease, limit: Int = 50) async throws
+        -> [OutboxEntry]
+    {
+        let pending = OutboxEntry.Status.pending.rawValue
+        let claimed = try await sql.raw(
+            """
+            UPDATE outbox_messages SET next_attempt_at = \(bind: now.timeIntervalSince1970 + lease)
+            WHERE id IN (
+                SELECT id FROM outbox_messages
+                WHERE status = \(bind: pending) AND next_attempt_at <= \(bind: now.timeIntervalSince1970)
+                ORDER BY next_attempt_at, id LIMIT \(bind: limit)\(sql.skipLockedRows)
+            )
+            RETURNING id, recipient, subject, body, status, attempts, last_error, next_attempt_at, created_at
+            """
+        ).all(decoding: OutboxRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        // RETURNING keeps no order: oldest first, as queued.
+        return claimed.sorted { ($0.createdAt, $0.id.uuidString) < ($1.createdAt, $1.id.uuidString) }.map(\.entry)
     }
 
     public func recent(limit: Int = 200) async throws -> [OutboxEntry] {
@@ -87,7 +104,10 @@ public struct OutboxRepository: Sendable {
 
     private func entries(_ filter: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [OutboxEntry] {
         let query = sql.select()
-            .columns("id", "recipient", "subject", "body", "status", "attempts", "last_error", "next_attempt_at")
+            .columns(
+                "id", "recipient", "subject", "body", "status", "attempts", "last_error", "next_attempt_at",
+                "created_at"
+            )
             .from("outbox_messages")
         return try await filter(query).all(decoding: OutboxRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             .map(\.entry)
@@ -105,6 +125,7 @@ private struct OutboxRow: Decodable {
     var lastError: String
     /// Seconds since 1970, so that both databases compare it as a number.
     var nextAttemptAt: Double
+    var createdAt: Double
 
     var entry: OutboxEntry {
         OutboxEntry(

@@ -48,3 +48,12 @@ extension SQLDatabase {
         }
     }
 }
+
+extension SQLDatabase {
+    /// What a query that claims queued work adds to its row selection, so that several app
+    /// servers on one PostgreSQL each take different rows without waiting for one another.
+    /// SQLite has one writer at a time and Acumen runs it in one process: there is nothing to skip.
+    var skipLockedRows: SQLQueryString {
+        dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
+    }
+}

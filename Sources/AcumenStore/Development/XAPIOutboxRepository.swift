@@ -64,15 +64,27 @@ public struct XAPIOutboxRepository: Sendable {
         var attempts: Int
     }
 
-    /// Events due for an attempt, oldest first.
-    public func due(at now: Date = Date(), limit: Int = 50) async throws -> [Event] {
-        try await database.sql.raw(
+    /// Claims events due for an attempt, oldest first, for this process alone, as
+    /// `OutboxRepository.claimDue` claims mail: each is held back from other claims for the
+    /// lease, after which another process takes over an event whose claimer died.
+    public func claimDue(at now: Date = Date(), lease: TimeInterval = OutboxRepository.lease, limit: Int = 50)
+        async throws -> [Event]
+    {
+        let sql = database.sql
+        let rows = try await sql.raw(
             """
-            SELECT id, kind, person_id, reference_id, occurred_at, statements, attempts FROM xapi_outbox
-            WHERE status = 'pending' AND next_attempt_at <= \(bind: XAPIStatement.storedText(now))
-            ORDER BY occurred_at, id LIMIT \(bind: limit)
+            UPDATE xapi_outbox SET next_attempt_at = \(bind: XAPIStatement.storedText(now.addingTimeInterval(lease)))
+            WHERE id IN (
+                SELECT id FROM xapi_outbox
+                WHERE status = 'pending' AND next_attempt_at <= \(bind: XAPIStatement.storedText(now))
+                ORDER BY occurred_at, id LIMIT \(bind: limit)\(sql.skipLockedRows)
+            )
+            RETURNING id, kind, person_id, reference_id, occurred_at, statements, attempts
             """
-        ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap { row in
+        ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        // RETURNING keeps no order: oldest first, as the events happened.
+        return rows.sorted { ($0.occurredAt, $0.id.uuidString) < ($1.occurredAt, $1.id.uuidString) }.compactMap {
+            row in
             Kind(rawValue: row.kind).map {
                 Event(
                     id: row.id, kind: $0, personID: row.personId, referenceID: row.referenceId,

@@ -18,21 +18,44 @@ struct RaterLinks {
 
     /// Sends a new link; returns it so that a programme manager can hand it over in person.
     @discardableResult
-    func send(_ invitation: Invitation, cycle: AssessmentCycle, today: CalendarDate, isReminder: Bool = false)
-        async throws -> String
-    {
-        let token = SecretToken.generate()
-        let link = "\(baseURL)/r/\(token)"
-        let message = Self.message(
-            for: invitation, cycle: cycle, link: link, isReminder: isReminder,
-            text: Localizer(invitation.language ?? defaultLanguage, catalogue: catalogue))
+    func send(_ invitation: Invitation, cycle: AssessmentCycle, today: CalendarDate) async throws -> String {
+        let (token, link) = Self.newLink(baseURL: baseURL)
+        let message = mail(for: invitation, cycle: cycle, link: link, isReminder: false)
         try await database.transaction { database in
             try await InvitationRepository(database: database).issue(
-                invitationID: invitation.id, tokenDigest: SecretToken.digest(token), today: today,
-                isReminder: isReminder)
+                invitationID: invitation.id, tokenDigest: SecretToken.digest(token), today: today)
             try await OutboxRepository(database: database).enqueue(message)
         }
         return link
+    }
+
+    /// Reminds the rater with a new link, unless they were reminded today already (by this or
+    /// another app server); returns whether this call sent the reminder.
+    @discardableResult
+    func remind(_ invitation: Invitation, cycle: AssessmentCycle, today: CalendarDate) async throws -> Bool {
+        let (token, link) = Self.newLink(baseURL: baseURL)
+        let message = mail(for: invitation, cycle: cycle, link: link, isReminder: true)
+        return try await database.transaction { database in
+            guard
+                try await InvitationRepository(database: database).issueReminder(
+                    invitationID: invitation.id, tokenDigest: SecretToken.digest(token), today: today)
+            else { return false }
+            try await OutboxRepository(database: database).enqueue(message)
+            return true
+        }
+    }
+
+    private static func newLink(baseURL: String) -> (token: String, link: String) {
+        let token = SecretToken.generate()
+        return (token, "\(baseURL)/r/\(token)")
+    }
+
+    private func mail(for invitation: Invitation, cycle: AssessmentCycle, link: String, isReminder: Bool)
+        -> OutgoingMessage
+    {
+        Self.message(
+            for: invitation, cycle: cycle, link: link, isReminder: isReminder,
+            text: Localizer(invitation.language ?? defaultLanguage, catalogue: catalogue))
     }
 
     /// Sends a first link to each of these raters, each digest stored in the same transaction
@@ -47,10 +70,8 @@ struct RaterLinks {
                 ($0.source == .self ? 0 : 1, $0.subjectName) < ($1.source == .self ? 0 : 1, $1.subjectName)
             }
             let links = own.map { invitation in
-                let token = SecretToken.generate()
-                return (
-                    invitation: invitation, tokenDigest: SecretToken.digest(token), link: "\(baseURL)/r/\(token)"
-                )
+                let (token, link) = Self.newLink(baseURL: baseURL)
+                return (invitation: invitation, tokenDigest: SecretToken.digest(token), link: link)
             }
             // One e-mail, one language: the first chosen for any of the rater's forms.
             let text = Localizer(own.lazy.compactMap(\.language).first ?? defaultLanguage, catalogue: catalogue)

@@ -40,7 +40,7 @@ struct XAPIForwarder {
     func deliver() async throws {
         let outbox = XAPIOutboxRepository(database: database)
         while true {
-            let due = try await outbox.due(limit: 50)
+            let due = try await outbox.claimDue(limit: 50)
             for event in due {
                 do {
                     let statements: String

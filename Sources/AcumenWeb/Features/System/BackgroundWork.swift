@@ -56,7 +56,7 @@ final class BackgroundWork: LifecycleHandler, @unchecked Sendable {
         let outbox = OutboxRepository(database: database)
         // Batches until nothing is due: opening a large cycle queues hundreds of links at once.
         while true {
-            let due = try await outbox.due(limit: 100)
+            let due = try await outbox.claimDue(limit: 100)
             for entry in due {
                 do {
                     try delivery.deliver(entry.message, id: entry.id)
@@ -83,7 +83,7 @@ final class BackgroundWork: LifecycleHandler, @unchecked Sendable {
             where invitation.status == .approved && !invitation.hasSubmitted && invitation.issuedOn != nil
                 && invitation.lastRemindedOn != today
             {
-                try await links.send(invitation, cycle: cycle, today: today, isReminder: true)
+                try await links.remind(invitation, cycle: cycle, today: today)
             }
         }
     }
