@@ -26,10 +26,14 @@ enum StoreHarness {
         try await run(.postgres(url: url), label: "PostgreSQL", scenario)
     }
 
-    private static func run(_ location: DatabaseLocation, label: String, _ scenario: Scenario) async throws {
+    static func run(
+        _ location: DatabaseLocation, tuning: DatabaseTuning = DatabaseTuning(), label: String,
+        _ scenario: Scenario
+    ) async throws {
         let app = try await Application.make(.testing)
         do {
-            app.databases.use(try location.configurationFactory(), as: .init(string: "test"), isDefault: true)
+            app.databases.use(
+                try location.configurationFactory(tuning: tuning), as: .init(string: "test"), isDefault: true)
             if !location.isSQLite, let sql = app.db as? any SQLDatabase {
                 try await sql.raw("DROP SCHEMA IF EXISTS public CASCADE").run()
                 try await sql.raw("CREATE SCHEMA public").run()

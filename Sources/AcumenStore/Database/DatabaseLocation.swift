@@ -62,16 +62,29 @@ public enum DatabaseLocation: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    public func configurationFactory() throws -> DatabaseConfigurationFactory {
+    public func configurationFactory(tuning: DatabaseTuning = DatabaseTuning()) throws
+        -> DatabaseConfigurationFactory
+    {
+        let poolTimeout = TimeAmount.seconds(Int64(tuning.poolTimeout))
         switch self {
         case .sqliteFile(let path):
-            .sqlite(.init(storage: .file(path: path), enableForeignKeys: true), sqlLogLevel: .trace)
-        case .sqliteMemory(let identifier):
-            .sqlite(.init(storage: .memory(identifier: identifier), enableForeignKeys: true), sqlLogLevel: .trace)
-        case .postgres(let url):
-            .postgres(
-                configuration: try SQLPostgresConfiguration(url: url), maxConnectionsPerEventLoop: 4,
+            return .sqlite(
+                .init(storage: .file(path: path), enableForeignKeys: true), connectionPoolTimeout: poolTimeout,
                 sqlLogLevel: .trace)
+        case .sqliteMemory(let identifier):
+            return .sqlite(
+                .init(storage: .memory(identifier: identifier), enableForeignKeys: true),
+                connectionPoolTimeout: poolTimeout, sqlLogLevel: .trace)
+        case .postgres(let url):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            configuration.coreConfiguration.options.connectTimeout = .seconds(Int64(tuning.connectTimeout))
+            if tuning.statementTimeout > 0 {
+                configuration.coreConfiguration.options.additionalStartupParameters.append(
+                    ("statement_timeout", "\(tuning.statementTimeout)s"))
+            }
+            return .postgres(
+                configuration: configuration, maxConnectionsPerEventLoop: tuning.connectionsPerEventLoop,
+                connectionPoolTimeout: poolTimeout, sqlLogLevel: .trace)
         }
     }
 

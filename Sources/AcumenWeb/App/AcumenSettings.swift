@@ -5,6 +5,8 @@ import Foundation
 /// Everything Acumen reads from the environment, read once at start-up.
 public struct AcumenSettings: Sendable {
     public var database: DatabaseLocation
+    /// Connection pool and timeouts (`ACUMEN_DB_POOL_SIZE` and the other `ACUMEN_DB_…` variables).
+    public var databaseTuning = DatabaseTuning()
     /// The public origin (scheme, host and port, no path) of every absolute URL Acumen writes:
     /// raters' links, e-mails, CASE `uri` fields. Never taken from a request's Host header.
     public var publicBaseURL: String
@@ -57,6 +59,7 @@ public struct AcumenSettings: Sendable {
     ) throws -> AcumenSettings {
         let database = try DatabaseLocation(environmentValue: environment["DATABASE_URL"])
         var settings = AcumenSettings(database: database, anonymityKey: try anonymityKey(environment, database))
+        settings.databaseTuning = try DatabaseTuning(environment: environment)
         let command = CommandArguments(arguments)
         settings.publicBaseURL = try PublicURL.resolve(
             configured: environment["ACUMEN_PUBLIC_URL"], command: command)

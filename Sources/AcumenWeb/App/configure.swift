@@ -6,7 +6,8 @@ import Vapor
 /// Wires the application: database, sessions, middleware, routes and commands.
 /// The one place where Acumen is put together; tests call it with their own settings.
 public func configure(_ app: Application, settings: AcumenSettings) async throws {
-    app.databases.use(try settings.database.configurationFactory(), as: .acumen, isDefault: true)
+    app.databases.use(
+        try settings.database.configurationFactory(tuning: settings.databaseTuning), as: .acumen, isDefault: true)
     app.migrations.add(StoreMigrations.all)
     app.passwords.use(.bcrypt)
     app.routes.defaultMaxBodySize = "1mb"
