@@ -13,11 +13,13 @@ enum WebHarness {
     static func withDemoApp(
         database: DatabaseLocation = .sqliteMemory(identifier: UUID().uuidString),
         anonymityKey: String = SecretToken.generate(), loadsDemo: Bool = true,
+        adjusting adjust: (inout AcumenSettings) -> Void = { _ in },
         _ body: (Application, DemoOrganisation) async throws -> Void
     ) async throws {
         let app = try await Application.make(.testing)
         do {
-            let settings = AcumenSettings(database: database, anonymityKey: anonymityKey)
+            var settings = AcumenSettings(database: database, anonymityKey: anonymityKey)
+            adjust(&settings)
             try await configure(app, settings: settings)
             if case .postgres = database, loadsDemo, let sql = app.db as? any SQLDatabase {
                 try await sql.raw("DROP SCHEMA IF EXISTS public CASCADE").run()

@@ -23,11 +23,13 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
             isHTTPOnly: true, sameSite: .lax)
     }
 
-    // Order matters: errors wrap everything; the session comes before
-    // the user it names; CSRF is checked once the session is known.
+    // Order matters: the request log and security headers wrap everything, error pages
+    // included; errors wrap the rest; the session comes before the user it names; CSRF is
+    // checked once the session is known.
     app.middleware = Middlewares()
+    app.middleware.use(RequestLog())
+    app.middleware.use(SecurityHeaders(strictTransport: settings.secureCookies))
     app.middleware.use(AppErrorMiddleware())
-    app.middleware.use(SecurityHeaders())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(SessionUserAuthenticator())
     app.middleware.use(BearerUserAuthenticator())
@@ -109,18 +111,5 @@ struct DatabasePreparation: LifecycleHandler {
 
     func willBootAsync(_ app: Application) async throws {
         try await prepareDatabase(app, settings: settings)
-    }
-}
-
-/// Headers that keep pages from being framed or sniffed.
-struct SecurityHeaders: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let response = try await next.respond(to: request)
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
-        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-        response.headers.replaceOrAdd(
-            name: "Content-Security-Policy", value: "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
-        return response
     }
 }

@@ -1,0 +1,80 @@
+import AcumenCore
+import Vapor
+import XCTVapor
+import XCTest
+
+@testable import AcumenWeb
+
+final class ResponseHeadersTests: XCTestCase {
+    /// A page, a rater's link, an API error, a route that does not exist and a refused method:
+    /// every answer carries the security headers and a request id.
+    func test_everyResponse_carriesTheSecurityHeaders_andARequestID() async throws {
+        try await WebHarness.withDemoApp { app, _ in
+            var ids: Set<String> = []
+            for (method, path) in [
+                (HTTPMethod.GET, "/login"), (.GET, "/r/not-a-real-token"), (.GET, "/api/v1/cycles"),
+                (.GET, "/no/such/page"), (.DELETE, "/login"), (.GET, "/styles.css"),
+            ] {
+                try await app.send(
+                    method, path,
+                    afterResponse: { response in
+                        let label = "\(method) \(path) (\(response.status.code))"
+                        let policy = response.headers.first(name: "Content-Security-Policy") ?? ""
+                        XCTAssertTrue(policy.contains("default-src 'self'"), label)
+                        XCTAssertTrue(policy.contains("frame-ancestors 'none'"), label)
+                        XCTAssertFalse(policy.contains("unsafe-inline"), label)
+                        XCTAssertEqual(response.headers.first(name: "X-Content-Type-Options"), "nosniff", label)
+                        XCTAssertEqual(response.headers.first(name: "Referrer-Policy"), "same-origin", label)
+                        XCTAssertNil(response.headers.first(name: "Strict-Transport-Security"), "plain HTTP: \(label)")
+                        let id = try XCTUnwrap(response.headers.first(name: "X-Request-ID"), label)
+                        ids.insert(id)
+                    })
+            }
+            XCTAssertEqual(ids.count, 6, "each request its own id")
+        }
+    }
+
+    func test_overHTTPS_browsersAreToldToKeepToIt() async throws {
+        try await WebHarness.withDemoApp(adjusting: { $0.secureCookies = true }) { app, _ in
+            try await app.send(
+                .GET, "/login",
+                afterResponse: { response in
+                    XCTAssertEqual(response.headers.first(name: "Strict-Transport-Security"), "max-age=31536000")
+                })
+        }
+    }
+
+    /// A proxy's plain id is kept, so its logs and Acumen's match; anything that could write
+    /// into the log is replaced.
+    func test_aProxysRequestID_isKeptOnlyWhenPlain() async throws {
+        try await WebHarness.withDemoApp { app, _ in
+            for (sent, kept) in [
+                ("abc-123_X.y", true), ("line\nbreak", false), ("with space", false),
+                (String(repeating: "a", count: 65), false), ("", false),
+            ] {
+                try await app.send(
+                    .GET, "/healthz", headers: ["X-Request-ID": sent],
+                    afterResponse: { response in
+                        let answered = response.headers.first(name: "X-Request-ID")
+                        XCTAssertEqual(answered == sent, kept, sent.debugDescription)
+                        XCTAssertNotNil(answered)
+                    })
+            }
+        }
+    }
+
+    /// The log names the route's pattern: a rater's token is in the path, never in the log.
+    func test_theRequestLog_namesTheRoutePattern_neverThePath() async throws {
+        try await WebHarness.withDemoApp { app, _ in
+            let request = Request(
+                application: app, method: .GET, url: URI(path: "/r/secret-token-value"), on: app.eventLoopGroup.next())
+            request.route = app.routes.all.first { route in
+                route.method == .GET && route.path.map(\.description) == ["r", ":token"]
+            }
+            let metadata = RequestLog.metadata(of: request, status: .ok, since: .now)
+            XCTAssertEqual(metadata["route"], "/r/:token")
+            XCTAssertFalse("\(metadata)".contains("secret-token-value"))
+            XCTAssertEqual(metadata["status"]?.description, "200")
+        }
+    }
+}
