@@ -59,6 +59,9 @@ final class AuthorisationWalkTests: XCTestCase {
                     afterResponse: { response in
                         if case .raterLink = access {
                             XCTAssertEqual(response.status, .notFound, key)
+                        } else if case .monitoring = access {
+                            XCTAssertEqual(response.status, .unauthorized, key)
+                            XCTAssertNotNil(response.headers.first(name: .wwwAuthenticate), key)
                         } else if case .sourceSystem = access {
                             XCTAssertEqual(response.status, .unauthorized, key)
                             XCTAssertNotNil(response.headers.first(name: .wwwAuthenticate), key)

@@ -23,11 +23,13 @@ import time
 
 import pytest
 import requests
+from prometheus_client.parser import text_string_to_metric_families
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DATABASE = os.environ.get("ACUMEN_CLUSTER_POSTGRES_URL", "")
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
 MANAGER = "ravi.shankar@northwind-mobility.example"
+METRICS_TOKEN = "cluster-metrics-token-for-ci"
 PASSWORD = "acumen-demo"
 
 pytestmark = pytest.mark.skipif(
@@ -80,6 +82,7 @@ class Cluster:
         os.makedirs(self.mail)
         self.base_env = dict(
             os.environ, DATABASE_URL=DATABASE, ACUMEN_ANONYMITY_KEY="k" * 64, LOG_LEVEL="warning",
+            ACUMEN_METRICS_TOKEN=METRICS_TOKEN,
             ACUMEN_PUBLIC_URL=f"http://127.0.0.1:{self.proxy_port}")
 
     def sendmail(self, name):
@@ -240,5 +243,20 @@ def test_two_servers_share_sessions_and_deliver_each_mail_once(cluster):
     assert len(handed_over) == sent, "every message marked sent was handed over, and nothing else"
     new_mails = set(glob.glob(os.path.join(cluster.mail, "*.eml"))) - mails_before
     assert len(new_mails) == waiting, "each reminder handed over once"
+    # Each server's /metrics, read by Prometheus's own text-format parser.
+    for name, port in cluster.ports.items():
+        scrape = requests.get(
+            f"http://127.0.0.1:{port}/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"})
+        assert scrape.status_code == 200, scrape.text
+        samples = {
+            (sample.name, tuple(sorted(sample.labels.items()))): sample.value
+            for family in text_string_to_metric_families(scrape.text) for sample in family.samples}
+        assert samples[("acumen_database_up", ())] == 1
+        assert samples[("acumen_outbox_messages", (("queue", "mail"), ("status", "pending")))] == 0
+        assert samples[("acumen_outbox_messages", (("queue", "mail"), ("status", "sent")))] == sent
+        assert any(key[0] == "acumen_http_request_duration_seconds_count" for key in samples), name
+    unauthorised = requests.get(f"{proxy}/metrics")
+    assert unauthorised.status_code == 401, "not through the proxy without the token"
+
     by_server = {name: sum(1 for servers in handed_over.values() if name in servers) for name in cluster.ports}
     print(f"\n{sent} messages, each handed over once; by server: {by_server}; {served[0]} pages served meanwhile")

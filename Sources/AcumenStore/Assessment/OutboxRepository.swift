@@ -67,6 +67,34 @@ public struct OutboxRepository: Sendable {
         try await entries { $0.orderBy("created_at", .descending).limit(limit) }
     }
 
+    /// The mail queue and the learning-record queue as monitoring reads them.
+    public func queueState(at now: Date = Date()) async throws -> [OutboxQueueState] {
+        var mail = OutboxQueueState(name: "mail")
+        for row in try await sql.raw(
+            "SELECT status, COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox_messages GROUP BY status"
+        ).all() {
+            let status = try row.decode(column: "status", as: String.self)
+            mail.counts[status] = try row.decode(column: "n", as: Int.self)
+            if status == OutboxEntry.Status.pending.rawValue {
+                mail.oldestPendingAge = max(
+                    0, now.timeIntervalSince1970 - (try row.decode(column: "oldest", as: Double.self)))
+            }
+        }
+        var statements = OutboxQueueState(name: "xapi")
+        for row in try await sql.raw(
+            "SELECT status, COUNT(*) AS n, MIN(occurred_at) AS oldest FROM xapi_outbox GROUP BY status"
+        ).all() {
+            let status = try row.decode(column: "status", as: String.self)
+            statements.counts[status] = try row.decode(column: "n", as: Int.self)
+            let stored = ISO8601DateFormatter()
+            stored.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            if status == "pending", let oldest = stored.date(from: try row.decode(column: "oldest", as: String.self)) {
+                statements.oldestPendingAge = max(0, now.timeIntervalSince(oldest))
+            }
+        }
+        return [mail, statements]
+    }
+
     public func counts() async throws -> [OutboxEntry.Status: Int] {
         var counts: [OutboxEntry.Status: Int] = [:]
         for row in try await sql.raw("SELECT status, COUNT(*) AS n FROM outbox_messages GROUP BY status").all() {
@@ -132,4 +160,14 @@ private struct OutboxRow: Decodable {
             id: id, message: OutgoingMessage(recipient: recipient, subject: subject, body: body), status: status,
             attempts: attempts, lastError: lastError, nextAttemptAt: Date(timeIntervalSince1970: nextAttemptAt))
     }
+}
+
+/// One outbox queue as monitoring sees it.
+public struct OutboxQueueState: Sendable, Equatable {
+    /// `mail` or `xapi`.
+    public var name: String
+    /// Messages by status (`pending`, `sent`, `failed`).
+    public var counts: [String: Int] = [:]
+    /// Seconds the oldest pending message has waited; 0 when none waits.
+    public var oldestPendingAge: Double = 0
 }

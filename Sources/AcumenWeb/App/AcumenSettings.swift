@@ -30,6 +30,9 @@ public struct AcumenSettings: Sendable {
     public var runsBackgroundWork: Bool
     /// The programme's learning record store, to which statements are forwarded; nil for none.
     public var xapiForwarding: XAPIForwarding?
+    /// The bearer token Prometheus sends to `/metrics` (`ACUMEN_METRICS_TOKEN`); nil to admit
+    /// direct connections from this machine only.
+    public var metricsToken: String?
     /// The language of readers who chose none and whose browser asks for none Acumen has.
     public var defaultLanguage: AcumenCore.Language = .english
 
@@ -71,6 +74,10 @@ public struct AcumenSettings: Sendable {
         settings.mail = MailSettings(environment: environment, database: settings.database)
         settings.runsBackgroundWork = command.serves
         settings.xapiForwarding = try XAPIForwarding.fromEnvironment(environment)
+        if let token = environment["ACUMEN_METRICS_TOKEN"], !token.isEmpty {
+            guard token.utf8.count >= 16 else { throw SettingsError.shortMetricsToken }
+            settings.metricsToken = token
+        }
         if let tag = environment["ACUMEN_DEFAULT_LANGUAGE"], !tag.isEmpty {
             guard let language = Language(rawValue: tag) ?? Language(tag: tag) else {
                 throw SettingsError.unknownLanguage(tag)
@@ -118,12 +125,15 @@ enum SettingsError: Error, CustomStringConvertible {
     case anonymityKeyChanged
     case unknownLanguage(String)
     case invalidForwarding(String)
+    case shortMetricsToken
 
     var description: String {
         switch self {
         case .missingAnonymityKey:
             "set ACUMEN_ANONYMITY_KEY (for example to the output of `openssl rand -hex 32`) when using PostgreSQL; every app server needs the same value, and it must never change"
         case .shortAnonymityKey: "ACUMEN_ANONYMITY_KEY must be at least 32 characters long"
+        case .shortMetricsToken:
+            "ACUMEN_METRICS_TOKEN must be at least 16 characters long (for example the output of `openssl rand -hex 32`)"
         case .unreadableKeyFile(let path):
             "the anonymity key file \(path) cannot be read or written; restore it, or set ACUMEN_ANONYMITY_KEY"
         case .invalidPublicURL(let value):

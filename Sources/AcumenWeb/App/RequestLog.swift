@@ -1,7 +1,8 @@
 import Vapor
 
 /// One log line per request, and an id that ties it to every other line the request writes and
-/// to the response (`X-Request-ID`), so that a user's report of a failure can be found in the logs.
+/// to the response (`X-Request-ID`), so that a user's report of a failure can be found in the logs;
+/// the request is also counted in the server's metrics (`ServiceMetrics`) by its route pattern.
 ///
 /// A request keeps the id its proxy gave it when that id is short and plain (letters, digits,
 /// `.`, `_`, `-`), so that the proxy's logs and Acumen's match; anything else is replaced, so
@@ -20,6 +21,9 @@ struct RequestLog: AsyncMiddleware {
             response.headers.replaceOrAdd(name: Self.header, value: id)
             request.logger.info(
                 "request", metadata: Self.metadata(of: request, status: response.status, since: start))
+            request.application.serviceMetrics.recordRequest(
+                method: request.method, route: Self.routePattern(of: request), status: response.status,
+                duration: ContinuousClock.now - start)
             return response
         } catch {
             request.logger.error(

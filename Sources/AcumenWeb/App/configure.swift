@@ -12,6 +12,11 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     app.passwords.use(.bcrypt)
     app.routes.defaultMaxBodySize = "1mb"
     app.defaultLanguage = settings.defaultLanguage
+    // Fluent's pools hold one SQLite connection, or the configured PostgreSQL connections,
+    // per event loop (one loop per core).
+    let connectionsPerLoop = settings.database.isSQLite ? 1 : settings.databaseTuning.connectionsPerEventLoop
+    app.serviceMetrics = ServiceMetrics(
+        poolSize: connectionsPerLoop * System.coreCount, scrapeToken: settings.metricsToken)
 
     app.sessions.use { _ in DatabaseSessionDriver(lifetime: settings.sessionLifetime) }
     app.sessions.configuration = SessionsConfiguration(cookieName: "acumen_session") { id in
@@ -37,6 +42,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     app.middleware.use(CSRFProtection())
 
     try app.register(collection: SystemController())
+    try app.register(collection: MetricsController())
     try app.register(collection: AuthController(settings: settings))
     try app.register(collection: FrameworksController(settings: settings))
     try app.register(collection: RoleProfilesController())

@@ -48,9 +48,9 @@ struct AppErrorMiddleware: AsyncMiddleware {
 }
 
 extension Request {
-    /// API and CASE callers get JSON; browsers get pages.
+    /// API, CASE and metrics callers get JSON; browsers get pages.
     var wantsJSON: Bool {
         let path = url.path
-        return path.hasPrefix("/api/") || path.hasPrefix("/ims/") || path == "/openapi.json"
+        return path.hasPrefix("/api/") || path.hasPrefix("/ims/") || path == "/openapi.json" || path == "/metrics"
     }
 }

@@ -16,6 +16,10 @@ enum RouteAccess: Sendable, CustomStringConvertible {
     /// A system that sends learning records, with the HTTP basic credentials issued to it
     /// (`XAPICredentialIssuer`); users' sessions and tokens do not count.
     case sourceSystem
+    /// A metrics scraper: the bearer token of `ACUMEN_METRICS_TOKEN`, or without one, a direct
+    /// connection from this machine that no proxy forwarded (`RequireMonitoring`). Users'
+    /// sessions and tokens do not count.
+    case monitoring
     /// Signed-in users whose role may attempt the action (`Policy.mayAttempt`); others get 403
     /// before anything is looked up.
     case permitted(PolicyRequirement)
@@ -27,6 +31,7 @@ enum RouteAccess: Sendable, CustomStringConvertible {
         case .anyone: "anyone"
         case .raterLink: "rater link"
         case .sourceSystem: "source system"
+        case .monitoring: "monitoring"
         case .signedIn: "signed in"
         case .permitted(let requirement): requirement.description
         }
@@ -40,7 +45,7 @@ enum RouteAccess: Sendable, CustomStringConvertible {
     func admits(_ viewer: Viewer) -> Bool {
         switch self {
         case .anyone, .raterLink, .signedIn: true
-        case .sourceSystem: false
+        case .sourceSystem, .monitoring: false
         case .permitted(let requirement): requirement.admits(viewer)
         }
     }
@@ -67,6 +72,7 @@ extension RoutesBuilder {
             switch access {
             case .anyone, .raterLink: self
             case .sourceSystem: grouped(RequireSourceSystem())
+            case .monitoring: grouped(RequireMonitoring())
             case .signedIn, .permitted: grouped(RequireAccess(access: access))
             }
         return DeclaredRoutes(base: guarded, access: access)

@@ -333,7 +333,9 @@ struct CyclesAPIController: RouteCollection {
         if body.fields == nil { fields = try await session.draft() }
         // A draft already saved is kept as it is; sent fields are kept as the draft.
         switch try await session.submit(session.read(fields), keepingDraft: body.fields != nil) {
-        case .submitted: return .created
+        case .submitted:
+            request.application.serviceMetrics.recordSubmission()
+            return .created
         case .invalid(let problems), .incomplete(let problems): throw StoreError.invalid(problems)
         }
     }

@@ -77,7 +77,9 @@ struct RaterFormController: RouteCollection {
             return page([], context.localizer.text(RaterFormMessage.saved, closes), context)
         }
         switch try await session.submit(form, keepingDraft: true) {
-        case .submitted: return request.redirect(to: session.address.form)
+        case .submitted:
+            request.application.serviceMetrics.recordSubmission()
+            return request.redirect(to: session.address.form)
         case .invalid(let problems), .incomplete(let problems): return page(problems, nil, context)
         }
     }

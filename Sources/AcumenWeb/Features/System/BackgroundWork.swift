@@ -22,6 +22,7 @@ final class BackgroundWork: LifecycleHandler, @unchecked Sendable {
         let database = app.db
         let baseURL = settings.publicBaseURL
         let client = app.client
+        let metrics = app.serviceMetrics
         task = Task {
             var lastReminderDay: CalendarDate?
             while !Task.isCancelled {
@@ -33,7 +34,8 @@ final class BackgroundWork: LifecycleHandler, @unchecked Sendable {
                             defaultLanguage: settings.defaultLanguage)
                         lastReminderDay = today
                     }
-                    try await Self.deliverOutbox(database: database, delivery: settings.mail.delivery)
+                    try await Self.deliverOutbox(
+                        database: database, delivery: settings.mail.delivery, metrics: metrics)
                     if let forwarding = settings.xapiForwarding {
                         try await XAPIForwarder(
                             database: database, client: client, forwarding: forwarding, baseURL: baseURL
@@ -52,7 +54,10 @@ final class BackgroundWork: LifecycleHandler, @unchecked Sendable {
         await task?.value
     }
 
-    static func deliverOutbox(database: any Database, delivery: any MailDelivery) async throws {
+    /// - Parameter metrics: where refused deliveries are counted.
+    static func deliverOutbox(database: any Database, delivery: any MailDelivery, metrics: ServiceMetrics? = nil)
+        async throws
+    {
         let outbox = OutboxRepository(database: database)
         // Batches until nothing is due: opening a large cycle queues hundreds of links at once.
         while true {
@@ -62,6 +67,7 @@ final class BackgroundWork: LifecycleHandler, @unchecked Sendable {
                     try delivery.deliver(entry.message, id: entry.id)
                     try await outbox.markSent(id: entry.id)
                 } catch {
+                    metrics?.recordMailFailure()
                     try await outbox.markFailed(entry, error: String(describing: error))
                 }
             }
