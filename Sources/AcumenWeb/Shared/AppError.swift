@@ -78,11 +78,31 @@ public struct AppError: Error, Sendable, CustomStringConvertible {
                 field: JSONProblem.fieldPath(error))
         case let error as any AbortError:
             return AppError(error.status, code: code(for: error.status), message: message(for: error))
+        case let error where DatabaseUnavailable(error) != nil:
+            return unavailable(DatabaseUnavailable(error)!)
         default:
             return AppError(
                 .internalServerError, code: "internal",
                 message: "Something went wrong on our side. Nothing was changed; please try again.")
         }
+    }
+
+    /// 503, saying that nothing was saved: every change is one transaction, and the database
+    /// refused it whole. Retry-After tells clients when trying again makes sense.
+    static func unavailable(_ state: DatabaseUnavailable) -> AppError {
+        let message =
+            switch state {
+            case .unreachable:
+                "The database cannot be reached just now. Nothing was saved; please try again in a minute."
+            case .full:
+                "The server's disk is full, so nothing was saved. Please tell your administrator, and try again once it has room."
+            case .readOnly:
+                "The database is read-only just now, so nothing was saved. Please tell your administrator, and try again later."
+            case .busy: "The database is too busy to answer. Nothing was saved; please try again in a moment."
+            }
+        var error = AppError(.serviceUnavailable, code: "unavailable", message: message)
+        error.retryAfter = state == .busy ? 5 : 30
+        return error
     }
 
     private static func code(for status: HTTPResponseStatus) -> String {

@@ -9,7 +9,7 @@ enum ErrorPage {
         let context = PageContext(readers: request)
         let text = context.localizer
         let heading = text.text(ErrorMessage(heading: error.status))
-        return Layout.page(heading, context: context) {
+        let response = Layout.page(heading, context: context) {
             H1(heading)
             // The error's own sentence is English (API clients read it too); a reader of another
             // language gets the status explained in theirs instead.
@@ -28,6 +28,8 @@ enum ErrorPage {
                 Paragraph { Link(text.text(ErrorMessage.signIn), url: SitePath.login.url()) }
             }
         }.response(status: error.status)
+        if let retry = error.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
+        return response
     }
 
     /// A rater's error, in the rater's language when it is known, else their browser's.
@@ -67,12 +69,14 @@ enum ErrorMessage: String, MessageKey, CaseIterable {
     case checkInput = "error.checkInput"
     case tooMany = "error.tooMany"
     case failed = "error.failed"
+    case unavailable = "error.unavailable"
     case notFoundExplained = "error.explain.notFound"
     case forbiddenExplained = "error.explain.forbidden"
     case conflictExplained = "error.explain.conflict"
     case checkInputExplained = "error.explain.checkInput"
     case tooManyExplained = "error.explain.tooMany"
     case failedExplained = "error.explain.failed"
+    case unavailableExplained = "error.explain.unavailable"
     case otherExplained = "error.explain.other"
 
     init(heading status: HTTPResponseStatus) {
@@ -83,6 +87,7 @@ enum ErrorMessage: String, MessageKey, CaseIterable {
         case .gone: self = .gone
         case .unprocessableEntity, .badRequest: self = .checkInput
         case .tooManyRequests: self = .tooMany
+        case .serviceUnavailable: self = .unavailable
         default: self = status.code >= 500 ? .failed : .other
         }
     }
@@ -94,6 +99,7 @@ enum ErrorMessage: String, MessageKey, CaseIterable {
         case .conflict: self = .conflictExplained
         case .unprocessableEntity, .badRequest: self = .checkInputExplained
         case .tooManyRequests: self = .tooManyExplained
+        case .serviceUnavailable: self = .unavailableExplained
         default: self = status.code >= 500 ? .failedExplained : .otherExplained
         }
     }
