@@ -17,6 +17,9 @@ do {
     exit(1)
 }
 
+// A restore replaces the database, so it runs before the application opens it.
+if let status = await BackupCommandLine.run(CommandLine.arguments, database: settings.database) { exit(status) }
+
 let app = try await Application.make(environment)
 do {
     try await configure(app, settings: settings)

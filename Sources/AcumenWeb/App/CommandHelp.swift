@@ -39,6 +39,11 @@ enum CommandHelpMessage: String, MessageKey, CaseIterable {
     case statsTimings = "cliHelp.stats.timings"
     case statsLevelValues = "cliHelp.stats.levelValues"
     case statsFormatValues = "cliHelp.stats.formatValues"
+    case backup = "cliHelp.backup"
+    case backupFile = "cliHelp.backup.file"
+    case restore = "cliHelp.restore"
+    case restoreFile = "cliHelp.restore.file"
+    case restoreReplace = "cliHelp.restore.replace"
 }
 
 /// What `acumen stats` says around its figures.
