@@ -18,11 +18,14 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         .target(
             name: "AcumenCore",
-            dependencies: [.product(name: "CSV", package: "CSV.swift")],
+            dependencies: [
+                .product(name: "CSV", package: "CSV.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
             resources: [.copy("Localization/Messages"), .copy("Localization/Content")]
         ),
         .target(

@@ -26,7 +26,7 @@ final class SitePathTests: XCTestCase {
                 // The API, CASE and the xAPI record store are for other systems, not pages.
                 !path.hasPrefix("/api/") && !path.hasPrefix("/ims/") && !path.hasPrefix("/xapi/")
                     && ![
-                        "/", "/healthz", "/readyz", "/styles.css", "/openapi.json", "/assets/rater-form.js",
+                        "/", "/healthz", "/readyz", "/metrics", "/styles.css", "/openapi.json", "/assets/rater-form.js",
                         "/assets/site.js",
                     ].contains(
                         path)

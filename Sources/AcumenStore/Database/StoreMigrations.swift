@@ -11,7 +11,7 @@ public enum StoreMigrations {
             CreateRoadmapTables(), CatalogueRevision(), CreateReinforcementTables(),
             CreateGroupSessionTables(), CreateLearningRecordTables(), CreateSessionTables(),
             CreateCommunityTables(), PeopleLeavingReason(), CreateVendorScorecardTables(), CreateSettledResultsTables(),
-            KeepHeatmapCells(), CreateKnowledgeCheckTables(), KeepAttemptMarks(),
+            KeepHeatmapCells(), CreateKnowledgeCheckTables(), KeepAttemptMarks(), CreateAuditLog(),
         ]
     }
 }

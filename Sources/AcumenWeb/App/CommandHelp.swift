@@ -44,6 +44,9 @@ enum CommandHelpMessage: String, MessageKey, CaseIterable {
     case restore = "cliHelp.restore"
     case restoreFile = "cliHelp.restore.file"
     case restoreReplace = "cliHelp.restore.replace"
+    case audit = "cliHelp.audit"
+    case auditAction = "cliHelp.audit.action"
+    case auditHead = "cliHelp.audit.head"
 }
 
 /// What `acumen stats` says around its figures.

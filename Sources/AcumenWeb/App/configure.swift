@@ -40,6 +40,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     app.middleware.use(BearerUserAuthenticator())
     app.middleware.use(AnonymousCSRFCookie(secure: settings.secureCookies))
     app.middleware.use(CSRFProtection())
+    app.middleware.use(AuditTrail())
 
     try app.register(collection: SystemController())
     try app.register(collection: MetricsController())
@@ -91,6 +92,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     app.asyncCommands.use(UserCommand(settings: settings), as: "user")
     app.asyncCommands.use(ImportCommand(settings: settings), as: "import")
     app.asyncCommands.use(XAPICommand(settings: settings), as: "xapi")
+    app.asyncCommands.use(AuditCommand(settings: settings), as: "audit")
 }
 
 extension DatabaseID {
