@@ -19,6 +19,7 @@ enum CommandMessage: String, MessageKey, CaseIterable {
     case giveRole = "cli.user.giveRole"
     case created = "cli.user.created"
     case noSuchUser = "cli.user.noSuchUser"
+    case passwordSet = "cli.user.passwordSet"
     case unknownAction = "cli.user.unknownAction"
     case xapiUsage = "cli.xapi.usage"
     case xapiGiveName = "cli.xapi.giveName"

@@ -3,8 +3,9 @@ import AcumenStore
 import Foundation
 import Vapor
 
-/// `acumen user create --email E --role R` (password from standard input) and
-/// `acumen user token --email E` (prints a bearer token for the API).
+/// `acumen user create --email E --role R` (password from standard input),
+/// `acumen user password --email E` (a new password from standard input; signs the user out
+/// everywhere) and `acumen user token --email E` (prints a bearer token for the API).
 struct UserCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "action", help: CommandHelp.text(.userAction))
@@ -40,6 +41,14 @@ struct UserCommand: AsyncCommand {
             let user = try await users.create(email: email, passwordHash: try app.password.hash(password), role: role)
             context.console.print(
                 text.text(CommandMessage.created, ["email": user.email, "role": text.text(RoleMessage(user.role))]))
+        case "password":
+            guard let user = try await users.user(email: email) else {
+                throw UsageError(description: text.text(CommandMessage.noSuchUser, ["email": email]))
+            }
+            let password = try readPassword(console: context.console, text: text)
+            try await users.setPassword(userID: user.id, passwordHash: try app.password.hash(password))
+            try await WebSessionRepository(database: app.db).endSessions(userID: user.id)
+            context.console.print(text.text(CommandMessage.passwordSet, ["email": user.email]))
         case "token":
             guard let user = try await users.user(email: email) else {
                 throw UsageError(description: text.text(CommandMessage.noSuchUser, ["email": email]))

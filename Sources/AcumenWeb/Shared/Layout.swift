@@ -34,7 +34,10 @@ enum Layout {
                 .footer(
                     .class("site-footer"),
                     .p(.text(text.text(LayoutMessage.footer))),
-                    .unwrap(context.user) { user in languageChoice(user, context: context) }
+                    .unwrap(context.user) { user in languageChoice(user, context: context) },
+                    .if(
+                        context.user != nil,
+                        .p(.a(.href(SitePath.passwordChange.url()), .text(text.text(PasswordMessage.link)))))
                 )
             )
         )

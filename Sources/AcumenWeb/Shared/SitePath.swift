@@ -39,6 +39,8 @@ extension SitePath {
     static let users = SitePath("/users")
     static let userDisable = SitePath("/users/:userID/disable")
     static let userEnable = SitePath("/users/:userID/enable")
+    static let userEndSessions = SitePath("/users/:userID/sessions/end")
+    static let passwordChange = SitePath("/account/password")
 
     // Frameworks
     static let frameworks = SitePath("/frameworks")
@@ -201,7 +203,7 @@ extension SitePath {
         .languagePreference,
         .users,
         .userDisable,
-        .userEnable,
+        .userEnable, .userEndSessions, .passwordChange,
         .frameworks,
         .newFramework,
         .framework,

@@ -22,7 +22,7 @@ struct DatabaseSessionDriver: AsyncSessionDriver {
         guard !data.snapshot.isEmpty else { return SessionID(string: token) }
         try await repository(request).create(
             tokenHash: SecretToken.digest(token), data: try encode(data),
-            expiresAt: Date().addingTimeInterval(lifetime))
+            expiresAt: Date().addingTimeInterval(lifetime), userID: Self.userID(in: data))
         return SessionID(string: token)
     }
 
@@ -36,12 +36,19 @@ struct DatabaseSessionDriver: AsyncSessionDriver {
 
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) async throws -> SessionID {
         guard request.storage[LoadedData.self] != data else { return sessionID }
-        try await repository(request).update(tokenHash: SecretToken.digest(sessionID.string), data: try encode(data))
+        try await repository(request).update(
+            tokenHash: SecretToken.digest(sessionID.string), data: try encode(data), userID: Self.userID(in: data))
         return sessionID
     }
 
     func deleteSession(_ sessionID: SessionID, for request: Request) async throws {
         try await repository(request).delete(tokenHash: SecretToken.digest(sessionID.string))
+    }
+
+    /// The signed-in user the session belongs to, kept beside it so that a user's sessions can
+    /// be ended together.
+    private static func userID(in data: SessionData) -> UUID? {
+        data[SessionKeys.userID].flatMap(UUID.init(uuidString:))
     }
 
     private func repository(_ request: Request) -> WebSessionRepository {

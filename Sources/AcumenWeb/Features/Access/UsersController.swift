@@ -11,6 +11,7 @@ struct UsersController: RouteCollection {
         users.post(use: create)
         users.post(":userID", "disable", use: disable)
         users.post(":userID", "enable", use: enable)
+        users.post(":userID", "sessions", "end", use: endSessions)
     }
 
     struct NewUserForm: Content {
@@ -78,6 +79,20 @@ struct UsersController: RouteCollection {
 
     @Sendable func enable(request: Request) async throws -> Response {
         try await setDisabled(false, request)
+    }
+
+    /// Signs the user out everywhere: every browser session and API token ends at once (an
+    /// administrator's own current session is kept).
+    @Sendable func endSessions(request: Request) async throws -> Response {
+        guard let id = request.parameters.get("userID", as: UUID.self),
+            let user = try await UserRepository(database: request.db).user(id: id)
+        else { throw AppError.notFound("That user") }
+        let ended = try await WebSessionRepository(database: request.db).endSessions(
+            userID: id, keeping: request.session.id.map { SecretToken.digest($0.string) })
+        request.flash(
+            request.readersLocalizer.text(
+                UsersMessage.sessionsEnded, ["email": user.email, "count": String(ended)]))
+        return request.redirect(to: SitePath.users.url())
     }
 
     private func setDisabled(_ disabled: Bool, _ request: Request) async throws -> Response {

@@ -15,13 +15,18 @@ enum UsersPage {
                     [
                         Text(user.email), Text(text.text(RoleMessage(user.role))),
                         Text(text.text(user.isDisabled ? UsersMessage.disabled : .active)),
-                        user.email == context.user?.email
-                            ? Text("")
-                            : ActionButton(
-                                title: text.text(
-                                    user.isDisabled ? UsersMessage.enable : .disable, ["email": user.email]),
-                                url: (user.isDisabled ? SitePath.userEnable : SitePath.userDisable).url(user.id),
-                                csrf: context.csrf),
+                        Div {
+                            if user.email != context.user?.email {
+                                ActionButton(
+                                    title: text.text(
+                                        user.isDisabled ? UsersMessage.enable : .disable, ["email": user.email]),
+                                    url: (user.isDisabled ? SitePath.userEnable : SitePath.userDisable).url(user.id),
+                                    csrf: context.csrf)
+                            }
+                            ActionButton(
+                                title: text.text(UsersMessage.endSessions, ["email": user.email]),
+                                url: SitePath.userEndSessions.url(user.id), csrf: context.csrf)
+                        },
                     ]
                 })
             Tag("section") {
@@ -72,6 +77,8 @@ enum UsersMessage: String, MessageKey, CaseIterable {
     case created = "users.created"
     case disabledNow = "users.disabledNow"
     case enabledAgain = "users.enabledAgain"
+    case endSessions = "users.endSessions"
+    case sessionsEnded = "users.sessionsEnded"
     case chooseRole = "users.problem.chooseRole"
     case passwordTooShort = "users.problem.passwordTooShort"
     case passwordTooLong = "users.problem.passwordTooLong"
