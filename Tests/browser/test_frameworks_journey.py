@@ -164,6 +164,20 @@ def test_administrator_manages_users(server, browser):
     browser.find_element(By.LINK_TEXT, "Users").click()
     wait_for_text(browser, "Add a user")
     check_accessibility(browser, "users")
+    assert "End the sessions of" in browser.page_source
+
+
+def test_a_wrong_current_password_changes_nothing(server, browser):
+    base = server["base"]
+    sign_in(browser, base, printed_login(server["output"], "Administrator"))
+    browser.find_element(By.LINK_TEXT, "Change password").click()
+    wait_for_text(browser, "Change your password")
+    browser.find_element(By.NAME, "current").send_keys("not the password")
+    browser.find_element(By.NAME, "new").send_keys("a long new password")
+    browser.find_element(By.NAME, "confirm").send_keys("a long new password")
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait_for_text(browser, "That is not your current password.")
+    check_accessibility(browser, "password-refused")
 
 
 def test_the_menu_folds_away_on_a_phone(server, browser):
