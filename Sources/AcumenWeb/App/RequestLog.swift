@@ -13,8 +13,17 @@ struct RequestLog: AsyncMiddleware {
     static let header: HTTPHeaders.Name = "X-Request-ID"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let id = Self.acceptedID(request.headers.first(name: Self.header)) ?? UUID().uuidString.lowercased()
-        request.logger[metadataKey: "request-id"] = .string(id)
+        // Vapor gives every request's logger an id already; a proxy's plain id replaces it.
+        let id: String
+        if let sent = Self.acceptedID(request.headers.first(name: Self.header)) {
+            id = sent
+            request.logger[metadataKey: "request-id"] = .string(sent)
+        } else if case .string(let given)? = request.logger[metadataKey: "request-id"] {
+            id = given
+        } else {
+            id = UUID().uuidString
+            request.logger[metadataKey: "request-id"] = .string(id)
+        }
         let start = ContinuousClock.now
         do {
             let response = try await next.respond(to: request)

@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 import Prometheus
 import SQLKit
+import Synchronization
 import Vapor
 
 /// What an app server counts about itself, for Prometheus to scrape at `GET /metrics`.
@@ -60,15 +61,34 @@ final class ServiceMetrics: Sendable {
         self.poolSize.set(to: Double(poolSize))
     }
 
+    /// The counter and histogram of each method, route and status seen, so that a request
+    /// looks its pair up once instead of building the metrics' names and labels again.
+    private let requestMetrics = Mutex<[String: (count: Counter, latency: DurationHistogram)]>([:])
+
+    /// Methods are counted by name only when HTTP defines them: a client could otherwise make a
+    /// new series with every made-up method it sends.
+    private static let knownMethods: Set<String> = [
+        "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT",
+    ]
+
     func recordRequest(method: HTTPMethod, route: String, status: HTTPResponseStatus, duration: Duration) {
-        registry.makeCounter(
-            descriptor: Self.requests,
-            labels: [("method", method.rawValue), ("route", route), ("status", String(status.code))]
-        ).increment()
-        registry.makeDurationHistogram(
-            descriptor: Self.latency, labels: [("method", method.rawValue), ("route", route)],
-            buckets: Self.latencyBuckets
-        ).record(duration)
+        let methodName = Self.knownMethods.contains(method.rawValue) ? method.rawValue : "OTHER"
+        let key = "\(methodName) \(route) \(status.code)"
+        let metrics = requestMetrics.withLock { known in
+            if let found = known[key] { return found }
+            let made = (
+                count: registry.makeCounter(
+                    descriptor: Self.requests,
+                    labels: [("method", methodName), ("route", route), ("status", String(status.code))]),
+                latency: registry.makeDurationHistogram(
+                    descriptor: Self.latency, labels: [("method", methodName), ("route", route)],
+                    buckets: Self.latencyBuckets)
+            )
+            known[key] = made
+            return made
+        }
+        metrics.count.increment()
+        metrics.latency.record(duration)
     }
 
     func recordSubmission() { submissions.increment() }
