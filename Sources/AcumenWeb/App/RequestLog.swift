@@ -13,17 +13,18 @@ struct RequestLog: AsyncMiddleware {
     static let header: HTTPHeaders.Name = "X-Request-ID"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        // Vapor gives every request's logger an id already; a proxy's plain id replaces it.
+        // Vapor gives every request's logger an id, taken from this header unchecked when sent;
+        // it is kept only when no header came, and a plain one from a proxy replaces it.
+        let sent = request.headers.first(name: Self.header)
         let id: String
-        if let sent = Self.acceptedID(request.headers.first(name: Self.header)) {
-            id = sent
-            request.logger[metadataKey: "request-id"] = .string(sent)
-        } else if case .string(let given)? = request.logger[metadataKey: "request-id"] {
+        if let accepted = Self.acceptedID(sent) {
+            id = accepted
+        } else if sent == nil, case .string(let given)? = request.logger[metadataKey: "request-id"] {
             id = given
         } else {
             id = UUID().uuidString
-            request.logger[metadataKey: "request-id"] = .string(id)
         }
+        request.logger[metadataKey: "request-id"] = .string(id)
         let start = ContinuousClock.now
         do {
             let response = try await next.respond(to: request)
