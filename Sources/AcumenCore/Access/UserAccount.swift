@@ -26,3 +26,15 @@ public struct UserAccount: Sendable, Hashable {
         self.isDisabled = isDisabled
     }
 }
+
+/// How long a password may be, wherever one is set: the users page, a person's own change, the
+/// command line.
+public enum PasswordRule {
+    /// Long enough that guessing it through the throttled sign-in is hopeless.
+    public static let shortest = 10
+    /// Bcrypt reads no further than 72 bytes; the limit only keeps absurd input out.
+    public static let longest = 256
+
+    public static func isTooShort(_ password: String) -> Bool { password.count < shortest }
+    public static func isTooLong(_ password: String) -> Bool { password.count > longest }
+}

@@ -70,10 +70,10 @@ struct UserCommand: AsyncCommand {
         } else {
             password = readLine(strippingNewline: true) ?? ""
         }
-        guard password.count >= 10 else {
+        guard !PasswordRule.isTooShort(password) else {
             throw UsageError(description: text.text(CommandMessage.passwordTooShort))
         }
-        guard password.count <= 256 else {
+        guard !PasswordRule.isTooLong(password) else {
             throw UsageError(description: text.text(CommandMessage.passwordTooLong))
         }
         return password

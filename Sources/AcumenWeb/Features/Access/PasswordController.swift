@@ -33,8 +33,8 @@ struct PasswordController: RouteCollection {
         if !(try await request.password.async.verify(form.current, created: user.passwordHash)) {
             refuse("current", .wrongCurrent)
         }
-        if form.new.count < 10 { refuse("new", .tooShort) }
-        if form.new.count > 256 { refuse("new", .tooLong) }
+        if PasswordRule.isTooShort(form.new) { refuse("new", .tooShort) }
+        if PasswordRule.isTooLong(form.new) { refuse("new", .tooLong) }
         if form.new != form.confirm { refuse("confirm", .mismatch) }
         if problems.isEmpty, form.new == form.current { refuse("new", .same) }
         guard problems.isEmpty else {
@@ -68,11 +68,13 @@ enum PasswordPage {
                     autocomplete: "current-password", problem: problems.message(for: "current", in: text))
                 Field(
                     label: text.text(PasswordMessage.new), name: "new", type: .password, required: true,
-                    hint: text.text(PasswordMessage.hint), autocomplete: "new-password", maxLength: 256,
+                    hint: text.text(PasswordMessage.hint), autocomplete: "new-password",
+                    maxLength: PasswordRule.longest,
                     problem: problems.message(for: "new", in: text))
                 Field(
                     label: text.text(PasswordMessage.confirm), name: "confirm", type: .password, required: true,
-                    autocomplete: "new-password", maxLength: 256, problem: problems.message(for: "confirm", in: text))
+                    autocomplete: "new-password", maxLength: PasswordRule.longest,
+                    problem: problems.message(for: "confirm", in: text))
                 SubmitButton(title: text.text(PasswordMessage.save))
             }
         }

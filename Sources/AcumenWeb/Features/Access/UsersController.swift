@@ -39,11 +39,11 @@ struct UsersController: RouteCollection {
         if role == nil {
             problems.append(ValidationProblem(location: "role", wording: CatalogueText(UsersMessage.chooseRole)))
         }
-        if form.password.count < 10 {
+        if PasswordRule.isTooShort(form.password) {
             problems.append(
                 ValidationProblem(location: "password", wording: CatalogueText(UsersMessage.passwordTooShort)))
         }
-        if form.password.count > 256 {
+        if PasswordRule.isTooLong(form.password) {
             problems.append(
                 ValidationProblem(location: "password", wording: CatalogueText(UsersMessage.passwordTooLong)))
         }
