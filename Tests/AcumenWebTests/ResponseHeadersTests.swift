@@ -77,4 +77,27 @@ final class ResponseHeadersTests: XCTestCase {
             XCTAssertEqual(metadata["status"]?.description, "200")
         }
     }
+
+    /// An API path that exists answers a method it does not take with 405 and what it does
+    /// take; a path that does not exist stays 404. (A page refuses an unsafe method without
+    /// the form's token first: 403, as for any cross-site post.)
+    func test_aMethodThePathDoesNotTake_isAnswered405_withAllow() async throws {
+        try await WebHarness.withDemoApp { app, _ in
+            try await app.send(
+                .DELETE, "/api/v1/cycles",
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .methodNotAllowed)
+                    XCTAssertEqual(response.headers.first(name: .allow), "GET, HEAD, POST")
+                })
+            try await app.send(
+                .PATCH, "/api/v1/cycles/\(UUID())",
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .methodNotAllowed)
+                    XCTAssertEqual(try response.content.get(String.self, at: "error", "code"), "method_not_allowed")
+                    XCTAssertEqual(response.headers.first(name: .allow), "GET, HEAD")
+                })
+            try await app.send(
+                .DELETE, "/api/v1/no-such-thing", afterResponse: { XCTAssertEqual($0.status, .notFound) })
+        }
+    }
 }

@@ -35,6 +35,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     app.middleware.use(RequestLog())
     app.middleware.use(SecurityHeaders(strictTransport: settings.secureCookies))
     app.middleware.use(AppErrorMiddleware())
+    app.middleware.use(MethodNotAllowed())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(SessionUserAuthenticator())
     app.middleware.use(BearerUserAuthenticator())

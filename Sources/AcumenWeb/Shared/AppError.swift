@@ -13,6 +13,8 @@ public struct AppError: Error, Sendable, CustomStringConvertible {
     public var details: [String]
     /// Seconds to wait before trying again, sent as `Retry-After` (throttled sign-ins).
     public var retryAfter: Int?
+    /// The methods the path does take, sent as `Allow` with 405.
+    public var allowedMethods: [String] = []
     /// The message in the catalogue, for pages that readers of other languages see (a rater's
     /// link that no longer works); API clients get `message`, in English.
     var localized: LocalizedMessage?

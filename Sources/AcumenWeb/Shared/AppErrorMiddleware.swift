@@ -40,6 +40,9 @@ struct AppErrorMiddleware: AsyncMiddleware {
         let response = Response(status: error.status)
         try response.content.encode(body, as: .json)
         if let retry = error.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
+        if !error.allowedMethods.isEmpty {
+            response.headers.replaceOrAdd(name: .allow, value: error.allowedMethods.joined(separator: ", "))
+        }
         if error.status == .unauthorized {
             response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer realm=\"acumen\"")
         }

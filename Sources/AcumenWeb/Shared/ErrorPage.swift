@@ -29,6 +29,9 @@ enum ErrorPage {
             }
         }.response(status: error.status)
         if let retry = error.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
+        if !error.allowedMethods.isEmpty {
+            response.headers.replaceOrAdd(name: .allow, value: error.allowedMethods.joined(separator: ", "))
+        }
         return response
     }
 
