@@ -71,7 +71,8 @@ final class ResponseHeadersTests: XCTestCase {
             request.route = app.routes.all.first { route in
                 route.method == .GET && route.path.map(\.description) == ["r", ":token"]
             }
-            let metadata = RequestLog.metadata(of: request, status: .ok, since: .now)
+            let metadata = RequestLog.metadata(
+                of: request, route: RequestLog.routePattern(of: request), status: .ok, elapsed: .zero)
             XCTAssertEqual(metadata["route"], "/r/:token")
             XCTAssertFalse("\(metadata)".contains("secret-token-value"))
             XCTAssertEqual(metadata["status"]?.description, "200")

@@ -67,8 +67,8 @@ public struct OutboxRepository: Sendable {
         try await entries { $0.orderBy("created_at", .descending).limit(limit) }
     }
 
-    /// The mail queue and the learning-record queue as monitoring reads them.
-    public func queueState(at now: Date = Date()) async throws -> [OutboxQueueState] {
+    /// The mail queue as monitoring reads it.
+    public func queueState(at now: Date = Date()) async throws -> OutboxQueueState {
         var mail = OutboxQueueState(name: "mail")
         for row in try await sql.raw(
             "SELECT status, COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox_messages GROUP BY status"
@@ -80,19 +80,7 @@ public struct OutboxRepository: Sendable {
                     0, now.timeIntervalSince1970 - (try row.decode(column: "oldest", as: Double.self)))
             }
         }
-        var statements = OutboxQueueState(name: "xapi")
-        for row in try await sql.raw(
-            "SELECT status, COUNT(*) AS n, MIN(occurred_at) AS oldest FROM xapi_outbox GROUP BY status"
-        ).all() {
-            let status = try row.decode(column: "status", as: String.self)
-            statements.counts[status] = try row.decode(column: "n", as: Int.self)
-            let stored = ISO8601DateFormatter()
-            stored.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-            if status == "pending", let oldest = stored.date(from: try row.decode(column: "oldest", as: String.self)) {
-                statements.oldestPendingAge = max(0, now.timeIntervalSince(oldest))
-            }
-        }
-        return [mail, statements]
+        return mail
     }
 
     public func counts() async throws -> [OutboxEntry.Status: Int] {

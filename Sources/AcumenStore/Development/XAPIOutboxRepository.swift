@@ -122,6 +122,23 @@ public struct XAPIOutboxRepository: Sendable {
         ).run()
     }
 
+    /// The learning-record queue as monitoring reads it.
+    public func queueState(at now: Date = Date()) async throws -> OutboxQueueState {
+        var statements = OutboxQueueState(name: "xapi")
+        let stored = ISO8601DateFormatter()
+        stored.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        for row in try await database.sql.raw(
+            "SELECT status, COUNT(*) AS n, MIN(occurred_at) AS oldest FROM xapi_outbox GROUP BY status"
+        ).all() {
+            let status = try row.decode(column: "status", as: String.self)
+            statements.counts[status] = try row.decode(column: "n", as: Int.self)
+            if status == "pending", let oldest = stored.date(from: try row.decode(column: "oldest", as: String.self)) {
+                statements.oldestPendingAge = max(0, now.timeIntervalSince(oldest))
+            }
+        }
+        return statements
+    }
+
     /// How many events are pending, sent and failed.
     public func counts() async throws -> [String: Int] {
         var counts: [String: Int] = [:]

@@ -29,15 +29,19 @@ struct RequestLog: AsyncMiddleware {
         do {
             let response = try await next.respond(to: request)
             response.headers.replaceOrAdd(name: Self.header, value: id)
+            let (route, elapsed) = (Self.routePattern(of: request), ContinuousClock.now - start)
             request.logger.info(
-                "request", metadata: Self.metadata(of: request, status: response.status, since: start))
+                "request", metadata: Self.metadata(of: request, route: route, status: response.status, elapsed: elapsed)
+            )
             request.application.serviceMetrics.recordRequest(
-                method: request.method, route: Self.routePattern(of: request), status: response.status,
-                duration: ContinuousClock.now - start)
+                method: request.method, route: route, status: response.status, duration: elapsed)
             return response
         } catch {
             request.logger.error(
-                "request failed", metadata: Self.metadata(of: request, status: .internalServerError, since: start))
+                "request failed",
+                metadata: Self.metadata(
+                    of: request, route: Self.routePattern(of: request), status: .internalServerError,
+                    elapsed: ContinuousClock.now - start))
             throw error
         }
     }
@@ -59,13 +63,12 @@ struct RequestLog: AsyncMiddleware {
         return "/" + route.path.map(\.description).joined(separator: "/")
     }
 
-    static func metadata(of request: Request, status: HTTPResponseStatus, since start: ContinuousClock.Instant)
+    static func metadata(of request: Request, route: String, status: HTTPResponseStatus, elapsed: Duration)
         -> Logger.Metadata
     {
-        let elapsed = ContinuousClock.now - start
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         return [
-            "method": .string(request.method.rawValue), "route": .string(routePattern(of: request)),
+            "method": .string(request.method.rawValue), "route": .string(route),
             "status": .stringConvertible(status.code), "ms": .string(String(format: "%.1f", milliseconds)),
         ]
     }

@@ -80,12 +80,20 @@ public struct AppError: Error, Sendable, CustomStringConvertible {
                 field: JSONProblem.fieldPath(error))
         case let error as any AbortError:
             return AppError(error.status, code: code(for: error.status), message: message(for: error))
-        case let error where DatabaseUnavailable(error) != nil:
-            return unavailable(DatabaseUnavailable(error)!)
         default:
+            if let state = DatabaseUnavailable(error) { return unavailable(state) }
             return AppError(
                 .internalServerError, code: "internal",
                 message: "Something went wrong on our side. Nothing was changed; please try again.")
+        }
+    }
+
+    /// The headers the error calls for (`Retry-After`, `Allow`), whether it is answered as JSON
+    /// or as a page.
+    func addHeaders(to response: Response) {
+        if let retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter)) }
+        if !allowedMethods.isEmpty {
+            response.headers.replaceOrAdd(name: .allow, value: allowedMethods.joined(separator: ", "))
         }
     }
 

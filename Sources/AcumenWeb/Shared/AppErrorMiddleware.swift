@@ -39,10 +39,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
                 details: error.details.isEmpty ? nil : error.details))
         let response = Response(status: error.status)
         try response.content.encode(body, as: .json)
-        if let retry = error.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
-        if !error.allowedMethods.isEmpty {
-            response.headers.replaceOrAdd(name: .allow, value: error.allowedMethods.joined(separator: ", "))
-        }
+        error.addHeaders(to: response)
         if error.status == .unauthorized {
             response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer realm=\"acumen\"")
         }

@@ -28,10 +28,7 @@ enum ErrorPage {
                 Paragraph { Link(text.text(ErrorMessage.signIn), url: SitePath.login.url()) }
             }
         }.response(status: error.status)
-        if let retry = error.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
-        if !error.allowedMethods.isEmpty {
-            response.headers.replaceOrAdd(name: .allow, value: error.allowedMethods.joined(separator: ", "))
-        }
+        error.addHeaders(to: response)
         return response
     }
 

@@ -55,7 +55,7 @@ struct AuthController: RouteCollection {
                 context: context, email: email, next: next,
                 error: error.localized?.text(context.localizer) ?? error.message
             ).response(status: error.status)
-            if let retry = error.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
+            error.addHeaders(to: response)
             return response
         }
     }

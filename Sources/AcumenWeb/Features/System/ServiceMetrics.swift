@@ -100,7 +100,10 @@ final class ServiceMetrics: Sendable {
     /// an error: the scrape is how one learns of it.
     func exposition(database: any Database, now: Date = Date()) async -> String {
         do {
-            let queues = try await OutboxRepository(database: database).queueState(at: now)
+            let queues = [
+                try await OutboxRepository(database: database).queueState(at: now),
+                try await XAPIOutboxRepository(database: database).queueState(at: now),
+            ]
             for queue in queues {
                 // Every status each time: a queue emptied since the last scrape must read 0.
                 for status in Set(["pending", "sent", "failed"]).union(queue.counts.keys).sorted() {
