@@ -1,4 +1,5 @@
 import AcumenCore
+import AcumenStore
 import Vapor
 import XCTVapor
 import XCTest
@@ -15,7 +16,8 @@ final class AuthorisationWalkTests: XCTestCase {
         "GET /", "GET /login", "POST /login", "POST /logout", "GET /healthz", "GET /readyz", "GET /styles.css",
         "GET /openapi.json", "POST /api/v1/auth/token", "GET /ims/case/v1p1/CFDocuments",
         "GET /ims/case/v1p1/CFPackages/:id", "GET /ims/case/v1p1/CFItems/:id", "GET /assets/rater-form.js",
-        "GET /assets/site.js", "GET /xapi/about",
+        "GET /assets/site.js", "GET /xapi/about", "GET /password/forgot", "POST /password/forgot",
+        "GET /password/reset/:token", "POST /password/reset",
     ]
 
     private func key(_ route: Route) -> String {
@@ -134,6 +136,66 @@ final class AuthorisationWalkTests: XCTestCase {
             XCTAssertEqual(importPage.status, .forbidden)
             let newFramework = try await browser.get("/frameworks/new")
             XCTAssertEqual(newFramework.status, .forbidden)
+        }
+    }
+}
+
+/// A rater's link is a credential for one form only. Walked over every route with the link of a
+/// rater in one cycle, aimed at another cycle: as a bearer token, as a session cookie and as
+/// the token of every other route's parameters, it opens nothing but its own form.
+final class RaterLinkWalkTests: XCTestCase {
+    func test_aRaterLink_opensNothingButItsOwnForm() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let manager = AssessmentRoutesTests.Client(
+                app: app, token: try await WebHarness.token(for: .programmeManager, app: app, demo: demo))
+            _ = try await AssessmentRoutesTests.openCycle(manager, name: "Mine")
+            let other = try await AssessmentRoutesTests.openCycle(manager, name: "Theirs")
+            let customer = WebHarness.email(of: .customerReviewer, in: demo)
+            let token = try await AssessmentRoutesTests.link(to: customer, about: "Mine", app: app)
+            let invitations = try await InvitationRepository(database: app.db).invitations(
+                cycleID: UUID(uuidString: other)!)
+            let foreignInvitation = try XCTUnwrap(invitations.first).id.uuidString
+
+            var walked = 0
+            for route in app.routes.all {
+                guard let access = route.access else { continue }
+                if case .anyone = access { continue }
+                let key = "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
+                let path =
+                    "/"
+                    + route.path.map { component -> String in
+                        guard case .parameter(let name) = component else { return component.description }
+                        switch name {
+                        case "token": return token
+                        case "cycleID": return other
+                        case "invitationID": return foreignInvitation
+                        default: return UUID().uuidString
+                        }
+                    }.joined(separator: "/")
+                if case .raterLink = access { continue }
+                walked += 1
+                try await app.send(
+                    route.method, path,
+                    headers: ["Authorization": "Bearer \(token)", "Cookie": "acumen_session=\(token)"],
+                    afterResponse: { response in
+                        XCTAssertFalse(
+                            (200..<300).contains(response.status.code), "\(key) answered \(response.status)")
+                        XCTAssertFalse(response.body.string.contains("Theirs"), "\(key) named the other cycle")
+                    })
+            }
+            XCTAssertGreaterThan(walked, 200, "the walk reached the guarded routes")
+
+            // Its own form opens, and says nothing of the other cycle.
+            try await app.send(
+                .GET, "/r/\(token)",
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .ok)
+                    XCTAssertFalse(response.body.string.contains("Theirs"))
+                })
+            // The other cycle's own links are not this one: a made-up one is simply not found.
+            try await app.send(
+                .GET, "/api/v1/rater/\(SecretToken.generate())",
+                afterResponse: { response in XCTAssertEqual(response.status, .notFound) })
         }
     }
 }

@@ -1,14 +1,17 @@
 """The foundation as a new user meets it: sign in with a printed demo login, find the Global
 Mobility framework, read a competency's three levels, start a new draft, comment, publish.
 Every page visited is checked with axe-core at desktop and phone width."""
+import glob
 import os
 import re
+import subprocess
+import time
 
 from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import SHOTS
+from conftest import ROOT, SHOTS, new_browser
 
 PHONE = (390, 844)
 DESKTOP = (1280, 900)
@@ -211,3 +214,49 @@ def test_people_are_found_by_search_and_paged(server, browser):
     rows = browser.find_elements(By.CSS_SELECTOR, "tbody tr")
     assert len(rows) == 14, len(rows)
     check_accessibility(browser, "people-search")
+
+
+def test_a_forgotten_password_is_set_again_through_the_emailed_link(server):
+    """Someone who forgot their password asks for a link on the sign-in page, opens it from the
+    e-mail, chooses a new password and signs in with it; the used link then no longer works."""
+    email = "forgetful.reader@northwind-mobility.example"
+    binary = os.environ.get("ACUMEN_BINARY", os.path.join(ROOT, ".build", "debug", "acumen"))
+    subprocess.run(
+        [binary, "user", "create", "--email", email, "--role", "supervisor"], input="first password 123\n",
+        text=True, check=True, capture_output=True, cwd=server["workdir"],
+        env=dict(os.environ, DATABASE_URL=f"sqlite://{server['workdir']}/acumen.sqlite"))
+    driver = new_browser()
+    try:
+        base = server["base"]
+        driver.get(base + "/login")
+        driver.find_element(By.LINK_TEXT, "Forgot your password?").click()
+        wait_for_text(driver, "Enter the email address you sign in with.")
+        check_accessibility(driver, "password-forgot")
+        driver.find_element(By.NAME, "email").send_keys(email)
+        driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+        wait_for_text(driver, "is on its way")
+        link = None
+        deadline = time.time() + 30
+        while link is None and time.time() < deadline:
+            for path in glob.glob(os.path.join(server["workdir"], "mail", "*.eml")):
+                text = open(path, encoding="utf-8").read()
+                found = re.search(r"^(http\S+/password/reset/\S+)$", text, re.M)
+                if f"To: {email}" in text and found:
+                    link = found.group(1)
+            time.sleep(0.5)
+        assert link, "no reset e-mail delivered"
+        driver.get(link)
+        wait_for_text(driver, "Choose a new password")
+        check_accessibility(driver, "password-reset")
+        driver.find_element(By.NAME, "new").send_keys("second password 456")
+        driver.find_element(By.NAME, "confirm").send_keys("second password 456")
+        driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+        wait_for_text(driver, "Your new password is set")
+        driver.find_element(By.NAME, "email").send_keys(email)
+        driver.find_element(By.NAME, "password").send_keys("second password 456")
+        driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+        WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
+        driver.get(link)
+        wait_for_text(driver, "This link no longer works")
+    finally:
+        driver.quit()

@@ -53,6 +53,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     try app.register(collection: ImportController())
     try app.register(collection: UsersController())
     try app.register(collection: PasswordController())
+    try app.register(collection: PasswordResetController(settings: settings))
     try app.register(collection: LanguagePreferenceController())
     try app.register(collection: CyclesController(settings: settings))
     try app.register(collection: RaterFormController(settings: settings))

@@ -41,6 +41,9 @@ extension SitePath {
     static let userEnable = SitePath("/users/:userID/enable")
     static let userEndSessions = SitePath("/users/:userID/sessions/end")
     static let passwordChange = SitePath("/account/password")
+    static let passwordForgot = SitePath("/password/forgot")
+    static let passwordReset = SitePath("/password/reset/:token")
+    static let passwordResetSave = SitePath("/password/reset")
 
     // Frameworks
     static let frameworks = SitePath("/frameworks")
@@ -203,7 +206,7 @@ extension SitePath {
         .languagePreference,
         .users,
         .userDisable,
-        .userEnable, .userEndSessions, .passwordChange,
+        .userEnable, .userEndSessions, .passwordChange, .passwordForgot, .passwordReset, .passwordResetSave,
         .frameworks,
         .newFramework,
         .framework,

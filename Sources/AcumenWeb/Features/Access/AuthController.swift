@@ -108,7 +108,10 @@ struct AuthController: RouteCollection {
         // office, a proxy) can keep the owner out.
         let subjects: [(key: String, free: Int)] =
             device.map { [("device:\($0)", throttle.freeFailuresPerAccount)] } ?? [
-                ("address:\(clientAddress(request))", throttle.freeFailuresPerAddress),
+                (
+                    "address:\(request.clientAddress(trustingForwardedFor: settings.trustsForwardedFor))",
+                    throttle.freeFailuresPerAddress
+                ),
                 ("email:\(email)", throttle.freeFailuresPerAccount),
             ]
         let now = Date()
@@ -163,14 +166,15 @@ struct AuthController: RouteCollection {
             path: SitePath.login.url(), isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .strict)
     }
 
-    /// The client's address: the connection's, or with `ACUMEN_TRUST_FORWARDED_FOR` the one the
-    /// reverse proxy appended last to `X-Forwarded-For`.
-    private func clientAddress(_ request: Request) -> String {
-        if settings.trustsForwardedFor,
-            let forwarded = request.headers.first(name: .xForwardedFor)?.split(separator: ",").last
-        {
+}
+
+extension Request {
+    /// The client's address: the connection's, or when the reverse proxy is trusted
+    /// (`ACUMEN_TRUST_FORWARDED_FOR`) the one it appended last to `X-Forwarded-For`.
+    func clientAddress(trustingForwardedFor trusted: Bool) -> String {
+        if trusted, let forwarded = headers.first(name: .xForwardedFor)?.split(separator: ",").last {
             return forwarded.trimmingCharacters(in: .whitespaces)
         }
-        return request.remoteAddress?.ipAddress ?? "unknown"
+        return remoteAddress?.ipAddress ?? "unknown"
     }
 }

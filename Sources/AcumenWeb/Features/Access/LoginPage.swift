@@ -26,6 +26,7 @@ enum LoginPage {
                     Button { Text(text.text(LoginMessage.signIn)) }.attribute(named: "type", value: "submit")
                         .class("button primary")
                 }
+                Paragraph { Link(text.text(PasswordResetMessage.forgot), url: SitePath.passwordForgot.url()) }
             }.class("narrow")
         }
     }

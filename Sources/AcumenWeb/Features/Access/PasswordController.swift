@@ -33,9 +33,7 @@ struct PasswordController: RouteCollection {
         if !(try await request.password.async.verify(form.current, created: user.passwordHash)) {
             refuse("current", .wrongCurrent)
         }
-        if PasswordRule.isTooShort(form.new) { refuse("new", .tooShort) }
-        if PasswordRule.isTooLong(form.new) { refuse("new", .tooLong) }
-        if form.new != form.confirm { refuse("confirm", .mismatch) }
+        problems += Self.problems(newPassword: form.new, confirmation: form.confirm)
         if problems.isEmpty, form.new == form.current { refuse("new", .same) }
         guard problems.isEmpty else {
             let response = PasswordPage.render(problems: problems, context: PageContext(request)).response()
@@ -48,6 +46,19 @@ struct PasswordController: RouteCollection {
             userID: user.id, keeping: request.session.id.map { SecretToken.digest($0.string) })
         request.flash(request.readersLocalizer.text(PasswordMessage.changed))
         return request.redirect(to: SitePath.home.url())
+    }
+
+    /// What is wrong with a new password and its confirmation, wherever a person chooses one
+    /// (here, and through a reset link).
+    static func problems(newPassword: String, confirmation: String) -> [ValidationProblem] {
+        var problems: [ValidationProblem] = []
+        func refuse(_ field: String, _ message: PasswordMessage) {
+            problems.append(ValidationProblem(location: field, wording: CatalogueText(message)))
+        }
+        if PasswordRule.isTooShort(newPassword) { refuse("new", .tooShort) }
+        if PasswordRule.isTooLong(newPassword) { refuse("new", .tooLong) }
+        if newPassword != confirmation { refuse("confirm", .mismatch) }
+        return problems
     }
 }
 
