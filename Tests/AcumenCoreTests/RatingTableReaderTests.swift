@@ -31,6 +31,7 @@ final class RatingTableReaderTests: XCTestCase {
         XCTAssertEqual(problem("a,,c\n1,2,3\n"), "line 1, column 2: the rater has no name")
         XCTAssertEqual(problem("a,b\n1,\"2\n"), "line 2, column 2: a quoted cell is not closed")
         XCTAssertEqual(problem(""), "line 1: the header row names no raters")
+        XCTAssertEqual(problem("a,b\n"), "line 2: no row of ratings follows the header: give one row per unit")
         XCTAssertEqual(problem("a,b\n1,\"2\"x\n"), "line 2, column 2: text after the closing quote")
         XCTAssertEqual(problem("a,b\n1,inf\n"), "line 2, column 2: 'inf' is not a number")
     }

@@ -351,3 +351,26 @@ final class ScorecardRoutesTests: XCTestCase {
         }
     }
 }
+
+final class NominationConflictTests: XCTestCase {
+    typealias Client = AssessmentRoutesTests.Client
+
+    /// Nominating a peer in a cycle that asks no peers conflicts with the cycle's settings
+    /// (409), whatever the request says; the request itself was well formed.
+    func test_nominatingAPeer_inACycleWithoutPeers_isAConflict() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let manager = Client(
+                app: app, token: try await WebHarness.token(for: .programmeManager, app: app, demo: demo))
+            let cycle = try await AssessmentRoutesTests.openCycle(
+                manager, name: "No peers", rules: #", "sources": ["self", "supervisor", "customer"]"#)
+            let invitations = try await InvitationRepository(database: app.db).invitations(
+                cycleID: UUID(uuidString: cycle)!)
+            let subject = try XCTUnwrap(invitations.first).subjectID
+            let refused = try await manager.call(
+                .POST, "/api/v1/cycles/\(cycle)/people/\(subject)/nominations",
+                json: #"{"email": "\#(WebHarness.email(of: .supervisor, in: demo))", "source": "peer"}"#,
+                expect: .conflict)
+            XCTAssertTrue(refused.body.string.contains("peers"), refused.body.string)
+        }
+    }
+}

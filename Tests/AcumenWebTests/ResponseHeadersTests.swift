@@ -83,7 +83,7 @@ final class ResponseHeadersTests: XCTestCase {
     /// take; a path that does not exist stays 404. (A page refuses an unsafe method without
     /// the form's token first: 403, as for any cross-site post.)
     func test_aMethodThePathDoesNotTake_isAnswered405_withAllow() async throws {
-        try await WebHarness.withDemoApp { app, _ in
+        try await WebHarness.withDemoApp { app, demo in
             try await app.send(
                 .DELETE, "/api/v1/cycles",
                 afterResponse: { response in
@@ -99,6 +99,35 @@ final class ResponseHeadersTests: XCTestCase {
                 })
             try await app.send(
                 .DELETE, "/api/v1/no-such-thing", afterResponse: { XCTAssertEqual($0.status, .notFound) })
+            // A word where an id goes is not an id: `/frameworks/import` takes POST only, though the
+            // router hands GET to `/frameworks/:frameworkID`. A real id not found stays 404.
+            let token = try await WebHarness.token(for: .programmeManager, app: app, demo: demo)
+            try await app.send(
+                .GET, "/api/v1/frameworks/import", headers: ["Authorization": "Bearer \(token)"],
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .methodNotAllowed)
+                    XCTAssertEqual(response.headers.first(name: .allow), "POST")
+                })
+            try await app.send(
+                .GET, "/api/v1/frameworks/\(UUID())", headers: ["Authorization": "Bearer \(token)"],
+                afterResponse: { XCTAssertEqual($0.status, .notFound) })
+        }
+    }
+
+    /// An API query parameter sent without a value is refused by name (pages read an empty
+    /// field as "not chosen"); left out, the parameter takes its default.
+    func test_anEmptyQueryValue_isRefusedByTheAPI_butNotByPages() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let client = AssessmentRoutesTests.Client(
+                app: app, token: try await WebHarness.token(for: .programmeManager, app: app, demo: demo))
+            let refused = try await client.call(.GET, "/api/v1/analytics/programme?to=", expect: .badRequest)
+            XCTAssertEqual(try refused.content.get(String.self, at: "error", "field"), "to")
+            try await client.call(.GET, "/api/v1/analytics/programme", expect: .ok)
+            try await client.call(.GET, "/api/v1/offerings?q=", expect: .badRequest)
+            let page = BrowserSession(app: app)
+            try await page.signIn(WebHarness.email(of: .programmeManager, in: demo))
+            let groups = try await page.get("/analytics/groups?cycle=&by=team").status
+            XCTAssertEqual(groups, .ok)
         }
     }
 }

@@ -146,6 +146,17 @@ final class StatsRoutesTests: XCTestCase {
                     XCTAssertEqual(response.status, .unprocessableEntity)
                     XCTAssertEqual(try response.content.get(String.self, at: "error", "field"), "line 2, column 2")
                 })
+            try await app.send(
+                .POST, "/api/v1/stats/agreement", headers: headers, body: ByteBuffer(string: "{}"),
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .unprocessableEntity, "a header alone is no table")
+                })
+            try await app.send(
+                .POST, "/api/v1/stats/agreement?pairs=1", headers: headers, body: ByteBuffer(string: table),
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .badRequest)
+                    XCTAssertEqual(try response.content.get(String.self, at: "error", "field"), "pairs")
+                })
             headers.contentType = .json
             try await app.send(
                 .POST, "/api/v1/stats/agreement", headers: headers, body: ByteBuffer(string: "{}"),

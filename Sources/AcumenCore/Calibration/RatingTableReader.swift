@@ -86,6 +86,8 @@ public enum RatingTableReader {
             }
             units += 1
         }
+        // A header alone is no table to compare: say so rather than answer with no figures.
+        guard units > 0 else { throw Problem(line: 2, column: nil, .noUnits) }
         return Table(raters: raters, matrix: RatingMatrix(units: units, raters: raters.count, cells: cells))
     }
 
@@ -225,6 +227,7 @@ public enum StatsMessage: String, MessageKey, CaseIterable {
     case atLine = "stats.problem.atLine"
     case atCell = "stats.problem.atCell"
     case noRaters = "stats.problem.noRaters"
+    case noUnits = "stats.problem.noUnits"
     case cellCount = "stats.problem.cellCount"
     case quoteNotClosed = "stats.problem.quoteNotClosed"
     case textAfterQuote = "stats.problem.textAfterQuote"

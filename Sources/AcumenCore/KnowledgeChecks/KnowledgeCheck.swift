@@ -49,6 +49,11 @@ public struct KnowledgeCheck: Hashable, Sendable {
         self.shufflesOptions = shufflesOptions
     }
 
+    /// A time limit from a minute to a day: longer is no limit, and should be said so.
+    public static let timeLimits = 1...1440
+    /// Allowed attempts, when limited.
+    public static let attemptLimits = 1...100
+
     /// How many questions an attempt asks.
     public var questionCount: Int {
         switch selection {
@@ -65,8 +70,8 @@ public struct KnowledgeCheck: Hashable, Sendable {
         func add(_ message: Message) { problems.append(CatalogueText(message)) }
         if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { add(.noTitle) }
         if !(passMark > 0 && passMark <= 1) { add(.passMark) }
-        if let minutes = timeLimitMinutes, minutes < 1 { add(.timeLimit) }
-        if let attempts = allowedAttempts, attempts < 1 { add(.attempts) }
+        if let minutes = timeLimitMinutes, !Self.timeLimits.contains(minutes) { add(.timeLimit) }
+        if let attempts = allowedAttempts, !Self.attemptLimits.contains(attempts) { add(.attempts) }
         switch selection {
         case .fixed(let ids):
             if ids.isEmpty { add(.noQuestion) }

@@ -74,6 +74,10 @@ public struct InvitationRepository: Sendable {
         switch cycle.refusal(nominating: source) {
         case .some(.closed(let status)):
             throw StoreError.conflict("The cycle is \(status.label.lowercased()); nobody can be added now.")
+        case .some(.sourceNotAsked(let source)):
+            // The cycle's settings, not the request, stand in the way: a conflict.
+            throw StoreError.refused(
+                AssessmentCycle.NominationRefusal.sourceNotAsked(source).problem(location: "source"))
         case .some(let refusal):
             throw StoreError.invalid([refusal.problem(location: "source")])
         case nil: break

@@ -6,9 +6,9 @@ struct MethodNotAllowed: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
-        } catch let error as any AbortError where error.status == .notFound && request.route == nil {
+        } catch  where Self.isNotFound(error) && Self.mayBeMisrouted(request) {
             let allowed = Self.methods(for: request.url.path, in: request.application.routes.all)
-            guard !allowed.isEmpty else { throw error }
+            guard !allowed.isEmpty, !allowed.contains(request.method.rawValue) else { throw error }
             var refusal = AppError(
                 .methodNotAllowed, code: "method_not_allowed",
                 message:
@@ -16,6 +16,25 @@ struct MethodNotAllowed: AsyncMiddleware {
             )
             refusal.allowedMethods = allowed
             throw refusal
+        }
+    }
+
+    private static func isNotFound(_ error: any Error) -> Bool {
+        switch error {
+        case let error as AppError: error.status == .notFound
+        case let error as any AbortError: error.status == .notFound
+        default: false
+        }
+    }
+
+    /// Whether a not-found may be the router's doing rather than the resource's: no route took
+    /// the request, or one took it by reading a word as an id (`GET /frameworks/import` handed
+    /// to `/frameworks/:frameworkID`, where `import` is an address that takes POST).
+    private static func mayBeMisrouted(_ request: Request) -> Bool {
+        guard let route = request.route else { return true }
+        return route.path.contains { component in
+            guard case .parameter(let name) = component, name.hasSuffix("ID") else { return false }
+            return request.parameters.get(name).map { UUID(uuidString: $0) == nil } ?? false
         }
     }
 
@@ -34,7 +53,12 @@ struct MethodNotAllowed: AsyncMiddleware {
             case .catchall: return segments.count > index
             case .constant(let text):
                 guard index < segments.count, segments[index] == text else { return false }
-            case .parameter, .anything:
+            case .parameter(let name):
+                // An id parameter only ever names something by a UUID: `/frameworks/import` is
+                // not a framework, though the router would hand it to `/frameworks/:frameworkID`.
+                guard index < segments.count, !name.hasSuffix("ID") || UUID(uuidString: segments[index]) != nil
+                else { return false }
+            case .anything:
                 guard index < segments.count else { return false }
             }
         }

@@ -36,6 +36,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     app.middleware.use(SecurityHeaders(strictTransport: settings.secureCookies))
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(MethodNotAllowed())
+    app.middleware.use(EmptyQueryValues())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(SessionUserAuthenticator())
     app.middleware.use(BearerUserAuthenticator())

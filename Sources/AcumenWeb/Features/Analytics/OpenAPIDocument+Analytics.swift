@@ -7,7 +7,7 @@ extension OpenAPIDocument {
         func day(_ name: String, _ description: String) -> [String: Any] {
             [
                 "name": name, "in": "query", "required": false, "description": description,
-                "schema": ["type": "string", "format": "date"],
+                "schema": calendarDay,
             ]
         }
         return [

@@ -1,3 +1,4 @@
+import AcumenCore
 import Foundation
 
 /// The assessment part of `/openapi.json`: cycles, raters' forms (opened by the personal link's
@@ -19,6 +20,11 @@ extension OpenAPIDocument {
         ["required": true].merging(jsonBody(schema)) { a, _ in a }
     }
 
+    /// The operations that take a cycle's id.
+    private static let cycleOperations = [
+        "getCycle", "advanceCycle", "changeRules", "listInvitations", "getSliceResults", "getPreview",
+    ]
+
     static var assessmentPaths: [String: Any] {
         let cycle = path("cycleID")
         let token = path("token", "The token at the end of the rater's personal link")
@@ -26,11 +32,13 @@ extension OpenAPIDocument {
             "/api/v1/cycles": [
                 "get": operation(
                     "Assessment cycles (programme staff)", id: "listCycles", response: ref("CycleList"),
-                    errors: ["401", "403"]),
+                    errors: ["401", "403"],
+                    links: links(to: cycleOperations, "cycleID", from: "$response.body#/cycles/0/id")),
                 "post": operation(
                     "Create a draft cycle with its subjects, questionnaire and automatic raters", id: "createCycle",
                     response: ref("Cycle"), status: "201", requestBody: body(ref("NewCycle")),
-                    errors: ["400", "401", "403", "404", "422"]),
+                    errors: ["400", "401", "403", "404", "422"],
+                    links: links(to: cycleOperations, "cycleID", from: "$response.body#/id")),
             ],
             "/api/v1/cycles/{cycleID}": [
                 "get": operation(
@@ -55,7 +63,10 @@ extension OpenAPIDocument {
             "/api/v1/cycles/{cycleID}/invitations": [
                 "get": operation(
                     "Raters of every account manager in the cycle", id: "listInvitations",
-                    response: ref("InvitationList"), parameters: [cycle], errors: ["401", "403", "404"])
+                    response: ref("InvitationList"), parameters: [cycle], errors: ["401", "403", "404"],
+                    links: links(
+                        to: ["nominateRater", "getReport"], "personID", from: "$response.body#/invitations/0/subjectId",
+                        keeping: ["cycleID": "$request.path.cycleID"]))
             ],
             "/api/v1/cycles/{cycleID}/people/{personID}/nominations": [
                 "post": operation(
@@ -80,7 +91,12 @@ extension OpenAPIDocument {
                     "Customer results for one slice; combinations of filters are answered only when no combination of permitted slices could single out fewer customers than the minimum",
                     id: "getSliceResults", response: ref("SliceResults"),
                     parameters: [
-                        cycle, query("subject", "An account manager's person id"), query("team", "Team name"),
+                        cycle,
+                        [
+                            "name": "subject", "in": "query", "required": false,
+                            "schema": ["type": "string", "format": "uuid"],
+                            "description": "An account manager's person id",
+                        ], query("team", "Team name"),
                         query("location", "City"), query("account", "Account name"),
                     ], errors: ["400", "401", "403", "404"])
             ],
@@ -102,7 +118,10 @@ extension OpenAPIDocument {
                 "post": operation(
                     "Add an action to the plan", id: "addAction", response: ref("Action"), status: "201",
                     parameters: [path("accountID")], requestBody: body(ref("NewAction")),
-                    errors: ["400", "401", "404", "422"]),
+                    errors: ["400", "401", "404", "422"],
+                    links: links(
+                        to: ["updateAction"], "actionID", from: "$response.body#/id",
+                        keeping: ["accountID": "$request.path.accountID"])),
             ],
             "/api/v1/accounts/{accountID}/actions/{actionID}": [
                 "put": operation(
@@ -115,8 +134,16 @@ extension OpenAPIDocument {
                     "Agreement statistics of a rating table: Krippendorff's alpha (nominal, ordinal, interval, ratio), the six Shrout–Fleiss ICCs on complete units, Fleiss' kappa, and with pairs=true Cohen's kappa per pair; the same JSON as `acumen stats agreement`",
                     id: "agreementStatistics", response: ref("Agreement"),
                     parameters: [
-                        query("level", "nominal, ordinal, interval or ratio: alpha at this level only"),
-                        query("pairs", "true for Cohen's kappa per pair of raters"),
+                        [
+                            "name": "level", "in": "query", "required": false,
+                            "description": "alpha at this level only",
+                            "schema": ["type": "string", "enum": MeasurementLevel.allCases.map(\.rawValue)],
+                        ],
+                        [
+                            "name": "pairs", "in": "query", "required": false,
+                            "description": "true for Cohen's kappa per pair of raters",
+                            "schema": ["type": "string", "enum": ["true", "false"]],
+                        ],
                     ],
                     requestBody: [
                         "required": true,
@@ -163,10 +190,13 @@ extension OpenAPIDocument {
         let source: [String: Any] = ["type": "string", "enum": ["self", "supervisor", "peer", "customer"]]
         let number: [String: Any] = ["type": "number"]
         let integer: [String: Any] = ["type": "integer"]
+        let minimum = Self.integer(2...50)
         return [
             "Rules": [
                 "type": "object", "required": ["minimumPeers", "minimumCustomers", "minimumForComments"],
-                "properties": ["minimumPeers": integer, "minimumCustomers": integer, "minimumForComments": integer],
+                "properties": [
+                    "minimumPeers": minimum, "minimumCustomers": minimum, "minimumForComments": minimum,
+                ],
             ],
             "Cycle": [
                 "type": "object",
@@ -180,13 +210,24 @@ extension OpenAPIDocument {
             "CycleList": ["type": "object", "properties": ["cycles": ["type": "array", "items": ref("Cycle")]]],
             "NewCycle": [
                 "type": "object", "required": ["name", "frameworkId", "opensOn", "closesOn"],
+                "description": "closesOn must be after opensOn (422 otherwise).",
                 "properties": [
-                    "name": string, "frameworkId": uuid, "opensOn": day, "closesOn": day,
-                    "sources": ["type": "array", "items": source], "rules": ref("Rules"),
-                    "reminderDaysBeforeClose": ["type": "array", "items": integer],
+                    "name": text(maxLength: TextLimits.name), "frameworkId": uuid, "opensOn": calendarDay,
+                    "closesOn": calendarDay,
+                    "sources": ["type": "array", "items": source, "minItems": 1, "uniqueItems": true],
+                    "rules": ref("Rules"),
+                    "reminderDaysBeforeClose": ["type": "array", "items": Self.integer(1...60)],
                     "scope": [
-                        "type": "object",
-                        "properties": ["kind": ["type": "string", "enum": ["all", "team", "location"]], "id": uuid],
+                        "oneOf": [
+                            [
+                                "type": "object", "required": ["kind"],
+                                "properties": ["kind": ["type": "string", "enum": ["all"]]],
+                            ],
+                            [
+                                "type": "object", "required": ["kind", "id"],
+                                "properties": ["kind": ["type": "string", "enum": ["team", "location"]], "id": uuid],
+                            ],
+                        ]
                     ],
                 ],
             ],

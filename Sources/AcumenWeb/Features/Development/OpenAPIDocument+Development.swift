@@ -23,9 +23,9 @@ extension OpenAPIDocument {
                         filter("competency", "a competency code: offerings that develop it"),
                         filter(
                             "level", "offerings that bring a competency up to this level (0 the lowest)",
-                            ["type": "integer", "minimum": 0]),
+                            integer(0...9)),
                         filter("language", "a language tag, e.g. fr"),
-                        filter("maxMinutes", "at most this many minutes", ["type": "integer", "minimum": 1]),
+                        filter("maxMinutes", "at most this many minutes", integer(1...Int.max)),
                         filter(
                             "phase", "the roadmap phase",
                             ["type": "string", "enum": LearningPhase.allCases.map(\.rawValue)]),
@@ -37,7 +37,7 @@ extension OpenAPIDocument {
                     id: "issueXAPICredentials", response: ref("XAPICredentials"), status: "201",
                     requestBody: body([
                         "type": "object", "required": ["name"],
-                        "properties": ["name": ["type": "string", "maxLength": 100]],
+                        "properties": ["name": text(maxLength: 100)],
                     ]), errors: ["400", "401", "403", "422"])
             ],
             "/api/v1/people/{personID}/roadmap": [

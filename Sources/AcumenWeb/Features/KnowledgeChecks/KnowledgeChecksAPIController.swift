@@ -107,7 +107,10 @@ struct KnowledgeChecksAPIController: RouteCollection {
         /// Scenario: the answer in words.
         var text: String?
 
+        /// The answer, when exactly one of its forms is given.
         var given: GivenAnswer? {
+            let forms = [choices != nil, number != nil, order != nil, text != nil].filter { $0 }.count
+            guard forms == 1 else { return nil }
             if let choices { return .choices(choices) }
             if let number { return .number(number) }
             if let order { return .order(order) }
@@ -249,7 +252,7 @@ struct KnowledgeChecksAPIController: RouteCollection {
             guard let given = answer.given else {
                 throw AppError(
                     .unprocessableEntity, code: "invalid",
-                    message: "Each answer gives one of choices, number, order or text.", field: "answers")
+                    message: "Each answer gives exactly one of choices, number, order or text.", field: "answers")
             }
             // An answer to a question off the paper is named as such, so that it is refused and recorded.
             guard let question = loaded.questions[answer.questionId],

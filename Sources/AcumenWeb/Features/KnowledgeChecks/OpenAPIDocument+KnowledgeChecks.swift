@@ -4,6 +4,9 @@ import Foundation
 /// The knowledge-check part of `/openapi.json`: checks, attempts, the attempts export, the item
 /// analysis and the question bank.
 extension OpenAPIDocument {
+    /// The operations that take a check's id.
+    private static let checkOperations = ["getCheck", "startAttempt", "checkAnalysis", "checkAttemptsCSV"]
+
     static var knowledgeCheckPaths: [String: Any] {
         func path(_ name: String) -> [String: Any] {
             ["name": name, "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
@@ -13,17 +16,19 @@ extension OpenAPIDocument {
             "description": "csv (the default), gift or moodle (Moodle XML)",
             "schema": ["type": "string", "enum": QuestionBankFormat.allCases.map(\.rawValue)],
         ]
-        let file: [String: Any] = ["type": "string", "description": "the whole file"]
+        let file: [String: Any] = ["type": "string", "minLength": 1, "description": "the whole file"]
         return [
             "/api/v1/checks": [
                 "get": operation(
                     "Every knowledge check, by title. Everyone at the vendor", id: "listChecks",
-                    response: ["type": "array", "items": ref("Check")], errors: ["401", "403"]),
+                    response: ["type": "array", "items": ref("Check")], errors: ["401", "403"],
+                    links: links(to: checkOperations, "checkID", from: "$response.body#/0/id")),
                 "post": operation(
                     "Assembles a check from the bank: fixed questions or numbers drawn per competency and level for each attempt. Refused (422) with every problem, nothing saved, when the bank cannot supply it, the offering is another check's, or a verbal check's script is not all scenarios. Programme staff",
                     id: "createCheck", response: ref("Check"), status: "201",
                     requestBody: ["required": true].merging(jsonBody(ref("NewCheck"))) { a, _ in a },
-                    errors: ["400", "401", "403", "422"]),
+                    errors: ["400", "401", "403", "422"],
+                    links: links(to: checkOperations, "checkID", from: "$response.body#/id")),
             ],
             "/api/v1/checks/{checkID}": [
                 "get": operation(
@@ -34,7 +39,9 @@ extension OpenAPIDocument {
                 "post": operation(
                     "Starts an attempt at a written check for the signed-in person, or resumes the one under way (an attempt whose time ran out is submitted as it stands first). Its questions come without their answers. Refused (409) when every allowed attempt is used",
                     id: "startAttempt", response: ref("Attempt"), status: "201", parameters: [path("checkID")],
-                    errors: ["401", "403", "404", "409"])
+                    errors: ["401", "403", "404", "409"],
+                    links: links(
+                        to: ["getAttempt", "saveAnswers", "submitAttempt"], "attemptID", from: "$response.body#/id"))
             ],
             "/api/v1/attempts/{attemptID}": [
                 "get": operation(
@@ -149,8 +156,17 @@ extension OpenAPIDocument {
             ],
             "NewCheck": [
                 "type": "object", "required": ["title", "passMark"],
+                "description":
+                    "Fixed questions (questionIds) or questions drawn per competency and level (draws); questions and draws the bank cannot supply are refused (422)",
+                "anyOf": [
+                    [
+                        "required": ["questionIds"],
+                        "properties": ["questionIds": ["minItems": 1, "uniqueItems": true]],
+                    ],
+                    ["required": ["draws"], "properties": ["draws": ["minItems": 1]]],
+                ],
                 "properties": [
-                    "title": ["type": "string", "maxLength": TextLimits.name],
+                    "title": text(maxLength: TextLimits.name),
                     "kind": ["type": "string", "enum": ["written", "verbal"]],
                     "offeringId": ["type": "string", "format": "uuid"],
                     "questionIds": ["type": "array", "items": uuid],
@@ -159,20 +175,30 @@ extension OpenAPIDocument {
                         "items": [
                             "type": "object", "required": ["competency", "level", "count"],
                             "properties": [
-                                "competency": ["type": "string"], "level": ["type": "integer", "minimum": 1],
-                                "count": ["type": "integer", "minimum": 1],
+                                "competency": ["type": "string", "minLength": 1],
+                                "level": integer(1...10), "count": integer(1...500),
                             ],
                         ],
                     ],
-                    "timeLimitMinutes": ["type": "integer", "minimum": 1],
+                    "timeLimitMinutes": integer(KnowledgeCheck.timeLimits),
                     "passMark": ["type": "number", "exclusiveMinimum": 0, "maximum": 1],
-                    "allowedAttempts": ["type": "integer", "minimum": 1],
+                    "allowedAttempts": integer(KnowledgeCheck.attemptLimits),
                     "shufflesOptions": ["type": "boolean"],
                 ],
             ],
             "Answer": [
                 "type": "object", "required": ["questionId"],
                 "description": "One of choices, number, order or text, as the question's kind asks",
+                "oneOf": ["choices", "number", "order", "text"].map { field in
+                    [
+                        "required": [field],
+                        "not": [
+                            "anyOf": ["choices", "number", "order", "text"].filter { $0 != field }.map {
+                                ["required": [$0]]
+                            }
+                        ],
+                    ]
+                },
                 "properties": [
                     "questionId": uuid,
                     "choices": [

@@ -21,7 +21,11 @@ struct StatsController: RouteCollection {
             throw AppError.badRequest("level is nominal, ordinal, interval or ratio.", field: "level")
         }
         let levels = level.map { [$0] }
-        let pairs = request.query[String.self, at: "pairs"].map { $0 == "true" || $0 == "1" } ?? false
+        let pairsText = request.query[String.self, at: "pairs"]
+        guard pairsText == nil || pairsText == "true" || pairsText == "false" else {
+            throw AppError.badRequest("pairs is true or false.", field: "pairs")
+        }
+        let pairs = pairsText == "true"
         let body = request.body.data.map { Data(buffer: $0) } ?? Data()
         let table: RatingTableReader.Table
         do {
