@@ -18,10 +18,10 @@ for _ in $(seq 1 240); do
     kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; exit 1; }
     sleep 0.5
 done
-# What the stateful phase cannot make for itself, made here and handed over as parameter values:
-# a rater's personal link (its token is only ever e-mailed), an account and a calibration exercise
-# (the API reads them but does not create them); and a cycle and one of its account managers, so
-# that the phases without links reach the cycles' operations too.
+# Parameter values for what no API answer can give: a rater's personal link (its token is only
+# ever e-mailed). And, for the phases that do not follow links, an account, a calibration
+# exercise, a cycle and one of its account managers, so that those phases reach the operations
+# behind them rather than a 404; the stateful phase finds them through the document's links.
 python3 - "$port" "$work" "$here/schemathesis.toml" >"$work/schemathesis.toml" <<'PYTHON'
 import datetime, glob, json, re, sqlite3, sys, time, urllib.request
 
@@ -71,7 +71,14 @@ with open(f"{work}/token", "w") as file:
 PYTHON
 
 cd "$work"
+examples="${ACUMEN_SCHEMATHESIS_EXAMPLES:-100}"
+seed="${ACUMEN_SCHEMATHESIS_SEED:-20261204}"
+# The phases that generate requests one at a time, with the parameter values above.
 st --config-file "$work/schemathesis.toml" run "http://127.0.0.1:$port/openapi.json" --checks all \
-    -H "Authorization: Bearer $(cat "$work/token")" \
-    --max-examples "${ACUMEN_SCHEMATHESIS_EXAMPLES:-100}" --seed "${ACUMEN_SCHEMATHESIS_SEED:-20261204}" \
-    --no-color "$@"
+    -H "Authorization: Bearer $(cat "$work/token")" --phases examples,coverage,fuzzing \
+    --max-examples "$examples" --seed "$seed" --no-color "$@"
+# The stateful phase on its own: it follows the document's links from what it creates and lists,
+# and given fixed values it would keep to them instead.
+st --config-file "$here/schemathesis.toml" run "http://127.0.0.1:$port/openapi.json" --checks all \
+    -H "Authorization: Bearer $(cat "$work/token")" --phases stateful \
+    --max-examples "$((examples * 3))" --seed "$seed" --no-color "$@"

@@ -114,7 +114,13 @@ extension OpenAPIDocument {
             "/api/v1/accounts/{accountID}/actions": [
                 "get": operation(
                     "The account's action plan, with each action's missing SMART parts", id: "listActions",
-                    response: ["type": "object"], parameters: [path("accountID")], errors: ["401", "404"]),
+                    response: [
+                        "type": "object", "required": ["actions"],
+                        "properties": ["actions": ["type": "array", "items": ref("Action")]],
+                    ], parameters: [path("accountID")], errors: ["401", "404"],
+                    links: links(
+                        to: ["updateAction"], "actionID", from: "$response.body#/actions/0/id",
+                        keeping: ["accountID": "$request.path.accountID"])),
                 "post": operation(
                     "Add an action to the plan", id: "addAction", response: ref("Action"), status: "201",
                     parameters: [path("accountID")], requestBody: body(ref("NewAction")),

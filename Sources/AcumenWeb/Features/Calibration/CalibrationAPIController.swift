@@ -7,7 +7,33 @@ struct CalibrationAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1", "calibration").access(.permitted(CalibrationPolicy.self, .prepare))
         api.get("due", use: due)
+        api.get("exercises", use: exercises)
         api.get(":exerciseID", "results", use: results)
+    }
+
+    struct ExerciseDTO: Content {
+        var id: UUID
+        var title: String
+        var framework: String
+        var status: CalibrationExerciseStatus
+        var cases: Int
+        var participants: Int
+        var submitted: Int
+    }
+
+    struct ExerciseListDTO: Content {
+        var exercises: [ExerciseDTO]
+    }
+
+    /// Every exercise, for programme staff: what `results` takes an id from.
+    @Sendable func exercises(request: Request) async throws -> ExerciseListDTO {
+        ExerciseListDTO(
+            exercises: try await CalibrationRepository(database: request.db).summaries().map { summary in
+                ExerciseDTO(
+                    id: summary.exercise.id, title: summary.exercise.title, framework: summary.frameworkName,
+                    status: summary.exercise.status, cases: summary.cases, participants: summary.participants,
+                    submitted: summary.submitted)
+            })
     }
 
     struct RaterDTO: Content {

@@ -15,6 +15,12 @@ extension OpenAPIDocument {
                         ]
                     ], errors: ["401", "403", "404"])
             ],
+            "/api/v1/calibration/exercises": [
+                "get": operation(
+                    "Every calibration exercise, with how many take part and have submitted; programme staff",
+                    id: "listCalibrationExercises", response: ref("CalibrationExerciseList"), errors: ["401", "403"],
+                    links: links(to: ["calibrationResults"], "exerciseID", from: "$response.body#/exercises/0/id"))
+            ],
             "/api/v1/calibration/due": [
                 "get": operation(
                     "Raters due for calibration: supervisors and past participants who are not calibrated or whose calibration runs out within a month; programme staff",
@@ -30,6 +36,25 @@ extension OpenAPIDocument {
             "type": ["array", "null"], "items": ["type": "number"], "minItems": 2, "maxItems": 2,
         ]
         return [
+            "CalibrationExerciseList": [
+                "type": "object", "required": ["exercises"],
+                "properties": [
+                    "exercises": [
+                        "type": "array",
+                        "items": [
+                            "type": "object",
+                            "required": ["id", "title", "framework", "status", "cases", "participants", "submitted"],
+                            "properties": [
+                                "id": ["type": "string", "format": "uuid"], "title": ["type": "string"],
+                                "framework": ["type": "string"],
+                                "status": ["type": "string", "enum": ["draft", "open", "closed"]],
+                                "cases": ["type": "integer"], "participants": ["type": "integer"],
+                                "submitted": ["type": "integer"],
+                            ],
+                        ],
+                    ]
+                ],
+            ],
             "CalibrationResults": [
                 "type": "object", "required": ["id", "title", "status", "thresholds", "raters", "group"],
                 "properties": [

@@ -96,7 +96,13 @@ extension OpenAPIDocument {
                 "get": operation(
                     "The question bank: every question's latest version, with its right answers. Programme staff",
                     id: "listQuestions", response: ["type": "array", "items": ref("Question")],
-                    errors: ["401", "403"])
+                    errors: ["401", "403"],
+                    links: [
+                        "createCheck": [
+                            "operationId": "createCheck",
+                            "requestBody": ["questionIds": ["$response.body#/0/id", "$response.body#/1/id"]],
+                        ]
+                    ])
             ],
             "/api/v1/questions/export": [
                 "get": [

@@ -10,7 +10,9 @@ struct PeopleController: RouteCollection {
         people.get("people", use: list)
         people.get("people", ":personID", use: show)
         people.get("api", "v1", "people", use: apiList)
-        routes.access(.permitted(OrganisationPolicy.self, .browseAccounts)).get("accounts", use: accounts)
+        let accounts = routes.access(.permitted(OrganisationPolicy.self, .browseAccounts))
+        accounts.get("accounts", use: self.accounts)
+        accounts.get("api", "v1", "accounts", use: apiAccounts)
         routes.access(.signedIn).get("api", "v1", "me", use: apiMe)
     }
 
@@ -92,6 +94,32 @@ struct PeopleController: RouteCollection {
         let user = try request.requireUser()
         return PeopleDTO(
             people: try await PeopleRepository(database: request.db).people(visibleTo: user.viewer).map(PersonDTO.init))
+    }
+
+    struct AccountDTO: Content {
+        var id: UUID
+        var name: String
+        var customer: String
+        var accountManagerId: UUID
+        var accountManager: String
+    }
+
+    struct AccountsDTO: Content {
+        var accounts: [AccountDTO]
+    }
+
+    /// The accounts the caller may see, as on the accounts page: programme staff every one,
+    /// anyone else those they manage, serve or review.
+    @Sendable func apiAccounts(request: Request) async throws -> AccountsDTO {
+        let user = try request.requireUser()
+        let accounts = try await AccountRepository(database: request.db).accounts(
+            visibleTo: try await PeopleRepository(database: request.db).visiblePersonIDs(for: user.viewer))
+        return AccountsDTO(
+            accounts: accounts.map {
+                AccountDTO(
+                    id: $0.id, name: $0.name, customer: $0.customer, accountManagerId: $0.accountManagerID,
+                    accountManager: $0.accountManagerName)
+            })
     }
 
     struct MeDTO: Content {

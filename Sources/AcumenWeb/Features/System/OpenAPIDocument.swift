@@ -167,10 +167,24 @@ enum OpenAPIDocument {
                     "People visible to the caller", id: "listPeople", response: ref("PersonList"),
                     links: links(to: ["personRoadmap"], "personID", from: "$response.body#/people/0/id"))
             ],
+            "/api/v1/accounts": [
+                "get": operation(
+                    "Accounts visible to the caller: programme staff every one, anyone else those they manage, serve or review",
+                    id: "listAccounts", response: ref("AccountList"), errors: ["401", "403"],
+                    links: links(
+                        to: ["getAccountResults", "listActions", "addAction"], "accountID",
+                        from: "$response.body#/accounts/0/id"))
+            ],
             "/api/v1/frameworks": [
                 "get": operation(
                     "Framework versions visible to the caller", id: "listFrameworks", response: ref("FrameworkList"),
-                    links: links(to: ["getFramework"], "frameworkID", from: "$response.body#/frameworks/0/id"))
+                    links: links(to: ["getFramework"], "frameworkID", from: "$response.body#/frameworks/0/id")
+                        .merging([
+                            "createCycle": [
+                                "operationId": "createCycle",
+                                "requestBody": ["frameworkId": "$response.body#/frameworks/0/id"],
+                            ]
+                        ]) { first, _ in first })
             ],
             "/api/v1/frameworks/{frameworkID}": [
                 "get": operation(
@@ -235,6 +249,22 @@ enum OpenAPIDocument {
                     "location": string, "team": string, "supervisorId": uuid,
                     "hireDate": ["type": "string", "format": "date"],
                     "employmentStatus": ["type": "string", "enum": ["active", "left"]], "endDate": string,
+                ],
+            ],
+            "AccountList": [
+                "type": "object", "required": ["accounts"],
+                "properties": [
+                    "accounts": [
+                        "type": "array",
+                        "items": [
+                            "type": "object",
+                            "required": ["id", "name", "customer", "accountManagerId", "accountManager"],
+                            "properties": [
+                                "id": uuid, "name": string, "customer": string, "accountManagerId": uuid,
+                                "accountManager": string,
+                            ],
+                        ],
+                    ]
                 ],
             ],
             "PersonList": ["type": "object", "properties": ["people": ["type": "array", "items": ref("Person")]]],
