@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .target(
@@ -61,7 +62,11 @@ let package = Package(
             dependencies: ["AcumenCore"]
         ),
         .testTarget(
-            name: "AcumenCoreTests", dependencies: ["AcumenCore", .product(name: "CSV", package: "CSV.swift")]
+            name: "AcumenCoreTests",
+            dependencies: [
+                "AcumenCore", .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "AcumenStoreTests",

@@ -13,3 +13,21 @@ final class CSVTextTests: XCTestCase {
             CSVText.make(header: ["a", "b"], rows: [["-0.5", "=1+1"]]), "a,b\r\n-0.5,'=1+1\r\n")
     }
 }
+
+final class CSVTableTests: XCTestCase {
+    /// A file cut off inside a quoted cell (a Moodle export whose last description was cut short)
+    /// is refused at the line where the cell opens; nothing before it is read.
+    func test_aQuotedCellNeverClosed_isRefusedAtTheLineItOpens() {
+        let text = "shortname,description\nOM.1,\"Builds trust\"\"s first step\"\nOM.2,\"Keeps the customer\ninformed\n"
+        XCTAssertThrowsError(try CSVTable(text: text, requiredColumns: ["shortname"])) { error in
+            let problems = (error as? ImportReport)?.problems ?? []
+            XCTAssertEqual(problems.map(\.line), [3])
+            XCTAssertEqual(
+                problems.first.map { $0.description(in: Localizer(.english)) },
+                "Line 3: a quoted cell opens on this line and is never closed: the file may have been cut off, or a quote is missing"
+            )
+        }
+        let whole = text + "over the year\"\n"
+        XCTAssertEqual(try CSVTable(text: whole, requiredColumns: ["shortname"]).rows.count, 2)
+    }
+}

@@ -41,7 +41,8 @@ final class KnowledgeCheckTests: XCTestCase {
             check.problems(bank: bank).map(english),
             [
                 "The check has no title.", "The pass mark is a share above 0 and at most 1.",
-                "The time limit is at least one minute.", "At least one attempt is allowed.",
+                "The time limit is from 1 to 1,440 minutes (a day); leave it empty for no limit.",
+                "Allow from 1 to 100 attempts, or leave it empty for no limit.",
                 "KE.1 at level 1 has 4 questions; the check draws 9.",
             ])
         XCTAssertNil(AttemptPaper.draw(for: check, bank: bank, seed: 1))

@@ -21,6 +21,11 @@ public struct CSVTable: Sendable {
 
     /// Parses the text; throws an `ImportReport` when the file is not CSV at all or lacks required columns.
     public init(text: String, requiredColumns: [String]) throws(ImportReport) {
+        // CSV.swift reads a quoted cell that never closes as running to the end of the file, so a
+        // file cut off in the middle of one would import the rows before it as if it were whole.
+        if let line = Self.unclosedQuoteLine(in: text) {
+            throw ImportReport(problems: [ImportProblem(line: line, CatalogueText(ImportProblemMessage.unclosedQuote))])
+        }
         let reader: CSVReader
         do {
             reader = try CSVReader(
@@ -70,6 +75,42 @@ public struct CSVTable: Sendable {
         self.rows = rows
     }
 
+    /// The line on which a quoted cell opens that the text never closes, if there is one: a
+    /// quote at the start of a cell opens it, two quotes inside it are one quote, and one quote
+    /// closes it.
+    static func unclosedQuoteLine(in text: String) -> Int? {
+        var line = 1
+        var openedOn: Int?
+        var atCellStart = true
+        var iterator = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar?
+        while let scalar = pending ?? iterator.next() {
+            pending = nil
+            if openedOn != nil {
+                if scalar == "\"" {
+                    let next = iterator.next()
+                    if next == "\"" { continue }
+                    openedOn = nil
+                    atCellStart = false
+                    pending = next
+                } else if scalar == "\n" {
+                    line += 1
+                }
+                continue
+            }
+            switch scalar {
+            case "\"" where atCellStart: openedOn = line
+            case ",": atCellStart = true
+            case "\n":
+                line += 1
+                atCellStart = true
+            case "\r": atCellStart = true
+            default: atCellStart = false
+            }
+        }
+        return openedOn
+    }
+
     static func key(_ column: String) -> String {
         column.lowercased().filter { $0.isLetter || $0.isNumber }
     }
@@ -111,6 +152,7 @@ public enum ImportProblemMessage: String, MessageKey, CaseIterable {
     case empty = "importProblem.empty"
     case missingColumns = "importProblem.missingColumns"
     case notCSV = "importProblem.notCSV"
+    case unclosedQuote = "importProblem.unclosedQuote"
     case noPeople = "importProblem.noPeople"
     case noAccounts = "importProblem.noAccounts"
     case required = "importProblem.required"

@@ -29,18 +29,19 @@ public enum CSVText {
 
     /// A leading apostrophe for text a spreadsheet would otherwise run as a formula. A plain
     /// negative number ("-0.25") is left as it is: it runs nothing, and figures must stay numbers
-    /// for whoever counts them again.
+    /// for whoever counts them again. Text that would read back as defused ('=…) gets an
+    /// apostrophe too, so that reading it back gives it as it was.
     public static func defused(_ value: String) -> String {
-        guard let first = value.first, "=+-@\t\r".contains(first), !isPlainNegativeNumber(value) else { return value }
-        return "'" + value
+        guard let first = value.first else { return value }
+        let runs = "=+-@\t\r".contains(first) && !isPlainNegativeNumber(value)
+        return runs || undefused(value) != value ? "'" + value : value
     }
 
     /// The text `defused` wrote, as it was: what an import reads back from an export.
     public static func undefused(_ value: String) -> String {
-        guard value.hasPrefix("'"), let next = value.dropFirst().first, "=+-@\t\r".contains(next) else {
-            return value
-        }
-        return String(value.dropFirst())
+        guard value.hasPrefix("'") else { return value }
+        let rest = String(value.dropFirst())
+        return defused(rest) == value ? rest : value
     }
 
     private static func isPlainNegativeNumber(_ value: String) -> Bool {
