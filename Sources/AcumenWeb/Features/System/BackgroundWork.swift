@@ -44,6 +44,7 @@ final class BackgroundWork: LifecycleHandler, @unchecked Sendable {
                 } catch {
                     logger.warning("Background work failed and will be retried: \(String(describing: error))")
                 }
+                MemoryRelease.trim()
                 try? await Task.sleep(for: .seconds(5))
             }
         }

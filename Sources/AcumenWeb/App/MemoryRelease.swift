@@ -1,0 +1,23 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Hands memory that Acumen has freed back to the operating system. glibc keeps freed memory
+/// in its arenas for reuse, so after a burst (opening a cycle queues and mails thousands of
+/// links) the process would go on holding its peak size; trimming now and then keeps the
+/// resident size near what is in use.
+enum MemoryRelease {
+    #if canImport(Glibc)
+        /// glibc's `malloc_trim`, which Swift's Glibc module does not declare (it is in
+        /// `malloc.h`), found in the running process once.
+        private static let mallocTrim: (@convention(c) (Int) -> Int32)? = dlsym(nil, "malloc_trim").map {
+            unsafeBitCast($0, to: (@convention(c) (Int) -> Int32).self)
+        }
+    #endif
+
+    static func trim() {
+        #if canImport(Glibc)
+            _ = mallocTrim?(0)
+        #endif
+    }
+}
