@@ -74,6 +74,25 @@ final class PasswordResetRepositoryTests: XCTestCase {
         XCTAssertTrue(later, "after the window another link may be sent (\(label))")
     }
 
+    /// Requests for links at the same moment count each other: no more than the limit is issued.
+    func test_linksAskedForAtOnce_stayWithinTheLimit_onPostgreSQL() async throws {
+        try await StoreHarness.onPostgreSQL { database, label in
+            let user = try await UserRepository(database: database).create(
+                email: "burst@x.example", passwordHash: "h", role: .accountManager)
+            let resets = PasswordResetRepository(database: database)
+            let issued = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for index in 0..<8 {
+                    group.addTask {
+                        try await resets.issue(
+                            userID: user.id, tokenHash: "burst\(index)", lifetime: 3600, limit: 3, window: 3600)
+                    }
+                }
+                return try await group.reduce(into: 0) { count, issued in count += issued ? 1 : 0 }
+            }
+            XCTAssertEqual(issued, 3, label)
+        }
+    }
+
     /// Two requests racing with one link: exactly one sets its password.
     func test_oneLinkUsedTwiceAtOnce_setsOnePassword_onPostgreSQL() async throws {
         try await StoreHarness.onPostgreSQL { database, label in

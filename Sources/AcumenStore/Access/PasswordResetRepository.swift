@@ -20,6 +20,9 @@ public struct PasswordResetRepository: Sendable {
     ) async throws -> Bool {
         try await database.writeTransaction { database in
             let sql = database.sql
+            // The user's row is locked first, so that requests at the same moment count each
+            // other's links rather than all finding room for one more.
+            try await sql.raw("SELECT id FROM users WHERE id = \(bind: userID)\(sql.lockRows)").run()
             let recent =
                 try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
                 .from(Self.schema).where("user_id", .equal, userID)

@@ -50,6 +50,12 @@ extension SQLDatabase {
 }
 
 extension SQLDatabase {
+    /// Locks the rows a SELECT reads until the transaction ends, on PostgreSQL; SQLite's write
+    /// transactions are already one at a time.
+    var lockRows: SQLQueryString {
+        dialect.name == "postgresql" ? " FOR UPDATE" : ""
+    }
+
     /// What a query that claims queued work adds to its row selection, so that several app
     /// servers on one PostgreSQL each take different rows without waiting for one another.
     /// SQLite has one writer at a time and Acumen runs it in one process: there is nothing to skip.

@@ -1,5 +1,6 @@
 import AcumenCore
 import AcumenStore
+import Fluent
 import Plot
 import Vapor
 
@@ -53,19 +54,13 @@ struct PasswordResetController: RouteCollection {
             response.headers.replaceOrAdd(name: .retryAfter, value: "3600")
             return response
         }
-        if let user = try await users.user(email: email), !user.isDisabled {
-            let token = SecretToken.generate()
-            let issued = try await PasswordResetRepository(database: request.db).issue(
-                userID: user.id, tokenHash: SecretToken.digest(token), lifetime: Self.linkLifetime,
-                limit: Self.linksPerAccountPerHour, window: 3600)
-            if issued {
-                let language = user.language ?? request.readerLanguage()
-                try await OutboxRepository(database: request.db).enqueue(
-                    PasswordResetMail.message(
-                        link: settings.publicBaseURL + SitePath.passwordReset.url(token), to: user.email,
-                        text: request.localizer(language)))
-            }
-        }
+        // Whether the address has an account is decided after the answer has gone: looking the
+        // account up and queueing its link take time that an unknown address would not, and
+        // that difference would tell a stranger who has an account.
+        let sender = LinkSender(
+            database: request.application.db, catalogue: request.application.messageCatalogue,
+            browserLanguage: request.readerLanguage(), baseURL: settings.publicBaseURL, logger: request.logger)
+        Task { await sender.send(to: email) }
         return PasswordResetPage.sent(email: email, context: context).response()
     }
 
@@ -98,6 +93,35 @@ struct PasswordResetController: RouteCollection {
         }
         request.flash(context.localizer.text(PasswordResetMessage.done))
         return request.redirect(to: SitePath.login.url())
+    }
+}
+
+extension PasswordResetController {
+    /// Issues and queues a reset link for an enabled account of the address, if there is one.
+    struct LinkSender: Sendable {
+        let database: any Database
+        let catalogue: MessageCatalogue
+        let browserLanguage: Language
+        let baseURL: String
+        let logger: Logger
+
+        func send(to email: String) async {
+            do {
+                guard let user = try await UserRepository(database: database).user(email: email), !user.isDisabled
+                else { return }
+                let token = SecretToken.generate()
+                let issued = try await PasswordResetRepository(database: database).issue(
+                    userID: user.id, tokenHash: SecretToken.digest(token), lifetime: linkLifetime,
+                    limit: linksPerAccountPerHour, window: 3600)
+                guard issued else { return }
+                try await OutboxRepository(database: database).enqueue(
+                    PasswordResetMail.message(
+                        link: baseURL + SitePath.passwordReset.url(token), to: user.email,
+                        text: Localizer(user.language ?? browserLanguage, catalogue: catalogue)))
+            } catch {
+                logger.error("A password reset link could not be queued: \(String(describing: error))")
+            }
+        }
     }
 }
 
