@@ -6,7 +6,7 @@ struct MethodNotAllowed: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
-        } catch where Self.isNotFound(error) && Self.mayBeMisrouted(request) {
+        } catch let error where Self.isNotFound(error) && Self.mayBeMisrouted(request) {
             let allowed = Self.methods(for: request.url.path, in: request.application.routes.all)
             guard !allowed.isEmpty, !allowed.contains(request.method.rawValue) else { throw error }
             var refusal = AppError(
