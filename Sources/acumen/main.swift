@@ -34,6 +34,9 @@ do {
     // Vapor reports any error from start-up or the command itself before rethrowing it.
     try await app.execute()
 } catch {
+    if let refusal = error as? CommandRefusal {
+        FileHandle.standardError.write(Data("acumen: \(refusal.description)\n".utf8))
+    }
     try? await app.asyncShutdown()
     exit(1)
 }

@@ -1,4 +1,5 @@
 import AcumenCore
+import Foundation
 import XCTest
 
 final class CSVTextTests: XCTestCase {
@@ -29,5 +30,22 @@ final class CSVTableTests: XCTestCase {
         }
         let whole = text + "over the year\"\n"
         XCTAssertEqual(try CSVTable(text: whole, requiredColumns: ["shortname"]).rows.count, 2)
+    }
+}
+
+final class JSONProblemTests: XCTestCase {
+    /// A value of the wrong kind is named as JSON names it, never by a Swift type's name.
+    func test_theWrongKindOfValue_isNamedInJSONsWords() {
+        struct Package: Decodable {
+            var document: [String: String]
+            var items: [String]
+        }
+        func problem(_ json: String) -> String {
+            let decoded = Result { try JSONDecoder().decode(Package.self, from: Data(json.utf8)) }
+            guard case .failure(let error) = decoded, let decoding = error as? DecodingError else { return "" }
+            return JSONProblem.describe(decoding)
+        }
+        XCTAssertEqual(problem(#"{"document": 5, "items": []}"#), "document has the wrong type (expected an object)")
+        XCTAssertEqual(problem(#"{"document": {}, "items": {}}"#), "items has the wrong type (expected a list)")
     }
 }

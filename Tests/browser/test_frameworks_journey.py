@@ -260,3 +260,22 @@ def test_a_forgotten_password_is_set_again_through_the_emailed_link(server):
         wait_for_text(driver, "This link no longer works")
     finally:
         driver.quit()
+
+
+def test_a_refused_import_says_why_whatever_the_log_level(tmp_path):
+    """The command line always says why it refused, in words rather than Swift's type names,
+    and changes nothing: with LOG_LEVEL=error too, where log lines are hidden."""
+    binary = os.environ.get("ACUMEN_BINARY", os.path.join(ROOT, ".build", "debug", "acumen"))
+    env = dict(os.environ, DATABASE_URL=f"sqlite://{tmp_path}/acumen.sqlite", LOG_LEVEL="error")
+    subprocess.run([binary, "migrate"], cwd=tmp_path, env=env, check=True, capture_output=True)
+    package = tmp_path / "package.json"
+    package.write_text('{"CFDocument": 5, "CFItems": {}}')
+    refused = subprocess.run([binary, "import", "framework", str(package)], cwd=tmp_path, env=env,
+                             capture_output=True, text=True)
+    assert refused.returncode == 1
+    assert "CFDocument" in refused.stderr and "an object" in refused.stderr, refused.stderr
+    assert "dictionary<" not in refused.stderr.lower() and "Dictionary<" not in refused.stderr
+    assert refused.stderr.count("CFDocument") == 1, "said once: " + refused.stderr
+    missing = subprocess.run([binary, "import", "framework", str(tmp_path / "absent.json")], cwd=tmp_path, env=env,
+                             capture_output=True, text=True)
+    assert missing.returncode == 1 and "absent.json" in missing.stderr, missing.stderr

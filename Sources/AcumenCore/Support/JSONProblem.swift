@@ -43,7 +43,16 @@ public enum JSONProblem {
         case is String.Type: "text"
         case is Int.Type, is Double.Type: "a number"
         case is Bool.Type: "true or false"
-        default: String(describing: type).lowercased()
+        default:
+            // Never a Swift type's name ("Dictionary<String, Any>"): what a JSON writer calls it.
+            switch String(describing: type) {
+            case let name where name.hasPrefix("Dictionary") || name.hasPrefix("KeyedDecodingContainer"): "an object"
+            case let name where name.hasPrefix("Array") || name.hasPrefix("UnkeyedDecodingContainer"): "a list"
+            case let name where name.hasPrefix("Int") || name.hasPrefix("UInt") || name.hasPrefix("Double"):
+                "a number"
+            case "UUID": "an identifier (a UUID)"
+            default: "another kind of value"
+            }
         }
     }
 }

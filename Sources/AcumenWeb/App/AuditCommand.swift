@@ -16,28 +16,24 @@ struct AuditCommand: AsyncCommand {
     let settings: AcumenSettings
     var help: String { CommandHelp.text(.audit) }
 
-    struct Broken: Error, CustomStringConvertible {
-        let description: String
-    }
-
     func run(using context: CommandContext, signature: Signature) async throws {
         let text = settings.commandLocalizer
         guard signature.action == "verify" else {
-            throw Broken(description: text.text(AuditMessage.unknownAction, ["action": signature.action]))
+            throw CommandRefusal(description: text.text(AuditMessage.unknownAction, ["action": signature.action]))
         }
         let noted = try signature.head.map { head -> (sequence: Int, hash: String) in
             let parts = head.split(separator: ":", maxSplits: 1).map(String.init)
             guard parts.count == 2, let sequence = Int(parts[0]), sequence > 0, parts[1].count == 64 else {
-                throw Broken(description: text.text(AuditMessage.badHead))
+                throw CommandRefusal(description: text.text(AuditMessage.badHead))
             }
             return (sequence, parts[1].lowercased())
         }
         let entries = try await AuditLogRepository(database: context.application.db).entries()
         if let problem = AuditChain.verify(entries) {
-            throw Broken(description: text.text(AuditMessage.broken, ["problem": problem.description]))
+            throw CommandRefusal(description: text.text(AuditMessage.broken, ["problem": problem.description]))
         }
         if let noted, entries.first(where: { $0.sequence == noted.sequence })?.hash != noted.hash {
-            throw Broken(description: text.text(AuditMessage.headMissing, ["sequence": String(noted.sequence)]))
+            throw CommandRefusal(description: text.text(AuditMessage.headMissing, ["sequence": String(noted.sequence)]))
         }
         guard let last = entries.last else {
             context.console.print(text.text(AuditMessage.empty))

@@ -16,15 +16,11 @@ struct ImportCommand: AsyncCommand {
 
     var help: String { CommandHelp.text(.importCommand) }
 
-    struct ImportFailed: Error, CustomStringConvertible {
-        let description: String
-    }
-
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let text = settings.commandLocalizer
         guard let data = FileManager.default.contents(atPath: signature.file) else {
-            throw ImportFailed(description: text.text(CommandMessage.unreadable, ["file": signature.file]))
+            throw CommandRefusal(description: text.text(CommandMessage.unreadable, ["file": signature.file]))
         }
         do {
             switch signature.kind {
@@ -47,14 +43,14 @@ struct ImportCommand: AsyncCommand {
                             "id": summary.id.lowercasedString,
                         ]))
             default:
-                throw ImportFailed(description: text.text(CommandMessage.unknownImport, ["kind": signature.kind]))
+                throw CommandRefusal(description: text.text(CommandMessage.unknownImport, ["kind": signature.kind]))
             }
         } catch let report as ImportReport {
-            throw ImportFailed(description: report.description)
+            throw CommandRefusal(description: report.description)
         } catch let error as CASEImportError {
-            throw ImportFailed(description: error.description)
+            throw CommandRefusal(description: error.description)
         } catch let error as AppError {
-            throw ImportFailed(description: error.message)
+            throw CommandRefusal(description: error.message)
         }
     }
 

@@ -19,21 +19,17 @@ struct UserCommand: AsyncCommand {
     let settings: AcumenSettings
     var help: String { CommandHelp.text(.user) }
 
-    struct UsageError: Error, CustomStringConvertible {
-        let description: String
-    }
-
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let text = settings.commandLocalizer
         guard let email = signature.email?.lowercased(), !email.isEmpty else {
-            throw UsageError(description: text.text(CommandMessage.giveEmail))
+            throw CommandRefusal(description: text.text(CommandMessage.giveEmail))
         }
         let users = UserRepository(database: app.db)
         switch signature.action {
         case "create":
             guard let roleText = signature.role, let role = Role(parsing: roleText) else {
-                throw UsageError(
+                throw CommandRefusal(
                     description: text.text(
                         CommandMessage.giveRole, ["roles": Role.allCases.map(\.rawValue).joined(separator: ", ")]))
             }
@@ -43,7 +39,7 @@ struct UserCommand: AsyncCommand {
                 text.text(CommandMessage.created, ["email": user.email, "role": text.text(RoleMessage(user.role))]))
         case "password":
             guard let user = try await users.user(email: email) else {
-                throw UsageError(description: text.text(CommandMessage.noSuchUser, ["email": email]))
+                throw CommandRefusal(description: text.text(CommandMessage.noSuchUser, ["email": email]))
             }
             let password = try readPassword(console: context.console, text: text)
             try await users.setPassword(userID: user.id, passwordHash: try app.password.hash(password))
@@ -51,13 +47,13 @@ struct UserCommand: AsyncCommand {
             context.console.print(text.text(CommandMessage.passwordSet, ["email": user.email]))
         case "token":
             guard let user = try await users.user(email: email) else {
-                throw UsageError(description: text.text(CommandMessage.noSuchUser, ["email": email]))
+                throw CommandRefusal(description: text.text(CommandMessage.noSuchUser, ["email": email]))
             }
             let token = try await AuthController.issueToken(
                 for: user, lifetime: settings.tokenLifetime, database: app.db)
             context.console.print(token.token)
         default:
-            throw UsageError(description: text.text(CommandMessage.unknownAction, ["action": signature.action]))
+            throw CommandRefusal(description: text.text(CommandMessage.unknownAction, ["action": signature.action]))
         }
     }
 
@@ -71,10 +67,10 @@ struct UserCommand: AsyncCommand {
             password = readLine(strippingNewline: true) ?? ""
         }
         guard !PasswordRule.isTooShort(password) else {
-            throw UsageError(description: text.text(CommandMessage.passwordTooShort))
+            throw CommandRefusal(description: text.text(CommandMessage.passwordTooShort))
         }
         guard !PasswordRule.isTooLong(password) else {
-            throw UsageError(description: text.text(CommandMessage.passwordTooLong))
+            throw CommandRefusal(description: text.text(CommandMessage.passwordTooLong))
         }
         return password
     }

@@ -20,14 +20,14 @@ struct XAPICommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let text = settings.commandLocalizer
         guard signature.subject == "credentials", signature.action == "create" else {
-            throw UserCommand.UsageError(description: text.text(CommandMessage.xapiUsage))
+            throw CommandRefusal(description: text.text(CommandMessage.xapiUsage))
         }
         let issued: XAPICredentialIssuer.Issued
         do {
             issued = try await XAPICredentialIssuer.issue(
                 name: signature.name ?? "", createdBy: "command line", database: context.application.db)
         } catch StoreError.invalid {
-            throw UserCommand.UsageError(description: text.text(CommandMessage.xapiGiveName))
+            throw CommandRefusal(description: text.text(CommandMessage.xapiGiveName))
         }
         context.console.print("key: \(issued.credential.key)")
         context.console.print("secret: \(issued.secret)")
