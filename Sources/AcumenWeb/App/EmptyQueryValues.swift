@@ -10,15 +10,12 @@ struct EmptyQueryValues: AsyncMiddleware {
         guard request.url.path.hasPrefix("/api/"), let query = request.url.query, !query.isEmpty else {
             return try await next.respond(to: request)
         }
-        for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count < 2 || parts[1].isEmpty else { continue }
-            let name =
-                String(parts[0]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
-                ?? String(parts[0])
+        // Foundation's reading of the query, so that names are decoded as everywhere else.
+        let items = URLComponents(string: "?" + query)?.queryItems ?? []
+        if let empty = items.first(where: { !$0.name.isEmpty && ($0.value?.isEmpty ?? true) }) {
+            let name = String(empty.name.prefix(60))
             throw AppError.badRequest(
-                "The query parameter '\(name.prefix(60))' has no value: give one, or leave the parameter out.",
-                field: String(name.prefix(60)))
+                "The query parameter '\(name)' has no value: give one, or leave the parameter out.", field: name)
         }
         return try await next.respond(to: request)
     }

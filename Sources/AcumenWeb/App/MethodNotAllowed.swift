@@ -33,9 +33,16 @@ struct MethodNotAllowed: AsyncMiddleware {
     private static func mayBeMisrouted(_ request: Request) -> Bool {
         guard let route = request.route else { return true }
         return route.path.contains { component in
-            guard case .parameter(let name) = component, name.hasSuffix("ID") else { return false }
-            return request.parameters.get(name).map { UUID(uuidString: $0) == nil } ?? false
+            guard case .parameter(let name) = component, let value = request.parameters.get(name) else { return false }
+            return !canName(parameter: name, value)
         }
+    }
+
+    /// Whether `value` can stand for the parameter: an id parameter (`…ID`) only ever names
+    /// something by a UUID, so `/frameworks/import` is not a framework, though the router would
+    /// hand it to `/frameworks/:frameworkID`.
+    private static func canName(parameter name: String, _ value: String) -> Bool {
+        !name.hasSuffix("ID") || UUID(uuidString: value) != nil
     }
 
     /// The methods of the routes whose pattern matches `path`, in a stable order.
@@ -54,10 +61,7 @@ struct MethodNotAllowed: AsyncMiddleware {
             case .constant(let text):
                 guard index < segments.count, segments[index] == text else { return false }
             case .parameter(let name):
-                // An id parameter only ever names something by a UUID: `/frameworks/import` is
-                // not a framework, though the router would hand it to `/frameworks/:frameworkID`.
-                guard index < segments.count, !name.hasSuffix("ID") || UUID(uuidString: segments[index]) != nil
-                else { return false }
+                guard index < segments.count, canName(parameter: name, segments[index]) else { return false }
             case .anything:
                 guard index < segments.count else { return false }
             }
