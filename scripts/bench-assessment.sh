@@ -10,7 +10,7 @@ bin="$PWD/.build/release/acumen"
 bench="$PWD/scripts/bench"
 work=$(mktemp -d /tmp/acumen-bench.XXXXXX)
 port=${PORT:-18081}
-managers=${BENCH_ACCOUNT_MANAGERS:-3000}
+managers=${BENCH_ACCOUNT_MANAGERS:-4500}
 cleanup() { [ -n "${server:-}" ] && kill "$server" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
@@ -41,7 +41,7 @@ measure() {
   echo "### customer questionnaire submissions, 64 connections, 10 s"
   if [ -n "${PERF:-}" ]; then perf record -F 499 -g -p "$server" -o "$work/../acumen-submit.perf" -- sleep 8 >/dev/null 2>&1 & fi
   wrk -t2 -c64 -d10s --latency -s "$bench/submit.lua" "http://127.0.0.1:$port" -- "$work/tokens.txt" "$work/answers.json" \
-    | tee "$work/submit.txt" | grep -E "Requests/sec|99%|acknowledged|refused"
+    | tee "$work/submit.txt" | grep -E "Requests/sec|50%|90%|99%|acknowledged|refused"
   acknowledged=$(awk '/^acknowledged/ {print $2}' "$work/submit.txt")
   sleep 2 # requests still in flight when wrk stopped finish, unacknowledged
   after=$(count "select count(*) from responses where source = 'customer' and status = 'submitted'")
@@ -84,6 +84,8 @@ measure() {
   echo "### /healthz, 16 connections, 10 s (reference)"
   wrk -t2 -c16 -d10s --latency "http://127.0.0.1:$port/healthz" | grep -E "Requests/sec|99%"
   echo "RSS after load: $(awk '/VmRSS/ {print $2 / 1024 " MB"}' /proc/$server/status); peak: $(awk '/VmHWM/ {print $2 / 1024 " MB"}' /proc/$server/status)"
+  sleep 10 # a background round returns freed memory to the system every 5 s
+  echo "RSS 10 s later: $(awk '/VmRSS/ {print $2 / 1024 " MB"}' /proc/$server/status)"
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
 }
 

@@ -61,86 +61,114 @@ public struct ResponseRepository: Sendable {
         }
     }
 
-    /// Records a submission in one transaction: marks the invitation answered (refusing a second
-    /// submission), voids the rater's current response if there is one (a correction), writes
-    /// the response and its rows in one statement each, and clears the draft. The rows arrive
-    /// finished (`RaterSubmission`, `ResponseAttribution`): nothing is decided here.
+    /// Records a submission in one transaction (`write(_:on:)` says what it does). A second
+    /// submission of the same invitation is refused as a conflict and changes nothing.
     @discardableResult
     public func submit(invitation: Invitation, content: ResponseContent, attribution: ResponseAttribution)
         async throws -> UUID
     {
-        let responseID = UUID()
-        let anonymous = invitation.source.isAnonymous
-        let raterKey = attribution.raterKey
+        let submission = SubmissionRecord(invitation: invitation, content: content, attribution: attribution)
         let database = database
-        try await WriteGate.run(on: database) {
-            try await database.transaction { database in
-                let sql = database.sql
-                let claimed = try await sql.raw(
-                    """
-                    UPDATE invitations SET submitted = \(bind: true)
-                    WHERE id = \(bind: invitation.id) AND submitted = \(bind: false) AND status = 'approved'
-                    RETURNING reopened
-                    """
-                ).all()
-                guard let claim = claimed.first else {
-                    throw StoreError.conflict("These answers were already submitted; they cannot be submitted twice.")
-                }
-                // Only an invitation reopened for correction has earlier answers to void (the unique
-                // index on rater keys refuses a second current response in any case). They are
-                // found by the rater, not by the link, so new links since change nothing.
-                let previous =
-                    try !claim.decode(column: "reopened", as: Bool.self)
-                    ? nil : try await Self.submittedResponseID(of: invitation, raterKey: raterKey, on: sql)
-                if let previous {
-                    try await sql.update("responses").set("status", to: ResponseStatus.voided.rawValue)
-                        .where("id", .equal, previous).run()
-                }
-                try await sql.insert(into: "responses")
-                    .columns(
-                        "id", "cycle_id", "subject_id", "source", "account_id", "rater_person_id", "rater_key",
-                        "status", "replaces_id", "submitted_on", "rater_calibrated", "rater_bias"
-                    )
-                    .values(
-                        SQLBind(responseID), SQLBind(invitation.cycleID), SQLBind(invitation.subjectID),
+        let outcomes = try await WriteGate.run(on: database) {
+            try await database.transaction { try await Self.write([submission], on: $0.sql) }
+        }
+        return try outcomes[0].get()
+    }
+
+    /// Writes submissions within the caller's transaction, with one statement per step for all
+    /// of them: marks each invitation answered (refusing one already answered), voids the rater's
+    /// current response where there is one (a correction), writes the responses and their rows,
+    /// and clears the drafts. The rows arrive finished (`RaterSubmission`, `ResponseAttribution`):
+    /// nothing is decided here. Each submission gets its response's id, or the conflict that
+    /// refused it; an error thrown means the transaction must not commit.
+    static func write(_ submissions: [SubmissionRecord], on sql: any SQLDatabase) async throws
+        -> [Result<UUID, StoreError>]
+    {
+        let claims = try await sql.update("invitations").set("submitted", to: true)
+            .where("id", .in, submissions.map(\.invitation.id)).where("submitted", .equal, false)
+            .where("status", .equal, "approved")
+            .returning("id", "reopened").all()
+        var reopened: [UUID: Bool] = [:]
+        for claim in claims {
+            reopened[try claim.decode(column: "id", as: UUID.self)] = try claim.decode(
+                column: "reopened", as: Bool.self)
+        }
+        // One invitation submitted twice in one group is claimed once, by the first.
+        var claimedInvitations: Set<UUID> = []
+        let claimed = submissions.filter {
+            reopened[$0.invitation.id] != nil && claimedInvitations.insert($0.invitation.id).inserted
+        }
+        var replaced: [UUID: UUID] = [:]
+        for submission in claimed where reopened[submission.invitation.id] == true {
+            // Only an invitation reopened for correction has earlier answers to void (the unique
+            // index on rater keys refuses a second current response in any case). They are
+            // found by the rater, not by the link, so new links since change nothing.
+            guard
+                let previous = try await submittedResponseID(
+                    of: submission.invitation, raterKey: submission.attribution.raterKey, on: sql)
+            else { continue }
+            replaced[submission.responseID] = previous
+            try await sql.update("responses").set("status", to: ResponseStatus.voided.rawValue)
+                .where("id", .equal, previous).run()
+        }
+        if !claimed.isEmpty {
+            try await sql.insertRows(
+                into: "responses",
+                columns: [
+                    "id", "cycle_id", "subject_id", "source", "account_id", "rater_person_id", "rater_key", "status",
+                    "replaces_id", "submitted_on", "rater_calibrated", "rater_bias",
+                ],
+                rows: claimed.map { submission in
+                    let invitation = submission.invitation
+                    let anonymous = invitation.source.isAnonymous
+                    return [
+                        SQLBind(submission.responseID), SQLBind(invitation.cycleID), SQLBind(invitation.subjectID),
                         SQLBind(invitation.source.rawValue), SQLBind(invitation.accountID),
-                        SQLBind(anonymous ? nil : invitation.raterPersonID), SQLBind(raterKey),
+                        SQLBind(anonymous ? nil : invitation.raterPersonID), SQLBind(submission.attribution.raterKey),
                         SQLBind(ResponseStatus.submitted.rawValue),
                         // An anonymous correction is not linked to what it replaces: the pair would
                         // be two responses known to come from one person.
-                        SQLBind(anonymous ? nil : previous), SQLBind(attribution.submittedOn.description),
-                        SQLBind(attribution.raterCalibrated), SQLBind(attribution.raterBias)
-                    ).run()
-                switch content {
-                case .ratings(let ratings):
-                    guard !ratings.isEmpty else { break }
-                    let insert = sql.insert(into: "response_ratings").columns(
-                        "response_id", "competency_code", "observed", "level", "derived_level", "override_reason",
-                        "not_observed", "comment")
-                    for rating in ratings {
-                        _ = insert.values(
-                            SQLBind(responseID), SQLBind(rating.competencyCode),
+                        SQLBind(anonymous ? nil : replaced[submission.responseID]),
+                        SQLBind(submission.attribution.submittedOn.description),
+                        SQLBind(submission.attribution.raterCalibrated), SQLBind(submission.attribution.raterBias),
+                    ]
+                })
+            try await sql.insertRows(
+                into: "response_ratings",
+                columns: [
+                    "response_id", "competency_code", "observed", "level", "derived_level", "override_reason",
+                    "not_observed", "comment",
+                ],
+                rows: claimed.flatMap { submission -> [[SQLBind]] in
+                    guard case .ratings(let ratings) = submission.content else { return [] }
+                    return ratings.map { rating in
+                        [
+                            SQLBind(submission.responseID), SQLBind(rating.competencyCode),
                             SQLBind(BehaviourRatingColumns.encodeTicks(rating.observed)), SQLBind(rating.level),
                             SQLBind(rating.derivedLevel), SQLBind(rating.overrideReason),
-                            SQLBind(rating.notObserved), SQLBind(rating.comment)
-                        )
+                            SQLBind(rating.notObserved), SQLBind(rating.comment),
+                        ]
                     }
-                    try await insert.run()
-                case .answers(let answers):
-                    guard !answers.isEmpty else { break }
-                    let insert = sql.insert(into: "response_answers").columns(
-                        "response_id", "question_code", "answer", "comment")
-                    for answer in answers {
-                        _ = insert.values(
-                            SQLBind(responseID), SQLBind(answer.questionCode), SQLBind(answer.answer.rawValue),
-                            SQLBind(answer.comment))
+                })
+            try await sql.insertRows(
+                into: "response_answers", columns: ["response_id", "question_code", "answer", "comment"],
+                rows: claimed.flatMap { submission -> [[SQLBind]] in
+                    guard case .answers(let answers) = submission.content else { return [] }
+                    return answers.map { answer in
+                        [
+                            SQLBind(submission.responseID), SQLBind(answer.questionCode),
+                            SQLBind(answer.answer.rawValue), SQLBind(answer.comment),
+                        ]
                     }
-                    try await insert.run()
-                }
-                try await sql.delete(from: "draft_items").where("invitation_id", .equal, invitation.id).run()
-            }
+                })
+            try await sql.delete(from: "draft_items").where("invitation_id", .in, claimed.map(\.invitation.id)).run()
         }
-        return responseID
+        let written = Set(claimed.map(\.responseID))
+        return submissions.map { submission in
+            written.contains(submission.responseID)
+                ? .success(submission.responseID)
+                : .failure(.conflict("These answers were already submitted; they cannot be submitted twice."))
+        }
     }
 
     /// Lets a rater correct a submitted response while the cycle is open: the submitted answers

@@ -35,12 +35,13 @@ extension Database {
 }
 
 extension SQLDatabase {
-    /// Inserts rows of binds, several per statement (within both databases' limits on binds).
+    /// Inserts rows of binds, many per statement: PostgreSQL takes 65,535 binds in a statement
+    /// and SQLite (as SQLiteNIO builds it) 250,000, so a statement holds up to 16,000.
     /// - Parameter ignoringConflicts: leave a row whose key is already there as it is.
     func insertRows(into table: String, columns: [String], rows: [[SQLBind]], ignoringConflicts: Bool = false)
         async throws
     {
-        for chunk in rows.chunked(into: max(1, 900 / max(1, columns.count))) {
+        for chunk in rows.chunked(into: max(1, 16_000 / max(1, columns.count))) {
             let insert = self.insert(into: table).columns(columns)
             if ignoringConflicts { insert.ignoringConflicts() }
             for row in chunk { insert.values(row) }

@@ -99,9 +99,17 @@ public enum DatabaseLocation: Equatable, Sendable, CustomStringConvertible {
     /// Per-connection settings. In WAL mode, `synchronous=NORMAL` syncs at checkpoints rather
     /// than at every commit: a crash of Acumen loses nothing committed, a power cut can lose the
     /// last moments, and the database stays consistent either way. Every submission commits,
-    /// so this is what lets hundreds of raters submit each second.
+    /// so this is what lets hundreds of raters submit each second. An 8 MB page cache (instead
+    /// of 2 MB) keeps the indexes of a large cycle's links in memory. A serving process copies
+    /// the log into the database from a connection of its own (`WALCheckpoints`); these
+    /// connections do it only when the log passes `checkpointPages`.
     public func prepareConnection(_ database: any Database) async throws {
         guard case .sqliteFile = self, let sql = database as? any SQLDatabase else { return }
         try await sql.raw("PRAGMA synchronous=NORMAL").run()
+        try await sql.raw("PRAGMA cache_size=-8000").run()
+        try await sql.raw("PRAGMA wal_autocheckpoint=\(unsafeRaw: String(Self.checkpointPages))").run()
     }
+
+    /// The log's length (in 4 KB pages, about 100 MB) at which a commit checkpoints it itself.
+    public static let checkpointPages = 25_000
 }

@@ -17,6 +17,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     let connectionsPerLoop = settings.database.isSQLite ? 1 : settings.databaseTuning.connectionsPerEventLoop
     app.serviceMetrics = ServiceMetrics(
         poolSize: connectionsPerLoop * System.coreCount, scrapeToken: settings.metricsToken)
+    app.submissionGroups = SubmissionGroups()
 
     app.sessions.use { _ in DatabaseSessionDriver(lifetime: settings.sessionLifetime) }
     app.sessions.configuration = SessionsConfiguration(cookieName: "acumen_session") { id in

@@ -345,6 +345,6 @@ struct CyclesAPIController: RouteCollection {
     private func raterSession(_ request: Request) async throws -> RaterUseCases {
         try await RaterUseCases.open(
             token: request.parameters.get("token") ?? "", database: request.db,
-            identity: RaterIdentity(secret: settings.anonymityKey))
+            submissions: request.application.submissionGroups, identity: RaterIdentity(secret: settings.anonymityKey))
     }
 }

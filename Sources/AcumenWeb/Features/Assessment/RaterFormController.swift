@@ -109,9 +109,11 @@ struct RaterFormController: RouteCollection {
         if let invitationID = request.parameters.get("invitationID") {
             guard let id = UUID(uuidString: invitationID) else { throw AppError.notFound("That form") }
             return try await RaterUseCases.open(
-                invitationID: id, viewer: try request.requireUser().viewer, database: request.db, identity: identity)
+                invitationID: id, viewer: try request.requireUser().viewer, database: request.db,
+                submissions: request.application.submissionGroups, identity: identity)
         }
         return try await RaterUseCases.open(
-            token: request.parameters.get("token") ?? "", database: request.db, identity: identity)
+            token: request.parameters.get("token") ?? "", database: request.db,
+            submissions: request.application.submissionGroups, identity: identity)
     }
 }

@@ -15,12 +15,16 @@ struct RaterUseCases {
     let framework: FrameworkContent
     let questionnaire: Questionnaire
     let database: any Database
+    /// Where submissions are written (grouped on SQLite).
+    let submissions: SubmissionGroups
     /// Who this rater is, as stored on their responses (`RaterIdentity`).
     let raterKey: String
 
     /// Resolves a link. An unknown, replaced or revoked link is "not found", without saying
     /// which, so that links cannot be probed.
-    static func open(token: String, database: any Database, identity: RaterIdentity) async throws -> RaterUseCases {
+    static func open(
+        token: String, database: any Database, submissions: SubmissionGroups, identity: RaterIdentity
+    ) async throws -> RaterUseCases {
         guard (20...100).contains(token.count),
             token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
             let invitation = try await InvitationRepository(database: database).invitation(
@@ -35,14 +39,16 @@ struct RaterUseCases {
             error.localized = LocalizedMessage(key: RaterErrorMessage.linkNotValid)
             throw error
         }
-        return try await open(.link(token: token), invitation, database: database, identity: identity)
+        return try await open(
+            .link(token: token), invitation, database: database, submissions: submissions, identity: identity)
     }
 
     /// Opens a signed-in rater's own form. An invitation that is not theirs, or no longer
     /// approved, is "not found": a rater cannot learn who else was asked.
-    static func open(invitationID: UUID, viewer: Viewer, database: any Database, identity: RaterIdentity)
-        async throws -> RaterUseCases
-    {
+    static func open(
+        invitationID: UUID, viewer: Viewer, database: any Database, submissions: SubmissionGroups,
+        identity: RaterIdentity
+    ) async throws -> RaterUseCases {
         guard let personID = viewer.personID,
             let invitation = try await InvitationRepository(database: database).invitation(
                 id: invitationID, raterPersonID: personID),
@@ -56,17 +62,21 @@ struct RaterUseCases {
             error.localized = LocalizedMessage(key: RaterErrorMessage.formNotFound)
             throw error
         }
-        return try await open(.signedIn(invitationID: invitationID), invitation, database: database, identity: identity)
+        return try await open(
+            .signedIn(invitationID: invitationID), invitation, database: database, submissions: submissions,
+            identity: identity)
     }
 
     private static func open(
-        _ address: RaterFormAddress, _ invitation: Invitation, database: any Database, identity: RaterIdentity
+        _ address: RaterFormAddress, _ invitation: Invitation, database: any Database,
+        submissions: SubmissionGroups, identity: RaterIdentity
     ) async throws -> RaterUseCases {
         let cycle = try await CycleRepository(database: database).cycle(id: invitation.cycleID)
         let (version, questionnaire) = try await CycleForms.context(for: cycle, database: database)
         return RaterUseCases(
             address: address, invitation: invitation, cycle: cycle, framework: version.content,
-            questionnaire: questionnaire, database: database, raterKey: identity.raterKey(for: invitation))
+            questionnaire: questionnaire, database: database, submissions: submissions,
+            raterKey: identity.raterKey(for: invitation))
     }
 
     /// Refuses answers outside the open period, with the reason.
@@ -158,11 +168,13 @@ struct RaterUseCases {
         if ResponseAttribution.isJudged(invitation.source), let person = invitation.raterPersonID {
             calibration = try await CalibrationRepository(database: database).status(personID: person)
         }
-        try await ResponseRepository(database: database).submit(
-            invitation: invitation, content: form.content,
-            attribution: ResponseAttribution(
-                invitation: invitation, raterKey: raterKey, today: .today, settings: cycle.settings,
-                calibration: calibration))
+        _ = try await submissions.submit(
+            SubmissionRecord(
+                invitation: invitation, content: form.content,
+                attribution: ResponseAttribution(
+                    invitation: invitation, raterKey: raterKey, today: .today, settings: cycle.settings,
+                    calibration: calibration)),
+            on: database)
         return .submitted
     }
 
@@ -209,4 +221,21 @@ enum RaterErrorMessage: String, MessageKey, CaseIterable {
     case formNotFound = "rater.error.formNotFound"
     case notOpen = "rater.error.notOpen"
     case closed = "rater.error.closed"
+}
+
+extension Application {
+    private struct SubmissionGroupsKey: StorageKey {
+        typealias Value = SubmissionGroups
+    }
+
+    /// Where this application writes raters' submissions, made when it is configured.
+    var submissionGroups: SubmissionGroups {
+        get {
+            guard let groups = storage[SubmissionGroupsKey.self] else {
+                preconditionFailure("configure(_:settings:) makes the submission groups before any request")
+            }
+            return groups
+        }
+        set { storage[SubmissionGroupsKey.self] = newValue }
+    }
 }

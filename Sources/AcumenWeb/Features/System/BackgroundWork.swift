@@ -11,6 +11,7 @@ import Vapor
 final class BackgroundWork: LifecycleHandler, @unchecked Sendable {
     let settings: AcumenSettings
     private var task: Task<Void, Never>?
+    private var checkpoints: Task<Void, Never>?
 
     init(settings: AcumenSettings) {
         self.settings = settings
@@ -23,6 +24,9 @@ final class BackgroundWork: LifecycleHandler, @unchecked Sendable {
         let baseURL = settings.publicBaseURL
         let client = app.client
         let metrics = app.serviceMetrics
+        if case .sqliteFile(let path) = settings.database {
+            checkpoints = Task { await WALCheckpoints.run(path: path, logger: logger) }
+        }
         task = Task {
             var lastReminderDay: CalendarDate?
             while !Task.isCancelled {
@@ -52,7 +56,9 @@ final class BackgroundWork: LifecycleHandler, @unchecked Sendable {
 
     func shutdownAsync(_ app: Application) async {
         task?.cancel()
+        checkpoints?.cancel()
         await task?.value
+        await checkpoints?.value
     }
 
     /// - Parameter metrics: where refused deliveries are counted.
