@@ -66,6 +66,47 @@ final class CASERoundTripTests: XCTestCase {
         XCTAssertTrue(package.document.uri.hasPrefix("https://acumen.example/ims/case/v1p1/"))
     }
 
+    func test_export_identifiersAreVersions1To5_evenForStoredIdentifiersOfOtherKinds() throws {
+        var model = GlobalMobilityAccountManagerFramework.content
+        // As a framework stored before identifiers were version 5, or imported with others.
+        let version8 = try XCTUnwrap(UUID(uuidString: "90949621-8ffd-84ea-89e7-ea1ed83d3866"))
+        model.identifier = version8
+        model.categories[0].competencies[0].identifier = try XCTUnwrap(
+            UUID(uuidString: "01890a5d-ac96-774b-bcce-b302099a8057"))
+        let package = exporter.linkedPackage(for: model, version: 1, status: .published, lastChange: stamp)
+        var identifiers = [package.document.identifier] + package.items!.map(\.identifier)
+        identifiers += package.associations!.map(\.identifier) + package.rubrics!.map(\.identifier)
+        identifiers += package.rubrics!.flatMap { $0.criteria! }.flatMap {
+            [$0.identifier] + $0.levels!.map(\.identifier)
+        }
+        identifiers += package.definitions!.itemTypes!.map(\.identifier)
+        XCTAssertEqual(Set(identifiers).count, identifiers.count, "every object has its own identifier")
+        for identifier in identifiers {
+            XCTAssertTrue(UUID(uuidString: identifier)?.isCASEIdentifier == true, identifier)
+            XCTAssertEqual(identifier, identifier.lowercased())
+        }
+        XCTAssertEqual(package.document.identifier, CASEExporter.identifier(for: version8))
+        XCTAssertNotEqual(package.document.identifier, version8.lowercasedString)
+        let again = exporter.linkedPackage(for: model, version: 1, status: .published, lastChange: stamp)
+        XCTAssertEqual(again.items!.map(\.identifier), package.items!.map(\.identifier), "the same every time")
+        let kept = GlobalMobilityAccountManagerFramework.content.competencies[0].identifier
+        XCTAssertEqual(CASEExporter.identifier(for: kept), kept.lowercasedString, "a version-5 identifier is kept")
+    }
+
+    func test_package_linksNothingThePackageSchemaForbids_whileObjectsServedAloneLinkTheirDocument() {
+        let model = GlobalMobilityAccountManagerFramework.content
+        let package = exporter.package(for: model, version: 1, status: .published, lastChange: stamp)
+        XCTAssertNil(package.document.packageURI)
+        XCTAssertTrue(package.items!.allSatisfy { $0.documentURI == nil })
+        XCTAssertTrue(package.associations!.allSatisfy { $0.documentURI == nil })
+        let linked = exporter.linkedPackage(for: model, version: 1, status: .published, lastChange: stamp)
+        XCTAssertEqual(
+            linked.document.packageURI?.uri,
+            "https://acumen.example/ims/case/v1p1/CFPackages/\(linked.document.identifier)")
+        XCTAssertTrue(linked.items!.allSatisfy { $0.documentURI?.identifier == linked.document.identifier })
+        XCTAssertTrue(linked.associations!.allSatisfy { $0.documentURI?.identifier == linked.document.identifier })
+    }
+
     func test_import_reportsACompetencyWithoutRubric() throws {
         var package = exporter.package(
             for: GeneralAccountManagementFramework.content, version: 1, status: .draft, lastChange: stamp)

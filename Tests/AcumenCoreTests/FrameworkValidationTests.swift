@@ -88,12 +88,24 @@ final class FrameworkValidationTests: XCTestCase {
         XCTAssertEqual(copy.competencies.map(\.standards), model.competencies.map(\.standards))
     }
 
-    func test_stableIdentifiers_areTheSameOnEveryCall_andValidVersion8() {
+    func test_stableIdentifiers_areNameBasedVersion5_asRFC9562Computes() {
         XCTAssertEqual(UUID.stable(named: "a"), UUID.stable(named: "a"))
         XCTAssertNotEqual(UUID.stable(named: "a"), UUID.stable(named: "b"))
-        let text = UUID.stable(named: "acumen").lowercasedString
-        XCTAssertEqual(Array(text)[14], "8")
-        XCTAssertTrue("89ab".contains(Array(text)[19]))
+        // Python's uuid.uuid5 gives the same values: the RFC's DNS namespace, and Acumen's own.
+        let dns = UUID(uuidString: "6ba7b810-9dad-11d1-80b4-00c04fd430c8")!
+        XCTAssertEqual(UUID.nameBased("python.org", in: dns).lowercasedString, "886313e1-3b8a-5372-9b90-0c9aee199e5d")
+        XCTAssertEqual(UUID.stable(named: "acumen").lowercasedString, "93dc592b-ea6d-5bff-9631-cbcc7a6b38c6")
+        XCTAssertTrue(UUID.stable(named: "acumen").isCASEIdentifier)
+    }
+
+    func test_caseIdentifiers_areRFC4122Versions1To5() {
+        XCTAssertTrue(UUID(uuidString: "886313e1-3b8a-5372-9b90-0c9aee199e5d")!.isCASEIdentifier)
+        XCTAssertTrue(UUID(uuidString: "19f803c6-3566-41db-a177-ccea51283dfb")!.isCASEIdentifier)
+        XCTAssertTrue(UUID(uuidString: "6ba7b810-9dad-11d1-80b4-00c04fd430c8")!.isCASEIdentifier)
+        XCTAssertFalse(UUID(uuidString: "90949621-8ffd-84ea-89e7-ea1ed83d3866")!.isCASEIdentifier, "version 8")
+        XCTAssertFalse(UUID(uuidString: "01890a5d-ac96-774b-bcce-b302099a8057")!.isCASEIdentifier, "version 7")
+        XCTAssertFalse(UUID(uuidString: "19f803c6-3566-41db-c177-ccea51283dfb")!.isCASEIdentifier, "variant")
+        XCTAssertFalse(UUID(uuidString: "00000000-0000-0000-0000-000000000000")!.isCASEIdentifier, "nil UUID")
     }
 
     func test_roleProfiles_followTheGuidance() {

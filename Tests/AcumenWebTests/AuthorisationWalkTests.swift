@@ -15,7 +15,11 @@ final class AuthorisationWalkTests: XCTestCase {
     let publicRoutes: Set<String> = [
         "GET /", "GET /login", "POST /login", "POST /logout", "GET /healthz", "GET /readyz", "GET /styles.css",
         "GET /openapi.json", "POST /api/v1/auth/token", "GET /ims/case/v1p1/CFDocuments",
-        "GET /ims/case/v1p1/CFPackages/:id", "GET /ims/case/v1p1/CFItems/:id", "GET /assets/rater-form.js",
+        "GET /ims/case/v1p1/CFPackages/:id", "GET /ims/case/v1p1/CFItems/:id", "GET /ims/case/v1p1/CFDocuments/:id",
+        "GET /ims/case/v1p1/CFItemAssociations/:id", "GET /ims/case/v1p1/CFAssociations/:id",
+        "GET /ims/case/v1p1/CFItemTypes/:id", "GET /ims/case/v1p1/CFRubrics/:id",
+        "GET /ims/case/v1p1/CFRubricCriteria/:id", "GET /ims/case/v1p1/CFRubricCriterionLevels/:id",
+        "GET /assets/rater-form.js",
         "GET /assets/site.js", "GET /xapi/about", "GET /password/forgot", "POST /password/forgot",
         "GET /password/reset/:token", "POST /password/reset",
     ]

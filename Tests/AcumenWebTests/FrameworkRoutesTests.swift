@@ -158,6 +158,80 @@ final class FrameworkRoutesTests: XCTestCase {
         }
     }
 
+    func test_everyURIInThePackage_resolvesToItsObject_andUnknownIdentifiersAreNotFound() async throws {
+        try await WebHarness.withDemoApp { app, _ in
+            let published = try await FrameworkRepository(database: app.db).latestPublished(
+                named: GlobalMobilityAccountManagerFramework.name)!
+            let packageID = CASEExporter.identifier(for: published.id)
+            var package: [String: Any] = [:]
+            try await app.send(
+                .GET, "/ims/case/v1p1/CFPackages/\(packageID)",
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .ok)
+                    package = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as! [String: Any]
+                })
+            var links: [String: String] = [:]  // uri: identifier
+            func collect(_ value: Any) {
+                if let object = value as? [String: Any] {
+                    if let uri = object["uri"] as? String, let identifier = object["identifier"] as? String {
+                        links[uri] = identifier
+                    }
+                    object.values.forEach(collect)
+                } else if let list = value as? [Any] {
+                    list.forEach(collect)
+                }
+            }
+            collect(package)
+            // The package links to no package; its document, served alone, does.
+            let document = try XCTUnwrap(package["CFDocument"] as? [String: Any])
+            try await app.send(
+                .GET, "/ims/case/v1p1/CFDocuments/\(try XCTUnwrap(document["identifier"] as? String))",
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .ok)
+                    collect(try JSONSerialization.jsonObject(with: Data(buffer: response.body)))
+                })
+            let kinds = Set(links.keys.compactMap { $0.split(separator: "/").dropLast().last.map(String.init) })
+            XCTAssertEqual(
+                kinds,
+                [
+                    "CFDocuments", "CFPackages", "CFItems", "CFAssociations", "CFItemTypes", "CFRubrics",
+                    "CFRubricCriteria", "CFRubricCriterionLevels",
+                ])
+            for (uri, identifier) in links {
+                let path = try XCTUnwrap(URLComponents(string: uri)?.path)
+                try await app.send(
+                    .GET, path,
+                    afterResponse: { response in
+                        XCTAssertEqual(response.status, .ok, uri)
+                        let served =
+                            try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                        let document = served?["CFDocument"] as? [String: Any]
+                        XCTAssertEqual(
+                            (served?["identifier"] ?? document?["identifier"]) as? String, identifier, uri)
+                    })
+            }
+            let competency = GlobalMobilityAccountManagerFramework.content.competencies[0].identifier.lowercasedString
+            try await app.send(
+                .GET, "/ims/case/v1p1/CFItemAssociations/\(competency)",
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .ok)
+                    XCTAssertEqual(try response.content.get(String.self, at: "CFItem", "humanCodingScheme"), "OM.1")
+                    struct Association: Decodable { var associationType: String }
+                    let associations = try response.content.get([Association].self, at: "CFAssociations")
+                    XCTAssertEqual(associations.map(\.associationType), ["isChildOf"])
+                })
+            for kind in ["CFDocuments", "CFItems", "CFAssociations", "CFItemTypes", "CFRubrics", "CFPackages"] {
+                for id in [UUID().uuidString, "not-an-identifier"] {
+                    try await app.send(
+                        .GET, "/ims/case/v1p1/\(kind)/\(id)",
+                        afterResponse: { response in
+                            XCTAssertEqual(response.status, .notFound, "\(kind)/\(id)")
+                        })
+                }
+            }
+        }
+    }
+
     func test_caseEndpoints_serveOnlyAdoptedVersions() async throws {
         try await WebHarness.withDemoApp { app, _ in
             let repository = FrameworkRepository(database: app.db)

@@ -1,42 +1,44 @@
+import Crypto
 import Foundation
 
 extension UUID {
-    /// A UUID that is always the same for the same name.
+    /// The namespace of Acumen's name-based identifiers.
+    static let acumenNamespace = UUID(uuidString: "19f803c6-3566-41db-a177-ccea51283dfb")!
+
+    /// A UUID that is always the same for the same name: a name-based (version 5) UUID in
+    /// Acumen's namespace.
     ///
     /// Built-in content uses these so that its CASE identifiers are identical in every
-    /// installation. Two 64-bit FNV-1a hashes fill the 128 bits; the version nibble is set
-    /// to 8 (custom, RFC 9562) and the variant bits to RFC 4122.
+    /// installation, and the CASE export derives the identifiers of associations, rubrics and
+    /// item types from them. CASE 1.1 accepts UUIDs of versions 1 to 5 only.
     public static func stable(named name: String) -> UUID {
-        let bytes = Array(name.utf8)
-        var high = fnv1a(bytes, seed: 0xcbf2_9ce4_8422_2325)
-        var low = fnv1a(bytes, seed: 0x8422_2325_cbf2_9ce4 ^ UInt64(bytes.count))
-        high = (high & ~0xF000) | 0x8000
-        low = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
-        var raw: [UInt8] = []
-        for shift in stride(from: 56, through: 0, by: -8) {
-            raw.append(UInt8(truncatingIfNeeded: high >> UInt64(shift)))
-        }
-        for shift in stride(from: 56, through: 0, by: -8) {
-            raw.append(UInt8(truncatingIfNeeded: low >> UInt64(shift)))
-        }
+        nameBased(name, in: acumenNamespace)
+    }
+
+    /// The version-5 UUID of `name` in `namespace` (RFC 9562, section 5.5): the first 16 bytes
+    /// of the SHA-1 digest of the namespace's bytes followed by the name's UTF-8 bytes, with the
+    /// version and variant bits set.
+    public static func nameBased(_ name: String, in namespace: UUID) -> UUID {
+        var hash = Insecure.SHA1()
+        withUnsafeBytes(of: namespace.uuid) { hash.update(bufferPointer: $0) }
+        hash.update(data: Data(name.utf8))
+        var bytes = Array(hash.finalize().prefix(16))
+        bytes[6] = (bytes[6] & 0x0F) | 0x50
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
         return UUID(
             uuid: (
-                raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7],
-                raw[8], raw[9], raw[10], raw[11], raw[12], raw[13], raw[14], raw[15]
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
             ))
     }
-}
 
-private func fnv1a(_ bytes: [UInt8], seed: UInt64) -> UInt64 {
-    var hash = seed
-    for byte in bytes {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x0000_0100_0000_01B3
+    /// Whether this is an RFC 4122 UUID of version 1 to 5, the only ones the CASE 1.1
+    /// identifier pattern accepts.
+    public var isCASEIdentifier: Bool {
+        let version = uuid.6 >> 4
+        return (1...5).contains(version) && uuid.8 & 0xC0 == 0x80
     }
-    return hash
-}
 
-extension UUID {
     /// The lower-case form CASE requires for identifiers.
     public var lowercasedString: String { uuidString.lowercased() }
 }

@@ -1,10 +1,13 @@
 import Foundation
 
-/// Turns a framework version into a CASE 1.1 package.
+/// Turns a framework version into a CASE 1.1 package, and into the objects a CASE provider
+/// serves one by one.
 ///
-/// Every identifier in the package is either the stored identifier of a document,
-/// category or competency, or derived from those with `UUID.stable(named:)`, so the
-/// same version always exports to the same package.
+/// Every identifier is either the stored identifier of a document, category or competency, or
+/// derived from those with `UUID.stable(named:)`, so the same version always exports to the
+/// same package. CASE accepts UUIDs of versions 1 to 5 only: a stored identifier of another
+/// kind (frameworks made before Acumen's identifiers were version 5, or imported with one) is
+/// exported as the name-based UUID of it (`identifier(for:)`), the same every time.
 public struct CASEExporter: Sendable {
     /// The server's public origin, e.g. `https://acumen.example.com`, used to build `uri` fields.
     public var baseURL: String
@@ -16,10 +19,17 @@ public struct CASEExporter: Sendable {
     public static let categoryType = "Category"
     public static let competencyType = "Competency"
 
+    /// The identifier `uuid` is exported under.
+    public static func identifier(for uuid: UUID) -> String {
+        (uuid.isCASEIdentifier ? uuid : UUID.stable(named: "case-identifier/\(uuid.lowercasedString)"))
+            .lowercasedString
+    }
+
+    /// The document as `CFDocuments` serves it, with a link to its package.
     public func document(
         for content: FrameworkContent, version: Int, status: FrameworkStatus, lastChange: Date
     ) -> CASEDocument {
-        let id = content.identifier.lowercasedString
+        let id = Self.identifier(for: content.identifier)
         return CASEDocument(
             identifier: id,
             uri: uri("CFDocuments", id),
@@ -34,7 +44,30 @@ public struct CASEExporter: Sendable {
             packageURI: CASELinkURI(title: content.name, identifier: id, uri: uri("CFPackages", id)))
     }
 
+    /// The package as `CFPackages` serves it. The package schema has no link from a package's
+    /// document to the package, nor from its items and associations to the document: they
+    /// are implied by the package.
     public func package(
+        for content: FrameworkContent, version: Int, status: FrameworkStatus, lastChange: Date
+    ) -> CASEPackage {
+        var package = linkedPackage(for: content, version: version, status: status, lastChange: lastChange)
+        package.document.packageURI = nil
+        package.items = package.items?.map { item in
+            var item = item
+            item.documentURI = nil
+            return item
+        }
+        package.associations = package.associations?.map { association in
+            var association = association
+            association.documentURI = nil
+            return association
+        }
+        return package
+    }
+
+    /// Every object of the package as the provider serves it on its own (`CFItems/{id}` and the
+    /// rest), each with its link to the document.
+    public func linkedPackage(
         for content: FrameworkContent, version: Int, status: FrameworkStatus, lastChange: Date
     ) -> CASEPackage {
         let stamp = lastChange.formatted(.iso8601)
@@ -100,7 +133,7 @@ public struct CASEExporter: Sendable {
         identifier: UUID, code: String, title: String, description: String, type: String,
         document: CASELinkURI, language: String, stamp: String
     ) -> CASEItem {
-        let id = identifier.lowercasedString
+        let id = Self.identifier(for: identifier)
         return CASEItem(
             identifier: id, uri: uri("CFItems", id),
             fullStatement: description.isEmpty ? title : description,

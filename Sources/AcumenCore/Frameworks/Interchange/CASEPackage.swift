@@ -162,3 +162,19 @@ public struct CASEDocumentSet: Codable, Sendable {
         case documents = "CFDocuments"
     }
 }
+
+/// The body of `GET /ims/case/v1p1/CFItemAssociations/{id}`: an item and its associations.
+public struct CASEItemAssociations: Codable, Sendable {
+    public var item: CASEItem
+    public var associations: [CASEAssociation]
+
+    public init(item: CASEItem, associations: [CASEAssociation]) {
+        self.item = item
+        self.associations = associations
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case item = "CFItem"
+        case associations = "CFAssociations"
+    }
+}

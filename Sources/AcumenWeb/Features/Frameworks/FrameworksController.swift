@@ -293,10 +293,10 @@ struct FrameworksController: RouteCollection {
 
     @Sendable func downloadCASE(request: Request) async throws -> Response {
         let loaded = try await load(request)
-        let package = CASEController.exporter(for: request, settings: settings).package(
+        let package = CASEController.exporter(settings: settings).package(
             for: loaded.version.content, version: loaded.summary.version, status: loaded.summary.status,
             lastChange: loaded.summary.updatedAt)
-        let response = try await CASEController.json(package, for: request)
+        let response = try CASEController.json(package)
         let filename = loaded.summary.name.filter { $0.isLetter || $0.isNumber || $0 == " " }
             .replacingOccurrences(of: " ", with: "-")
         response.headers.replaceOrAdd(
