@@ -31,6 +31,18 @@ final class CSVTableTests: XCTestCase {
         let whole = text + "over the year\"\n"
         XCTAssertEqual(try CSVTable(text: whole, requiredColumns: ["shortname"]).rows.count, 2)
     }
+
+    /// A file that is not the CSV asked for can have a first line of any length; the message
+    /// quotes the start of it, not all of it.
+    func test_aMissingColumnsMessage_quotesALongHeaderShortened() {
+        let text = String(repeating: "x", count: 50_000) + "\n"
+        XCTAssertThrowsError(try CSVTable(text: text, requiredColumns: ["shortname"])) { error in
+            let message = (error as? ImportReport)?.problems.first?.description(in: Localizer(.english)) ?? ""
+            XCTAssertTrue(message.contains("missing"), message)
+            XCTAssertLessThan(message.count, 400, "the header is not echoed whole")
+            XCTAssertTrue(message.contains("…"), message)
+        }
+    }
 }
 
 final class JSONProblemTests: XCTestCase {

@@ -34,4 +34,30 @@ final class MoodleImportTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("exactly one row with 'Is framework'"), "\(error)")
         }
     }
+
+    func test_selfParents_parentCycles_andOverlongTexts_areReportedAtTheirOwnLines() throws {
+        func row(_ parent: String, _ id: String, _ name: String, description: String = "") -> String {
+            "\"\(parent)\",\"\(id)\",\"\(name)\",\"\(description)\",\"1\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\n"
+        }
+        let framework = "\"\",\"F\",\"Framework\",\"\",\"1\",\"\",\"\",\"\",\"\",\"\",\"\",\"1\",\"1\",\"\"\n"
+        let csv =
+            header + framework
+            + row("", "NEG", "Negotiation")  // line 3
+            + row("NEG", "NEG 1", "Prepares")  // line 4
+            + row("SELF", "SELF", "Its own parent")  // line 5
+            + row("B", "A", "Loop A")  // line 6
+            + row("A", "B", "Loop B")  // line 7
+            + row("NEG", "LONG", String(repeating: "n", count: TextLimits.name + 1))  // line 8
+            // line 9
+            + row("NEG", "WORDY", "Wordy", description: String(repeating: "w", count: TextLimits.description + 1))
+        XCTAssertThrowsError(try MoodleFrameworkImport.content(fromCSV: csv)) { error in
+            let problems = (error as? ImportReport)?.problems ?? []
+            XCTAssertEqual(Set(problems.map(\.line)), [5, 6, 8, 9], "\(problems)")
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("cannot be its own parent"), text)
+            XCTAssertTrue(text.contains("A → B → A"), text)
+            XCTAssertTrue(text.contains("Short name is longer than"), text)
+            XCTAssertTrue(text.contains("Description is longer than"), text)
+        }
+    }
 }

@@ -232,6 +232,50 @@ final class FrameworkRoutesTests: XCTestCase {
         }
     }
 
+    func test_aForeignFlatPackage_importsAsADraft_andACycleOfParentsIsRefusedWithNothingMade() async throws {
+        try await WebHarness.withDemoApp { app, demo in
+            let token = try await WebHarness.token(for: .programmeManager, app: app, demo: demo)
+            let headers: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
+            func package(_ associations: String) -> ByteBuffer {
+                ByteBuffer(
+                    string: #"""
+                        {"CFDocument": {"identifier": "doc-1", "uri": "https://elsewhere.example/doc-1", "creator": "Elsewhere",
+                          "title": "Field skills", "lastChangeDateTime": "2025-01-01T00:00:00Z", "CFPackageURI": "https://elsewhere.example/p"},
+                         "CFItems": [
+                          {"identifier": "i-1", "uri": "u", "fullStatement": "Plans the move", "lastChangeDateTime": "2025-01-01T00:00:00Z"},
+                          {"identifier": "i-2", "uri": "u", "fullStatement": "Briefs the family", "abbreviatedStatement": "", "lastChangeDateTime": "2025-01-01T00:00:00Z"}],
+                         "CFAssociations": [\#(associations)]}
+                        """#)
+            }
+            func childOf(_ id: String, _ child: String, _ parent: String) -> String {
+                #"{"identifier": "\#(id)", "uri": "u", "associationType": "isChildOf", "originNodeURI": {"title": "", "identifier": "\#(child)", "uri": "u"}, "destinationNodeURI": {"title": "", "identifier": "\#(parent)", "uri": "u"}, "lastChangeDateTime": "2025-01-01T00:00:00Z"}"#
+            }
+            let before = try await FrameworkRepository(database: app.db).summaries().count
+            try await app.send(
+                .POST, "/api/v1/frameworks/import", headers: headers,
+                body: package(childOf("a-1", "i-2", "i-1") + "," + childOf("a-2", "i-1", "i-2")),
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .unprocessableEntity)
+                    let details = try response.content.get([String].self, at: "error", "details")
+                    XCTAssertTrue(details.contains { $0.contains("each other's parents in a cycle") }, "\(details)")
+                })
+            let afterRefusal = try await FrameworkRepository(database: app.db).summaries().count
+            XCTAssertEqual(afterRefusal, before, "nothing was made")
+            try await app.send(
+                .POST, "/api/v1/frameworks/import", headers: headers,
+                body: package(childOf("a-1", "i-1", "doc-1") + "," + childOf("a-2", "i-2", "doc-1")),
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .created)
+                    let id = try response.content.get(UUID.self, at: "id")
+                    let imported = try await FrameworkRepository(database: app.db).version(id: id)
+                    XCTAssertEqual(imported.summary.status, .draft)
+                    XCTAssertEqual(imported.content.categories.map(\.title), ["Field skills"])
+                    XCTAssertEqual(imported.content.competencies.map(\.title), ["Plans the move", "Briefs the family"])
+                    XCTAssertEqual(imported.content.competencies.map(\.code), ["C1.1", "C1.2"])
+                })
+        }
+    }
+
     func test_caseEndpoints_serveOnlyAdoptedVersions() async throws {
         try await WebHarness.withDemoApp { app, _ in
             let repository = FrameworkRepository(database: app.db)

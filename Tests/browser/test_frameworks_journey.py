@@ -2,6 +2,7 @@
 Mobility framework, read a competency's three levels, start a new draft, comment, publish.
 Every page visited is checked with axe-core at desktop and phone width."""
 import glob
+import json
 import os
 import re
 import subprocess
@@ -279,3 +280,29 @@ def test_a_refused_import_says_why_whatever_the_log_level(tmp_path):
     missing = subprocess.run([binary, "import", "framework", str(tmp_path / "absent.json")], cwd=tmp_path, env=env,
                              capture_output=True, text=True)
     assert missing.returncode == 1 and "absent.json" in missing.stderr, missing.stderr
+
+
+def test_a_package_from_another_case_server_imports_with_what_was_added_said(tmp_path):
+    """A flat package without codes or rubrics, whose identifiers are not UUIDs, becomes a draft
+    through the command line, which says what it generated and what is left to write."""
+    binary = os.environ.get("ACUMEN_BINARY", os.path.join(ROOT, ".build", "debug", "acumen"))
+    env = dict(os.environ, DATABASE_URL=f"sqlite://{tmp_path}/acumen.sqlite", LOG_LEVEL="error")
+    subprocess.run([binary, "migrate"], cwd=tmp_path, env=env, check=True, capture_output=True)
+    stamp = "2025-01-01T00:00:00Z"
+    items = [{"identifier": f"skill-{n}", "uri": f"https://elsewhere.example/skill-{n}", "fullStatement": text,
+              "lastChangeDateTime": stamp} for n, text in enumerate(["Plans the move", "Briefs the family"], 1)]
+    associations = [{"identifier": f"link-{n}", "uri": "https://elsewhere.example/link", "associationType": "isChildOf",
+                     "originNodeURI": {"title": "", "identifier": f"skill-{n}", "uri": "u"},
+                     "destinationNodeURI": {"title": "", "identifier": "field-skills", "uri": "u"},
+                     "lastChangeDateTime": stamp} for n in (1, 2)]
+    package = {"CFDocument": {"identifier": "field-skills", "uri": "https://elsewhere.example/field-skills",
+                              "creator": "Elsewhere", "title": "Field skills", "lastChangeDateTime": stamp},
+               "CFItems": items, "CFAssociations": associations}
+    path = tmp_path / "package.json"
+    path.write_text(json.dumps(package))
+    imported = subprocess.run([binary, "import", "framework", str(path)], cwd=tmp_path, env=env,
+                              capture_output=True, text=True)
+    assert imported.returncode == 0, imported.stderr
+    assert "Field skills" in imported.stdout
+    assert "- Plans the move had no code; it was given C1.1" in imported.stdout, imported.stdout
+    assert "C1.2 has no rubric: its behaviours are to be written in the draft" in imported.stdout, imported.stdout

@@ -51,7 +51,11 @@ public struct CSVTable: Sendable {
                     line: 1,
                     CatalogueText(
                         ImportProblemMessage.missingColumns, count: missing.count,
-                        ["columns": missing.joined(separator: ", "), "header": header.joined(separator: ",")]))
+                        [
+                            "columns": missing.joined(separator: ", "),
+                            "header": Self.shortened(header.joined(separator: ",")),
+                        ]
+                    ))
             ])
         }
         var rows: [Row] = []
@@ -109,6 +113,12 @@ public struct CSVTable: Sendable {
             }
         }
         return openedOn
+    }
+
+    /// A header quoted back in a message: a file that is not the expected CSV can have a first
+    /// "line" of megabytes, which the message should not repeat.
+    static func shortened(_ header: String, to limit: Int = 200) -> String {
+        header.count <= limit ? header : String(header.prefix(limit)) + "…"
     }
 
     static func key(_ column: String) -> String {
@@ -173,6 +183,8 @@ public enum ImportProblemMessage: String, MessageKey, CaseIterable {
     case moodleIDRequired = "importProblem.moodleIDRequired"
     case moodleFrameworkRow = "importProblem.moodleFrameworkRow"
     case moodleShortNameRequired = "importProblem.moodleShortNameRequired"
+    case ownParent = "importProblem.ownParent"
+    case parentCycle = "importProblem.parentCycle"
 
     /// A cell longer than the name limit every imported text keeps.
     static func textTooLong(column: String) -> CatalogueText {

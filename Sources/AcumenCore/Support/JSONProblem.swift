@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a decoding failure into a sentence that names the field, for API and import errors.
 public enum JSONProblem {
     public static func describe(_ error: DecodingError) -> String {
@@ -14,6 +16,40 @@ public enum JSONProblem {
         @unknown default:
             return "the body could not be read"
         }
+    }
+
+    /// As `describe(_:)`, with the document at hand: Foundation's decoder reports a number too
+    /// large for its field as "not valid JSON" without saying where, so a document that parses
+    /// is searched for the number and the message names it.
+    public static func describe(_ error: DecodingError, in data: Data) -> String {
+        if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+            let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
+            let (place, number) = numberOutOfRange(in: parsed, at: "")
+        {
+            return "\(place.isEmpty ? "the body" : place) is \(number), a number too large to be read"
+        }
+        return describe(error)
+    }
+
+    /// The first number, depth first, beyond what a whole-number field can hold.
+    private static func numberOutOfRange(in value: Any, at place: String) -> (String, String)? {
+        switch value {
+        case let object as [String: Any]:
+            for key in object.keys.sorted() {
+                if let found = numberOutOfRange(in: object[key]!, at: place.isEmpty ? key : "\(place).\(key)") {
+                    return found
+                }
+            }
+        case let list as [Any]:
+            for (index, element) in list.enumerated() {
+                if let found = numberOutOfRange(in: element, at: "\(place)[\(index)]") { return found }
+            }
+        case let number as NSNumber where !(number is Bool):
+            let double = number.doubleValue
+            if !double.isFinite || abs(double) >= 9.2e18 { return (place, "\(number)") }
+        default: break
+        }
+        return nil
     }
 
     /// The dotted field name, e.g. `CFItems[3].fullStatement`, that the field of an API error carries.

@@ -34,7 +34,8 @@ struct ImportCommand: AsyncCommand {
                     knownEmails: try await PeopleRepository(database: app.db).allEmails())
                 context.console.print(Self.imported(summary, text: text))
             case "framework":
-                let summary = try await FrameworkImport.importEither(data, database: app.db)
+                let imported = try await FrameworkImport.importEither(data, database: app.db)
+                let summary = imported.summary
                 context.console.print(
                     text.text(
                         CommandMessage.importedFramework,
@@ -42,6 +43,7 @@ struct ImportCommand: AsyncCommand {
                             "name": summary.name, "version": text.integer(summary.version),
                             "id": summary.id.lowercasedString,
                         ]))
+                for note in imported.notes { context.console.print("- \(note)") }
             default:
                 throw CommandRefusal(description: text.text(CommandMessage.unknownImport, ["kind": signature.kind]))
             }

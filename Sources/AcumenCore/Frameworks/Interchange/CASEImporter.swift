@@ -9,95 +9,158 @@ public struct CASEImportError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+/// A package read as framework content, with what the reader had to add to it.
+public struct CASEImportResult: Sendable {
+    public var content: FrameworkContent
+    /// What was generated or is still missing, in the order met: for the importer to show.
+    public var notes: [String]
+}
+
 /// Reads a CASE 1.1 package into framework content.
 ///
 /// The structure is taken from `isChildOf` associations: items directly under the document
-/// are categories, items under a category are competencies, ordered by `sequenceNumber`.
-/// Each competency's rubric gives its behaviours per level, one behaviour per line of the
-/// level's description; the levels, ordered by score, become the framework's scale.
+/// are categories and items under a category are competencies; when no item under the document
+/// has items of its own, the tree is flat and one category named after the document holds them.
+/// Siblings follow `sequenceNumber`, else their order in the file. Each competency's rubric gives
+/// its behaviours per level, one per line of the level's description, and the levels, ordered
+/// by score, become the scale; a competency without a rubric arrives with its behaviours still
+/// to be written. A missing code is generated. What cannot be a framework is refused with every
+/// problem named: identifiers used twice, an item that is its own parent or in a cycle of parents,
+/// an item with two parents, a link to an item that is not there, and items below competencies.
+/// Identifiers that are not UUIDs get UUIDs derived from them (the same on every import).
 public enum CASEImporter {
     public static func decode(_ data: Data) throws -> CASEPackage {
         do {
             return try JSONDecoder().decode(CASEPackage.self, from: data)
         } catch let error as DecodingError {
-            throw CASEImportError(problems: [JSONProblem.describe(error)])
+            throw CASEImportError(problems: [JSONProblem.describe(error, in: data)])
         } catch {
             throw CASEImportError(problems: ["the body is not valid JSON"])
         }
     }
 
     public static func content(from package: CASEPackage) throws -> FrameworkContent {
-        var problems: [String] = []
+        try read(package).content
+    }
+
+    public static func read(_ package: CASEPackage) throws -> CASEImportResult {
+        var problems = duplicateIdentifiers(in: package)
+        var notes: [String] = []
         let document = package.document
-        let documentID = identifier(document.identifier, what: "CFDocument", problems: &problems)
+        let documentKey = document.identifier.lowercased()
         let items = package.items ?? []
         var itemsByID: [String: CASEItem] = [:]
-        for item in items {
+        var filePosition: [String: Int] = [:]
+        for (position, item) in items.enumerated() {
             let key = item.identifier.lowercased()
-            if itemsByID.updateValue(item, forKey: key) != nil {
-                problems.append("CFItem \(item.identifier) appears more than once")
+            if itemsByID[key] == nil {
+                itemsByID[key] = item
+                filePosition[key] = position
             }
         }
 
-        var children: [String: [(sequence: Int, id: String)]] = [:]
+        var children: [String: [(sequence: Int, position: Int, id: String)]] = [:]
         var parentOf: [String: String] = [:]
         for association in package.associations ?? [] where association.associationType == "isChildOf" {
             let child = association.originNodeURI.identifier.lowercased()
             let parent = association.destinationNodeURI.identifier.lowercased()
-            guard itemsByID[child] != nil else {
+            guard let item = itemsByID[child] else {
                 problems.append("association \(association.identifier) refers to an unknown item \(child)")
                 continue
             }
-            if parentOf.updateValue(parent, forKey: child) != nil {
-                problems.append("item \(child) has more than one parent; Acumen frameworks are a tree")
+            guard parent == documentKey || itemsByID[parent] != nil else {
+                problems.append(
+                    "association \(association.identifier) places item \(label(item)) under \(parent), which is neither the document nor an item of the package"
+                )
+                continue
             }
-            children[parent, default: []].append((association.sequenceNumber ?? Int.max, child))
+            if child == parent {
+                problems.append("item \(label(item)) is its own parent")
+                continue
+            }
+            if parentOf.updateValue(parent, forKey: child) != nil {
+                problems.append("item \(label(item)) has more than one parent; Acumen frameworks are a tree")
+            }
+            children[parent, default: []].append(
+                (association.sequenceNumber ?? Int.max, filePosition[child] ?? Int.max, child))
         }
+        problems += cycles(parentOf: parentOf, itemsByID: itemsByID)
         func ordered(_ parent: String) -> [String] {
-            (children[parent] ?? []).sorted { ($0.sequence, $0.id) < ($1.sequence, $1.id) }.map(\.id)
+            (children[parent] ?? []).sorted { ($0.sequence, $0.position) < ($1.sequence, $1.position) }.map(\.id)
         }
 
         let rubricsByItem = rubricLevels(package.rubrics ?? [], problems: &problems)
         let scale = levelScale(from: rubricsByItem.values.map(\.self), problems: &problems)
+        var codes = Set(items.compactMap { $0.humanCodingScheme?.trimmingCharacters(in: .whitespaces) })
+        func code(of item: CASEItem, otherwise generated: String) -> String {
+            if let code = item.humanCodingScheme?.trimmingCharacters(in: .whitespaces), !code.isEmpty { return code }
+            var candidate = generated
+            var suffix = 1
+            while codes.contains(candidate) {
+                suffix += 1
+                candidate = "\(generated)-\(suffix)"
+            }
+            codes.insert(candidate)
+            notes.append("\(title(of: item)) had no code; it was given \(candidate)")
+            return candidate
+        }
 
+        let top = ordered(documentKey)
+        let flat = top.allSatisfy { (children[$0] ?? []).isEmpty }
+        var groups: [(category: CASEItem?, competencies: [String])] =
+            flat ? [(nil, top)] : top.map { (itemsByID[$0], ordered($0)) }
+        if flat && !top.isEmpty {
+            notes.append("the package has no categories; its items were placed in one category named after it")
+        } else {
+            groups = groups.filter { $0.category != nil }
+        }
+        var placed = Set(top)
         var categories: [CategoryContent] = []
-        var placed: Set<String> = []
-        for categoryKey in ordered(document.identifier.lowercased()) {
-            guard let categoryItem = itemsByID[categoryKey] else { continue }
-            placed.insert(categoryKey)
+        for (categoryIndex, group) in groups.enumerated() {
+            let categoryCode = group.category.map { code(of: $0, otherwise: "C\(categoryIndex + 1)") } ?? ""
             var competencies: [CompetencyContent] = []
-            for competencyKey in ordered(categoryKey) {
-                guard let item = itemsByID[competencyKey] else { continue }
-                placed.insert(competencyKey)
-                if !(children[competencyKey] ?? []).isEmpty {
+            for (competencyIndex, key) in group.competencies.enumerated() {
+                guard let item = itemsByID[key] else { continue }
+                placed.insert(key)
+                for below in ordered(key) {
+                    placed.insert(below)
                     problems.append(
-                        "item \(label(item)) has items below it; Acumen frameworks have categories and competencies only"
+                        "item \(label(itemsByID[below]!)) is below competency \(label(item)); Acumen frameworks keep categories and competencies only, so items at a third level cannot be imported yet"
                     )
                 }
-                let levels = rubricsByItem[competencyKey] ?? []
+                let competencyCode = code(
+                    of: item,
+                    otherwise: "\(categoryCode.isEmpty ? "C\(categoryIndex + 1)" : categoryCode).\(competencyIndex + 1)"
+                )
+                let levels = rubricsByItem[key] ?? []
                 if levels.isEmpty {
-                    problems.append("competency \(label(item)) has no CFRubric giving its behaviours per level")
+                    notes.append("\(competencyCode) has no rubric: its behaviours are to be written in the draft")
                 }
                 competencies.append(
                     CompetencyContent(
-                        identifier: identifier(item.identifier, what: "CFItem", problems: &problems),
-                        code: item.humanCodingScheme ?? "",
-                        title: title(of: item),
+                        identifier: identifier(item.identifier), code: competencyCode, title: title(of: item),
                         description: description(of: item),
-                        standards: levels.enumerated().map { position, level in
-                            LevelStandard(level: position, behaviours: lines(level.description ?? ""))
+                        standards: scale.names.indices.map { position in
+                            LevelStandard(
+                                level: position,
+                                behaviours: position < levels.count ? lines(levels[position].description ?? "") : [])
                         }))
             }
             categories.append(
                 CategoryContent(
-                    identifier: identifier(categoryItem.identifier, what: "CFItem", problems: &problems),
-                    code: categoryItem.humanCodingScheme ?? "",
-                    title: title(of: categoryItem),
-                    description: description(of: categoryItem),
+                    identifier: group.category.map { identifier($0.identifier) }
+                        ?? UUID.stable(named: "case-import/\(documentKey)/category"),
+                    code: categoryCode,
+                    title: group.category.map(title(of:)) ?? document.title,
+                    description: group.category.map(description(of:)) ?? "",
                     competencies: competencies))
         }
         for item in items where !placed.contains(item.identifier.lowercased()) {
-            problems.append("item \(label(item)) is not linked to the document by isChildOf associations")
+            let key = item.identifier.lowercased()
+            // Items in a cycle or under an unknown parent were reported already.
+            if parentOf[key] == nil {
+                problems.append("item \(label(item)) is not linked to the document or to another item by isChildOf")
+            }
         }
 
         // The package's language, as the document (else its first item that says) names it; a
@@ -106,11 +169,62 @@ public enum CASEImporter {
             (document.language ?? items.lazy.compactMap(\.language).first).flatMap(ContentLanguage.init(tag:))
             ?? .english
         let content = FrameworkContent(
-            identifier: documentID, name: document.title, description: document.description ?? "",
-            owner: document.creator, levels: scale, categories: categories, language: language)
+            identifier: identifier(document.identifier), name: document.title,
+            description: document.description ?? "", owner: document.creator, levels: scale,
+            categories: categories, language: language)
         problems.append(contentsOf: content.validate(requireComplete: false).errors.map(\.description))
         guard problems.isEmpty else { throw CASEImportError(problems: problems) }
-        return content
+        return CASEImportResult(content: content, notes: notes)
+    }
+
+    /// Every identifier used by more than one object of the package, whatever their kinds.
+    private static func duplicateIdentifiers(in package: CASEPackage) -> [String] {
+        var kinds: [String: [String]] = [:]
+        var order: [String] = []
+        func note(_ identifier: String, _ kind: String) {
+            let key = identifier.lowercased()
+            if kinds[key] == nil { order.append(key) }
+            kinds[key, default: []].append(kind)
+        }
+        note(package.document.identifier, "CFDocument")
+        package.items?.forEach { note($0.identifier, "CFItem") }
+        package.associations?.forEach { note($0.identifier, "CFAssociation") }
+        package.definitions?.itemTypes?.forEach { note($0.identifier, "CFItemType") }
+        for rubric in package.rubrics ?? [] {
+            note(rubric.identifier, "CFRubric")
+            for criterion in rubric.criteria ?? [] {
+                note(criterion.identifier, "CFRubricCriterion")
+                criterion.levels?.forEach { note($0.identifier, "CFRubricCriterionLevel") }
+            }
+        }
+        return order.compactMap { key in
+            guard let used = kinds[key], used.count > 1 else { return nil }
+            return
+                "identifier \(key) is used by \(used.count) objects (\(used.joined(separator: ", "))); each object needs its own"
+        }
+    }
+
+    /// The cycles among parent links, each reported once, naming its items.
+    private static func cycles(parentOf: [String: String], itemsByID: [String: CASEItem]) -> [String] {
+        var reported: Set<String> = []
+        var problems: [String] = []
+        for start in parentOf.keys.sorted() where !reported.contains(start) {
+            var path: [String] = []
+            var seen: Set<String> = []
+            var current: String? = start
+            while let node = current, !seen.contains(node) {
+                seen.insert(node)
+                path.append(node)
+                current = parentOf[node]
+            }
+            guard let repeated = current, let index = path.firstIndex(of: repeated), !reported.contains(repeated)
+            else { continue }
+            let cycle = Array(path[index...])
+            reported.formUnion(cycle)
+            let names = cycle.map { itemsByID[$0].map(label) ?? $0 }
+            problems.append("items \(names.joined(separator: ", ")) are each other's parents in a cycle")
+        }
+        return problems
     }
 
     private static func rubricLevels(
@@ -146,14 +260,17 @@ public enum CASEImporter {
         return LevelScale(names: first)
     }
 
-    private static func identifier(_ text: String, what: String, problems: inout [String]) -> UUID {
-        if let uuid = UUID(uuidString: text) { return uuid }
-        problems.append("\(what) identifier \"\(text)\" is not a UUID")
-        return UUID()
+    /// The identifier as a UUID; one that is not a UUID gets a UUID derived from it, so that
+    /// importing the same package again gives the same identifiers.
+    private static func identifier(_ text: String) -> UUID {
+        UUID(uuidString: text) ?? UUID.stable(named: "case-import/\(text)")
     }
 
+    /// The short statement, else the full one (some tools write an empty short statement).
     private static func title(of item: CASEItem) -> String {
-        item.abbreviatedStatement ?? item.fullStatement
+        guard let short = item.abbreviatedStatement?.trimmingCharacters(in: .whitespacesAndNewlines), !short.isEmpty
+        else { return item.fullStatement }
+        return short
     }
 
     private static func description(of item: CASEItem) -> String {

@@ -36,6 +36,26 @@ public struct CASEDocument: Codable, Hashable, Sendable {
     }
 }
 
+extension CASEDocument {
+    /// Reads a document as written by any CASE version: packages from before CASE 1.0 give
+    /// `CFPackageURI` as a plain string, which import does not use, so it is read when it is a
+    /// link and skipped otherwise.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        identifier = try container.decode(String.self, forKey: .identifier)
+        uri = try container.decode(String.self, forKey: .uri)
+        creator = try container.decode(String.self, forKey: .creator)
+        title = try container.decode(String.self, forKey: .title)
+        lastChangeDateTime = try container.decode(String.self, forKey: .lastChangeDateTime)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        version = try container.decodeIfPresent(String.self, forKey: .version)
+        adoptionStatus = try container.decodeIfPresent(String.self, forKey: .adoptionStatus)
+        language = try container.decodeIfPresent(String.self, forKey: .language)
+        notes = try container.decodeIfPresent(String.self, forKey: .notes)
+        packageURI = try? container.decodeIfPresent(CASELinkURI.self, forKey: .packageURI)
+    }
+}
+
 public struct CASEItem: Codable, Hashable, Sendable {
     public var identifier: String
     public var uri: String

@@ -24,7 +24,9 @@ public enum MoodleFrameworkImport {
         }
         let rows = table.rows.filter { !isTrue($0["Is framework"]) }
         var lineByID: [String: Int] = [:]
+        problems += textProblems(frameworkRow)
         for row in rows {
+            problems += textProblems(row)
             let id = row["ID number"]
             if id.isEmpty {
                 problems.append(ImportProblem(line: row.line, CatalogueText(ImportProblemMessage.moodleIDRequired)))
@@ -42,12 +44,15 @@ public enum MoodleFrameworkImport {
                     ImportProblem(line: row.line, CatalogueText(ImportProblemMessage.moodleShortNameRequired)))
             }
             let parent = row["Parent ID number"]
-            if !parent.isEmpty && !rows.contains(where: { $0["ID number"] == parent }) {
+            if !parent.isEmpty && parent == row["ID number"] {
+                problems.append(ImportProblem(line: row.line, CatalogueText(ImportProblemMessage.ownParent)))
+            } else if !parent.isEmpty && !rows.contains(where: { $0["ID number"] == parent }) {
                 problems.append(
                     ImportProblem(line: row.line, CatalogueText(ImportProblemMessage.unknownParent, ["parent": parent]))
                 )
             }
         }
+        problems += cycleProblems(rows)
         guard problems.isEmpty else { throw ImportReport(problems: problems) }
 
         let children = Dictionary(grouping: rows, by: { $0["Parent ID number"] })
@@ -76,6 +81,54 @@ public enum MoodleFrameworkImport {
             throw ImportReport(problems: errors.map { ImportProblem(line: frameworkRow.line, message: $0.description) })
         }
         return content
+    }
+
+    /// Names and descriptions too long to keep, at the row they are on (the framework's own
+    /// checks would only know where in the framework they ended up).
+    private static func textProblems(_ row: CSVTable.Row) -> [ImportProblem] {
+        var problems: [ImportProblem] = []
+        if row["Short name"].count > TextLimits.name {
+            problems.append(ImportProblem(line: row.line, ImportProblemMessage.textTooLong(column: "Short name")))
+        }
+        if plainText(row["Description"]).count > TextLimits.description {
+            problems.append(
+                ImportProblem(
+                    line: row.line,
+                    CatalogueText(
+                        ImportProblemMessage.tooLong, ["column": "Description", "limit": "\(TextLimits.description)"])))
+        }
+        return problems
+    }
+
+    /// Rows whose chain of parents comes back to them: they would belong nowhere. Each cycle is
+    /// reported once, at the line of its first row in the file.
+    private static func cycleProblems(_ rows: [CSVTable.Row]) -> [ImportProblem] {
+        var parentOf: [String: String] = [:]
+        for row in rows where !row["ID number"].isEmpty && parentOf[row["ID number"]] == nil {
+            parentOf[row["ID number"]] = row["Parent ID number"]
+        }
+        var reported: Set<String> = []
+        var problems: [ImportProblem] = []
+        for row in rows {
+            let start = row["ID number"]
+            guard !start.isEmpty, !reported.contains(start) else { continue }
+            var path = [start]
+            var current = parentOf[start] ?? ""
+            while !current.isEmpty, current != start, !path.contains(current), path.count <= rows.count {
+                path.append(current)
+                current = parentOf[current] ?? ""
+            }
+            // A row that is its own parent is reported as such.
+            guard current == start, path.count > 1 else { continue }
+            reported.formUnion(path)
+            problems.append(
+                ImportProblem(
+                    line: row.line,
+                    CatalogueText(
+                        ImportProblemMessage.parentCycle,
+                        ["id": start, "path": (path + [start]).joined(separator: " → ")])))
+        }
+        return problems
     }
 
     private static func descendants(of id: String, in children: [String: [CSVTable.Row]]) -> [CSVTable.Row] {

@@ -6,21 +6,30 @@ import Foundation
 /// Imports shared by the CLI, the upload page and the API: every path validates the whole
 /// file first and stores it in one transaction, or stores nothing.
 enum FrameworkImport {
+    /// The draft an import made, and what the reader generated or left to write (`CASEImportResult`).
+    struct Imported {
+        var summary: FrameworkSummary
+        var notes: [String]
+    }
+
     /// A CASE package becomes a draft. Its identifiers are kept unless this installation
     /// already uses them (importing a framework back into the server it came from).
-    static func importCASE(_ data: Data, database: any Database) async throws -> FrameworkSummary {
-        let package = try CASEImporter.decode(data)
-        var content = try CASEImporter.content(from: package)
+    static func importCASE(_ data: Data, database: any Database) async throws -> Imported {
+        let read = try CASEImporter.read(try CASEImporter.decode(data))
+        var content = read.content
         if try await identifiersInUse(content, database: database) {
             content = content.withFreshIdentifiers()
         }
-        return try await FrameworkRepository(database: database).create(content, status: .draft)
+        return Imported(
+            summary: try await FrameworkRepository(database: database).create(content, status: .draft),
+            notes: read.notes)
     }
 
     /// A Moodle competency-framework CSV becomes a draft whose behaviours are still to be written.
-    static func importMoodleCSV(_ data: Data, database: any Database) async throws -> FrameworkSummary {
+    static func importMoodleCSV(_ data: Data, database: any Database) async throws -> Imported {
         let content = try MoodleFrameworkImport.content(fromCSV: try text(of: data))
-        return try await FrameworkRepository(database: database).create(content, status: .draft)
+        return Imported(
+            summary: try await FrameworkRepository(database: database).create(content, status: .draft), notes: [])
     }
 
     /// Uploaded CSV as text; spreadsheets save other encodings unless told "CSV UTF-8".
@@ -34,7 +43,7 @@ enum FrameworkImport {
     }
 
     /// CASE packages are JSON objects; anything else is read as Moodle CSV.
-    static func importEither(_ data: Data, database: any Database) async throws -> FrameworkSummary {
+    static func importEither(_ data: Data, database: any Database) async throws -> Imported {
         let firstByte = data.first {
             !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF)
         }

@@ -324,9 +324,9 @@ struct FrameworksController: RouteCollection {
         }
         let data = Data(buffer: body)
         let summary =
-            request.headers.contentType?.subType == "csv"
+            (request.headers.contentType?.subType == "csv"
             ? try await FrameworkImport.importMoodleCSV(data, database: request.db)
-            : try await FrameworkImport.importCASE(data, database: request.db)
+            : try await FrameworkImport.importCASE(data, database: request.db)).summary
         let version = try await FrameworkRepository(database: request.db).version(id: summary.id)
         let response = Response(status: .created)
         try response.content.encode(FrameworkDTO(version), as: .json)

@@ -47,8 +47,9 @@ struct ImportController: RouteCollection {
 
     @Sendable func importFramework(request: Request) async throws -> Response {
         return try await run(request, what: .framework) { data, text in
-            let summary = try await FrameworkImport.importEither(data, database: request.db)
-            return text.text(ImportMessage.importedFramework, ["name": summary.name])
+            let imported = try await FrameworkImport.importEither(data, database: request.db)
+            return ([text.text(ImportMessage.importedFramework, ["name": imported.summary.name])] + imported.notes)
+                .joined(separator: " ")
         }
     }
 

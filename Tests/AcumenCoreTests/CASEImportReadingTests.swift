@@ -1,0 +1,146 @@
+import AcumenCore
+import XCTest
+
+/// Packages as other CASE servers write them: flat or without rubrics, codes or short
+/// statements, identifiers that are not UUIDs, no sequence numbers; and the malformed ones that
+/// must be refused with every problem named.
+final class CASEImportReadingTests: XCTestCase {
+    private let documentID = "c0ffee00-0000-4000-8000-000000000001"
+
+    /// A package in JSON: items as (identifier, code or nil, short statement or nil, full
+    /// statement), associations as (identifier, child, parent, sequence number or nil).
+    private func package(
+        items: [(String, String?, String?, String)], associations: [(String, String, String, Int?)],
+        extraDocument: String = ""
+    ) throws -> CASEPackage {
+        func text(_ value: String?) -> String { value.map { "\"\($0)\"" } ?? "null" }
+        let itemsJSON = items.map { id, code, short, full in
+            #"{"identifier": "\#(id)", "uri": "https://elsewhere.example/\#(id)", "humanCodingScheme": \#(text(code)), "abbreviatedStatement": \#(text(short)), "fullStatement": "\#(full)", "lastChangeDateTime": "2025-01-01T00:00:00Z"}"#
+        }
+        let associationsJSON = associations.map { id, child, parent, sequence in
+            #"{"identifier": "\#(id)", "uri": "https://elsewhere.example/\#(id)", "associationType": "isChildOf", "sequenceNumber": \#(sequence.map(String.init) ?? "null"), "originNodeURI": {"title": "", "identifier": "\#(child)", "uri": "x"}, "destinationNodeURI": {"title": "", "identifier": "\#(parent)", "uri": "x"}, "lastChangeDateTime": "2025-01-01T00:00:00Z"}"#
+        }
+        let json = """
+            {"CFDocument": {"identifier": "\(documentID)", "uri": "https://elsewhere.example/doc", "creator": "Elsewhere",
+             "title": "Consulting skills", "lastChangeDateTime": "2025-01-01T00:00:00Z"\(extraDocument)},
+             "CFItems": [\(itemsJSON.joined(separator: ","))],
+             "CFAssociations": [\(associationsJSON.joined(separator: ","))]}
+            """
+        return try CASEImporter.decode(Data(json.utf8))
+    }
+
+    private func problems(_ package: CASEPackage) -> [String] {
+        do {
+            _ = try CASEImporter.read(package)
+            return []
+        } catch {
+            return (error as? CASEImportError)?.problems ?? ["\(error)"]
+        }
+    }
+
+    func test_aFlatPackageWithoutRubricsOrCodes_importsAsOneCategory_inFileOrder_withCodesGenerated() throws {
+        let imported = try CASEImporter.read(
+            try package(
+                items: [
+                    ("item-b", nil, "", "Listens before proposing"), ("item-a", nil, nil, "Writes clearly"),
+                    ("item-c", "K9", "Negotiates", "Negotiates terms both sides can keep"),
+                ],
+                associations: [
+                    ("as-1", "item-b", documentID, nil), ("as-2", "item-a", documentID, nil),
+                    ("as-3", "item-c", documentID, nil),
+                ],
+                extraDocument: #", "CFPackageURI": "https://elsewhere.example/package""#))
+        let content = imported.content
+        XCTAssertEqual(content.categories.count, 1)
+        XCTAssertEqual(content.categories[0].title, "Consulting skills", "named after the document")
+        XCTAssertEqual(
+            content.competencies.map(\.title), ["Listens before proposing", "Writes clearly", "Negotiates"],
+            "in the file's order; an empty short statement gives way to the full one")
+        XCTAssertEqual(content.competencies.map(\.code), ["C1.1", "C1.2", "K9"])
+        XCTAssertEqual(content.competencies[2].description, "Negotiates terms both sides can keep")
+        XCTAssertTrue(content.competencies.allSatisfy { $0.standards.allSatisfy(\.behaviours.isEmpty) })
+        XCTAssertEqual(content.levels, .standard)
+        XCTAssertTrue(imported.notes.contains { $0.contains("no categories") }, "\(imported.notes)")
+        XCTAssertTrue(imported.notes.contains("Writes clearly had no code; it was given C1.2"), "\(imported.notes)")
+        XCTAssertTrue(imported.notes.contains { $0.hasPrefix("C1.1 has no rubric") }, "\(imported.notes)")
+
+        let again = try CASEImporter.read(
+            try package(
+                items: [("item-b", nil, "", "Listens before proposing")],
+                associations: [("as-1", "item-b", documentID, nil)]))
+        XCTAssertEqual(
+            again.content.competencies[0].identifier, content.competencies[0].identifier,
+            "an identifier that is not a UUID gets the same UUID on every import")
+    }
+
+    func test_sequenceNumbers_orderSiblings_beforeTheFileOrder() throws {
+        let content = try CASEImporter.read(
+            try package(
+                items: [
+                    ("cat", "A", "Advising", "Advising"), ("one", "A.1", "First", "First"),
+                    ("two", "A.2", "Second", "Second"),
+                ],
+                associations: [
+                    ("as-1", "cat", documentID, 1), ("as-2", "one", "cat", 2), ("as-3", "two", "cat", 1),
+                ])
+        ).content
+        XCTAssertEqual(content.categories.map(\.code), ["A"])
+        XCTAssertEqual(content.competencies.map(\.code), ["A.2", "A.1"])
+    }
+
+    func test_parentCycles_selfParents_sharedIdentifiers_andDeepItems_areRefused_eachNamed() throws {
+        let cyclic = problems(
+            try package(
+                items: [
+                    ("cat", "A", "Advising", "Advising"), ("x", "X", "X", "X"), ("y", "Y", "Y", "Y"),
+                    ("z", "Z", "Z", "Z"),
+                ],
+                associations: [
+                    ("as-1", "cat", documentID, 1), ("as-2", "x", "y", 1), ("as-3", "y", "x", 1),
+                    ("as-4", "z", "z", 1),
+                ]))
+        XCTAssertTrue(cyclic.contains("items X, Y are each other's parents in a cycle"), "\(cyclic)")
+        XCTAssertTrue(cyclic.contains("item Z is its own parent"), "\(cyclic)")
+
+        let shared = problems(
+            try package(
+                items: [("cat", "A", "Advising", "Advising"), ("one", "A.1", "First", "First")],
+                associations: [("as-1", "cat", documentID, 1), ("as-1", "one", "cat", 1)]))
+        XCTAssertTrue(
+            shared.contains { $0.hasPrefix("identifier as-1 is used by 2 objects (CFAssociation, CFAssociation)") },
+            "\(shared)")
+
+        let kinds = problems(
+            try package(
+                items: [("cat", "A", "Advising", "Advising"), ("one", "A.1", "First", "First")],
+                associations: [("as-1", "cat", documentID, 1), ("one", "one", "cat", 1)]))
+        XCTAssertTrue(kinds.contains { $0.contains("(CFItem, CFAssociation)") }, "\(kinds)")
+
+        let deep = problems(
+            try package(
+                items: [
+                    ("cat", "A", "Advising", "Advising"), ("one", "A.1", "First", "First"),
+                    ("sub", "A.1.a", "Indicator", "Indicator"),
+                ],
+                associations: [("as-1", "cat", documentID, 1), ("as-2", "one", "cat", 1), ("as-3", "sub", "one", 1)]))
+        XCTAssertEqual(deep.count, 1, "\(deep)")
+        XCTAssertTrue(deep[0].hasPrefix("item A.1.a is below competency A.1"), "\(deep)")
+        XCTAssertFalse(deep[0].contains("not linked"))
+
+        let unknownParent = problems(
+            try package(
+                items: [("cat", "A", "Advising", "Advising")],
+                associations: [("as-1", "cat", "somewhere-else", 1)]))
+        XCTAssertTrue(unknownParent.contains { $0.contains("neither the document nor an item") }, "\(unknownParent)")
+    }
+
+    func test_aNumberOutOfRange_isNamedWhereItIs() {
+        let json =
+            #"{"CFDocument": {"identifier": "d", "uri": "u", "creator": "c", "title": "t", "lastChangeDateTime": "x"}, "CFAssociations": [{"identifier": "a", "uri": "u", "associationType": "isChildOf", "sequenceNumber": 1e40, "originNodeURI": {"title": "", "identifier": "i", "uri": "u"}, "destinationNodeURI": {"title": "", "identifier": "d", "uri": "u"}, "lastChangeDateTime": "x"}]}"#
+        XCTAssertThrowsError(try CASEImporter.decode(Data(json.utf8))) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.contains("CFAssociations[0].sequenceNumber"), message)
+            XCTAssertFalse(message.contains("not valid JSON"), message)
+        }
+    }
+}
