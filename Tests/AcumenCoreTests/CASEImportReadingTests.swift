@@ -73,6 +73,12 @@ final class CASEImportReadingTests: XCTestCase {
             "an identifier that is not a UUID gets the same UUID on every import")
     }
 
+    func test_aPackageWithoutItems_isAnEmptyDraft_withoutACategoryMadeUp() throws {
+        let imported = try CASEImporter.read(try package(items: [], associations: []))
+        XCTAssertEqual(imported.content.categories, [])
+        XCTAssertEqual(imported.notes, [])
+    }
+
     func test_sequenceNumbers_orderSiblings_beforeTheFileOrder() throws {
         let content = try CASEImporter.read(
             try package(

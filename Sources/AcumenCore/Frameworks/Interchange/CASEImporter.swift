@@ -106,13 +106,15 @@ public enum CASEImporter {
         }
 
         let top = ordered(documentKey)
-        let flat = top.allSatisfy { (children[$0] ?? []).isEmpty }
-        var groups: [(category: CASEItem?, competencies: [String])] =
-            flat ? [(nil, top)] : top.map { (itemsByID[$0], ordered($0)) }
-        if flat && !top.isEmpty {
+        // A category is nil where the document stands in for it (a flat package).
+        let groups: [(category: CASEItem?, competencies: [String])]
+        if top.isEmpty {
+            groups = []
+        } else if top.allSatisfy({ (children[$0] ?? []).isEmpty }) {
+            groups = [(nil, top)]
             notes.append("the package has no categories; its items were placed in one category named after it")
         } else {
-            groups = groups.filter { $0.category != nil }
+            groups = top.map { (itemsByID[$0], ordered($0)) }
         }
         var placed = Set(top)
         var categories: [CategoryContent] = []
