@@ -67,12 +67,18 @@ public struct ResponseRepository: Sendable {
     public func submit(invitation: Invitation, content: ResponseContent, attribution: ResponseAttribution)
         async throws -> UUID
     {
-        let submission = SubmissionRecord(invitation: invitation, content: content, attribution: attribution)
+        try await submit([SubmissionRecord(invitation: invitation, content: content, attribution: attribution)])[0]
+            .get()
+    }
+
+    /// Records submissions together in one transaction, queued behind other SQLite writes
+    /// (`WriteGate`): each gets its response's id or the conflict that refused it. An error
+    /// thrown means nothing was written.
+    public func submit(_ submissions: [SubmissionRecord]) async throws -> [Result<UUID, StoreError>] {
         let database = database
-        let outcomes = try await WriteGate.run(on: database) {
-            try await database.transaction { try await Self.write([submission], on: $0.sql) }
+        return try await WriteGate.run(on: database) {
+            try await database.transaction { try await Self.write(submissions, on: $0.sql) }
         }
-        return try outcomes[0].get()
     }
 
     /// Writes submissions within the caller's transaction, with one statement per step for all

@@ -70,10 +70,7 @@ public actor SubmissionGroups {
         -> [Result<UUID, any Error>]
     {
         do {
-            let outcomes = try await WriteGate.run(on: database) {
-                try await database.transaction { try await ResponseRepository.write(group, on: $0.sql) }
-            }
-            return outcomes.map { $0.mapError { $0 as any Error } }
+            return try await ResponseRepository(database: database).submit(group).map { $0.mapError { $0 } }
         } catch  where group.count > 1 {
             var outcomes: [Result<UUID, any Error>] = []
             for submission in group { outcomes.append(contentsOf: await write([submission], on: database)) }

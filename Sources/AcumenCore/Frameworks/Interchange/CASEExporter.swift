@@ -25,6 +25,27 @@ public struct CASEExporter: Sendable {
             .lowercasedString
     }
 
+    /// The document of a stored version, as `CFDocuments` serves it.
+    public func document(of version: FrameworkVersion) -> CASEDocument {
+        document(
+            for: version.content, version: version.summary.version, status: version.summary.status,
+            lastChange: version.summary.updatedAt)
+    }
+
+    /// A stored version's package, as `CFPackages` serves it.
+    public func package(of version: FrameworkVersion) -> CASEPackage {
+        package(
+            for: version.content, version: version.summary.version, status: version.summary.status,
+            lastChange: version.summary.updatedAt)
+    }
+
+    /// A stored version's objects as each is served alone (`linkedPackage(for:version:status:lastChange:)`).
+    public func linkedPackage(of version: FrameworkVersion) -> CASEPackage {
+        linkedPackage(
+            for: version.content, version: version.summary.version, status: version.summary.status,
+            lastChange: version.summary.updatedAt)
+    }
+
     /// The document as `CFDocuments` serves it, with a link to its package.
     public func document(
         for content: FrameworkContent, version: Int, status: FrameworkStatus, lastChange: Date

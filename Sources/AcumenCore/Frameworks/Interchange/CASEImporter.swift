@@ -84,7 +84,10 @@ public enum CASEImporter {
             children[parent, default: []].append(
                 (association.sequenceNumber ?? Int.max, filePosition[child] ?? Int.max, child))
         }
-        problems += cycles(parentOf: parentOf, itemsByID: itemsByID)
+        for cycle in ParentCycles.find(parentOf: parentOf, order: items.map { $0.identifier.lowercased() }) {
+            let names = cycle.map { itemsByID[$0].map(label) ?? $0 }
+            problems.append("items \(names.joined(separator: ", ")) are each other's parents in a cycle")
+        }
         func ordered(_ parent: String) -> [String] {
             (children[parent] ?? []).sorted { ($0.sequence, $0.position) < ($1.sequence, $1.position) }.map(\.id)
         }
@@ -204,29 +207,6 @@ public enum CASEImporter {
             return
                 "identifier \(key) is used by \(used.count) objects (\(used.joined(separator: ", "))); each object needs its own"
         }
-    }
-
-    /// The cycles among parent links, each reported once, naming its items.
-    private static func cycles(parentOf: [String: String], itemsByID: [String: CASEItem]) -> [String] {
-        var reported: Set<String> = []
-        var problems: [String] = []
-        for start in parentOf.keys.sorted() where !reported.contains(start) {
-            var path: [String] = []
-            var seen: Set<String> = []
-            var current: String? = start
-            while let node = current, !seen.contains(node) {
-                seen.insert(node)
-                path.append(node)
-                current = parentOf[node]
-            }
-            guard let repeated = current, let index = path.firstIndex(of: repeated), !reported.contains(repeated)
-            else { continue }
-            let cycle = Array(path[index...])
-            reported.formUnion(cycle)
-            let names = cycle.map { itemsByID[$0].map(label) ?? $0 }
-            problems.append("items \(names.joined(separator: ", ")) are each other's parents in a cycle")
-        }
-        return problems
     }
 
     private static func rubricLevels(

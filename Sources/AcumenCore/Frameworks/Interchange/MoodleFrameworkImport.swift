@@ -104,31 +104,18 @@ public enum MoodleFrameworkImport {
     /// reported once, at the line of its first row in the file.
     private static func cycleProblems(_ rows: [CSVTable.Row]) -> [ImportProblem] {
         var parentOf: [String: String] = [:]
+        var lineByID: [String: Int] = [:]
         for row in rows where !row["ID number"].isEmpty && parentOf[row["ID number"]] == nil {
             parentOf[row["ID number"]] = row["Parent ID number"]
+            lineByID[row["ID number"]] = row.line
         }
-        var reported: Set<String> = []
-        var problems: [ImportProblem] = []
-        for row in rows {
-            let start = row["ID number"]
-            guard !start.isEmpty, !reported.contains(start) else { continue }
-            var path = [start]
-            var current = parentOf[start] ?? ""
-            while !current.isEmpty, current != start, !path.contains(current), path.count <= rows.count {
-                path.append(current)
-                current = parentOf[current] ?? ""
-            }
-            // A row that is its own parent is reported as such.
-            guard current == start, path.count > 1 else { continue }
-            reported.formUnion(path)
-            problems.append(
-                ImportProblem(
-                    line: row.line,
-                    CatalogueText(
-                        ImportProblemMessage.parentCycle,
-                        ["id": start, "path": (path + [start]).joined(separator: " → ")])))
+        return ParentCycles.find(parentOf: parentOf, order: rows.map { $0["ID number"] }).map { cycle in
+            ImportProblem(
+                line: lineByID[cycle[0]] ?? 2,
+                CatalogueText(
+                    ImportProblemMessage.parentCycle,
+                    ["id": cycle[0], "path": (cycle + [cycle[0]]).joined(separator: " → ")]))
         }
-        return problems
     }
 
     private static func descendants(of id: String, in children: [String: [CSVTable.Row]]) -> [CSVTable.Row] {

@@ -41,11 +41,7 @@ struct CASEController: RouteCollection {
 
     @Sendable func documents(request: Request) async throws -> Response {
         let exporter = Self.exporter(settings: settings)
-        let documents = try await publicVersions(request).map { version in
-            exporter.document(
-                for: version.content, version: version.summary.version, status: version.summary.status,
-                lastChange: version.summary.updatedAt)
-        }
+        let documents = try await publicVersions(request).map(exporter.document(of:))
         return try Self.json(CASEDocumentSet(documents: documents))
     }
 
@@ -61,10 +57,7 @@ struct CASEController: RouteCollection {
         let exporter = Self.exporter(settings: settings)
         for version in try await publicVersions(request)
         where CASEExporter.identifier(for: version.content.identifier) == id {
-            return try Self.json(
-                exporter.package(
-                    for: version.content, version: version.summary.version, status: version.summary.status,
-                    lastChange: version.summary.updatedAt))
+            return try Self.json(exporter.package(of: version))
         }
         throw AppError.notFound("That CFPackage")
     }
@@ -135,9 +128,7 @@ struct CASEController: RouteCollection {
         let id = Self.identifier(request)
         let exporter = Self.exporter(settings: settings)
         for version in try await publicVersions(request) {
-            let package = exporter.linkedPackage(
-                for: version.content, version: version.summary.version, status: version.summary.status,
-                lastChange: version.summary.updatedAt)
+            let package = exporter.linkedPackage(of: version)
             if let object = pick(package, id) { return object }
         }
         throw AppError.notFound("That \(kind)")

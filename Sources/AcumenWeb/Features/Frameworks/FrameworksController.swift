@@ -293,9 +293,7 @@ struct FrameworksController: RouteCollection {
 
     @Sendable func downloadCASE(request: Request) async throws -> Response {
         let loaded = try await load(request)
-        let package = CASEController.exporter(settings: settings).package(
-            for: loaded.version.content, version: loaded.summary.version, status: loaded.summary.status,
-            lastChange: loaded.summary.updatedAt)
+        let package = CASEController.exporter(settings: settings).package(of: loaded.version)
         let response = try CASEController.json(package)
         let filename = loaded.summary.name.filter { $0.isLetter || $0.isNumber || $0 == " " }
             .replacingOccurrences(of: " ", with: "-")
