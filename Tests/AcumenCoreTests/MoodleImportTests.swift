@@ -18,7 +18,9 @@ final class MoodleImportTests: XCTestCase {
         XCTAssertEqual(content.categories.map(\.title), ["Negotiation"])
         let competency = try XCTUnwrap(content.competencies.first)
         XCTAssertEqual(competency.code, "NEG-1", "spaces are not allowed in codes")
-        XCTAssertEqual(competency.description, "Knows the walk-away point.\nIncludes: Knows limits")
+        XCTAssertEqual(competency.description, "Knows the walk-away point.")
+        XCTAssertEqual(competency.indicators.map(\.title), ["Knows limits"], "deeper rows are kept as indicators")
+        XCTAssertEqual(competency.indicators.map(\.code), ["NEG-1a"])
         XCTAssertEqual(content.levels, .standard)
         XCTAssertFalse(content.validate(requireComplete: true).isValid, "behaviours must be written before publishing")
     }

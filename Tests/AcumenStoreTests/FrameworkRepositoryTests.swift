@@ -60,6 +60,65 @@ final class FrameworkRepositoryTests: XCTestCase {
             second.content.categories[0].competencies[0].standards[0].behaviours.last, "Keeps a negotiation log.")
     }
 
+    func test_importedFramework_keepsItsIndicators_andWhereItCameFrom() async throws {
+        try await StoreHarness.onSQLite(importedFrameworkKeepsItsIndicatorsAndWhereItCameFrom)
+    }
+
+    func test_importedFramework_keepsItsIndicators_andWhereItCameFrom_onPostgreSQL() async throws {
+        try await StoreHarness.onPostgreSQL(importedFrameworkKeepsItsIndicatorsAndWhereItCameFrom)
+    }
+
+    private func importedFrameworkKeepsItsIndicatorsAndWhereItCameFrom(database: any Database, label: String)
+        async throws
+    {
+        let repository = FrameworkRepository(database: database)
+        var content = GeneralAccountManagementFramework.content
+        let asks = IndicatorContent(code: "IND.1", title: "Asks", description: "About goals")
+        content.categories[0].competencies[0].indicators = [
+            asks, IndicatorContent(code: "IND.1.1", title: "Writes down", parent: asks.identifier),
+            IndicatorContent(code: "IND.2", title: "Checks back"),
+        ]
+        let address = "https://case.example.org/ims/case/v1p1/CFPackages/\(content.identifier.lowercasedString)"
+        let origin = FrameworkOrigin(
+            source: .caseProvider, url: address, importedAt: Date(timeIntervalSince1970: 1_800_000_000),
+            notes: ["IND.1.1 was generated"])
+        let first = try await repository.create(content, status: .draft, origin: origin)
+        let stored = try await repository.version(id: first.id)
+        XCTAssertEqual(stored.content, content, "indicators read back in order with their parents (\(label))")
+        let storedOrigin = try await repository.origin(of: first.id)
+        XCTAssertEqual(storedOrigin, origin, label)
+        let latest = try await repository.latestVersion(fetchedFrom: address)
+        XCTAssertEqual(latest?.id, first.id, label)
+        let unknown = try await repository.latestVersion(fetchedFrom: address + "0")
+        XCTAssertNil(unknown, label)
+
+        // Saving the draft without them removes them; they are not rated, so nothing else refers to them.
+        var edited = stored.content
+        edited.categories[0].competencies[0].indicators.removeLast()
+        try await repository.update(id: first.id, to: edited)
+        let afterEdit = try await repository.version(id: first.id)
+        XCTAssertEqual(afterEdit.content.competencies[0].indicators.map(\.code), ["IND.1", "IND.1.1"], label)
+
+        _ = try await repository.publish(id: first.id)
+        var fetched = edited.withFreshIdentifiers()
+        fetched.categories[0].competencies[0].title = "Renamed at the provider"
+        let second = try await repository.addVersion(
+            fetched, after: first.id, origin: FrameworkOrigin(source: .caseProvider, url: address))
+        XCTAssertEqual(second.version, 2, label)
+        XCTAssertEqual(second.lineageID, first.lineageID, label)
+        let providerAddress = try await repository.providerAddress(lineageID: first.lineageID)
+        XCTAssertEqual(providerAddress, address, label)
+        let latestAfter = try await repository.latestVersion(fetchedFrom: address)
+        XCTAssertEqual(latestAfter?.id, second.id, label)
+        let secondContent = try await repository.version(id: second.id).content
+        XCTAssertEqual(secondContent.competencies[0].indicators.count, 2, label)
+        do {
+            _ = try await repository.addVersion(
+                fetched.withFreshIdentifiers(), after: first.id, origin: FrameworkOrigin(source: .caseProvider))
+            XCTFail("a second draft was added (\(label))")
+        } catch StoreError.conflict {}
+    }
+
     func test_onlyOneDraftPerFramework() async throws {
         try await StoreHarness.onSQLite(onlyOneDraftPerFramework)
     }

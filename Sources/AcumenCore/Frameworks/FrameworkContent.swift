@@ -194,6 +194,15 @@ public struct FrameworkContent: Hashable, Codable, Sendable {
             category.competencies = category.competencies.map { competency in
                 var competency = competency
                 competency.identifier = UUID()
+                var renamed: [UUID: UUID] = [:]
+                competency.indicators = competency.indicators.map { indicator in
+                    var indicator = indicator
+                    let fresh = UUID()
+                    renamed[indicator.identifier] = fresh
+                    indicator.identifier = fresh
+                    indicator.parent = indicator.parent.flatMap { renamed[$0] }
+                    return indicator
+                }
                 return competency
             }
             return category
@@ -231,19 +240,37 @@ public struct CompetencyContent: Hashable, Codable, Sendable {
     public var description: String
     /// One standard per level of the framework's scale, lowest first.
     public var standards: [LevelStandard]
+    /// What an imported framework had below this competency, parents before their children.
+    public var indicators: [IndicatorContent]
 
     public init(
         identifier: UUID = UUID(),
         code: String,
         title: String,
         description: String,
-        standards: [LevelStandard]
+        standards: [LevelStandard],
+        indicators: [IndicatorContent] = []
     ) {
         self.identifier = identifier
         self.code = code
         self.title = title
         self.description = description
         self.standards = standards
+        self.indicators = indicators
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case identifier, code, title, description, standards, indicators
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        identifier = try container.decode(UUID.self, forKey: .identifier)
+        code = try container.decode(String.self, forKey: .code)
+        title = try container.decode(String.self, forKey: .title)
+        description = try container.decode(String.self, forKey: .description)
+        standards = try container.decode([LevelStandard].self, forKey: .standards)
+        indicators = try container.decodeIfPresent([IndicatorContent].self, forKey: .indicators) ?? []
     }
 
     public func standard(at level: Int) -> LevelStandard? {

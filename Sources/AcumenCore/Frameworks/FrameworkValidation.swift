@@ -213,6 +213,23 @@ extension FrameworkContent {
         if let stray = competency.standards.first(where: { !(0..<levels.count).contains($0.level) }) {
             report(place, CatalogueText(FrameworkProblemMessage.strayLevel, ["number": "\(stray.level + 1)"]))
         }
+        var earlier: Set<UUID> = []
+        for (number, indicator) in competency.indicators.enumerated() {
+            let indicatorPlace = CatalogueText(
+                FrameworkProblemMessage.placeIndicator,
+                ["code": competency.code, "number": "\(number + 1)"])
+            checkCode(indicator.code, required: true, at: indicatorPlace, seen: &seenCodes, report: report)
+            checkText(
+                indicator.title, field: .title, limit: TextLimits.name, required: true, at: indicatorPlace,
+                report: report)
+            checkText(
+                indicator.description, field: .description, limit: TextLimits.description, required: false,
+                at: indicatorPlace, report: report)
+            if let parent = indicator.parent, !earlier.contains(parent) {
+                report(indicatorPlace, CatalogueText(FrameworkProblemMessage.indicatorParent))
+            }
+            earlier.insert(indicator.identifier)
+        }
     }
 }
 
@@ -293,6 +310,8 @@ public enum FrameworkProblemMessage: String, MessageKey, CaseIterable {
     case placeUntitledCompetency = "frameworkProblem.place.untitledCompetency"
     case placeBehaviour = "frameworkProblem.place.behaviour"
     case placeUntitledBehaviour = "frameworkProblem.place.untitledBehaviour"
+    case placeIndicator = "frameworkProblem.place.indicator"
+    case indicatorParent = "frameworkProblem.indicatorParent"
 
     // Keys are the rule and the field's name; FrameworkValidationTests checks every field.
     fileprivate init(required field: String) {

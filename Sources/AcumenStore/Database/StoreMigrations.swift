@@ -12,7 +12,7 @@ public enum StoreMigrations {
             CreateGroupSessionTables(), CreateLearningRecordTables(), CreateSessionTables(),
             CreateCommunityTables(), PeopleLeavingReason(), CreateVendorScorecardTables(), CreateSettledResultsTables(),
             KeepHeatmapCells(), CreateKnowledgeCheckTables(), KeepAttemptMarks(), CreateAuditLog(),
-            SessionsKnowTheirUser(), CreatePasswordResets(),
+            SessionsKnowTheirUser(), CreatePasswordResets(), KeepImportedFrameworks(),
         ]
     }
 }

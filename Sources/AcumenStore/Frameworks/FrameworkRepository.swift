@@ -94,10 +94,12 @@ public struct FrameworkRepository: Sendable {
 
     // MARK: Writing
 
-    /// Stores content as a new framework (version 1) in the given status.
+    /// Stores content as a new framework (version 1) in the given status; `origin` says where an
+    /// imported one came from.
     @discardableResult
     public func create(
-        _ content: FrameworkContent, status: FrameworkStatus = .draft, roleProfiles: [RoleProfile] = []
+        _ content: FrameworkContent, status: FrameworkStatus = .draft, roleProfiles: [RoleProfile] = [],
+        origin: FrameworkOrigin? = nil
     ) async throws -> FrameworkSummary {
         try requireValid(content, complete: status != .draft)
         if try await FrameworkRow.find(content.identifier, on: database) != nil {
@@ -106,7 +108,7 @@ public struct FrameworkRepository: Sendable {
         }
         return try await database.transaction { database in
             let framework = try await insert(
-                content, lineageID: UUID(), version: 1, status: status, on: database)
+                content, lineageID: UUID(), version: 1, status: status, origin: origin, on: database)
             try await insert(roleProfiles, frameworkID: content.identifier, on: database)
             return framework.summary
         }
@@ -159,6 +161,23 @@ public struct FrameworkRepository: Sendable {
 
     /// Starts the next version of a framework as a draft copy of this one.
     public func startNewVersion(from id: UUID) async throws -> FrameworkSummary {
+        try await addVersion(after: id) { source in source.content.withFreshIdentifiers() }
+    }
+
+    /// Stores `content`, fetched again from where `id`'s framework came from, as its next
+    /// version: a draft with `id`'s role profiles, saying where it came from.
+    public func addVersion(_ content: FrameworkContent, after id: UUID, origin: FrameworkOrigin) async throws
+        -> FrameworkSummary
+    {
+        try requireValid(content, complete: false)
+        return try await addVersion(after: id, origin: origin) { _ in content }
+    }
+
+    /// The next version of `id`'s framework as a draft, unless the framework has one already.
+    private func addVersion(
+        after id: UUID, origin: FrameworkOrigin? = nil,
+        content: @escaping @Sendable (FrameworkVersion) -> FrameworkContent
+    ) async throws -> FrameworkSummary {
         try await database.transaction { database in
             let source = try await model(id, on: database)
             let lineage = try await FrameworkRow.query(on: database)
@@ -169,11 +188,11 @@ public struct FrameworkRepository: Sendable {
                 )
             }
             let loaded = try await load(source, on: database)
-            let copy = loaded.content.withFreshIdentifiers()
+            let next = content(loaded)
             let framework = try await insert(
-                copy, lineageID: source.lineageID, version: (lineage.first?.version ?? source.version) + 1,
-                status: .draft, on: database)
-            try await insert(loaded.roleProfiles, frameworkID: copy.identifier, on: database)
+                next, lineageID: source.lineageID, version: (lineage.first?.version ?? source.version) + 1,
+                status: .draft, origin: origin, on: database)
+            try await insert(loaded.roleProfiles, frameworkID: next.identifier, on: database)
             return framework.summary
         }
     }
@@ -381,6 +400,20 @@ public struct FrameworkRepository: Sendable {
             .where(SQLColumn("archived_at", table: "b"), .is, SQLLiteral.null)
             .orderBy(SQLColumn("level", table: "b")).orderBy(SQLColumn("position", table: "b")).all()
 
+        let indicators = try await sql.select()
+            .columns("id", "competency_id", "parent_id", "code", "title", "description")
+            .from(IndicatorRow.schema).where("framework_id", .equal, id).orderBy("position").all()
+        var indicatorsByCompetency: [UUID: [IndicatorContent]] = [:]
+        for row in indicators {
+            indicatorsByCompetency[try row.decode(column: "competency_id", as: UUID.self), default: []].append(
+                IndicatorContent(
+                    identifier: try row.decode(column: "id", as: UUID.self),
+                    code: try row.decode(column: "code", as: String.self),
+                    title: try row.decode(column: "title", as: String.self),
+                    description: try row.decode(column: "description", as: String.self),
+                    parent: try row.decode(column: "parent_id", as: UUID?.self)))
+        }
+
         let levels = LevelScale(names: framework.levels)
         var behaviourTexts: [UUID: [[String]]] = [:]
         for row in behaviours {
@@ -399,7 +432,8 @@ public struct FrameworkRepository: Sendable {
                     identifier: competencyID, code: try row.decode(column: "code", as: String.self),
                     title: try row.decode(column: "title", as: String.self),
                     description: try row.decode(column: "description", as: String.self),
-                    standards: texts.enumerated().map { LevelStandard(level: $0.offset, behaviours: $0.element) }))
+                    standards: texts.enumerated().map { LevelStandard(level: $0.offset, behaviours: $0.element) },
+                    indicators: indicatorsByCompetency[competencyID] ?? []))
         }
         return FrameworkContent(
             identifier: id, name: framework.summary.name, description: framework.summary.description,
@@ -418,7 +452,7 @@ public struct FrameworkRepository: Sendable {
 
     private func insert(
         _ content: FrameworkContent, lineageID: UUID, version: Int, status: FrameworkStatus,
-        on database: any Database
+        origin: FrameworkOrigin? = nil, on database: any Database
     ) async throws -> FrameworkRow {
         let framework = FrameworkRow()
         framework.id = content.identifier
@@ -431,6 +465,7 @@ public struct FrameworkRepository: Sendable {
         framework.levels = content.levels.names
         framework.language = content.language.tag
         framework.translations = LanguageKeyedColumn.encode(content.translations)
+        framework.origin = try origin.map { String(decoding: try JSONEncoder.origin.encode($0), as: UTF8.self) }
         if status == .published { framework.publishedAt = Date() }
         try await framework.create(on: database)
         try await replaceItems(of: framework, with: content, on: database)
@@ -448,8 +483,10 @@ public struct FrameworkRepository: Sendable {
         let categoriesByID = Dictionary(uniqueKeysWithValues: existingCategories.map { ($0.id!, $0) })
         let competenciesByID = Dictionary(uniqueKeysWithValues: existingCompetencies.map { ($0.id!, $0) })
         try await archive(behavioursOf: existingCompetencies.compactMap(\.id), on: database)
+        try await IndicatorRow.query(on: database).filter(\.$framework.$id == frameworkID).delete()
 
         var newBehaviours: [BehaviourRow] = []
+        var newIndicators: [IndicatorRow] = []
         for (categoryPosition, category) in content.categories.enumerated() {
             let categoryRow = categoriesByID[category.identifier] ?? FrameworkCategoryRow()
             categoryRow.id = category.identifier
@@ -479,10 +516,25 @@ public struct FrameworkRepository: Sendable {
                         newBehaviours.append(behaviour)
                     }
                 }
+                for (indicatorPosition, indicator) in competency.indicators.enumerated() {
+                    let row = IndicatorRow()
+                    row.id = indicator.identifier
+                    row.$framework.id = frameworkID
+                    row.$competency.id = competency.identifier
+                    row.parentID = indicator.parent
+                    row.code = indicator.code
+                    row.title = indicator.title
+                    row.description = indicator.description
+                    row.position = indicatorPosition
+                    newIndicators.append(row)
+                }
             }
         }
         if !newBehaviours.isEmpty {
             try await newBehaviours.create(on: database)
+        }
+        if !newIndicators.isEmpty {
+            try await newIndicators.create(on: database)
         }
         let keptCompetencies = Set(content.competencies.map(\.identifier))
         for row in existingCompetencies where !keptCompetencies.contains(row.id!) {
@@ -522,13 +574,67 @@ extension FrameworkRow {
 }
 
 extension FrameworkRepository {
-    /// Whether any document, category or competency already has one of these identifiers.
+    /// Where an imported version came from; nil for a version written or copied here.
+    public func origin(of id: UUID) async throws -> FrameworkOrigin? {
+        try await model(id).storedOrigin
+    }
+}
+
+extension FrameworkRepository {
+    /// The latest version of the framework first fetched from `address`, if one was: fetching
+    /// the address again makes that framework's next version rather than a new framework.
+    public func latestVersion(fetchedFrom address: String) async throws -> FrameworkSummary? {
+        let imported = try await FrameworkRow.query(on: database).filter(\.$origin != nil).all()
+        let lineages = Set(imported.filter { $0.storedOrigin?.url == address }.map(\.lineageID))
+        guard !lineages.isEmpty else { return nil }
+        return try await FrameworkRow.query(on: database).filter(\.$lineageID ~~ lineages)
+            .sort(\.$version, .descending).first()?.summary
+    }
+
+    /// The provider address a framework's versions were fetched from, newest first: what
+    /// fetching it again uses.
+    public func providerAddress(lineageID: UUID) async throws -> String? {
+        let rows = try await FrameworkRow.query(on: database).filter(\.$lineageID == lineageID)
+            .filter(\.$origin != nil).sort(\.$version, .descending).all()
+        return rows.lazy.compactMap(\.storedOrigin?.url).first
+    }
+}
+
+extension FrameworkRow {
+    /// Where the version came from; nil for one written here (or an origin no longer readable,
+    /// which only loses the import's notes, never the framework).
+    fileprivate var storedOrigin: FrameworkOrigin? {
+        origin.flatMap { try? JSONDecoder.origin.decode(FrameworkOrigin.self, from: Data($0.utf8)) }
+    }
+}
+
+extension JSONEncoder {
+    fileprivate static var origin: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+}
+
+extension JSONDecoder {
+    fileprivate static var origin: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+}
+
+extension FrameworkRepository {
+    /// Whether any document, category, competency or indicator already has one of these identifiers.
     public func contains(identifiers: [UUID]) async throws -> Bool {
         guard !identifiers.isEmpty else { return false }
         if try await FrameworkRow.query(on: database).withDeleted().filter(\.$id ~~ identifiers).count() > 0 {
             return true
         }
         if try await FrameworkCategoryRow.query(on: database).withDeleted().filter(\.$id ~~ identifiers).count() > 0 {
+            return true
+        }
+        if try await IndicatorRow.query(on: database).filter(\.$id ~~ identifiers).count() > 0 {
             return true
         }
         return try await CompetencyRow.query(on: database).withDeleted().filter(\.$id ~~ identifiers).count() > 0

@@ -22,6 +22,8 @@ final class FrameworkRow: Model, @unchecked Sendable {
     @OptionalField(key: "translations") var translations: String?
     @OptionalField(key: "published_at") var publishedAt: Date?
     @OptionalField(key: "retired_at") var retiredAt: Date?
+    /// Where an imported version came from (`FrameworkOrigin` as JSON); nil for one written here.
+    @OptionalField(key: "origin") var origin: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     @Timestamp(key: "archived_at", on: .delete) var archivedAt: Date?
@@ -58,6 +60,23 @@ final class CompetencyRow: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     @Timestamp(key: "archived_at", on: .delete) var archivedAt: Date?
+
+    init() {}
+}
+
+/// An item an imported framework had below a competency. Nothing refers to indicators, so a
+/// draft's are replaced whole when it is saved rather than archived like behaviours.
+final class IndicatorRow: Model, @unchecked Sendable {
+    static let schema = "competency_indicators"
+
+    @ID(custom: .id, generatedBy: .user) var id: UUID?
+    @Parent(key: "framework_id") var framework: FrameworkRow
+    @Parent(key: "competency_id") var competency: CompetencyRow
+    @OptionalField(key: "parent_id") var parentID: UUID?
+    @Field(key: "code") var code: String
+    @Field(key: "title") var title: String
+    @Field(key: "description") var description: String
+    @Field(key: "position") var position: Int
 
     init() {}
 }

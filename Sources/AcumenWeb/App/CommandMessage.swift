@@ -13,6 +13,7 @@ enum CommandMessage: String, MessageKey, CaseIterable {
     case upToDate = "cli.migrate.upToDate"
     case imported = "cli.import.imported"
     case importedFramework = "cli.import.framework"
+    case fetchedFrameworkVersion = "cli.import.frameworkVersion"
     case unreadable = "cli.import.unreadable"
     case unknownImport = "cli.import.unknownKind"
     case giveEmail = "cli.user.giveEmail"

@@ -19,6 +19,17 @@ struct ImportCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let text = settings.commandLocalizer
+        let isAddress = ["http://", "https://"].contains { signature.file.lowercased().hasPrefix($0) }
+        if isAddress && signature.kind == "framework" {
+            do {
+                announce(
+                    try await FrameworkImport.fetchCASE(
+                        signature.file, client: app.http.client.shared, database: app.db))
+            } catch {
+                try Self.refuse(error)
+            }
+            return
+        }
         guard let data = FileManager.default.contents(atPath: signature.file) else {
             throw CommandRefusal(description: text.text(CommandMessage.unreadable, ["file": signature.file]))
         }
@@ -34,25 +45,37 @@ struct ImportCommand: AsyncCommand {
                     knownEmails: try await PeopleRepository(database: app.db).allEmails())
                 context.console.print(Self.imported(summary, text: text))
             case "framework":
-                let imported = try await FrameworkImport.importEither(data, database: app.db)
-                let summary = imported.summary
-                context.console.print(
-                    text.text(
-                        CommandMessage.importedFramework,
-                        [
-                            "name": summary.name, "version": text.integer(summary.version),
-                            "id": summary.id.lowercasedString,
-                        ]))
-                for note in imported.notes { context.console.print("- \(note)") }
+                announce(try await FrameworkImport.importEither(data, database: app.db))
             default:
                 throw CommandRefusal(description: text.text(CommandMessage.unknownImport, ["kind": signature.kind]))
             }
-        } catch let report as ImportReport {
-            throw CommandRefusal(description: report.description)
-        } catch let error as CASEImportError {
-            throw CommandRefusal(description: error.description)
-        } catch let error as AppError {
-            throw CommandRefusal(description: error.message)
+        } catch {
+            try Self.refuse(error)
+        }
+
+        func announce(_ imported: FrameworkImport.Imported) {
+            let summary = imported.summary
+            var named = [
+                "name": summary.name, "version": text.integer(summary.version), "id": summary.id.lowercasedString,
+            ]
+            if let previous = imported.previousVersion {
+                named["previous"] = text.integer(previous)
+                context.console.print(text.text(CommandMessage.fetchedFrameworkVersion, named))
+            } else {
+                context.console.print(text.text(CommandMessage.importedFramework, named))
+            }
+            for note in imported.notes { context.console.print("- \(note)") }
+        }
+    }
+
+    /// Why an import was refused, in the words its error carries; anything else is thrown on.
+    private static func refuse(_ error: any Error) throws -> Never {
+        switch error {
+        case let report as ImportReport: throw CommandRefusal(description: report.description)
+        case let error as CASEImportError: throw CommandRefusal(description: error.description)
+        case let error as AppError: throw CommandRefusal(description: error.message)
+        case let error as StoreError: throw CommandRefusal(description: AppError.from(error).message)
+        default: throw error
         }
     }
 

@@ -51,6 +51,7 @@ extension SitePath {
     static let framework = SitePath("/frameworks/:frameworkID")
     static let frameworkCompetency = SitePath("/frameworks/:frameworkID/competencies/:competencyID")
     static let frameworkVersions = SitePath("/frameworks/:frameworkID/versions")
+    static let frameworkFetch = SitePath("/frameworks/:frameworkID/fetch")
     static let frameworkPublish = SitePath("/frameworks/:frameworkID/publish")
     static let frameworkRetire = SitePath("/frameworks/:frameworkID/retire")
     static let frameworkEdit = SitePath("/frameworks/:frameworkID/edit")
@@ -141,6 +142,7 @@ extension SitePath {
     static let importPeople = SitePath("/import/people")
     static let importAccounts = SitePath("/import/accounts")
     static let importFramework = SitePath("/import/framework")
+    static let importFrameworkAddress = SitePath("/import/framework-address")
 
     // Assessment
     static let cycles = SitePath("/cycles")
@@ -212,6 +214,7 @@ extension SitePath {
         .framework,
         .frameworkCompetency,
         .frameworkVersions,
+        .frameworkFetch,
         .frameworkPublish,
         .frameworkRetire,
         .frameworkEdit,
@@ -235,6 +238,7 @@ extension SitePath {
         .importPeople,
         .importAccounts,
         .importFramework,
+        .importFrameworkAddress,
         .catalogue,
         .catalogueOffering,
         .catalogueExport,

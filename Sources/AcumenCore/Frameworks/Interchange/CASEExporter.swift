@@ -18,6 +18,7 @@ public struct CASEExporter: Sendable {
 
     public static let categoryType = "Category"
     public static let competencyType = "Competency"
+    public static let indicatorType = "Indicator"
 
     /// The identifier `uuid` is exported under.
     public static func identifier(for uuid: UUID) -> String {
@@ -120,16 +121,44 @@ public struct CASEExporter: Sendable {
                         document: documentLink, stamp: stamp))
                 rubrics.append(
                     rubric(for: competency, item: link(competencyItem), levels: content.levels, stamp: stamp))
+                var indicatorLinks: [UUID: CASELinkURI] = [:]
+                var siblings: [UUID?: Int] = [:]
+                for indicator in competency.indicators {
+                    let indicatorItem = item(
+                        identifier: indicator.identifier, code: indicator.code, title: indicator.title,
+                        description: indicator.description, type: Self.indicatorType, document: documentLink,
+                        language: content.language.tag, stamp: stamp)
+                    items.append(indicatorItem)
+                    indicatorLinks[indicator.identifier] = link(indicatorItem)
+                    siblings[indicator.parent, default: 0] += 1
+                    associations.append(
+                        childOf(
+                            child: link(indicatorItem),
+                            parent: indicator.parent.flatMap { indicatorLinks[$0] } ?? link(competencyItem),
+                            sequence: siblings[indicator.parent] ?? 1, document: documentLink, stamp: stamp))
+                }
             }
         }
         return CASEPackage(
             document: document, items: items, associations: associations,
-            definitions: CASEDefinitions(itemTypes: [
-                itemType(Self.categoryType, "A group of related competencies.", hierarchy: "1", stamp: stamp),
-                itemType(
-                    Self.competencyType, "An observable capability rated at each level.", hierarchy: "2", stamp: stamp),
-            ]),
+            definitions: CASEDefinitions(itemTypes: itemTypes(for: content, stamp: stamp)),
             rubrics: rubrics)
+    }
+
+    /// The kinds of item the package uses: indicators only where the framework has some.
+    private func itemTypes(for content: FrameworkContent, stamp: String) -> [CASEItemType] {
+        var types = [
+            itemType(Self.categoryType, "A group of related competencies.", hierarchy: "1", stamp: stamp),
+            itemType(
+                Self.competencyType, "An observable capability rated at each level.", hierarchy: "2", stamp: stamp),
+        ]
+        if content.competencies.contains(where: { !$0.indicators.isEmpty }) {
+            types.append(
+                itemType(
+                    Self.indicatorType, "A part or sign of a competency, kept from the framework it came from.",
+                    hierarchy: "3", stamp: stamp))
+        }
+        return types
     }
 
     static func adoptionStatus(for status: FrameworkStatus) -> String {

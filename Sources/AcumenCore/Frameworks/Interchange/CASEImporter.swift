@@ -24,9 +24,10 @@ public struct CASEImportResult: Sendable {
 /// Siblings follow `sequenceNumber`, else their order in the file. Each competency's rubric gives
 /// its behaviours per level, one per line of the level's description, and the levels, ordered
 /// by score, become the scale; a competency without a rubric arrives with its behaviours still
-/// to be written. A missing code is generated. What cannot be a framework is refused with every
-/// problem named: identifiers used twice, an item that is its own parent or in a cycle of parents,
-/// an item with two parents, a link to an item that is not there, and items below competencies.
+/// to be written. Items below a competency are kept as its indicators, at their depth. A missing
+/// code is generated and one Acumen cannot keep is adapted, each said in the notes. What cannot be
+/// a framework is refused with every problem named: identifiers used twice, an item that is its
+/// own parent or in a cycle of parents, an item with two parents, a link to an item that is not there.
 /// Identifiers that are not UUIDs get UUIDs derived from them (the same on every import).
 public enum CASEImporter {
     public static func decode(_ data: Data) throws -> CASEPackage {
@@ -94,18 +95,60 @@ public enum CASEImporter {
 
         let rubricsByItem = rubricLevels(package.rubrics ?? [], problems: &problems)
         let scale = levelScale(from: rubricsByItem.values.map(\.self), problems: &problems)
-        var codes = Set(items.compactMap { $0.humanCodingScheme?.trimmingCharacters(in: .whitespaces) })
+        // Codes the package gives are kept where Acumen can use them; generated ones avoid them.
+        let givenCodes = Set(
+            items.compactMap { $0.humanCodingScheme?.trimmingCharacters(in: .whitespaces).uppercased() })
+        var allocator = CodeAllocator()
         func code(of item: CASEItem, otherwise generated: String) -> String {
-            if let code = item.humanCodingScheme?.trimmingCharacters(in: .whitespaces), !code.isEmpty { return code }
+            let given = item.humanCodingScheme?.trimmingCharacters(in: .whitespaces) ?? ""
+            if !given.isEmpty {
+                let code = allocator.code(for: given)
+                if code != given {
+                    notes.append(
+                        "\(title(of: item)) has the code \(given), which Acumen cannot keep as it is (at most \(TextLimits.code) letters, digits, '.', '-' or '_', each code once); it became \(code)"
+                    )
+                }
+                return code
+            }
             var candidate = generated
             var suffix = 1
-            while codes.contains(candidate) {
+            while givenCodes.contains(candidate.uppercased()) {
                 suffix += 1
                 candidate = "\(generated)-\(suffix)"
             }
-            codes.insert(candidate)
-            notes.append("\(title(of: item)) had no code; it was given \(candidate)")
-            return candidate
+            let code = allocator.code(for: candidate)
+            notes.append("\(title(of: item)) had no code; it was given \(code)")
+            return code
+        }
+        for item in items
+        where item.abbreviatedStatement?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" == ""
+            && item.fullStatement.count > TextLimits.name
+        {
+            notes.append(
+                "\(label(item)) has a statement but no short one: its title is the statement's beginning and the whole statement is its description"
+            )
+        }
+        let otherAssociations = (package.associations ?? []).filter { $0.associationType != "isChildOf" }
+        if !otherAssociations.isEmpty {
+            let types = Set(otherAssociations.map(\.associationType)).sorted().joined(separator: ", ")
+            notes.append(
+                "\(otherAssociations.count) association(s) other than isChildOf (\(types)) were not kept: Acumen keeps the tree of items only"
+            )
+        }
+        var placed: Set<String> = []
+        /// The items below a competency, depth first, each under its parent.
+        func indicators(under key: String, parent: UUID?, codePrefix: String) -> [IndicatorContent] {
+            var found: [IndicatorContent] = []
+            for (index, childKey) in ordered(key).enumerated() {
+                guard let item = itemsByID[childKey], placed.insert(childKey).inserted else { continue }
+                let indicator = IndicatorContent(
+                    identifier: identifier(item.identifier),
+                    code: code(of: item, otherwise: "\(codePrefix).\(index + 1)"),
+                    title: title(of: item), description: description(of: item), parent: parent)
+                found.append(indicator)
+                found += indicators(under: childKey, parent: indicator.identifier, codePrefix: indicator.code)
+            }
+            return found
         }
 
         let top = ordered(documentKey)
@@ -119,7 +162,7 @@ public enum CASEImporter {
         } else {
             groups = top.map { (itemsByID[$0], ordered($0)) }
         }
-        var placed = Set(top)
+        placed.formUnion(top)
         var categories: [CategoryContent] = []
         for (categoryIndex, group) in groups.enumerated() {
             let categoryCode = group.category.map { code(of: $0, otherwise: "C\(categoryIndex + 1)") } ?? ""
@@ -127,12 +170,6 @@ public enum CASEImporter {
             for (competencyIndex, key) in group.competencies.enumerated() {
                 guard let item = itemsByID[key] else { continue }
                 placed.insert(key)
-                for below in ordered(key) {
-                    placed.insert(below)
-                    problems.append(
-                        "item \(label(itemsByID[below]!)) is below competency \(label(item)); Acumen frameworks keep categories and competencies only, so items at a third level cannot be imported yet"
-                    )
-                }
                 let competencyCode = code(
                     of: item,
                     otherwise: "\(categoryCode.isEmpty ? "C\(categoryIndex + 1)" : categoryCode).\(competencyIndex + 1)"
@@ -149,7 +186,8 @@ public enum CASEImporter {
                             LevelStandard(
                                 level: position,
                                 behaviours: position < levels.count ? lines(levels[position].description ?? "") : [])
-                        }))
+                        },
+                        indicators: indicators(under: key, parent: nil, codePrefix: competencyCode)))
             }
             categories.append(
                 CategoryContent(
@@ -248,15 +286,22 @@ public enum CASEImporter {
         UUID(uuidString: text) ?? UUID.stable(named: "case-import/\(text)")
     }
 
-    /// The short statement, else the full one (some tools write an empty short statement).
+    /// The short statement, else the full one (some tools write an empty short statement),
+    /// cut at a word to fit a title when it is longer.
     private static func title(of item: CASEItem) -> String {
-        guard let short = item.abbreviatedStatement?.trimmingCharacters(in: .whitespacesAndNewlines), !short.isEmpty
-        else { return item.fullStatement }
-        return short
+        if let short = item.abbreviatedStatement?.trimmingCharacters(in: .whitespacesAndNewlines), !short.isEmpty {
+            return short
+        }
+        let full = item.fullStatement.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard full.count > TextLimits.name else { return full }
+        let cut = full.prefix(TextLimits.name - 1)
+        let atWord = cut.lastIndex(where: \.isWhitespace).map { cut[..<$0] } ?? cut
+        return atWord.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)) + "…"
     }
 
     private static func description(of item: CASEItem) -> String {
-        item.fullStatement == title(of: item) ? "" : item.fullStatement
+        let full = item.fullStatement.trimmingCharacters(in: .whitespacesAndNewlines)
+        return full == title(of: item) ? "" : full
     }
 
     private static func label(_ item: CASEItem) -> String {

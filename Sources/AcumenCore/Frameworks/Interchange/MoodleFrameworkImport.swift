@@ -4,8 +4,8 @@ import Foundation
 /// (tool_lpimportcsv), the format most organisations migrate from.
 ///
 /// The row marked `Is framework` names the framework. Competencies without a parent become
-/// categories; their children become competencies; anything deeper is folded into its
-/// competency's description, because Acumen rates competencies, not sub-competencies.
+/// categories; their children become competencies; anything deeper is kept as the competency's
+/// indicators, at its depth (Acumen rates competencies, not their sub-competencies).
 /// Moodle has no behaviours per level, so the draft keeps the standard levels and its
 /// behaviours are left for the author to write before publishing.
 public enum MoodleFrameworkImport {
@@ -62,14 +62,10 @@ public enum MoodleFrameworkImport {
                 code: codes.code(for: categoryRow["ID number"]), title: categoryRow["Short name"],
                 description: plainText(categoryRow["Description"]),
                 competencies: (children[categoryRow["ID number"]] ?? []).map { row in
-                    let deeper = descendants(of: row["ID number"], in: children).map { $0["Short name"] }
-                    var description = plainText(row["Description"])
-                    if !deeper.isEmpty {
-                        description += (description.isEmpty ? "" : "\n") + "Includes: " + deeper.joined(separator: "; ")
-                    }
-                    return CompetencyContent(
-                        code: codes.code(for: row["ID number"]), title: row["Short name"], description: description,
-                        standards: [])
+                    CompetencyContent(
+                        code: codes.code(for: row["ID number"]), title: row["Short name"],
+                        description: plainText(row["Description"]), standards: [],
+                        indicators: indicators(under: row["ID number"], parent: nil, in: children, codes: &codes))
                 })
         }
         let content = FrameworkContent(
@@ -118,15 +114,18 @@ public enum MoodleFrameworkImport {
         }
     }
 
-    private static func descendants(of id: String, in children: [String: [CSVTable.Row]]) -> [CSVTable.Row] {
-        var found: [CSVTable.Row] = []
-        var queue = children[id] ?? []
-        var seen: Set<String> = [id]
-        while !queue.isEmpty {
-            let row = queue.removeFirst()
-            guard seen.insert(row["ID number"]).inserted else { continue }
-            found.append(row)
-            queue += children[row["ID number"]] ?? []
+    /// The rows below a competency, depth first, each under its parent. The rows form a tree
+    /// (cycles were refused), so the walk ends.
+    private static func indicators(
+        under id: String, parent: UUID?, in children: [String: [CSVTable.Row]], codes: inout CodeAllocator
+    ) -> [IndicatorContent] {
+        var found: [IndicatorContent] = []
+        for row in children[id] ?? [] {
+            let indicator = IndicatorContent(
+                code: codes.code(for: row["ID number"]), title: row["Short name"],
+                description: plainText(row["Description"]), parent: parent)
+            found.append(indicator)
+            found += indicators(under: row["ID number"], parent: indicator.identifier, in: children, codes: &codes)
         }
         return found
     }
@@ -148,25 +147,5 @@ public enum MoodleFrameworkImport {
         }
         return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: "\n")
-    }
-}
-
-/// Turns Moodle ID numbers into Acumen codes: allowed characters only, at most 20, unique.
-struct CodeAllocator {
-    private var used: Set<String> = []
-
-    mutating func code(for idNumber: String) -> String {
-        let cleaned = String(
-            idNumber.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" ? $0 : "-" }
-                .prefix(TextLimits.code))
-        var candidate = cleaned.isEmpty ? "C" : cleaned
-        var number = 2
-        while used.contains(candidate.uppercased()) {
-            let suffix = "-\(number)"
-            candidate = String(cleaned.prefix(TextLimits.code - suffix.count)) + suffix
-            number += 1
-        }
-        used.insert(candidate.uppercased())
-        return candidate
     }
 }

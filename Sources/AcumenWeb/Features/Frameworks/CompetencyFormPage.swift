@@ -50,6 +50,12 @@ enum CompetencyFormPage {
                             hint: text.text(FrameworkEditMessage.behavioursHint, ["level": name]))
                     }
                 }
+                if !competency.indicators.isEmpty {
+                    Paragraph(
+                        text.text(
+                            FrameworkEditMessage.indicatorsKept, ["count": text.integer(competency.indicators.count)])
+                    ).class("hint")
+                }
                 Button {
                     Text(text.text(isNew ? FrameworkEditMessage.addCompetencyButton : .saveCompetency))
                 }.attribute(named: "type", value: "submit").class("button primary")

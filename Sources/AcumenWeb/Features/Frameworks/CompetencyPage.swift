@@ -40,6 +40,7 @@ enum CompetencyPage {
                 Paragraph { content.span(.competencyDescription(competency.code), text: text) }
             }
             LevelGrid(content: content, competency: competency, text: text)
+            IndicatorList(content: content, competency: competency, text: text)
             if model.canEdit {
                 Div {
                     Link(

@@ -45,3 +45,35 @@ enum DateText {
         date.formatted(.iso8601.year().month().day())
     }
 }
+
+/// What an imported framework had below a competency, as nested lists in the framework's own
+/// language (indicators are shown as written; translations cover what is rated).
+struct IndicatorList: Component {
+    let content: FrameworkContent
+    let competency: CompetencyContent
+    let text: Localizer
+
+    var body: Component {
+        if competency.indicators.isEmpty { return EmptyComponent() }
+        let children = Dictionary(grouping: competency.indicators, by: \.parent)
+        return Div {
+            H4(text.text(FrameworkMessage.indicators, ["code": competency.code]))
+            level(under: nil, children: children)
+        }.class("indicators")
+    }
+
+    private func level(under parent: UUID?, children: [UUID?: [IndicatorContent]]) -> Component {
+        List(children[parent] ?? []) { indicator in
+            ListItem {
+                Span(indicator.code + " ").class("code")
+                Span(indicator.title).written(in: content.language, on: text)
+                if !indicator.description.isEmpty {
+                    Paragraph(indicator.description).class("muted")
+                }
+                if children[indicator.identifier] != nil {
+                    level(under: indicator.identifier, children: children)
+                }
+            }
+        }
+    }
+}

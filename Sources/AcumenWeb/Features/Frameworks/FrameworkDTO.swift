@@ -9,12 +9,21 @@ struct FrameworkDTO: Content {
         var name: String
         var behaviours: [String]
     }
+    /// An item kept below a competency from an imported framework; `parentId` is nil directly under it.
+    struct Indicator: Content {
+        var id: UUID
+        var parentId: UUID?
+        var code: String
+        var title: String
+        var description: String
+    }
     struct Competency: Content {
         var id: UUID
         var code: String
         var title: String
         var description: String
         var levels: [Level]
+        var indicators: [Indicator]
     }
     struct Category: Content {
         var id: UUID
@@ -68,6 +77,11 @@ struct FrameworkDTO: Content {
                             Level(
                                 position: position + 1, name: name,
                                 behaviours: competency.standard(at: position)?.behaviours ?? [])
+                        },
+                        indicators: competency.indicators.map { indicator in
+                            Indicator(
+                                id: indicator.identifier, parentId: indicator.parent, code: indicator.code,
+                                title: indicator.title, description: indicator.description)
                         })
                 })
         }

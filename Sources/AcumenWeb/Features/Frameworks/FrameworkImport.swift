@@ -1,5 +1,6 @@
 import AcumenCore
 import AcumenStore
+import AsyncHTTPClient
 import Fluent
 import Foundation
 
@@ -10,26 +11,78 @@ enum FrameworkImport {
     struct Imported {
         var summary: FrameworkSummary
         var notes: [String]
+        /// For a later version fetched again from a provider: the version it follows.
+        var previousVersion: Int? = nil
     }
 
     /// A CASE package becomes a draft. Its identifiers are kept unless this installation
     /// already uses them (importing a framework back into the server it came from).
-    static func importCASE(_ data: Data, database: any Database) async throws -> Imported {
+    static func importCASE(_ data: Data, fetchedFrom url: String? = nil, database: any Database) async throws
+        -> Imported
+    {
         let read = try CASEImporter.read(try CASEImporter.decode(data))
         var content = read.content
         if try await identifiersInUse(content, database: database) {
             content = content.withFreshIdentifiers()
         }
+        let origin = FrameworkOrigin(source: url == nil ? .casePackage : .caseProvider, url: url, notes: read.notes)
         return Imported(
-            summary: try await FrameworkRepository(database: database).create(content, status: .draft),
+            summary: try await FrameworkRepository(database: database).create(content, status: .draft, origin: origin),
             notes: read.notes)
+    }
+
+    /// Fetches a package from another CASE provider. The first fetch of an address makes a new
+    /// framework; fetching it again makes that framework's next version, a draft whose page
+    /// lists what changed. Behaviours written here for competencies the provider gives none, and
+    /// translations of texts that did not change, carry over to it.
+    static func fetchCASE(_ text: String, client: HTTPClient, database: any Database) async throws -> Imported {
+        let address = try CASEPackageFetcher.packageAddress(text)
+        let data = try await CASEPackageFetcher(client: client).fetch(address)
+        let repository = FrameworkRepository(database: database)
+        guard let latest = try await repository.latestVersion(fetchedFrom: address) else {
+            return try await importCASE(data, fetchedFrom: address, database: database)
+        }
+        let read = try CASEImporter.read(try CASEImporter.decode(data))
+        let previous = try await repository.version(id: latest.id)
+        var notes = read.notes
+        var content = read.content.withFreshIdentifiers()
+        content.categories = content.categories.map { category in
+            var category = category
+            category.competencies = category.competencies.map { competency in
+                guard competency.standards.allSatisfy(\.behaviours.isEmpty), content.levels == previous.content.levels,
+                    let written = previous.content.competencies.first(where: { $0.code == competency.code }),
+                    !written.standards.allSatisfy(\.behaviours.isEmpty)
+                else { return competency }
+                var competency = competency
+                competency.standards = written.standards
+                notes.append(
+                    "\(competency.code) has no rubric at the provider: its behaviours were kept from version \(latest.version)"
+                )
+                return competency
+            }
+            return category
+        }
+        content.translations = previous.content.translations
+        content = content.keepingCurrentTranslations(since: previous.content)
+        if FrameworkDifferences(from: previous.content, to: content).isEmpty {
+            throw AppError(
+                .conflict, code: "unchanged",
+                message:
+                    "The package at \(address) says what version \(latest.version) of \(latest.name) says; no version was made."
+            )
+        }
+        let summary = try await repository.addVersion(
+            content, after: latest.id, origin: FrameworkOrigin(source: .caseProvider, url: address, notes: notes))
+        return Imported(summary: summary, notes: notes, previousVersion: latest.version)
     }
 
     /// A Moodle competency-framework CSV becomes a draft whose behaviours are still to be written.
     static func importMoodleCSV(_ data: Data, database: any Database) async throws -> Imported {
         let content = try MoodleFrameworkImport.content(fromCSV: try text(of: data))
         return Imported(
-            summary: try await FrameworkRepository(database: database).create(content, status: .draft), notes: [])
+            summary: try await FrameworkRepository(database: database).create(
+                content, status: .draft, origin: FrameworkOrigin(source: .moodleCSV)),
+            notes: [])
     }
 
     /// Uploaded CSV as text; spreadsheets save other encodings unless told "CSV UTF-8".
@@ -56,6 +109,6 @@ enum FrameworkImport {
     private static func identifiersInUse(_ content: FrameworkContent, database: any Database) async throws -> Bool {
         try await FrameworkRepository(database: database).contains(
             identifiers: [content.identifier] + content.categories.map(\.identifier)
-                + content.competencies.map(\.identifier))
+                + content.competencies.flatMap { [$0.identifier] + $0.indicators.map(\.identifier) })
     }
 }

@@ -8,6 +8,12 @@ enum FrameworkPage {
         var comments: [ReviewComment]
         var reviewers: [String]
         var canEdit: Bool
+        /// Where an imported draft came from; nil for one written here or a frozen version.
+        var origin: FrameworkOrigin? = nil
+        /// For an editor, the CASE provider a frozen version's framework was fetched from.
+        var providerAddress: String? = nil
+        /// A draft's changes since the version before it, with that version's number.
+        var changes: (since: Int, differences: FrameworkDifferences)? = nil
 
         var summary: FrameworkSummary { version.summary }
         /// Only drafts show it, so it is worked out only when asked for.
@@ -149,6 +155,7 @@ enum FrameworkPage {
                                 }
                             }
                             LevelGrid(content: content, competency: competency, text: text)
+                            IndicatorList(content: content, competency: competency, text: text)
                         }.class("competency")
                     }
                     if model.isDraft && model.canEdit {
@@ -220,13 +227,22 @@ enum FrameworkPage {
             case .retired:
                 buttons = [ActionButton.node(startVersion, SitePath.frameworkVersions.url(id), context.csrf, "button")]
             }
+            if model.providerAddress != nil && !model.isDraft {
+                buttons.append(
+                    ActionButton.node(
+                        text.text(FrameworkEditMessage.fetchLater), SitePath.frameworkFetch.url(id), context.csrf,
+                        "button"))
+            }
         }
         return Node<HTML.BodyContext>.div(
             .class("actions"),
             .a(
                 .class("button"), .href(SitePath.frameworkCASE.url(id)), .text(text.text(FrameworkMessage.downloadCASE))
             ),
-            .group(buttons))
+            .group(buttons),
+            .unwrap(model.providerAddress) { address in
+                .p(.class("hint"), .text(text.text(FrameworkEditMessage.fetchedFrom, ["address": address])))
+            })
     }
 
     private static func draftNotes(_ model: Model, context: PageContext) -> Component {
@@ -248,6 +264,8 @@ enum FrameworkPage {
                     validation.warnings.map { text.text(FrameworkEditMessage.note, ["note": $0.description(in: text)]) }
                 )
             }
+            if let origin = model.origin { imported(origin, model: model, context: context) }
+            if let changes = model.changes { changesSince(changes.since, changes.differences, text: text) }
             Paragraph(
                 text.text(
                     FrameworkEditMessage.reviewers,
@@ -268,6 +286,72 @@ enum FrameworkPage {
                 }
             }
         }.id("review").class("panel")
+    }
+
+    /// Where an imported draft came from, what it brought and what its import made up.
+    private static func imported(_ origin: FrameworkOrigin, model: Model, context: PageContext) -> Component {
+        let text = context.localizer
+        let content = model.version.content
+        let behaviours = content.competencies.reduce(0) { $0 + $1.standards.reduce(0) { $0 + $1.behaviours.count } }
+        return Tag("section") {
+            H3(
+                text.text(
+                    FrameworkEditMessage.imported,
+                    ["source": origin.sourceDescription, "date": text.date(CalendarDate(origin.importedAt))]))
+            Paragraph(
+                text.text(
+                    FrameworkEditMessage.carriedOver,
+                    [
+                        "categories": text.integer(content.categories.count),
+                        "competencies": text.integer(content.competencies.count),
+                        "indicators": text.integer(content.competencies.reduce(0) { $0 + $1.indicators.count }),
+                        "behaviours": text.integer(behaviours),
+                    ]))
+            if origin.notes.isEmpty {
+                Paragraph(text.text(FrameworkEditMessage.nothingGenerated))
+            } else {
+                Paragraph(text.text(FrameworkEditMessage.generated))
+                List(origin.notes)
+            }
+        }.id("imported")
+    }
+
+    private static func changesSince(_ version: Int, _ differences: FrameworkDifferences, text: Localizer) -> Component
+    {
+        func items(_ changes: [FrameworkDifferences.Change]) -> String {
+            text.list(
+                changes.map { change in
+                    change.parts.isEmpty
+                        ? text.text(FrameworkEditMessage.item, ["code": change.code, "title": change.title])
+                        : text.text(
+                            FrameworkEditMessage.changedItem,
+                            ["code": change.code, "title": change.title, "parts": text.list(change.parts)])
+                })
+        }
+        let lines: [(FrameworkEditMessage, [FrameworkDifferences.Change])] = [
+            (.addedCategories, differences.addedCategories), (.removedCategories, differences.removedCategories),
+            (.changedCategories, differences.changedCategories), (.addedCompetencies, differences.addedCompetencies),
+            (.removedCompetencies, differences.removedCompetencies),
+            (.changedCompetencies, differences.changedCompetencies),
+        ]
+        return Tag("section") {
+            H3(text.text(FrameworkEditMessage.changesSince, ["version": text.integer(version)]))
+            if differences.isEmpty {
+                Paragraph(text.text(FrameworkEditMessage.noChanges, ["version": text.integer(version)]))
+            } else {
+                List {
+                    if !differences.changedFramework.isEmpty {
+                        ListItem(
+                            text.text(
+                                FrameworkEditMessage.changedFramework,
+                                ["parts": text.list(differences.changedFramework)]))
+                    }
+                    for (message, changes) in lines where !changes.isEmpty {
+                        ListItem(text.text(message, ["items": items(changes)]))
+                    }
+                }
+            }
+        }.id("changes")
     }
 
     private static func addCategoryForm(_ summary: FrameworkSummary, context: PageContext) -> Component {

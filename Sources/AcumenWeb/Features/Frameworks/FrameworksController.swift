@@ -21,6 +21,7 @@ struct FrameworksController: RouteCollection {
         editors.get("new", use: newFramework)
         editors.post(use: createFramework)
         editors.post(":frameworkID", "versions", use: startNewVersion)
+        editors.post(":frameworkID", "fetch", use: fetchFromProvider)
         editors.get(":frameworkID", "publish", use: confirmPublish)
         editors.post(":frameworkID", "publish", use: publish)
         editors.get(":frameworkID", "retire", use: confirmRetire)
@@ -179,12 +180,27 @@ struct FrameworksController: RouteCollection {
         let repository = FrameworkRepository(database: request.db)
         // Review happens on drafts only; a published version's page needs neither list.
         let isDraft = loaded.summary.status == .draft
-        let model = FrameworkPage.Model(
+        let versions = try await repository.versions(lineageID: loaded.summary.lineageID)
+        var model = FrameworkPage.Model(
             version: loaded.version,
-            versions: try await repository.versions(lineageID: loaded.summary.lineageID),
+            versions: versions,
             comments: isDraft ? try await repository.comments(frameworkID: loaded.summary.id) : [],
             reviewers: isDraft ? try await repository.reviewerEmails(frameworkID: loaded.summary.id) : [],
             canEdit: FrameworkPolicy.mayAttempt(.edit, loaded.user.viewer))
+        if model.canEdit && !isDraft {
+            model.providerAddress = try await repository.providerAddress(lineageID: loaded.summary.lineageID)
+        }
+        if isDraft {
+            model.origin = try await repository.origin(of: loaded.summary.id)
+            if let previous = versions.filter({ $0.version < loaded.summary.version }).max(by: {
+                $0.version < $1.version
+            }) {
+                let before = try await repository.version(id: previous.id)
+                model.changes = (
+                    previous.version, FrameworkDifferences(from: before.content, to: loaded.version.content)
+                )
+            }
+        }
         return FrameworkPage.render(model, context: PageContext(readers: request)).response()
     }
 
@@ -210,6 +226,38 @@ struct FrameworksController: RouteCollection {
         let text = request.readersLocalizer
         request.flash(text.text(FrameworkFlashMessage.versionStarted, ["version": text.integer(draft.version)]))
         return request.redirect(to: SitePath.framework.url(draft.id))
+    }
+
+    /// The framework's next version, fetched again from the CASE provider it came from. When
+    /// the provider cannot be reached or has nothing new, the page says so and nothing changes.
+    @Sendable func fetchFromProvider(request: Request) async throws -> Response {
+        let loaded = try await loadForEditing(request)
+        let text = request.readersLocalizer
+        guard
+            let address = try await FrameworkRepository(database: request.db).providerAddress(
+                lineageID: loaded.summary.lineageID)
+        else {
+            throw AppError(
+                .conflict, code: "not_fetched",
+                message: "This framework was not fetched from a CASE provider; import its package again instead.")
+        }
+        do {
+            let imported = try await FrameworkImport.fetchCASE(
+                address, client: request.application.http.client.shared, database: request.db)
+            request.flash(
+                text.text(
+                    FrameworkFlashMessage.versionFetched,
+                    [
+                        "version": text.integer(imported.summary.version),
+                        "previous": text.integer(imported.previousVersion ?? loaded.summary.version),
+                    ]))
+            return request.redirect(to: SitePath.framework.url(imported.summary.id) + "#changes")
+        } catch let error where error is CASEImportError || error is StoreError || error is AppError {
+            let appError = AppError.from(error)
+            guard appError.status.code < 500 else { throw error }
+            request.flash(([appError.message] + appError.details).joined(separator: " "))
+            return request.redirect(to: SitePath.framework.url(loaded.summary.id))
+        }
     }
 
     /// What publishing will do (and retire), what is still open, and whether it can be done.

@@ -11,6 +11,7 @@ struct ImportController: RouteCollection {
         staff.on(.POST, "people", body: .collect(maxSize: "20mb"), use: importPeople)
         staff.on(.POST, "accounts", body: .collect(maxSize: "20mb"), use: importAccounts)
         staff.on(.POST, "framework", body: .collect(maxSize: "10mb"), use: importFramework)
+        staff.post("framework-address", use: fetchFramework)
     }
 
     struct Upload: Content {
@@ -45,12 +46,40 @@ struct ImportController: RouteCollection {
         }
     }
 
+    /// An imported framework opens on its draft's page, which lists what the import carried
+    /// over, generated and left to write.
     @Sendable func importFramework(request: Request) async throws -> Response {
-        return try await run(request, what: .framework) { data, text in
-            let imported = try await FrameworkImport.importEither(data, database: request.db)
-            return ([text.text(ImportMessage.importedFramework, ["name": imported.summary.name])] + imported.notes)
-                .joined(separator: " ")
+        let data = try upload(request)
+        return try await run(request, what: .framework) { text in
+            try await Self.opened(
+                FrameworkImport.importEither(data, database: request.db), request: request, text: text)
         }
+    }
+
+    struct AddressForm: Content {
+        var url: String?
+    }
+
+    @Sendable func fetchFramework(request: Request) async throws -> Response {
+        let address = (try? request.content.decode(AddressForm.self))?.url ?? ""
+        return try await run(request, what: .framework, address: address) { text in
+            try await Self.opened(
+                FrameworkImport.fetchCASE(
+                    address, client: request.application.http.client.shared, database: request.db),
+                request: request, text: text)
+        }
+    }
+
+    private static func opened(_ imported: FrameworkImport.Imported, request: Request, text: Localizer) -> Response {
+        if let previous = imported.previousVersion {
+            request.flash(
+                text.text(
+                    FrameworkFlashMessage.versionFetched,
+                    ["version": text.integer(imported.summary.version), "previous": text.integer(previous)]))
+            return request.redirect(to: SitePath.framework.url(imported.summary.id) + "#changes")
+        }
+        request.flash(text.text(ImportMessage.importedFrameworkNext, ["name": imported.summary.name]))
+        return request.redirect(to: SitePath.framework.url(imported.summary.id) + "#imported")
     }
 
     /// Runs an import; on failure shows every problem on the page and nothing is stored.
@@ -58,19 +87,30 @@ struct ImportController: RouteCollection {
         _ request: Request, what: ImportMessage, _ body: (Data, Localizer) async throws -> String
     ) async throws -> Response {
         let data = try upload(request)
+        return try await run(request, what: what) { text in
+            request.flash(try await body(data, text))
+            return request.redirect(to: SitePath.importPage.url())
+        }
+    }
+
+    private func run(
+        _ request: Request, what: ImportMessage, address: String = "",
+        _ body: (Localizer) async throws -> Response
+    ) async throws -> Response {
         let text = request.readersLocalizer
         func refused(_ problems: [String]) -> Response {
             ImportPage.render(
                 context: PageContext(request), problems: problems,
-                heading: text.text(ImportMessage.nothingImported, ["what": text.text(what)])
+                heading: text.text(ImportMessage.nothingImported, ["what": text.text(what)]), address: address
             ).response(status: .unprocessableEntity)
         }
         do {
-            request.flash(try await body(data, text))
-            return request.redirect(to: SitePath.importPage.url())
+            return try await body(text)
         } catch let report as ImportReport {
             return refused(report.problems.map { $0.description(in: text) })
-        } catch let error where error is CASEImportError || error is StoreError {
+        } catch let error
+            where error is CASEImportError || error is StoreError || (error as? AppError)?.status.code ?? 500 < 500
+        {
             // A CASE package's problems and the store's refusals are English for now.
             let appError = AppError.from(error)
             return refused(appError.details.isEmpty ? [appError.message] : appError.details)

@@ -2,7 +2,7 @@ import AcumenCore
 import Plot
 
 enum ImportPage {
-    static func render(context: PageContext, problems: [String], heading: String?)
+    static func render(context: PageContext, problems: [String], heading: String?, address: String = "")
         -> HTMLPage
     {
         let text = context.localizer
@@ -26,7 +26,24 @@ enum ImportPage {
                 ImportMessage.framework, button: .importFramework, help: .frameworkHelp,
                 action: SitePath.importFramework.url(), accept: ".json,.csv,application/json,text/csv", context: context
             )
+            fetchSection(address: address, context: context)
         }
+    }
+
+    /// A package fetched from another CASE provider by its address.
+    private static func fetchSection(address: String, context: PageContext) -> Component {
+        let text = context.localizer
+        return Tag("section") {
+            H2(text.text(ImportMessage.fetchFramework))
+            Form(url: SitePath.importFrameworkAddress.url(), method: .post) {
+                CSRFField(token: context.csrf)
+                Field(
+                    label: text.text(ImportMessage.address), name: "url", value: address, type: .url, required: true,
+                    hint: text.text(ImportMessage.fetchHelp), maxLength: 2_000)
+                Button { Text(text.text(ImportMessage.fetch)) }.attribute(named: "type", value: "submit")
+                    .class("button primary")
+            }
+        }.class("panel")
     }
 
     private static func section(
@@ -62,7 +79,12 @@ enum ImportMessage: String, MessageKey, CaseIterable {
     case importPeople = "import.importPeople"
     case importAccounts = "import.importAccounts"
     case importFramework = "import.importFramework"
+    case fetchFramework = "import.fetchFramework"
+    case fetchHelp = "import.fetchHelp"
+    case address = "import.address"
+    case fetch = "import.fetch"
     case file = "import.file"
     case importedFramework = "import.importedFramework"
+    case importedFrameworkNext = "import.importedFrameworkNext"
     case nothingImported = "import.nothingImported"
 }

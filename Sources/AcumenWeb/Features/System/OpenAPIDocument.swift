@@ -307,6 +307,17 @@ enum OpenAPIDocument {
                                                     ],
                                                 ],
                                             ],
+                                            "indicators": [
+                                                "type": "array",
+                                                "items": [
+                                                    "type": "object",
+                                                    "properties": [
+                                                        "id": uuid,
+                                                        "parentId": ["type": ["string", "null"], "format": "uuid"],
+                                                        "code": string, "title": string, "description": string,
+                                                    ],
+                                                ],
+                                            ],
                                         ],
                                     ],
                                 ],

@@ -1,0 +1,78 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import Vapor
+
+/// Fetches a CASE package from another CASE provider's `CFPackages/{id}` for import.
+///
+/// The address is what a member of staff typed and the answer is whatever that server sends, so
+/// only http and https are followed, the answer is read up to `maximumSize` within `timeout`,
+/// and no message quotes what the server sent: the importer must not become a way to read other
+/// internal services' pages.
+struct CASEPackageFetcher {
+    var client: HTTPClient
+
+    static let maximumSize = 20 * 1024 * 1024
+    static let timeout = TimeAmount.seconds(30)
+
+    /// The package address for what the user gave: a `CFPackages/{id}` address as it is, and a
+    /// `CFDocuments/{id}` one (what a provider's document list links to) turned into its package's.
+    static func packageAddress(_ text: String) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            throw AppError.badRequest("Give the address of the package on the CASE provider.", field: "url")
+        }
+        guard trimmed.count <= 2_000, var components = URLComponents(string: trimmed),
+            let scheme = components.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            let host = components.host, !host.isEmpty
+        else {
+            throw AppError.badRequest(
+                "That is not an http or https address. Give the package's address, for example https://case.example.org/ims/case/v1p1/CFPackages/{identifier}.",
+                field: "url")
+        }
+        guard components.user == nil && components.password == nil else {
+            throw AppError.badRequest(
+                "Leave the user name and password out of the address: Acumen keeps the address with the framework.",
+                field: "url")
+        }
+        components.fragment = nil
+        components.path = components.path.replacingOccurrences(of: "/CFDocuments/", with: "/CFPackages/")
+        return components.string ?? trimmed
+    }
+
+    func fetch(_ address: String) async throws -> Data {
+        var request = HTTPClientRequest(url: address)
+        request.headers.add(name: "Accept", value: "application/json")
+        let response: HTTPClientResponse
+        do {
+            response = try await client.execute(request, timeout: Self.timeout)
+        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
+            throw Self.refusal("\(address) did not answer within \(Self.timeout.nanoseconds / 1_000_000_000) seconds.")
+        } catch {
+            throw Self.refusal(
+                "Acumen could not reach \(address): check the address, and that this server may connect to it.")
+        }
+        guard (200..<300).contains(response.status.code) else {
+            throw Self.refusal(
+                "\(address) answered \(response.status.code) \(response.status.reasonPhrase) instead of a CASE package. Check that it is a provider's CFPackages address."
+            )
+        }
+        let tooLarge = Self.refusal(
+            "\(address) sent more than \(Self.maximumSize / 1_048_576) MB; a CASE package of one framework is far smaller."
+        )
+        if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > Self.maximumSize {
+            throw tooLarge
+        }
+        do {
+            return Data(buffer: try await response.body.collect(upTo: Self.maximumSize))
+        } catch is NIOTooManyBytesError {
+            throw tooLarge
+        } catch {
+            throw Self.refusal("\(address) stopped sending before the package was complete.")
+        }
+    }
+
+    private static func refusal(_ message: String) -> AppError {
+        AppError(.unprocessableEntity, code: "unreachable", message: message)
+    }
+}
