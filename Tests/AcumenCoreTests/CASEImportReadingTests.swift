@@ -181,6 +181,33 @@ final class CASEImportReadingTests: XCTestCase {
         XCTAssertTrue(content.validate(requireComplete: false).isValid)
     }
 
+    func test_fieldsImportDoesNotUse_mayBeMissingOrOfAnotherShape() throws {
+        let json = #"""
+            {"CFDocument": {"identifier": "doc", "title": "Field skills"},
+             "CFDefinitions": {"CFItemTypes": [{"identifier": "t", "title": 5}]},
+             "CFItems": [{"identifier": "a", "fullStatement": "Plans", "CFItemType": {"odd": true}},
+                         {"identifier": "b", "fullStatement": "Briefs"}],
+             "CFAssociations": [
+               {"identifier": "l1", "associationType": "isChildOf", "sequenceNumber": "2",
+                "originNodeURI": {"identifier": "a"}, "destinationNodeURI": {"identifier": "doc"}},
+               {"identifier": "l2", "associationType": "isChildOf", "sequenceNumber": 1,
+                "originNodeURI": {"identifier": "b"}, "destinationNodeURI": {"identifier": "doc"}}]}
+            """#
+        let content = try CASEImporter.content(from: try CASEImporter.decode(Data(json.utf8)))
+        XCTAssertEqual(
+            content.competencies.map(\.title), ["Briefs", "Plans"], "a sequence number written as text counts")
+        XCTAssertEqual(content.owner, "")
+
+        let badSequence = json.replacingOccurrences(of: #""sequenceNumber": "2""#, with: #""sequenceNumber": "second""#)
+        XCTAssertThrowsError(try CASEImporter.decode(Data(badSequence.utf8))) { error in
+            XCTAssertTrue("\(error)".contains("sequenceNumber"), "\(error)")
+        }
+        let noStatement = json.replacingOccurrences(of: #""fullStatement": "Briefs""#, with: #""other": 1"#)
+        XCTAssertThrowsError(try CASEImporter.decode(Data(noStatement.utf8))) { error in
+            XCTAssertTrue("\(error)".contains("fullStatement"), "\(error)")
+        }
+    }
+
     func test_aNumberOutOfRange_isNamedWhereItIs() {
         let json =
             #"{"CFDocument": {"identifier": "d", "uri": "u", "creator": "c", "title": "t", "lastChangeDateTime": "x"}, "CFAssociations": [{"identifier": "a", "uri": "u", "associationType": "isChildOf", "sequenceNumber": 1e40, "originNodeURI": {"title": "", "identifier": "i", "uri": "u"}, "destinationNodeURI": {"title": "", "identifier": "d", "uri": "u"}, "lastChangeDateTime": "x"}]}"#

@@ -21,6 +21,10 @@ final class MoodleImportTests: XCTestCase {
         XCTAssertEqual(competency.description, "Knows the walk-away point.")
         XCTAssertEqual(competency.indicators.map(\.title), ["Knows limits"], "deeper rows are kept as indicators")
         XCTAssertEqual(competency.indicators.map(\.code), ["NEG-1a"])
+        let notes = try MoodleFrameworkImport.read(csv: csv).notes
+        XCTAssertTrue(notes.contains { $0.hasPrefix("ID number NEG 1 became the code NEG-1") }, "\(notes)")
+        XCTAssertTrue(notes.contains("rows below competencies were kept as their indicators (1)"), "\(notes)")
+        XCTAssertTrue(notes.contains { $0.contains("to be written in the draft") }, "\(notes)")
         XCTAssertEqual(content.levels, .standard)
         XCTAssertFalse(content.validate(requireComplete: true).isValid, "behaviours must be written before publishing")
     }

@@ -84,7 +84,7 @@ final class CASEConsumerTests: XCTestCase {
                 let address = "\(provider.base)/ims/case/v1p1/CFPackages/\(documentID)"
                 XCTAssertTrue(draft.body.string.contains("Imported from the CASE provider at \(address)"))
                 XCTAssertTrue(draft.body.string.contains("Writes the goals down"), "indicators are shown")
-                XCTAssertTrue(draft.body.string.contains("2 indicators"))
+                XCTAssertTrue(draft.body.string.contains("indicators 2,"), "the draft counts what was carried over")
 
                 let repository = FrameworkRepository(database: app.db)
                 let latest = try await repository.latestVersion(fetchedFrom: address)

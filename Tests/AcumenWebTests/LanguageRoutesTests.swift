@@ -337,7 +337,7 @@ final class LanguageRoutesTests: XCTestCase {
                     {"name": "Draft review", "frameworkId": "\(try XCTUnwrap(framework).id)", "opensOn": "\(today)",
                      "closesOn": "\(today.adding(days: 21))"}
                     """, expect: .created)
-            let cycle = try created.content.get(String.self, at: "id")
+            let cycle = try created.content.get(UUID.self, at: "id")
             let manager = BrowserSession(app: app)
             try await manager.signIn(WebHarness.email(of: .programmeManager, in: demo))
             let german = try await manager.get("/cycles/\(cycle)/questions?language=de").body.string
@@ -355,7 +355,7 @@ final class LanguageRoutesTests: XCTestCase {
                 "/cycles/\(cycle)/questions", form: ["code": "OM.1-a", "language": "xx", "text": "x"])
             XCTAssertEqual(refused.status, .badRequest)
             var questionnaire = try await CycleRepository(database: app.db).questionnaire(
-                cycleID: UUID(uuidString: cycle)!)
+                cycleID: cycle)
             XCTAssertEqual(
                 questionnaire.questions.first { $0.code == "OM.1-a" }?.translations[.german],
                 "Mein Account Manager bleibt dran, bis es gelöst ist.")
@@ -363,7 +363,7 @@ final class LanguageRoutesTests: XCTestCase {
             try await manager.post(
                 "/cycles/\(cycle)/questions",
                 form: ["code": "OM.1-a", "text": "My account manager sees each request through."])
-            questionnaire = try await CycleRepository(database: app.db).questionnaire(cycleID: UUID(uuidString: cycle)!)
+            questionnaire = try await CycleRepository(database: app.db).questionnaire(cycleID: cycle)
             XCTAssertEqual(questionnaire.questions.first { $0.code == "OM.1-a" }?.translations, [:])
             let after = try await manager.get("/cycles/\(cycle)/questions?language=de").body.string
             XCTAssertContains(after, "German (34 of 35)")

@@ -121,7 +121,7 @@ def test_a_programme_manager_fetches_a_framework_publishes_it_and_fetches_its_ne
     browser.find_element(By.XPATH, "//button[normalize-space()='Fetch and import']").click()
     wait_for_text(browser, "Imported Partner account management as a draft")
     assert "Imported from the CASE provider at " + provider["base"] in browser.page_source
-    assert "Carried over:" in browser.page_source
+    assert "Carried over from the source: categories" in browser.page_source
     check_accessibility(browser, "framework-fetched-draft")
 
     browser.find_element(By.PARTIAL_LINK_TEXT, "Publish version 1").click()

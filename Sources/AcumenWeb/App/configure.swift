@@ -11,6 +11,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     app.migrations.add(StoreMigrations.all)
     app.passwords.use(.bcrypt)
     app.routes.defaultMaxBodySize = "1mb"
+    ContentConfiguration.global.use(encoder: APIJSONEncoder(), for: .json)
     app.defaultLanguage = settings.defaultLanguage
     // Fluent's pools hold one SQLite connection, or the configured PostgreSQL connections,
     // per event loop (one loop per core).

@@ -9,13 +9,6 @@ public struct CASEImportError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// A package read as framework content, with what the reader had to add to it.
-public struct CASEImportResult: Sendable {
-    public var content: FrameworkContent
-    /// What was generated or is still missing, in the order met: for the importer to show.
-    public var notes: [String]
-}
-
 /// Reads a CASE 1.1 package into framework content.
 ///
 /// The structure is taken from `isChildOf` associations: items directly under the document
@@ -44,7 +37,7 @@ public enum CASEImporter {
         try read(package).content
     }
 
-    public static func read(_ package: CASEPackage) throws -> CASEImportResult {
+    public static func read(_ package: CASEPackage) throws -> FrameworkReading {
         var problems = duplicateIdentifiers(in: package)
         var notes: [String] = []
         let document = package.document
@@ -132,7 +125,7 @@ public enum CASEImporter {
         if !otherAssociations.isEmpty {
             let types = Set(otherAssociations.map(\.associationType)).sorted().joined(separator: ", ")
             notes.append(
-                "\(otherAssociations.count) association(s) other than isChildOf (\(types)) were not kept: Acumen keeps the tree of items only"
+                "associations other than isChildOf were not kept (\(otherAssociations.count), of type \(types)): Acumen keeps the tree of items only"
             )
         }
         var placed: Set<String> = []
@@ -217,7 +210,7 @@ public enum CASEImporter {
             categories: categories, language: language)
         problems.append(contentsOf: content.validate(requireComplete: false).errors.map(\.description))
         guard problems.isEmpty else { throw CASEImportError(problems: problems) }
-        return CASEImportResult(content: content, notes: notes)
+        return FrameworkReading(content: content, notes: notes)
     }
 
     /// Every identifier used by more than one object of the package, whatever their kinds.

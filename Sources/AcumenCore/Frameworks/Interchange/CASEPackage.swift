@@ -39,14 +39,14 @@ public struct CASEDocument: Codable, Hashable, Sendable {
 extension CASEDocument {
     /// Reads a document as written by any CASE version: packages from before CASE 1.0 give
     /// `CFPackageURI` as a plain string, which import does not use, so it is read when it is a
-    /// link and skipped otherwise.
+    /// link and skipped otherwise; so are the other fields import does not use.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         identifier = try container.decode(String.self, forKey: .identifier)
-        uri = try container.decode(String.self, forKey: .uri)
-        creator = try container.decode(String.self, forKey: .creator)
+        uri = container.unused(.uri)
+        creator = container.unused(.creator)
         title = try container.decode(String.self, forKey: .title)
-        lastChangeDateTime = try container.decode(String.self, forKey: .lastChangeDateTime)
+        lastChangeDateTime = container.unused(.lastChangeDateTime)
         description = try container.decodeIfPresent(String.self, forKey: .description)
         version = try container.decodeIfPresent(String.self, forKey: .version)
         adoptionStatus = try container.decodeIfPresent(String.self, forKey: .adoptionStatus)
@@ -155,6 +155,121 @@ public struct CASEDefinitions: Codable, Hashable, Sendable {
     }
 }
 
+// Other servers' packages are read for what import uses: an object's identifier, statements,
+// codes, links and rubric levels. Fields import does not use (`uri`, `lastChangeDateTime`, a
+// link's title, item types' descriptions) are read when they are there and of their type, and
+// left empty otherwise, so that a package is never refused over a field Acumen ignores.
+
+extension KeyedDecodingContainer {
+    /// A text field import does not use: its value, or empty when missing or not text.
+    fileprivate func unused(_ key: Key) -> String {
+        ((try? decodeIfPresent(String.self, forKey: key)) ?? nil) ?? ""
+    }
+}
+
+extension CASELinkURI {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        identifier = try container.decode(String.self, forKey: .identifier)
+        title = container.unused(.title)
+        uri = container.unused(.uri)
+    }
+}
+
+extension CASEItem {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        identifier = try container.decode(String.self, forKey: .identifier)
+        uri = container.unused(.uri)
+        fullStatement = try container.decode(String.self, forKey: .fullStatement)
+        abbreviatedStatement = try container.decodeIfPresent(String.self, forKey: .abbreviatedStatement)
+        humanCodingScheme = try container.decodeIfPresent(String.self, forKey: .humanCodingScheme)
+        itemType = try? container.decodeIfPresent(String.self, forKey: .itemType)
+        documentURI = try? container.decodeIfPresent(CASELinkURI.self, forKey: .documentURI)
+        notes = try? container.decodeIfPresent(String.self, forKey: .notes)
+        language = try container.decodeIfPresent(String.self, forKey: .language)
+        lastChangeDateTime = container.unused(.lastChangeDateTime)
+    }
+}
+
+extension CASEAssociation {
+    /// Some tools write `sequenceNumber` as text ("2"); it is read as the number it names.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        identifier = try container.decode(String.self, forKey: .identifier)
+        uri = container.unused(.uri)
+        associationType = try container.decode(String.self, forKey: .associationType)
+        if let text = try? container.decodeIfPresent(String.self, forKey: .sequenceNumber) {
+            guard let number = Int(text.trimmingCharacters(in: .whitespaces)) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .sequenceNumber, in: container, debugDescription: "sequenceNumber is not a whole number")
+            }
+            sequenceNumber = number
+        } else {
+            sequenceNumber = try container.decodeIfPresent(Int.self, forKey: .sequenceNumber)
+        }
+        originNodeURI = try container.decode(CASELinkURI.self, forKey: .originNodeURI)
+        destinationNodeURI = try container.decode(CASELinkURI.self, forKey: .destinationNodeURI)
+        documentURI = try? container.decodeIfPresent(CASELinkURI.self, forKey: .documentURI)
+        lastChangeDateTime = container.unused(.lastChangeDateTime)
+    }
+}
+
+extension CASERubric {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        identifier = try container.decode(String.self, forKey: .identifier)
+        uri = container.unused(.uri)
+        title = try? container.decodeIfPresent(String.self, forKey: .title)
+        description = try? container.decodeIfPresent(String.self, forKey: .description)
+        lastChangeDateTime = container.unused(.lastChangeDateTime)
+        criteria = try container.decodeIfPresent([CASERubricCriterion].self, forKey: .criteria)
+    }
+}
+
+extension CASERubricCriterion {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        identifier = try container.decode(String.self, forKey: .identifier)
+        uri = container.unused(.uri)
+        category = try? container.decodeIfPresent(String.self, forKey: .category)
+        description = try? container.decodeIfPresent(String.self, forKey: .description)
+        itemURI = try container.decodeIfPresent(CASELinkURI.self, forKey: .itemURI)
+        weight = try? container.decodeIfPresent(Double.self, forKey: .weight)
+        position = try? container.decodeIfPresent(Int.self, forKey: .position)
+        rubricId = try? container.decodeIfPresent(String.self, forKey: .rubricId)
+        lastChangeDateTime = container.unused(.lastChangeDateTime)
+        levels = try container.decodeIfPresent([CASERubricCriterionLevel].self, forKey: .levels)
+    }
+}
+
+extension CASERubricCriterionLevel {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        identifier = try container.decode(String.self, forKey: .identifier)
+        uri = container.unused(.uri)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        quality = try container.decodeIfPresent(String.self, forKey: .quality)
+        score = try container.decodeIfPresent(Double.self, forKey: .score)
+        feedback = try? container.decodeIfPresent(String.self, forKey: .feedback)
+        position = try container.decodeIfPresent(Int.self, forKey: .position)
+        rubricCriterionId = try? container.decodeIfPresent(String.self, forKey: .rubricCriterionId)
+        lastChangeDateTime = container.unused(.lastChangeDateTime)
+    }
+}
+
+extension CASEItemType {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        identifier = try container.decode(String.self, forKey: .identifier)
+        uri = container.unused(.uri)
+        title = container.unused(.title)
+        description = container.unused(.description)
+        hierarchyCode = container.unused(.hierarchyCode)
+        lastChangeDateTime = container.unused(.lastChangeDateTime)
+    }
+}
+
 /// A whole framework as one CASE package: document, items, associations and rubrics.
 public struct CASEPackage: Codable, Hashable, Sendable {
     public var document: CASEDocument
@@ -169,6 +284,19 @@ public struct CASEPackage: Codable, Hashable, Sendable {
         case associations = "CFAssociations"
         case definitions = "CFDefinitions"
         case rubrics = "CFRubrics"
+    }
+}
+
+extension CASEPackage {
+    /// Definitions (item types, subjects, concepts) are not imported, so a package whose
+    /// definitions Acumen cannot read is imported without them.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        document = try container.decode(CASEDocument.self, forKey: .document)
+        items = try container.decodeIfPresent([CASEItem].self, forKey: .items)
+        associations = try container.decodeIfPresent([CASEAssociation].self, forKey: .associations)
+        definitions = try? container.decodeIfPresent(CASEDefinitions.self, forKey: .definitions)
+        rubrics = try container.decodeIfPresent([CASERubric].self, forKey: .rubrics)
     }
 }
 

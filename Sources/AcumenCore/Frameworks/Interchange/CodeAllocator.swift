@@ -5,6 +5,8 @@ import Foundation
 /// whatever its case. A code that already fits comes back as it is.
 struct CodeAllocator {
     private var used: Set<String> = []
+    /// The codes that had to change, in the order met.
+    private(set) var adapted: [(given: String, code: String)] = []
 
     mutating func code(for idNumber: String) -> String {
         let cleaned = String(
@@ -18,6 +20,7 @@ struct CodeAllocator {
             number += 1
         }
         used.insert(candidate.uppercased())
+        if candidate != idNumber { adapted.append((idNumber, candidate)) }
         return candidate
     }
 }

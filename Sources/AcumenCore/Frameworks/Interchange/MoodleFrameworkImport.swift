@@ -12,6 +12,11 @@ public enum MoodleFrameworkImport {
     public static let requiredColumns = ["Parent ID number", "ID number", "Short name", "Is framework"]
 
     public static func content(fromCSV text: String) throws(ImportReport) -> FrameworkContent {
+        try read(csv: text).content
+    }
+
+    /// The framework with what the reader adapted (codes) and what is left to write (behaviours).
+    public static func read(csv text: String) throws(ImportReport) -> FrameworkReading {
         let table = try CSVTable(text: text, requiredColumns: requiredColumns)
         var problems: [ImportProblem] = []
         let frameworkRows = table.rows.filter { isTrue($0["Is framework"]) }
@@ -76,7 +81,18 @@ public enum MoodleFrameworkImport {
         guard errors.isEmpty else {
             throw ImportReport(problems: errors.map { ImportProblem(line: frameworkRow.line, message: $0.description) })
         }
-        return content
+        var notes = codes.adapted.map { given, code in
+            "ID number \(given) became the code \(code): codes are at most \(TextLimits.code) letters, digits, '.', '-' or '_', each used once"
+        }
+        let keptBelow = content.competencies.reduce(0) { $0 + $1.indicators.count }
+        if keptBelow > 0 {
+            notes.append("rows below competencies were kept as their indicators (\(keptBelow))")
+        }
+        if !content.competencies.isEmpty {
+            notes.append(
+                "Moodle frameworks have no behaviours per level: each competency's are to be written in the draft")
+        }
+        return FrameworkReading(content: content, notes: notes)
     }
 
     /// Names and descriptions too long to keep, at the row they are on (the framework's own

@@ -7,7 +7,7 @@ import Foundation
 /// Imports shared by the CLI, the upload page and the API: every path validates the whole
 /// file first and stores it in one transaction, or stores nothing.
 enum FrameworkImport {
-    /// The draft an import made, and what the reader generated or left to write (`CASEImportResult`).
+    /// The draft an import made, and what the reader generated or left to write (`FrameworkReading`).
     struct Imported {
         var summary: FrameworkSummary
         var notes: [String]
@@ -78,11 +78,11 @@ enum FrameworkImport {
 
     /// A Moodle competency-framework CSV becomes a draft whose behaviours are still to be written.
     static func importMoodleCSV(_ data: Data, database: any Database) async throws -> Imported {
-        let content = try MoodleFrameworkImport.content(fromCSV: try text(of: data))
+        let read = try MoodleFrameworkImport.read(csv: try text(of: data))
         return Imported(
             summary: try await FrameworkRepository(database: database).create(
-                content, status: .draft, origin: FrameworkOrigin(source: .moodleCSV)),
-            notes: [])
+                read.content, status: .draft, origin: FrameworkOrigin(source: .moodleCSV, notes: read.notes)),
+            notes: read.notes)
     }
 
     /// Uploaded CSV as text; spreadsheets save other encodings unless told "CSV UTF-8".
