@@ -8,7 +8,7 @@ import XCTest
 @testable import AcumenWeb
 
 /// Acumen as a CASE consumer: packages fetched from another provider (a server the test starts
-/// on a loopback port), fetched again as a later version with its changes, and every way the
+/// on a loopback port), by the package's address or its document's, fetched again as a later version with its changes, and every way the
 /// other server can fail, each refused with a message that quotes nothing the server sent.
 final class CASEConsumerTests: XCTestCase {
     /// Another organisation's CASE provider: serves `package` at `CFPackages/{id}`, a private page
@@ -24,6 +24,25 @@ final class CASEConsumerTests: XCTestCase {
             app.http.server.configuration.hostname = "127.0.0.1"
             app.http.server.configuration.port = 0
             app.get("ims", "case", "v1p1", "CFPackages", ":id") { request async throws -> Response in
+                let current = box.withLockedValue { $0 }
+                guard request.parameters.get("id") == current.document.identifier else { throw Abort(.notFound) }
+                let response = Response(status: .ok)
+                try response.content.encode(current, as: .json)
+                return response
+            }
+            // Its document links to its package somewhere other than CFPackages/{id}, as some do.
+            app.get("ims", "case", "v1p1", "CFDocuments", ":id") { request async throws -> Response in
+                var document = box.withLockedValue { $0 }.document
+                guard request.parameters.get("id") == document.identifier else { throw Abort(.notFound) }
+                let port = request.application.http.server.shared.localAddress?.port ?? 0
+                document.packageURI = CASELinkURI(
+                    title: document.title, identifier: document.identifier,
+                    uri: "http://127.0.0.1:\(port)/packages/\(document.identifier)")
+                let response = Response(status: .ok)
+                try response.content.encode(document, as: .json)
+                return response
+            }
+            app.get("packages", ":id") { request async throws -> Response in
                 let current = box.withLockedValue { $0 }
                 guard request.parameters.get("id") == current.document.identifier else { throw Abort(.notFound) }
                 let response = Response(status: .ok)
@@ -81,7 +100,8 @@ final class CASEConsumerTests: XCTestCase {
                 XCTAssertTrue(location.hasSuffix("#imported"), location)
                 let draftPath = String(location.prefix { $0 != "#" })
                 let draft = try await browser.get(draftPath)
-                let address = "\(provider.base)/ims/case/v1p1/CFPackages/\(documentID)"
+                // The document's CFPackageURI was followed, and that address is what is kept.
+                let address = "\(provider.base)/packages/\(documentID)"
                 XCTAssertTrue(draft.body.string.contains("Imported from the CASE provider at \(address)"))
                 XCTAssertTrue(draft.body.string.contains("Writes the goals down"), "indicators are shown")
                 XCTAssertTrue(draft.body.string.contains("indicators 2,"), "the draft counts what was carried over")

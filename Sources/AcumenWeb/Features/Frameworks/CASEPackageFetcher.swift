@@ -15,8 +15,7 @@ struct CASEPackageFetcher {
     static let maximumSize = 20 * 1024 * 1024
     static let timeout = TimeAmount.seconds(30)
 
-    /// The package address for what the user gave: a `CFPackages/{id}` address as it is, and a
-    /// `CFDocuments/{id}` one (what a provider's document list links to) turned into its package's.
+    /// The address the user gave, checked: http or https, no credentials, no fragment.
     static func packageAddress(_ text: String) throws -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
@@ -36,8 +35,23 @@ struct CASEPackageFetcher {
                 field: "url")
         }
         components.fragment = nil
-        components.path = components.path.replacingOccurrences(of: "/CFDocuments/", with: "/CFPackages/")
         return components.string ?? trimmed
+    }
+
+    /// The package at `address`, and the address it was found at. An address that answers with
+    /// a document (a provider's `CFDocuments/{id}`, what its document list links to) leads to
+    /// the package its `CFPackageURI` names, or else to `CFPackages/{id}` beside it.
+    func fetchPackage(_ address: String) async throws -> (address: String, data: Data) {
+        let data = try await fetch(address)
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            object["CFDocument"] == nil, object["CFPackageURI"] != nil || object["identifier"] != nil
+        else { return (address, data) }
+        let named = (object["CFPackageURI"] as? [String: Any])?["uri"] as? String
+        let beside = address.replacingOccurrences(of: "/CFDocuments/", with: "/CFPackages/")
+        guard let packageAddress = try? Self.packageAddress(named ?? beside), packageAddress != address else {
+            return (address, data)
+        }
+        return (packageAddress, try await fetch(packageAddress))
     }
 
     func fetch(_ address: String) async throws -> Data {

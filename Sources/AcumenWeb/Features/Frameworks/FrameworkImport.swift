@@ -36,8 +36,8 @@ enum FrameworkImport {
     /// lists what changed. Behaviours written here for competencies the provider gives none, and
     /// translations of texts that did not change, carry over to it.
     static func fetchCASE(_ text: String, client: HTTPClient, database: any Database) async throws -> Imported {
-        let address = try CASEPackageFetcher.packageAddress(text)
-        let data = try await CASEPackageFetcher(client: client).fetch(address)
+        let (address, data) = try await CASEPackageFetcher(client: client).fetchPackage(
+            try CASEPackageFetcher.packageAddress(text))
         let repository = FrameworkRepository(database: database)
         guard let latest = try await repository.latestVersion(fetchedFrom: address) else {
             return try await importCASE(data, fetchedFrom: address, database: database)
