@@ -49,6 +49,12 @@ final class CASEConsumerTests: XCTestCase {
                 try response.content.encode(current, as: .json)
                 return response
             }
+            // A package that moved: answered with a redirect to the same host, or to another name of it.
+            app.get("moved", ":id") { request -> Response in
+                let port = request.application.http.server.shared.localAddress?.port ?? 0
+                let host = request.query[String.self, at: "host"] ?? "127.0.0.1"
+                return request.redirect(to: "http://\(host):\(port)/packages/\(request.parameters.get("id") ?? "")")
+            }
             app.get("internal") { _ in "<html><body>payroll: secret-internal-figure</body></html>" }
             try await app.server.start(address: nil)
             self.app = app
@@ -139,6 +145,45 @@ final class CASEConsumerTests: XCTestCase {
                 XCTAssertTrue(page.contains("(indicators)") && page.contains(indicated), page)
                 let versionsAfter = try await repository.versions(lineageID: first.lineageID)
                 XCTAssertEqual(versionsAfter.map(\.version).sorted(), [1, 2])
+            }
+        } catch {
+            try await provider.stop()
+            throw error
+        }
+        try await provider.stop()
+    }
+
+    func test_redirectsAreFollowed_butOnlyToTheHostsImportMayFetchFrom() async throws {
+        let content = foreignContent()
+        let provider = try await Provider(serving: package(content))
+        let documentID = CASEExporter.identifier(for: content.identifier)
+        do {
+            try await WebHarness.withDemoApp(adjusting: { $0.caseProviderHosts = ["127.0.0.1"] }) { app, demo in
+                let browser = BrowserSession(app: app)
+                try await browser.signIn(WebHarness.email(of: .programmeManager, in: demo))
+                try await browser.get("/import")
+                let elsewhere = try await browser.post(
+                    "/import/framework-address", form: ["url": "\(provider.base)/moved/\(documentID)?host=localhost"])
+                XCTAssertEqual(elsewhere.status, .unprocessableEntity)
+                XCTAssertTrue(
+                    elsewhere.body.string.contains(
+                        "only from 127.0.0.1 (ACUMEN_CASE_PROVIDER_HOSTS); localhost is not"),
+                    elsewhere.body.string)
+                let moved = try await browser.post(
+                    "/import/framework-address", form: ["url": "\(provider.base)/moved/\(documentID)"])
+                XCTAssertEqual(moved.status, .seeOther, moved.body.string)
+                let kept = try await FrameworkRepository(database: app.db).latestVersion(
+                    fetchedFrom: "\(provider.base)/moved/\(documentID)")
+                XCTAssertNotNil(kept, "the address given is kept; the provider may move the package again")
+            }
+            try await WebHarness.withDemoApp(adjusting: { $0.caseProviderHosts = ["partner.example"] }) { app, demo in
+                let browser = BrowserSession(app: app)
+                try await browser.signIn(WebHarness.email(of: .programmeManager, in: demo))
+                try await browser.get("/import")
+                let refused = try await browser.post(
+                    "/import/framework-address", form: ["url": "\(provider.base)/packages/\(documentID)"])
+                XCTAssertEqual(refused.status, .unprocessableEntity)
+                XCTAssertTrue(refused.body.string.contains("127.0.0.1 is not one of them"), refused.body.string)
             }
         } catch {
             try await provider.stop()

@@ -35,6 +35,9 @@ public struct AcumenSettings: Sendable {
     public var metricsToken: String?
     /// The language of readers who chose none and whose browser asks for none Acumen has.
     public var defaultLanguage: AcumenCore.Language = .english
+    /// The hosts framework import may fetch CASE packages from (`ACUMEN_CASE_PROVIDER_HOSTS`,
+    /// separated by commas); nil for any.
+    public var caseProviderHosts: Set<String>?
 
     /// Settings for tests and tools: a random anonymity key unless one is given.
     public init(
@@ -77,6 +80,10 @@ public struct AcumenSettings: Sendable {
         if let token = environment["ACUMEN_METRICS_TOKEN"], !token.isEmpty {
             guard token.utf8.count >= 16 else { throw SettingsError.shortMetricsToken }
             settings.metricsToken = token
+        }
+        if let hosts = environment["ACUMEN_CASE_PROVIDER_HOSTS"] {
+            let names = hosts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            settings.caseProviderHosts = Set(names.filter { !$0.isEmpty })
         }
         if let tag = environment["ACUMEN_DEFAULT_LANGUAGE"], !tag.isEmpty {
             guard let language = Language(rawValue: tag) ?? Language(tag: tag) else {

@@ -24,7 +24,7 @@ struct ImportCommand: AsyncCommand {
             do {
                 announce(
                     try await FrameworkImport.fetchCASE(
-                        signature.file, client: app.http.client.shared, database: app.db))
+                        signature.file, fetcher: app.casePackageFetcher, database: app.db))
             } catch {
                 try Self.refuse(error)
             }

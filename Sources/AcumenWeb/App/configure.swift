@@ -19,6 +19,7 @@ public func configure(_ app: Application, settings: AcumenSettings) async throws
     app.serviceMetrics = ServiceMetrics(
         poolSize: connectionsPerLoop * System.coreCount, scrapeToken: settings.metricsToken)
     app.submissionGroups = SubmissionGroups()
+    await app.useCASEPackageFetcher(allowedHosts: settings.caseProviderHosts)
 
     app.sessions.use { _ in DatabaseSessionDriver(lifetime: settings.sessionLifetime) }
     app.sessions.configuration = SessionsConfiguration(cookieName: "acumen_session") { id in

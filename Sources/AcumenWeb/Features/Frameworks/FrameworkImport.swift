@@ -1,8 +1,8 @@
 import AcumenCore
 import AcumenStore
-import AsyncHTTPClient
 import Fluent
 import Foundation
+import Vapor
 
 /// Imports shared by the CLI, the upload page and the API: every path validates the whole
 /// file first and stores it in one transaction, or stores nothing.
@@ -13,6 +13,22 @@ enum FrameworkImport {
         var notes: [String]
         /// For a later version fetched again from a provider: the version it follows.
         var previousVersion: Int? = nil
+
+        /// The draft's page, where what the import carried over, generated and left to write
+        /// is listed (for a later version, what changed since the one before).
+        func opened(for request: Request) -> Response {
+            let text = request.readersLocalizer
+            let page = SitePath.framework.url(summary.id)
+            if let previousVersion {
+                request.flash(
+                    text.text(
+                        FrameworkFlashMessage.versionFetched,
+                        ["version": text.integer(summary.version), "previous": text.integer(previousVersion)]))
+                return request.redirect(to: page + "#changes")
+            }
+            request.flash(text.text(ImportMessage.importedFrameworkNext, ["name": summary.name]))
+            return request.redirect(to: page + "#imported")
+        }
     }
 
     /// A CASE package becomes a draft. Its identifiers are kept unless this installation
@@ -35,8 +51,10 @@ enum FrameworkImport {
     /// framework; fetching it again makes that framework's next version, a draft whose page
     /// lists what changed. Behaviours written here for competencies the provider gives none, and
     /// translations of texts that did not change, carry over to it.
-    static func fetchCASE(_ text: String, client: HTTPClient, database: any Database) async throws -> Imported {
-        let (address, data) = try await CASEPackageFetcher(client: client).fetchPackage(
+    static func fetchCASE(_ text: String, fetcher: CASEPackageFetcher, database: any Database) async throws
+        -> Imported
+    {
+        let (address, data) = try await fetcher.fetchPackage(
             try CASEPackageFetcher.packageAddress(text))
         let repository = FrameworkRepository(database: database)
         guard let latest = try await repository.latestVersion(fetchedFrom: address) else {

@@ -232,7 +232,6 @@ struct FrameworksController: RouteCollection {
     /// the provider cannot be reached or has nothing new, the page says so and nothing changes.
     @Sendable func fetchFromProvider(request: Request) async throws -> Response {
         let loaded = try await loadForEditing(request)
-        let text = request.readersLocalizer
         guard
             let address = try await FrameworkRepository(database: request.db).providerAddress(
                 lineageID: loaded.summary.lineageID)
@@ -242,16 +241,9 @@ struct FrameworksController: RouteCollection {
                 message: "This framework was not fetched from a CASE provider; import its package again instead.")
         }
         do {
-            let imported = try await FrameworkImport.fetchCASE(
-                address, client: request.application.http.client.shared, database: request.db)
-            request.flash(
-                text.text(
-                    FrameworkFlashMessage.versionFetched,
-                    [
-                        "version": text.integer(imported.summary.version),
-                        "previous": text.integer(imported.previousVersion ?? loaded.summary.version),
-                    ]))
-            return request.redirect(to: SitePath.framework.url(imported.summary.id) + "#changes")
+            return try await FrameworkImport.fetchCASE(
+                address, fetcher: request.application.casePackageFetcher, database: request.db
+            ).opened(for: request)
         } catch let error where error is CASEImportError || error is StoreError || error is AppError {
             let appError = AppError.from(error)
             guard appError.status.code < 500 else { throw error }

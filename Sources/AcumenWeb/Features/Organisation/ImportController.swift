@@ -46,13 +46,10 @@ struct ImportController: RouteCollection {
         }
     }
 
-    /// An imported framework opens on its draft's page, which lists what the import carried
-    /// over, generated and left to write.
     @Sendable func importFramework(request: Request) async throws -> Response {
         let data = try upload(request)
-        return try await run(request, what: .framework) { text in
-            try await Self.opened(
-                FrameworkImport.importEither(data, database: request.db), request: request, text: text)
+        return try await run(request, what: .framework) { _ in
+            try await FrameworkImport.importEither(data, database: request.db).opened(for: request)
         }
     }
 
@@ -62,24 +59,11 @@ struct ImportController: RouteCollection {
 
     @Sendable func fetchFramework(request: Request) async throws -> Response {
         let address = (try? request.content.decode(AddressForm.self))?.url ?? ""
-        return try await run(request, what: .framework, address: address) { text in
-            try await Self.opened(
-                FrameworkImport.fetchCASE(
-                    address, client: request.application.http.client.shared, database: request.db),
-                request: request, text: text)
+        return try await run(request, what: .framework, address: address) { _ in
+            try await FrameworkImport.fetchCASE(
+                address, fetcher: request.application.casePackageFetcher, database: request.db
+            ).opened(for: request)
         }
-    }
-
-    private static func opened(_ imported: FrameworkImport.Imported, request: Request, text: Localizer) -> Response {
-        if let previous = imported.previousVersion {
-            request.flash(
-                text.text(
-                    FrameworkFlashMessage.versionFetched,
-                    ["version": text.integer(imported.summary.version), "previous": text.integer(previous)]))
-            return request.redirect(to: SitePath.framework.url(imported.summary.id) + "#changes")
-        }
-        request.flash(text.text(ImportMessage.importedFrameworkNext, ["name": imported.summary.name]))
-        return request.redirect(to: SitePath.framework.url(imported.summary.id) + "#imported")
     }
 
     /// Runs an import; on failure shows every problem on the page and nothing is stored.
