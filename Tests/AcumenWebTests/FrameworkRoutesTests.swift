@@ -143,6 +143,10 @@ final class FrameworkRoutesTests: XCTestCase {
                     let original = try await FrameworkRepository(database: app.db).version(id: published.id)
                     XCTAssertEqual(imported.summary.status, .draft)
                     XCTAssertEqual(imported.content.withoutIdentifiers, original.content.withoutIdentifiers)
+                    XCTAssertEqual(try response.content.get(String.self, at: "origin", "source"), "casePackage")
+                    XCTAssertEqual(try response.content.get([String].self, at: "origin", "notes"), [])
+                    XCTAssertEqual(
+                        response.headers.first(name: .location), "/api/v1/frameworks/\(id.uuidString.lowercased())")
                 })
             let before = try await FrameworkRepository(database: app.db).summaries().count
             for body in ["{", "[]", #"{"CFDocument": {"identifier": 1}}"#, String(repeating: "x", count: 100)] {

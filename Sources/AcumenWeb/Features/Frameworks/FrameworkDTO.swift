@@ -32,6 +32,13 @@ struct FrameworkDTO: Content {
         var description: String
         var competencies: [Competency]
     }
+    /// Where an imported version came from and what its import generated or adapted.
+    struct Origin: Content {
+        var source: FrameworkOrigin.Source
+        var url: String?
+        var importedAt: Date
+        var notes: [String]
+    }
     struct Profile: Content {
         var name: String
         var jobRole: String
@@ -53,8 +60,11 @@ struct FrameworkDTO: Content {
     var createdAt: Date
     var updatedAt: Date
     var publishedAt: Date?
+    /// Only for an imported version.
+    var origin: Origin?
 
-    init(_ version: FrameworkVersion) {
+    init(_ version: FrameworkVersion, origin: FrameworkOrigin? = nil) {
+        self.origin = origin.map { Origin(source: $0.source, url: $0.url, importedAt: $0.importedAt, notes: $0.notes) }
         let content = version.content
         let summary = version.summary
         id = summary.id

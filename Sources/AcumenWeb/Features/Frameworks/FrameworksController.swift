@@ -352,7 +352,9 @@ struct FrameworksController: RouteCollection {
     }
 
     @Sendable func apiShow(request: Request) async throws -> FrameworkDTO {
-        FrameworkDTO(try await load(request).version)
+        let version = try await load(request).version
+        return FrameworkDTO(
+            version, origin: try await FrameworkRepository(database: request.db).origin(of: version.summary.id))
     }
 
     @Sendable func apiImport(request: Request) async throws -> Response {
@@ -365,10 +367,12 @@ struct FrameworksController: RouteCollection {
             (request.headers.contentType?.subType == "csv"
             ? try await FrameworkImport.importMoodleCSV(data, database: request.db)
             : try await FrameworkImport.importCASE(data, database: request.db)).summary
-        let version = try await FrameworkRepository(database: request.db).version(id: summary.id)
+        let repository = FrameworkRepository(database: request.db)
+        let version = try await repository.version(id: summary.id)
         let response = Response(status: .created)
-        try response.content.encode(FrameworkDTO(version), as: .json)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/frameworks/\(summary.id)")
+        try response.content.encode(
+            FrameworkDTO(version, origin: try await repository.origin(of: summary.id)), as: .json)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/frameworks/\(summary.id.lowercasedString)")
         return response
     }
 

@@ -285,6 +285,16 @@ enum OpenAPIDocument {
                     "version": ["type": "integer"], "status": status, "levels": ["type": "array", "items": string],
                     "createdAt": date, "updatedAt": date, "publishedAt": date,
                     "roleProfiles": ["type": "array", "items": ["type": "object"]],
+                    "origin": [
+                        "type": "object",
+                        "description":
+                            "Only for an imported version: where it came from and what its import generated or adapted.",
+                        "properties": [
+                            "source": ["type": "string", "enum": ["casePackage", "caseProvider", "moodleCSV"]],
+                            "url": string, "importedAt": date, "notes": ["type": "array", "items": string],
+                        ],
+                        "required": ["source", "importedAt", "notes"],
+                    ],
                     "categories": [
                         "type": "array",
                         "items": [
