@@ -208,6 +208,21 @@ final class CASEImportReadingTests: XCTestCase {
         }
     }
 
+    func test_aTreeDeeperThanAcumenKeeps_isRefused_beforeItIsWalked() throws {
+        // A chain of 5,000 items, each under the one before.
+        let chain = (0..<5_000).map { ("i\($0)", nil as String?, nil as String?, "Item \($0)") }
+        let links = (0..<5_000).map { ("l\($0)", "i\($0)", $0 == 0 ? documentID : "i\($0 - 1)", nil as Int?) }
+        let found = problems(try package(items: chain, associations: links))
+        XCTAssertEqual(found.count, 1, "\(found)")
+        XCTAssertTrue(
+            found[0].hasPrefix("items i12 are more than \(CASEImporter.maximumDepth) levels below the document"),
+            found[0])
+        let kept = Array(chain.prefix(CASEImporter.maximumDepth))
+        let keptLinks = Array(links.prefix(CASEImporter.maximumDepth))
+        let deepest = try CASEImporter.read(try package(items: kept, associations: keptLinks)).content
+        XCTAssertEqual(deepest.competencies.first?.indicatorOutline.last?.depth, CASEImporter.maximumDepth - 3)
+    }
+
     func test_aNumberOutOfRange_isNamedWhereItIs() {
         let json =
             #"{"CFDocument": {"identifier": "d", "uri": "u", "creator": "c", "title": "t", "lastChangeDateTime": "x"}, "CFAssociations": [{"identifier": "a", "uri": "u", "associationType": "isChildOf", "sequenceNumber": 1e40, "originNodeURI": {"title": "", "identifier": "i", "uri": "u"}, "destinationNodeURI": {"title": "", "identifier": "d", "uri": "u"}, "lastChangeDateTime": "x"}]}"#

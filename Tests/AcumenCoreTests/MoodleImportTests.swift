@@ -66,4 +66,17 @@ final class MoodleImportTests: XCTestCase {
             XCTAssertTrue(text.contains("Description is longer than"), text)
         }
     }
+
+    func test_rowsDeeperThanAcumenKeeps_areRefusedAtTheirLine() {
+        func row(_ parent: String, _ id: String) -> String {
+            "\"\(parent)\",\"\(id)\",\"Row \(id)\",\"\",\"1\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\n"
+        }
+        var csv = header + "\"\",\"F\",\"Framework\",\"\",\"1\",\"\",\"\",\"\",\"\",\"\",\"\",\"1\",\"1\",\"\"\n"
+        for level in 0..<20 { csv += row(level == 0 ? "" : "R\(level - 1)", "R\(level)") }
+        XCTAssertThrowsError(try MoodleFrameworkImport.content(fromCSV: csv)) { error in
+            let problems = (error as? ImportReport)?.problems ?? []
+            XCTAssertEqual(problems.map(\.line), [3 + CASEImporter.maximumDepth], "\(error)")
+            XCTAssertTrue("\(error)".contains("R12 is more than 12 levels deep"), "\(error)")
+        }
+    }
 }

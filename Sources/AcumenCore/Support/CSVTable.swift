@@ -185,6 +185,7 @@ public enum ImportProblemMessage: String, MessageKey, CaseIterable {
     case moodleShortNameRequired = "importProblem.moodleShortNameRequired"
     case ownParent = "importProblem.ownParent"
     case parentCycle = "importProblem.parentCycle"
+    case tooDeep = "importProblem.tooDeep"
 
     /// A cell longer than the name limit every imported text keeps.
     static func textTooLong(column: String) -> CatalogueText {

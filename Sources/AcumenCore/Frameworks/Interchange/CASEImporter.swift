@@ -23,6 +23,9 @@ public struct CASEImportError: Error, Sendable, CustomStringConvertible {
 /// own parent or in a cycle of parents, an item with two parents, a link to an item that is not there.
 /// Identifiers that are not UUIDs get UUIDs derived from them (the same on every import).
 public enum CASEImporter {
+    /// How many levels of items below the document a package may have.
+    public static let maximumDepth = 12
+
     public static func decode(_ data: Data) throws -> CASEPackage {
         do {
             return try JSONDecoder().decode(CASEPackage.self, from: data)
@@ -81,6 +84,17 @@ public enum CASEImporter {
         for cycle in ParentCycles.find(parentOf: parentOf, order: items.map { $0.identifier.lowercased() }) {
             let names = cycle.map { itemsByID[$0].map(label) ?? $0 }
             problems.append("items \(names.joined(separator: ", ")) are each other's parents in a cycle")
+        }
+        // Checked before the tree is walked: a package that is one long chain would otherwise be
+        // walked as deep as it goes.
+        let tooDeep = ParentCycles.depths(parentOf: parentOf).filter { $0.value == maximumDepth + 1 }.keys
+            .sorted { (filePosition[$0] ?? 0) < (filePosition[$1] ?? 0) }
+        if !tooDeep.isEmpty {
+            let named = tooDeep.prefix(5).map { itemsByID[$0].map(label) ?? $0 }
+            problems.append(
+                "items \(named.joined(separator: ", "))\(tooDeep.count > 5 ? " and \(tooDeep.count - 5) more" : "") are more than \(maximumDepth) levels below the document; Acumen keeps categories, competencies and \(maximumDepth - 2) levels of indicators below them"
+            )
+            throw CASEImportError(problems: problems)
         }
         func ordered(_ parent: String) -> [String] {
             (children[parent] ?? []).sorted { ($0.sequence, $0.position) < ($1.sequence, $1.position) }.map(\.id)

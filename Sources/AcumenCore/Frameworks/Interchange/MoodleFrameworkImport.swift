@@ -29,6 +29,7 @@ public enum MoodleFrameworkImport {
         }
         let rows = table.rows.filter { !isTrue($0["Is framework"]) }
         var lineByID: [String: Int] = [:]
+        let knownIDs = Set(rows.map { $0["ID number"] })
         problems += textProblems(frameworkRow)
         for row in rows {
             problems += textProblems(row)
@@ -51,13 +52,14 @@ public enum MoodleFrameworkImport {
             let parent = row["Parent ID number"]
             if !parent.isEmpty && parent == row["ID number"] {
                 problems.append(ImportProblem(line: row.line, CatalogueText(ImportProblemMessage.ownParent)))
-            } else if !parent.isEmpty && !rows.contains(where: { $0["ID number"] == parent }) {
+            } else if !parent.isEmpty && !knownIDs.contains(parent) {
                 problems.append(
                     ImportProblem(line: row.line, CatalogueText(ImportProblemMessage.unknownParent, ["parent": parent]))
                 )
             }
         }
         problems += cycleProblems(rows)
+        problems += depthProblems(rows)
         guard problems.isEmpty else { throw ImportReport(problems: problems) }
 
         let children = Dictionary(grouping: rows, by: { $0["Parent ID number"] })
@@ -110,6 +112,24 @@ public enum MoodleFrameworkImport {
                         ImportProblemMessage.tooLong, ["column": "Description", "limit": "\(TextLimits.description)"])))
         }
         return problems
+    }
+
+    /// Rows deeper than a CASE package may be (`CASEImporter.maximumDepth`), at the line of each
+    /// row that first goes past it: checked before the tree is walked.
+    private static func depthProblems(_ rows: [CSVTable.Row]) -> [ImportProblem] {
+        var parentOf: [String: String] = [:]
+        for row in rows where !row["ID number"].isEmpty && parentOf[row["ID number"]] == nil {
+            parentOf[row["ID number"]] = row["Parent ID number"]
+        }
+        let depths = ParentCycles.depths(parentOf: parentOf)
+        let limit = CASEImporter.maximumDepth
+        return rows.filter { depths[$0["ID number"]] == limit + 1 }.prefix(5).map { row in
+            ImportProblem(
+                line: row.line,
+                CatalogueText(
+                    ImportProblemMessage.tooDeep,
+                    ["id": row["ID number"], "limit": "\(limit)", "indicators": "\(limit - 2)"]))
+        }
     }
 
     /// Rows whose chain of parents comes back to them: they would belong nowhere. Each cycle is
