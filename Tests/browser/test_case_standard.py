@@ -100,6 +100,15 @@ def test_adopted_frameworks_pass_the_case_schemas_and_every_uri_resolves(server)
 def test_every_download_and_a_round_trip_pass_the_package_schema(server):
     base = server["base"]
     headers = {"Authorization": f"Bearer {api_token(base)}"}
+    # A package from another server with items three and four levels deep: kept as indicators,
+    # its export must pass the schema too.
+    from test_case_consumer import foreign_package
+    deep = requests.post(f"{base}/api/v1/frameworks/import", json=foreign_package(), headers=headers, timeout=10)
+    assert deep.status_code == 201, deep.text
+    indicators = deep.json()["categories"][0]["competencies"][0]["indicators"]
+    assert [i["title"] for i in indicators] == ["Uses plain words", "Checks the reader understood"]
+    assert indicators[1]["parentId"] == indicators[0]["id"]
+    assert deep.json()["origin"]["source"] == "casePackage" and deep.json()["origin"]["notes"]
     frameworks = requests.get(f"{base}/api/v1/frameworks", headers=headers, timeout=10).json()["frameworks"]
     session = signed_in(base)
     for framework in frameworks:
