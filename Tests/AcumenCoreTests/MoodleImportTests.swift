@@ -79,4 +79,27 @@ final class MoodleImportTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("R12 is more than 12 levels deep"), "\(error)")
         }
     }
+
+    func test_descriptions_becomePlainText_inOnePass() throws {
+        func row(_ parent: String, _ id: String, description: String) -> String {
+            "\"\(parent)\",\"\(id)\",\"Row \(id)\",\"\(description)\",\"1\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\n"
+        }
+        let html =
+            "<p>Keeps margins &gt; 20&#037;<br />when it&#039;s hard</p><ul><li>a &lt; b</li><li>c</li></ul> 1 < 2"
+        let csv =
+            header + "\"\",\"F\",\"Framework\",\"\",\"1\",\"\",\"\",\"\",\"\",\"\",\"\",\"1\",\"1\",\"\"\n"
+            + row("", "C", description: "") + row("C", "C1", description: html)
+        let content = try MoodleFrameworkImport.content(fromCSV: csv)
+        XCTAssertEqual(
+            content.competencies.first?.description, "Keeps margins > 20%\nwhen it's hard\na < b\nc\n1 < 2")
+        // Many tags in one cell are read in one pass, and what is left is then checked for length.
+        let tags = String(repeating: "<b>x</b>", count: 200_000)
+        let frameworkRow = "\"\",\"F\",\"Framework\",\"\",\"1\",\"\",\"\",\"\",\"\",\"\",\"\",\"1\",\"1\",\"\"\n"
+        XCTAssertThrowsError(
+            try MoodleFrameworkImport.content(fromCSV: header + frameworkRow + row("", "C", description: tags))
+        ) { error in
+            XCTAssertTrue("\(error)".contains("Description"), "\(error)")
+            XCTAssertEqual((error as? ImportReport)?.problems.map(\.line), [3])
+        }
+    }
 }

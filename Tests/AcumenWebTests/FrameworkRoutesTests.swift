@@ -162,6 +162,38 @@ final class FrameworkRoutesTests: XCTestCase {
         }
     }
 
+    func test_aPackageHoldingANUL_isRefusedWithItsPlace_onSQLite() async throws {
+        try await packageHoldingANULIsRefused(on: WebHarness.sqlite())
+    }
+
+    func test_aPackageHoldingANUL_isRefusedWithItsPlace_onPostgreSQL() async throws {
+        try await packageHoldingANULIsRefused(on: try WebHarness.postgres())
+    }
+
+    /// PostgreSQL refuses to store a NUL; the import must say so rather than fail inside the store.
+    private func packageHoldingANULIsRefused(on database: DatabaseLocation) async throws {
+        try await WebHarness.withDemoApp(database: database) { app, demo in
+            let token = try await WebHarness.token(for: .programmeManager, app: app, demo: demo)
+            let package = #"""
+                {"CFDocument": {"identifier": "doc", "title": "Field skills"},
+                 "CFItems": [{"identifier": "a", "fullStatement": "Plans\u0000the move"}],
+                 "CFAssociations": [{"identifier": "l", "associationType": "isChildOf",
+                   "originNodeURI": {"identifier": "a"}, "destinationNodeURI": {"identifier": "doc"}}]}
+                """#
+            let before = try await FrameworkRepository(database: app.db).summaries().count
+            try await app.send(
+                .POST, "/api/v1/frameworks/import",
+                headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/json"],
+                body: ByteBuffer(string: package),
+                afterResponse: { response in
+                    XCTAssertEqual(response.status, .unprocessableEntity, response.body.string)
+                    XCTAssertTrue(response.body.string.contains("control character"), response.body.string)
+                })
+            let after = try await FrameworkRepository(database: app.db).summaries().count
+            XCTAssertEqual(after, before)
+        }
+    }
+
     func test_everyURIInThePackage_resolvesToItsObject_andUnknownIdentifiersAreNotFound() async throws {
         try await WebHarness.withDemoApp { app, _ in
             let published = try await FrameworkRepository(database: app.db).latestPublished(

@@ -251,6 +251,9 @@ private func checkText(
             place,
             CatalogueText(
                 FrameworkProblemMessage(tooLong: field.rawValue), ["length": "\(text.count)", "limit": "\(limit)"]))
+    } else if text.unicodeScalars.contains(where: { $0.value < 0x20 && !["\n", "\r", "\t"].contains($0) }) {
+        // Invisible on every page, and PostgreSQL refuses to store a NUL.
+        report(place, CatalogueText(FrameworkProblemMessage.controlCharacter))
     }
 }
 
@@ -302,6 +305,7 @@ public enum FrameworkProblemMessage: String, MessageKey, CaseIterable {
     case standardRepeated = "frameworkProblem.standardRepeated"
     case noBehaviour = "frameworkProblem.noBehaviour"
     case strayLevel = "frameworkProblem.strayLevel"
+    case controlCharacter = "frameworkProblem.controlCharacter"
     case translationIntoOwnLanguage = "frameworkProblem.translationIntoOwnLanguage"
     case noSuchPart = "frameworkProblem.noSuchPart"
     case placeFramework = "frameworkProblem.place.framework"

@@ -170,18 +170,59 @@ public enum MoodleFrameworkImport {
         ["1", "true", "yes"].contains(text.lowercased())
     }
 
-    /// Moodle descriptions are often HTML; Acumen keeps plain text.
+    /// Moodle descriptions are often HTML; Acumen keeps plain text: tags are dropped (those that
+    /// end a line or paragraph start a new line), entities are read, and a `<` that opens no tag
+    /// stays. One pass over the text, whatever it holds: a cell full of tags must not take
+    /// quadratic time before its length is even checked.
     static func plainText(_ html: String) -> String {
-        var text = html.replacingOccurrences(of: "<br>", with: "\n").replacingOccurrences(of: "</p>", with: "\n")
-        while let open = text.range(of: "<"), let close = text.range(of: ">", range: open.upperBound..<text.endIndex) {
-            text.removeSubrange(open.lowerBound..<close.upperBound)
-        }
-        for (entity, character) in [
-            ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "),
-        ] {
-            text = text.replacingOccurrences(of: entity, with: character)
+        let characters = Array(html)
+        var text = ""
+        var nextClose: Int? = characters.firstIndex(of: ">")
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "<" {
+                if let close = nextClose, close < index {
+                    nextClose = characters[index...].firstIndex(of: ">")
+                }
+                if let close = nextClose {
+                    let name = String(characters[(index + 1)..<close]).lowercased()
+                        .trimmingCharacters(in: CharacterSet(charactersIn: "/ ")).prefix { $0.isLetter || $0.isNumber }
+                    if ["br", "p", "li", "div", "tr", "h1", "h2", "h3", "h4", "h5", "h6"].contains(String(name)) {
+                        text.append("\n")
+                    }
+                    index = close + 1
+                    continue
+                }
+            } else if character == "&",
+                let end = characters[index..<min(index + 10, characters.count)].firstIndex(of: ";"),
+                let decoded = entity(String(characters[(index + 1)..<end]))
+            {
+                text.append(decoded)
+                index = end + 1
+                continue
+            }
+            text.append(character)
+            index += 1
         }
         return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    /// The character an HTML entity names (`amp`, `#39`, `#x27`), if it is one Moodle writes.
+    private static func entity(_ name: String) -> Character? {
+        switch name {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        case "nbsp": return " "
+        default:
+            let number =
+                name.hasPrefix("#x") || name.hasPrefix("#X")
+                ? UInt32(name.dropFirst(2), radix: 16) : name.hasPrefix("#") ? UInt32(name.dropFirst()) : nil
+            return number.flatMap(Unicode.Scalar.init).map(Character.init)
+        }
     }
 }
