@@ -126,7 +126,7 @@ final class CASEImportReadingTests: XCTestCase {
             try package(
                 items: [("cat", "A", "Advising", "Advising")],
                 associations: [("as-1", "cat", "somewhere-else", 1)]))
-        XCTAssertTrue(unknownParent.contains { $0.contains("neither the document nor an item") }, "\(unknownParent)")
+        XCTAssertEqual(unknownParent, [], "an item outside the tree is left out, not refused")
     }
 
     func test_itemsBelowCompetencies_areKeptAsIndicators_atTheirDepth_andExportedBackBelowThem() throws {
@@ -221,6 +221,34 @@ final class CASEImportReadingTests: XCTestCase {
         let keptLinks = Array(links.prefix(CASEImporter.maximumDepth))
         let deepest = try CASEImporter.read(try package(items: kept, associations: keptLinks)).content
         XCTAssertEqual(deepest.competencies.first?.indicatorOutline.last?.depth, CASEImporter.maximumDepth - 3)
+    }
+
+    func test_itemsOutsideTheTree_areLeftOut_andAnItemUnderTwoParents_keepsItsFirst_eachSaid() throws {
+        let imported = try CASEImporter.read(
+            try package(
+                items: [
+                    ("cat", "A", "Advising", "Advising"), ("one", "A.1", "First", "First"),
+                    ("two", "A.2", "Second", "Second"), ("stray", "S", "Stray", "Stray"),
+                    ("elsewhere", "E", "Elsewhere", "Elsewhere"), ("below", "E.1", "Below", "Below"),
+                ],
+                associations: [
+                    ("as-1", "cat", documentID, 1), ("as-2", "one", "cat", 1), ("as-3", "two", "cat", 2),
+                    ("as-4", "two", "one", 1), ("as-5", "elsewhere", "another-document", 1),
+                    ("as-6", "below", "elsewhere", 1), ("as-7", "ghost", "cat", 3),
+                ]))
+        XCTAssertEqual(imported.content.competencies.map(\.code), ["A.1", "A.2"])
+        XCTAssertEqual(imported.content.competencies[0].indicators, [], "A.2 stays where it came first")
+        XCTAssertTrue(
+            imported.notes.contains { $0.hasPrefix("item A.2 also sits under A.1") && $0.hasSuffix("(A)") },
+            "\(imported.notes)")
+        XCTAssertTrue(
+            imported.notes.contains(
+                """
+                items not linked to the document by isChildOf, directly or through other items of the package, were left out (3): S, E, E.1
+                """), "\(imported.notes)")
+        XCTAssertTrue(
+            imported.notes.contains("associations placing items that are not in the package were not kept (1): as-7"),
+            "\(imported.notes)")
     }
 
     func test_aNumberOutOfRange_isNamedWhereItIs() {

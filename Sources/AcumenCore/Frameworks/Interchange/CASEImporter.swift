@@ -18,9 +18,10 @@ public struct CASEImportError: Error, Sendable, CustomStringConvertible {
 /// its behaviours per level, one per line of the level's description, and the levels, ordered
 /// by score, become the scale; a competency without a rubric arrives with its behaviours still
 /// to be written. Items below a competency are kept as its indicators, at their depth. A missing
-/// code is generated and one Acumen cannot keep is adapted, each said in the notes. What cannot be
-/// a framework is refused with every problem named: identifiers used twice, an item that is its
-/// own parent or in a cycle of parents, an item with two parents, a link to an item that is not there.
+/// code is generated and one Acumen cannot keep is adapted; an item under two parents is kept
+/// under its first; items not linked to the document are left out: each said in the notes. What
+/// cannot be a framework is refused with every problem named: identifiers used twice, an item
+/// that is its own parent or in a cycle of parents, a tree deeper than `maximumDepth`.
 /// Identifiers that are not UUIDs get UUIDs derived from them (the same on every import).
 public enum CASEImporter {
     /// How many levels of items below the document a package may have.
@@ -58,26 +59,30 @@ public enum CASEImporter {
 
         var children: [String: [(sequence: Int, position: Int, id: String)]] = [:]
         var parentOf: [String: String] = [:]
+        var dangling: [String] = []
         for association in package.associations ?? [] where association.associationType == "isChildOf" {
             let child = association.originNodeURI.identifier.lowercased()
             let parent = association.destinationNodeURI.identifier.lowercased()
+            // A link to an item or parent outside the package leaves the item unplaced: it is
+            // listed with the others left out below, rather than refusing the whole package.
             guard let item = itemsByID[child] else {
-                problems.append("association \(association.identifier) refers to an unknown item \(child)")
+                dangling.append(association.identifier)
                 continue
             }
-            guard parent == documentKey || itemsByID[parent] != nil else {
-                problems.append(
-                    "association \(association.identifier) places item \(label(item)) under \(parent), which is neither the document nor an item of the package"
-                )
-                continue
-            }
+            guard parent == documentKey || itemsByID[parent] != nil else { continue }
             if child == parent {
                 problems.append("item \(label(item)) is its own parent")
                 continue
             }
-            if parentOf.updateValue(parent, forKey: child) != nil {
-                problems.append("item \(label(item)) has more than one parent; Acumen frameworks are a tree")
+            if let first = parentOf[child] {
+                if first != parent {
+                    notes.append(
+                        "item \(label(item)) also sits under \(itemsByID[parent].map(label) ?? "the document"); Acumen keeps each item in one place, under its first parent (\(itemsByID[first].map(label) ?? "the document"))"
+                    )
+                }
+                continue
             }
+            parentOf[child] = parent
             children[parent, default: []].append(
                 (association.sequenceNumber ?? Int.max, filePosition[child] ?? Int.max, child))
         }
@@ -90,9 +95,8 @@ public enum CASEImporter {
         let tooDeep = ParentCycles.depths(parentOf: parentOf).filter { $0.value == maximumDepth + 1 }.keys
             .sorted { (filePosition[$0] ?? 0) < (filePosition[$1] ?? 0) }
         if !tooDeep.isEmpty {
-            let named = tooDeep.prefix(5).map { itemsByID[$0].map(label) ?? $0 }
             problems.append(
-                "items \(named.joined(separator: ", "))\(tooDeep.count > 5 ? " and \(tooDeep.count - 5) more" : "") are more than \(maximumDepth) levels below the document; Acumen keeps categories, competencies and \(maximumDepth - 2) levels of indicators below them"
+                "items \(listed(tooDeep.map { itemsByID[$0].map(label) ?? $0 })) are more than \(maximumDepth) levels below the document; Acumen keeps categories, competencies and \(maximumDepth - 2) levels of indicators below them"
             )
             throw CASEImportError(problems: problems)
         }
@@ -205,12 +209,16 @@ public enum CASEImporter {
                     description: group.category.map(description(of:)) ?? "",
                     competencies: competencies))
         }
-        for item in items where !placed.contains(item.identifier.lowercased()) {
-            let key = item.identifier.lowercased()
-            // Items in a cycle or under an unknown parent were reported already.
-            if parentOf[key] == nil {
-                problems.append("item \(label(item)) is not linked to the document or to another item by isChildOf")
-            }
+        if !dangling.isEmpty {
+            notes.append(
+                "associations placing items that are not in the package were not kept (\(dangling.count)): \(listed(dangling))"
+            )
+        }
+        let leftOut = items.filter { !placed.contains($0.identifier.lowercased()) }.map(label)
+        if !leftOut.isEmpty {
+            notes.append(
+                "items not linked to the document by isChildOf, directly or through other items of the package, were left out (\(leftOut.count)): \(listed(leftOut))"
+            )
         }
 
         // The package's language, as the document (else its first item that says) names it; a
@@ -309,6 +317,11 @@ public enum CASEImporter {
     private static func description(of item: CASEItem) -> String {
         let full = item.fullStatement.trimmingCharacters(in: .whitespacesAndNewlines)
         return full == title(of: item) ? "" : full
+    }
+
+    /// The first ten names, and how many more: a note or problem stays readable whatever the package.
+    private static func listed(_ names: [String]) -> String {
+        names.prefix(10).joined(separator: ", ") + (names.count > 10 ? " and \(names.count - 10) more" : "")
     }
 
     private static func label(_ item: CASEItem) -> String {
