@@ -62,26 +62,13 @@ enum FrameworkImport {
         }
         let read = try CASEImporter.read(try CASEImporter.decode(data))
         let previous = try await repository.version(id: latest.id)
-        var notes = read.notes
-        var content = read.content.withFreshIdentifiers()
-        content.categories = content.categories.map { category in
-            var category = category
-            category.competencies = category.competencies.map { competency in
-                guard competency.standards.allSatisfy(\.behaviours.isEmpty), content.levels == previous.content.levels,
-                    let written = previous.content.competencies.first(where: { $0.code == competency.code }),
-                    !written.standards.allSatisfy(\.behaviours.isEmpty)
-                else { return competency }
-                var competency = competency
-                competency.standards = written.standards
-                notes.append(
-                    "\(competency.code) has no rubric at the provider: its behaviours were kept from version \(latest.version)"
-                )
-                return competency
+        let (content, keptBehaviours) = read.content.withFreshIdentifiers()
+            .keepingWhatWasWrittenHere(for: previous.content)
+        let notes =
+            read.notes
+            + keptBehaviours.map {
+                "\($0) has no rubric at the provider: its behaviours were kept from version \(latest.version)"
             }
-            return category
-        }
-        content.translations = previous.content.translations
-        content = content.keepingCurrentTranslations(since: previous.content)
         if FrameworkDifferences(from: previous.content, to: content).isEmpty {
             throw AppError(
                 .conflict, code: "unchanged",
