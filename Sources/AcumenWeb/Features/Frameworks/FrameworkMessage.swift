@@ -18,6 +18,8 @@ enum FrameworkMessage: String, MessageKey, CaseIterable {
     case ownerNotSet = "framework.ownerNotSet"
     case levels = "framework.levels"
     case counts = "framework.counts"
+    case categoryCount = "framework.categoryCount"
+    case competencyCount = "framework.competencyCount"
     case contents = "framework.contents"
     case categories = "framework.categories"
     case untranslated = "framework.untranslated"

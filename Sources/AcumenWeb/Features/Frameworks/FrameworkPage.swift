@@ -93,8 +93,9 @@ enum FrameworkPage {
                     + text.text(
                         FrameworkMessage.counts,
                         [
-                            "categories": text.integer(content.categories.count),
-                            "competencies": text.integer(content.competencies.count),
+                            "categories": text.text(FrameworkMessage.categoryCount, count: content.categories.count),
+                            "competencies": text.text(
+                                FrameworkMessage.competencyCount, count: content.competencies.count),
                         ]))
             if !content.completeLanguages.contains(text.language) {
                 Paragraph(
