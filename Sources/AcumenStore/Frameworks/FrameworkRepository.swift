@@ -593,11 +593,25 @@ extension FrameworkRepository {
 
     /// The provider address a framework's versions were fetched from, newest first: what
     /// fetching it again uses.
+    ///
+    /// Editors read it with every frozen version's page. It never changes once a framework
+    /// exists (a framework gets an address only when it is first fetched, and a version fetched
+    /// later comes from the same address), so it is read from the database once per framework.
     public func providerAddress(lineageID: UUID) async throws -> String? {
+        if let known = Self.providerAddresses[lineageID] { return known.address }
         let rows = try await FrameworkRow.query(on: database).filter(\.$lineageID == lineageID)
             .filter(\.$origin != nil).sort(\.$version, .descending).all()
-        return rows.lazy.compactMap(\.storedOrigin?.url).first
+        let address = rows.lazy.compactMap(\.storedOrigin?.url).first
+        Self.providerAddresses[lineageID] = ProviderAddress(address: address)
+        return address
     }
+
+    /// What `providerAddress(lineageID:)` found, nil included.
+    private struct ProviderAddress: Sendable {
+        var address: String?
+    }
+
+    private static let providerAddresses = BoundedCache<UUID, ProviderAddress>(capacity: 1_024)
 }
 
 extension FrameworkRow {
